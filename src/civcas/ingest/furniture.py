@@ -1,0 +1,330 @@
+"""Remove page furniture that survives text extraction: whole lines only, rules from a data file.
+
+Archived pages keep share widgets, icon sprite names, "READ MORE: <headline>"
+lines and lists of other stories' headlines under "Related News" or "Prev
+Post". The lists are the costly part: they name other strikes, so left in
+they become false casualty claims about unrelated events. The cleaner works
+line by line and only drops whole lines, so every character of the result is
+verbatim from the published text and quotes cut from it stay defensible.
+
+The rules live in ``civcas/data/ingest/furniture.v1.yaml``; every removal
+records the rule (``ingest/furniture@v1#<id>``) that took it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from civcas.errors import DataFileError
+
+log = logging.getLogger(__name__)
+
+FURNITURE_FILE = Path(__file__).resolve().parent.parent / "data" / "ingest" / "furniture.v1.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _ChangelogEntry(_Strict):
+    version: int
+    date: date
+    note: str
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"regex does not compile ({exc})") from None
+    return value
+
+
+class HeadlineShape(_Strict):
+    """What a line in a list of headlines looks like (short, not ending like a sentence)."""
+
+    max_chars: int = Field(gt=0)
+    short_sentence_chars: int = Field(ge=0)
+    paragraph_end: str
+
+    _regex = field_validator("paragraph_end")(_check_regex)
+
+
+class FurnitureRule(_Strict):
+    """One furniture shape: a regex over a whole stripped line."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    what: str
+    regex: str
+    case: Literal["insensitive", "sensitive"] = "insensitive"
+    note: str | None = None
+
+    _regex = field_validator("regex")(_check_regex)
+
+
+class FurnitureFile(_Strict):
+    """The furniture data file: header, the headline shape, line rules and block rules."""
+
+    schema_: Literal["civcas.furniture/1"] = Field(alias="schema")
+    name: str
+    version: int
+    sources: list[str]
+    license: str
+    changelog: list[_ChangelogEntry]
+    headline: HeadlineShape
+    lines: list[FurnitureRule]
+    blocks: list[FurnitureRule]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    tag: str
+    rule: FurnitureRule
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Furniture:
+    """Compiled furniture rules, ready for :func:`clean`."""
+
+    tag: str
+    max_headline_chars: int
+    max_short_sentence_chars: int
+    paragraph_end: re.Pattern[str]
+    lines: tuple[_Compiled, ...]
+    blocks: tuple[_Compiled, ...]
+
+    def line_rule(self, line: str) -> _Compiled | None:
+        """The first line rule matching the whole stripped ``line``, if any."""
+        return next((c for c in self.lines if c.pattern.fullmatch(line)), None)
+
+    def block_rule(self, line: str) -> _Compiled | None:
+        """The first block-header rule matching the whole stripped ``line``, if any."""
+        return next((c for c in self.blocks if c.pattern.fullmatch(line)), None)
+
+    def headline_like(self, line: str) -> bool:
+        """True for a short line that does not end like a sentence of article text."""
+        return len(line) <= self.max_headline_chars and not self.paragraph_end.fullmatch(line)
+
+
+def _line_of(text: str, ident: object) -> int:
+    if ident is not None:
+        for n, line in enumerate(text.splitlines(), 1):
+            if re.search(rf"\bid:\s*{re.escape(str(ident))}\b", line):
+                return n
+    return 1
+
+
+def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
+    """Validate and compile a furniture file; raises :class:`DataFileError` listing every problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=_LOADER)  # a safe loader (CSafeLoader when built)
+    except OSError as exc:
+        raise DataFileError(f"{path}:1: cannot read ({exc.strerror}); expected a furniture file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML; expected a mapping") from None
+    try:
+        parsed = FurnitureFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            node: Any = raw
+            ident = None
+            for part in err["loc"]:
+                try:
+                    node = node[part]
+                except (KeyError, IndexError, TypeError):
+                    break
+                if isinstance(node, dict) and "id" in node:
+                    ident = node["id"]
+            where = ".".join(str(p) for p in err["loc"])
+            problems.append(f"{path}:{_line_of(text, ident)}: {where}: {err['msg']}")
+        raise DataFileError("\n".join(problems)) from None
+    ids = [r.id for r in [*parsed.lines, *parsed.blocks]]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise DataFileError(f"{path}:1: duplicate rule ids {dupes}; ids must be unique within a file")
+    version = re.search(r"\.v(\d+)\.yaml$", path.name)
+    if version and int(version.group(1)) != parsed.version:
+        raise DataFileError(f"{path}:1: header version {parsed.version} does not match the file name")
+    tag = f"ingest/{parsed.name}@v{parsed.version}"
+
+    def compiled(rules: list[FurnitureRule]) -> tuple[_Compiled, ...]:
+        return tuple(
+            _Compiled(f"{tag}#{r.id}", r, re.compile(r.regex, re.IGNORECASE if r.case == "insensitive" else 0))
+            for r in rules
+        )
+
+    return Furniture(
+        tag=tag,
+        max_headline_chars=parsed.headline.max_chars,
+        max_short_sentence_chars=parsed.headline.short_sentence_chars,
+        paragraph_end=re.compile(parsed.headline.paragraph_end),
+        lines=compiled(parsed.lines),
+        blocks=compiled(parsed.blocks),
+    )
+
+
+@functools.cache
+def default_furniture() -> Furniture:
+    """The bundled furniture rules, loaded once per process."""
+    return load_furniture(FURNITURE_FILE)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed line: where it was in the input, what it was and which rule took it.
+
+    ``start``/``end`` are offsets into the text given to :func:`clean` (for a
+    Document, ``normalise(raw)``), so ``input[start:end] == text``.
+    """
+
+    line: int
+    start: int
+    end: int
+    text: str
+    rule: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """The cleaned text and every line removed from it, in input order."""
+
+    text: str
+    removed: tuple[Removal, ...] = ()
+
+
+REPEATED_LINE = "repeated_line"
+
+
+def clean(text: str, *, rules: Furniture | None = None) -> CleanResult:
+    """Drop whole lines of page furniture from ``text``; the rest stays verbatim.
+
+    Runs of blank lines left where lines were removed shrink to one, and
+    blank lines at either end go, so paragraphs stay separated as published.
+
+    >>> r = clean("Share this\\n\\nJets struck the market on Sunday, killing 12.\\n\\nREAD MORE: Other story")
+    >>> r.text
+    'Jets struck the market on Sunday, killing 12.'
+    >>> [x.what for x in r.removed]
+    ['share widget', 'read-more link']
+    """
+    rules = rules or default_furniture()
+    lines = text.split("\n")
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    removed: dict[int, tuple[str, str]] = {}
+    prev_kept: str | None = None
+    i, n = 0, len(lines)
+    while i < n:
+        s = lines[i].strip()
+        if not s:
+            i += 1
+            continue
+        block = rules.block_rule(s)
+        if block is not None:
+            removed[i] = (block.tag, block.rule.what)
+            i = _consume_block(lines, i + 1, block, rules, removed)
+            continue
+        line_rule = rules.line_rule(s)
+        if line_rule is not None:
+            removed[i] = (line_rule.tag, line_rule.rule.what)
+        elif s == prev_kept:
+            removed[i] = (f"{rules.tag}#{REPEATED_LINE}", "repeated line")
+        else:
+            prev_kept = s
+        i += 1
+    if not removed:
+        return CleanResult(text)
+    out = _join_kept(lines, removed)
+    records = tuple(
+        Removal(line=k + 1, start=starts[k], end=starts[k] + len(lines[k]), text=lines[k], rule=tag, what=what)
+        for k, (tag, what) in sorted(removed.items())
+    )
+    return CleanResult(out, records)
+
+
+def _consume_block(
+    lines: list[str], j: int, header: _Compiled, rules: Furniture, removed: dict[int, tuple[str, str]]
+) -> int:
+    """Remove the listed lines after a block header; return the index of the first line after the block.
+
+    The list runs over headline-like lines and furniture. A short line ending
+    like a sentence (some sites put a full stop after headlines) belongs to
+    the list only when a headline-like line follows it within the run or the
+    run reaches the end of the text; otherwise it is the article resuming.
+    """
+    items: dict[int, tuple[str, str]] = {}
+    pending: list[int] = []
+    k = j
+    while k < len(lines):
+        t = lines[k].strip()
+        if not t:
+            k += 1
+            continue
+        inner = rules.line_rule(t) or rules.block_rule(t)
+        if inner is not None:
+            items[k] = (inner.tag, inner.rule.what)
+        elif rules.headline_like(t):
+            items[k] = (header.tag, f"{header.rule.what} (listed headline)")
+        elif len(t) <= rules.max_short_sentence_chars:
+            pending.append(k)
+            k += 1
+            continue
+        else:
+            break
+        for q in pending:
+            items[q] = (header.tag, f"{header.rule.what} (listed headline)")
+        pending = []
+        k += 1
+    if k == len(lines):
+        for q in pending:
+            items[q] = (header.tag, f"{header.rule.what} (listed headline)")
+        pending = []
+    removed.update(items)
+    return pending[0] if pending else k
+
+
+def _join_kept(lines: list[str], removed: dict[int, tuple[str, str]]) -> str:
+    """Join the kept lines; a blank run that held a removal shrinks to one blank line.
+
+    Blank runs without a removal stay as published; removed lines at either end
+    leave no blank lines behind.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    run_removed = False
+    for k, line in enumerate(lines):
+        if k in removed or not line.strip():
+            run_removed = run_removed or k in removed
+            if k not in removed:
+                run.append(line)
+            continue
+        _flush(out, run, run_removed, at_end=False)
+        run, run_removed = [], False
+        out.append(line)
+    _flush(out, run, run_removed, at_end=True)
+    return "\n".join(out)
+
+
+def _flush(out: list[str], run: list[str], run_removed: bool, *, at_end: bool) -> None:
+    if not run_removed:
+        out.extend(run)
+    elif run and out and not at_end:
+        out.append("")

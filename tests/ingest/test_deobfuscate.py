@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from civcas.ingest import build_document
+from civcas.ingest.deobfuscate import deobfuscate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Civilian kil*led in the countryside", "Civilian killed in the countryside"),
+        ("Young man sh-ot de-ad by gunmen", "Young man shot dead by gunmen"),
+        ("two IS*IS members arrested", "two ISIS members arrested"),
+        ("shelling on al-Bab and Ain-Issa", "shelling on al-Bab and Ain-Issa"),
+        ("U.S. forces and a 10-year-old child", "U.S. forces and a 10-year-old child"),
+    ],
+)
+def test_deobfuscate_rejoins_broken_words_only(text: str, expected: str) -> None:
+    assert deobfuscate(text) == expected
+
+
+def test_deobfuscate_applies_to_documents_and_keeps_raw() -> None:
+    doc = build_document("Security chaos | Civilian kil*led by gunmen in Hama", where="t.txt")
+    assert "Civilian killed by gunmen" in doc.text
+    assert doc.raw is not None and "kil*led" in doc.raw
