@@ -1,0 +1,1098 @@
+"""The gazetteer at run time: the bundled file plus the user's loaded layers, queried by folded key.
+
+Nothing is read into memory up front: both SQLite files are opened read-only
+and each lookup or spot is one batched ``key IN (...)`` probe per file, so
+loading takes milliseconds whatever the layers hold, and a document costs
+one query per file for all of its candidate n-grams. What a process has read
+stays in memory: each key's ranked candidates, each place row (shared by the
+many keys that name it), and each entry's folded names and admin keys
+(:class:`EntryInfo`), so the next document pays dictionary probes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+import sqlite3
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, overload
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from civcas.errors import GazetteerError
+from civcas.gazetteer import datafiles, fold, schema
+from civcas.gazetteer.build import BUILD_VERSION
+from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
+from civcas.gazetteer.layers import connect as connect_home
+from civcas.gazetteer.layers import home_db
+from civcas.records import GazetteerEntry, Place
+
+log = logging.getLogger(__name__)
+
+ATTRIBUTION = (
+    "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0; "
+    "loaded layers: Who's On First (whosonfirst.org), CC0, with GeoNames properties, CC BY 4.0."
+)
+
+#: Breaks ties between equally well spelled candidates: a bare name most often means the town ("Idlib",
+#: "Sanaa"), then the country, then the admin areas named after it.
+KIND_RANK = {"locality": 0, "country": 1, "neighbourhood": 2, "region": 3, "county": 4, "campus": 5}
+MAX_NGRAM = 6
+MAX_ARABIC_NGRAM = 4
+MAX_CANDIDATES = 300
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`][^\W\d_]+)*")
+_JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*")
+_POSSESSIVE = ("'s", "’s")
+_PARTICLES = frozenset({"bin", "ibn", "bani", "beni", "wa", "de", "du", "la", "of"})
+
+
+class Candidates(Sequence[GazetteerEntry]):
+    """A spotted name's candidates, read and ranked on first use.
+
+    Finding where names are needs only the key index; reading, merging and
+    ranking every candidate of every spotted name is the costly part, and a
+    caller that only needs the offsets (extraction) never pays it. Behaves as
+    a tuple: indexing, ``len``, iteration, equality with a tuple.
+    """
+
+    __slots__ = ("_args", "_gazetteer", "_items")
+
+    def __init__(
+        self, gazetteer: Gazetteer, surface: str, ks: tuple[str, ...], wanted: frozenset[str] | None
+    ) -> None:
+        self._gazetteer: Gazetteer | None = gazetteer
+        self._args = (surface, ks, wanted)
+        self._items: tuple[GazetteerEntry, ...] | None = None
+
+    def _get(self) -> tuple[GazetteerEntry, ...]:
+        items = self._items
+        if items is None:
+            assert self._gazetteer is not None
+            items = self._items = self._gazetteer.ranked_candidates(*self._args)
+            self._gazetteer = None
+        return items
+
+    @overload
+    def __getitem__(self, i: int) -> GazetteerEntry: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[GazetteerEntry, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> GazetteerEntry | tuple[GazetteerEntry, ...]:
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return iter(self._get())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Candidates):
+            return self._get() == other._get()
+        if isinstance(other, tuple):
+            return self._get() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._get())
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
+@dataclass(frozen=True, slots=True)
+class Spotted:
+    """A stretch of text that names a gazetteer place: offsets into the text, and every candidate.
+
+    ``candidates`` are ranked (closest spelling, then coarser kind and larger
+    population first), read on first use (:class:`Candidates`); the caller
+    picks one with :func:`civcas.gazetteer.resolve`.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: Sequence[GazetteerEntry]
+
+
+class EntryInfo:
+    """The folded forms of one entry, computed once per process: what ranking and resolution compare.
+
+    ``loose`` holds :func:`fold.loose` of the entry's own name, then of
+    ``names[:40]``: ranking compares ``loose_names`` (the names), resolution
+    ``loose13`` and ``loose41`` (own name and the first 12 / 40 names). The
+    keys (:func:`fold.key` of admin1, admin2, and of an admin area's own name)
+    are folded on first use: most candidates are never checked against an area.
+    """
+
+    __slots__ = ("_entry", "_keys", "loose")
+
+    def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
+        self._entry = entry
+        self.loose = loose
+        self._keys: tuple[str | None, str | None, str | None] | None = None
+
+    @property
+    def loose_name(self) -> str:
+        return self.loose[0]
+
+    @property
+    def loose_names(self) -> tuple[str, ...]:
+        return self.loose[1:]
+
+    @property
+    def loose13(self) -> tuple[str, ...]:
+        return self.loose[:13]
+
+    @property
+    def loose41(self) -> tuple[str, ...]:
+        return self.loose
+
+    def admin_keys(self) -> tuple[str | None, str | None, str | None]:
+        if self._keys is None:
+            e = self._entry
+            self._keys = (
+                fold.key(e.admin1) if e.admin1 else None,
+                fold.key(e.admin2) if e.admin2 else None,
+                fold.key(e.name) if e.kind in ("region", "county") else None,
+            )
+        return self._keys
+
+    @property
+    def admin1_key(self) -> str | None:
+        return self.admin_keys()[0]
+
+    @property
+    def admin2_key(self) -> str | None:
+        return self.admin_keys()[1]
+
+    @property
+    def own_key(self) -> str | None:
+        return self.admin_keys()[2]
+
+
+def _entry_info(e: GazetteerEntry, stored: list[str] | None = None) -> EntryInfo:
+    """Fold the entry's names, or take them from ``stored`` (``places.loose``: own name, then ``names[:40]``)."""
+    if stored and len(stored) == 1 + min(len(e.names), schema.LOOSE_NAMES):
+        return EntryInfo(e, tuple(stored))
+    return EntryInfo(e, (fold.loose(e.name), *(fold.loose(n) for n in e.names[: schema.LOOSE_NAMES])))
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, per word
+class _Token:
+    start: int
+    end: int
+    text: str
+    arabic: bool
+    upper: bool
+    lower_form: str
+    folded: str
+
+
+def _merge(a: GazetteerEntry, b: GazetteerEntry) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*b.names, *a.names)))
+
+
+def _is_abbrev(name: str) -> bool:
+    letters = name.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def country_shares(
+    name: str, candidates: Iterable[GazetteerEntry], info: Callable[[GazetteerEntry], EntryInfo] = _entry_info
+) -> dict[str, float]:
+    """One vote for the country ``name`` points to, shared among the countries of its exactly spelled candidates.
+
+    Each country's share grows with its most prominent such place (admin
+    areas and big towns first), so "Basra" votes mostly for Iraq, not for the
+    hamlet of that name in Pakistan.
+    """
+    target = fold.loose(name)
+    weight: dict[str, float] = {}
+    for e in candidates:
+        if not e.country:
+            continue
+        folded = info(e)
+        if target not in folded.loose41:
+            continue
+        w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
+        if folded.loose_name == target:
+            w *= 3.0  # its own name, not one of its alternate names
+        weight[e.country] = max(weight.get(e.country, 0.0), w)
+    total = sum(weight.values())
+    return {code: w / total for code, w in weight.items()} if total else {}
+
+
+def nearest(target: str, names: Sequence[str]) -> float:
+    """The smallest normalised Levenshtein distance from ``target`` to any of ``names`` (1.0 for none)."""
+    if not names:
+        return 1.0
+    found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
+    return float(found[1]) if found is not None else 1.0
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Bundled + loaded places, looked up by any spelling; cheap to open, safe to share between threads."""
+
+    def __init__(self, bundled: Path = BUNDLED_PATH, home_file: Path | None = None) -> None:
+        if not bundled.exists():
+            raise GazetteerError(
+                f"{bundled}: the bundled gazetteer is missing; build it with "
+                "`civcas gazetteer build` (run by `make` and by `pip install`)"
+            )
+        self._dbs: list[tuple[str, sqlite3.Connection]] = [("bundled", self._open(bundled))]
+        meta = schema.get_meta(self._dbs[0][1])
+        if (
+            meta.get("fold_version") != str(fold.FOLD_VERSION)
+            or meta.get("build_version") != str(BUILD_VERSION)
+            or meta.get("schema_version") != str(schema.SCHEMA_VERSION)
+        ):
+            raise GazetteerError(
+                f"{bundled}: built with fold version {meta.get('fold_version')} / build {meta.get('build_version')}; "
+                f"expected {fold.FOLD_VERSION} / {BUILD_VERSION}: rebuild with `civcas gazetteer build`"
+            )
+        self.bundled_path = bundled
+        self.home_file = home_file
+        if home_file is not None and home_file.exists():
+            self._dbs.append(("loaded", self._open(home_file)))
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, tuple[GazetteerEntry, ...]] = OrderedDict()
+        # place rows by (database, rid): one place is named by many keys
+        self._rows: dict[tuple[str, int], GazetteerEntry] = {}
+        # EntryInfo by id() of the entry, holding the entry so the id stays its own
+        self._infos: dict[int, tuple[GazetteerEntry, EntryInfo]] = {}
+        self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
+        self._token_cache: OrderedDict[str, _Words] = OrderedDict()
+        self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
+        self._exists: dict[str, bool] = {}
+        self._by_id: dict[str, GazetteerEntry | None] = {}
+        # a layers file from before schema 4 (not yet migrated by `load()`) has no stored folds
+        self._loose_col = {
+            label: "loose" if any(r[1] == "loose" for r in conn.execute("PRAGMA table_info(places)")) else "''"
+            for label, conn in self._dbs
+        }
+        self.stopwords = frozenset(
+            fold.arabic_token(w) if fold.script_of(w) == "arabic" else fold.latin_token(w)
+            for path in datafiles.STOPWORD_FILES
+            for e in datafiles.stopwords(path).entries
+            for w in e.words
+        )
+        self._prefixes = frozenset(p for _label, conn in self._dbs for (p,) in conn.execute("SELECT p FROM prefixes"))
+        self._memo: dict[str, OrderedDict[object, Any]] = {}
+        self._lookups: OrderedDict[tuple[str, bool, str | None], tuple[GazetteerEntry, ...]] = OrderedDict()
+        self._ranked: OrderedDict[tuple[object, ...], tuple[GazetteerEntry, ...]] = OrderedDict()
+        self._countries = self._country_index()
+        self._demonyms = frozenset(fold.key(d) for c in datafiles.countries().countries for d in c.demonyms)
+        self._demonym_words = frozenset(fold.loose(d) for c in datafiles.countries().countries for d in c.demonyms)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only=1")
+        return conn
+
+    def _country_index(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        self._abbrevs: dict[str, str] = {}
+        for c in datafiles.countries().countries:
+            for n in [*c.names, *c.demonyms]:
+                if _is_abbrev(n):
+                    # "CAR", "US", "UAE" only in capitals: "car" and "us" are words
+                    self._abbrevs.setdefault(n.replace(".", ""), c.id)
+                    continue
+                # exact words (case and accents folded): demonyms are short and fold-collide easily
+                out.setdefault(fold.loose(n), c.id)
+        # the longest country name in words ("Democratic Republic of the Congo"), for n-gram loops
+        self._country_words = max(len(k.split(" ")) for k in out)
+        # the first folded word of every country word: countries_in tries n-grams only from these
+        self._country_first = frozenset(
+            {k.split(" ")[0] for k in out} | {fold.latin_token(a.split(" ")[0]) for a in self._abbrevs}
+        )
+        return out
+
+    def _code(self, words: list[str]) -> str | None:
+        joined = " ".join(words)
+        if joined in self._abbrevs:
+            return self._abbrevs[joined]
+        return self._countries.get(fold.loose(joined))
+
+    # ------------------------------------------------------------------ queries
+
+    def _fetch(self, keys: Iterable[str]) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """Candidates for many keys at once: cached, else one batched query per database."""
+        wanted = [k for k in dict.fromkeys(keys) if k]
+        out: dict[str, tuple[GazetteerEntry, ...]] = {}
+        missing: list[str] = []
+        with self._lock:
+            for k in wanted:
+                hit = self._cache.get(k)
+                if hit is None:
+                    missing.append(k)
+                else:
+                    self._cache.move_to_end(k)
+                    out[k] = hit
+        if not missing:
+            return out
+        found: dict[str, list[GazetteerEntry]] = {k: [] for k in missing}
+        for label, conn in self._dbs:
+            for i in range(0, len(missing), 900):
+                chunk = missing[i : i + 900]
+                q = ",".join("?" * len(chunk))
+                pairs = conn.execute(f"SELECT key, rid FROM keys WHERE key IN ({q})", chunk).fetchall()
+                if not pairs:
+                    continue
+                rows = self._places(label, conn, {rid for _k, rid in pairs})
+                for k, rid in pairs:
+                    found[k].append(rows[rid])
+        with self._lock:
+            for k, entries in found.items():
+                ranked = tuple(_dedupe(entries))
+                self._cache[k] = ranked
+                out[k] = ranked
+            while len(self._cache) > 200_000:
+                self._cache.popitem(last=False)
+        return out
+
+    def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
+        """The place rows with these rids, from memory when read before, else in batched queries."""
+        cache = self._rows
+        out: dict[int, GazetteerEntry] = {}
+        need: list[int] = []
+        for rid in rids:
+            e = cache.get((label, rid))
+            if e is None:
+                need.append(rid)
+            else:
+                out[rid] = e
+        if len(cache) + len(need) > 400_000:
+            cache.clear()
+        for i in range(0, len(need), 900):
+            chunk = need[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            for r in conn.execute(
+                "SELECT rid, id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer, "
+                f"{self._loose_col[label]} FROM places WHERE rid IN ({q})",
+                chunk,
+            ):
+                e = GazetteerEntry(
+                    id=r[1], name=r[2], lat=r[3], lon=r[4], country=r[5], kind=r[6], admin1=r[7], admin2=r[8],
+                    population=r[9] or 0, names=tuple(r[10].split(schema.NAME_SEP)),
+                    source=f"{r[11] or 'geonames'}:{r[12] or label}",
+                )
+                out[r[0]] = e
+                cache[(label, r[0])] = e
+                # the names' light folds were stored at build/load time: no folding in a fresh process
+                self._infos[id(e)] = (e, _entry_info(e, schema.split_loose(r[13])))
+        return out
+
+    def info(self, e: GazetteerEntry) -> EntryInfo:
+        """The entry's folded names and admin keys, computed once per entry object."""
+        hit = self._infos.get(id(e))
+        if hit is not None and hit[0] is e:
+            return hit[1]
+        if len(self._infos) > 400_000:
+            self._infos.clear()
+        info = _entry_info(e)
+        self._infos[id(e)] = (e, info)
+        return info
+
+    def lookup(self, name: str, *, country: str | None = None, fuzzy: bool = False) -> list[GazetteerEntry]:
+        """Candidate places for ``name`` in any spelling or script, best spelling match first.
+
+        ``country`` (ISO2) keeps only that country's places. ``fuzzy`` also
+        tries keys one or two edits away (long names only) when no key
+        matches exactly: for a spelling the folding rules do not cover, never
+        for short names. With ``country`` the fuzzy search reads only that
+        country's keys (one stored row), which is what resolution uses.
+
+        >>> [e.name for e in load().lookup("Dayr az Zawr", country="SY")][:1]  # doctest: +SKIP
+        ['Deir ez-Zor']
+        """
+        if len(name) == 2 and name.isupper() and name.isalpha():
+            # an ISO 3166-1 code: the country itself
+            entry = self.country(name)
+            if entry is not None and (country is None or country.upper() == name):
+                return [entry]
+        code = country.upper() if country else None
+        cache_key = (name, fuzzy, code)
+        with self._lock:
+            hit = self._lookups.get(cache_key)
+        if hit is None:
+            if fuzzy and code:
+                exact = self.lookup(name, fuzzy=False)
+                hit = tuple(e for e in exact if e.country == code) if exact else tuple(
+                    e for e in self._lookup(name, fuzzy=True, country=code) if e.country == code
+                )
+                every = None
+            else:
+                every = self._lookups.get((name, fuzzy, None)) if code else None
+                if every is None:
+                    every = tuple(self._lookup(name, fuzzy=fuzzy))
+                hit = tuple(e for e in every if e.country == code) if code else every
+            with self._lock:
+                if every is not None:
+                    self._lookups[(name, fuzzy, None)] = every
+                self._lookups[cache_key] = hit
+                while len(self._lookups) > 50_000:
+                    self._lookups.popitem(last=False)
+        return list(hit)
+
+    def _lookup(self, name: str, *, fuzzy: bool, country: str | None = None) -> list[GazetteerEntry]:
+        parts = [name]
+        if "(" in name:
+            # "Taji (At Taji)", "Tuz Khormato (Tuz Khurmatu)": either spelling
+            outer, _, inner = name.partition("(")
+            parts = [outer.strip(), inner.rstrip(") ").strip()]
+        ks: set[str] = set()
+        for part in parts:
+            ks |= fold.keys(part) | {fold.key(fold.base_name(part))}
+        ks.discard("")
+        found = self._fetch(ks)
+        # the feminine ending is written or dropped ("Ghandour" / "al-Ghandoura"): the other form is a
+        # candidate too, ranked below exact spellings by the edit distance
+        alt = {k[:-1] if k.endswith("a") else k + "a" for k in ks if len(k) >= 5 and k.isascii()} - ks
+        found.update(self._fetch(alt))
+        entries = [e for k in (*ks, *alt) for e in found.get(k, ())]
+        if not entries and fuzzy:
+            entries = self._fuzzy(fold.key(name), country)
+        return self.rank(name, _dedupe(entries))
+
+    def _fuzzy(self, k: str, country: str | None = None) -> list[GazetteerEntry]:
+        """Places under keys one edit (two from 10 letters) from ``k`` that share its first two letters."""
+        if len(k) < 6:
+            return []
+        limit = 1 if len(k) < 10 else 2
+        near: list[str] = []
+        for label, conn in self._dbs:
+            if country:
+                keys = self._keys_of_country(label, conn, country)
+                lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
+                near.extend(
+                    c for c in keys[lo:hi]
+                    if abs(len(c) - len(k)) <= limit and Levenshtein.distance(k, c, score_cutoff=limit) <= limit
+                )
+                continue
+            rows = conn.execute(
+                "SELECT DISTINCT key FROM keys WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ?",
+                (k[:2], k[:2] + "\uffff", len(k) - limit, len(k) + limit),
+            ).fetchall()
+            near.extend(r[0] for r in rows if Levenshtein.distance(k, r[0], score_cutoff=limit) <= limit)
+        found = self._fetch(near)
+        return [e for key in near for e in found.get(key, ())]
+
+    def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
+        """One country's distinct keys in one database, sorted (one stored row, kept for the last few countries)."""
+        with self._lock:
+            hit = self._country_keys.get((label, country))
+        if hit is not None:
+            return hit
+        try:
+            row = conn.execute("SELECT keys FROM country_keys WHERE country=?", (country,)).fetchone()
+        except sqlite3.OperationalError:
+            row = None  # a layers file from before schema 3 (re-keyed on the next `load()`)
+        keys = schema.read_country_keys(row[0] if row else None)
+        with self._lock:
+            self._country_keys[(label, country)] = keys
+            while len(self._country_keys) > 24:
+                self._country_keys.popitem(last=False)
+        return keys
+
+    def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
+        """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, size."""
+        target = fold.loose(name)
+        info = self.info
+
+        def score(e: GazetteerEntry) -> tuple[float, int, int]:
+            return (round(nearest(target, info(e).loose_names), 2), KIND_RANK.get(e.kind, 9), -e.population)
+
+        return sorted(entries, key=score)
+
+    def memo_get(self, table: str, key: object) -> Any:
+        """A value remembered by :func:`~civcas.gazetteer.resolve` (per-document work), or None."""
+        with self._lock:
+            memo = self._memo.get(table)
+            return memo.get(key) if memo is not None else None
+
+    def memo_put(self, table: str, key: object, value: object) -> None:
+        """Remember a value; each table keeps its last 4,096 entries at most."""
+        with self._lock:
+            memo = self._memo.setdefault(table, OrderedDict())
+            memo[key] = value
+            while len(memo) > 4096:
+                memo.popitem(last=False)
+
+    def _rank_cached(
+        self, surface: str, entries: tuple[GazetteerEntry, ...] | list[GazetteerEntry], cache_key: tuple[object, ...]
+    ) -> tuple[GazetteerEntry, ...]:
+        """``rank`` remembered by ``cache_key``, which must determine ``entries`` (the keys and country filter)."""
+        with self._lock:
+            hit = self._ranked.get(cache_key)
+        if hit is None:
+            hit = tuple(self.rank(surface, entries)[:MAX_CANDIDATES])
+            with self._lock:
+                self._ranked[cache_key] = hit
+                while len(self._ranked) > 50_000:
+                    self._ranked.popitem(last=False)
+        return hit
+
+    def get(self, place_id: str) -> GazetteerEntry | None:
+        """The entry with this id (``geonames:170794``, ``wof:890449891``, ``country:SY``), or None."""
+        if place_id in self._by_id:
+            return self._by_id[place_id]
+        found = self._get(place_id)
+        if len(self._by_id) > 50_000:
+            self._by_id.clear()
+        self._by_id[place_id] = found
+        return found
+
+    def _get(self, place_id: str) -> GazetteerEntry | None:
+        for label, conn in self._dbs:
+            r = conn.execute(
+                "SELECT id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer "
+                "FROM places WHERE id=?",
+                (place_id,),
+            ).fetchone()
+            if r:
+                return GazetteerEntry(
+                    id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
+                    population=r[8] or 0, names=tuple(r[9].split(schema.NAME_SEP)),
+                    source=f"{r[10] or 'geonames'}:{r[11] or label}",
+                )
+        return None
+
+    def country_code(self, name: str) -> str | None:
+        """The ISO2 code when ``name`` as a whole is a country name or demonym ("Syria", "Iraqi"), else None."""
+        return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")])
+
+    def country(self, iso2: str) -> GazetteerEntry | None:
+        """The country's entry (a loaded layer's copy when there is one, else the bundled one)."""
+        iso2 = iso2.upper()
+        if ("country", iso2) in self._singles:
+            return self._singles[("country", iso2)]
+        bundled = self.get(f"country:{iso2}")
+        found = bundled
+        if bundled is not None:
+            found = next(
+                (e for e in self.lookup(bundled.name) if e.kind == "country" and e.country == iso2), bundled
+            )
+        self._singles[("country", iso2)] = found
+        return found
+
+    def capital(self, iso2: str) -> GazetteerEntry | None:
+        """The country's capital ("SY" -> Damascus, "YE" -> Sanaa), as resolution would return it; None if unknown.
+
+        The bundled file names each country's capital (GeoNames'
+        ``countries.json``); a loaded layer's copy of the same town within
+        10 km is returned in its place, as :meth:`lookup` would rank it.
+        """
+        iso2 = iso2.upper()
+        if ("capital", iso2) in self._singles:
+            return self._singles[("capital", iso2)]
+        found: GazetteerEntry | None = None
+        row = self._dbs[0][1].execute("SELECT id FROM capitals WHERE country=?", (iso2,)).fetchone()
+        bundled = self.get(row[0]) if row else None
+        if bundled is not None:
+            found = next(
+                (e for e in self.lookup(bundled.name, country=iso2)
+                 if e.kind == "locality" and distance_km(e.lat, e.lon, bundled.lat, bundled.lon) < 10),
+                bundled,
+            )
+        self._singles[("capital", iso2)] = found
+        return found
+
+    def area_named(self, place: Place | GazetteerEntry, *, kind: str = "region") -> GazetteerEntry | None:
+        """The admin area a town shares its name with: "Idlib" the city -> Idlib governorate; else None.
+
+        A bare "Idlib", "Raqqa" or "Deir ez-Zor" may mean the provincial
+        capital or its governorate; event clustering can treat "killed in
+        Idlib" as compatible with a strike anywhere in the governorate.
+        ``kind="county"`` asks for the district of the same name ("Manbij").
+        Only a town (``kind`` locality, or a settlement-precision place)
+        inside that very area counts: Mosul (Nineveh) gives None.
+        """
+        if isinstance(place, Place):
+            if place.kind not in (None, "locality") or place.precision.value not in ("settlement", "near"):
+                return None
+            names: tuple[str, ...] = tuple(n for n in (place.name, place.mention) if n)
+        else:
+            if place.kind != "locality":
+                return None
+            names = (place.name, *place.names[:10])
+        area_name = place.admin1 if kind == "region" else place.admin2
+        if not area_name or not place.country or not names:
+            return None
+        target = fold.key(fold.base_name(area_name))
+        if not target or not any(fold.key(fold.base_name(n)) == target for n in names):
+            return None
+        for e in self.lookup(area_name, country=place.country):
+            if e.kind == kind and (e.name == area_name or fold.key(fold.base_name(e.name)) == target):
+                return e
+        return None
+
+    def likely_country(self, text: str, spots: list[Spotted] | None = None) -> str | None:
+        """The country a text is most likely about: countries it names, then where its place names point.
+
+        Each country name counts 2, a demonym or abbreviation 0.5 (it names
+        people or a belligerent more often than the place); each spotted name spelled
+        exactly like places in k countries gives each 1/k. Returns None when
+        no country gets a third of the votes.
+        """
+        votes: dict[str, float] = {}
+        for start, end, code in self.countries_in(text):
+            # a country's name says where more surely than a demonym ("Iranian pilgrims north of Baghdad")
+            word = text[start:end]
+            votes[code] = votes.get(code, 0.0) + (
+                0.5 if word in self._abbrevs or self._demonym_codes(word) else 2.0
+            )
+        for spotted in spots if spots is not None else self.spot(text):
+            for code, share in country_shares(spotted.text, spotted.candidates, self.info).items():
+                votes[code] = votes.get(code, 0.0) + share
+        if not votes:
+            return None
+        code, best = max(votes.items(), key=lambda kv: kv[1])
+        return code if best >= sum(votes.values()) / 3 else None
+
+    def _demonym_codes(self, word: str) -> set[str]:
+        return {self._countries[k] for k in (fold.loose(word),) if k in self._demonym_words}
+
+    def country_of(self, name: str) -> str | None:
+        """The ISO2 code a country name or demonym refers to: "Iraqi", "Nigeria's", "Somali" -> IQ, NG, SO.
+
+        >>> load().country_of("northern Iraqi")  # doctest: +SKIP
+        'IQ'
+        """
+        text = re.sub(r"['’]s\b", "", name.strip())
+        words = fold.split_words(text)
+        for n in range(min(self._country_words, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                code = self._code(words[i : i + n])
+                if code:
+                    return code
+        # another name of a country ("Syrian Arab Republic"), spelled exactly: a key match alone is too loose
+        # ("al-Mayadin" shares a key with a name of Martinique)
+        target = fold.loose(text)
+        found = self._fetch(fold.keys(text) | {fold.key(fold.base_name(text))})
+        best: GazetteerEntry | None = None
+        for entries in found.values():
+            for e in entries:
+                if e.kind != "country" or (best is not None and best.population >= e.population):
+                    continue
+                if target in self.info(e).loose41 or target in {fold.loose(n) for n in e.names[40:]}:
+                    best = e
+        return best.country if best is not None else None
+
+    def countries_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Every country name or demonym in ``text`` as ``(start, end, ISO2)``, longest first at each place."""
+        words = self._words(text)
+        first_words = self._country_first
+        out: list[tuple[int, int, str]] = []
+        free = 0  # the first word not inside a country name found already
+        for i in words.capitalised_or_foreign():
+            if i < free:
+                continue
+            tok = words[i]
+            first = tok.folded if tok.arabic else tok.lower_form
+            if (not tok.upper and not tok.arabic) or (first and first not in first_words):
+                # no country word starts with this word
+                continue
+            for n in range(min(self._country_words, len(words) - i), 0, -1):
+                if not all(words.chained(k) for k in range(i, i + n - 1)):
+                    continue
+                code = self._code([words[k].text for k in range(i, i + n)])
+                if code:
+                    out.append((tok.start, words[i + n - 1].end, code))
+                    free = i + n
+                    break
+        return out
+
+    # ------------------------------------------------------------------ spotting
+
+    def spot(self, text: str, *, countries: Collection[str] | None = None) -> list[Spotted]:
+        """Every stretch of ``text`` that names a gazetteer place, longest matches first, in text order.
+
+        Latin-script names must start with a capital (or an article such as
+        "al-" before one); a single word on the stop list
+        (``stopwords.en.v1.yaml``) or of one or two letters is never a name.
+        ``countries`` (ISO2) keeps only places in those countries, plus
+        countries themselves. Many candidates per name are normal: the caller
+        resolves them with context.
+
+        >>> [(s.text, s.candidates[0].country) for s in load().spot("Jets struck Deir Ezzor.")]  # doctest: +SKIP
+        [('Deir Ezzor', 'SY')]
+        """
+        words = self._words(text)
+        tokens = words.seq()
+        grams: list[tuple[int, int, int, list[str]]] = []
+        for i in words.possible_starts():
+            if not self._can_start(text, tokens, i):
+                continue
+            tok = tokens[i]
+            first_forms = [(tok.folded, 0)]
+            if tok.arabic and len(tok.folded) > 3 and tok.folded[0] in fold.ARABIC_PROCLITICS:
+                # "وإدلب", "بدير الزور": a conjunction or preposition written onto the name
+                first_forms.append((fold.arabic_token(tok.text[1:]), 1))
+            for first, skip in first_forms:
+                grams.extend(self._grams(words, tokens, i, first, skip))
+        wanted = frozenset(c.upper() for c in countries) if countries else None
+        hits: list[tuple[int, int, int, list[str]]] = []
+        if wanted is None:
+            # which n-grams name a place needs only the key index: candidates are read when asked for
+            known = self._known(k for _i, _j, _s, ks in grams for k in ks)
+            hits = [(i, j, skip, ks) for i, j, skip, ks in grams
+                    if any(k in known for k in ks) and not (i == j and ks[0] in self._demonyms)]
+        else:
+            hits = [(i, j, skip, ks) for i, j, skip, ks in grams
+                    if self._spot_candidates(ks, wanted) and not (i == j and ks[0] in self._demonyms)]
+        hits.sort(key=lambda h: (-(tokens[h[1]].end - tokens[h[0]].start), h[0]))
+        taken = bytearray(len(tokens))
+        out: list[Spotted] = []
+        for i, j, skip, ks in hits:
+            if any(taken[i : j + 1]):
+                continue
+            taken[i : j + 1] = b"\x01" * (j + 1 - i)
+            start, end = tokens[i].start + skip, tokens[j].end
+            surface = text[start:end]
+            out.append(Spotted(start, end, surface, ks[0], Candidates(self, surface, tuple(ks), wanted)))
+        out.sort(key=lambda s: s.start)
+        return out
+
+    def _spot_candidates(self, ks: tuple[str, ...] | list[str], wanted: frozenset[str] | None) -> list[GazetteerEntry]:
+        """The places under a spotted n-gram's keys (in ``wanted`` countries, or countries), unranked."""
+        found = self._fetch(ks)
+        entries: list[GazetteerEntry] | tuple[GazetteerEntry, ...] = found.get(ks[0], ())
+        if len(ks) > 1 and found.get(ks[1]):
+            entries = _dedupe([*entries, *found[ks[1]]])
+        if wanted is not None:
+            entries = [e for e in entries if e.kind == "country" or e.country in wanted]
+        return list(entries)
+
+    def ranked_candidates(
+        self, surface: str, ks: tuple[str, ...], wanted: frozenset[str] | None
+    ) -> tuple[GazetteerEntry, ...]:
+        """A spotted name's candidates, ranked (see :class:`Candidates`)."""
+        return self._rank_cached(surface, self._spot_candidates(ks, wanted), (surface, *ks, wanted))
+
+    def _known(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` name some place: from the caches, else one index-only query per database."""
+        wanted = [k for k in dict.fromkeys(keys) if k]
+        out: set[str] = set()
+        missing: list[str] = []
+        with self._lock:
+            for k in wanted:
+                hit = self._cache.get(k)
+                seen = self._exists.get(k) if hit is None else bool(hit)
+                if seen is None:
+                    missing.append(k)
+                elif seen:
+                    out.add(k)
+        if missing:
+            found: set[str] = set()
+            for _label, conn in self._dbs:
+                for i in range(0, len(missing), 900):
+                    chunk = missing[i : i + 900]
+                    q = ",".join("?" * len(chunk))
+                    found.update(k for (k,) in conn.execute(f"SELECT DISTINCT key FROM keys WHERE key IN ({q})", chunk))
+            with self._lock:
+                if len(self._exists) + len(missing) > 500_000:
+                    self._exists.clear()
+                for k in missing:
+                    self._exists[k] = k in found
+            out |= found
+        return out
+
+    def _grams(
+        self, words: _Words, tokens: Sequence[_Token], i: int, first: str, skip: int
+    ) -> list[tuple[int, int, int, list[str]]]:
+        """The n-grams starting at token ``i`` (its first ``skip`` characters left out) worth a key probe."""
+        tok = tokens[i]
+        out: list[tuple[int, int, int, list[str]]] = []
+        acc = ""
+        for j in range(i, min(i + (MAX_ARABIC_NGRAM if tok.arabic else MAX_NGRAM), len(tokens))):
+            if j > i and not words.chained(j - 1):
+                break
+            last = tokens[j]
+            folded_last = first if j == i else last.folded
+            if tok.arabic:
+                # extend only while some Arabic name still starts with these words
+                acc += folded_last
+                if acc not in self._prefixes:
+                    break
+            if not last.arabic and not last.upper and last.lower_form not in _FEATURE_WORDS:
+                if last.lower_form in fold.ARTICLES or last.lower_form in _PARTICLES:
+                    continue
+                break
+            if j == i and self._junk(last, first):
+                continue
+            if tok.arabic:
+                ks = [acc]
+            else:
+                folded = tuple(tokens[k].folded for k in range(i, j + 1))
+                ks = [fold.latin_key(folded)]
+                if len(first) >= 6 and first[:2] in ("al", "el"):
+                    ks.append(fold.latin_key((first[2:], *folded[1:])))
+            out.append((i, j, skip, ks))
+        return out
+
+    def _words(self, text: str) -> _Words:
+        """The words of ``text`` (see :class:`_Words`), remembered for the last few texts."""
+        with self._lock:
+            hit = self._token_cache.get(text)
+        if hit is None:
+            hit = _Words(text)
+            with self._lock:
+                self._token_cache[text] = hit
+                while len(self._token_cache) > 16:
+                    self._token_cache.popitem(last=False)
+        return hit
+
+    def _can_start(self, text: str, tokens: Sequence[_Token], i: int) -> bool:
+        tok = tokens[i]
+        if tok.arabic:
+            return True
+        if tok.upper:
+            # "The US", "In Raqqa": a capitalised common word does not start a name
+            return tok.lower_form in fold.ARTICLES or tok.lower_form not in self.stopwords
+        if i + 1 < len(tokens) and (tok.lower_form in fold.ARTICLES or tok.lower_form in ("abu", "abou", "bou")):
+            nxt = tokens[i + 1]
+            # "al-Bab", "al Bab", "ash-Shaddadi": an article counts only right before a capitalised word,
+            # and one that is also an English word ("an", "at", "as") only when hyphenated
+            return nxt.upper and (tok.lower_form in ("al", "el", "abu", "abou", "bou") or (nxt.start == tok.end + 1
+                                  and text[nxt.start - 1] == "-"))
+        return False
+    def _junk(self, tok: _Token, folded: str) -> bool:
+        if tok.arabic:
+            return len(folded) < 3 or folded in self.stopwords or fold.arabic_token(tok.text) in self.stopwords
+        return len(tok.lower_form) < 3 or tok.lower_form in self.stopwords
+
+    def close(self) -> None:
+        """Close the database connections."""
+        for _label, conn in self._dbs:
+            conn.close()
+        self._dbs = []
+
+    def stats(self) -> dict[str, int]:
+        """Places per database (``bundled``, ``loaded``)."""
+        return {label: conn.execute("SELECT COUNT(*) FROM places").fetchone()[0] for label, conn in self._dbs}
+
+
+_FEATURE_WORDS = frozenset(
+    {*fold.REGION_SUFFIXES, "district", "subdistrict", "lga"}
+)
+
+
+_START_LOWER = frozenset({*fold.ARTICLES, "abu", "abou", "bou"})
+
+
+def _token_of(m: re.Match[str]) -> _Token:
+    """One word with its folded forms (a possessive "'s" is left out)."""
+    w = m.group()
+    start, end = m.span()
+    if len(w) > 3 and w.endswith(_POSSESSIVE):
+        w, end = w[:-2], end - 2
+    arabic = not w.isascii() and fold.script_of(w) == "arabic"
+    lower = fold.latin_token(w)
+    return _Token(start, end, w, arabic, (not arabic) and w[0].isupper(), lower,
+                  fold.arabic_token(w) if arabic else lower)
+
+
+def _fold_all(matches: list[re.Match[str]]) -> list[_Token]:
+    """:func:`_token_of` of every word, in one loop (no call per word)."""
+    out: list[_Token] = []
+    latin_token, arabic_token, script_of = fold.latin_token, fold.arabic_token, fold.script_of
+    for m in matches:
+        w = m.group()
+        start, end = m.span()
+        if len(w) > 3 and w.endswith(_POSSESSIVE):
+            w, end = w[:-2], end - 2
+        arabic = not w.isascii() and script_of(w) == "arabic"
+        lower = latin_token(w)
+        out.append(_Token(start, end, w, arabic, (not arabic) and w[0].isupper(), lower,
+                          arabic_token(w) if arabic else lower))
+    return out
+
+
+class _Words(Sequence[_Token]):
+    """The words of a text, each folded on first use: most words (lower-case English) are never looked at.
+
+    ``chained(i)``: words ``i`` and ``i + 1`` are consecutive words of one
+    name (same script, only spaces or one hyphen between them).
+    """
+
+    __slots__ = ("_chained", "_matches", "_tokens", "eager", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._matches = list(_WORD.finditer(text))
+        self._chained: list[bool | None] = [None] * len(self._matches)
+        #: every word folded, for Arabic-script text (where almost every word may start a name): a plain list
+        self.eager: list[_Token] | None = None
+        if not text.isascii() and fold.script_of(text) == "arabic":
+            self.eager = _fold_all(self._matches)
+            self._tokens: list[_Token | None] = list(self.eager)
+        else:
+            self._tokens = [None] * len(self._matches)
+
+    def seq(self) -> Sequence[_Token]:
+        """The words to index in a loop: the plain list when folded up front, else this lazy list."""
+        return self.eager if self.eager is not None else self
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    @overload
+    def __getitem__(self, i: int) -> _Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[_Token]: ...
+
+    def __getitem__(self, i: int | slice) -> _Token | list[_Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        tok = self._tokens[i]
+        if tok is None:
+            tok = self._tokens[i] = _token_of(self._matches[i])
+        return tok
+
+    def capitalised_or_foreign(self) -> list[int]:
+        """The words that are not ASCII starting in lower case: only these can start a country name."""
+        return [i for i, m in enumerate(self._matches) if not ((w := m.group()).isascii() and not w[0].isupper())]
+
+    def possible_starts(self) -> list[int]:
+        """The words that are not lower-case ASCII letters other than an article: only these can start a name."""
+        return [
+            i for i, m in enumerate(self._matches)
+            if not ((w := m.group()).isascii() and w.isalpha() and not w[0].isupper() and w.lower() not in _START_LOWER)
+        ]
+
+    def chained(self, i: int) -> bool:
+        c = self._chained[i]
+        if c is None:
+            c = False
+            if i + 1 < len(self._matches):
+                a, b = (self.eager[i], self.eager[i + 1]) if self.eager is not None else (self[i], self[i + 1])
+                gap = b.start - a.end
+                c = a.arabic == b.arabic and (
+                    (gap == 1 and self.text[a.end] in " -") or _JOIN.fullmatch(self.text, a.end, b.start) is not None
+                )
+            self._chained[i] = c
+        return c
+
+
+def _dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
+    """One entry per place: a loaded layer's copy wins over the bundled copy of the same place.
+
+    Two entries of one kind and country within 3 km (admin areas of the
+    same name within 60 km, whose centroids differ by method; any two of the
+    same name within 15 km) are one place: Who's On First repeats
+    some GeoNames places, and every loaded locality also sits in the bundled
+    ``cities500``. The kept entry takes the larger population, so a WOF
+    town keeps the size the bundled copy knew.
+    """
+    unique: dict[str, GazetteerEntry] = {}
+    for e in entries:
+        unique.setdefault(e.id, e)
+    if len(unique) < 2:
+        return list(unique.values())
+    ordered = sorted(unique.values(), key=lambda e: e.source.endswith(":bundled"))
+    # only entries of one kind and country can be twins: an entry alone in its group is kept as it is
+    groups = Counter((e.kind, e.country) for e in ordered)
+    kept: list[GazetteerEntry] = []
+    grid: dict[tuple[str, str | None, int, int], list[int]] = {}
+    for e in ordered:
+        if groups[(e.kind, e.country)] == 1:
+            kept.append(e)
+            continue
+        if e.kind == "country":
+            twin_country = next((n for n, o in enumerate(kept) if o.kind == "country" and o.country == e.country), None)
+            if twin_country is None:
+                kept.append(e)
+            else:
+                o = kept[twin_country]
+                kept[twin_country] = replace(o, population=max(o.population, e.population))
+            continue
+        area = e.kind in ("region", "county")
+        limit = 60.0 if area else 3.0
+        reach = max(limit, 15.0)
+        cell = reach / 111.0
+        ci, cj = int(e.lat // cell), int(e.lon // (2 * cell))
+        twin = None
+        e_key: str | None = None
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for n in grid.get((e.kind, e.country, ci + di, cj + dj), ()):
+                    o = kept[n]
+                    d = distance_km(o.lat, o.lon, e.lat, e.lon)
+                    if d >= reach:
+                        continue
+                    if d < limit and not area:
+                        twin = n
+                        break
+                    # an admin area within 60 km, or any place within 15 km, of the same name
+                    if e_key is None:
+                        e_key = fold.key(e.name)
+                    if fold.key(o.name) == e_key:
+                        twin = n
+                        break
+                if twin is not None:
+                    break
+            if twin is not None:
+                break
+        if twin is None:
+            grid.setdefault((e.kind, e.country, ci, cj), []).append(len(kept))
+            kept.append(e)
+            continue
+        o = kept[twin]
+        if e.population > o.population and e.kind == "locality":
+            # a town GeoNames counts people for: its point is the town centre (WOF's may be an area's centroid)
+            kept[twin] = replace(e, admin1=e.admin1 or o.admin1, admin2=e.admin2 or o.admin2, names=_merge(o, e))
+        elif o.admin1 is None and e.admin1:
+            kept[twin] = replace(o, admin1=e.admin1, admin2=o.admin2 or e.admin2)
+    return kept
+
+
+_LOADED: dict[tuple[str, str], Gazetteer] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def load(home: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer plus every layer loaded into ``home`` (``CIVCAS_HOME``); cached per process.
+
+    >>> g = load()  # doctest: +SKIP
+    """
+    path = home_db(home)
+    cache_key = (str(BUNDLED_PATH), str(path))
+    with _LOAD_LOCK:
+        g = _LOADED.get(cache_key)
+        if g is None:
+            if path.exists():
+                connect_home(home, create=False).close()  # re-keys layers after a change of folding rules
+            g = Gazetteer(BUNDLED_PATH, path if path.exists() else None)
+            _LOADED[cache_key] = g
+            log.info("gazetteer: loaded %s", g.stats())
+        return g
+
+
+def clear_cache() -> None:
+    """Forget the per-process gazetteers (after loading a layer, in tests)."""
+    with _LOAD_LOCK:
+        for g in _LOADED.values():
+            g.close()
+        _LOADED.clear()

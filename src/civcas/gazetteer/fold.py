@@ -1,0 +1,283 @@
+"""Transliteration-aware folding of place names into match keys.
+
+One name of an Arabic place reaches English text in many spellings: "Deir
+ez-Zor", "Deir Ezzor", "Dayr az Zawr"; "Al-Bukamal", "Abu Kamal",
+"al-BouKamal", "Albu Kamal". :func:`key` folds each of them to one key, so a
+lookup is a dictionary probe instead of a fuzzy search. The same function
+folds the gazetteer's names (at build or load time) and the text (at spot
+time); any change here changes every stored key, so bump :data:`FOLD_VERSION`
+and the stored keys are rebuilt.
+
+This module uses the standard library only: the build hook imports it by path
+in an isolated build environment.
+
+What folds together (Latin script):
+- case, accents, apostrophes and ayn/hamza marks; hyphens and spaces;
+- the Arabic article as its own word (al-, el-, ad-, ar-, as-, ash-, at-,
+  az-, an-, ...) and attached with a doubled sun letter ("Ezzor" = "ez-Zor");
+- Abu / Abou / Albu / Al-Bu / Bou;
+- vowels in two classes: a/e/i/y (fatha and kasra are written either way:
+  "Menbij"/"Manbij", "Idleb"/"Idlib", "Deir"/"Dayr") and o/u/w/ou/oo/aw;
+- -a / -ah / -eh endings; q/k/g/c, kh, gh; dh/z; th/t; ph/f; ch/sh/sch;
+- doubled letters.
+Arabic script: diacritics and tatweel, alef/ya/ta-marbuta variants, Persian
+letter forms, the article ال and the proclitics و ب ل ف ك before it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+FOLD_VERSION = 8
+
+#: Arabic articles written as their own word (before a hyphen or a space).
+ARTICLES = frozenset(
+    "al el il ul l ad ed ar er as es ash esh at et az ez an en ath adh".split()  # noqa: SIM905
+)
+_ABU = frozenset({"abu", "abou", "abo", "aboo", "albu", "albou", "alboo", "ebu", "bu", "bou", "boo"})
+_ABU_PREFIX = re.compile(r"^(?:albou|alboo|albu|abou|aboo|abu)(?=[a-z]{3})")
+_SUN_ARTICLE = re.compile(r"^[ae]([tdrzsn])\1(?=[a-z]{2})")
+
+_LATIN_DROP = re.compile(r"['`’‘ʿʾʻʼ′´\u02be\u02bf]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ARABIC_CHAR = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ؤ": "و",
+        "ک": "ك",
+        "گ": "ك",
+        "ڤ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+    }
+)
+#: First words of compound Arabic place names that are often written solid with the next word's article.
+_ARABIC_HEADS = ("دير", "عين", "تل", "جسر", "راس", "راس", "بير", "بئر", "كفر", "بيت", "خان", "سوق", "باب", "قصر", "جبل",
+                 "وادي", "ابو", "ام", "حي", "مزرعه", "قريه", "مخيم")
+_ARABIC_NON_LETTER = re.compile(r"[^\u0621-\u064a]+")
+
+# Applied in order to the joined Latin key; each pair maps spellings of one sound to one letter.
+_LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"sch|tch|ch", "sh"),
+        (r"dh", "z"),
+        (r"th", "t"),
+        (r"ph", "f"),
+        (r"kh", "k"),
+        (r"gh", "g"),
+        (r"sh", "s"),
+        (r"dj|dsh", "j"),
+        (r"ck|[qgc]", "k"),
+        (r"aw(?![aeiouy])", "u"),
+        (r"[eiy]", "a"),
+        (r"[ow]", "u"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def script_of(text: str) -> str:
+    """``"arabic"`` when the text holds Arabic letters, else ``"latin"``."""
+    return "arabic" if _ARABIC_CHAR.search(text) else "latin"
+
+
+def strip_accents(text: str) -> str:
+    """Drop combining marks after NFKD: "Dayr Ḩāfir" -> "Dayr Hafir"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def latin_token(token: str) -> str:
+    """Fold one Latin word (no spaces) to lower-case ASCII letters, keeping its article/abu form."""
+    t = _LATIN_DROP.sub("", strip_accents(_ARABIC_DIACRITICS.sub("", token)).lower())
+    t = t.replace("ı", "i").replace("ø", "o").replace("ð", "d").replace("þ", "th").replace("ß", "ss")
+    t = t.replace("æ", "ae").replace("œ", "oe").replace("ł", "l").replace("đ", "d")
+    return _NON_WORD.sub("", t)
+
+
+def _latin_join(tokens: list[str]) -> str:
+    """Join folded Latin words into a key: drop articles, unify Abu, fold endings, then letters."""
+    parts: list[str] = []
+    last = len(tokens) - 1
+    for i, tok in enumerate(tokens):
+        if not tok:
+            continue
+        if tok in ARTICLES and i < last:
+            continue
+        if tok in _ABU and i < last:
+            parts.append("bu")
+            continue
+        tok = _ABU_PREFIX.sub("bu", tok)
+        tok = _SUN_ARTICLE.sub(r"\1", tok)
+        if len(tok) > 3 and tok.endswith(("ah", "eh")):
+            tok = tok[:-1]
+        parts.append(tok)
+    s = "".join(parts)
+    for pattern, repl in _LATIN_RULES:
+        s = pattern.sub(repl, s)
+    return s
+
+
+@lru_cache(maxsize=200_000)
+def arabic_token(token: str) -> str:
+    """Fold one Arabic-script word: letter variants, diacritics, and the proclitics و ب ل ف ك + ال."""
+    t = _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFKC", token)).translate(_ARABIC_MAP)
+    t = _ARABIC_NON_LETTER.sub("", t)
+    if len(t) > 3 and t[0] in "وف" and t[1:3] == "ال":
+        t = t[1:]
+    if len(t) > 4 and t[0] in "بلك" and t[1:3] == "ال":
+        t = t[1:]
+    if len(t) > 3 and t.startswith("لل"):
+        t = t[2:]
+    if len(t) > 3 and t.startswith("ال"):
+        t = t[2:]
+    for head in _ARABIC_HEADS:
+        # "ديرالزور", "تلابيض" written solid: the article inside a compound name
+        if t.startswith(head + "ال") and len(t) > len(head) + 3:
+            t = head + t[len(head) + 2 :]
+            break
+    if t in ("ابو", "بو"):
+        return "بو"
+    if len(t) > 5 and t.startswith("ابو"):
+        t = t[1:]
+    return t
+
+
+_SPLIT = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"]+")
+
+
+def split_words(name: str) -> list[str]:
+    """Words of a name, split on spaces, hyphens and punctuation (apostrophes stay inside words)."""
+    return [w for w in _SPLIT.split(name) if w]
+
+
+def key_of_tokens(tokens: list[str], script: str) -> str:
+    """The key of a sequence of raw words, in the given script."""
+    if script == "arabic":
+        return "".join(arabic_token(t) for t in tokens)
+    return latin_key(tuple(latin_token(t) for t in tokens))
+
+
+@lru_cache(maxsize=500_000)
+def latin_key(folded: tuple[str, ...]) -> str:
+    """The key of Latin words already folded by :func:`latin_token`."""
+    return _latin_join(list(folded))
+
+
+@lru_cache(maxsize=500_000)
+def key(name: str) -> str:
+    """The match key of a name in any spelling or script.
+
+    >>> key("Deir ez-Zor") == key("Dayr az Zawr") == key("Deir Ezzor")
+    True
+    >>> key("Al-Bukamal") == key("Abu Kamal") == key("al-BouKamal") == key("Albu Kamal")
+    True
+    >>> key("الرقة") == key("بالرقة") == key("رقة")
+    True
+    """
+    words = split_words(name)
+    return key_of_tokens(words, script_of(name))
+
+
+@lru_cache(maxsize=200_000)
+def keys(name: str) -> frozenset[str]:
+    """Every key a gazetteer name is indexed under: its key, and the key without an attached "al"/"el".
+
+    Text that writes "Alhasakah" folds to one key and text that writes
+    "al-Hasakah" to another; indexing both forms of each name means one probe
+    per n-gram at spot time.
+    """
+    words = split_words(name)
+    script = script_of(name)
+    out = {key_of_tokens(words, script)}
+    if script == "latin" and words:
+        first = latin_token(words[0])
+        if len(first) >= 6 and first[:2] in ("al", "el") and first not in _ABU:
+            out.add(key_of_tokens([first[2:], *words[1:]], script))
+    out.discard("")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=500_000)
+def loose(name: str) -> str:
+    """A light fold for ranking by edit distance: lower-case ASCII words, articles kept, single spaces."""
+    if script_of(name) == "arabic":
+        return " ".join(arabic_token(w) for w in split_words(name))
+    return " ".join(t for t in (latin_token(w) for w in split_words(name)) if t)
+
+
+#: Feature words that follow an admin area's name in reporting; indexed so "Raqqa province" spots as one name.
+REGION_SUFFIXES = ("province", "governorate", "state", "region")
+COUNTY_SUFFIXES = ("district", "subdistrict", "local government area", "lga")
+ARABIC_REGION_PREFIXES = ("محافظة", "ولاية")
+ARABIC_COUNTY_PREFIXES = ("منطقة", "ناحية", "قضاء")
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(?:governorate|governate|province|state|region|district|subdistrict|sub-district|local government area|"
+    r"lga|muhafazah|municipality|county|prefecture|viloyati|velayat|wilayah|wilayat|ostan|oblast|city|town|village|"
+    r"villages|community|neighbou?rhood)$",
+    re.I,
+)
+_GENERIC_PREFIX = re.compile(r"^(?:muhafazat|muhafazah|qada'?a?|nahiyat|nahiyah|wilayat|mintaqat|markaz)\s+", re.I)
+
+
+@lru_cache(maxsize=100_000)
+def base_name(name: str) -> str:
+    """The name without its feature word: "Raqqa Governorate" -> "Raqqa", "Qada al Kut" -> "al Kut"."""
+    stripped = _GENERIC_PREFIX.sub("", _GENERIC_SUFFIX.sub("", name.strip()))
+    return stripped or name.strip()
+
+
+def place_keys(names: list[str], kind: str) -> set[str]:
+    """Every key a place is indexed under, with "X province" / "محافظة X" forms for admin areas."""
+    out: set[str] = set()
+    for name in names:
+        out |= keys(name)
+        if kind not in ("region", "county"):
+            continue
+        base = base_name(name)
+        if script_of(base) == "arabic":
+            prefixes = ARABIC_REGION_PREFIXES if kind == "region" else ARABIC_COUNTY_PREFIXES
+            out |= {key(f"{p} {base}") for p in prefixes}
+        else:
+            suffixes = REGION_SUFFIXES if kind == "region" else COUNTY_SUFFIXES
+            out |= {key(f"{base} {s}") for s in suffixes}
+    out.discard("")
+    return out
+
+
+ARABIC_PROCLITICS = "وبلفك"
+
+
+def arabic_prefixes(names: list[str], kind: str = "locality") -> set[str]:
+    """Folded word-prefixes of the Arabic-script names ("دير", "ديرزور" for "دير الزور"), for spotting.
+
+    Admin areas add their "محافظة X" / "منطقة X" forms, as :func:`place_keys` does.
+    """
+    out: set[str] = set()
+    forms = [n for n in names if script_of(n) == "arabic"]
+    if kind in ("region", "county"):
+        prefixes = ARABIC_REGION_PREFIXES if kind == "region" else ARABIC_COUNTY_PREFIXES
+        forms += [f"{p} {base_name(n)}" for n in forms for p in prefixes]
+    for name in forms:
+        acc = ""
+        for word in split_words(name):
+            acc += arabic_token(word)
+            if acc:
+                out.add(acc)
+    return out

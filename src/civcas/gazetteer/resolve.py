@@ -1,0 +1,656 @@
+"""Toponym resolution with context: which of a name's candidates the text means.
+
+A Syrian village name has about seven same-named candidates. The scorer
+prefers, in this order of weight: a candidate inside the admin area named
+alongside ("in Deir ez-Zor province"), one near the other places of the
+document, one in the document's country, the kind the text asked for
+("village", "province"), then size. Relations coarsen the result: "X
+countryside" is the district around X, "east of X" is X with precision
+``near``. An unknown name is never swapped for a similarly named place: it
+keeps its mention and the best enclosing area the context supports. An
+area named alongside that lies far from every exactly spelled candidate in
+the document's country (a misread container: "Tal Rifaat in Shahba", where
+the only Shahba the gazetteer knows is 300 km away) does not decide.
+
+Speed: a name's candidates, their spelling distances and size scores are
+computed once per process (``statics`` memo), area readings once per area
+name, and each candidate's folded admin names once (``Gazetteer.info``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from civcas.gazetteer import fold
+from civcas.gazetteer.core import EntryInfo, Gazetteer, country_shares, distance_km, nearest
+from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveContext:
+    """What the rest of the document says about where things are.
+
+    ``places`` are places already resolved in the document (their
+    coordinates pull candidates towards them); ``mentions`` are other place
+    mentions not yet resolved (their names vote for admin areas);
+    ``admin_areas`` are admin areas named anywhere in the document
+    ("Raqqa governorate"); ``country`` is the document's likely country (ISO2),
+    ``countries`` others it names.
+    """
+
+    country: str | None = None
+    countries: tuple[str, ...] = ()
+    admin_areas: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    mentions: tuple[PlaceMention, ...] = ()
+
+
+_KIND_FOR_HINT = {
+    "village": ("locality",), "town": ("locality",), "city": ("locality",), "hamlet": ("locality",),
+    "settlement": ("locality",), "neighbourhood": ("neighbourhood", "locality"),
+    "neighborhood": ("neighbourhood", "locality"), "district": ("county",), "subdistrict": ("county",),
+    "province": ("region",), "governorate": ("region",), "state": ("region",), "region": ("region",),
+    "country": ("country",),
+}
+_PRECISION = {
+    "country": PlacePrecision.COUNTRY, "region": PlacePrecision.GOVERNORATE, "county": PlacePrecision.DISTRICT,
+    "locality": PlacePrecision.SETTLEMENT, "neighbourhood": PlacePrecision.NEIGHBOURHOOD,
+    "campus": PlacePrecision.SETTLEMENT,
+}
+_NEAR_RELATIONS = frozenset({"near", "km_from", "east_of", "west_of", "north_of", "south_of", "outskirts",
+                             "northeast_of", "northwest_of", "southeast_of", "southwest_of", "around", "between"})
+_AREA_RELATIONS = frozenset({"countryside", "suburbs", "rural", "outskirts_area", "province_of"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """One area name of the context and its readings: folded admin1/admin2 keys and country codes."""
+
+    admin1: frozenset[str]
+    admin2: frozenset[str]
+    countries: frozenset[str]
+    points: tuple[tuple[float, float, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Areas:
+    """The areas the context names, each with its readings, and the gazetteer entries behind them.
+
+    ``verdicts`` remembers :func:`_inside` per entry object (readings are
+    remembered per area names, so a document's candidates are checked once).
+    """
+
+    areas: tuple[_Area, ...]
+    entries: tuple[GazetteerEntry, ...]
+    verdicts: dict[int, tuple[GazetteerEntry, bool | None]] = field(default_factory=dict, compare=False, repr=False)
+
+
+_REGION_RADIUS_KM = 150.0
+_COUNTY_RADIUS_KM = 40.0
+_NO_AREAS = _Areas((), ())
+
+
+@dataclass(frozen=True, slots=True)
+class _Static:
+    """What scoring needs of one candidate that does not depend on the document (computed once per name)."""
+
+    entry: GazetteerEntry
+    info: EntryInfo
+    spelling: float
+    own_spelled: bool
+    population: float
+    names: float
+    layer: float
+    #: the document-independent part of the score: spelling, size, layer; ``bare`` adds the no-hint kind bonus
+    static: float
+    bare: float
+    kind_rank: int
+
+
+def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], *, cache: bool) -> list[_Static]:
+    """Each candidate's spelling distance to ``name``, own-name equality and size terms (memo per name)."""
+    hit = gazetteer.memo_get("statics", name) if cache else None
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    target = fold.loose(name)
+    out: list[_Static] = []
+    for e in candidates[:150]:
+        info = gazetteer.info(e)
+        spelling = nearest(target, info.loose13)
+        population = min(math.log10(e.population + 1), 7.0) * 0.35
+        # without a population, the number of names it is known by stands in for how prominent a place is
+        names = 0.6 * math.log10(1 + len(e.names))
+        layer = 0.0 if e.source.endswith(":bundled") else 0.2
+        static = -3.0 * spelling + population + names + layer
+        out.append(_Static(
+            entry=e, info=info, spelling=spelling, own_spelled=info.loose_name == target, population=population,
+            names=names, layer=layer, static=static, bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
+            kind_rank=KIND_RANK_ORDER.get(e.kind, 9),
+        ))
+    if cache:
+        gazetteer.memo_put("statics", name, out)
+    return out
+
+
+def _area_entries(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None) -> _Areas:
+    """The readings of the area names (remembered per names and country: documents repeat them)."""
+    if not names:
+        return _NO_AREAS
+    hit = gazetteer.memo_get("areas", (names, country))
+    if hit is None:
+        hit = _area_entries_uncached(gazetteer, names, country)
+        gazetteer.memo_put("areas", (names, country), hit)
+    return hit  # type: ignore[no-any-return]
+
+
+def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None) -> _Areas:
+    areas: list[_Area] = []
+    entries: list[GazetteerEntry] = []
+    # "Nigeria's Yobe state": a country and an area inside it
+    names = tuple(part.strip() for raw in names for part in re.split(r"['’]s\s+", raw) if part.strip())
+    for raw in names:
+        a1: set[str] = set()
+        a2: set[str] = set()
+        cc: set[str] = set()
+        points: list[tuple[float, float, float]] = []
+        code = gazetteer.country_code(raw) or gazetteer.country_of(raw)
+        candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
+        if country:
+            # an area name that matches nothing in the document's country ("Central") is noise, not context
+            candidates = [e for e in candidates if e.country == country or e.kind == "country"]
+        if code and (gazetteer.country_code(raw) or not [e for e in candidates if e.kind != "country"]):
+            areas.append(_Area(frozenset(), frozenset(), frozenset({code})))
+            continue
+        for e in candidates[:3]:
+            entries.append(e)
+            if e.kind == "region":
+                a1 |= {fold.key(n) for n in (e.name, *e.names[:30])}
+                a1.add(fold.key(fold.base_name(raw)))
+                points.append((e.lat, e.lon, _REGION_RADIUS_KM))
+            elif e.kind == "county":
+                a2 |= {fold.key(n) for n in (e.name, *e.names[:30])}
+                a2.add(fold.key(fold.base_name(raw)))
+                points.append((e.lat, e.lon, _COUNTY_RADIUS_KM))
+            elif e.kind == "country" and e.country:
+                cc.add(e.country)
+        a1.discard("")
+        a2.discard("")
+        if a1 or a2 or cc:
+            areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points)))
+    return _Areas(tuple(areas), tuple(entries))
+
+
+def _inside(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None = None) -> bool | None:
+    """Whether ``e`` lies inside every named area it can be checked against; None when none can be checked.
+
+    Each area name may read as a governorate or a district ("Deir ez-Zor");
+    inside any reading counts. Levels the entry lacks (no admin2) are not held
+    against it.
+    """
+    if not areas.areas:
+        return None
+    hit = areas.verdicts.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    verdict = _inside_uncached(e, areas, info)
+    if len(areas.verdicts) > 20_000:
+        areas.verdicts.clear()
+    areas.verdicts[id(e)] = (e, verdict)
+    return verdict
+
+
+def _inside_uncached(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None) -> bool | None:
+    verdicts: list[bool] = []
+    if info is not None:
+        e1, e2, own = info.admin_keys()
+    else:
+        e1 = fold.key(e.admin1) if e.admin1 else None
+        e2 = fold.key(e.admin2) if e.admin2 else None
+        own = fold.key(e.name) if e.kind in ("region", "county") else None
+    for area in areas.areas:
+        checks: list[bool] = []
+        if area.admin1 and (e1 or own):
+            checks.append(e1 in area.admin1 or (e.kind == "region" and own in area.admin1))
+        if area.admin2 and (e2 or own):
+            checks.append(e2 in area.admin2 or (e.kind == "county" and own in area.admin2))
+        if area.countries and e.country:
+            checks.append(e.country in area.countries)
+        if area.points and not (e1 or e2 or own):
+            # a place without admin names (some Who's On First rows): near the area's centre counts as inside
+            checks.append(any(distance_km(e.lat, e.lon, lat, lon) <= r for lat, lon, r in area.points))
+        if checks:
+            verdicts.append(any(checks))
+    if not verdicts:
+        return None
+    return all(verdicts)
+
+
+def _reasons(
+    c: _Static, mention: PlaceMention, within: _Areas, doc_areas: _Areas, context: ResolveContext
+) -> list[str]:
+    """What added to the chosen candidate's score (:func:`_rank_statics` computes the score itself)."""
+    e = c.entry
+    why: list[str] = []
+    hint = (mention.kind_hint or "").lower()
+    hinted = _KIND_FOR_HINT.get(hint, ())
+    if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
+        why.append("its own name, spelled the same")
+    if within.areas and _inside(e, within, c.info) is True:
+        why.append("inside the area named with it")
+    if doc_areas.areas and _inside(e, doc_areas, c.info) is True:
+        why.append("inside an area the document names")
+    if context.country:
+        if e.country == context.country:
+            why.append(f"in the document's country {context.country}")
+    elif context.countries and e.country in context.countries:
+        why.append("in a country the document names")
+    d = _anchor_km(e, context)
+    if d is not None and d < 100:
+        why.append(f"{d:.0f} km from another place in the document")
+    if hinted and e.kind in hinted:
+        why.append(f"a {e.kind}, as '{hint}' says")
+    return why
+
+
+def _anchor_km(e: GazetteerEntry, context: ResolveContext) -> float | None:
+    """The distance to the nearest other place already resolved in the document, if any."""
+    if not context.places:
+        return None
+    ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for p in context.places
+          if p.lat is not None and p.lon is not None and p.gazetteer_id != e.id]
+    return min(ds) if ds else None
+
+
+_OWN_NAME_KINDS = frozenset({"locality", "neighbourhood", "country"})
+_BARE_KIND_BONUS = {"locality": 0.8, "neighbourhood": 0.4, "region": 0.3, "country": 0.5}
+
+
+def _place_from(
+    e: GazetteerEntry, mention: PlaceMention, *, precision: PlacePrecision, confidence: float, reasons: list[str],
+) -> Place:
+    return Place(
+        name=e.name,
+        mention=mention.text,
+        span=mention.span,
+        gazetteer_id=e.id,
+        lat=e.lat,
+        lon=e.lon,
+        admin1=e.admin1 if e.kind != "country" else None,
+        admin2=e.admin2 if e.kind in ("locality", "neighbourhood", "campus", "county") else None,
+        country=e.country,
+        precision=precision,
+        confidence=round(confidence, 3),
+        kind=e.kind,
+        relation=mention.relation,
+        reasons=tuple(reasons),
+    )
+
+
+def _enclosing(
+    gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext, reason: str
+) -> Place:
+    """The honest fallback: the best enclosing area the context names, else the country, else nothing."""
+    district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within)
+    for kind in ("county", "region") if district_named else ("region", "county"):
+        for e in within.entries:
+            if e.kind == kind:
+                p = _place_from(e, mention, precision=_PRECISION[kind], confidence=0.3,
+                                reasons=[reason, f"placed in the {kind} named with it"])
+                return _replace_name(p, mention)
+    named = sorted({c for area in within.areas for c in area.countries})
+    country = next(iter(named), None) or context.country
+    if country:
+        area = gazetteer.get(f"country:{country}")
+        if area is not None:
+            p = _place_from(area, mention, precision=PlacePrecision.COUNTRY, confidence=0.2,
+                            reasons=[reason, f"placed in the document's country {country}"])
+            return _replace_name(p, mention)
+    return Place(name=None, mention=mention.text, span=mention.span, relation=mention.relation,
+                 precision=PlacePrecision.UNRESOLVED, confidence=0.0, reasons=(reason,))
+
+
+def _replace_name(p: Place, mention: PlaceMention) -> Place:
+    """An enclosing area stands in for an unknown place: keep the area's coordinates, name the mention."""
+    return Place(
+        name=mention.text, mention=p.mention, span=p.span, gazetteer_id=p.gazetteer_id, lat=p.lat, lon=p.lon,
+        admin1=p.admin1 if p.kind != "country" else None, admin2=p.admin2 if p.kind == "county" else None,
+        country=p.country, precision=p.precision, confidence=p.confidence, kind=p.kind, relation=p.relation,
+        reasons=p.reasons,
+    )
+
+
+def resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveContext | None = None) -> Place:
+    """Resolve one mention against the gazetteer, using the document's context.
+
+    >>> g = load()  # doctest: +SKIP
+    >>> m = PlaceMention("Hajin", Span(0, 5, "Hajin"), within=("Deir ez-Zor province",))  # doctest: +SKIP
+    >>> resolve(m, gazetteer=g, context=ResolveContext(country="SY")).admin1  # doctest: +SKIP
+    'Deir ez-Zor'
+    """
+    context = context or ResolveContext()
+    # a document names the same place many times: resolve each (name, relation, areas) once per context
+    key = (id(context), mention.text, mention.relation, mention.kind_hint, mention.within)
+    hit = gazetteer.memo_get("resolve", key)
+    if hit is not None and hit[0] is context:
+        cached: Place = hit[1]
+        return replace(cached, span=mention.span, mention=mention.text)
+    place = _resolve(mention, gazetteer=gazetteer, context=context)
+    gazetteer.memo_put("resolve", key, (context, place))
+    return place
+
+
+def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveContext) -> Place:
+    context = _complete(gazetteer, context)
+    text = _LEADING_WORDS.sub("", mention.text.strip()) or mention.text.strip()
+    if text != mention.text.strip():
+        # "at Gajigana": a preposition the mention picked up is not part of the name
+        mention = replace(mention, text=text)
+    code = gazetteer.country_code(mention.text)
+    if code and not mention.within and (mention.kind_hint or "country") == "country":
+        entry = gazetteer.country(code)
+        if entry is not None:
+            return _place_from(entry, mention, precision=PlacePrecision.COUNTRY, confidence=0.95,
+                               reasons=[f"'{mention.text}' names the country {code}"])
+    own_key = fold.key(fold.base_name(mention.text))
+    # an area that is the mention itself ("Konduga LGA" within "Konduga LGA") says nothing about where it is
+    within = _area_entries(
+        gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country
+    )
+    doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
+    name = fold.base_name(mention.text)
+    if name != mention.text.strip() and not mention.kind_hint:
+        # "Gwoza LGA", "Raqqa governorate": the feature word is the kind hint
+        word = mention.text.strip()[len(name):].strip().lower() or mention.text.split()[0].lower()
+        hint_word = "district" if word in ("lga", "local government area", "subdistrict", "county") else word
+        hint_word = {"villages": "village", "community": "village", "neighborhood": "neighbourhood"}.get(
+            hint_word, hint_word
+        )
+        mention = replace(mention, kind_hint=hint_word if hint_word in _KIND_FOR_HINT else None)
+    candidates = gazetteer.lookup(name)
+    cached = True
+    if not candidates and len(fold.key(name)) >= 7 and (within.entries or context.country):
+        # a spelling the folding rules miss; only accepted inside the area the context names, so only the
+        # keys of the context's countries are searched
+        countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
+        fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
+        candidates = [e for e in fuzzy if _inside(e, within) or (not within.entries and e.country == context.country)]
+        cached = False
+    hint = (mention.kind_hint or "").lower()
+    if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
+        return _neighbourhood_fallback(gazetteer, mention, within, context)
+    if not candidates:
+        return _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
+
+    statics = _statics(gazetteer, name, candidates, cache=cached)
+    container_note = None
+    best_c, scored = _rank_statics(statics, mention, within, doc_areas, context)
+    if within.entries and _inside(best_c.entry, within, best_c.info) is False:
+        container_note = _misread_container(statics, mention, within, context)
+        if container_note:
+            within = _NO_AREAS
+            best_c, scored = _rank_statics(statics, mention, within, doc_areas, context)
+    best = best_c.entry
+    why = _reasons(best_c, mention, within, doc_areas, context)
+    margin = scored[1][0] - scored[0][0] if len(scored) > 1 else 4.0
+    confidence = 1 / (1 + math.exp(-(margin - 0.5)))
+    target = fold.loose(name)
+    rejected = _implausible(best, candidates, target, within, context, best_c.info)
+    if rejected:
+        return _enclosing(gazetteer, mention, within, context, rejected)
+    if within.entries and _inside(best, within, best_c.info) is False:
+        # every candidate lies outside the area the text names: not the place meant
+        return _enclosing(gazetteer, mention, within, context,
+                          f"no '{mention.text}' inside {', '.join(mention.within)}")
+    if context.country and best.country != context.country and best.kind != "country" and len(scored) > 0:
+        confidence *= 0.6
+    reasons = [f"{len(candidates)} candidates", *why]
+    if container_note:
+        reasons.append(container_note)
+        confidence *= 0.8
+
+    relation = mention.relation
+    if relation in _AREA_RELATIONS:
+        return _area_around(gazetteer, best, mention, confidence, reasons)
+    if relation in _NEAR_RELATIONS:
+        reasons.append(f"relation '{relation}': the anchor place, precision near")
+        return _place_from(best, mention, precision=PlacePrecision.NEAR, confidence=confidence, reasons=reasons)
+    place = _place_from(best, mention, precision=_PRECISION.get(best.kind, PlacePrecision.SETTLEMENT),
+                        confidence=confidence, reasons=reasons)
+    if best.kind == "locality" and not mention.kind_hint:
+        # a bare "Idlib" may mean the governorate the city is named after: say so, for event clustering
+        extra = [f"also names the {label} {area.name}" for kind, label in (("region", "governorate"),
+                 ("county", "district")) if (area := gazetteer.area_named(place, kind=kind)) is not None]
+        if extra:
+            place = replace(place, reasons=(*place.reasons, *extra))
+    return place
+
+
+def _rank_statics(
+    statics: list[_Static], mention: PlaceMention, within: _Areas, doc_areas: _Areas, context: ResolveContext
+) -> tuple[_Static, list[tuple[float, int, int, _Static]]]:
+    """The two best candidates in this document, best first (ties: coarser kinds, then the lookup's order).
+
+    The score adds to the candidate's static part (spelling, size, layer):
+    its own name spelled the same +1 (towns, countries, or the hinted kind);
+    the hinted kind +2, another kind -1.5 (no hint: the kind bonus of
+    ``_BARE_KIND_BONUS``); in the document's country +1.5, else -1.5 (or
+    +1.5 in a country it names); inside the areas named with it +6, outside
+    -4; inside an area the document names +2; within 30 / 100 km of another
+    resolved place +3 / +1.5, beyond 500 km -1. The area and distance terms
+    are the costly ones: candidates are taken best cheap part first, and
+    the rest is skipped once even the largest bonus could not reach the
+    second place. Entries are ``(-score, kind rank, position, candidate)``.
+    """
+    hint = (mention.kind_hint or "").lower()
+    hinted = _KIND_FOR_HINT.get(hint, ())
+    country = context.country
+    countries = context.countries
+    w = within if within.areas else None
+    d = doc_areas if doc_areas.areas else None
+    anchors = bool(context.places)
+    most = (6.0 if w is not None else 0.0) + (2.0 if d is not None else 0.0) + (3.0 if anchors else 0.0)
+    cheap: list[tuple[float, int, int, _Static]] = []
+    for n, c in enumerate(statics):
+        e = c.entry
+        s = c.static if hinted else c.bare
+        if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
+            s += 1.0
+        if hinted:
+            s += 2.0 if e.kind in hinted else -1.5
+        if country:
+            s += 1.5 if e.country == country else -1.5
+        elif countries and e.country in countries:
+            s += 1.5
+        cheap.append((-s, c.kind_rank, n, c))
+    cheap.sort()
+    top: list[tuple[float, int, int, _Static]] = []
+    for neg, rank, n, c in cheap:
+        if len(top) == 2 and -neg + most < -top[1][0]:
+            break  # no later candidate can reach the second place
+        s = -neg
+        if most:
+            e = c.entry
+            if w is not None:
+                inside = _inside(e, w, c.info)
+                if inside is True:
+                    s += 6.0
+                elif inside is False:
+                    s -= 4.0
+            if d is not None and _inside(e, d, c.info) is True:
+                s += 2.0
+            if anchors:
+                km = _anchor_km(e, context)
+                if km is not None:
+                    s += 3.0 if km < 30 else 1.5 if km < 100 else -1.0 if km > 500 else 0.0
+        top.append((-s, rank, n, c))
+        top.sort()
+        del top[2:]
+    return top[0][3], top
+
+
+_ADMIN_WORD = re.compile(
+    r"\b(?:province|governorate|governate|state|region|district|sub-?district|county|lga|local government(?: area)?|"
+    r"muhafaz[ae]t?|prefecture)\b|محافظة|منطقة|ناحية|قضاء|ولاية",
+    re.I,
+)
+
+
+def _strongly_named(mention: PlaceMention, context: ResolveContext) -> bool:
+    """Whether the text names the areas given with the mention as admin areas (a feature word, or elsewhere)."""
+    if any(_ADMIN_WORD.search(w) for w in mention.within):
+        return True
+    named = {fold.key(fold.base_name(a)) for a in context.admin_areas}
+    return any(fold.key(fold.base_name(w)) in named for w in mention.within)
+
+
+def _misread_container(
+    statics: list[_Static], mention: PlaceMention, within: _Areas, context: ResolveContext
+) -> str | None:
+    """Why the areas named with a mention are probably not its container (None when they may well be).
+
+    "Tal Rifaat in Shahba Canton": the only Shahba the gazetteer knows is a
+    district 300 km south, while Tall Rifat (Aleppo) is spelled exactly. A
+    weakly named area (no feature word such as "province" or "district",
+    and not named as an admin area elsewhere in the document) is ignored
+    when every exactly spelled candidate in the document's country lies
+    farther than twice the area's radius from every reading of the area:
+    the exact name wins. An area the text names as one ("Jama'a local
+    government", "Dangam District") always stands: a village missing from
+    the gazetteer keeps that area, not a namesake elsewhere.
+    """
+    if _strongly_named(mention, context):
+        return None
+    countries = {context.country} if context.country else {e.country for e in within.entries if e.country}
+    # spelled as one of its names (case, accents and marks aside): a key match alone is too loose here
+    # ("Mamand" and "Maymand" share a key)
+    exact = [c.entry for c in statics if c.spelling < 0.05 and c.entry.country in countries]
+    if not exact:
+        return None
+    points = [(a.lat, a.lon, _REGION_RADIUS_KM if a.kind == "region" else _COUNTY_RADIUS_KM)
+              for a in within.entries if a.kind in ("region", "county")]
+    if not points:
+        return None
+    if any(distance_km(e.lat, e.lon, lat, lon) <= 2 * radius for e in exact for lat, lon, radius in points):
+        return None
+    return (f"'{', '.join(mention.within)}' is far from every '{mention.text}' in the gazetteer: "
+            "not taken as its container")
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:at|in|on|near|the|of|from|to|into|outside|inside)\s+)+", re.I)
+
+
+def _complete(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
+    """:func:`_completed`, remembered for the last contexts: a document resolves all its mentions with one."""
+    hit = gazetteer.memo_get("context", id(context))
+    if hit is not None and hit[0] is context:
+        return hit[1]  # type: ignore[no-any-return]
+    done = _completed(gazetteer, context)
+    gazetteer.memo_put("context", id(context), (context, done))
+    return done
+
+
+def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
+    """Fill in what the context implies: the country its places point to, the admin areas its mentions name.
+
+    Without a country named in the text, the places already resolved vote,
+    then the other mentions (each exactly spelled candidate's country gets a
+    share). A mention that is exactly an admin area's name ("Borno") counts
+    as an admin area named in the document.
+    """
+    country = context.country
+    if country is None:
+        voted = Counter(p.country for p in context.places if p.country and p.precision != PlacePrecision.UNRESOLVED)
+        if not voted:
+            shares: Counter[str] = Counter()
+            for m in context.mentions:
+                shares.update(country_shares(m.text, gazetteer.lookup(m.text)[:50], gazetteer.info))
+            voted = shares
+        if voted:
+            top, votes = voted.most_common(1)[0]
+            if votes >= sum(voted.values()) / 3:
+                country = top
+    areas = list(context.admin_areas)
+    for m in context.mentions:
+        if m.text in areas:
+            continue
+        top_entries = gazetteer.lookup(m.text, country=country) if country else []
+        if top_entries and top_entries[0].kind == "region" and fold.loose(top_entries[0].name) == fold.loose(m.text):
+            areas.append(m.text)
+    if country == context.country and len(areas) == len(context.admin_areas):
+        return context
+    return replace(context, country=country, admin_areas=tuple(areas))
+
+
+def _implausible(
+    best: GazetteerEntry, candidates: list[GazetteerEntry], target: str, within: _Areas, context: ResolveContext,
+    info: EntryInfo | None = None,
+) -> str | None:
+    """Why the best candidate is probably another place than the one meant (None when it is plausible).
+
+    Folding merges spellings generously, so a name missing from the
+    gazetteer often matches some unrelated place abroad ("Qasoum" and
+    "Ketchum"). A candidate is kept when it lies in the area or country the
+    context names, or when it is spelled exactly and is a sizeable place or
+    an admin area.
+    """
+    names = info.loose41 if info is not None else tuple(fold.loose(n) for n in (best.name, *best.names[:40]))
+    spelling = nearest(target, names)
+    if _inside(best, within, info):
+        return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
+    if context.country and best.country == context.country:
+        return None if spelling <= 0.4 else f"'{best.name}' is spelled too differently"
+    sizeable = best.population >= 20_000 or best.kind in ("country", "region")
+    if spelling <= 0.1 and (sizeable or not context.country):
+        return None
+    if not context.country and spelling <= 0.34 and (sizeable or all(c.country == best.country for c in candidates)):
+        # no country in context: a close spelling of a town, or of a name found in one country only
+        return None
+    where = f"outside the document's country {context.country}" if context.country else "with no country in context"
+    return f"the nearest match '{best.name}' ({best.country}) is {where} and not an exact, sizeable match"
+
+
+KIND_RANK_ORDER = {"region": 0, "county": 1, "locality": 2, "neighbourhood": 3, "country": 4}
+
+
+def _area_around(
+    gazetteer: Gazetteer, anchor: GazetteerEntry, mention: PlaceMention, confidence: float, reasons: list[str]
+) -> Place:
+    """"X countryside": the district around X (named X if one is), else its governorate, else X as ``near``."""
+    if anchor.kind in ("region", "county"):
+        reasons.append(f"relation '{mention.relation}' of an admin area: the area itself")
+        return _place_from(anchor, mention, precision=_PRECISION[anchor.kind], confidence=confidence, reasons=reasons)
+    for kind, area_name in (("county", anchor.admin2), ("county", anchor.name), ("region", anchor.admin1)):
+        if not area_name:
+            continue
+        for e in gazetteer.lookup(area_name, country=anchor.country):
+            if e.kind == kind and (kind == "region" or not anchor.admin1 or e.admin1 == anchor.admin1):
+                reasons.append(f"relation '{mention.relation}': the {kind} around {anchor.name}")
+                return _place_from(e, mention, precision=_PRECISION[kind], confidence=confidence, reasons=reasons)
+    reasons.append(f"relation '{mention.relation}': no admin area known around {anchor.name}; the place, near")
+    return _place_from(anchor, mention, precision=PlacePrecision.NEAR, confidence=confidence, reasons=reasons)
+
+
+def _neighbourhood_fallback(
+    gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
+) -> Place:
+    """A neighbourhood the gazetteer lacks, inside a city the text names: the city, precision settlement."""
+    for raw in mention.within:
+        cities = [e for e in gazetteer.lookup(raw) if e.kind == "locality"]
+        if context.country:
+            cities = [e for e in cities if e.country == context.country] or cities
+        if cities:
+            city = max(cities, key=lambda e: e.population)
+            p = _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                            reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; its city {city.name}"])
+            return p
+    for known in context.places:
+        if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
+            known_city = gazetteer.get(known.gazetteer_id)
+            if known_city is not None and known_city.kind == "locality":
+                return _place_from(known_city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.4,
+                                   reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; "
+                                            f"the document's city {known_city.name}"])
+    return _enclosing(gazetteer, mention, within, context, f"neighbourhood '{mention.text}' not in the gazetteer")

@@ -1,0 +1,48 @@
+"""The gazetteer's data files load, and a bad file names every bad entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from civcas.errors import DataFileError
+from civcas.gazetteer import build, datafiles
+
+
+def test_datafiles_countries_load_with_iso_codes() -> None:
+    parsed = datafiles.countries()
+    ids = [c.id for c in parsed.countries]
+    assert {"SY", "IQ", "NG", "SO", "AF", "YE"} <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_datafiles_stopwords_load() -> None:
+    for path in datafiles.STOPWORD_FILES:
+        parsed = datafiles.stopwords(path)
+        assert all(isinstance(w, str) and w for e in parsed.entries for w in e.words), path
+
+
+def test_datafiles_bad_entries_are_all_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "countries.v1.yaml"
+    bad.write_text(
+        "schema: x\nversion: 1\nsources: [me]\nlicense: CC0-1.0\nchangelog: []\n"
+        "countries:\n  - {id: SY, names: [Syria], colour: red}\n  - {id: IQ}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as err:
+        datafiles.countries(bad)
+    message = str(err.value)
+    assert "2 bad entries" in message and "colour" in message and "countries.1.names" in message
+
+
+def test_datafiles_bundled_gazetteer_is_current() -> None:
+    """The generated file matches the folding rules and builder in the tree (make rebuilds it when not)."""
+    assert not build.is_stale(), "run `python -m civcas.gazetteer.build`"
+
+
+def test_datafiles_english_admin_names() -> None:
+    assert build.english_name("Ḩalab", ["Aleppo", "Aleppo Governorate", "حلب"]) == "Aleppo"
+    assert build.english_name("Dayr az Zawr", ["Deir ez-Zor", "Deir ez-Zor Governorate"]) == "Deir ez-Zor"
+    assert build.english_name("Dimashq", ["Damascus City", "Damascus Governorate", "دمشق"]) == "Damascus"
+    assert build.english_name("Shendam", ["Agbègbè Ìjọba Ìbílẹ̀ Shendam"]) == "Shendam"

@@ -1,0 +1,85 @@
+"""Folding: spellings of one place fold to one key; different places stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from civcas.gazetteer import fold
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Deir ez-Zor", "Deir Ezzor", "Deir er-Zor", "Dayr az Zawr", "Deir al-Zour", "Dayr az-Zawr", "DEIR EZ-ZOR"),
+        ("Al-Bukamal", "Abu Kamal", "al-BouKamal", "Albu Kamal", "Ālbū Kamāl", "Boukamal", "Abou Kamal"),
+        ("Raqqa", "Ar-Raqqah", "al-Raqqa", "Rakka", "Raqqah", "ar Raqqa"),
+        ("Al-Hasakah", "Hasakah", "Hassakeh", "al-Hasaka", "Al Hasakeh"),
+        ("Qamishli", "Kamishli", "Qamishly", "al-Qamishli"),
+        ("Idlib", "Idleb", "Edlib"),
+        ("Manbij", "Menbij", "Manbej"),
+        ("Maskanah", "Meskene", "Maskana"),
+        ("Salamiyah", "Salamieh", "Salamiyeh", "Al-Salamiyah"),
+        ("Ain al-Arab", "Ayn al Arab", "Ain Al Arab", "Ein al-Arab"),
+        ("Ash Shaddadi", "Al-Shaddadi", "al-Shaddadi", "Shaddadi"),
+        ("Ma'arrat al-Nu'man", "Maarat al-Numan", "Ma`arrat an Nu`man", "Maarrat Al Numan"),
+        ("Jisr al-Shughur", "Jisr ash-Shughur", "Jisr Al Shughur"),
+        ("Dhiban", "Ziban"),
+        ("Tell Abyad", "Tal Abyad", "Tall Abyad", "Tel Abyad"),
+    ],
+)
+def test_fold_spellings_share_one_key(spellings: tuple[str, ...]) -> None:
+    keys = {fold.key(s) for s in spellings}
+    assert len(keys) == 1, {s: fold.key(s) for s in spellings}
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("الرقة", "الرقه", "بالرقة", "والرقة", "للرقة", "رقة"),
+        ("دير الزور", "ديرالزور"),
+        ("البوكمال", "أبو كمال", "ابو كمال", "البو كمال"),
+        ("إدلب", "ادلب"),
+        ("حماة", "حماه"),
+    ],
+)
+def test_fold_arabic_spellings_share_one_key(spellings: tuple[str, ...]) -> None:
+    keys = {fold.key(s) for s in spellings}
+    assert len(keys) == 1, {s: fold.key(s) for s in spellings}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Raqqa", "Hama"), ("Homs", "Hama"), ("Manbij", "Mayadin"), ("Aleppo", "Idlib"), ("Deir ez-Zor", "Deir Hafer")],
+)
+def test_fold_different_places_stay_apart(a: str, b: str) -> None:
+    assert fold.key(a) != fold.key(b)
+
+
+def test_fold_keys_index_attached_article_both_ways() -> None:
+    assert fold.keys("Alhasakah") >= {fold.key("al-Hasakah"), fold.key("Alhasakah")}
+
+
+def test_fold_place_keys_add_feature_words_for_admin_areas() -> None:
+    keys = fold.place_keys(["Raqqa", "الرقة"], "region")
+    assert fold.key("Raqqa province") in keys
+    assert fold.key("Raqqa Governorate") in keys
+    assert fold.key("محافظة الرقة") in keys
+    assert fold.key("Raqqa province") not in fold.place_keys(["Raqqa"], "locality")
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [("Raqqa Governorate", "Raqqa"), ("Yobe state", "Yobe"), ("Gwoza LGA", "Gwoza"), ("Qada al Kut", "al Kut"),
+     ("Kirkuk Governate", "Kirkuk"), ("Manbij", "Manbij")],
+)
+def test_fold_base_name_drops_feature_words(name: str, base: str) -> None:
+    assert fold.base_name(name) == base
+
+
+def test_fold_script_ignores_stray_arabic_diacritics() -> None:
+    assert fold.script_of("\u0650Afrin") == "latin"
+    assert fold.key("\u0650Afrin") == fold.key("Afrin")
+
+
+def test_fold_arabic_prefixes_cover_every_word_prefix() -> None:
+    assert fold.arabic_prefixes(["دير الزور"]) == {fold.key("دير"), fold.key("دير الزور")}
