@@ -1,0 +1,78 @@
+"""Extraction throughput on the dev texts, against the floor of merely tokenising them.
+
+Prints documents/s, words/s and peak memory for: a regular-expression tokeniser (the floor),
+extraction without a gazetteer, and extraction with the bundled and loaded gazetteers (what
+``civcas claims`` runs), so the cost of geoparsing reads off the same run.
+
+    python benchmarks/bench_extract.py [--sets airwars_en pitf] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+from civcas import gazetteer
+from civcas.extract import ExtractConfig, run
+from civcas.ingest.jsonl import read_jsonl
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+WORD = re.compile(r"\w+")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["airwars_en", "pitf"])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    paths = [SHARED / "eval" / "dev" / f"{s}.docs.jsonl" for s in args.sets]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"bench_extract: skipped, {missing[0]} not found", file=sys.stderr)
+        return 0
+    docs = [d for p in paths for d in read_jsonl(p)]
+    n_docs = len(docs)
+    n_words = sum(len(WORD.findall(d.text)) for d in docs)
+    n_chars = sum(len(d.text) for d in docs)
+    print(f"corpus: {n_docs} documents, {n_words} words, {n_chars} characters ({', '.join(args.sets)})")
+
+    floor = _best(lambda: [WORD.findall(d.text) for d in docs], args.repeat)
+    bare = ExtractConfig(gazetteer=None)
+    t_bare = _best(lambda: [run(d, config=bare) for d in docs], args.repeat)
+    t_load0 = time.perf_counter()
+    gz = gazetteer.load()
+    t_load = time.perf_counter() - t_load0
+    full = ExtractConfig(gazetteer=gz)
+    t_full = _best(lambda: [run(d, config=full) for d in docs], args.repeat)
+
+    rows = [("regex tokenise (floor)", floor), ("extract, no gazetteer", t_bare), ("extract + geoparse", t_full)]
+    print(f"{'stage':28} {'seconds':>8} {'docs/s':>9} {'words/s':>11} {'x floor':>8}")
+    for name, t in rows:
+        print(f"{name:28} {t:8.3f} {n_docs / t:9.0f} {n_words / t:11.0f} {floor / t:8.3f}")
+    print(f"gazetteer load: {t_load:.3f} s; geoparsing adds {100 * (t_full - t_bare) / t_bare:.0f}% to extraction")
+    print(f"extraction speed: {floor / t_full:.3f} of the floor (aim: at least 0.2)")
+    print(f"peak memory (max RSS): {_peak_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

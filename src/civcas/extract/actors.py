@@ -1,0 +1,140 @@
+"""Belligerents named in a sentence: "French warplanes" -> France, "regime helicopters" -> Syria.
+
+A force counts as a belligerent when the text names it outright ("the
+US-led coalition", "QSD") or puts a demonym before a military noun
+("Russian jets"). A force named as a victim or a target ("three SDF
+members were killed", "Turkish military post") is not the attacker.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import fold, phrase_regex
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A belligerent named in a sentence (offsets relative to it)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Lex:
+    names: re.Pattern[str]
+    name_of: dict[str, tuple[str, str]]
+    adjective: re.Pattern[str]
+    adjective_of: dict[str, tuple[str, str]]
+    adjective_only: re.Pattern[str]
+    not_names: re.Pattern[str]
+    validity: dict[str, tuple[date | None, date | None]]
+    tag: str
+
+
+@functools.cache
+def _lex(rules: RuleFiles) -> _Lex:
+    name_of: dict[str, tuple[str, str]] = {}
+    adjective_of: dict[str, tuple[str, str]] = {}
+    validity: dict[str, tuple[date | None, date | None]] = {}
+    for e in rules.belligerents.entries:
+        validity[e.canonical] = (e.valid_from, e.valid_to)
+        for n in e.names:
+            name_of.setdefault(fold(n), (e.canonical, e.id))
+        for a in e.adjectives:
+            adjective_of.setdefault(fold(a), (e.canonical, e.id))
+    # Case matters for short names ("US" vs "us", "IS"); phrases keep their lexicon case.
+    names = phrase_regex(list(name_of_case(rules)), case_sensitive=True)
+    adj = phrase_regex([a for e in rules.belligerents.entries for a in e.adjectives], case_sensitive=False).pattern
+    nouns = phrase_regex(rules.belligerents.military_nouns).pattern
+    adjective = re.compile(
+        rf"(?P<adj>{adj})(?:[\s\u00a0\-]+(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+(?P<noun>{nouns})", re.IGNORECASE
+    )
+    adjective_only = re.compile(adj, re.IGNORECASE)
+    not_names = phrase_regex(rules.belligerents.not_names or ["\u0000"])
+    return _Lex(
+        names, name_of, adjective, adjective_of, adjective_only, not_names, validity, rules.tags["belligerents"]
+    )
+
+
+def name_of_case(rules: RuleFiles) -> list[str]:
+    """Every name with its lexicon casing plus a lower-case variant for multi-word names."""
+    out = []
+    for e in rules.belligerents.entries:
+        for n in e.names:
+            out.append(n)
+            if " " in n or "-" in n:
+                out.append(n.lower())
+                out.append(n[0].upper() + n[1:])
+    return out
+
+
+# A force followed by these is a target or a victim, not the attacker.
+_TARGET_AFTER = re.compile(
+    r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
+    r"outpost|members?|fighters?|soldiers?|personnel|troops?\s+(?:were|was)|officers?|commanders?|"
+    r"militants?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol)\b",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|of)\s+$", re.I)
+
+
+def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:
+    """Belligerents named in ``text``; ``on`` drops forces outside their validity dates.
+
+    >>> [a.canonical for a in find_actors("French warplanes struck as the US-led coalition denied it")]
+    ['France', 'coalition']
+    """
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    found: list[ActorMention] = []
+    for m in lex.names.finditer(text):
+        key = fold(m.group())
+        canon, rid = lex.name_of.get(key, (None, ""))
+        if canon is None:
+            continue
+        found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}"))
+    for m in lex.adjective.finditer(text):
+        # "French and American air raids": every coordinated demonym before the noun is a belligerent.
+        mid = text[m.end("adj") : m.start("noun")]
+        for extra in lex.adjective_only.finditer(mid):
+            k2 = fold(extra.group())
+            c2, r2 = lex.adjective_of.get(k2, (None, ""))
+            if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
+                s2 = m.end("adj") + extra.start()
+                found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
+        key = fold(m.group("adj"))
+        canon, rid = lex.adjective_of.get(key, (None, ""))
+        if canon is None:
+            continue
+        # Lower-case adjectives that are also common words only count capitalised ("US", not "us").
+        if m.group("adj").isupper() is False and key in ("us", "uk") and m.group("adj") != m.group("adj").upper():
+            continue
+        found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}_adj"))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[ActorMention] = []
+    blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]
+    for a in found:
+        if any(s <= a.start < e for s, e in blocked):
+            continue
+        if any(k.start <= a.start < k.end for k in kept) and not a.rule.endswith("_coordinated"):
+            # Longest wins: "US-led coalition" is the coalition, not the US.
+            continue
+        if _TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start]):
+            continue
+        if _VICTIM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
+            continue
+        if on is not None:
+            lo, hi = lex.validity.get(a.canonical, (None, None))
+            if (lo and on < lo) or (hi and on > hi):
+                continue
+        kept.append(a)
+    return kept

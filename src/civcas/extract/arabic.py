@@ -1,0 +1,216 @@
+"""Arabic-script sentences -> statements (units), with the same shapes as the English grammar.
+
+:func:`sentence_units` is what :func:`civcas.extract.statements.sentence_units`
+calls for a sentence written mainly in Arabic script. It returns the same
+:class:`~civcas.extract.statements.Unit` records the English grammar makes
+(harms from :mod:`arabic_figures`, dates, belligerents, claimants, stance and
+place mentions), so the document-level assembly (claimant resolution, place
+resolution, events, per-claimant claims) runs unchanged. See ``docs/arabic.md``.
+
+The sentence splitter ends English sentences at a full stop before a capital;
+Arabic has none, so an Arabic paragraph reaches here whole and is cut into its
+sentences first ("...بجروح. وأفاد الدفاع المدني...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from datetime import date
+
+from civcas.extract.arabic_actors import find_actors
+from civcas.extract.arabic_attribution import aggregate_cues, find_claimants, find_stance
+from civcas.extract.arabic_dates import dateline, doc_year, find_dates
+from civcas.extract.arabic_figures import Scan, find_harms, scan
+from civcas.extract.arabic_lexicon import ArabicLex, arabic_lex
+from civcas.extract.arabic_places import find_places
+from civcas.extract.arabic_text import WORD_DOT, fold, tokens
+from civcas.extract.rules import RuleFiles
+from civcas.extract.stance import main_stance
+from civcas.extract.statements import Unit
+from civcas.extract.text import Sentence
+from civcas.records import Stance
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+_URLISH = re.compile(r"https?://\S+|\b(?:pic\.)?[\w.-]+\.(?:com|net|org|co|me|tv|ly)(?:/\S*)?|@\w+", re.ASCII)
+
+
+def is_arabic(text: str) -> bool:
+    """Whether a sentence is written mainly in Arabic script (links and @handles of posts left out)."""
+    ar = len(_ARABIC.findall(text))
+    if not ar:
+        return False
+    latin = len(_LATIN.findall(text))
+    if latin > ar:
+        latin = len(_LATIN.findall(_URLISH.sub(" ", text)))
+    return ar >= latin
+
+
+def may_state(text: str, rules: RuleFiles) -> bool:
+    """Whether an Arabic sentence holds any harm, strike or stance word: only those can state a claim.
+
+    Cheap (one fold and one search); the document pipeline can skip the gazetteer's spotting for the rest.
+    """
+    return bool(arabic_lex(rules).trigger.search(fold(text).text))
+
+
+# A sentence ends at . ! ? ؟ before a space, an Arabic letter or the end; not inside "pic.twitter.com" or "11.00",
+# nor at a dot set between tatweels to break up a word ("شهـ.ـداء").
+_SENTENCE_END = re.compile(r"(?!" + WORD_DOT + r")(?<!\u0640)[.!?؟]+(?!\u0640)(?=\s|[\u0621-\u064a]|$)")
+
+
+def split_arabic(sent: Sentence) -> list[Sentence]:
+    """Cut a sentence of Arabic text at its full stops; each piece keeps the sentence's index and paragraph."""
+    cuts = [0]
+    for m in _SENTENCE_END.finditer(sent.text):
+        cuts.append(m.end())
+    cuts.append(len(sent.text))
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        while a < b and sent.text[a].isspace():
+            a += 1
+        while b > a and sent.text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(sent.index, sent.start + a, sent.start + b, sent.text[a:b], sent.paragraph))
+    return out or [sent]
+
+
+def sentence_units(
+    doc_text: str,
+    sent: Sentence,
+    *,
+    rules: RuleFiles,
+    reference: date | None,
+    year_hint: int | None,
+    spotted: list[object],
+    headline: bool = False,
+) -> list[Unit]:
+    """The units of one Arabic sentence: one per harm statement, else an attack, a denial or a named source.
+
+    Without a reference date, the date line the page opens with stands in for it ("07 تشرين الثاني 2021").
+
+    >>> from civcas.extract.rules import load_rules
+    >>> s = Sentence(0, 0, 27, "قتل شخص وأصيب اثنان بقصف جوي", 0)
+    >>> [(h.category, h.value) for u in sentence_units(s.text, s, rules=load_rules(), reference=None,
+    ...   year_hint=None, spotted=[]) for h in u.harms]
+    [('killed', 1), ('injured', 2)]
+    """
+    lex = arabic_lex(rules)
+    if reference is None:
+        reference = dateline(doc_text, lex)
+    if year_hint is None:
+        year_hint = reference.year if reference is not None else doc_year(doc_text, lex)
+    out: list[Unit] = []
+    for sub in split_arabic(sent):
+        sp = [x for x in spotted if sub.start <= x.start and x.end <= sub.end]  # type: ignore[attr-defined]
+        out.extend(_units(doc_text, sub, lex, reference, year_hint, sp, headline))
+    return out
+
+
+_BOUNDARY = re.compile(r"[،؛;,]|(?<![\w])(?:فيما|بينما|كما|في حين|وفي|ثم)(?![\w])")
+_HEDGE = re.compile(r"(?<![\w])[وف]?(?:انباء|يعتقد|يرجح|ترجيحات|معلومات اوليه|يشتبه|يحتمل)(?![\w])")
+
+
+def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None, year_hint: int | None,
+           spotted: list[object], headline: bool) -> list[Unit]:
+    folded = fold(sub.text)
+    if not lex.trigger.search(folded.text):
+        return []  # no harm, strike or stance word anywhere: nothing to state
+    sc = scan(folded, tokens(folded.text), lex)
+    attack = lex.attack.find(sc.toks)
+    stance = main_stance(find_stance(sc, lex))
+    if not (sc.harm or attack or stance):
+        return []  # a source named without harm or strike rarely leads an Arabic sentence's figures
+    claimants = find_claimants(sc, lex)
+    harms = [h for h in find_harms(sc, lex) if not h.negated]
+    claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
+    said = [(c.start, c.end) for c in claimants]
+    actors = [a for a in find_actors(sc, lex, on=reference) if not any(s <= a.start < e for s, e in said)]
+    dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
+             if not any(s <= d.start < e for s, e in said)]
+    blocked = said + [(a.start, a.end) for a in actors]
+    places = find_places(doc_text, sub.start, sc, lex, spotted, blocked=blocked)
+    agg = aggregate_cues(sc, lex)
+    text = sub.text
+    units: list[Unit] = []
+    for h in harms:
+        cur = units[-1] if units else None
+        if cur is not None and not any(x.category == h.category for x in cur.harms):
+            cur.harms.append(h)
+            continue
+        units.append(Unit(sent=sub, kind="harm", region=(0, len(text)), harms=[h], headline=headline))
+    if units and not any(u.has_figure for u in units):
+        # "شهداء وجرحى في #ترمانين بقصف...": harm without a figure tells of a strike, as a bare attack does.
+        units = [Unit(sent=sub, kind="attack", region=(0, len(text)), harms=[h for u in units for h in u.harms],
+                      headline=headline)]
+    if not units:
+        if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES, Stance.ACKNOWLEDGES):
+            units.append(Unit(sent=sub, kind="stance", region=(0, len(text)), headline=headline))
+        elif attack and (places or dates or actors):
+            units.append(Unit(sent=sub, kind="attack", region=(0, len(text)), headline=headline))
+        elif any(not c.relay for c in claimants):
+            units.append(Unit(sent=sub, kind="say", region=(0, len(text)), headline=headline))
+        else:
+            return []
+    _regions(sc, units)
+    non_relay = [c for c in claimants if not c.relay]
+    relays = [c for c in claimants if c.relay]
+    for u in units:
+        lo, hi = u.region
+        u.places = [p for p in places if lo <= p.span.start - sub.start < hi]
+        u.dates = [d for d in dates if lo <= d.start < hi and d.kind != "offset"]
+        u.actors = [a for a in actors if lo <= a.start < hi]
+        u.aggregate = [a for a in agg if lo <= a[0] < hi]
+        u.relays = relays
+        u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
+        u.stance = stance
+        if u.harms:
+            first = min(h.start for h in u.harms)
+            window = sc.folded.text[max(0, _folded_at(sc, first) - 30) : _folded_at(sc, first)]
+            u.unattributed = bool(_HEDGE.search(window)) and u.claimant is None
+    for u in units:
+        u.actors = u.actors or list(actors)
+        u.places = u.places or ([p for p in places] if len(units) == 1 else [])
+        u.dates = u.dates or ([d for d in dates if d.kind != "offset"] if len(units) == 1 else [])
+    # A denial with figures in it: the harm stands unattributed, the denial is a statement of its own.
+    if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES) and any(
+        u.kind == "harm" for u in units
+    ):
+        denier = units[0].claimant
+        for u in units:
+            if u.kind == "harm":
+                u.stance = None
+                u.claimant = None
+        units.append(
+            Unit(sent=sub, kind="stance", region=(0, len(text)), places=list(places), dates=list(dates),
+                 actors=list(actors), claimant=denier, relays=relays, stance=stance, headline=headline)
+        )
+    return units
+
+
+def _folded_at(sc: Scan, orig: int) -> int:
+    """The folded offset of an original offset of the sentence."""
+    pos = sc.folded.pos
+    if pos is None:
+        return orig
+    return bisect.bisect_left(pos, orig)
+
+
+def _regions(sc: Scan, units: list[Unit]) -> None:
+    """One clause per unit: the cut between two units is the last comma or clause word between their harms."""
+    bounds = [0]
+    for prev, nxt in itertools.pairwise(units):
+        a = max(h.end for h in prev.harms) if prev.harms else prev.region[1]
+        b = min(h.start for h in nxt.harms) if nxt.harms else nxt.region[0]
+        fa, fb = _folded_at(sc, a), _folded_at(sc, b)
+        cuts = list(_BOUNDARY.finditer(sc.folded.text, fa, fb))
+        cut = sc.folded.span(cuts[-1].start(), cuts[-1].start())[0] if cuts else (a + b) // 2
+        bounds.append(max(cut, a))
+    bounds.append(len(sc.folded.source))
+    for i, u in enumerate(units):
+        u.region = (bounds[i], bounds[i + 1])

@@ -1,0 +1,98 @@
+"""Belligerents named in Arabic: "قسد", "الاحتلال التركي", "الطيران الروسي", "طيران مسير مجهول".
+
+A force counts when the text names it outright or puts a demonym after a
+military noun (Arabic adjectives follow their noun: "غارات جوية روسية"). A force
+named after the people or places it owns ("عنصر من قسد", "مواقع لقوات النظام",
+"مناطق سيطرة الجيش الوطني") is a victim or a target, not the attacker, unless the
+text says the fire came from there ("قصف مصدره مناطق سيطرة قسد").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import cast
+
+from civcas.extract.actors import ActorMention
+from civcas.extract.arabic_figures import Scan
+from civcas.extract.arabic_lexicon import ArabicLex
+from civcas.extract.arabic_text import PhraseHit, variants
+
+_CONNECT = frozenset({"من", "في", "ل", "التابعه", "التابع", "تابعه", "تابع", "التابعين", "تابعين", "تتبع", "يتبع"})
+
+
+def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """Whether the force at ``hit`` owns a target or victims named just before it."""
+    toks = sc.toks
+    k = hit.first - 1
+    # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count.
+    for _ in range(3):
+        if k < 0:
+            return False
+        start = _start_of_phrase(sc, k, lex.owned_by)
+        if start is not None:
+            return not _sourced(sc, start, lex)
+        if toks[k].text.isdigit() or toks[k].text in ("ثلاثه", "اربعه", "خمسه", "عشرات", "العشرات"):
+            return True
+        if toks[k].text not in _CONNECT and not any(f in _CONNECT for f, _ in variants(toks[k].text, article=False)):
+            return False
+        k -= 1
+    return False
+
+
+def _start_of_phrase(sc: Scan, k: int, index: object) -> int | None:
+    """The first token of a phrase of ``index`` that ends at token ``k`` (phrases of up to three words)."""
+    for first in range(k, max(-1, k - 3), -1):
+        hit = index.at(sc.toks, first)  # type: ignore[attr-defined]
+        if hit is not None and hit.last == k:
+            return first
+    return None
+
+
+def _sourced(sc: Scan, before: int, lex: ArabicLex) -> bool:
+    """ "مصدره", "من قبل" within the few words before: the fire came from the force's side."""
+    for k in range(before - 1, max(-1, before - 4), -1):
+        hit = lex.source_markers.at(sc.toks, k)
+        if hit is not None:
+            return True
+    return False
+
+
+def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[ActorMention]:
+    """Belligerents in the sentence (offsets into it as published), attackers only."""
+    toks = sc.toks
+    found: list[tuple[int, int, PhraseHit, str, str]] = []
+    blocked = {k for h in lex.not_actors.find(toks) for k in range(h.first, h.last + 1)}
+    for hit in lex.actor_names.find(toks):
+        canon, rule = cast("tuple[str, str]", hit.payload)
+        found.append((hit.first, hit.last, hit, canon, rule))
+    for noun in lex.military_nouns.find(toks):
+        k = noun.last + 1
+        steps = 0
+        while k < len(toks) and steps <= 2:
+            adj = lex.adjectives.at(toks, k)
+            if adj is not None:
+                canon, rule = cast("tuple[str, str]", adj.payload)
+                found.append((noun.first, adj.last, PhraseHit(noun.first, adj.last, noun.skip, adj.payload, 0), canon,
+                              rule))
+                break
+            if toks[k].text not in lex.noun_modifiers:
+                break
+            k += 1
+            steps += 1
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[ActorMention] = []
+    covered: set[int] = set()
+    for first, last, hit, canon, rule in found:
+        if any(k in covered for k in range(first, last + 1)) or any(k in blocked for k in range(first, last + 1)):
+            continue
+        if _owned(sc, hit, lex):
+            covered.update(range(first, last + 1))
+            continue
+        lo, hi = lex.validity.get(canon, (None, None))
+        if on is not None and ((lo and on < lo) or (hi and on > hi)):  # type: ignore[operator]
+            continue
+        covered.update(range(first, last + 1))
+        s, e = sc.span(first, last, hit.skip)
+        kept.append(ActorMention(s, e, sc.folded.source[s:e], canon, rule))
+    kept.sort(key=lambda a: a.start)
+    return kept

@@ -1,0 +1,232 @@
+"""Who makes a claim in Arabic, and how: "أفاد الدفاع المدني", "بحسب مصادر محلية", "مراسل حلب اليوم: ...".
+
+Arabic puts the verb of saying first, so the claimant is the noun phrase after
+it ("وقالت مصادر محلية إن..."); "according to" frames name it after the opener;
+posts open with the source and a colon. The phrase is classified by the
+claimants lexicon, the most specific phrase it holds winning ("مصادر طبية" is
+medical, "مصادر" alone local). Denial and acknowledgement cues come from the
+stance patterns.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from civcas.extract.arabic_figures import Scan
+from civcas.extract.arabic_lexicon import ArabicLex
+from civcas.extract.arabic_text import variants
+from civcas.extract.attribution import ClaimantMention
+from civcas.extract.stance import StanceCue
+from civcas.records import ClaimantKind, Stance
+
+_PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|", "-", "–", "—", "#", "/"})
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
+_STOP = frozenset(
+    {
+        "ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "في", "على", "عن", "الي", "خلال", "حول", "منذ", "بعد", "قبل",
+        "عقب", "اثر", "جراء", "نتيجه", "بسبب", "حيث", "التي", "الذي", "الذين", "ما", "لقد", "قد", "وقد", "كما", "فيما",
+        "بينما", "لكن", "اليوم", "امس", "مساء", "صباح", "فجر", "ليل", "عبر", "مع", "بوقوع", "بسقوط", "بحدوث", "بارتفاع",
+        "بتعرض", "باستهداف", "بقصف", "بمقتل", "باصابه", "باستشهاد", "ب", "ل", "له", "لها", "لهم", "ايضا",
+        "كذلك", "نقلا",
+        "تفيد", "يفيد", "قولها", "قوله", "قولهم", "فان", "وكان", "كان", "كانت", "وكانت", "اذ", "الا", "لا", "لم",
+    }
+)
+_DROP_LEAD = frozenset({"بعض", "احد", "عدد", "عدد من"})
+_GENERIC = frozenset({"مصادر", "مصدر", "تقارير", "انباء", "معلومات", "المصادر"})
+
+
+def _is_stop(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    t = sc.toks[k].text
+    if t in _PUNCT or t in _STOP or t[0].isdigit():
+        return True
+    if k in sc.harm or lex.attack.at(sc.toks, k) is not None or lex.speech_verbs.at(sc.toks, k) is not None:
+        return True
+    if lex.relative.at(sc.toks, k) is not None:
+        return True
+    return any(f in lex.weekdays for f, _ in variants(t, article=False))
+
+
+def _phrase_after(sc: Scan, k: int, lex: ArabicLex, *, attached: bool = False) -> tuple[int, int, int] | None:
+    """The noun phrase from token ``k``: (first, last, clitic characters to skip) or None.
+
+    ``attached``: the phrase may carry the preposition its opener governs ("وفقاً للمرصد").
+    """
+    toks = sc.toks
+    while k < len(toks) and toks[k].text in _QUOTES:
+        k += 1
+    if k >= len(toks):
+        return None
+    skip = 1 if attached and len(toks[k].text) > 3 and toks[k].text[0] in "لب" else 0
+    first = k
+    while k < len(toks) and toks[k].text in _DROP_LEAD:
+        k += 1
+        first = k
+        skip = 0
+    last = None
+    n = 0
+    while k < len(toks) and n < 7:
+        if toks[k].text in _QUOTES:
+            k += 1
+            continue
+        if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None):
+            break
+        last = k
+        k += 1
+        n += 1
+    if last is None:
+        return None
+    return first, last, skip
+
+
+def _kind(sc: Scan, first: int, last: int, lex: ArabicLex) -> tuple[ClaimantKind, bool]:
+    """The kind of the claimant phrase over tokens ``[first, last]`` and whether it is generic ("مصادر")."""
+    best: tuple[tuple[int, int, int], str] | None = None
+    sub = sc.toks[first : last + 1]
+    for hit in lex.claimant_kinds.find(sub):
+        kind, _id = cast("tuple[str, str]", hit.payload)
+        words = " ".join(t.text for t in sub[hit.first : hit.last + 1])
+        generic = words.removeprefix("ال") in {g.removeprefix("ال") for g in _GENERIC}
+        score = (0 if generic else 1, hit.words, -hit.first)
+        if best is None or score > best[0]:
+            best = (score, kind)
+    names = " ".join(t.text for t in sub)
+    generic = names in _GENERIC or names.removeprefix("ال") in _GENERIC
+    if best is None:
+        return ClaimantKind.OTHER, generic
+    try:
+        return ClaimantKind(best[1]), generic
+    except ValueError:
+        return ClaimantKind.OTHER, generic
+
+
+def _mention(sc: Scan, np: tuple[int, int, int], cue: tuple[int, int, int], how: str, lex: ArabicLex,
+             relay: bool = False) -> ClaimantMention | None:
+    first, last, skip = np
+    kind, generic = _kind(sc, first, last, lex)
+    s, e = sc.span(first, last, skip)
+    name = sc.folded.source[s:e].strip(" \"“”«»'")
+    if skip and sc.toks[first].text.startswith("لل"):
+        name = "ا" + name  # "للمرصد السوري": ل written onto the article, whose alef it swallows
+    if not name or len(name) > 90:
+        return None
+    cs, ce = sc.span(*cue)
+    words = " ".join(t.text for t in sc.toks[first : last + 1])
+    anaphor = words in lex.anaphors
+    if kind is ClaimantKind.OTHER and not anaphor and how != "opener":
+        return None  # a verb of saying with a subject the lexicon does not know: often not a source at all
+    return ClaimantMention(s, e, name, kind, cs, ce, sc.folded.source[cs:ce], f"{lex.tags['ar_claimants']}#{how}",
+                           anaphor=anaphor, relay=relay, generic=generic)
+
+
+def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
+    """Claimants of the sentence, left to right, with offsets into it as published."""
+    toks = sc.toks
+    out: list[ClaimantMention] = []
+    taken: set[int] = set()
+    header = _header(sc, lex)
+    if header is not None:
+        out.append(header)
+    for hit in lex.openers.find(toks):
+        np = _phrase_after(sc, hit.last + 1, lex, attached=True)
+        if np is None:
+            continue
+        m = _mention(sc, np, (hit.first, hit.last, hit.skip), "opener", lex)
+        if m is not None:
+            out.append(m)
+            taken.update(range(hit.first, np[1] + 1))
+    for hit in lex.speech_verbs.find(toks):
+        if hit.first in taken:
+            continue
+        np = _phrase_after(sc, hit.last + 1, lex)
+        how = "verb_subject"
+        if np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER:
+            before = _phrase_before(sc, hit.first, lex)
+            if before is not None:
+                np, how = before, "subject_before"
+        if np is None:
+            continue
+        m = _mention(sc, np, (hit.first, hit.last, hit.skip), how, lex)
+        if m is None:
+            continue
+        relay = False
+        # "نقلت وكالة سانا عن مصادر محلية": the agency relays the source after "عن".
+        after = np[1] + 1
+        if after + 1 < len(toks) and toks[after].text == "عن":
+            src = _phrase_after(sc, after + 1, lex)
+            if src is not None:
+                orig = _mention(sc, src, (after, after, 0), "relayed", lex)
+                if orig is not None:
+                    out.append(orig)
+                    relay = True
+        if relay:
+            m = ClaimantMention(m.start, m.end, m.name, m.kind, m.cue_start, m.cue_end, m.cue, m.rule,
+                                anaphor=m.anaphor, relay=True, generic=m.generic)
+        out.append(m)
+        taken.update(range(hit.first, np[1] + 1))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _phrase_before(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int, int] | None:
+    """ "مصادر محلية أفادت": a known source right before the verb."""
+    last = k - 1
+    while last >= 0 and sc.toks[last].text in ("قد", "لقد", "ايضا", "كذلك", "بدوره", "بدورها"):
+        last -= 1
+    first = last
+    while first - 1 >= 0 and last - first < 5 and sc.toks[first - 1].text not in _PUNCT and not _is_stop(
+        sc, first - 1, lex
+    ):
+        first -= 1
+    if last < 0 or first > last:
+        return None
+    # Start at the first word a source phrase begins with ("وكان مراسلنا قد" -> "مراسلنا").
+    while first <= last and lex.claimant_kinds.at(sc.toks, first) is None:
+        first += 1
+    if first > last or _kind(sc, first, last, lex)[0] is ClaimantKind.OTHER:
+        return None
+    skip = 1 if sc.toks[first].text[0] in "وف" and lex.claimant_kinds.at(sc.toks, first) is not None and (
+        lex.claimant_kinds.at(sc.toks, first).skip >= 1  # type: ignore[union-attr]
+    ) else 0
+    return first, last, skip
+
+
+def _header(sc: Scan, lex: ArabicLex) -> ClaimantMention | None:
+    """ "مراسل حلب اليوم: مقتل شخص...", "#بلدي: شهيدة...": a post that opens with its source and a colon."""
+    toks = sc.toks
+    colon = next((k for k, t in enumerate(toks[:10]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    first = 0
+    for k in range(colon):
+        if toks[k].text in ("|", "#", "-", "–", "،") or toks[k].text in ("عاجل", "خاص", "بالفيديو", "بالصور", "فيديو"):
+            first = k + 1
+    if first >= colon:
+        return None
+    last = colon - 1
+    kind, generic = _kind(sc, first, last, lex)
+    if kind is ClaimantKind.OTHER or any(k in sc.harm for k in range(first, colon)):
+        return None
+    s, e = sc.span(first, last)
+    cs, ce = sc.span(colon, colon)
+    return ClaimantMention(s, e, sc.folded.source[s:e], kind, cs, ce, ":", f"{lex.tags['ar_claimants']}#header",
+                           generic=generic)
+
+
+def find_stance(sc: Scan, lex: ArabicLex) -> list[StanceCue]:
+    """Denial, dispute, acknowledgement and estimate cues of the sentence."""
+    out = []
+    for regex, stance, rule in lex.stance:
+        for m in regex.finditer(sc.folded.text):
+            s, e = sc.folded.span(m.start(), m.end())
+            out.append(StanceCue(s, e, sc.folded.source[s:e], Stance(stance), rule))
+    return out
+
+
+def aggregate_cues(sc: Scan, lex: ArabicLex) -> list[tuple[int, int, str]]:
+    """Spans that mark a tally over a period or area ("منذ عام 2014", "خلال الشهر")."""
+    out = []
+    for regex, rule in lex.aggregate:
+        for m in regex.finditer(sc.folded.text):
+            s, e = sc.folded.span(m.start(), m.end())
+            out.append((s, e, rule))
+    return sorted(out)

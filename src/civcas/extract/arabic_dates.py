@@ -1,0 +1,235 @@
+"""Arabic time expressions resolved to dates: "اليوم", "فجر الخميس", "15 آذار 2022", "2 تشرين الثاني الحالي".
+
+Resolution follows :mod:`civcas.extract.dates`: relative expressions and
+weekdays need a reference date (publication, or the date line a page opens
+with); without one they come back unresolved, never guessed. A day and month
+without a year take the reference's year, or the year the document states
+elsewhere.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from datetime import date, timedelta
+from typing import cast
+
+from civcas.extract.arabic_figures import Scan
+from civcas.extract.arabic_lexicon import ArabicLex
+from civcas.extract.arabic_text import TokenList, fold, tokens, variants
+from civcas.extract.dates import DateMention
+from civcas.records import DatePrecision
+
+_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*((?:19|20)\d\d)(?![\d/.\-])")
+_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?![\d/.\-])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TIME_OF_DAY = frozenset({"فجر", "صباح", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "منتصف", "يوم", "اليوم", "نهار"})
+_LAST = frozenset({"الماضي", "الفائت", "المنصرم", "السابق"})
+_CURRENT = frozenset({"الحالي", "الجاري"})
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer(month: int, day: int, reference: date | None, year_hint: int | None) -> date | None:
+    if reference is not None:
+        dt = _safe(reference.year, month, day)
+        if dt is not None and dt > reference + timedelta(days=1):
+            dt = _safe(reference.year - 1, month, day)
+        return dt
+    if year_hint is not None:
+        return _safe(year_hint, month, day)
+    return None
+
+
+def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: int | None) -> list[DateMention]:
+    """Every time expression of the sentence (offsets into it as published), resolved where it can be.
+
+    >>> # "killed today, Sunday": the weekday is the more exact of the two
+    """
+    toks = sc.toks
+    tag = lex.tags["ar_dates"]
+    out: list[DateMention] = []
+    taken: set[int] = set()
+
+    def add(first: int, last: int, skip: int, s_date: date | None, e_date: date | None, precision: DatePrecision,
+            kind: str, rule: str) -> None:
+        s, e = sc.span(first, last, skip)
+        out.append(DateMention(s, e, sc.folded.source[s:e], s_date, e_date, precision, kind, rule))
+        taken.update(range(first, last + 1))
+
+    text = sc.folded.text
+    for rx, order in ((_DMY, "dmy"), (_YMD, "ymd")) if "/" in text or "-" in text or "." in text else ():
+        for m in rx.finditer(text):
+            a, b, c = (int(x) for x in m.groups())
+            d, mo, y = (a, b, c) if order == "dmy" else (c, b, a)
+            dt = _safe(y, mo, d)
+            if dt is None:
+                continue
+            first = next((k for k, t in enumerate(toks) if t.start >= m.start()), None)
+            last = max((k for k, t in enumerate(toks) if t.end <= m.end()), default=None)
+            if first is None or last is None or any(k in taken for k in range(first, last + 1)):
+                continue
+            add(first, last, 0, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#numeric_{order}")
+    i = 0
+    while i < len(toks):
+        t = toks[i].text
+        if i in taken or not ((t.isdigit() and len(t) <= 2) or t in lex.ordinals or t in lex.months):
+            i += 1
+            continue
+        got = _day_month(sc, i, lex, reference, year_hint, tag)
+        if got is not None:
+            first, last, s_date, e_date, precision, kind, rule = got
+            add(first, last, 0, s_date, e_date, precision, kind, rule)
+            i = last + 1
+            continue
+        i += 1
+    wd_sets = toks.formsets(False) if isinstance(toks, TokenList) else None
+    weekday_keys = lex.weekday_keys
+    for i, tok in enumerate(toks):
+        if i in taken or (wd_sets is not None and weekday_keys.isdisjoint(wd_sets[0][i])):
+            continue
+        wd = next((lex.weekdays[f] for f, _ in variants(tok.text, article=False) if f in lex.weekdays), None)
+        if wd is None:
+            continue
+        first = i
+        while first > 0 and toks[first - 1].text in _TIME_OF_DAY and first - 1 not in taken and i - first < 2:
+            first -= 1
+        last = i
+        back_week = False
+        if i + 1 < len(toks) and toks[i + 1].text in _LAST:
+            last, back_week = i + 1, True
+        if i + 1 < len(toks) and i + 1 in taken:
+            continue  # "الثلاثاء 2 تشرين الثاني": the full date says it
+        dt = None
+        if reference is not None:
+            back = (reference.weekday() - wd) % 7
+            if back_week and back == 0:
+                back = 7
+            dt = reference - timedelta(days=back)
+        skip = 1 if first == i and toks[i].text[0] in "وف" and not toks[i].text.startswith("ال") else 0
+        add(first, last, skip, dt, dt, DatePrecision.DAY, "weekday", f"{tag}#weekday")
+    for hit in lex.relative.find(toks):
+        if any(k in taken for k in range(hit.first, hit.last + 1)):
+            continue
+        start_off, end_off, prec, rule = cast("tuple[int | str, int | str, str, str]", hit.payload)
+        s_date = e_date = None
+        if reference is not None:
+            if start_off == "last_month":
+                e_date = reference.replace(day=1) - timedelta(days=1)
+                s_date = e_date.replace(day=1)
+            elif start_off == "this_month":
+                s_date, e_date = reference.replace(day=1), reference
+            elif isinstance(start_off, int) and isinstance(end_off, int):
+                s_date = reference + timedelta(days=start_off)
+                e_date = reference + timedelta(days=end_off)
+        add(hit.first, hit.last, hit.skip, s_date, e_date, DatePrecision(prec), "relative", rule)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _day_month(
+    sc: Scan, i: int, lex: ArabicLex, reference: date | None, year_hint: int | None, tag: str
+) -> tuple[int, int, date | None, date | None, DatePrecision, str, str] | None:
+    """ "15 آذار 2022", "7 تشرين الثاني/ نوفمبر", "الأول من أيار", "آذار 2022" at token ``i``."""
+    toks = sc.toks
+    tok = toks[i].text
+    day = None
+    j = i
+    if tok.isdigit() and len(tok) <= 2:
+        day = int(tok)
+        j = i + 1
+    elif tok in lex.ordinals:
+        day = lex.ordinals[tok]
+        j = i + 1
+    if day is not None and j < len(toks) and toks[j].text == "من":
+        j += 1
+    if j >= len(toks):
+        return None
+    mh = lex.months.at(toks, j)
+    if mh is None or (mh.skip and day is not None):
+        return None
+    if day is None and (mh.skip or j != i):
+        return None
+    month: int = mh.payload  # type: ignore[assignment]
+    last = mh.last
+    # "تشرين الثاني/ نوفمبر": the other calendar's name for the same month.
+    if last + 2 < len(toks) and toks[last + 1].text in ("/", "-", "(") and lex.months.at(toks, last + 2):
+        last = lex.months.at(toks, last + 2).last  # type: ignore[union-attr]
+        if last + 1 < len(toks) and toks[last + 1].text == ")":
+            last += 1
+    year = None
+    k = last + 1
+    if k < len(toks) and toks[k].text in ("عام", "سنه", "لعام", ",", "،"):
+        k += 1
+    if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
+        year = int(toks[k].text)
+        last = k
+    elif k < len(toks) and toks[k].text in _CURRENT:
+        last = k
+        year = reference.year if reference is not None else year_hint
+    if day is not None:
+        if not 1 <= day <= 31:
+            return None
+        dt = _safe(year, month, day) if year is not None else _infer(month, day, reference, year_hint)
+        if dt is None and year is not None:
+            return None
+        return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month"
+    if year is None:
+        return None  # a bare month name ("آب" is also "father")
+    return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
+            DatePrecision.MONTH, "month", f"{tag}#month_year")
+
+
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The time stamp of a captured post: "November 30, 2024 · Shared with Public", "4:52 PM · Dec 1, 2024".
+_POST_STAMP = re.compile(
+    r"(?:(?P<m1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>(?:19|20)\d\d)"
+    r"\s*·)|(?:[AP]M\s*·\s*(?P<m2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d2>\d{1,2}),\s+"
+    r"(?P<y2>(?:19|20)\d\d))"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def dateline(doc_text: str, lex: ArabicLex) -> date | None:
+    """The date a page was published on: a full date it opens with ("07 تشرين الثاني 2021", "2021-11-07"),
+    else the time stamp of a captured post ("November 30, 2024 · Shared with Public").
+
+    Only short lines among the first six count, as for English datelines.
+    """
+    for line in doc_text[:600].split("\n")[:8]:
+        line = line.strip()
+        if not line or len(line) > 60:
+            continue
+        f = fold(line)
+        sc = Scan(f, tokens(f.text))
+        for m in find_dates(sc, lex, reference=None, year_hint=None):
+            if m.kind == "absolute" and m.start_date is not None:
+                return m.start_date
+    stamp = _POST_STAMP.search(doc_text, 0, 3000)
+    if stamp is not None:
+        mon, day, year = (stamp.group("m1"), stamp.group("d1"), stamp.group("y1")) if stamp.group("m1") else (
+            stamp.group("m2"), stamp.group("d2"), stamp.group("y2"))
+        return _safe(int(year), _MONTHS_EN.index(mon.lower()) + 1, int(day))
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def doc_year(doc_text: str, lex: ArabicLex) -> int | None:
+    """The year a document's full Arabic dates name most often (for a bare "15 آذار")."""
+    counts: dict[int, int] = {}
+    for m in _YEAR.finditer(doc_text):
+        lo = max(0, m.start() - 40)
+        f = fold(doc_text[lo : m.end()])
+        sc = Scan(f, tokens(f.text))
+        for d in find_dates(sc, lex, reference=None, year_hint=None):
+            if d.kind == "absolute" and d.start_date is not None and d.start_date.year == int(m.group()):
+                counts[d.start_date.year] = counts.get(d.start_date.year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))

@@ -1,0 +1,702 @@
+"""Figures of harm in Arabic: counts, victim groups and harm words, joined as the English grammar joins them.
+
+Arabic reporting states harm in three shapes, each handled here:
+
+- a verbal noun or verb followed by its victims: "مقتل ثلاثة مدنيين", "أصيب طفلان",
+  "استشهاد سيدة" (a singular noun counts one, a dual two);
+- a count before a noun that names the harmed: "ثلاثة شهداء", "25 جريحاً",
+  "قتيل وثلاث إصابات" (alone, the singular counts one);
+- the victims before the verb, after أنّ: "أن شخصاً على الأقل قتل".
+
+Groups after "بينهم", "جلّهم" break the figure down by category (``victims``).
+The results are :class:`civcas.extract.figures.Harm` records with offsets into
+the sentence as published, so the document assembly treats them as it treats
+English ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import cast
+
+from civcas.extract.arabic_lexicon import ArabicLex, HarmWord, VictimWord
+from civcas.extract.arabic_text import Folded, PhraseHit, Token, variants
+from civcas.extract.figures import Cue, Group, Harm
+from civcas.records import Qualifier
+
+
+@dataclass
+class _G:
+    """A victim group over tokens ``[first, last]`` (``skip`` clitic characters left out of the first)."""
+
+    first: int
+    last: int
+    skip: int
+    value: int | None
+    qualifier: Qualifier
+    low: int | None
+    high: int | None
+    rule: str
+    max: int | None = None
+    noun: int | None = None  # token index of the victim noun
+    category: str | None = None
+    status: str = "unspecified"
+    singular: bool = False
+    num: tuple[int, int] | None = None  # number tokens
+    is_category: bool = False
+    opener: str | None = None
+    used: bool = False
+
+
+@dataclass
+class Scan:
+    """One sentence's tokens with the lexicon hits the extractors share."""
+
+    folded: Folded
+    toks: list[Token]
+    harm: dict[int, PhraseHit] = field(default_factory=dict)
+    qual_end: dict[int, PhraseHit] = field(default_factory=dict)
+    qual_start: dict[int, PhraseHit] = field(default_factory=dict)
+    _starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Folded start offsets of the tokens, for bisection."""
+        got = self._starts
+        if got is None:
+            got = self._starts = [t.start for t in self.toks]
+        return got
+
+    def span(self, first: int, last: int, skip: int = 0) -> tuple[int, int]:
+        """Original (sentence-relative) offsets of tokens ``[first, last]``."""
+        return self.folded.span(self.toks[first].start + skip, self.toks[last].end)
+
+
+def scan(folded: Folded, toks: list[Token], lex: ArabicLex) -> Scan:
+    """Find the harm words and hedges of a sentence once."""
+    sc = Scan(folded, toks)
+    for h in lex.harm.find(toks):
+        sc.harm[h.first] = h
+    for q in lex.qualifiers.find(toks):
+        if q.skip and toks[q.first].text[0] not in "وف":
+            continue
+        sc.qual_end[q.last] = q
+        sc.qual_start[q.first] = q
+    return sc
+
+
+_NUM_STOP_BEFORE = frozenset(
+    {"الساعه", "ساعه", "عام", "العام", "سنه", "رقم", "الرقم", "مرسوم", "القرار", "قرار", "الفوج", "اللواء",
+     "الفرقه", "طريق",
+     "اوتوستراد", "م", "ك"}
+)
+_RANGE_MID = frozenset({"-", "–", "الي", "او"})
+
+
+_Number = tuple[int, int, int | None, int | None, int | None, str]  # last token, skip, value, low, high, rule
+
+
+def _digits(text: str) -> int | None:
+    if "." in text:
+        return None
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _number(sc: Scan, i: int, lex: ArabicLex) -> _Number | None:
+    """The number starting at token ``i``: (last token, skip, value, low, high, rule)."""
+    toks = sc.toks
+    tok = toks[i].text
+    if tok[0].isdigit():
+        v = _digits(tok)
+        if v is None:
+            return None
+        return i, 0, v, v, v, f"{lex.tags['ar_numbers']}#digits"
+    hit = lex.vague.at(toks, i)
+    if hit is not None and (hit.skip == 0 or toks[i].text[0] in "وفب"):
+        low, high, rule = cast("tuple[int | None, int | None, str]", hit.payload)
+        return hit.last, hit.skip, None, low, high, rule
+    total = current = 0
+    j = i
+    skip = 0
+    seen = False
+    while j < len(toks):
+        forms = [(toks[j].text, 0)]
+        if len(toks[j].text) > 2 and toks[j].text[0] == "و":
+            forms.append((toks[j].text[1:], 1))
+        got = None
+        for form, k in forms:
+            if form in lex.fixed:
+                got = ("unit", lex.fixed[form][0], k)
+            elif form in lex.units:
+                got = ("unit", lex.units[form], k)
+            elif form in lex.scales and (seen or j == i):
+                got = ("scale", lex.scales[form], k)
+            if got:
+                break
+        if got is None or (j > i and toks[j].start - toks[j - 1].end > 2):
+            break
+        if j == i:
+            skip = got[2]
+        elif got[2] == 0 and got[0] == "unit" and lex.units.get(forms[0][0], 0) < 10 and current % 10:
+            break  # "ثلاثة خمسة": two numbers, not one
+        kind, val, _ = got
+        if kind == "scale":
+            if val == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * val
+                current = 0
+        else:
+            current += val
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    value = total + current
+    return j - 1, skip, value, value, value, f"{lex.tags['ar_numbers']}#words"
+
+
+def _keep_article(word: str, skip: int) -> int:
+    """Clitics to leave out of a span: the conjunction and preposition, not the article ("والقتلى" -> "القتلى")."""
+    if skip >= 2 and word[skip - 2 : skip] == "ال":
+        return skip - 2
+    if skip >= 2 and word.startswith("لل") and word[skip - 2 : skip] == "لل":
+        return skip - 1  # "للطفلة": the article's lam is the one left
+    return skip
+
+
+def _may_number(tok: str, lex: ArabicLex) -> bool:
+    """Whether a word may open a number: a number word (perhaps after و/ب) or a vague count."""
+    if tok in lex.units or tok in lex.scales or tok in lex.fixed or tok in lex.vague:
+        return True
+    rest = tok[1:] if len(tok) > 2 and tok[0] in "وب" else ""
+    return bool(rest) and (rest in lex.units or rest in lex.fixed or rest in lex.vague or (
+        len(rest) > 2 and rest[0] in "ب" and rest[1:] in lex.vague
+    ))
+
+
+def _victim(sc: Scan, i: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | None:
+    if i >= len(sc.toks):
+        return None
+    hit = lex.victims.at(sc.toks, i)
+    if hit is None:
+        return None
+    return hit, hit.payload  # type: ignore[return-value]
+
+
+def _bounds(value: int | None, qual: Qualifier, low: int | None, high: int | None) -> tuple[int | None, int | None]:
+    if value is None:
+        return low, high
+    if qual is Qualifier.AT_LEAST:
+        return value, None
+    if qual is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qual is Qualifier.UP_TO:
+        return 0, value
+    return value, value
+
+
+def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
+    """ "أطفال مدنيين", "اثنين آخرين", "شخصاً على الأقل": words after the noun that belong to the group."""
+    k = g.last + 1
+    while k < len(sc.toks):
+        v = _victim(sc, k, lex)
+        if v is not None and v[0].skip == 0 and (
+            v[1].number != "singular" or (v[1].category is None and v[1].status == "civilian")
+        ):
+            if v[1].status == "civilian" and g.status == "unspecified":
+                g.status = "civilian"
+            g.last = v[0].last
+            k = g.last + 1
+            continue
+        q = sc.qual_start.get(k)
+        if q is not None and q.skip == 0 and g.value is not None:
+            qual, rule = cast("tuple[Qualifier, str]", q.payload)
+            if qual is Qualifier.AT_LEAST:
+                g.qualifier, g.rule = qual, rule
+                g.low, g.high = _bounds(g.value, qual, g.low, g.high)
+                g.last = q.last
+                k = g.last + 1
+                continue
+        if sc.toks[k].text in ("واحد", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان") and g.num is None:
+            g.last = k
+            k += 1
+            continue
+        break
+
+
+def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
+    """Every victim group of the sentence: counted, dual, singular, and the category groups after openers."""
+    toks = sc.toks
+    out: list[_G] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i].text
+        if i in sc.harm and sc.harm[i].skip == 0 and not tok[0].isdigit():
+            i += 1
+            continue
+        nr = _number(sc, i, lex) if (tok[0].isdigit() or _may_number(tok, lex)) else None
+        if nr is not None:
+            g = _counted(sc, i, nr, lex)
+            if g is not None:
+                out.append(g)
+                i = g.last + 1
+                continue
+            i = nr[0] + 1
+            continue
+        v = _victim(sc, i, lex)
+        if v is not None and v[1].number == "plural" and v[0].last + 1 < len(toks) and (
+            toks[v[0].last + 1].text in ("اثنين", "اثنان", "اثنتين", "اثنتان")
+        ):
+            hit, word = v  # "مدنيين اثنين": the count after the noun
+            g = _G(i, hit.last + 1, _keep_article(toks[i].text, hit.skip), 2, Qualifier.EXACT, 2, 2, word.rule, noun=i,
+                   category=word.category,
+                   status=word.status, num=(hit.last + 1, hit.last + 1))
+            out.append(g)
+            i = g.last + 1
+            continue
+        if v is not None and v[1].number in ("dual", "singular"):
+            hit, word = v
+            value = 2 if word.number == "dual" else 1
+            g = _G(i, hit.last, _keep_article(toks[i].text, hit.skip), value, Qualifier.EXACT, value, value, word.rule,
+                   noun=i,
+                   category=word.category, status=word.status, singular=word.number == "singular")
+            _adjectives(sc, g, lex)
+            out.append(g)
+            i = g.last + 1
+            continue
+        i += 1
+    _mark_categories(sc, out, lex)
+    return out
+
+
+def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
+    """A count at token ``i`` and what it counts: people (a victim noun), the harmed (a harm noun next), or nothing."""
+    toks = sc.toks
+    last, skip, value, low, high, rule = nr
+    prev = toks[i - 1].text if i > 0 else ""
+    if value is not None and toks[i].text[0].isdigit():
+        after = toks[last + 1].text if last + 1 < len(toks) else ""
+        if prev in _NUM_STOP_BEFORE or prev in ("/", ":") or after in ("/", ":"):
+            return None
+        if last + 1 < len(toks) and lex.months.at(toks, last + 1) is not None:
+            return None  # "7 تشرين الثاني": a day
+    first = i
+    qual = Qualifier.EXACT if value is not None else Qualifier.VAGUE
+    maxv = None
+    q = sc.qual_end.get(i - 1)
+    if q is not None:
+        qual0, qrule = cast("tuple[Qualifier, str]", q.payload)
+        if qual0 is not Qualifier.UP_TO or toks[i].text[0].isdigit() or value is not None:
+            first, skip = q.first, q.skip
+            if value is not None:
+                qual, rule = qual0, qrule
+    # Ranges: "5-7", "بين 5 و7", "من 5 إلى 7".
+    j = last + 1
+    if value is not None and j + 1 < len(toks) and (toks[j].text in _RANGE_MID or (
+        toks[j].text == "و" and prev == "بين"
+    )):
+        nr2 = _number(sc, j + 1, lex)
+        if nr2 is not None and nr2[2] is not None and nr2[2] > value and nr2[1] == 0:
+            maxv, low, high, qual = nr2[2], value, nr2[2], Qualifier.RANGE
+            last = nr2[0]
+            if prev == "بين" and q is None:
+                first = i - 1
+    if qual is not Qualifier.RANGE:
+        low, high = _bounds(value, qual, low, high)
+    k = last + 1
+    if k < len(toks) and toks[k].text == "من" and k + 1 < len(toks):
+        k += 1  # "ثلاثة من المدنيين", "العشرات من الجرحى"
+    v = _victim(sc, k, lex) if k < len(toks) else None
+    if v is not None and v[0].skip in (0, 2) and (v[0].skip == 0 or toks[k].text.startswith("ال")):
+        hit, word = v
+        g = _G(first, hit.last, skip, value, qual, low, high, rule, maxv, noun=k, category=word.category,
+               status=word.status, num=(i, last))
+        _adjectives(sc, g, lex)
+        return g
+    if value is not None and 1900 <= value <= 2100:
+        return None  # a year
+    if k < len(toks) and lex.not_people.at(toks, k) is not None:
+        return None
+    # A bare count ("ثلاثة" before "شهداء", "12" after "إلى") counts people only where a harm word takes it.
+    return _G(first, last, skip, value, qual, low, high, rule, maxv, num=(i, last))
+
+
+def _mark_categories(sc: Scan, groups: list[_G], lex: ArabicLex) -> None:
+    """Groups after "بينهم", "جلّهم" (and those joined to them by و) are categories of the figure before."""
+    by_first = {g.first: g for g in groups}
+    for hit in lex.including.find(sc.toks):
+        opener = sc.toks[hit.first].text
+        k = hit.last + 1
+        if k < len(sc.toks) and sc.toks[k].text == "من":
+            k += 1
+        while k < len(sc.toks):
+            g = by_first.get(k)
+            if g is None and sc.toks[k].text == "و" and k + 1 < len(sc.toks):
+                g = by_first.get(k + 1)
+            if g is None:
+                break
+            g.is_category = True
+            g.opener = opener
+            k = g.last + 1
+
+
+def bare_categories(sc: Scan, lex: ArabicLex) -> list[tuple[int, int, int, str, Qualifier, str, str, str]]:
+    """Category nouns named without a count after an opener: "جلّهم من الأطفال والنساء", "بينهم أطفال".
+
+    Returns (first token, last token, clitic characters to skip, category, qualifier, opener, rule, status).
+    """
+    out = []
+    for hit in lex.including.find(sc.toks):
+        qual: Qualifier = hit.payload  # type: ignore[assignment]
+        opener = sc.toks[hit.first].text
+        k = hit.last + 1
+        if k < len(sc.toks) and sc.toks[k].text == "من":
+            k += 1
+        while k < len(sc.toks):
+            if sc.toks[k].text == "و":
+                k += 1
+                continue
+            v = _victim(sc, k, lex)
+            if v is None or v[1].number != "plural":
+                break
+            cat = v[1].category or ("civilians" if v[1].status == "civilian" else None)
+            if cat:
+                skip = 1 if v[0].skip and sc.toks[k].text[0] in "وف" else 0
+                out.append((k, v[0].last, skip, cat, qual, opener, v[1].rule, v[1].status))
+            k = v[0].last + 1
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ harm words
+
+
+_PASSIVE_GLUE = frozenset({"قد", "ايضا", "كذلك", "جميعا", "جميعهم", "كلهم"})
+_AFTER_GLUE = frozenset({"كل", "كلا", ":", "،", ","})
+
+
+_SHORT_REACH = frozenset({"لم", "لا", "لن", "ليس", "ليست"})
+
+
+def _negated(sc: Scan, first: int, lex: ArabicLex) -> bool:
+    """A negation before the harm word in the same clause: "دون ورود معلومات عن إصابات", "لم تسجل إصابات".
+
+    A verbal particle (لم، لا) negates only the next two words; "دون", "عدم" govern a longer phrase.
+    """
+    for k in range(first - 1, max(-1, first - 6), -1):
+        t = sc.toks[k].text
+        if t in ("،", ",", ".", ":", "؛", ";", "|", "-"):
+            return False
+        for form, _ in variants(t, article=False):
+            if form in lex.negations and (form not in _SHORT_REACH or first - k <= 2):
+                return True
+    return False
+
+
+def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
+    while k < len(sc.toks) and sc.toks[k].text in _AFTER_GLUE and k not in free:
+        k += 1
+        if sc.toks[k - 1].text in ("كل", "كلا") and k < len(sc.toks) and sc.toks[k].text == "من":
+            k += 1
+    return free.get(k)
+
+
+def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> int:
+    """Past the name of a person just counted ("الطفلة روعة نصر الزين وامرأة ..."): up to four plain words."""
+    j = k
+    while j < len(sc.toks) and j - k < 4:
+        t = sc.toks[j].text
+        if j in by_first or t == "و" or j in sc.harm or not t.isalpha() or t in _NAME_STOP or (
+            lex.attack.at(sc.toks, j) is not None
+        ):
+            break
+        j += 1
+    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text == "و")) else k
+
+
+_NAME_STOP = frozenset(
+    {"جراء", "اثر", "بعد", "في", "على", "علي", "من", "الي", "عن", "خلال", "نتيجه", "بسبب", "عقب", "اليوم",
+     "امس", "صباح", "مساء", "فجر", "ليل", "حيث", "التي", "الذي", "كما", "فيما", "بينما", "بينهم", "منهم"}
+)
+
+
+def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
+    """Groups joined to ``g`` by و with nothing else between: "طفلتين ورجل", "3 أطفال و4 نساء"."""
+    out = [g]
+    by_first = {x.first: x for x in groups if not x.used and not x.is_category}
+    cur = g
+    while True:
+        k = _after_name(sc, cur.last + 1, by_first, lex) if cur.singular else cur.last + 1
+        nxt = None
+        if k < len(sc.toks) and sc.toks[k].text == "و":
+            nxt = by_first.get(k + 1)
+        elif k in by_first and by_first[k].skip >= 1 and sc.toks[k].text[0] == "و":
+            nxt = by_first[k]
+        if nxt is None or nxt in out or (nxt.noun is None and nxt.value is None):
+            break
+        if nxt.noun is None or cur.noun is None:
+            break  # a bare count joins only a bare count's cue
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+# Words that introduce one named person: "بمقتل المدعو حامد", "شخص يدعى هاشم".
+_NAMED = frozenset({"المدعو", "المدعوه", "يدعي", "تدعي", "الملقب", "الملقبه", "المواطن", "المواطنه"})
+
+
+def _person_name(sc: Scan, k: int, person_names: frozenset[str]) -> bool:
+    """A given name (or "المدعو", "يدعى") at token ``k``: one named victim."""
+    if k >= len(sc.toks):
+        return False
+    t = sc.toks[k].text
+    return t in _NAMED or any(f in person_names for f, _ in variants(t, article=False)[:1])
+
+
+# Kin written with و after a name: "نواف السرحان وابنه حكم" names two people.
+_KIN = frozenset({"ابنه", "ابنها", "ابنهم", "ابنته", "ابنتها", "زوجته", "زوجها", "شقيقه", "شقيقها", "شقيقته", "والده",
+                  "والدته", "ابن", "ابناه", "ابنيه", "اخوه", "اخيه", "حفيده", "حفيدها"})
+_LIST_END = frozenset(
+    {".", "؛", ";", "|", "اثر", "جراء", "بعد", "خلال", "في", "نتيجه", "عقب", "بسبب", "علي", "الى", "من"}
+)
+
+
+def _named_list(sc: Scan, k: int, person_names: frozenset[str]) -> _G | None:
+    """ "مقتل كل من "صابر ..." و"سامي ..."": the people named one by one, counted."""
+    toks = sc.toks
+    if k + 1 >= len(toks) or toks[k].text not in ("كل", "كلا") or toks[k + 1].text != "من":
+        return None
+    first = k + 2
+    j = first
+    n = 1
+    last = None
+    quoted = False
+    while j < len(toks) and j - first < 40:
+        t = toks[j].text
+        if t in ('"', "“", "”", "«", "»"):
+            quoted = not quoted
+            last = j
+            j += 1
+            continue
+        if not quoted and (t in _LIST_END or t[0].isdigit()):
+            break
+        joined = t[0] == "و" and len(t) > 2 and (
+            toks[j - 1].text in ('"', "”", "»", "،") or t[1:] in _KIN or t[1:] in person_names
+        )
+        if not quoted and last is not None and (t in ("و", "،", ",") or joined):
+            n += 1
+        last = j
+        j += 1
+    if last is None or n > 10:
+        return None
+    return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
+
+
+def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
+    """Join each harm word of the sentence to its victims; offsets are into the sentence as published."""
+    groups = find_groups(sc, lex)
+    mains = [g for g in groups if not g.is_category]
+    by_first = {g.first: g for g in mains}
+    by_last = {g.last: g for g in mains}
+    harms: list[Harm] = []
+    for start in sorted(sc.harm):
+        hit = sc.harm[start]
+        words: tuple[HarmWord, ...] = hit.payload  # type: ignore[assignment]
+        events = [w for w in words if w.form == "event"]
+        persons = [w for w in words if w.form == "person"]
+        neg = _negated(sc, hit.first, lex)
+        picked: tuple[HarmWord, list[_G], str] | None = None
+        one = False
+        free_after = {k: g for k, g in by_first.items() if not g.used}
+        if events:
+            g = _group_after(sc, hit.last + 1, free_after)
+            named_list = None
+            for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():
+                named_list = _named_list(sc, k, lex.person_names)  # "أعدمت الدورية كل من ...": after the subject
+                if named_list is not None:
+                    break
+            if g is not None and (g.noun is not None or g.value is not None):
+                picked = (events[0], _coordinated(sc, g, mains, lex), "event")
+            elif named_list is not None:
+                named_list.rule = f"{events[0].rule}_named_list"
+                picked = (events[0], [named_list], "event")
+            elif _person_name(sc, hit.last + 1, lex.person_names):
+                picked, one = (events[0], [], "event"), True
+            elif _dual_pronoun(sc, hit):
+                picked = (events[0], [_G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, events[0].rule)],
+                          "event")
+        if picked is None and persons:
+            w = persons[0]
+            g = by_last.get(hit.first - 1)
+            if g is None and hit.first >= 2 and sc.toks[hit.first - 1].text == "من":
+                g = by_last.get(hit.first - 2)
+            if g is not None and not g.used:
+                picked = (w, [g], "person")
+            elif w.number == "plural":
+                link = lex.toll_links.at(sc.toks, hit.last + 1) if hit.last + 1 < len(sc.toks) else None
+                if link is not None:
+                    g2 = free_after.get(link.last + 1)
+                    if g2 is not None and g2.num is not None:
+                        picked = (w, [g2], "person")
+        if picked is None and events and _singular_pronoun(sc, hit):
+            picked, one = (events[0], [], "event"), True
+        if picked is None and events:
+            g = by_last.get(hit.first - 1)
+            k = hit.first - 1
+            while g is None and k >= 0 and sc.toks[k].text in _PASSIVE_GLUE:
+                k -= 1
+                g = by_last.get(k)
+            if g is not None and not g.used and g.noun is not None:
+                picked = (events[0], _coordinated_before(sc, g, mains), "event")
+        if picked is None and persons:
+            w = next((p for p in persons if p.number in ("singular", "dual")), persons[0])
+            prefix = sc.toks[hit.first].text[: hit.skip]
+            definite = prefix.endswith(("ال", "لل")) or sc.toks[hit.first].text[hit.skip :].startswith("ال")
+            named = _person_name(sc, hit.last + 1, lex.person_names) or (
+                _victim(sc, hit.last + 1, lex) is not None and _person_name(sc, hit.last + 2, lex.person_names)
+            )
+            if w.number == "singular" and (not definite or named):
+                picked, one = (w, [], "person"), True  # "قتيل", "الشهيد أنس", "الشهيد الإعلامي أنس"
+            elif w.number == "dual":
+                g = _G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, w.rule)
+                picked = (w, [g], "person")
+            else:
+                picked = (w, [], "person")
+        if picked is None:
+            picked = (events[0], [], "event")
+        word, gs, form = picked
+        for g in gs:
+            g.used = True
+        status = "unspecified"
+        if form == "person":
+            # "شهيد مدني", "ثلاثة قتلى مدنيين": a victim word right after the harm noun says who they were.
+            v = _victim(sc, hit.last + 1, lex)
+            if v is not None and v[0].skip == 0:
+                status = v[1].status
+        cue = _cue(sc, hit, word, tuple(sorted({w.form for w in words})))
+        harms.append(
+            Harm(
+                category=word.category,
+                cue=cue,
+                groups=tuple(_group(sc, g) for g in gs),
+                form=form,
+                status=status,
+                negated=neg,
+                implied_one=one,
+                rules=(word.rule, *(g.rule for g in gs)),
+            )
+        )
+    # A harm word repeated without a figure next to the same harm with one ("عدد الشهداء إلى 7 شهداء") adds nothing.
+    figured = {h.category for h in harms if h.groups or h.implied_one}
+    kept: list[Harm] = []
+    for h in harms:
+        if not (h.groups or h.implied_one) and (h.category in figured or any(
+            k.category == h.category and not (k.groups or k.implied_one) for k in kept
+        )):
+            continue
+        kept.append(h)
+    return _attach_categories(sc, kept, groups, lex)
+
+
+def _dual_pronoun(sc: Scan, hit: PhraseHit) -> bool:
+    """ "مقتلهما", "استشهادهما": the word ends in "of the two of them"."""
+    s, e = sc.span(hit.last, hit.last)
+    return sc.folded.source[s:e].endswith("هما")
+
+
+def _coordinated_before(sc: Scan, g: _G, groups: list[_G]) -> list[_G]:
+    """ "امرأة و ثلاثة أطفال جرحوا": groups joined by و before a verb that follows them."""
+    by_last = {x.last: x for x in groups if not x.used and not x.is_category}
+    out = [g]
+    cur = g
+    while True:
+        k = cur.first - 1
+        prev = None
+        if k >= 0 and sc.toks[k].text == "و":
+            prev = by_last.get(k - 1)
+        elif cur.skip >= 1 and sc.toks[cur.first].text[0] == "و":
+            prev = by_last.get(cur.first - 1)
+        if prev is None or prev in out or prev.noun is None:
+            break
+        out.insert(0, prev)
+        cur = prev
+    return out
+
+
+def _singular_pronoun(sc: Scan, hit: PhraseHit) -> bool:
+    """ "مقتله", "قتلها": the word ends in "his"/"her" (a real ه, not a folded ة)."""
+    s, e = sc.span(hit.last, hit.last)
+    word = sc.folded.source[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return len(word) > 4 and word.endswith(("ه", "ها")) and not word.endswith(("اه", "وه"))
+
+
+def _cue(sc: Scan, hit: PhraseHit, word: HarmWord, forms: tuple[str, ...]) -> Cue:
+    s, e = sc.span(hit.first, hit.last, _keep_article(sc.toks[hit.first].text, hit.skip))
+    return Cue(s, e, sc.folded.source[s:e], word.category, forms, word.rule)
+
+
+def _group(sc: Scan, g: _G) -> Group:
+    s, e = sc.span(g.first, g.last, g.skip)
+    ns = ne = None
+    if g.num is not None:
+        ns, ne = sc.span(g.num[0], g.num[1], g.skip if g.num[0] == g.first else 0)
+    noun = None
+    if g.noun is not None:
+        a, b = sc.span(g.noun, g.noun)
+        noun = sc.folded.source[a:b]
+    return Group(
+        start=s,
+        end=e,
+        text=sc.folded.source[s:e],
+        value=g.value,
+        qualifier=g.qualifier,
+        max=g.max,
+        low=g.low,
+        high=g.high,
+        noun=noun,
+        category=g.category,
+        status=g.status,
+        singular=g.singular,
+        is_category=g.is_category,
+        opener=g.opener,
+        rule=g.rule,
+        number_start=ns,
+        number_end=ne,
+    )
+
+
+def _attach_categories(sc: Scan, harms: list[Harm], groups: list[_G], lex: ArabicLex) -> list[Harm]:
+    """Give each harm the category groups after it ("..., بينهم طفلان وامرأة") and its status."""
+    cats = [g for g in groups if g.is_category]
+    bare = bare_categories(sc, lex)
+    out = []
+    for i, h in enumerate(harms):
+        nxt = harms[i + 1].start if i + 1 < len(harms) else len(sc.folded.source)
+        anchor = h.end
+        victims: list[tuple[str, Group]] = []
+        for cg in cats:
+            gg = _group(sc, cg)
+            if not anchor <= gg.start < nxt:
+                continue
+            cat = cg.category or ("civilians" if cg.status == "civilian" else None)
+            if cat and not any(c == cat for c, _ in victims):
+                victims.append((cat, gg))
+        for first, last, skip, cat, qual, opener, rule, vstatus in bare:
+            s, e = sc.span(first, last, skip)
+            if anchor <= s < nxt and not any(c == cat for c, _ in victims):
+                victims.append(
+                    (cat, Group(s, e, sc.folded.source[s:e], None, qual, noun=sc.folded.source[s:e], category=cat,
+                                status=vstatus, is_category=True, opener=opener, rule=rule))
+                )
+        for g in h.groups:
+            if g.category and g.category not in ("families",) and not any(c == g.category for c, _ in victims):
+                victims.append((g.category, g))
+        statuses = {g.status for g in h.groups} | {g.status for _, g in victims} | {h.status}
+        status = "civilian" if "civilian" in statuses else (
+            "combatant" if statuses - {"unspecified"} == {"combatant"} else "unspecified"
+        )
+        out.append(replace(h, victims=tuple(victims), status=status))
+    return out

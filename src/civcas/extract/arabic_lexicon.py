@@ -1,0 +1,237 @@
+"""The Arabic data files compiled once per rule set into phrase indexes and lookup tables."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from civcas.errors import DataFileError
+from civcas.extract.arabic_text import PhraseIndex, fold_pattern, fold_phrase
+from civcas.extract.rules import RuleFiles
+from civcas.records import Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class HarmWord:
+    """What a harm phrase says: its category, form (event or person) and, for person nouns, its number."""
+
+    category: str
+    form: str
+    number: str  # plural | singular | dual (person nouns); "" for events
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class VictimWord:
+    """A victim noun: its category, status and grammatical number."""
+
+    category: str | None
+    status: str
+    number: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ArabicLex:
+    """Every Arabic lexicon and pattern, ready to match folded text."""
+
+    units: dict[str, int]
+    scales: dict[str, int]
+    fixed: dict[str, tuple[int, str]]
+    vague: PhraseIndex
+    qualifiers: PhraseIndex
+    harm: PhraseIndex
+    victims: PhraseIndex
+    not_people: PhraseIndex
+    including: PhraseIndex
+    attack: PhraseIndex
+    negations: frozenset[str]
+    toll_links: PhraseIndex
+    actor_names: PhraseIndex
+    military_nouns: PhraseIndex
+    noun_modifiers: frozenset[str]
+    adjectives: PhraseIndex
+    owned_by: PhraseIndex
+    source_markers: PhraseIndex
+    not_actors: PhraseIndex
+    validity: dict[str, tuple[object, object]]
+    speech_verbs: PhraseIndex
+    openers: PhraseIndex
+    anaphors: frozenset[str]
+    claimant_kinds: PhraseIndex
+    stance: tuple[tuple[re.Pattern[str], str, str], ...]
+    aggregate: tuple[tuple[re.Pattern[str], str], ...]
+    features: PhraseIndex
+    around: PhraseIndex
+    relations: PhraseIndex
+    place_preps: PhraseIndex
+    not_places: frozenset[str]
+    common_words: frozenset[str]
+    lexicon_singles: frozenset[str]
+    lexicon_multi: tuple[tuple[frozenset[str], PhraseIndex], ...]
+    person_names: frozenset[str]
+    months: PhraseIndex
+    weekdays: dict[str, int]
+    weekday_keys: frozenset[str]
+    ordinals: dict[str, int]
+    relative: PhraseIndex
+    tags: dict[str, str]
+    trigger: re.Pattern[str]
+
+
+def _with_accusative(words: list[str]) -> list[str]:
+    """Nouns and their accusative form: after eleven and up the count takes "مدنياً", "شخصاً", "جريحاً"."""
+    out = []
+    for w in words:
+        out.append(w)
+        f = fold_phrase(w)
+        if " " not in f and not f.endswith(("ا", "ه", "ء", "ي" if f.endswith("اي") else "\0")):
+            out.append(f + "ا")
+    return out
+
+
+def _require(rules: RuleFiles) -> None:
+    missing = [k for k in ("ar_numbers", "ar_qualifiers", "ar_harm", "ar_victims", "ar_belligerents",
+                           "ar_claimants", "ar_stance", "ar_aggregate", "ar_places", "ar_dates")
+               if getattr(rules, k) is None]
+    if missing:
+        raise DataFileError(f"RuleFiles: no Arabic rules loaded ({', '.join(missing)}); expected load_rules()")
+
+
+@functools.cache
+def arabic_lex(rules: RuleFiles) -> ArabicLex:
+    """Compile the Arabic rule files of ``rules`` (cached per rule set)."""
+    _require(rules)
+    t = rules.tags
+    num, qual, harm, vic, bel = rules.ar_numbers, rules.ar_qualifiers, rules.ar_harm, rules.ar_victims, \
+        rules.ar_belligerents
+    cl, st, ag, pl, da = rules.ar_claimants, rules.ar_stance, rules.ar_aggregate, rules.ar_places, rules.ar_dates
+    assert num and qual and harm and vic and bel and cl and st and ag and pl and da
+    # One phrase may be an event and a person noun at once ("إصابة": an injury, and one injured).
+    harm_words: dict[str, list[HarmWord]] = {}
+    for e in harm.entries:
+        rule = f"{t['ar_harm']}#{e.id}"
+        number = "plural" if e.form == "person" else ""
+        for phrases, form, gnum in ((e.phrases, e.form, number), (_with_accusative(e.singular), "person", "singular"),
+                                   (e.dual, "person", "dual")):
+            for p in phrases:
+                harm_words.setdefault(fold_phrase(p), []).append(HarmWord(e.category, form, gnum, rule))
+    harm_items: list[tuple[str, object]] = [(p, tuple(ws)) for p, ws in harm_words.items()]
+    victim_items: list[tuple[str, object]] = []
+    for v in vic.entries:
+        rule = f"{t['ar_victims']}#{v.id}"
+        for number, words in (("plural", _with_accusative(v.plural)), ("singular", _with_accusative(v.singular)),
+                              ("dual", v.dual)):
+            victim_items += [(w, VictimWord(v.category, v.status, number, f"{rule}_{number}")) for w in words]
+    including = [(w, Qualifier.MENTIONED) for w in vic.including] + [(w, Qualifier.MOSTLY) for w in vic.mostly]
+    validity: dict[str, tuple[object, object]] = {}
+    names: list[tuple[str, object]] = []
+    adjectives: list[tuple[str, object]] = []
+    for b in bel.entries:
+        validity[b.canonical] = (b.valid_from, b.valid_to)
+        names += [(n, (b.canonical, f"{t['ar_belligerents']}#{b.id}")) for n in b.names]
+        adjectives += [(a, (b.canonical, f"{t['ar_belligerents']}#{b.id}_adj")) for a in b.adjectives]
+    kinds = [(p, (e.kind, e.id)) for e in cl.entries for p in e.phrases]
+    flags = 0
+    stance = tuple(
+        (re.compile(fold_pattern(e.regex), flags), str(e.stance), f"{t['ar_stance']}#{e.id}") for e in st.entries
+    )
+    aggregate = tuple((re.compile(fold_pattern(e.regex), flags), f"{t['ar_aggregate']}#{e.id}") for e in ag.entries)
+    # Any harm, strike or stance word as a bare substring: sentences without one are skipped unread.
+    stems = {fold_phrase(p).split()[0] for p in list(harm_words) + harm.attack}
+    stems = {w.removeprefix("ال") if len(w) > 4 else w for w in stems}
+    stance_words = [e.regex for e in st.entries]
+    trigger = re.compile("|".join([*sorted(map(re.escape, stems), key=len, reverse=True),
+                                   *(f"(?:{fold_pattern(r)})" for r in stance_words)]))
+    feats = [(w, (f.kind, f.id)) for f in pl.features for w in f.words]
+    rels = [(w, (r.relation, r.id)) for r in pl.relations for w in r.words]
+    indexes = dict(
+        vague=PhraseIndex(
+            [(v.text, (v.low, v.high, f"{t['ar_numbers']}#{v.id}")) for v in num.vague], article=False
+        ),
+        qualifiers=PhraseIndex(
+            [(p, (Qualifier(q.qualifier), f"{t['ar_qualifiers']}#{q.id}")) for q in qual.entries for p in q.phrases],
+            article=False,
+        ),
+        harm=PhraseIndex(harm_items, article=True),
+        victims=PhraseIndex(victim_items, article=True),
+        not_people=PhraseIndex([(w, True) for w in vic.not_people], article=True),
+        including=PhraseIndex(including, article=False),
+        attack=PhraseIndex([(w, True) for w in harm.attack], article=True),
+        toll_links=PhraseIndex([(w, True) for w in harm.toll_links], article=False),
+        actor_names=PhraseIndex(names, article=False),
+        military_nouns=PhraseIndex([(w, True) for w in bel.military_nouns], article=True),
+        adjectives=PhraseIndex(adjectives, article=False, clitics=False),
+        owned_by=PhraseIndex([(w, True) for w in bel.owned_by], article=True),
+        source_markers=PhraseIndex([(w, True) for w in bel.source_markers], article=False),
+        not_actors=PhraseIndex([(w, True) for w in bel.not_names], article=False),
+        speech_verbs=PhraseIndex([(w, True) for w in cl.speech_verbs], article=False),
+        openers=PhraseIndex([(w, True) for w in cl.source_openers], article=False),
+        claimant_kinds=PhraseIndex(kinds, article=True),
+        features=PhraseIndex(feats, article=True),
+        around=PhraseIndex([(w, True) for w in pl.around], article=True),
+        relations=PhraseIndex(rels, article=False),
+        place_preps=PhraseIndex([(w, True) for w in pl.prepositions], article=False),
+        months=PhraseIndex([(k, v) for k, v in da.months.items()], article=False),
+        relative=PhraseIndex(
+            [(p, (r.start, r.end, r.precision, f"{t['ar_dates']}#{r.id}")) for r in da.relative for p in r.phrases],
+            article=False,
+        ),
+    )
+    # The words of every lexicon a place name must not be (see arabic_places._lexicon_word): one-word
+    # phrases at once, longer ones checked in full where their first word occurs.
+    singles: set[str] = set()
+    multi: list[tuple[frozenset[str], PhraseIndex]] = []
+    for key in ("attack", "victims", "features", "around", "relations", "place_preps", "months", "relative",
+                "actor_names", "military_nouns", "speech_verbs", "including", "vague", "qualifiers", "owned_by",
+                "not_people", "claimant_kinds", "openers"):
+        singles |= indexes[key].singles
+        multi.append((indexes[key].multi_firsts, indexes[key]))
+    return ArabicLex(
+        units={fold_phrase(k): v for k, v in num.units.items()},
+        scales={fold_phrase(k): v for k, v in num.scales.items()},
+        fixed={fold_phrase(p.text): (p.value, f"{t['ar_numbers']}#{p.id}") for p in num.phrases},
+        vague=indexes["vague"],
+        qualifiers=indexes["qualifiers"],
+        harm=indexes["harm"],
+        victims=indexes["victims"],
+        not_people=indexes["not_people"],
+        including=indexes["including"],
+        attack=indexes["attack"],
+        negations=frozenset(fold_phrase(w) for w in harm.negations),
+        toll_links=indexes["toll_links"],
+        actor_names=indexes["actor_names"],
+        military_nouns=indexes["military_nouns"],
+        noun_modifiers=frozenset(fold_phrase(w) for w in bel.noun_modifiers),
+        adjectives=indexes["adjectives"],
+        owned_by=indexes["owned_by"],
+        source_markers=indexes["source_markers"],
+        not_actors=indexes["not_actors"],
+        validity=validity,
+        speech_verbs=indexes["speech_verbs"],
+        openers=indexes["openers"],
+        anaphors=frozenset(fold_phrase(w) for a in cl.anaphors for w in a.words),
+        claimant_kinds=indexes["claimant_kinds"],
+        stance=stance,
+        aggregate=aggregate,
+        features=indexes["features"],
+        around=indexes["around"],
+        relations=indexes["relations"],
+        place_preps=indexes["place_preps"],
+        not_places=frozenset(fold_phrase(w) for w in pl.not_places),
+        common_words=frozenset(
+            {fold_phrase(w) for w in pl.not_places} | {fold_phrase(k) for k in da.weekdays}
+            | {fold_phrase(k) for k in num.units} | {fold_phrase(w) for w in harm.negations}
+        ),
+        person_names=frozenset(fold_phrase(w) for w in pl.person_names),
+        months=indexes["months"],
+        weekdays={fold_phrase(k): v for k, v in da.weekdays.items()},
+        weekday_keys=frozenset(fold_phrase(k) for k in da.weekdays),
+        ordinals={fold_phrase(k): v for k, v in da.ordinals.items()},
+        relative=indexes["relative"],
+        tags=dict(t),
+        trigger=trigger,
+        lexicon_singles=frozenset(singles),
+        lexicon_multi=tuple(multi),
+    )

@@ -1,0 +1,406 @@
+"""Place mentions in Arabic and the context a resolver needs: "بلدة جلين في ريف درعا الغربي".
+
+Arabic has no capitals to mark names, so a word is a place when the gazetteer
+knows it and the text puts it in a locative frame (a preposition written apart
+or onto it, a feature word, "ريف", a relative position, a hashtag), or when a
+feature word names it ("قرية المستريحة") even if the gazetteer lacks it. Each
+mention keeps its feature word (``kind_hint``), how the event relates to it
+(``relation``: in, near, countryside, east_of, ...) and the areas the text
+puts it in (``within``: "X في ريف Y", "X شمالي Y", "X التابعة لمدينة Y").
+Spans leave out the clitics written onto a name ("بالرقة" -> "الرقة").
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from civcas.extract.arabic_figures import Scan
+from civcas.extract.arabic_lexicon import ArabicLex
+from civcas.extract.arabic_text import PhraseHit, _formset, variants
+from civcas.records import PlaceMention, Span
+
+# First words of compound names that need the next word ("عين عيسى", "تل أبيض", "دير الزور").
+_HEADS = frozenset(
+    {"عين", "تل", "دير", "جسر", "راس", "بئر", "بير", "كفر", "بيت", "خان", "سوق", "باب", "قصر", "جبل", "وادي",
+     "ابو", "ام",
+     "مزرعه", "خربه", "عرب", "حزم", "معره", "قلعه", "سد", "نهر", "حوش", "مرج", "بني", "ابي"}
+)
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
+_GAP_PUNCT = frozenset({"،", ",", "-", "–", "—", "/", "("})
+_LINKS = frozenset(
+    {"التابعه", "التابع", "تابعه", "الواقعه", "الواقع", "الخاضعه", "الخاضع", "ضمن", "داخل", "في", "ب", "ل",
+     "على", "من", "قرب",
+     "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "لسيطره",
+     "سيطره", "بمنطقه",
+     "ال"}
+)
+
+
+@dataclass
+class _M:
+    first: int  # folded offsets
+    end: int
+    t_first: int  # token range
+    t_last: int
+    rule: str
+    kind: str | None = None
+    relation: str = "in"
+    within: list[str] = field(default_factory=list)
+    conj: bool = False  # written with و: listed with the mention before it
+
+
+def _inverse(sc: Scan) -> list[int] | None:
+    return list(sc.folded.pos) if sc.folded.pos is not None else None
+
+
+def _to_folded(pos: list[int] | None, o: int, n: int) -> int:
+    """The folded offset of original offset ``o`` (the first folded character at or after it)."""
+    if pos is None:
+        return min(o, n)
+    return bisect.bisect_left(pos, o)
+
+
+def _token_at(sc: Scan, f: int) -> int | None:
+    """The token that holds folded offset ``f``."""
+    k = bisect.bisect_right(sc.starts, f) - 1
+    if k >= 0 and sc.toks[k].start <= f < sc.toks[k].end:
+        return k
+    return None
+
+
+def _ends_before(index: Any, sc: Scan, k: int) -> PhraseHit | None:
+    """A phrase of ``index`` that ends at token ``k`` (up to four words long)."""
+    for first in range(k, max(-1, k - 4), -1):
+        hit: PhraseHit | None = index.at(sc.toks, first)
+        if hit is not None and hit.last == k:
+            return hit
+    return None
+
+
+def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, str | None, str] | None:
+    """Why the word at token ``t_first`` is a place: (rule, kind hint, relation), or None.
+
+    ``lead`` is what is written onto the name before it ("ب" in "بجرابلس").
+    """
+    if any(c in "بل" for c in lead):
+        return "preposition", None, "in"
+    k = t_first - 1
+    while k >= 0 and (sc.toks[k].text in _QUOTES or sc.toks[k].text in ("-", "–", ":")):
+        k -= 1
+    if k < 0:
+        return None
+    if sc.toks[k].text == "#" and sc.toks[k].end == sc.toks[t_first].start:
+        inner = _context(sc, k, "", lex)
+        return inner if inner else ("hashtag", None, "in")
+    feat = _ends_before(lex.features, sc, k)
+    if feat is not None and not _definite(sc, feat):
+        kind, _id = cast("tuple[str, str]", feat.payload)
+        return "feature", kind, "in"
+    if _ends_before(lex.around, sc, k) is not None:
+        return "around", None, "countryside"
+    rel = _ends_before(lex.relations, sc, k)
+    if rel is not None:
+        relation, _id = cast("tuple[str, str]", rel.payload)
+        return f"relation_{relation}", None, relation
+    if _ends_before(lex.place_preps, sc, k) is not None:
+        return "preposition", None, "in"
+    return None
+
+
+#: Places this large (or admin areas) are named bare after a preposition; smaller ones must be rare words.
+_PROMINENT_POPULATION = 10_000
+#: Zipf frequency (wordfreq, Arabic) from which a word is too common to be a hamlet's name on its own.
+_COMMON_ZIPF = 3.0
+
+
+def _prominent(candidates: Sequence[Any]) -> bool:
+    """Whether a spotted name is a town of some size or an admin area (among its first candidates)."""
+    return any(
+        getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county")
+        for c in candidates[:5]
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _common(word: str) -> bool:
+    """Whether ``word`` is a common Arabic word (wordfreq's Zipf scale, words and their article-less forms)."""
+    from wordfreq import zipf_frequency
+
+    bare = word.removeprefix("ال") if len(word) > 4 else word
+    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3) >= _COMMON_ZIPF
+
+
+def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """Whether the word at token ``k`` heads a construct ("إطار العملية"): a definite noun, a count or a
+    victim follows it directly. Place names are followed by a pause, a preposition or a direction instead."""
+    if k + 1 >= len(sc.toks) or sc.toks[k + 1].start - sc.toks[k].end > 1:
+        return False
+    nxt = sc.toks[k + 1].text
+    if nxt[0].isdigit() or lex.victims.at(sc.toks, k + 1) is not None:
+        return True
+    if not nxt.startswith("ال") or len(nxt) < 4:
+        return False
+    if nxt in _LINKS or lex.relations.at(sc.toks, k + 1) is not None or lex.around.at(sc.toks, k + 1) is not None:
+        return False
+    return lex.relative.at(sc.toks, k + 1) is None and nxt not in lex.weekday_keys
+
+
+def _definite(sc: Scan, hit: PhraseHit) -> bool:
+    """A feature word with the article ("المدينة") refers back to a place; only "مدينة X" names one."""
+    word = sc.toks[hit.first].text[hit.skip :]
+    return sc.toks[hit.first].text[: hit.skip].endswith(("ال", "لل")) or word.startswith("ال")
+
+
+# Words that never name a place, even after a feature word ("المنطقة التي", "مخيم للنازحين").
+_GRAMMAR = frozenset(
+    {"التي", "الذي", "الذين", "منذ", "حيث", "حين", "عند", "ضمن", "بين", "ذات", "نفس", "اي", "هذه", "هذا", "تلك", "ذلك",
+     "هناك", "هنا", "تحت", "فوق", "كل", "جميع", "بعض", "عدد", "عده", "احدي", "احد", "ما", "من", "في", "على", "الي",
+     "عن", "مع", "او", "ثم", "قد", "لقد", "كان", "كانت", "يوم", "اثناء", "خلال", "بعد", "قبل"}
+)
+
+
+def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> bool:
+    """A word some other lexicon knows (harm, victims, numbers, dates, places' frames): not a name.
+
+    ``strict`` (no feature word before): common words the places file lists count too; after a feature
+    word they may be names ("حي الجامعة").
+    """
+    t = sc.toks[k].text
+    if not t.isalpha() or len(t) < 2 or t in _GRAMMAR or t in _LINKS or t.startswith("لل"):
+        return True
+    if (strict and t in lex.not_places) or k in sc.harm:
+        return True
+    forms_a, forms_n = _formset(t, True), _formset(t, False)
+    if not lex.lexicon_singles.isdisjoint(forms_a) or not lex.lexicon_singles.isdisjoint(forms_n):
+        return True
+    for firsts, index in lex.lexicon_multi:
+        if not (firsts.isdisjoint(forms_a) and firsts.isdisjoint(forms_n)):
+            hit = index.at(sc.toks, k)
+            if hit is not None and hit.last > k:
+                return True
+    if not strict:
+        return False
+    forms = {f for f, _ in variants(t, article=False)}
+    return not forms.isdisjoint(lex.common_words)
+
+
+def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
+    """Last token of a name the gazetteer lacks, starting at token ``k`` after a feature word."""
+    toks = sc.toks
+    if k >= len(toks) or not toks[k].text.isalpha() or (
+        toks[k].text[0] in "وف" and len(toks[k].text) > 3 and toks[k].text[1:3] == "ال"
+    ):
+        return None
+    nxt = k + 1
+    if toks[k].text.removeprefix("ال") in _HEADS and nxt < len(toks) and toks[nxt].text.isalpha() and (
+        not _lexicon_word(sc, nxt, lex, strict=False)
+    ):
+        return nxt  # "عين عيسى", "تل أبيض": a head word names nothing alone
+    if _lexicon_word(sc, k, lex, strict=False):
+        return None
+    last = k
+    if nxt < len(toks) and toks[nxt].start - toks[k].end <= 1:
+        word = toks[nxt].text
+        if word.startswith("ال") and len(word) > 3 and not _lexicon_word(sc, nxt, lex):
+            last = nxt
+        elif word.isalpha() and word[0] not in "وفبل" and not _lexicon_word(sc, nxt, lex) and not _common(word):
+            last = nxt  # "قرف مغار", "سري كانيه": a rare word after the first is the rest of the name
+    return last
+
+
+_HASHTAG = re.compile(r"#([^\W\d_][\w]*)")
+
+
+_HASH_BEFORE = re.compile(r"#\w*$")
+_WORD_RUN = re.compile(r"\w*")
+
+
+def _in_hashtag(folded: str, f0: int, f1: int) -> bool:
+    """Whether ``[f0, f1)`` is part of a hashtag of several words ("#قرف_مغار"): the hashtag is the name."""
+    m = _HASH_BEFORE.search(folded, max(0, f0 - 40), f0)
+    if m is None:
+        return False
+    tail = _WORD_RUN.match(folded, f0)
+    body = m.group() + (tail.group() if tail else "")
+    return "_" in body
+
+
+def _featured(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """Whether a feature word stands right before token ``k`` ("قرية", "بلدة")."""
+    j = k - 1
+    while j >= 0 and sc.toks[j].text in _QUOTES:
+        j -= 1
+    return j >= 0 and _ends_before(lex.features, sc, j) is not None
+
+
+def find_places(
+    doc_text: str,
+    sent_start: int,
+    sc: Scan,
+    lex: ArabicLex,
+    spotted: Sequence[Any],
+    *,
+    blocked: Sequence[tuple[int, int]] = (),
+) -> list[PlaceMention]:
+    """Place mentions of the sentence with doc-level spans; ``blocked`` are sentence-relative spans of
+    forces and sources ("مراسل حلب اليوم"), which are not places."""
+    toks = sc.toks
+    folded = sc.folded.text
+    n = len(folded)
+    pos = _inverse(sc)
+    src_len = len(sc.folded.source)
+    found: list[_M] = []
+
+    def blocked_at(f0: int, f1: int) -> bool:
+        s, e = sc.folded.span(f0, f1)
+        return any(bs < e and s < be for bs, be in blocked)
+
+    def taken(f0: int, f1: int) -> bool:
+        return any(m.first < f1 and f0 < m.end for m in found)
+
+    spotted_folded = {_to_folded(pos, sp.start - sent_start, n) for sp in spotted}
+    # Names the gazetteer knows, in a locative frame.
+    for sp in spotted:
+        rs, re_ = sp.start - sent_start, sp.end - sent_start
+        if rs < 0 or re_ > src_len:
+            continue
+        f0, f1 = _to_folded(pos, rs, n), _to_folded(pos, re_, n)
+        k = _token_at(sc, f0)
+        if k is None or f1 <= f0:
+            continue
+        k_last = _token_at(sc, f1 - 1) or k
+        f1 = min(f1, toks[k_last].end)  # "لبنانAll": the name ends where the Arabic word does
+        # "حلب الآن": a common word the gazetteer read as the end of a longer name.
+        while k_last > k and (toks[k_last].text in lex.not_places or _lexicon_word(sc, k_last, lex)):
+            k_last -= 1
+            f1 = toks[k_last].end
+        word = folded[f0:f1]
+        lead = folded[toks[k].start : f0]
+        if min(len(toks[j].text) for j in range(k, k_last + 1)) < 2 or len(word.replace(" ", "")) < 3:
+            continue
+        # "بالرقة", "والرقة": the clitics are not part of the name.
+        while len(word) > 4 and word[0] in "وفبلك" and (word[1:3] == "ال" or (word[0] in "وف" and word[1] in "بل")):
+            lead += word[0]
+            f0 += 1
+            word = word[1:]
+        if word in lex.not_places or word.removeprefix("ال") in lex.not_places or blocked_at(f0, f1):
+            continue
+        if lex.features.at(toks, k) is not None and lex.features.at(toks, k).last < k_last:  # type: ignore[union-attr]
+            continue  # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name
+        if _in_hashtag(folded, f0, f1) or (k == k_last and _lexicon_word(sc, k, lex) and not _featured(sc, k, lex)):
+            continue
+        if k == k_last and word in lex.person_names:
+            continue
+        conj = bool(lead) and lead[0] in "وف" and not any(c in "بل" for c in lead)
+        # A name with و written onto it continues a list ("كنصفرة وقوقفين"); after a preposition it is a word.
+        ctx = _context(sc, k, lead, lex) if not conj else None
+        if conj and found and found[-1].t_last == k - 1:
+            ctx = ("list", found[-1].kind, found[-1].relation)
+        if ctx is None or taken(f0, f1):
+            continue
+        if ctx[0] == "preposition" and k == k_last and _construct(sc, k, lex):
+            continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
+        if (ctx[0] in ("preposition", "list") or ctx[0].startswith("relation")) and (
+            not _prominent(sp.candidates) and _common(word)
+        ):
+            continue  # "في مخبز", "من جانب": a common word that also names some hamlet
+        rule, kind, relation = ctx
+        if rule == "feature" and k == k_last and not lead:
+            longer = _unknown_name(sc, k, lex)  # "قرية قرف مغار": the spotter knew only "قرف"
+            if longer is not None and longer > k_last and not taken(f0, toks[longer].end):
+                k_last, f1 = longer, toks[longer].end
+        found.append(_M(f0, f1, k, k_last, f"gazetteer_{rule}", kind, relation, conj=conj))
+    # Names after a feature word, known or not: "قرية المستريحة", "حي الضبيط".
+    for feat in lex.features.find(toks):
+        if _definite(sc, feat):
+            continue
+        k = feat.last + 1
+        while k < len(toks) and (toks[k].text in _QUOTES or toks[k].text in ("-", "–", ":")):
+            k += 1
+        if k >= len(toks) or (toks[k].text == "#" and k + 1 < len(toks)):
+            continue
+        last = _unknown_name(sc, k, lex)
+        if last is None:
+            continue
+        f0, f1 = toks[k].start, toks[last].end
+        if taken(f0, f1) or blocked_at(f0, f1):
+            for m in found:
+                if m.first < f1 and f0 < m.end and m.kind is None:
+                    m.kind = cast("tuple[str, str]", feat.payload)[0]
+            continue
+        kind, _id = cast("tuple[str, str]", feat.payload)
+        found.append(_M(f0, f1, k, last, "feature", kind, "in"))
+    # Hashtags: "#جرابلس", "#رأس_العين".
+    for hm in _HASHTAG.finditer(folded):
+        f0, f1 = hm.start(1), hm.end(1)
+        if taken(f0, f1) or blocked_at(f0, f1):
+            continue
+        word = hm.group(1)
+        if word in lex.not_places or word.replace("_", " ") in lex.not_places:
+            continue
+        k = _token_at(sc, f0)
+        if k is None:
+            continue
+        ctx = _context(sc, k, "", lex)
+        if ctx is None:
+            continue
+        if ctx[0] == "hashtag" and not any(sp_starts == f0 for sp_starts in spotted_folded):
+            continue  # a bare hashtag is a place only when the gazetteer knows its first word
+        k_last = _token_at(sc, f1 - 1) or k
+        found.append(_M(f0, f1, k, k_last, "hashtag", ctx[1], ctx[2]))
+    found.sort(key=lambda m: m.first)
+    _containment(sc, found, lex)
+    out = []
+    for m in found:
+        s, e = sc.folded.span(m.first, m.end)
+        s, e = sent_start + s, sent_start + e
+        out.append(
+            PlaceMention(
+                text=doc_text[s:e],
+                span=Span.of(doc_text, s, e),
+                relation=m.relation,
+                kind_hint=m.kind,
+                within=tuple(dict.fromkeys(m.within)),
+                rule=f"{lex.tags['ar_places']}#{m.rule}",
+            )
+        )
+    return out
+
+
+def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
+    """ "X في ريف Y", "X شمالي Y", "X التابعة لمدينة Y", "X، Y": Y is an area X lies within."""
+    toks = sc.toks
+    for a, b in itertools.pairwise(found):
+        if b.conj:
+            continue
+        gap = list(range(a.t_last + 1, b.t_first))
+        if len(gap) > 5:
+            continue
+        ok = True
+        for k in gap:
+            t = toks[k].text
+            if t in _GAP_PUNCT or t in _QUOTES or t in _LINKS or t == "#":
+                continue
+            if any(idx.at(toks, k) is not None for idx in (lex.features, lex.around, lex.relations, lex.place_preps)):
+                continue
+            if any(f in _LINKS for f, _ in variants(t, article=False)):
+                continue
+            ok = False
+            break
+        if not ok:
+            continue
+        name = sc.folded.source[slice(*sc.folded.span(b.first, b.end))]
+        a.within.append(name)
+        if b.relation == "in":
+            for k in gap:
+                rel = lex.relations.at(toks, k)
+                if rel is not None:
+                    b.relation = rel.payload[0]  # type: ignore[index]
+                elif lex.around.at(toks, k) is not None:
+                    b.relation = "countryside"

@@ -1,0 +1,337 @@
+"""Who makes a claim: "according to the ministry", "activists said", "…,” Dillon told Reuters".
+
+Attribution frames give a claimant phrase and its span. The phrase is
+classified by the claimants lexicon (ministry -> government, SOHR ->
+monitor, "local reports" -> local). Pronouns and definite descriptions
+("it said", "the ministry added", "the report further said") are marked as
+anaphors and resolved against claimants named earlier in the document.
+When one sentence names an original source and an agency that carried it
+("the ministry wrote..., as cited by SANA"), the agency is a *relay*.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import fold, phrase_regex
+from civcas.records import ClaimantKind
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantMention:
+    """A claimant named in a sentence (offsets relative to it)."""
+
+    start: int
+    end: int
+    name: str
+    kind: ClaimantKind
+    cue_start: int
+    cue_end: int
+    cue: str
+    rule: str
+    anaphor: bool = False
+    relay: bool = False
+    generic: bool = False
+
+
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[.;:!?\"“”‘«»()\[\]—–]|’(?!\w)|,|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b|\bas\b|\bafter\b|\bbefore\b|"
+    r"\bwhen\b|\bwhich\b|\bwho\b|\bwhere\b|\bbecause\b|\bthough\b|\balthough\b|\bhowever\b|\bmeanwhile\b|"
+    r"\bwith\b|\bof\b(?=\s+(?:the\s+)?(?:attack|strike|raid|incident)))",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|some|several|many|other|also|both|further|moreover|meanwhile|however|but|and|then|later|"
+    r"earlier|separately|in addition|on \w+day|on the other hand|yet|so|now|already|it)\s+|,\s*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|further|strongly|earlier|later|previously|"
+    r"repeatedly|officially|initially|separately|then|had|already|subsequently|quickly|not|n't|never|"
+    r"reportedly|allegedly|publicly|explicitly|in a statement|in its statement|in statement|on \w+day|\w+ly))+$",
+    re.IGNORECASE,
+)
+_NOT_CLAIMANT = re.compile(
+    r"^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|no|none|nobody|no one|there|this|that|"
+    r"these|those|which|what|who|it was|they were|civilians?|people|children|women|men|victims|casualties|"
+    r"(?:the |an |a )?(?:attacks?|strikes?|raids?|air ?strikes?|bombings?|shelling|explosions?|blasts?|toll|"
+    r"death toll|number|massacre|aggression|assault|warplanes?|war planes?|jets?|aircrafts?|planes?|drones?|"
+    r"helicopters?|missiles?|rockets?|shells?|bombs?|forces?|troops|militias?|gunmen|fighters|[\w\s’'-]*(?:warplanes|"
+    r"jets|aircraft|drones?|assault|attack|strikes?|raids?|bombing|shelling))\b|dozens|scores|many|most|all|each|"
+    r"others?|another|same|such|here|where|when|why|how)\b",
+    re.IGNORECASE,
+)
+
+
+_GENERIC = frozenset(
+    {
+        "reports",
+        "report",
+        "sources",
+        "source",
+        "officials",
+        "official",
+        "news",
+        "media",
+        "local reports",
+        "authorities",
+        "government",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Lex:
+    verbs: re.Pattern[str]
+    openers: re.Pattern[str]
+    relay_openers: frozenset[str]
+    anaphor_words: dict[str, tuple[str, ...]]
+    entries: tuple[tuple[re.Pattern[str], ClaimantKind, str], ...]
+    tag: str
+
+
+@functools.cache
+def _lex(rules: RuleFiles) -> _Lex:
+    c = rules.claimants
+    verbs = phrase_regex(c.speech_verbs)
+    openers = phrase_regex(c.source_openers)
+    relay_openers = frozenset(fold(o) for o in c.source_openers if "cited" in o or "quoted" in o or "carried" in o)
+    anaphor_words = {fold(w): tuple(a.kinds) for a in c.anaphors for w in a.words}
+    entries = []
+    for e in c.entries:
+        entries.append((phrase_regex(e.phrases, case_sensitive=False), ClaimantKind(e.kind), e.id))
+    return _Lex(verbs, openers, relay_openers, anaphor_words, tuple(entries), rules.tags["claimants"])
+
+
+def classify(name: str, *, rules: RuleFiles | None = None) -> ClaimantKind:
+    """The kind of a claimant phrase: government, monitor, activists, ...; OTHER when nothing matches."""
+    lex = _lex(rules or load_rules())
+    best: tuple[tuple[int, int], ClaimantKind] | None = None
+    for regex, kind, _ in lex.entries:
+        for m in regex.finditer(name):
+            # The head of a noun phrase is at its end ("US Army spokesman" is military), but a named body
+            # outranks a generic word ("SOHR initial reports" is the monitor).
+            generic = fold(m.group()) in _GENERIC
+            score = (0 if generic else 1, m.end())
+            if best is None or score > best[0]:
+                best = (score, kind)
+    return best[1] if best else ClaimantKind.OTHER
+
+
+_APPOSITIVE = re.compile(
+    r"(?:^|[;:“\"]\s*|\b(?:but|and|while|that)\s+)(?P<np>[^,;:“\"]{2,80}?),(?:[^,]{2,220},)+\s*$", re.I
+)
+_NOUN_USE = re.compile(
+    r"^\s*(?:have|has|had|said|say|says|indicate[sd]?|suggest(?:s|ed)?|put|puts|showed|show|confirm(?:s|ed)?|of|on|by|"
+    r"from|was|were|is|are|about|in|to|,|\.)\b",
+    re.IGNORECASE,
+)
+_NOUNISH_VERBS = frozenset({"report", "reports", "claims", "documents", "notes", "estimates", "estimate", "counts"})
+_HAS_VERB = re.compile(
+    r"\b(?:did|does|do|not|were|was|is|are|have|had|been|will|would|killed|targeted|struck|hit|launched|"
+    r"conducted|carried)\b",
+    re.IGNORECASE,
+)
+
+
+_APPOSITIVE_START = re.compile(
+    r"^\s*(?:a|an|which|who|whose|known|technically|also|formerly|one|itself|based|headed|led|founded|run|"
+    r"created|established|set|part|itself|including|its|his|her|their)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_appositive(left: str) -> int | None:
+    """End of the noun phrase an appositive describes: "Airwars, a monitoring group ..., estimated"."""
+    commas = [i for i, ch in enumerate(left) if ch == ","]
+    if len(commas) < 2:
+        return None
+    # Walk back over comma chunks; the subject is the chunk right before the first one that opens an appositive.
+    for k in range(len(commas) - 1, 0, -1):
+        chunk = left[commas[k - 1] + 1 : commas[k]]
+        if _APPOSITIVE_START.match(chunk):
+            return commas[k - 1]
+    return None
+
+
+def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``end``: back to the nearest clause boundary, determiners trimmed."""
+    left = sent[:end].rstrip()
+    if left.endswith(","):
+        cut = _before_appositive(left)
+        if cut is not None:
+            left = sent[:cut]
+    bounds = list(_BOUNDARY_BEFORE.finditer(left))
+    start = bounds[-1].end() if bounds else 0
+    # "Syria's official SANA news agency": keep possessive chains together.
+    while start < len(left) and left[start].isspace():
+        start += 1
+    phrase = left[start:]
+    lead = _LEADING.match(phrase)
+    if lead:
+        start += lead.end()
+        phrase = left[start:]
+    trail = _TRAILING.search(phrase)
+    stop = len(left) - (len(trail.group()) if trail else 0)
+    while stop > start and left[stop - 1].isspace():
+        stop -= 1
+    while start < stop and left[start].isspace():
+        start += 1
+    if stop <= start:
+        return None
+    return start, stop
+
+
+def _object_after(sent: str, start: int) -> tuple[int, int] | None:
+    """The noun phrase right after ``start`` ("according to |the Syrian Foreign Ministry|, ...")."""
+    m = re.match(
+        r"\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,90}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:that|which|who|in a|"
+        r"on \w+day|said|says|told|reported|on|in|at|as|and|after|while|when|because|since|to|for|from|late|early|"
+        r"earlier|last|this|yesterday|today)\b))",
+        sent[start:],
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    s, e = start + m.start("np"), start + m.end("np")
+    lead = _LEADING.match(sent[s:e])
+    if lead:
+        s += lead.end()
+    return (s, e) if e > s else None
+
+
+def _valid(name: str) -> bool:
+    if not name or len(name) > 90 or len(name.split()) > 10:
+        return False
+    if _HAS_VERB.search(name):
+        return False
+    if _NOT_CLAIMANT.match(name):
+        return False
+    return bool(re.search(r"[A-Za-z\u0600-\u06FF]", name))
+
+
+def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[ClaimantMention]:
+    """Claimants in one sentence, left to right.
+
+    >>> [(c.name, str(c.kind)) for c in find_claimants("Some local reports have put the death toll at around 200.")]
+    [('local reports', 'local')]
+    """
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    out: list[ClaimantMention] = []
+    for m in lex.openers.finditer(sent):
+        span = _object_after(sent, m.end())
+        if span is None:
+            continue
+        name = sent[span[0] : span[1]].strip()
+        if not _valid(name):
+            continue
+        out.append(_mention(span, name, m, "opener", lex, rules, relay=fold(m.group()) in lex.relay_openers))
+    for m in lex.verbs.finditer(sent):
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
+        if fold(m.group()) in _NOUNISH_VERBS and (
+            _NOUN_USE.match(sent[m.end() :])
+            or re.search(
+                r"\b(?:the|a|an|its|their|his|her|initial|local|unconfirmed|media|news|some|other|another|"
+                r"several|many|\w+'s|latest|new|first|recent|monthly|periodic|official)\s*$",
+                sent[: m.start()],
+                re.I,
+            )
+        ):
+            continue
+        prev = sent[: m.start()].rstrip()
+        # "…,” Dillon told Reuters" / "..., said the ministry": inversion after a quote or comma.
+        if re.search(r"(?:^|[,”\"’]\s*)(?:said|says|added|stated|told|reported)$", sent[: m.end()].strip(), re.I) and (
+            prev.endswith((",", "”", '"', "’")) or not prev
+        ):
+            after = _object_after(sent, m.end())
+            if after:
+                name = sent[after[0] : after[1]].strip()
+                if _valid(name) and not re.match(r"(?:that|it|on|in)\b", name, re.I):
+                    out.append(_mention(after, name, m, "inverted", lex, rules))
+                    continue
+        span = _subject_before(sent, m.start())
+        if span is None:
+            continue
+        name = sent[span[0] : span[1]].strip(" ,")
+        if not _valid(name):
+            continue
+        # Passive "were reported", "was killed... said to be": not an attribution.
+        if re.search(
+            r"\b(?:were|was|been|being|is|are|stand|stands|stood|remain|remains|get|got)\s*$",
+            sent[span[0] : m.start()],
+            re.I,
+        ):
+            continue
+        out.append(_mention(span, name, m, "subject", lex, rules))
+    out.sort(key=lambda c: c.start)
+    # A second source in a sentence that reports the first ("..., SANA reported") relays it.
+    marked = []
+    for i, c in enumerate(out):
+        relay = c.relay
+        if i > 0 and c.kind is ClaimantKind.MEDIA and re.match(r"report|cite|quot|carr", c.cue, re.I):
+            relay = True
+        if relay != c.relay:
+            c = ClaimantMention(
+                c.start, c.end, c.name, c.kind, c.cue_start, c.cue_end, c.cue, c.rule, c.anaphor, relay, c.generic
+            )
+        marked.append(c)
+    return marked
+
+
+_POSSESSED = re.compile(
+    r"^(?P<owner>.+?)['’]s?\s+(?:\w+\s+)?(?:report|reports|statement|statements|letter|letters|data|figures|"
+    r"assessment|count|tally|investigation|spokesman|spokesperson|website|account)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _mention(
+    span: tuple[int, int], name: str, m: re.Match[str], how: str, lex: _Lex, rules: RuleFiles, relay: bool = False
+) -> ClaimantMention:
+    pm = _POSSESSED.match(name)
+    if pm and not re.search(r"spokes", name, re.I):
+        name = pm.group("owner")
+        span = (span[0], span[0] + len(name))
+    key = fold(name)
+    anaphor = (
+        key in lex.anaphor_words
+        or f"the {key}" in lex.anaphor_words
+        or fold(re.sub(r"^(?:this|that|another|a|its|their)\s+", "the ", key)) in lex.anaphor_words
+        or bool(
+            re.fullmatch(
+                r"(?:another|a|its|their|this|that|the)?\s*(?:new\s+|latest\s+|separate\s+)?"
+                r"(?:report|statement|letter|source)s?(?:\s+(?:last|this)\s+\w+)?",
+                key,
+            )
+        )
+    )
+    generic = key in ("reports", "unconfirmed reports", "media reports", "news reports", "reports said", "sources")
+    kind = classify(name, rules=rules)
+    return ClaimantMention(
+        span[0],
+        span[1],
+        name,
+        kind,
+        m.start(),
+        m.end(),
+        m.group(),
+        f"{lex.tag}#{how}",
+        anaphor=anaphor,
+        relay=relay,
+        generic=generic,
+    )
+
+
+def unattributed(sent: str, start: int, end: int) -> bool:
+    """Whether the harm at ``[start:end]`` is hedged as reported by nobody in particular ("reportedly")."""
+    window = sent[max(0, start - 40) : end + 10]
+    return bool(
+        re.search(
+            r"\b(?:reportedly|allegedly|were reported|was reported|reports? (?:say|said|suggest))\b", window, re.I
+        )
+    )

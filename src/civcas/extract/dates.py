@@ -1,0 +1,401 @@
+"""Time expressions resolved to intervals: "on Tuesday", "July 23", "a few days ago", "since 2014".
+
+Resolution needs a reference date (the publication date, or a dateline
+the text opens with). Without one, a weekday or "yesterday" cannot be
+placed and comes back unresolved: no date is better than a wrong one.
+A day and month without a year take the year of the reference (or the
+year the document states elsewhere), never a guess.
+
+Offsets between events ("a day after", "less than 48 hours after") come
+back as :class:`Offset` mentions; the event assembly applies them to the
+anchor event's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import fold, phrase_regex
+from civcas.records import DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A time expression in a sentence (offsets relative to it) and its resolution."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date | None
+    end_date: date | None
+    precision: DatePrecision
+    kind: str
+    rule: str
+    offset: tuple[int, int] | None = None
+    direction: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.start_date is not None or self.end_date is not None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Grammar:
+    full_dmy: re.Pattern[str]
+    full_mdy: re.Pattern[str]
+    iso: re.Pattern[str]
+    dm: re.Pattern[str]
+    md: re.Pattern[str]
+    month_year: re.Pattern[str]
+    in_month: re.Pattern[str]
+    year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    offset: re.Pattern[str]
+    next_day: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    rel_of: Mapping[str, tuple[object, object, str, str]]
+    interval_of: dict[str, tuple[int, int, str]]
+    tag: str
+
+
+@functools.cache
+def _grammar(rules: RuleFiles) -> _Grammar:
+    d = rules.dates
+    month = "|".join(sorted((re.escape(m) for m in d.months), key=len, reverse=True))
+    month = rf"(?P<month>{month})\.?"
+    wd = "|".join(re.escape(w) for w in d.weekdays)
+    ordw = "|".join(re.escape(o) for o in d.ordinals)
+    day = rf"(?P<day>\d{{1,2}}|{ordw})(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    sep = r"[\s\u00a0]*[,،]?[\s\u00a0]*"
+    flags = re.IGNORECASE
+    rel_of = {}
+    for r in d.relative:
+        for p in r.phrases:
+            rel_of[fold(p)] = (r.start, r.end, r.precision, r.id)
+    interval_of = {}
+    for iw in d.interval_words:
+        for p in iw.phrases:
+            interval_of[fold(p)] = (iw.min, iw.max, iw.id)
+    return _Grammar(
+        full_dmy=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}{sep}{year}(?![\w])", flags),
+        full_mdy=re.compile(rf"(?<![\w]){month}[\s\u00a0]+{day}{sep}{year}(?![\w])", flags),
+        iso=re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w])"),
+        dm=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}(?![\w])", flags),
+        md=re.compile(rf"(?<![\w]){month}[\s\u00a0]+{day}(?![\w])", flags),
+        month_year=re.compile(rf"(?<![\w]){month}{sep}{year}(?![\w])", flags),
+        in_month=re.compile(
+            rf"(?<![\w])(?:in|during|early|late|mid-?|since|last|this)[\s\u00a0]+{month}(?![\w])", flags
+        ),
+        year=re.compile(r"(?<![\w\-])(?P<year>(?:19|20)\d\d)(?![\w\-])"),
+        weekday=re.compile(
+            rf"(?<![\w])(?:(?P<mod>last|this|past|on|early|late|previous)[\s\u00a0]+)?(?P<wd>{wd})"
+            r"(?:'s)?(?:[\s\u00a0]+(?:morning|night|evening|afternoon|dawn))?(?![\w])",
+            flags,
+        ),
+        relative=phrase_regex(rel_of.keys()),
+        offset=re.compile(
+            rf"(?:(?:in|within|just|only|barely)[\s\u00a0]+)?(?P<amount>{phrase_regex(interval_of.keys()).pattern})"
+            r"[\s\u00a0]+(?P<dir>after|before|later|earlier|prior to|following)(?![\w])",
+            flags,
+        ),
+        next_day=re.compile(
+            r"(?<![\w])(?:the[\s\u00a0]+)?(?P<which>next|following|previous|preceding)[\s\u00a0]+(?:day|morning|night)(?![\w])"
+            r"|(?<![\w])the[\s\u00a0]+day[\s\u00a0]+(?P<which2>before|after)(?![\w])",
+            flags,
+        ),
+        months={k.lower(): v for k, v in d.months.items()},
+        weekdays={k.lower(): v for k, v in d.weekdays.items()},
+        ordinals={k.lower(): v for k, v in d.ordinals.items()},
+        rel_of=rel_of,
+        interval_of=interval_of,
+        tag=rules.tags["dates"],
+    )
+
+
+def _day(g: _Grammar, s: str) -> int | None:
+    s = s.lower()
+    if s.isdigit():
+        return int(s)
+    return g.ordinals.get(s)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find_dates(
+    text: str, *, reference: date | None, year_hint: int | None = None, rules: RuleFiles | None = None
+) -> list[DateMention]:
+    """Every time expression in ``text``, resolved against ``reference`` where it can be.
+
+    >>> [(m.text, str(m.start_date)) for m in find_dates("on Tuesday, killing 12", reference=date(2016, 7, 21))]
+    [('on Tuesday', '2016-07-19')]
+    """
+    g = _grammar(rules or load_rules())
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    def add(m: DateMention) -> None:
+        taken.append((m.start, m.end))
+        out.append(m)
+
+    for regex, kind in ((g.full_dmy, "dmy"), (g.full_mdy, "mdy"), (g.iso, "iso")):
+        for m in regex.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mon = int(m.group("month")) if kind == "iso" else g.months.get(m.group("month").lower().rstrip("."))
+            dd = _day(g, m.group("day"))
+            if mon is None or dd is None:
+                continue
+            dt = _safe(int(m.group("year")), mon, dd)
+            if dt:
+                add(
+                    DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}")
+                )
+    for regex, kind in ((g.dm, "dm"), (g.md, "md")):
+        for m in regex.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mon = g.months.get(m.group("month").lower().rstrip("."))
+            dd = _day(g, m.group("day"))
+            if mon is None or dd is None or not 1 <= dd <= 31:
+                continue
+            if kind == "md" and m.group("month").lower() in ("may", "mar") and m.group("month")[0].islower():
+                continue
+            dt = _infer_year(mon, dd, reference, year_hint)
+            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}"))
+    for m in g.month_year.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        mon = g.months.get(m.group("month").lower().rstrip("."))
+        if mon is None:
+            continue
+        y = int(m.group("year"))
+        add(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                date(y, mon, 1),
+                _month_end(y, mon),
+                DatePrecision.MONTH,
+                "month",
+                f"{g.tag}#month_year",
+            )
+        )
+    for m in g.in_month.finditer(text):
+        if not free(m.start(), m.end()) or (m.group("month")[0].islower() and m.group("month").lower() == "may"):
+            continue
+        mon = g.months.get(m.group("month").lower().rstrip("."))
+        if mon is None:
+            continue
+        iy = _infer_month_year(mon, reference, year_hint)
+        s = m.start("month")
+        if iy is None:
+            add(DateMention(s, m.end(), text[s : m.end()], None, None, DatePrecision.MONTH, "month", f"{g.tag}#month"))
+        else:
+            add(
+                DateMention(
+                    s,
+                    m.end(),
+                    text[s : m.end()],
+                    date(iy, mon, 1),
+                    _month_end(iy, mon),
+                    DatePrecision.MONTH,
+                    "month",
+                    f"{g.tag}#month",
+                )
+            )
+    for m in g.weekday.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        wd = g.weekdays[m.group("wd").lower()]
+        dt = None
+        if reference is not None:
+            back = (reference.weekday() - wd) % 7
+            if (m.group("mod") or "").lower() in ("last", "past", "previous") and back == 0:
+                back = 7
+            dt = reference - timedelta(days=back)
+        add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "weekday", f"{g.tag}#weekday"))
+    for m in g.offset.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        lo, hi, rid = g.interval_of[fold(m.group("amount"))]
+        direction = m.group("dir").lower()
+        direction = "after" if direction in ("after", "later", "following") else "before"
+        if m.group("dir").lower() in ("later", "earlier"):
+            # "two days later": this event is after the one told before it.
+            direction = "later" if m.group("dir").lower() == "later" else "earlier"
+        add(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                None,
+                None,
+                DatePrecision.DAYS,
+                "offset",
+                f"{g.tag}#{rid}",
+                offset=(lo, hi),
+                direction=direction,
+            )
+        )
+    for m in g.next_day.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        which = (m.group("which") or m.group("which2") or "").lower()
+        direction = "later" if which in ("next", "following", "after") else "earlier"
+        add(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                None,
+                None,
+                DatePrecision.DAY,
+                "offset",
+                f"{g.tag}#next_day",
+                offset=(1, 1),
+                direction=direction,
+            )
+        )
+    for m in g.relative.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        start_off, end_off, precision, rid = g.rel_of[fold(m.group())]
+        s_date = e_date = None
+        if reference is not None:
+            if start_off == "last_month":
+                e_date = reference.replace(day=1) - timedelta(days=1)
+                s_date = e_date.replace(day=1)
+            elif start_off == "this_month":
+                s_date, e_date = reference.replace(day=1), reference
+            elif start_off == "weekend":
+                back = (reference.weekday() - 5) % 7 or 7
+                s_date = reference - timedelta(days=back)
+                e_date = s_date + timedelta(days=1)
+                if e_date > reference:
+                    e_date = reference
+            else:
+                s_date = reference + timedelta(days=int(start_off))  # type: ignore[call-overload]
+                e_date = reference + timedelta(days=int(end_off))  # type: ignore[call-overload]
+        add(
+            DateMention(
+                m.start(), m.end(), m.group(), s_date, e_date, DatePrecision(precision), "relative", f"{g.tag}#{rid}"
+            )
+        )
+    for m in g.year.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        y = int(m.group("year"))
+        add(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                date(y, 1, 1),
+                date(y, 12, 31),
+                DatePrecision.YEAR,
+                "year",
+                f"{g.tag}#year",
+            )
+        )
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _infer_year(month: int, day: int, reference: date | None, year_hint: int | None) -> date | None:
+    if reference is not None:
+        dt = _safe(reference.year, month, day)
+        if dt is not None and dt > reference + timedelta(days=1):
+            dt = _safe(reference.year - 1, month, day)
+        return dt
+    if year_hint is not None:
+        return _safe(year_hint, month, day)
+    return None
+
+
+def _infer_month_year(month: int, reference: date | None, year_hint: int | None) -> int | None:
+    if reference is not None:
+        return reference.year if month <= reference.month else reference.year - 1
+    return year_hint
+
+
+_DATELINE = re.compile(r"^\W*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})[,،\s]+\d{4}")
+
+
+def reference_date(text: str, published: date | None, *, rules: RuleFiles | None = None) -> tuple[date | None, str]:
+    """The date relative expressions resolve against: publication, else a dateline the text opens with.
+
+    Returns the date and where it came from (``published``, ``dateline`` or ``none``).
+    """
+    if published is not None:
+        return published, "published"
+    from civcas.extract import arabic
+
+    if arabic.is_arabic(text[:600]) or re.search(r"[\u0600-\u06FF]", text[:600]):
+        from civcas.extract.arabic_dates import dateline
+        from civcas.extract.arabic_lexicon import arabic_lex
+
+        found_ar = dateline(text, arabic_lex(rules or load_rules()))
+        if found_ar is not None:
+            return found_ar, "dateline"
+    head = text[:400].split("\n")
+    for line in head[:6]:
+        line = line.strip()
+        if not line or len(line) > 60:
+            continue
+        if _DATELINE.match(line) or re.match(r"^\W*\d{4}-\d\d-\d\d", line):
+            found = [m for m in find_dates(line, reference=None, rules=rules) if m.kind == "absolute" and m.start_date]
+            if found:
+                return found[0].start_date, "dateline"
+    return None, "none"
+
+
+def year_hint(text: str, *, rules: RuleFiles | None = None) -> int | None:
+    """The year a document's full dates name most often: the year for a bare "July 23" when nothing else says."""
+    counts: dict[int, int] = {}
+    for m in find_dates(text, reference=None, rules=rules):
+        if m.kind == "absolute" and m.start_date is not None:
+            counts[m.start_date.year] = counts.get(m.start_date.year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def period(text: str, mentions: list[DateMention], reference: date | None) -> tuple[date | None, date | None] | None:
+    """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
+    for i, m in enumerate(mentions):
+        before = text[max(0, m.start - 12) : m.start].lower()
+        if re.search(r"\bsince\s*$", before) and m.start_date:
+            return m.start_date, reference
+        # "since the start of its campaign in 2014"
+        lead = text[max(0, m.start - 60) : m.start]
+        if m.kind == "year" and m.start_date and re.search(r"\bsince\b[^.;]{0,50}$", lead, re.I):
+            return m.start_date, reference
+        if re.search(r"\b(?:from|between)\s*$", before) and m.start_date and i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            mid = text[m.end : nxt.start].lower()
+            if re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", mid) and nxt.end_date:
+                return m.start_date, nxt.end_date
+    return None

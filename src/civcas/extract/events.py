@@ -1,0 +1,570 @@
+"""Within one document: who said it (anaphora), where (gazetteer), when (offsets), which event.
+
+Statements are clustered into events in reading order. A statement joins
+an event when nothing contradicts it (another settlement, a disjoint date,
+an explicit "a day after" that makes it a different strike) and something
+ties it (the same place or one inside the other; no place at all, in which
+case the most salient compatible event takes it: the lede's strike, one
+whose figures are of the same magnitude). Tallies never join incidents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from civcas.extract.statements import Unit
+from civcas.extract.text import fold
+from civcas.records import ClaimantKind, Place, PlaceMention, PlacePrecision, Stance
+
+_FINE = {
+    PlacePrecision.NEIGHBOURHOOD: 0,
+    PlacePrecision.SETTLEMENT: 1,
+    PlacePrecision.NEAR: 2,
+    PlacePrecision.DISTRICT: 3,
+    PlacePrecision.GOVERNORATE: 4,
+    PlacePrecision.UNRESOLVED: 5,
+    PlacePrecision.COUNTRY: 6,
+    PlacePrecision.REGION: 7,
+}
+_STRONG_AGGREGATE = (
+    "since_year",
+    "from_to",
+    "between_years",
+    "in_total",
+    "in_the_conflict",
+    "countries_pair",
+    "campaign_report",
+)
+_ROLE = re.compile(
+    r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
+    r"statement|envoy|minister|chief|head|president|director|colonel|col\.|general|gen\.|major|captain|"
+    r"lieutenant|lt\.|sergeant|press office|media office|office)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def claimant_key(name: str | None) -> str:
+    """Grouping key: "US Army spokesman Colonel Ryan Dillon" and "US Army representative" are one source."""
+    if not name:
+        return "outlet"
+    base = _ROLE.sub("", name.strip())
+    base = re.sub(r"^(?:the|a|an)\s+", "", base, flags=re.I)
+    return fold(base or name)
+
+
+_COMPATIBLE = [{"coalition", "US"}, {"coalition", "UK"}, {"coalition", "France"}]
+
+
+@dataclass
+class Event:
+    """A strike (or a tally) as one document tells it."""
+
+    index: int
+    units: list[Unit] = field(default_factory=list)
+    aggregate: bool = False
+    place: Place | None = None
+    containers: set[str] = field(default_factory=set)
+    start: date | None = None
+    end: date | None = None
+    date_rule: str | None = None
+    belligerents: list[str] = field(default_factory=list)
+    background: bool = False
+
+    @property
+    def killed_values(self) -> list[int]:
+        out = []
+        for u in self.units:
+            h = u.harm("killed") or u.harm("killed_or_injured")
+            if h is not None and h.value is not None:
+                out.append(h.value)
+        return out
+
+
+# ----------------------------------------------------------------------------------------------- claimants
+
+
+def mark_sums(units: list[Unit]) -> None:
+    """A figure that adds up two incidents told in the same text is their sum, not another strike."""
+    vals: list[tuple[int, int]] = []
+    for i, u in enumerate(units):
+        h = u.harm("killed")
+        if h is not None and h.value is not None and u.kind == "harm":
+            vals.append((i, h.value))
+    for i, v in vals:
+        if v < 10:
+            continue
+        # Parts told in the total's own sentence are its breakdown ("10 killed: Somali [8 dead], Maasai [2]").
+        others = [w for j, w in vals if j != i and w < v and units[j].sent.index != units[i].sent.index]
+        hit = any(
+            abs(others[a] + others[b] - v) <= max(1, 0.05 * v)
+            for a in range(len(others))
+            for b in range(a + 1, len(others))
+        )
+        if hit:
+            units[i].sum_aggregate = True
+
+
+def resolve_claimants(units: list[Unit]) -> None:
+    """Give every unit a claimant name: named, resolved from an anaphor, carried over, or the outlet's voice."""
+    history: list[tuple[str, str, int]] = []  # (name, kind, sentence index)
+    pending: tuple[str, str] | None = None
+    sentence_has_harm: dict[int, bool] = {}
+    for u in units:
+        sentence_has_harm[u.sent.index] = sentence_has_harm.get(u.sent.index, False) or u.has_figure
+    pending_from = -10
+    last_harm: Unit | None = None
+    for u in units:
+        sid = u.sent.index
+        if pending is not None and sid > pending_from + 1:
+            pending = None
+        c = u.claimant
+        name: str | None = None
+        kind = "outlet"
+        span = None
+        if c is not None and not c.generic:
+            if c.anaphor:
+                name, kind = _antecedent(c.name, c.kind.value, history)
+            else:
+                name, kind = _clean_claimant(c.name), c.kind.value
+            span = (u.sent.start + c.start, u.sent.start + c.end)
+        if (name is None or (c is not None and c.generic)) and pending is not None and u.kind == "harm" and not (False):
+            name, kind = pending
+        if name is None and c is not None and c.generic:
+            name, kind = "reports", "other"
+        if name is None and u.unattributed:
+            name, kind = "unattributed", "other"  # "40 civilians reportedly fell victim": nobody in particular
+        if c is None and u.harms and all(h.form == "categories" for h in u.harms) and last_harm is not None:
+            # "Among the killed civilians were 11 children...": the breakdown of the figure just given.
+            name, kind = last_harm.claimant_name, last_harm.claimant_kind
+        u.claimant_name = name
+        u.claimant_kind = kind if name else "outlet"
+        if u.has_figure and not all(h.form == "categories" for h in u.harms):
+            last_harm = u
+        u.claimant_span = span
+        if name and c is not None and not c.relay:
+            history.append((name, kind, sid))
+        # A claimant named in a sentence with no figure may give its figure in the next one.
+        if c is not None and not c.generic and not u.has_figure and u.kind != "stance" and name:
+            pending = (name, kind)
+            pending_from = sid
+        elif u.has_figure and sid > pending_from:
+            pending = None
+
+
+def _clean_claimant(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an|some|several)\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"\s+\((?:[^)]*)\)", "", name)
+    return name.strip(" ,.;:“”\"'’")
+
+
+def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tuple[str, str]:
+    words = [w for w in fold(name).split() if w not in ("the", "this", "that", "another", "its", "their", "a")]
+    head = words[-1] if words else ""
+    pronoun = head in ("it", "he", "she", "they", "his", "her", "its", "their")
+    generic_heads = {
+        "report",
+        "reports",
+        "statement",
+        "letter",
+        "letters",
+        "source",
+        "sources",
+        "document",
+        "agency",
+        "further",
+    }
+    body_heads = {
+        "group",
+        "organisation",
+        "organization",
+        "monitor",
+        "observatory",
+        "network",
+        "project",
+        "watchdog",
+        "ngo",
+        "body",
+        "centre",
+        "center",
+    }
+    for prev, pkind, _ in reversed(history):
+        if pronoun or head in generic_heads or not head:
+            return prev, pkind
+        if head in body_heads and pkind in ("monitor", "international", "activists", "media", "other"):
+            return prev, pkind
+        if head in fold(prev).split() or head.rstrip("s") in fold(prev):
+            return prev, pkind
+    return _clean_claimant(name), kind
+
+
+# ----------------------------------------------------------------------------------------------- places
+
+
+def choose_place(u: Unit, resolved: dict[tuple[int, int], Place]) -> tuple[Place | None, list[Place]]:
+    """The unit's place (finest, not a container of another) and the others listed with it."""
+    cands = [m for m in u.places if (m.span.start, m.span.end) in resolved]
+    if not cands:
+        return None, []
+    containers = {fold(w) for m in cands for w in m.within}
+    best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
+    for i, m in enumerate(cands):
+        p = resolved[(m.span.start, m.span.end)]
+        rank = _FINE.get(p.precision, 5)
+        if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p)) and m.kind_hint in (
+            "village", "city", "neighbourhood"
+        ):
+            rank = 1  # "the village of Hoshan, northwest of Ain Issa": the village, though the gazetteer lacks it
+        if m.relation == "dateline":
+            rank = 6  # where the story was filed, used only when the text names nothing else
+        is_container = fold(m.text) in containers
+        # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
+        featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
+        key = (int(is_container), rank, featured, i)
+        if best is None or key < best[0]:
+            best = (key, m)
+    assert best is not None
+    chosen = best[1]
+    place = resolved[(chosen.span.start, chosen.span.end)]
+    siblings = []
+    for m in cands:
+        if m is chosen or fold(m.text) in containers:
+            continue
+        p = resolved[(m.span.start, m.span.end)]
+        if p.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+            continue
+        if _FINE.get(p.precision, 5) <= _FINE.get(place.precision, 5) + 1:
+            siblings.append(p)
+    # The areas the text puts it in ("... in Manbij", "Raqqa countryside") belong to its description too.
+    for m in cands:
+        if fold(m.text) in containers and m is not chosen:
+            p = resolved[(m.span.start, m.span.end)]
+            if p.precision is not PlacePrecision.COUNTRY:
+                siblings.append(p)
+    return place, siblings
+
+
+def unresolved_settlement(p: Place) -> bool:
+    """A named settlement the gazetteer lacks, placed at its enclosing area: a distinct place all the same."""
+    if p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
+        return False
+    fallback = any("not in the gazetteer" in r or r.startswith("placed in") for r in p.reasons)
+    if p.kind in ("country", "region", "county") and not fallback:
+        return False
+    if not p.mention or not p.name or fold(p.mention) != fold(p.name):
+        return False
+    return p.precision is PlacePrecision.UNRESOLVED or p.kind in (None, "locality", "neighbourhood") or fallback or any(
+        "no '" in r for r in p.reasons
+    )
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    names_a = {fold(x) for x in (a.name, a.mention) if x}
+    names_b = {fold(x) for x in (b.name, b.mention) if x}
+    if names_a & names_b:
+        return True
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        return _km(a.lat, a.lon, b.lat, b.lon) <= 3.0 and a.precision not in (
+            PlacePrecision.GOVERNORATE,
+            PlacePrecision.COUNTRY,
+        )
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _loose(s: str | None) -> str:
+    s = fold(s or "")
+    s = re.sub(r"^(?:al|el|ar|as|ad|ash|at|az|an)[\s\-’']+", "", s)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def capital_named_as_area(p: Place) -> bool:
+    """ "Deir ez-Zor", "Idlib", "Raqqa": a provincial capital whose name is also its governorate's."""
+    if p.precision is not PlacePrecision.SETTLEMENT or not p.admin1:
+        return False
+    a, b = _loose(p.mention or p.name), _loose(p.admin1)
+    return bool(a) and (a == b or a[:5] == b[:5])
+
+
+def _inside(fine: Place, coarse: Place, containers: set[str]) -> bool:
+    """Whether ``fine`` lies in ``coarse`` (an admin area, a city around a neighbourhood, a named container)."""
+    if fold(coarse.mention or coarse.name or "") in containers:
+        return True
+    if capital_named_as_area(coarse) and fine.admin1 and _loose(fine.admin1) == _loose(coarse.admin1):
+        return True  # the bare name may mean the governorate ("Deir ez-Zor airstrikes")
+    if unresolved_settlement(coarse):
+        return False  # an unknown village contains nothing
+    if coarse.precision in (PlacePrecision.GOVERNORATE, PlacePrecision.DISTRICT, PlacePrecision.COUNTRY):
+        names = {fold(x) for x in (coarse.name, coarse.mention, coarse.admin1) if x}
+        fine_areas = {fold(x) for x in (fine.admin1, fine.admin2, fine.country) if x}
+        if coarse.precision is PlacePrecision.COUNTRY:
+            return bool(fine.country and coarse.country and fine.country == coarse.country)
+        if names & fine_areas:
+            return True
+        if coarse.lat is not None and fine.lat is not None and coarse.lon is not None and fine.lon is not None:
+            return _km(coarse.lat, coarse.lon, fine.lat, fine.lon) <= 60
+    located = coarse.lat is not None and fine.lat is not None and coarse.lon is not None and fine.lon is not None
+    if (coarse.relation != "in" or fine.relation != "in") and located:
+        return _km(coarse.lat, coarse.lon, fine.lat, fine.lon) <= 30  # type: ignore[arg-type]
+    return False
+
+
+# ----------------------------------------------------------------------------------------------- dates
+
+
+def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
+    """Whether ``fine`` is a strictly finer place inside ``coarse`` (an area around a town, a city around a quarter)."""
+    if _FINE.get(fine.precision, 5) >= _FINE.get(coarse.precision, 5) or unresolved_settlement(coarse):
+        return False
+    if coarse.precision not in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE, PlacePrecision.COUNTRY) and (
+        coarse.relation != "countryside"
+    ):
+        return False  # "near X" or a town is a point, not an area around other places
+    if unresolved_settlement(fine) and not fine.admin1:
+        # A village the gazetteer lacks, told within the same event: inside a country or an area it names.
+        return coarse.precision is PlacePrecision.COUNTRY and bool(fine.country) and fine.country == coarse.country
+    return _inside(fine, coarse, containers)
+
+
+def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
+    """The unit's own date: the resolved event date nearest its harm."""
+    ds = [d for d in u.dates if d.resolved and d.kind not in ("year",)]
+    if not ds:
+        return None
+    anchor = min((h.start for h in u.harms), default=u.region[0])
+    d = min(ds, key=lambda x: abs(x.start - anchor))
+    return d.start_date, d.end_date, str(d.precision), d
+
+
+# ----------------------------------------------------------------------------------------------- aggregates
+
+
+def is_aggregate(u: Unit, place: Place | None) -> bool:
+    """A tally over a period or area, or a whole conflict's toll, rather than one strike."""
+    rules = [r.rsplit("#", 1)[-1] for _, _, r in u.aggregate]
+    if not u.has_figure:
+        # "the total number of dead civilians increased": no count here, but not an incident either.
+        return u.kind == "harm" and any(r in _STRONG_AGGREGATE for r in rules)
+    fine = place is not None and place.precision in (
+        PlacePrecision.SETTLEMENT,
+        PlacePrecision.NEIGHBOURHOOD,
+        PlacePrecision.NEAR,
+    )
+    if any(r in _STRONG_AGGREGATE for r in rules):
+        return True
+    if rules and not fine:
+        return True
+    h = u.harm("killed") or u.harm("killed_or_injured")
+    low = (
+        h.value if h is not None and h.value is not None else (h.groups[0].low if h is not None and h.groups else None)
+    )
+    if low is not None and low >= 1000 and not fine:
+        return True
+    if "habitual" in rules and (h is None or h.value is None):
+        return True
+    return bool(u.stance is not None and u.stance.stance is Stance.ESTIMATES and not fine)
+
+
+# ----------------------------------------------------------------------------------------------- events
+
+
+def _bell_compatible(a: list[str], b: list[str]) -> bool:
+    sa, sb = set(a) - {"unknown"}, set(b) - {"unknown"}
+    if not sa or not sb or sa & sb:
+        return True
+    return any(sa & pair and sb & pair for pair in _COMPATIBLE)
+
+
+def _date_overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | None, slack: int = 0) -> bool:
+    lo_a, hi_a = a0 or date.min, a1 or date.max
+    lo_b, hi_b = b0 or date.min, b1 or date.max
+    s = timedelta(days=slack)
+    return lo_a <= (hi_b + s if hi_b != date.max else hi_b) and lo_b <= (hi_a + s if hi_a != date.max else hi_a)
+
+
+def _shift(d: date | None, days: int) -> date | None:
+    if d is None:
+        return None
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return d
+
+
+def cluster(
+    units: list[Unit], places: dict[int, tuple[Place | None, list[Place]]], reference: date | None
+) -> list[Event]:
+    """Assign every unit to an event, in reading order."""
+    events: list[Event] = []
+    last: Event | None = None
+    prev_harm: Unit | None = None
+    by_sentence: dict[int, list[Unit]] = {}
+    for ui, u in enumerate(units):
+        if u.kind == "say":
+            continue
+        place, _ = places.get(ui, (None, []))
+        if (
+            u.same_place
+            and last is not None
+            and last.place is not None
+            and (place is None or place.precision in (PlacePrecision.UNRESOLVED, PlacePrecision.COUNTRY))
+        ):
+            place = last.place
+            places[ui] = (place, [])
+        own = own_date(u)
+        forced_new = False
+        if u.offset is not None and u.offset.offset is not None:
+            anchor = _anchor(u, by_sentence, events, last)
+            if anchor is not None and (anchor.start or anchor.end):
+                lo, hi = u.offset.offset
+                if u.offset.direction in ("after", "earlier"):
+                    own = (_shift(anchor.start, -hi), _shift(anchor.end, -lo), "days", u.offset)
+                else:
+                    own = (_shift(anchor.start, lo), _shift(anchor.end, hi), "days", u.offset)
+                if own[0] and own[1] and own[0] > own[1]:
+                    own = (own[1], own[0], own[2], own[3])
+            forced_new = u.kind in ("harm", "attack")
+        u.date_interval = own
+        agg = u.sum_aggregate or is_aggregate(u, place)
+        ev = None if (forced_new or agg) else _best_event(u, place, own, events, last)
+        if place is None and u.harms and all(h.form == "categories" for h in u.harms) and prev_harm is not None:
+            ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
+        if ev is None:
+            ev = Event(index=len(events), aggregate=agg)
+            ev.background = forced_new
+            events.append(ev)
+        ev.units.append(u)
+        u.event = ev.index
+        if place is not None and (ev.place is None or _FINE.get(place.precision, 5) < _FINE.get(ev.place.precision, 5)):
+            ev.place = place
+        for m in u.places:
+            ev.containers.update(fold(w) for w in m.within)
+        if own is not None and (own[0] or own[1]) and ev.start is None and ev.end is None:
+            ev.start, ev.end, ev.date_rule = own[0], own[1], getattr(own[3], "rule", None)
+        for a in u.actors:
+            if a.canonical not in ev.belligerents:
+                ev.belligerents.append(a.canonical)
+        by_sentence.setdefault(u.sent.index, []).append(u)
+        if not agg:
+            last = ev
+        if u.kind == "harm" and u.has_figure and not all(h.form == "categories" for h in u.harms):
+            prev_harm = u
+    _inherit_dates(events, units)
+    return events
+
+
+def _anchor(u: Unit, by_sentence: dict[int, list[Unit]], events: list[Event], last: Event | None) -> Event | None:
+    same = [x for x in by_sentence.get(u.sent.index, []) if x.event >= 0]
+    if same:
+        return events[same[-1].event]
+    return last
+
+
+def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], last: Event | None) -> Event | None:
+    best: tuple[float, Event] | None = None
+    kv = None
+    h = u.harm("killed") or u.harm("killed_or_injured")
+    if h is not None:
+        kv = h.value
+    # The areas this statement itself puts its place in ("Al-Bukamal in Deir ez-Zor province").
+    own_containers = {fold(w) for m in u.places for w in m.within}
+    for ev in events:
+        if ev.aggregate:
+            continue
+        score = 0.0
+        if place is not None and ev.place is not None:
+            if _same_place(place, ev.place):
+                score += 3
+            elif _inside(place, ev.place, own_containers) or _inside(ev.place, place, set()):
+                if (ev.place.precision is PlacePrecision.COUNTRY) != (place.precision is PlacePrecision.COUNTRY):
+                    # A country-wide statement takes a finer place only from the sentences right around it
+                    # ("...killed in Iraq. The incident occurred in Samarra"); further off it is a summary.
+                    gap = min(abs(x.sent.index - u.sent.index) for x in ev.units)
+                    if gap > 2:
+                        continue
+                score += 1.5
+            elif place.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+                score += 0.2
+            else:
+                continue
+        elif place is not None and ev.place is None:
+            score += 0.3
+        if own is not None and (own[0] or own[1]) and (ev.start or ev.end):
+            if not _date_overlap(own[0], own[1], ev.start, ev.end):
+                continue
+            score += 1
+        elif own is not None and (own[0] or own[1]) and place is None:
+            # A new date with no place is a new strike unless the event has no date yet.
+            score -= 0.5
+        bells = list(dict.fromkeys(a.canonical for a in u.actors))
+        if bells and ev.belligerents and not _bell_compatible(bells, ev.belligerents):
+            score -= 1.5
+        if place is None:
+            vals = ev.killed_values
+            if kv is not None and vals:
+                ratio = max(kv, max(vals)) / max(1, min(kv, max(vals)))
+                score += 1.0 if ratio <= 3 else (-1.0 if ratio > 6 else 0)
+            score += min(1.0, 0.25 * len(ev.units))
+            if ev is last:
+                score += 0.6
+            if ev.background:
+                score -= 1.0
+            if ev.index == 0 or any(x.sent.paragraph <= 1 for x in ev.units):
+                score += 0.3
+        else:
+            if ev is last:
+                score += 0.2
+        if best is None or score > best[0]:
+            best = (score, ev)
+    if best is None:
+        return None
+    if place is not None and best[0] < 1.0:
+        return None
+    if place is None and best[0] < 0:
+        return None
+    return best[1]
+
+
+def _inherit_dates(events: list[Event], units: list[Unit]) -> None:
+    """An undated event takes the date of the dated event told just before it in the same passage."""
+    prev: Event | None = None
+    for ev in sorted(events, key=lambda e: min(u.sent.index for u in e.units)):
+        if ev.aggregate:
+            continue
+        if ev.start is None and ev.end is None and prev is not None and (prev.start or prev.end):
+            gap = min(u.sent.paragraph for u in ev.units) - max(u.sent.paragraph for u in prev.units)
+            if 0 <= gap <= 1 and not ev.background:
+                ev.start, ev.end, ev.date_rule = prev.start, prev.end, "inherited"
+        if ev.start or ev.end:
+            prev = ev
+
+
+def doc_belligerents(units: list[Unit]) -> list[str]:
+    """Belligerents the document names most, for claims whose own passage names none."""
+    c = Counter(a.canonical for u in units for a in u.actors)
+    if not c:
+        return []
+    top = c.most_common(1)[0][1]
+    return [k for k, v in c.items() if v == top and k != "unknown"] or [c.most_common(1)[0][0]]
+
+
+def claimant_kind(value: str) -> ClaimantKind:
+    try:
+        return ClaimantKind(value)
+    except ValueError:
+        return ClaimantKind.OTHER

@@ -1,0 +1,859 @@
+"""Figures of harm: who was killed or injured, how many, hedged how.
+
+Two passes over a sentence. First, *victim groups*: a count (or a singular
+noun phrase, "a child") with its hedge ("at least"), range ("20 to 30") and
+victim noun ("civilians", "Iraqi refugees"). Second, *harm cues* from the
+lexicon ("killing", "were killed", "the death toll rose to", "20
+casualties"), each joined to the group its grammatical form points at:
+victims follow an active cue, precede a passive one, and so on. What lies
+between a cue and its group must be glue (auxiliaries, adverbs, an
+appositive) or the pair is not joined: "three missiles killed" is not a
+count of the dead.
+
+Groups after "including", "among them", "mostly" are categories of the
+figure before them (``victims``), not figures of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from civcas.extract.numbers import find_numbers
+from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import fold, phrase_regex
+from civcas.records import Qualifier
+
+# Words that may sit between a passive cue and the victims before it ("45 civilians were brutally killed").
+_PASSIVE_GAP = re.compile(
+    r"^(?:[\s,…\"“”'’()\-–—]|\b(?:were|was|have|has|had|been|are|is|be|being|also|reportedly|allegedly|"
+    r"brutally|all|both|later|subsequently|already|each|reported|said|to|have|believed|feared|thought|"
+    r"confirmed|then|now|either|who|which|that|among|them|others?|more|people|persons|civilians|in|total|"
+    r"immediately|instantly|mostly|likely|probably|tragically|as|well|whom|of|whom|some|many|most|"
+    r"would|will|may|might|could|later|eventually|so|far|too|just|only|at|least|had|seriously|"
+    r"severely|critically|lightly|slightly|badly|fatally|were|family|families|same|household|a|the|his|her|"
+    r"their|its|yesterday|today|tonight|overnight|last|night|morning|evening|afternoon|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|on|early|late|apparently|earlier|reportedly|subsequently|brutally|"
+    r"mercilessly|allegedly|attacked|abducted|kidnapped|and|then|later|eventually|found|also|been|"
+    r"respectively|together|simultaneously|by|gunmen|known|understood|have|has|had|\w+ly)\b)*$",
+    re.IGNORECASE,
+)
+# "seven civilians on the Indian side of the Line of Control ... were killed": a chain of prepositional phrases.
+_PP_CHAIN = re.compile(
+    r"^\s+(?:on|in|of|at|from|near|inside|outside|across|around|within|along|living|working|travelling|traveling)\b"
+    r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed)\b)[^,;:.!?\"“”]){0,220}?"
+    r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?\s*$",
+    re.IGNORECASE,
+)
+# Between an active cue and the victims after it ("killing at least 20", "claimed the lives of 30").
+_ACTIVE_GAP = re.compile(
+    r"^(?:[\s,…\"“”'’:]|\b(?:the|a|total|of|also|all|both|another|an|additional|further|including|"
+    r"lives|life|respectively|instantly|immediately|outright|on|spot|the spot|reportedly|"
+    r"allegedly|at|least|some)\b)*$",
+    re.IGNORECASE,
+)
+# Between a noun cue and the count after it ("the death toll rose to 31", "victims at 42").
+_NOUN_AFTER_GAP = re.compile(
+    r"^(?:[\s,:…\"“”'’]|\b(?:of|at|to|reached|rose|has|have|had|risen|climbed|increased|jumped|is|was|"
+    r"were|are|stood|stands|now|reportedly|further|the|a|total|by|from|up|nearly|some|least|around|about|"
+    r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already)\b)*$",
+    re.IGNORECASE,
+)
+# Between the victims and a noun cue after them ("20 civilian casualties", "two more deaths").
+_NOUN_BEFORE_GAP = re.compile(
+    r"^(?:[\s\-]|\b(?:civilian|civilians|more|other|others|new|additional|further|confirmed|reported|people|"
+    r"persons|human|innocent|fresh|total)\b)*$",
+    re.IGNORECASE,
+)
+# Units after a count that say it counts something other than people.
+_NOT_PEOPLE = re.compile(
+    r"^(?:[\s\-]*)(?:%|per\s*cent|percent|km\b|kms\b|kilomet|kilo\b|miles?\b|met(?:er|re)s?\b|m\b|feet|ft\b|"
+    r"year|years|yr|month|months|week|weeks|day|days|hour|hours|hrs|minute|minutes|second|seconds|am\b|"
+    r"a\.m|pm\b|p\.m|o'clock|times|missiles?|rockets?|shells?|bombs?|airstrikes?|air strikes?|strikes?|"
+    r"raids?|sorties?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tons?|tonnes?|dollars?|usd|\$|euros?|"
+    r"pounds?|kg|kilograms?|degrees?|floors?|storey|stories|attacks?|incidents?|explosions?|blasts?|shots?|"
+    r"rounds?|mortars?|villages?|towns?|cities|schools?|hospitals?|mosques?|positions?|sites?|targets?|"
+    r"locations?|areas?|points?|aircraft|planes?|jets?|drones?|helicopters?|tanks?|barrels?|projectiles?|"
+    r"grad|quarters?|neighbou?rhoods?|districts?|provinces?|governorates?|countries|states?|nations?|"
+    r"languages?|pages?|reports?|letters?|articles?|resolutions?|cases?|claims?|allegations?|episodes?|"
+    r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?)",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
+)
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:Ward|No\.?|Number|Room|Unit|Brigade|Division|Battalion|Route|Highway|Road|Street|Block|Sector|Zone|"
+    r"Phase|Area|Camp|Gate|Checkpoint|Resolution|Article|Chapter|Page|Section|Level|Flight|Bus|Line|Lot|"
+    r"Building|Apartment|Km|Kilometre|Kilometer|Tower|Hall|Grade|Class|District|PP|NA|PK|UC)[\s\-]*$"
+)
+_MONTH_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
+_AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:aged|age|ages|\()\s*$", re.IGNORECASE)
+_FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
+# A count followed by a plural noun the lexicon does not list ("five Bakassi natives"): still people when a
+# harm verb joins it; units ("three missiles") are excluded by _NOT_PEOPLE first.
+_GENERIC_PLURAL = re.compile(r"^(?:[\s\u00a0]+[A-Z][\w'’\-]*){0,2}[\s\u00a0]+(?P<noun>[A-Za-z][a-z\-]{2,}s)\b")
+# "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
+_NAMED_VICTIM = re.compile(
+    r"^[\s\u00a0]+(?:(?:a|an|the)\s+)?(?:[A-Z][\w\-]*\s+)?(?:(?!(?:in|on|at|of|and|or|by|with|from|near|during|after|"
+    r"before|while|civilians|people|residents|fighters|soldiers)\b)[a-z][\w\-]*\s+){0,3}"
+    r"(?:Mr\.?\s+|Dr\.?\s+|Sheikh\s+|Maulana\s+|Haji\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}(?=\s*(?:,|\.|$|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
+)
+_BARE_HEAD = re.compile(r"(?:^|[|:–—]\s*|\|\s*)(?P<n1>[A-Za-z’'\-]+\s+)??(?P<n2>[A-Za-z’'\-]+)\s+$")
+# "another 10 people", "two more", "an additional five", "was also killed": on top of a figure already given.
+_ADDITIVE = re.compile(r"\b(?:another|more|additional|further|other)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PERPETRATOR = re.compile(
+    r"(?:gunmen|gunman|assailants?|attackers?|militants?|bandits?|insurgents?|jihadists?|terrorists?|bombers?|"
+    r"suicide bombers?|rebels?|raiders?|men|armed men|soldiers|troops|policemen|police|fighters|herdsmen|"
+    r"militiamen|kidnappers|robbers|gangsters|gang members|members)"
+)
+_SUBJECT_APPOSITION = re.compile(
+    r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,2})?\s*", re.IGNORECASE
+)
+# A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
+_NAMED_SUBJECT = re.compile(
+    r"^(?:(?:On|In|At|Early|Late|Yesterday|Today)[^,]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?"
+    r"[A-Z][a-z’'\-]+(?:\s+(?:al|el|bin|ibn|abu|Abu|Al|El|de|van)?[\s\-]?[A-Z][\w’'\-]+){1,4}"
+    r"(?:\s*\(\d{1,3}[^)]*\))?(?:,[^,.;]{0,80},)?\s+(?:has\s+|had\s+|was\s+|reportedly\s+|later\s+)?$"
+)
+_SINGULAR_PASSIVE = re.compile(r"\b(?:was|has\s+been|had\s+been|is)(?:\s+\w+){1,4}$", re.I)
+_SINGULAR_DETS = r"(?:a|an|one|the|another|his|her|one\s+more)"
+_DET_RE = re.compile(rf"(?<![\w])(?P<det>{_SINGULAR_DETS})(?![\w])", re.IGNORECASE)
+_STOP_IN_NP = re.compile(
+    r"killed|killing|injured|wounded|and|or|by|in|on|at|of|with|from|were|was|is|are|has|had|have|who|which|"
+    r"that|to|for|as|after|before|when|while|the|a|an|his|her|their|its|said|says",
+    re.IGNORECASE,
+)
+_CUE_NOUN_NEXT = re.compile(
+    r"^[\s\u00a0\-]+(?:deaths?|casualt(?:y|ies)|fatalit(?:y|ies)|injur(?:y|ies)|dead|wounded|"
+    r"injured|toll|victims?|lives|bodies)\b",
+    re.IGNORECASE,
+)
+_MODIFIER = r"[A-Za-z][\w'’\-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A victim group: a count (or a singular phrase) and the people it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    qualifier: Qualifier
+    max: int | None = None
+    low: int | None = None
+    high: int | None = None
+    noun: str | None = None
+    category: str | None = None
+    status: str = "unspecified"
+    singular: bool = False
+    is_category: bool = False
+    opener: str | None = None
+    rule: str = ""
+    number_start: int | None = None
+    number_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A harm cue in a sentence and the forms its phrase can take."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    forms: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Harm:
+    """A harm mention: a cue joined to its victim group(s), or to none ("civilians were killed")."""
+
+    category: str
+    cue: Cue
+    groups: tuple[Group, ...] = ()
+    form: str = ""
+    victims: tuple[tuple[str, Group], ...] = ()
+    status: str = "unspecified"
+    negated: bool = False
+    implied_one: bool = False
+    additive: bool = False
+    rules: tuple[str, ...] = field(default=())
+
+    @property
+    def start(self) -> int:
+        return min([self.cue.start, *(g.start for g in self.groups)])
+
+    @property
+    def end(self) -> int:
+        return max([self.cue.end, *(g.end for g in self.groups)])
+
+    @property
+    def value(self) -> int | None:
+        if self.implied_one and not self.groups:
+            return 1
+        vals = [g.value for g in self.groups]
+        if not vals or any(v is None for v in vals):
+            return None if not vals or len(vals) == 1 else _sum_known(vals)
+        return sum(v for v in vals if v is not None)
+
+
+def _sum_known(vals: list[int | None]) -> int | None:
+    known = [v for v in vals if v is not None]
+    return sum(known) if len(known) == len(vals) else None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Lex:
+    qualifier_re: re.Pattern[str]
+    qualifier_of: dict[str, tuple[str, str]]
+    noun_re: re.Pattern[str]
+    noun_info: dict[str, tuple[str | None, str, bool, str]]
+    singular_re: re.Pattern[str]
+    singular_nouns: frozenset[str]
+    opener_re: re.Pattern[str]
+    cue_res: tuple[tuple[re.Pattern[str], str, str, str], ...]
+    left_re: re.Pattern[str]
+    negation_re: re.Pattern[str]
+    pronoun_one: re.Pattern[str]
+    tags: dict[str, str]
+
+
+@functools.cache
+def _lex(rules: RuleFiles) -> _Lex:
+    qual_of: dict[str, tuple[str, str]] = {}
+    for q in rules.qualifiers.entries:
+        for p in q.phrases:
+            qual_of[fold(p)] = (q.qualifier, q.id)
+    qual_re = re.compile(
+        r"(?:" + phrase_regex(qual_of.keys()).pattern + r")[\s\u00a0\"“”‘’']*(?:the\s+)?$", re.IGNORECASE
+    )
+    info: dict[str, tuple[str | None, str, bool, str]] = {}
+    for v in rules.victims.entries:
+        for p in v.plural:
+            info[fold(p)] = (v.category, v.status, False, v.id)
+        for p in v.singular:
+            info.setdefault(fold(p), (v.category, v.status, True, v.id))
+    noun_re = re.compile(
+        rf"^(?:[\s\u00a0]+of)?(?:[\s\u00a0]+(?:{_MODIFIER}))??(?:[\s\u00a0]+(?:{_MODIFIER}))??"
+        rf"[\s\u00a0\-]+(?P<noun>{phrase_regex(info.keys()).pattern})",
+        re.IGNORECASE,
+    )
+    singular_nouns = [k for k, (_, _, sing, _) in info.items() if sing]
+    singular_re = re.compile(
+        rf"(?<![\w])(?P<det>{_SINGULAR_DETS})(?:[\s\u00a0]+(?:[\w'’\-]+)){{0,3}}?[\s\u00a0]+"
+        rf"(?P<noun>{phrase_regex(singular_nouns).pattern})",
+        re.IGNORECASE,
+    )
+    opener_re = phrase_regex(rules.victims.category_openers)
+    cue_res = []
+    for e in rules.harm.entries:
+        if e.form == "left":
+            continue
+        cue_res.append((phrase_regex(e.phrases), e.category, e.form, e.id))
+    left_words = [e for e in rules.harm.entries if e.form == "left"]
+    left_re = re.compile(
+        rf"(?P<verb>{phrase_regex(rules.harm.left_verbs).pattern})(?P<mid>.{{1,80}}?)(?P<word>"
+        rf"{phrase_regex([p for e in left_words for p in e.phrases]).pattern})",
+        re.IGNORECASE,
+    )
+    negation_re = re.compile(rf"(?:{phrase_regex(rules.harm.negations).pattern})\W+(?:\w+\W+){{0,2}}$", re.I)
+    pronoun_one = re.compile(rf"^[\s\u00a0]*(?:{phrase_regex(rules.victims.pronouns.one).pattern})\b", re.I)
+    return _Lex(
+        qual_re,
+        qual_of,
+        noun_re,
+        info,
+        singular_re,
+        frozenset(singular_nouns),
+        opener_re,
+        tuple(cue_res),
+        left_re,
+        negation_re,
+        pronoun_one,
+        dict(rules.tags),
+    )
+
+
+def _qualifier_before(text: str, start: int, lex: _Lex) -> tuple[int, Qualifier, str] | None:
+    window = text[max(0, start - 40) : start]
+    m = lex.qualifier_re.search(window)
+    if not m:
+        return None
+    phrase = re.sub(r"\s+the\s*$", "", m.group().strip().strip("\"“”‘’' "), flags=re.I)
+    key = fold(phrase)
+    got = lex.qualifier_of.get(key)
+    if got is None:
+        return None
+    return start - len(window) + m.start(), Qualifier(got[0]), got[1]
+
+
+def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
+    """Every victim group in ``text`` (one sentence), with offsets relative to it."""
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    nums = find_numbers(text, rules=rules)
+    groups: list[Group] = []
+    skip_until = -1
+    for i, n in enumerate(nums):
+        if n.start < skip_until:
+            continue
+        after = text[n.end :]
+        before = text[: n.start]
+        if n.value is not None and _AGE.match(after):
+            continue
+        if _AGE_BEFORE.search(before[-8:]):
+            continue
+        if n.value is not None and _IDENTIFIER_BEFORE.search(before[-12:]):
+            continue  # "Ward 4", "Resolution No. 2253": a label, not a count
+        if n.value is not None and n.value <= 31 and (
+            _MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after)
+        ):
+            continue  # "November 15", "17 December": a day, not a count
+        if n.value is not None and 1900 <= n.value <= 2100 and not lex.noun_re.match(after):
+            continue  # a year, unless people follow ("2000 people")
+        start, end, value, maxv = n.start, n.end, n.value, None
+        low, high = n.low, n.high
+        qual = Qualifier.EXACT if n.value is not None else Qualifier.VAGUE
+        rule = n.rule
+        q = _qualifier_before(text, n.start, lex)
+        # Ranges: "20 to 30", "20-30", "between 20 and 30", "20 or 30".
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if nxt is not None and n.value is not None and nxt.value is not None and nxt.value > n.value:
+            mid = text[n.end : nxt.start]
+            between = re.search(r"between\s+$", before[-10:], re.I)
+            if re.fullmatch(r"\s*(?:-|–|—|to|or|and)\s*", mid, re.I) and (
+                between or not re.fullmatch(r"\s*and\s*", mid, re.I)
+            ):
+                maxv, end, skip_until = nxt.value, nxt.end, nxt.end
+                qual = Qualifier.RANGE
+                low, high = n.value, nxt.value
+                if between:
+                    start = n.start - len(between.group()) if not q else start
+                after = text[end:]
+        if q is not None and qual is not Qualifier.RANGE:
+            start, qual = q[0], q[1]
+            low, high = _bounds(value, qual, low, high)
+            rule = f"{lex.tags['qualifiers']}#{q[2]}"
+        fam = _FAMILY_OF.search(before)
+        if fam and value is not None:
+            start = fam.start()
+        noun = lex.noun_re.match(after)
+        category = status = None
+        noun_text = None
+        if not noun and value is not None and not _NOT_PEOPLE.match(after):
+            noun = _GENERIC_PLURAL.match(after)
+            if noun and (_NOT_PEOPLE.match(" " + noun.group("noun")) or _CUE_NOUN_NEXT.match(" " + noun.group("noun"))):
+                noun = None
+        if noun and _CUE_NOUN_NEXT.match(after[noun.end() :]):
+            noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun
+        if noun:
+            noun_text = noun.group("noun")
+            category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
+            end = end + noun.end()
+        else:
+            if n.value is not None and _NOT_PEOPLE.match(after):
+                continue
+        groups.append(
+            Group(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value,
+                qualifier=qual,
+                max=maxv,
+                low=low,
+                high=high,
+                noun=noun_text,
+                category=category,
+                status=status or "unspecified",
+                rule=rule,
+                number_start=n.start,
+                number_end=n.end if maxv is None else skip_until,
+            )
+        )
+    groups.extend(_singular_groups(text, groups, lex))
+    groups.sort(key=lambda g: g.start)
+    return _mark_categories(text, groups, lex)
+
+
+def _bounds(value: int | None, qual: Qualifier, low: int | None, high: int | None) -> tuple[int | None, int | None]:
+    if value is None:
+        return low, high
+    if qual is Qualifier.AT_LEAST:
+        return value, None
+    if qual is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qual is Qualifier.UP_TO:
+        return 0, value
+    if qual is Qualifier.APPROX:
+        return value, value
+    return value, value
+
+
+def _singular_groups(text: str, existing: list[Group], lex: _Lex) -> list[Group]:
+    """ "a child", "an elderly woman", "a youth leader", "the owner": one victim each (longest noun phrase)."""
+    out: list[Group] = []
+    taken = [(g.start, g.end) for g in existing]
+    for m in _DET_RE.finditer(text):
+        det = m.group("det").lower()
+        words = list(re.finditer(r"[\w'’\-]+", text[m.end() : m.end() + 90]))[:6]
+        best = None
+        for k in range(len(words)):
+            w = words[k].group()
+            if _STOP_IN_NP.fullmatch(w):
+                break
+            two = (words[k - 1].group() + " " + w) if k > 0 else None
+            hit = None
+            for cand in (two, w):
+                if cand and fold(cand) in lex.singular_nouns:
+                    hit = cand
+                    break
+            if hit is not None:
+                best = (m.end() + words[k].end(), hit)
+        if best is None:
+            continue
+        end, noun = best
+        if any(s0 < end and m.start() < e0 for s0, e0 in taken):
+            continue
+        category, status, _, _ = lex.noun_info.get(fold(noun), (None, "unspecified", True, ""))
+        out.append(
+            Group(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                value=1,
+                qualifier=Qualifier.EXACT,
+                low=1,
+                high=1,
+                noun=noun,
+                category=category,
+                status=status,
+                singular=True,
+                rule=f"{lex.tags['victims']}#singular_{det.replace(' ', '_')}",
+            )
+        )
+        taken.append((m.start(), end))
+    return out
+
+
+def _mark_categories(text: str, groups: list[Group], lex: _Lex) -> list[Group]:
+    """Mark groups that follow "including", "mostly"... (and those coordinated with them) as categories."""
+    out = list(groups)
+    for m in lex.opener_re.finditer(text):
+        scope_end = m.end()
+        for i, g in enumerate(out):
+            if g.start < m.end():
+                continue
+            gap = text[scope_end : g.start]
+            if not re.fullmatch(
+                r"[\s,]*(?:(?:and|as well as|plus|reportedly|were|are|was|at least)[\s,]+)*", gap, re.I
+            ):
+                break
+            out[i] = _replace(g, is_category=True, opener=fold(m.group()))
+            scope_end = g.end
+    return out
+
+
+def _replace(g: Group, **kw: object) -> Group:
+    from dataclasses import replace
+
+    return replace(g, **kw)  # type: ignore[arg-type]
+
+
+def bare_categories(text: str, *, rules: RuleFiles | None = None) -> list[tuple[int, int, str, Qualifier, str]]:
+    """Category nouns named without a count after an opener: "mostly women and children", "including children"."""
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    out = []
+    cat_words = {k: v for k, v in lex.noun_info.items() if v[0] is not None}
+    cat_re = phrase_regex(cat_words.keys())
+    for m in lex.opener_re.finditer(text):
+        opener = fold(m.group())
+        qual = (
+            Qualifier.MOSTLY if opener.startswith(("most", "mainly", "the majority", "mostly")) else Qualifier.MENTIONED
+        )
+        pos = m.end()
+        while True:
+            gap = re.match(r"[\s,]*(?:(?:and|as well as|the|innocent|elderly|young)[\s,]+)*", text[pos:], re.I)
+            p2 = pos + (gap.end() if gap else 0)
+            nm = cat_re.match(text, p2)
+            if not nm:
+                break
+            cat = cat_words[fold(nm.group())][0]
+            if cat:
+                out.append((nm.start(), nm.end(), cat, qual, opener))
+            pos = nm.end()
+    return out
+
+
+def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
+    """Harm cues in ``text``, longest match first where phrases overlap; each lists the forms it can take."""
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    found: dict[tuple[int, int], Cue] = {}
+    for regex, category, form, rid in lex.cue_res:
+        for m in regex.finditer(text):
+            key = (m.start(), m.end())
+            rule = f"{lex.tags['harm']}#{rid}"
+            if key in found:
+                c = found[key]
+                if c.category == category and form not in c.forms:
+                    found[key] = Cue(c.start, c.end, c.text, c.category, (*c.forms, form), c.rule)
+                continue
+            found[key] = Cue(m.start(), m.end(), m.group(), category, (form,), rule)
+    # Longest first; drop cues inside a longer one.
+    ordered = sorted(found.values(), key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for c in ordered:
+        clash = [i for i, k in enumerate(kept) if k.start < c.end and c.start < k.end]
+        if clash:
+            # An overlapping shorter phrase of the same harm lends its forms ("was shot" + "shot and killed").
+            for i in clash:
+                k = kept[i]
+                if k.category == c.category:
+                    extra = tuple(f for f in c.forms if f not in k.forms)
+                    if extra:
+                        kept[i] = Cue(k.start, k.end, k.text, k.category, (*k.forms, *extra), k.rule)
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _negated(text: str, start: int, lex: _Lex) -> bool:
+    return bool(lex.negation_re.search(text[max(0, start - 30) : start]))
+
+
+def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
+    """Join each harm cue in a sentence to its victim group(s).
+
+    >>> [(h.category, h.value) for h in find_harms("The raid killed 12 civilians and wounded 30 others.")]
+    [('killed', 12), ('injured', 30)]
+    """
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    groups = find_groups(text, rules=rules)
+    cues = find_cues(text, rules=rules)
+    mains = [g for g in groups if not g.is_category]
+    used: set[int] = set()
+    harms: list[Harm] = []
+    for cue in cues:
+        if _inside_opener(text, cue, lex):
+            continue
+        picked = _join(text, cue, mains, used, lex)
+        if picked is None:
+            continue
+        form, gs = picked
+        for g in gs:
+            used.add(id(g))
+        neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)
+        one = form.endswith("_one")
+        add = any(_ADDITIVE.search(g.text) for g in gs) or bool(_ALSO.search(text[max(0, cue.start - 12) : cue.start]))
+        harms.append(
+            Harm(
+                category=cue.category,
+                cue=cue,
+                groups=tuple(gs),
+                form=form.removesuffix("_one"),
+                negated=neg,
+                implied_one=one,
+                additive=add,
+                rules=(cue.rule, *(g.rule for g in gs)),
+            )
+        )
+    harms.extend(_category_only(text, harms, groups, lex))
+    harms.extend(_left_frames(text, mains, used, lex))
+    harms.sort(key=lambda h: h.start)
+    return _attach_categories(text, harms, groups, rules)
+
+
+_OPENER_HARM = re.compile(r"\b(?:killed|dead|victims|martyrs|deceased|fatalities)\b|\b(injured|wounded)\b", re.I)
+
+
+def _category_only(text: str, harms: list[Harm], groups: list[Group], lex: _Lex) -> list[Harm]:
+    """ "Among the killed civilians were 11 children": categories of a figure given elsewhere."""
+    out = []
+    for m in lex.opener_re.finditer(text):
+        hm = _OPENER_HARM.search(m.group())
+        if not hm or any(h.cue.start <= m.start() < h.end for h in harms):
+            continue
+        if not any(g.is_category and g.start >= m.end() for g in groups):
+            continue
+        category = "injured" if hm.group(1) else "killed"
+        cue = Cue(m.start(), m.end(), m.group(), category, ("categories",), f"{lex.tags['victims']}#category_opener")
+        out.append(Harm(category=category, cue=cue, form="categories", rules=(cue.rule,)))
+    return out
+
+
+def _inside_opener(text: str, cue: Cue, lex: _Lex) -> bool:
+    return any(m.start() <= cue.start and cue.end <= m.end() for m in lex.opener_re.finditer(text))
+
+
+def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[int]) -> list[Group]:
+    """Groups joined to ``first`` by "and"/"," with no cue between: "two soldiers and three civilians".
+
+    A bare comma only joins inside a list that closes with "and" ("two soldiers, a child and a woman"), so
+    "killing 18 people, a local official said" stays one group.
+    """
+    out = [first]
+    last = first
+    gaps: list[str] = []
+    for g in mains:
+        if g.start <= last.start or id(g) in used:
+            continue
+        gap = text[last.end : g.start]
+        if (
+            re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+|along\s+with\s+|together\s+with\s+)", gap, re.I
+            )
+            and (g.noun is not None or g.singular)
+            and g.noun is not None
+            and last.noun is not None
+        ):
+            out.append(g)
+            gaps.append(gap)
+            last = g
+        else:
+            break
+    while len(out) > 1 and re.fullmatch(r"\s*,\s*", gaps[-1]):
+        out.pop()
+        gaps.pop()
+    return _apposition(out)
+
+
+def _apposition(gs: list[Group]) -> list[Group]:
+    """ "Six people, two Turks and four Somalis": a list that adds up to its head restates it."""
+    rest = [g.value for g in gs[1:]]
+    if len(gs) >= 3 and gs[0].value is not None and None not in rest and gs[0].value == sum(v or 0 for v in rest):
+        return [gs[0]]
+    return gs
+
+
+def _coordinated_before(text: str, last: Group, mains: list[Group], used: set[int]) -> list[Group]:
+    out = [last]
+    cur = last
+    for g in sorted(mains, key=lambda x: -x.start):
+        if g.end > cur.start or id(g) in used:
+            continue
+        gap = text[g.end : cur.start]
+        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)", gap, re.I) and g.noun is not None:
+            out.insert(0, g)
+            cur = g
+        else:
+            break
+    return _apposition(out)
+
+
+def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) -> tuple[str, list[Group]] | None:
+    before = [g for g in mains if g.end <= cue.start and id(g) not in used]
+    after = [g for g in mains if g.start >= cue.end and id(g) not in used]
+    inside = [g for g in mains if g.start <= cue.start and cue.end <= g.end and id(g) not in used]
+    forms = cue.forms
+    prev_word = re.search(r"(\w+)\W*$", text[: cue.start])
+    aux_before = bool(
+        prev_word
+        and prev_word.group(1).lower()
+        in {
+            "were",
+            "was",
+            "been",
+            "are",
+            "is",
+            "being",
+            "be",
+            "reportedly",
+            "allegedly",
+            "brutally",
+            "also",
+            "confirmed",
+            "found",
+            "later",
+            "subsequently",
+        }
+    )
+    # A group whose noun is the cue itself ("20 casualties"): the noun form.
+    if inside and ("noun_before" in forms or "passive" in forms):
+        return "noun_before", inside[:1]
+    # A singular phrase ("a child", "the owner") is a victim only as subject or object of a verb.
+    before = [g for g in before if not (g.singular and forms == ("noun_before",))]
+    order = list(forms)
+    aux_gap = bool(
+        before
+        and re.search(r"\b(?:were|was|been|are|is|be)\b", text[before[-1].end : cue.start], re.IGNORECASE)
+        and _PASSIVE_GAP.fullmatch(_strip_appositives(text[before[-1].end : cue.start]))
+    )
+    if "passive" in forms and (aux_before or aux_gap):
+        aux_before = True  # "45 civilians were brutally killed", "Five people were yesterday killed, scores injured"
+        order = ["passive", *[f for f in forms if f != "passive"]]
+    elif "active" in forms and "passive" in forms and not aux_before and after:
+        gap = text[cue.end : after[0].start]
+        if _ACTIVE_GAP.fullmatch(gap) and not (
+            before and _PASSIVE_GAP.fullmatch(text[before[-1].end : cue.start]) and before[-1].end == cue.start - 1
+        ):
+            order = ["active", *[f for f in forms if f != "active"]]
+    for form in order:
+        if form in ("passive", "noun_before") and before:
+            g = before[-1]
+            if (
+                "active" in forms
+                and g.noun
+                and _PERPETRATOR.fullmatch(fold(g.noun))
+                and not aux_before
+                and _has_object(text, cue, after, lex)
+            ):
+                continue  # "Three unidentified gunmen shot dead a cleric": the gunmen did it
+            gap = text[g.end : cue.start]
+            regex = _PASSIVE_GAP if form == "passive" else _NOUN_BEFORE_GAP
+            stripped = _strip_appositives(gap)
+            if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
+                return form, _coordinated_before(text, g, mains, used)
+            # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
+            # the sentence's subject, a long apposition, then the verb.
+            first = [x for x in mains if id(x) not in used][:1]
+            if form == "passive" and first and first[0].start <= 60 and _SUBJECT_APPOSITION.fullmatch(
+                text[first[0].end : cue.start]
+            ):
+                return form, [first[0]]
+        if form in ("active", "noun_after") and after:
+            g = after[0]
+            gap = text[cue.end : g.start]
+            regex = _ACTIVE_GAP if form == "active" else _NOUN_AFTER_GAP
+            if regex.fullmatch(gap):
+                return form, _coordinated_after(text, g, mains, used)
+    # No count: a pronoun ("killing him") or a singular subject ("a cleric was killed") counts one;
+    # otherwise the cue stands without a figure ("civilians were killed").
+    if "active" in forms and (lex.pronoun_one.match(text[cue.end :]) or _NAMED_VICTIM.match(text[cue.end :])):
+        return "active_one", []
+    if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
+        # "took two teachers out of a school and killed them": the group named before.
+        return "active", [before[-1]]
+    plural_before = any(g.value is not None and g.value > 1 and cue.start - g.end < 120 for g in before)
+    if "passive" in forms and not plural_before and _SINGULAR_PASSIVE.search(text[max(0, cue.start - 30) : cue.end]):
+        return "passive_one", []
+    if "passive" in forms and _NAMED_SUBJECT.match(text[: cue.start]):
+        return "passive_one", []  # "Mrs. Fatoum Ghazi al Lour, from Aleppo governorate, died in ..."
+    if "passive" in forms:
+        # Headline style, no determiner: "Civilian killed in Kobani", "Young man injured by a mine".
+        m = _BARE_HEAD.search(text[: cue.start])
+        if m:
+            two = fold((m.group("n1") or "") + " " + m.group("n2"))
+            if fold(m.group("n2")) in lex.singular_nouns or two in lex.singular_nouns:
+                return "passive_one", []
+    if "passive" in forms or "active" in forms:
+        return forms[0] if forms[0] in ("passive", "active") else ("passive" if "passive" in forms else "active"), []
+    return None
+
+
+def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
+    """Whether something after an active-capable cue can be its object (so the group before is the agent)."""
+    rest = text[cue.end :]
+    if after and _ACTIVE_GAP.fullmatch(text[cue.end : after[0].start]):
+        return True
+    return bool(lex.pronoun_one.match(rest) or _NAMED_VICTIM.match(rest) or re.match(r"^\s+(?:them|all)\b", rest))
+
+
+def _strip_appositives(gap: str) -> str:
+    """Drop ", including two children and a woman," and similar parentheticals from a gap."""
+    gap = re.sub(
+        r",[^,]{0,80}?\b(?:including|among them|mostly|mainly|most of them|of whom|aged)\b[^,]{0,200},", " ", gap
+    )
+    gap = re.sub(r",\s*(?:who|which|whose|many of whom|most of whom|all of whom)\b[^,]{0,140},", " ", gap)
+    gap = re.sub(
+        r"^\s*,?\s*(?:including|among them|mostly|mainly)\b[^,]{0,60}?(?=\s+(?:have|has|had|were|was|are)\b)", " ", gap
+    )
+    gap = re.sub(r"^\s+(?:and|or)\s+(?:other\s+)?[a-z\-]+s\b", " ", gap)
+    gap = re.sub(r",(?![^,]*\b(?:were|was|is|are|has|have|had|killed|died|said)\b)[^,]{2,120},", " ", gap)
+    gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
+    gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
+    gap = re.sub(r"[“\"][^”\"]{0,40}[”\"]", " ", gap) if "…" not in gap else gap
+    return gap
+
+
+def _left_frames(text: str, mains: list[Group], used: set[int], lex: _Lex) -> list[Harm]:
+    """ "left 120 civilians dead", "leaving five people injured"."""
+    out = []
+    for m in lex.left_re.finditer(text):
+        gs = [g for g in mains if m.end("verb") <= g.start and g.end <= m.start("word") and id(g) not in used]
+        if not gs:
+            continue
+        g = gs[0]
+        if not re.fullmatch(r"[\s\w'’-]{0,30}", text[m.end("verb") : g.start]) or text[g.end : m.start("word")].strip(
+            " ,"
+        ):
+            continue
+        word = fold(m.group("word"))
+        category = "killed" if word in ("dead", "killed") else "injured"
+        cue = Cue(
+            m.start("word"),
+            m.end("word"),
+            m.group("word"),
+            category,
+            ("left",),
+            f"{lex.tags['harm']}#{'kill_left' if category == 'killed' else 'injure_left'}",
+        )
+        used.add(id(g))
+        out.append(Harm(category=category, cue=cue, groups=(g,), form="left", rules=(cue.rule, g.rule)))
+    return out
+
+
+def _attach_categories(text: str, harms: list[Harm], groups: list[Group], rules: RuleFiles) -> list[Harm]:
+    """Give each harm the category groups that follow its figure ("..., including 11 children")."""
+    from dataclasses import replace
+
+    cats = [g for g in groups if g.is_category]
+    bare = bare_categories(text, rules=rules)
+    out = []
+    for i, h in enumerate(harms):
+        nxt = harms[i + 1].start if i + 1 < len(harms) else len(text)
+        anchor = h.end if h.groups else h.cue.end
+        prev_end = harms[i - 1].end if i > 0 else 0
+        victims: list[tuple[str, Group]] = []
+        for g in cats:
+            owner_ok = anchor <= g.start < nxt or (not h.groups and prev_end <= g.start < h.cue.start)
+            if owner_ok and g.category:
+                victims.append((g.category, g))
+            elif owner_ok and g.noun and fold(g.noun) in ("civilians", "civilian"):
+                victims.append(("civilians", g))
+        for s, e, cat, qual, opener in bare:
+            if anchor <= s < nxt and not any(c == cat for c, _ in victims):
+                victims.append(
+                    (
+                        cat,
+                        Group(
+                            s,
+                            e,
+                            text[s:e],
+                            None,
+                            qual,
+                            noun=text[s:e],
+                            category=cat,
+                            is_category=True,
+                            opener=opener,
+                            rule=f"{rules.tags['victims']}#bare",
+                        ),
+                    )
+                )
+        for g in h.groups:
+            if g.category and not any(c == g.category for c, _ in victims) and len(h.groups) > 1:
+                victims.append((g.category, g))
+        status = _status(h.groups, victims)
+        out.append(replace(h, victims=tuple(victims), status=status))
+    return out
+
+
+def _status(groups: tuple[Group, ...], victims: list[tuple[str, Group]]) -> str:
+    statuses = {g.status for g in groups} | {g.status for _, g in victims}
+    if "civilian" in statuses:
+        return "civilian"
+    if statuses == {"combatant"}:
+        return "combatant"
+    return "unspecified"

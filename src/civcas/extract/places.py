@@ -1,0 +1,417 @@
+"""Place mentions and the context a resolver needs: "the village of Tukhan al-Kubra in Manbij".
+
+Mentions come from two sources, merged: patterns over the text (a
+capitalised name after a feature word, a locative preposition or a
+relative position) and the gazetteer's spotter (names it knows). Each
+mention keeps its span, the feature word the text used (``kind_hint``),
+how the event relates to it (``relation``: in, near, direction_of,
+km_from, countryside) and the areas named around it (``within``).
+Resolution to coordinates belongs to :mod:`civcas.gazetteer`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import fold, phrase_regex
+from civcas.records import PlaceMention, Span
+
+_UP = r"A-Z\u00C0-\u00DE\u0100-\u017F\u1E00-\u1EFF"
+_ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th|[Ee][zrsd]|[Uu]l)"
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
+_TOK = rf"(?!{_CALENDAR})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`\-]*(?<![’'`\-])"
+_CONNECT = (
+    r"(?:[\s\u00a0]+(?:al|el|ez|er|es|ed|az|as|ash|ad|ar|at|an|bin|ibn|bani|bou|abu|um|umm|de|du|la|le|del|ul)"
+    r"[\s\u00a0\-]+|[\s\u00a0\-]+)"
+)
+_NAME = rf"{_TOK}(?:{_CONNECT}{_TOK}){{0,4}}"
+_NAME_RE = re.compile(rf"(?<![\w’'\-]){_NAME}")
+_CAPITAL = re.compile(
+    r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+)capital(?:\s+city)?"
+    r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+[A-Z])",
+)
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z\-’' ]{1,30}(?:,\s*[A-Z][a-z]+)?\s*(?:\([^)]{2,40}\))?\s*[–—\-:]\s", re.UNICODE
+)
+_DIRECTION = re.compile(
+    r"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Lex:
+    feature_before: re.Pattern[str]
+    feature_after: re.Pattern[str]
+    kind_of: dict[str, str]
+    around_after: re.Pattern[str]
+    relation_before: re.Pattern[str]
+    relation_of: dict[str, str]
+    prep_before: re.Pattern[str]
+    not_places: frozenset[str]
+    person_names: frozenset[str]
+    tag: str
+
+
+@functools.cache
+def _lex(rules: RuleFiles) -> _Lex:
+    p = rules.places
+    kind_of: dict[str, str] = {}
+    for f in p.features:
+        for w in f.words:
+            kind_of.setdefault(fold(w).removesuffix(" of"), f.kind)
+    words = phrase_regex([w for f in p.features for w in f.words]).pattern
+    relation_of = {fold(w): r.relation for r in p.relations for w in r.words}
+    feature_before = re.compile(rf"(?P<feat>{words})(?:[\s\u00a0]+of)?[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE)
+    feature_after = re.compile(rf"^[\s\u00a0]*(?P<feat>{words})(?![\w])", re.IGNORECASE)
+    around_after = re.compile(rf"^(?:['’]s)?[\s\u00a0]+(?P<around>{phrase_regex(p.around).pattern})", re.IGNORECASE)
+    relation_before = re.compile(
+        rf"(?:(?P<km>\d+(?:\.\d+)?|[a-z]+)[\s\u00a0]+)?(?P<rel>{phrase_regex(relation_of.keys()).pattern})"
+        rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:city|town|village|province|governorate|countryside)[\s\u00a0]+of[\s\u00a0]+)?$",
+        re.IGNORECASE,
+    )
+    prep_before = re.compile(
+        rf"(?:{phrase_regex(p.prepositions).pattern})[\s\u00a0]+(?:the[\s\u00a0]+)?"
+        r"(?:(?:\w+ern|central|rural|besieged|rebel-held|opposition-held|regime-held|government-held|"
+        r"IS-held|ISIS-held|SDF-held|SDF-controlled|Kurdish-held|Turkish-held|nearby|town|city|village|"
+        r"province|governorate|countryside|neighbou?rhoods?|suburbs?|district|area|[\w\-]+-(?:held|controlled))"
+        r"[\s\u00a0]+(?:of[\s\u00a0]+)?){0,3}$",
+        re.IGNORECASE,
+    )
+    return _Lex(
+        feature_before,
+        feature_after,
+        kind_of,
+        around_after,
+        relation_before,
+        relation_of,
+        prep_before,
+        frozenset(p.not_places),
+        frozenset(p.person_names),
+        rules.tags["places"],
+    )
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Nations|Council|Ministry|Agency|Organi[sz]ation|Forces|Army|Observatory|Network|Committee|Coalition|"
+    r"Command|Department|Office|Party|Front|Brigade|Brigades|Movement|Union|Court|Government|Commission|Institute|"
+    r"University|Hospital|School|Mosque|Church|Company|Corporation|News|Times|Post|Press|Agency|Radio|TV|"
+    r"Television|Channel|Foundation|Association|Society|Center|Centre|Alliance|Regime|Authority|Administration|"
+    r"Division|Battalion|Regiment|Corps|Guard|Guards|Police|Intelligence|Ministry|Secretary|General|Envoy|"
+    r"President|Minister|Spokesman|Colonel|Director|Chief|Assembly|Parliament|Senate|Congress|Federation|"
+    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Airwars|Reuters|Facebook|Twitter|Telegram|Jazeera|"
+    r"Arabiya|Sputnik|Anadolu|Xinhua|Rudaw|Hawar|Enab|Baladi|Orient|Asharq|Mayadeen|Manar|Press|Agency|Hajj|"
+    r"Ramadan|Eid|Christmas|Easter)\b"
+)
+_TITLES = re.compile(
+    r"(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|President|"
+    r"Minister|Secretary|Envoy|envoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|Prince|King|Emir|spokesman|"
+    r"spokeswoman|spokesperson|commander|official|chief|director|Mistura|de)\s+$"
+)
+
+
+_PERSON_BEFORE = re.compile(
+    r"\b(?:named|identified as|called|martyr|martyrs|martyrdom of|journalist|reporter|photographer|activist|"
+    r"child|boy|girl|man|woman|men|women|son|daughter|wife|husband|father|mother|brother|sister|uncle|cousin|"
+    r"nephew|Mr|Mrs|Ms|Dr|Sheikh|Haji|Hajji|Abu|Umm|commander|leader|member|fighter|official|citizen|"
+    r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
+    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief)"
+    r"[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:[\s\u00a0]+[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
+    r",?\s+(?:aged|who\s+(?:was|is|had)|a\s+(?:resident|member|native|father|mother)|the\s+(?:son|daughter|wife|"
+    r"brother|father|mother|husband)\s+of)\b)"
+)
+
+
+def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
+    """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
+    name = doc_text[start:end]
+    if _ORG_WORDS.search(name) or re.search(r"-(?:led|backed|held|controlled|made|based|run)\b", name):
+        return None
+    if _TITLES.search(doc_text[max(0, start - 14) : start]):
+        return None
+    if re.fullmatch(r"[A-Z]{2,5}", name):  # an acronym ("ANHA", "SOHR"), not a place
+        return None
+    if re.search(r"\w-\s", name):  # "Alwaght- Syria": an outlet's dateline, not a place name
+        return None
+    # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
+    if _PERSON_BEFORE.search(doc_text[max(0, start - 40) : start]) or _PERSON_AFTER.match(doc_text[end : end + 40]):
+        return None
+    words = name.split()
+    while words and (words[0] in not_places or words[0].rstrip(",") in not_places):
+        start += doc_text[start:end].index(words[0]) + len(words[0])
+        while start < end and doc_text[start].isspace():
+            start += 1
+        words = doc_text[start:end].split()
+    m = re.search(r"['’]s$", doc_text[start:end])
+    if m:
+        end = start + m.start()
+    if end <= start or doc_text[start:end] in not_places:
+        return None
+    if len(doc_text[start:end]) < 3:
+        return None
+    return start, end
+
+
+def find_mentions(
+    doc_text: str,
+    start: int,
+    end: int,
+    *,
+    gazetteer: Any = None,
+    spotted: Sequence[Any] = (),
+    rules: RuleFiles | None = None,
+) -> list[PlaceMention]:
+    """Place mentions in ``doc_text[start:end]`` (one sentence), with doc-level spans and context.
+
+    ``spotted`` are the gazetteer's hits in this stretch (doc-level offsets), if a gazetteer is loaded.
+    """
+    rules = rules or load_rules()
+    lex = _lex(rules)
+    sent = doc_text[start:end]
+    words = re.findall(r"[A-Za-z][A-Za-z’'\-]{3,}", sent)[1:]
+    # In a Title Case Headline every word is capitalised; only names the gazetteer knows are places there.
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    cands: dict[tuple[int, int], dict[str, Any]] = {}
+    pieces: list[tuple[int, int]] = []
+    pending: list[tuple[int, int, dict[str, Any]]] = []
+    held: set[int] = set()
+    for m in _NAME_RE.finditer(sent):
+        s0, e0 = start + m.start(), start + m.end()
+        # "Nigeria's Yobe state": two names, the second inside the first.
+        cut = s0
+        for pm in re.finditer(r"['’]s[\s\u00a0]+", doc_text[s0:e0]):
+            pieces.append((cut, s0 + pm.start() + 2))
+            cut = s0 + pm.end()
+        pieces.append((cut, e0))
+    for s, e in pieces:
+        while True:  # "SDF-controlled Ain Issa", "rebel-held Douma"
+            lead = re.match(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+", doc_text[s:e])
+            if not lead:
+                break
+            s += lead.end()
+            held.add(s)
+        # A feature word inside a capitalised run ("Raqqa City", "Deir Ezzor Governorate") ends the name.
+        if e <= s:
+            continue
+        inner = re.search(
+            r"[\s\u00a0]+(?:City|Town|Village|Province|Governorate|District|Countryside|Suburbs|Camp|State|Region|"
+            r"County|Division|Prefecture|Municipality|Local\s+Government(?:\s+Area)?|LGA|Area|Sub-?district|"
+            r"Tribal\s+Agency|Agency)\b",
+            doc_text[s:e],
+        )
+        if inner:
+            e = s + inner.start()
+        cleaned = _clean_name(doc_text, s, e, lex.not_places)
+        if cleaned is None:
+            continue
+        s, e = cleaned
+        first = doc_text[s:e].split()[0] if doc_text[s:e].split() else ""
+        if first in lex.person_names and not any(sp.start == s and sp.end > s + len(first) for sp in spotted):
+            continue  # a person's name ("Abdul Hamid al-Matar"), unless the gazetteer knows the whole name
+        before = doc_text[max(start, s - 60) : s]
+        if s in held:
+            before = re.sub(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+$", "", before)
+        after = doc_text[e : min(end, e + 40)]
+        info: dict[str, Any] = {"rule": "pattern", "kind": None, "relation": "in", "km": None}
+        if (
+            doc_text[s:e].isupper()
+            and _DATELINE.match(doc_text[max(0, s - 2) : e + 60])
+            and (s == 0 or doc_text[s - 1] == "\n" or re.match(r"\s*$", doc_text[max(0, s - 30) : s]))
+        ):
+            info["relation"] = "dateline"
+            info["rule"] = "dateline"
+            cands[(s, e)] = info
+            continue
+        fb = lex.feature_before.search(before)
+        fa = lex.feature_after.match(after)
+        if fa and _DEMONYM.fullmatch(doc_text[s:e]):
+            continue  # "the Pakistani city of Shikarpur": an adjective, the place follows
+        rb = lex.relation_before.search(before)
+        ra = lex.around_after.match(after)
+        pb = lex.prep_before.search(before)
+        if fb:
+            info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
+            info["rule"] = "feature_before"
+        if fa:
+            # "Borno State": the word after the name is its own; "... Area of" before it may be a neighbour's.
+            info["kind"] = lex.kind_of.get(fold(fa.group("feat"))) or info["kind"]
+            info["rule"] = "feature_after"
+        if ra:
+            info["relation"] = "countryside"
+            info["rule"] = "around"
+        if rb:
+            rel = lex.relation_of.get(fold(rb.group("rel")), "near")
+            if rel == "direction_of":
+                d = _DIRECTION.match(rb.group("rel"))
+                if d and re.search(r"\bof\b", rb.group("rel")):
+                    rel = f"{d.group('dir').lower().replace('-', '')}_of"
+                else:
+                    rel = "in"  # "eastern Deir ez-Zor": a part of the place, still in it
+            info["relation"] = rel
+            if rel == "km_from" and rb.group("km"):
+                try:
+                    info["km"] = float(rb.group("km"))
+                except ValueError:
+                    info["km"] = None
+            info["rule"] = f"relation_{rel}"
+        inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
+        exact_known = any(sp.start <= s and e <= sp.end for sp in spotted)
+        if (
+            inner_known
+            and not exact_known
+            and not (fb or fa or ra)
+            and inner_known[0].start == s
+            and doc_text[inner_known[0].end : inner_known[0].end + 1].isspace()
+        ):
+            e = inner_known[0].end  # "Syria Staffan de Mistura": the place is the known part
+            after = doc_text[e : min(end, e + 40)]
+            fa = lex.feature_after.match(after)
+            ra = lex.around_after.match(after)
+        known = exact_known or bool(inner_known)
+        if title_case and not known:
+            continue
+        if not (fb or fa or rb or ra or pb or known):
+            pending.append((s, e, info))
+            continue
+        cands[(s, e)] = info
+    # Names listed after an accepted one share its context: "the towns of Kafr Nabl, Hish and Maar Shurin".
+    changed = True
+    while changed and pending:
+        changed = False
+        for item in list(pending):
+            s, e, info = item
+            for _cs, ce in list(cands):
+                if ce <= s and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", doc_text[ce:s]):
+                    info["rule"] = "list"
+                    cands[(s, e)] = info
+                    pending.remove(item)
+                    changed = True
+                    break
+    for sp in spotted:
+        if any(s <= sp.start and sp.end <= e for (s, e) in cands):
+            continue
+        if sp.start < start or sp.end > end:
+            continue
+        first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
+        if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex.not_places) is None:
+            continue
+        if first in lex.person_names and len(doc_text[sp.start : sp.end].split()) == 1 and re.match(
+            r"^[\s\u00a0]+(?:al-|el-|bin\b|ibn\b|Abu\b|[A-Z])", doc_text[sp.end : sp.end + 6]
+        ):
+            continue
+        before = doc_text[max(start, sp.start - 60) : sp.start]
+        after = doc_text[sp.end : min(end, sp.end + 40)]
+        info = {"rule": "gazetteer", "kind": None, "relation": "in", "km": None}
+        fa = lex.feature_after.match(after)
+        if fa:
+            info["kind"] = lex.kind_of.get(fold(fa.group("feat")))
+        if lex.around_after.match(after):
+            info["relation"] = "countryside"
+        fb = lex.feature_before.search(before)
+        if fb:
+            info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
+        # drop candidates that overlap a longer pattern name
+        overlap = [k for k in cands if k[0] < sp.end and sp.start < k[1]]
+        if overlap:
+            continue
+        # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context.
+        if not (
+            fa
+            or fb
+            or lex.prep_before.search(before)
+            or lex.around_after.match(after)
+            or lex.relation_before.search(before)
+        ):
+            continue
+        cands[(sp.start, sp.end)] = info
+    for m in _CAPITAL.finditer(sent):
+        # "the Somali capital", "Honduras' capital", "the capital of Iraq": the country's capital, unnamed.
+        s, e = start + m.start("phrase"), start + m.end("phrase")
+        if any(a < e and s < b for a, b in cands):
+            continue
+        owner = m.group("owner") or m.group("owner2") or ""
+        cands[(s, e)] = {"rule": "capital", "kind": "capital", "relation": "in", "km": None, "within": owner}
+    mentions = [
+        PlaceMention(
+            text=doc_text[s:e],
+            span=Span.of(doc_text, s, e),
+            relation=info["relation"],
+            kind_hint=info["kind"],
+            distance_km=info["km"],
+            rule=f"{lex.tag}#{info['rule']}",
+            within=(info["within"],) if info.get("within") else (),
+        )
+        for (s, e), info in sorted(cands.items())
+    ]
+    return _containment(doc_text, mentions)
+
+
+def _containment(doc_text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "X in Y", "X, Y", "Y's X", "X of Y" make Y an area X lies within; a listed run shares its container."""
+    out = list(mentions)
+    run_of: dict[int, list[int]] = {}
+    idx = 0
+    for run in place_lists(doc_text, out):
+        members = list(range(idx, idx + len(run)))
+        if len(run) >= 3 or (len(run) == 2 and " and " in doc_text[run[0].span.end : run[1].span.start]):
+            for k in members:
+                run_of[k] = members
+        idx += len(run)
+    for i, m in enumerate(out):
+        within: list[str] = []
+        first = run_of.get(i, [i])[-1] + 1
+        for j in range(first, min(first + 2, len(out))):
+            m_last = out[first - 1]
+            n = out[j]
+            gap = doc_text[m_last.span.end : n.span.start]
+            if re.fullmatch(
+                r"(?:['’]s)?[\s\u00a0]*(?:(?:village|town|city|neighbou?rhood|district|area|camp|countryside|"
+                r"suburbs?|quarter)[\s\u00a0]*)?(?:,|in|of|near|within|inside|at)[\s\u00a0]+(?:the[\s\u00a0]+)?"
+                r"(?:(?:\w+ern|central|rural)[\s\u00a0]+)?(?:(?:city|town|province|governorate|countryside|"
+                r"district|region|area)[\s\u00a0]+of[\s\u00a0]+)?",
+                gap,
+                re.IGNORECASE,
+            ) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
+                within.append(n.text)
+                break
+        if i > 0:
+            p = out[i - 1]
+            gap = doc_text[p.span.end : m.span.start]
+            if re.fullmatch(
+                r"['’]s[\s\u00a0]+(?:(?:\w+ern[\s\u00a0]+|strategic[\s\u00a0]+|central[\s\u00a0]+)*(?:\w+[\s\u00a0]+)?"
+                r"(?:city|town|village|province|governorate|capital|state)(?:[\s\u00a0]+of)?[\s\u00a0]+)?",
+                gap,
+                re.I,
+            ):
+                within.append(p.text)
+        if within:
+            out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))))
+    return out
+
+
+def place_lists(doc_text: str, mentions: Sequence[PlaceMention]) -> list[list[PlaceMention]]:
+    """Runs of mentions listed together ("al-Kashem, al-Shweit and al-Dweir"): one event's several places."""
+    runs: list[list[PlaceMention]] = []
+    for m in mentions:
+        if runs:
+            prev = runs[-1][-1]
+            gap = doc_text[prev.span.end : m.span.start]
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", gap):
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    return runs

@@ -1,0 +1,277 @@
+"""One sentence -> statements ("units"): what it says happened, where, when, by whom, per whom.
+
+A sentence can tell of several strikes ("killed 20 in Manbij and 30 more in
+the same city on June 9") or of none but set the scene for the next ("US-led
+warplanes launched airstrikes on the town of Ghandour on Thursday"). Each
+harm statement becomes a unit; so does a scene-setting attack and a bare
+denial. Places, dates and belligerents go to the unit whose clause holds
+them: a clause ends at "and <verb>", a semicolon, "while", or an offset
+("a few days after"), which also says the next clause is an earlier event.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from civcas.extract.actors import ActorMention, find_actors
+from civcas.extract.attribution import ClaimantMention, find_claimants, unattributed
+from civcas.extract.dates import DateMention, find_dates
+from civcas.extract.figures import Harm, find_harms
+from civcas.extract.places import find_mentions
+from civcas.extract.rules import RuleFiles
+from civcas.extract.stance import StanceCue, aggregate_cues, find_stance, main_stance
+from civcas.extract.text import Sentence, phrase_regex
+from civcas.records import PlaceMention, Stance
+
+
+@dataclass
+class Unit:
+    """A statement in one sentence; offsets of ``harms``, ``dates``, ``actors`` are sentence-relative."""
+
+    sent: Sentence
+    kind: str  # harm | attack | stance | say
+    region: tuple[int, int]  # sentence-relative clause
+    harms: list[Harm] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    offset: DateMention | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+    claimant: ClaimantMention | None = None
+    relays: list[ClaimantMention] = field(default_factory=list)
+    stance: StanceCue | None = None
+    aggregate: list[tuple[int, int, str]] = field(default_factory=list)
+    unattributed: bool = False
+    headline: bool = False
+    same_place: bool = False
+    targets: list[tuple[int, int, str]] = field(default_factory=list)
+    weapons: list[tuple[int, int, str]] = field(default_factory=list)
+    # Filled by the document-level assembly.
+    claimant_name: str | None = None
+    claimant_kind: str = "outlet"
+    claimant_span: tuple[int, int] | None = None
+    event: int = -1
+    sum_aggregate: bool = False
+    date_interval: tuple[date | None, date | None, str, DateMention | None] | None = None
+
+    @property
+    def start(self) -> int:
+        """Doc offset where the unit's core begins."""
+        if self.harms:
+            return self.sent.start + min(h.start for h in self.harms)
+        return self.sent.start + self.region[0]
+
+    @property
+    def end(self) -> int:
+        if self.harms:
+            return self.sent.start + max(h.end for h in self.harms)
+        return self.sent.start + self.region[1]
+
+    def harm(self, category: str) -> Harm | None:
+        for h in self.harms:
+            if h.category == category and (h.groups or h.implied_one):
+                return h
+        return None
+
+    @property
+    def has_figure(self) -> bool:
+        return any((h.groups or h.implied_one or h.victims) for h in self.harms)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Lex:
+    attack: re.Pattern[str]
+    targets: tuple[tuple[re.Pattern[str], str], ...]
+    weapons: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@functools.cache
+def _lex(rules: RuleFiles) -> _Lex:
+    attack = phrase_regex([*rules.harm.attack_nouns, *rules.harm.attack_verbs])
+    targets = tuple((phrase_regex(t.words), t.id) for t in rules.targets.targets)
+    weapons = tuple((phrase_regex(w.words), w.id) for w in rules.targets.weapons)
+    return _Lex(attack, targets, weapons)
+
+
+_BOUNDARY = re.compile(r";|\band\b|,\s*(?:while|whereas|but|after|before|as|when)\b|\bwhile\b|\bwhereas\b", re.I)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|say|told|reported|reports|announced|stated|wrote|confirmed|surfaced|emerged|published|posted|"
+    r"released|blamed|accused|denounced|condemned|called|added|revealed|declared|claimed|noted|tweeted|issued|"
+    r"statement|letters?|report)\b",
+    re.I,
+)
+_SAME_PLACE = re.compile(
+    r"\bthe\s+same\s+(?:city|town|village|area|neighbou?rhood|location|place|district|region|spot|site|camp)\b", re.I
+)
+
+
+def _is_reporting_date(
+    sent: str, d: DateMention, cues: list[tuple[int, int]], claimants: list[ClaimantMention]
+) -> bool:
+    """A date that dates the telling, not the strike.
+
+    Two shapes: right after a verb of telling ("said on Tuesday", "told Reuters in a statement Tuesday",
+    "first surfaced Monday"), or opening the sentence before the source's verb ("On Tuesday, the
+    ministry blamed the coalition for strikes..."). A date before a closing attribution ("killed 14 on
+    Sunday, activists said") dates the strike.
+    """
+    if d.kind in ("offset",):
+        return False
+    before = sent[max(0, d.start - 40) : d.start]
+    if re.search(
+        r"\b(?:said|says|told|stated|announced|reported|wrote|added|confirmed|surfaced|emerged|published|posted|"
+        r"released|issued|tweeted|statement|claimed|denied|denies|refuted|rejected|acknowledged|admitted|conceded|"
+        r"blamed|accused|condemned|denounced|called|warned|insisted)\b(?:\s+\w+){0,3}\s+(?:on\s+|late\s+|early\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
+        return True
+    first_cue = min((s for s, _ in cues), default=len(sent))
+    if d.start <= 15 and d.end < first_cue:
+        return any(c.start >= d.end and c.cue_start < first_cue and not c.relay for c in claimants)
+    return False
+
+
+def sentence_units(
+    doc_text: str,
+    sent: Sentence,
+    *,
+    rules: RuleFiles,
+    reference: date | None,
+    year_hint: int | None,
+    spotted: list[object],
+    headline: bool = False,
+) -> list[Unit]:
+    """The units of one sentence, with their attributes assigned clause by clause."""
+    from civcas.extract import arabic
+
+    if arabic.is_arabic(sent.text):
+        return arabic.sentence_units(doc_text, sent, rules=rules, reference=reference, year_hint=year_hint,
+                                     spotted=spotted, headline=headline)
+    text = sent.text
+    lex = _lex(rules)
+    harms = [h for h in find_harms(text, rules=rules) if not h.negated]
+    dates = find_dates(text, reference=reference, year_hint=year_hint, rules=rules)
+    claimants = find_claimants(text, rules=rules)
+    # "claimed the lives of": a harm cue, not a speech verb.
+    claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
+    actors = find_actors(text, on=reference, rules=rules)
+    places = find_mentions(doc_text, sent.start, sent.end, gazetteer=None, spotted=spotted, rules=rules)
+    stance = main_stance(find_stance(text, rules=rules))
+    agg = aggregate_cues(text, rules=rules)
+    attack_cues = [(m.start(), m.end()) for m in lex.attack.finditer(text)]
+    cue_spans = [(h.cue.start, h.cue.end) for h in harms] + attack_cues
+    # Forces that make the claim are not (as such) the attackers.
+    actors = [a for a in actors if not any(c.start <= a.start < c.end for c in claimants)]
+    event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)]
+    units: list[Unit] = []
+    for h in harms:
+        cur = units[-1] if units else None
+        if cur is not None and h.form == "categories":
+            cur.harms.append(h)
+            continue
+        if (
+            cur is not None
+            and not any(x.category == h.category for x in cur.harms)
+            and not _offset_between(dates, cur.harms[-1].end, h.start)
+        ):
+            cur.harms.append(h)
+            continue
+        units.append(Unit(sent=sent, kind="harm", region=(0, len(text)), harms=[h], headline=headline))
+    if not units:
+        if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES, Stance.ACKNOWLEDGES):
+            units.append(Unit(sent=sent, kind="stance", region=(0, len(text)), headline=headline))
+        elif attack_cues and (places or event_dates or actors):
+            units.append(Unit(sent=sent, kind="attack", region=(0, len(text)), headline=headline))
+        elif any(not c.relay for c in claimants):
+            # Names a source but no harm: the source may give its figure in the next sentence.
+            units.append(Unit(sent=sent, kind="say", region=(0, len(text)), headline=headline))
+        else:
+            return []
+    _regions(text, units, dates)
+    non_relay = [c for c in claimants if not c.relay]
+    relays = [c for c in claimants if c.relay]
+    for u in units:
+        lo, hi = u.region
+        u.places = [p for p in places if lo <= p.span.start - sent.start < hi]
+        u.dates = [d for d in event_dates if lo <= d.start < hi and d.kind != "offset"]
+        offs = [d for d in dates if d.kind == "offset" and lo <= d.start < hi]
+        u.offset = offs[0] if offs else None
+        u.actors = [a for a in actors if lo <= a.start < hi] or []
+        u.aggregate = [a for a in agg if lo <= a[0] < hi]
+        u.same_place = bool(_SAME_PLACE.search(text[lo:hi]))
+        u.targets = [(m.start(), m.end(), tid) for rx, tid in lex.targets for m in rx.finditer(text, lo, hi)]
+        u.weapons = [(m.start(), m.end(), wid) for rx, wid in lex.weapons for m in rx.finditer(text, lo, hi)]
+        u.relays = relays
+        u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
+        u.stance = stance
+        if u.harms:
+            u.unattributed = unattributed(text, min(h.start for h in u.harms), max(h.end for h in u.harms))
+    # Sentence-level actors reach units whose clause names none ("...killed 20 and 30 more in the same city").
+    for u in units:
+        if not u.actors:
+            u.actors = list(actors)
+    # A denial with figures in it: the denier is not the one alleging the figures ("where 40 reportedly died,
+    # the commander claimed"): the harm stands unattributed and the denial becomes its own statement.
+    if (
+        stance is not None
+        and stance.stance in (Stance.DENIES, Stance.DISPUTES)
+        and any(u.kind == "harm" for u in units)
+    ):
+        denier = units[0].claimant
+        for u in units:
+            if u.kind == "harm":
+                u.stance = None
+                if denier is not None and (u.unattributed or _inside_relative(text, u, stance)):
+                    u.claimant = None
+                    u.unattributed = True
+                elif denier is not None and not u.unattributed:
+                    u.claimant = None
+        first = units[0]
+        units.append(
+            Unit(
+                sent=sent,
+                kind="stance",
+                region=(0, len(text)),
+                places=list(places),
+                dates=list(event_dates),
+                actors=list(actors),
+                claimant=denier,
+                relays=relays,
+                stance=stance,
+                headline=headline,
+            )
+        )
+        first.places = first.places or list(places)
+    return units
+
+
+def _inside_relative(text: str, u: Unit, stance: StanceCue) -> bool:
+    return bool(re.search(r"\b(?:where|which|that)\b", text[stance.end : min(h.start for h in u.harms)], re.I))
+
+
+def _offset_between(dates: list[DateMention], a: int, b: int) -> bool:
+    return any(d.kind == "offset" and a <= d.start < b for d in dates)
+
+
+def _regions(text: str, units: list[Unit], dates: list[DateMention]) -> None:
+    """Split the sentence into one clause per unit at the boundary between consecutive units."""
+    bounds = [0]
+    for prev, nxt in itertools.pairwise(units):
+        a = max(h.end for h in prev.harms) if prev.harms else prev.region[1]
+        b = min(h.start for h in nxt.harms) if nxt.harms else nxt.region[0]
+        cut = None
+        offs = [d for d in dates if d.kind == "offset" and a <= d.start < b]
+        if offs:
+            cut = offs[0].start
+        else:
+            m = _BOUNDARY.search(text, a, b)
+            cut = m.start() if m else (a + b) // 2
+        # A date or place right before the next unit's cue and after the boundary stays with the next unit.
+        bounds.append(max(cut, a))
+    bounds.append(len(text))
+    for i, u in enumerate(units):
+        u.region = (bounds[i], bounds[i + 1])

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from civcas.extract.actors import find_actors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French warplanes targeted the village.", ["France"]),
+        ("A US airstrike killed 20 civilians.", ["US"]),
+        ("US-led coalition jets struck the town.", ["coalition"]),
+        ("Regime helicopters dropped barrel bombs.", ["Syria"]),
+        ("Unidentified war planes hit the market.", ["unknown"]),
+        ("A Turkish drone targeted a car.", ["Turkey"]),
+        ("Shelling by QSD militia hit the town.", ["SDF"]),
+        ("The raids were French and American air raids.", ["France", "US"]),
+        ("The Syrian National Coalition condemned the raid.", []),
+        ("Three SDF members were killed by a Russian airstrike.", ["Russia"]),
+        ("The drone hit a Turkish military post.", []),
+    ],
+)
+def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:
+    assert list(dict.fromkeys(a.canonical for a in find_actors(text))) == expected
+
+
+def test_actors_validity_dates_drop_anachronisms() -> None:
+    assert [a.canonical for a in find_actors("coalition jets struck", on=date(2013, 5, 1))] == []
+    assert [a.canonical for a in find_actors("coalition jets struck", on=date(2015, 5, 1))] == ["coalition"]

@@ -1,0 +1,372 @@
+"""Arabic-script extraction on short sentences written for civcas in the style of real reporting (fictional events)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civcas.extract import arabic
+from civcas.extract.arabic_text import fold, variants
+from civcas.extract.rules import load_rules
+from civcas.extract.statements import Unit
+from civcas.extract.text import Sentence
+from civcas.records import ClaimantKind, Qualifier, Stance
+
+RULES = load_rules()
+WEDNESDAY = date(2023, 3, 15)
+
+
+def _units(text: str, *, reference: date | None = WEDNESDAY, spotted: list[Any] | None = None) -> list[Unit]:
+    sent = Sentence(0, 0, len(text), text, 0)
+    return arabic.sentence_units(text, sent, rules=RULES, reference=reference, year_hint=None, spotted=spotted or [])
+
+
+def _harms(text: str) -> dict[str, Any]:
+    return {h.category: h for u in _units(text) for h in u.harms}
+
+
+def _spans_point_at_text(text: str, units: list[Unit]) -> None:
+    """Every record's offsets cut its own text out of the sentence (or the document, for places)."""
+    for u in units:
+        s = u.sent.text
+        assert text[u.sent.start : u.sent.end] == s
+        for h in u.harms:
+            assert s[h.cue.start : h.cue.end] == h.cue.text
+            for g in h.groups:
+                assert s[g.start : g.end] == g.text
+            for _, g in h.victims:
+                assert s[g.start : g.end] == g.text
+        for d in u.dates:
+            assert s[d.start : d.end] == d.text
+        for a in u.actors:
+            assert s[a.start : a.end] == a.text
+        for p in u.places:
+            assert text[p.span.start : p.span.end] == p.text == p.span.text
+        if u.claimant is not None:
+            # "للمرصد" is "ل" + "المرصد": the name gives back the alef the preposition swallowed.
+            assert u.claimant.name in (s[u.claimant.start : u.claimant.end], "ا" + s[u.claimant.start : u.claimant.end])
+        if u.stance is not None:
+            assert s[u.stance.start : u.stance.end] == u.stance.text
+
+
+def test_arabic_is_arabic_by_script_majority() -> None:
+    assert arabic.is_arabic("مقتل شخص بقصف على القرية pic.twitter.com/AbCdEfGh12")
+    assert not arabic.is_arabic("Two killed in Raqqa")
+
+
+def test_arabic_fold_maps_back_to_the_published_characters() -> None:
+    text = "استُشهِد طفلان في قـ.ـصف على إدلب"
+    f = fold(text)
+    assert f.text == "استشهد طفلان في قصف علي ادلب"
+    start = f.text.index("قصف")
+    assert text[slice(*f.span(start, start + 3))] == "قـ.ـصف"
+    assert text[slice(*f.span(0, 6))] == "استُشهِد"
+
+
+def test_arabic_variants_strip_clitics_written_onto_a_word() -> None:
+    assert ("الرقه", 2) in variants("وبالرقه", article=True)
+    assert ("النظام", 1) in variants("للنظام", article=False)
+
+
+def test_arabic_post_with_source_header_yields_one_unit() -> None:
+    text = "مراسل شبكة الشمال: مقتل شخصين وإصابة ثلاثة آخرين بقصف لطيران مسير مجهول على مدينة منبج شرقي حلب"
+    units = _units(text)
+    assert len(units) == 1
+    u = units[0]
+    harms = {h.category: h.value for h in u.harms}
+    assert harms == {"killed": 2, "injured": 3}
+    assert [a.canonical for a in u.actors] == ["unknown"]
+    assert u.claimant is not None and u.claimant.name == "مراسل شبكة الشمال"
+    assert u.claimant.kind is ClaimantKind.MEDIA
+    _spans_point_at_text(text, units)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value", "qualifier"),
+    [
+        ("استشهد 7 مدنيين جراء قصف مدفعي", "killed", 7, Qualifier.EXACT),
+        ("ارتفع عدد القتلى إلى ١٥ شخصاً", "killed", 15, Qualifier.EXACT),
+        ("قتل ما لا يقل عن خمسة وعشرين مدنياً", "killed", 25, Qualifier.AT_LEAST),
+        ("أصيب أكثر من 10 أشخاص بجروح", "injured", 10, Qualifier.MORE_THAN),
+        ("إصابة نحو 20 مدنياً بغارة جوية", "injured", 20, Qualifier.APPROX),
+        ("سقوط ثلاثة شهداء بقصف صاروخي", "killed", 3, Qualifier.EXACT),
+        ("سقوط 12 شخصاً بين قتيل وجريح", "killed_or_injured", 12, Qualifier.EXACT),
+        ("مقتل وإصابة 9 أشخاص بانفجار", "killed_or_injured", 9, Qualifier.EXACT),
+        ("عشرات الجرحى بقصف على السوق", "injured", None, Qualifier.VAGUE),
+        ("مقتل أحد عشر عنصراً من الفصائل", "killed", 11, Qualifier.EXACT),
+        ("أن شخصاً على الأقل قتل في الغارة", "killed", 1, Qualifier.AT_LEAST),
+        ("قتل بين 5 و8 أشخاص", "killed", 5, Qualifier.RANGE),
+    ],
+)
+def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, qualifier: Qualifier) -> None:
+    h = _harms(text)[category]
+    assert h.value == value
+    assert h.groups and h.groups[0].qualifier is qualifier
+    _spans_point_at_text(text, _units(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مقتل شخص وإصابة اثنين آخرين بقصف", {"killed": 1, "injured": 2}),
+        ("قتيل وأربع إصابات بقصف مدفعي", {"killed": 1, "injured": 4}),
+        ("استشهاد طفلتين ورجل بقصف", {"killed": 3}),
+        ("إصابة شخصين بجروح طفيفة", {"injured": 2}),
+        ("جريحان بانفجار عبوة", {"injured": 2}),
+        ("استشهاد الشاب محمود بغارة", {"killed": 1}),
+        ("شهيد مدني وسبعة جرحى بقصف", {"killed": 1, "injured": 7}),
+        ("قامت الدورية بقتله أمام منزله", {"killed": 1}),
+        ("أدى القصف إلى مقتلهما على الفور", {"killed": 2}),
+        ("أسفر عن استشهاد مدنيين اثنين بقصف", {"killed": 2}),
+        ("انتهت العملية بمقتل المدعو خالد العمر", {"killed": 1}),
+        ('مقتل كل من "حسن الأحمد" و"سعيد الخلف" إثر الغارة', {"killed": 2}),
+        ("أعدمت الدورية كل من ياسر الحمد وابنه عمر في القرية", {"killed": 2}),
+        ("أن امرأة و أربعة أطفال جرحوا بالقصف", {"injured": 5}),
+        ("ارتفعت الحصيلة إلى 40 قتيلاً وجريحاً", {"killed_or_injured": 40}),
+    ],
+)
+def test_arabic_singular_dual_and_named_victims(text: str, expected: dict[str, int]) -> None:
+    assert {c: h.value for c, h in _harms(text).items()} == expected
+
+
+def test_arabic_victim_categories_after_including_and_mostly() -> None:
+    h = _harms("استشهد 9 مدنيين بينهم 3 أطفال وامرأة بقصف")["killed"]
+    victims = {c: g.value for c, g in h.victims}
+    assert h.value == 9 and victims == {"children": 3, "women": 1}
+    h = _harms("مقتل 14 شخصاً جلّهم من الأطفال والنساء")["killed"]
+    cats = {c: g.qualifier for c, g in h.victims}
+    assert cats == {"children": Qualifier.MOSTLY, "women": Qualifier.MOSTLY}
+    assert h.status == "civilian"
+
+
+def test_arabic_combatants_and_civilians() -> None:
+    assert _harms("مقتل عنصرين من الفصائل بقصف")["killed"].status == "combatant"
+    assert _harms("مقتل ثلاثة مدنيين بقصف")["killed"].status == "civilian"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قصف مدفعي على القرية دون وقوع إصابات", "لم تسجل إصابات في صفوف المدنيين", "دون ورود أنباء عن خسائر بشرية"],
+)
+def test_arabic_negated_harm_is_no_harm(text: str) -> None:
+    assert not any(u.harms for u in _units(text))
+
+
+def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
+    units = _units("قتلى وجرحى بغارات جوية على مدينة سراقب")
+    assert [u.kind for u in units] == ["attack"]
+    assert not units[0].has_figure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ارتقاء شهيـ.ـدين وإصـ ـابة ثلاثة آخرين بقـ.ـصف", {"killed": 2, "injured": 3}),
+        ("ا.ستشها.د معلم بق.صف على البلدة", {"killed": 1}),
+    ],
+)
+def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: dict[str, int]) -> None:
+    assert {c: h.value for c, h in _harms(text).items()} == expected
+    _spans_point_at_text(text, _units(text))
+    assert len(arabic.split_arabic(Sentence(0, 0, len(text), text, 0))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("مقتل مدني بقصف لقوات النظام على البلدة", "Syria"),
+        ("مقتل مدني بغارات جوية روسية على البلدة", "Russia"),
+        ("مقتل مدني بقصف مسيرة تركية على البلدة", "Turkey"),
+        ("مقتل مدني بقصف للاحتلال التركي على البلدة", "Turkey"),
+        ("مقتل مدني بغارة لطيران التحالف الدولي على البلدة", "coalition"),
+        ("مقتل مدني بقصف مدفعي لميليشيا قسد على البلدة", "SDF"),
+        ("مقتل مدني بقصف طائرة مسيرة مجهولة الهوية على البلدة", "unknown"),
+        ("مقتل مدني بغارة للطيران الإسرائيلي على البلدة", "Israel"),
+        ("مقتل مدني بقصف الميليشيات الإيرانية على البلدة", "Iran"),
+        ("مقتل مدني بغارة نفذتها القوات الأمريكية على البلدة", "US"),
+        ("مقتل مدني بقصف مصدره مناطق سيطرة قسد", "SDF"),
+    ],
+)
+def test_arabic_belligerents(text: str, canonical: str) -> None:
+    units = _units(text)
+    assert [a.canonical for u in units for a in u.actors] == [canonical]
+    _spans_point_at_text(text, units)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مقتل عنصر من قسد بانفجار عبوة", "استهداف مواقع لقوات النظام دون وقوع إصابات", "قصف على نقطة تركية في الريف"],
+)
+def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) -> None:
+    assert not [a for u in _units(text) for a in u.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مقتل شخص بقصف اليوم", date(2023, 3, 15)),
+        ("مقتل شخص بقصف أمس", date(2023, 3, 14)),
+        ("مقتل شخص بقصف يوم الاثنين", date(2023, 3, 13)),
+        ("مقتل شخص بقصف فجر الأربعاء الماضي", date(2023, 3, 8)),
+        ("مقتل شخص بقصف في 15 آذار 2022", date(2022, 3, 15)),
+        ("مقتل شخص بقصف في 2 شباط", date(2023, 2, 2)),
+        ("مقتل شخص بقصف في 7 تشرين الثاني/ نوفمبر 2021", date(2021, 11, 7)),
+        ("مقتل شخص بقصف بتاريخ 09/01/2023", date(2023, 1, 9)),
+    ],
+)
+def test_arabic_dates_resolve_against_the_reference(text: str, expected: date) -> None:
+    units = _units(text)
+    dates = [d for u in units for d in u.dates if d.kind != "year"]
+    assert [d.start_date for d in dates] == [expected]
+    _spans_point_at_text(text, units)
+
+
+def test_arabic_dates_without_reference_stay_unresolved() -> None:
+    dates = [d for u in _units("مقتل شخص بقصف اليوم الأحد", reference=None) for d in u.dates]
+    assert dates and all(d.start_date is None for d in dates)
+
+
+def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
+    text = "12 أيار 2022\n\nمقتل شخص بقصف اليوم"
+    sent = Sentence(1, text.index("مقتل"), len(text), text[text.index("مقتل") :], 2)
+    units = arabic.sentence_units(text, sent, rules=RULES, reference=None, year_hint=None, spotted=[])
+    assert [d.start_date for u in units for d in u.dates] == [date(2022, 5, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("وأفاد الدفاع المدني بمقتل شخص بقصف", "الدفاع المدني", ClaimantKind.GOVERNMENT),
+        ("مقتل شخص بقصف بحسب مصادر محلية", "مصادر محلية", ClaimantKind.LOCAL),
+        ("وقال المرصد السوري لحقوق الإنسان إن 4 مدنيين قتلوا بالقصف", "المرصد السوري لحقوق الإنسان",
+         ClaimantKind.MONITOR),
+        ("وذكرت مصادر طبية أن طفلاً قتل بالقصف", "مصادر طبية", ClaimantKind.MEDICAL),
+        ("ناشطون: مقتل امرأة بقصف مدفعي", "ناشطون", ClaimantKind.ACTIVISTS),
+        ("مقتل رجل بقصف وفقاً للمرصد السوري", "المرصد السوري", ClaimantKind.MONITOR),
+    ],
+)
+def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:
+    units = _units(text)
+    c = units[0].claimant
+    assert c is not None and c.name == name and c.kind is kind
+    _spans_point_at_text(text, units)
+
+
+def test_arabic_relayed_source() -> None:
+    units = _units("ونقلت وكالة الأنباء الرسمية عن مصادر محلية مقتل شخصين بالقصف")
+    u = units[0]
+    assert u.claimant is not None and u.claimant.name == "مصادر محلية"
+    assert [r.name for r in u.relays] == ["وكالة الأنباء الرسمية"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("ونفت وزارة الدفاع أن تكون طائراتها قد نفذت أي غارة على البلدة", Stance.DENIES),
+        ("واعترف التحالف الدولي بمقتل مدنيين اثنين في الغارة", Stance.ACKNOWLEDGES),
+    ],
+)
+def test_arabic_stance(text: str, stance: Stance) -> None:
+    units = _units(text)
+    assert any(u.stance is not None and u.stance.stance is stance for u in units)
+
+
+def test_arabic_places_from_feature_words_and_countryside() -> None:
+    text = "مقتل مدني بقصف على بلدة كفرنجد في ريف إدلب الجنوبي"
+    units = _units(text)
+    by = {p.text: p for u in units for p in u.places}
+    assert by["كفرنجد"].kind_hint == "village"
+    _spans_point_at_text(text, units)
+
+
+def test_arabic_places_leave_clitics_out_and_read_hashtags() -> None:
+    text = "مقتل مدني بقصف على قرية #تل_الزيتون بريف المدينة"
+    names = [p.text for u in _units(text) for p in u.places]
+    assert names == ["تل_الزيتون"]
+
+
+def test_arabic_feature_word_with_article_names_no_place() -> None:
+    text = "مقتل مدني بقصف على المدينة التي شهدت غارات"
+    assert not [p for u in _units(text) for p in u.places]
+
+
+def test_arabic_sentences_of_a_paragraph_are_cut_at_full_stops() -> None:
+    text = "قتل شخص بقصف على القرية.وأفاد الدفاع المدني بإصابة ثلاثة آخرين. شهـ.ـداء في قصف آخر"
+    parts = arabic.split_arabic(Sentence(4, 10, 10 + len(text), text, 2))
+    assert [p.text for p in parts] == ["قتل شخص بقصف على القرية.", "وأفاد الدفاع المدني بإصابة ثلاثة آخرين.",
+                                       "شهـ.ـداء في قصف آخر"]
+    assert all(p.index == 4 and p.paragraph == 2 for p in parts)
+
+
+@pytest.fixture(scope="module")
+def gz() -> Any:
+    from civcas import gazetteer
+    from civcas.errors import GazetteerError
+
+    try:
+        return gazetteer.load()
+    except GazetteerError as exc:  # pragma: no cover - the bundled file is built at set-up
+        pytest.skip(f"no gazetteer: {exc}")
+
+
+def _spotted(gz: Any, text: str) -> list[Any]:
+    return [dataclasses.replace(x) for x in gz.spot(text)]
+
+
+def test_arabic_places_the_gazetteer_knows_with_their_context(gz: Any) -> None:
+    text = "مقتل شخصين بقصف لطيران مسير على مدينة منبج شرقي حلب"
+    units = _units(text, spotted=_spotted(gz, text))
+    by = {p.text: p for u in units for p in u.places}
+    assert by["منبج"].kind_hint == "city" and by["منبج"].within == ("حلب",)
+    assert by["حلب"].relation == "east_of"
+    _spans_point_at_text(text, units)
+
+
+def test_arabic_common_word_is_not_a_place_after_a_preposition(gz: Any) -> None:
+    text = "أودى القصف بحياة ثلاثة مدنيين في إطار الحملة على منبج"
+    names = [p.text for u in _units(text, spotted=_spotted(gz, text)) for p in u.places]
+    assert names == ["منبج"]
+
+
+def test_arabic_document_to_claim(gz: Any) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "مقتل ثلاثة مدنيين بينهم طفل بغارة روسية على مدينة منبج شرقي حلب.\nوقال الدفاع المدني إن فرقه انتشلت الجثث."
+    claims = run(Document(id="ar1", text=text, published=WEDNESDAY), config=ExtractConfig(gazetteer=gz))
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.killed is not None and c.killed.value == 3
+    assert dict(c.victims)["children"].value == 1
+    assert c.belligerents == ("Russia",)
+    assert c.place is not None and c.place.mention == "منبج" and c.place.admin1 == "Aleppo"
+    for ev in c.evidence:
+        assert text[ev.span.start : ev.span.end] == ev.span.text
+
+
+_ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
+_MIXED = st.one_of(_ARABIC, st.sampled_from(list(" .،:؟!#_-ـ0123456789٠١٢٣\n\u200fabcXYZ\"«»")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_MIXED, min_size=0, max_size=80))
+def test_arabic_arbitrary_text_never_raises(text: str) -> None:
+    if not text.strip():
+        return
+    units = _units(text)
+    _spans_point_at_text(text, units)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["مقتل", "شخص", "إصابة", "اثنين", "آخرين", "بقصف", "على", "مدينة", "منبج", "12",
+                                 "شهداء", "بينهم", "طفل", "و", "أمس", "قسد", "بحسب", "مصادر", "محلية", "،", ".",
+                                 "دون", "جرحى", "ريف", "#حلب", "ـ", "بين", "قتيل", "وجريح"]), max_size=25))
+def test_arabic_reporting_words_in_any_order_never_raise(words: list[str]) -> None:
+    text = " ".join(words)
+    if text.strip():
+        _spans_point_at_text(text, _units(text))

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from civcas.extract.attribution import classify, find_claimants
+from civcas.records import ClaimantKind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("According to the Health Ministry, 12 people died.", "Health Ministry", ClaimantKind.GOVERNMENT),
+        ("Some local reports have put the death toll at around 200.", "local reports", ClaimantKind.LOCAL),
+        ("Rebel activists blamed the coalition jets.", "Rebel activists", ClaimantKind.ACTIVISTS),
+        (
+            "“We did not strike the area,” army spokesman Colonel John Doe told Reuters.",
+            "army spokesman Colonel John Doe",
+            ClaimantKind.MILITARY,
+        ),
+        ("Medical sources said the toll could rise.", "Medical sources", ClaimantKind.MEDICAL),
+        (
+            "But Airwars, a transparency project that monitors strikes in Iraq, Syria and Libya, estimated more.",
+            "Airwars",
+            ClaimantKind.MONITOR,
+        ),
+        (
+            "SOHR initial reports have confirmed that eight people were killed.",
+            "SOHR initial reports",
+            ClaimantKind.MONITOR,
+        ),
+    ],
+)
+def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:
+    found = [c for c in find_claimants(text) if not c.relay]
+    assert found[0].name == name
+    assert found[0].kind is kind
+    assert text[found[0].start : found[0].end] == name
+
+
+def test_attribution_marks_anaphors_and_relays() -> None:
+    (c,) = find_claimants("The fatalities came a day after a strike killed 20 civilians, it said.")
+    assert c.anaphor
+    found = find_claimants("The ministry denounced the strikes in two letters, the official SANA news agency reported.")
+    assert [x.relay for x in found] == [False, True]
+
+
+def test_attribution_passives_are_not_sources() -> None:
+    assert find_claimants("No casualties were reported in the village.") == []
+
+
+def test_attribution_classify_prefers_named_bodies() -> None:
+    assert classify("SOHR sources") is ClaimantKind.MONITOR
+    assert classify("Syrian Foreign Ministry") is ClaimantKind.GOVERNMENT

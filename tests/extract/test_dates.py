@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from civcas.extract.dates import find_dates, reference_date, year_hint
+
+PUB = date(2016, 7, 21)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Jets struck the village on Tuesday, killing 12.", "2016-07-19", "2016-07-19"),
+        ("The raid took place yesterday.", "2016-07-20", "2016-07-20"),
+        ("The strikes, which took place over the weekend, killed 9.", "2016-07-16", "2016-07-17"),
+        ("Activists said a few days ago the market was hit.", "2016-07-12", "2016-07-20"),
+        ("On July 23 the village was bombed.", "2015-07-23", "2015-07-23"),
+        ("On July 18 the village was bombed.", "2016-07-18", "2016-07-18"),
+        ("on the 22nd of August through shelling", "2015-08-22", "2015-08-22"),
+        ("On August 1st, 2017, warplanes struck.", "2017-08-01", "2017-08-01"),
+        ("Last month the coalition admitted it.", "2016-06-01", "2016-06-30"),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, start: str, end: str) -> None:
+    (m,) = [m for m in find_dates(text, reference=PUB) if m.resolved]
+    assert (str(m.start_date), str(m.end_date)) == (start, end)
+    assert text[m.start : m.end] == m.text
+
+
+def test_dates_without_reference_are_unresolved_not_guessed() -> None:
+    (m,) = find_dates("The village was shelled on Tuesday.", reference=None)
+    assert m.start_date is None and m.end_date is None
+
+
+def test_dates_offsets_are_reported_not_resolved() -> None:
+    (m,) = find_dates("The fatalities came a day after a US airstrike killed 20.", reference=PUB)
+    assert m.kind == "offset" and m.offset == (1, 1) and m.direction == "after"
+    (m,) = find_dates("This attack came in less than 48 hours after the shelling.", reference=PUB)
+    assert m.offset == (0, 2)
+
+
+def test_dates_day_month_takes_the_documents_year_when_undated() -> None:
+    text = "On November 15, 2022, two civilians were killed. On November 17 another was wounded."
+    assert year_hint(text) == 2022
+    found = find_dates(text, reference=None, year_hint=2022)
+    assert [str(m.start_date) for m in found] == ["2022-11-15", "2022-11-17"]
+
+
+def test_dates_dateline_is_a_reference_when_unpublished() -> None:
+    assert reference_date("22 February, 2023\n\nDamascus - One citizen died.", None) == (date(2023, 2, 22), "dateline")
+    assert reference_date("No dateline here.", None) == (None, "none")
+
+
+def test_dates_month_without_year_takes_the_references_year() -> None:
+    (m,) = [m for m in find_dates("Raids in March 2015 and more strikes in May killed dozens.", reference=PUB)
+            if m.text == "May"]
+    assert (str(m.start_date), str(m.end_date)) == ("2016-05-01", "2016-05-31")

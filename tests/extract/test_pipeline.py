@@ -1,0 +1,126 @@
+"""Whole short articles, written for civcas in the style of real reporting (fictional events)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from civcas.extract import ExtractConfig, run
+from civcas.records import ClaimKind, Document, Qualifier, Stance
+
+CONFIG = ExtractConfig(gazetteer=None)
+
+ARTICLE = (
+    "Russian jets struck the village of Kafr Rumah in the Idlib countryside on Tuesday, killing 14 civilians, "
+    "including five children, according to the Syrian Civil Defence.\n"
+    "The Syrian Observatory for Human Rights put the death toll at 16.\n"
+    "The Russian Defence Ministry said its aircraft did not carry out any strikes in the area."
+)
+
+
+def _doc(text: str, published: date | None = date(2021, 3, 4), doc_id: str = "d1") -> Document:
+    return Document(id=doc_id, text=text, published=published)
+
+
+def test_pipeline_one_claim_per_claimant_for_one_event() -> None:
+    claims = run(_doc(ARTICLE), config=CONFIG)
+    by = {c.claimant: c for c in claims}
+    assert set(by) == {"Syrian Civil Defence", "Syrian Observatory for Human Rights", "Russian Defence Ministry"}
+    assert by["Syrian Civil Defence"].killed is not None and by["Syrian Civil Defence"].killed.value == 14
+    assert dict(by["Syrian Civil Defence"].victims)["children"].value == 5
+    assert by["Syrian Observatory for Human Rights"].killed.value == 16  # type: ignore[union-attr]
+    assert by["Russian Defence Ministry"].stance is Stance.DENIES
+    for c in claims:
+        assert c.kind is ClaimKind.INCIDENT
+        assert c.belligerents == ("Russia",)
+        assert c.date is not None and (c.date.start, c.date.end) == (date(2021, 3, 2), date(2021, 3, 2))
+        assert c.place is not None and c.place.mention == "Kafr Rumah"
+
+
+def test_pipeline_every_value_points_at_its_text() -> None:
+    doc = _doc(ARTICLE)
+    for c in run(doc, config=CONFIG):
+        assert doc.text[c.quote_span.start : c.quote_span.end] == c.quote
+        for ev in c.evidence:
+            assert doc.text[ev.span.start : ev.span.end] == ev.span.text, ev.field
+        assert c.rules, "every claim records the rules that fired"
+
+
+def test_pipeline_tallies_are_aggregates_with_their_period() -> None:
+    text = (
+        "Airwars, a monitoring group, estimated that at least 1,200 civilians have been killed in coalition "
+        "strikes in Syria since September 2014."
+    )
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (1200, Qualifier.AT_LEAST)
+    assert c.stance is Stance.ESTIMATES and c.claimant == "Airwars"
+    assert c.date is not None and c.date.start == date(2014, 9, 1)
+
+
+def test_pipeline_an_offset_makes_another_strike() -> None:
+    text = (
+        "Warplanes struck the town of Saraqib on Monday, killing 9 civilians, activists said. "
+        "The raid came a day after an airstrike killed 4 people in Maarat al-Numan."
+    )
+    claims = sorted(run(_doc(text), config=CONFIG), key=lambda c: c.killed.value if c.killed else 0)
+    assert [c.killed.value for c in claims if c.killed] == [4, 9]
+    four, nine = claims
+    assert nine.date is not None and nine.date.start == date(2021, 3, 1)
+    assert four.date is not None and four.date.start == date(2021, 2, 28)
+    assert four.place is not None and four.place.mention == "Maarat al-Numan"
+
+
+def test_pipeline_undated_text_gives_no_date_rather_than_a_guess() -> None:
+    (c,) = run(
+        _doc("Shelling on Tuesday killed three civilians in the town of Jisr al-Shughur.", published=None),
+        config=CONFIG,
+    )
+    assert c.date is None
+
+
+def test_pipeline_no_harm_no_claims() -> None:
+    assert run(_doc("The ministry called for calm and an investigation into the incident."), config=CONFIG) == []
+
+
+def test_pipeline_additional_figures_add_up() -> None:
+    text = (
+        "A car bomb exploded at a market in the town of Kafr Zita on Monday, killing at least 12 people.\n"
+        "Rescuers pulled another 5 bodies from the rubble of the market."
+    )
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed]
+    assert max(c.killed.value or 0 for c in claims if c.killed) == 17
+
+
+_FRAGMENTS = [
+    "killing", "at least", "12", "civilians", "were killed", "in the village of", "Tal Hamid", "on Tuesday",
+    "activists said", "according to the ministry", "dozens", "wounded", "the coalition", "Russian jets",
+    "a child", "denied", "since 2014", ",", ".", "\n", "“", "”", "(", ")", "كرم", "قتلى",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=8)), max_size=40))
+def test_pipeline_never_raises_and_spans_round_trip(parts: list[str]) -> None:
+    text = " ".join(parts).strip() or "x"
+    doc = _doc(text)
+    for c in run(doc, config=CONFIG):
+        assert doc.text[c.quote_span.start : c.quote_span.end] == c.quote
+        for ev in c.evidence:
+            assert doc.text[ev.span.start : ev.span.end] == ev.span.text
+
+
+def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
+    closing = (
+        "At least 14 civilians were killed when jets struck the town of Kafr Zita on Sunday, local activists said."
+    )
+    (c,) = run(_doc(closing), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2021, 2, 28)
+    opening = (
+        "The army denied on Wednesday that its jets had struck homes in Kafr Zita on February 26, killing 3 people."
+    )
+    claims = run(_doc(opening), config=CONFIG)
+    assert {c.stance for c in claims} == {Stance.DENIES, Stance.ALLEGES}
+    assert all(c.date is not None and c.date.start == date(2021, 2, 26) for c in claims)

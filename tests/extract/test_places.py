@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from civcas.extract.places import find_mentions
+
+
+def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
+    return [(m.text, m.kind_hint, m.relation, m.within) for m in find_mentions(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jets targeted the village of Tal Hamid in Manbij on Tuesday.",
+            [("Tal Hamid", "village", "in", ("Manbij",)), ("Manbij", None, "in", ())],
+        ),
+        (
+            "Shelling hit al-Rashid village east of Manbij.",
+            [("al-Rashid", "village", "in", ()), ("Manbij", None, "east_of", ())],
+        ),
+        ("A drone struck a car in Deir ez-Zor province.", [("Deir ez-Zor", "province", "in", ())]),
+        (
+            "Raids hit the town of Ariha in the Idlib countryside.",
+            [("Ariha", "village", "in", ("Idlib",)), ("Idlib", "district", "countryside", ())],
+        ),
+        (
+            "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
+            [
+                ("Kafr Nabl", "village", "in", ("Idlib",)),
+                ("Hish", None, "in", ("Idlib",)),
+                ("Maar Shurin", None, "in", ("Idlib",)),
+                ("Idlib", None, "in", ()),
+            ],
+        ),
+    ],
+)
+def test_places_mentions_with_context(text: str, expected: list[tuple[str, str | None, str, tuple[str, ...]]]) -> None:
+    assert _mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victim, named Karim Hasan, was a farmer.",
+        "Colonel John Doe told reporters in a statement.",
+        "The United Nations Security Council met in an emergency session.",
+        "In a statement on Thursday the ministry said nothing.",
+    ],
+)
+def test_places_people_and_bodies_are_not_places(text: str) -> None:
+    assert _mentions(text) == []
+
+
+def test_places_spans_point_into_the_text() -> None:
+    text = "Intro line.\nWarplanes struck the city of Raqqa on Monday."
+    start = text.index("Warplanes")
+    (m,) = find_mentions(text, start, len(text))
+    assert text[m.span.start : m.span.end] == "Raqqa"
+
+
+def test_places_unnamed_capital_is_a_capital_mention() -> None:
+    text = "A bomb exploded on Sunday in the Somali capital, police said."
+    (m,) = find_mentions(text, 0, len(text))
+    assert (m.text, m.kind_hint, m.within) == ("the Somali capital", "capital", ("Somali",))

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from civcas.extract.stance import aggregate_cues, find_stance, main_stance
+from civcas.records import Stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("“We did not conduct strikes in that area,” the spokesman said.", Stance.DENIES),
+        ("The army refuted reports of its involvement.", Stance.DENIES),
+        ("The ministry said it does not recognize figures released by the activists.", Stance.DISPUTES),
+        ("The coalition acknowledged that its strike killed four civilians.", Stance.ACKNOWLEDGES),
+        ("The monitor estimated that at least 900 civilians died.", Stance.ESTIMATES),
+        ("Jets struck the village, killing six.", None),
+    ],
+)
+def test_stance_cues(text: str, stance: Stance | None) -> None:
+    cue = main_stance(find_stance(text))
+    assert (cue.stance if cue else None) is stance
+
+
+def test_stance_denial_wins_over_acknowledgement() -> None:
+    cue = main_stance(find_stance("The command did not acknowledge the deaths and denied responsibility."))
+    assert cue is not None and cue.stance is Stance.DENIES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "killed 484 civilians in Syria and Iraq since 2014",
+        "3,100 killed from August 2014 to March 2017",
+        "over 400,000 people have been killed in the conflict",
+        "in total 352 people lost their lives",
+    ],
+)
+def test_stance_aggregate_cues(text: str) -> None:
+    assert aggregate_cues(text)
