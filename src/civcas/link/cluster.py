@@ -1,0 +1,222 @@
+"""Constrained clustering of scored pairs into incidents, with stable ids.
+
+Start from the within-document groups (and, incrementally, the incidents
+already stored, which keep their claims and ids). Links above the model's
+threshold are taken strongest first; two clusters merge only when
+
+- no document contributes two different groups (different events of one text),
+- no two stated dates lie more than a day apart,
+- no analyst decision keeps them apart,
+- two stored incidents are never merged by the machine (only by an analyst),
+- and the mean weight over every scored pair between them reaches the
+  model's ``merge_threshold`` (average linkage, so one vague claim cannot
+  chain two strikes together).
+
+A new incident's id is derived from its earliest claim id, so the same
+claims always give the same ids. Claims are addressed by their index in the
+id-sorted claim list; cluster records are made only for groups that merge,
+so a million claims cost little more than their groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from civcas.link.features import explicit_interval
+from civcas.link.scoring import PairTable
+from civcas.link.within import dates_conflict
+from civcas.records import Claim
+
+log = logging.getLogger(__name__)
+
+#: Cross-document reports of one strike may differ by a day (time zones, "overnight", late reporting).
+DATE_TOLERANCE_DAYS = 1
+
+
+def incident_id(claim_ids: Iterable[str]) -> str:
+    """The id of a new incident: a short hash of its earliest claim id (stable across runs).
+
+    >>> incident_id(["doc-b:0:x", "doc-a:1:y"]) == incident_id(["doc-a:1:y"])
+    True
+    """
+    first = min(claim_ids)
+    return "inc-" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int]
+    docs: dict[str, int]
+    intervals: list[tuple[int, int]]
+    fixed_id: str | None = None
+    apart: set[int] = field(default_factory=set)
+
+
+class _Forest:
+    """Union-find over nodes (within-document groups and stored incidents), with lazy cluster records."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.parent: list[int] = []
+        self.node_members: list[list[int]] = []
+        self.node_fixed: list[str | None] = []
+        self.node_docs: list[dict[str, int] | None] = []
+        self.data: dict[int, _Cluster] = {}
+        self.apart: Mapping[int, set[int]] = {}
+
+    def add(self, members: list[int], fixed: str | None = None, docs: dict[str, int] | None = None) -> int:
+        node = len(self.parent)
+        self.parent.append(node)
+        self.node_members.append(members)
+        self.node_fixed.append(fixed)
+        self.node_docs.append(docs)
+        return node
+
+    def find(self, node: int) -> int:
+        root = node
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[node] != root:
+            self.parent[node], node = root, self.parent[node]
+        return root
+
+    def cluster(self, root: int) -> _Cluster:
+        got = self.data.get(root)
+        if got is None:
+            members = self.node_members[root]
+            intervals = [iv for i in members if (iv := explicit_interval(self.claims[i].date)) is not None]
+            apart: set[int] = set()
+            for i in members:
+                apart |= self.apart.get(i, set())
+            docs = self.node_docs[root] or {}
+            got = _Cluster(list(members), dict(docs), intervals, self.node_fixed[root], apart)
+            self.data[root] = got
+        return got
+
+    def union(self, a: int, b: int) -> None:
+        ca, cb = self.cluster(a), self.cluster(b)
+        if ca.fixed_id is None and cb.fixed_id is not None:
+            a, b, ca, cb = b, a, cb, ca
+        ca.members.extend(cb.members)
+        ca.docs.update(cb.docs)
+        ca.intervals.extend(cb.intervals)
+        ca.apart |= cb.apart
+        self.parent[b] = a
+        del self.data[b]
+
+
+def _conflict(x: _Cluster, y: _Cluster) -> str | None:
+    """Why two clusters must stay apart, or ``None``."""
+    if x.fixed_id is not None and y.fixed_id is not None:
+        return f"both stored ({x.fixed_id}, {y.fixed_id}); only an analyst merges stored incidents"
+    shared = [doc for doc, grp in x.docs.items() if doc in y.docs and y.docs[doc] != grp]
+    if shared:
+        return f"document {shared[0]} reports them as different events"
+    if x.apart.intersection(y.members) or y.apart.intersection(x.members):
+        return "an analyst split them"
+    if any(dates_conflict(i, j, DATE_TOLERANCE_DAYS) for i in x.intervals for j in y.intervals):
+        return "their stated dates are more than a day apart"
+    return None
+
+
+def cluster(
+    claims: Sequence[Claim],
+    groups: Sequence[Sequence[int]],
+    table: PairTable,
+    *,
+    threshold: float,
+    merge_threshold: float,
+    existing: Mapping[int, str] | None = None,
+    apart: Mapping[int, set[int]] | None = None,
+) -> list[str]:
+    """The incident id of every claim (by index into ``claims``, which is sorted by claim id).
+
+    Args:
+        claims: the incident claims, sorted by id (``table`` indexes them).
+        groups: within-document groups as claim indexes (:func:`civcas.link.within.groups`).
+        table: scored cross-document pairs.
+        threshold: the match weight a pair needs to be considered a link.
+        merge_threshold: the mean weight over all scored pairs between two clusters needed to merge them.
+        existing: claim index -> stored incident id; those claims stay where they are.
+        apart: claim index -> claim indexes an analyst kept apart from it.
+    """
+    existing = existing or {}
+    forest = _Forest(claims)
+    forest.apart = apart or {}
+    node_of = [-1] * len(claims)
+    fixed_node: dict[str, int] = {}
+
+    for i, iid in sorted(existing.items()):
+        if iid not in fixed_node:
+            fixed_node[iid] = forest.add([], fixed=iid, docs={})
+        forest.node_members[fixed_node[iid]].append(i)
+        node_of[i] = fixed_node[iid]
+
+    for gi, group in enumerate(groups):
+        stored = sorted({existing[i] for i in group if i in existing})
+        new = [i for i in group if node_of[i] < 0]
+        doc = claims[group[0]].doc_id
+        if stored:
+            # New claims of a document already linked join the incident of its stored claims.
+            node = fixed_node[stored[0]]
+            forest.node_members[node].extend(new)
+            docs = forest.node_docs[node]
+            assert docs is not None
+            docs.setdefault(doc, gi)
+        elif new:
+            node = forest.add(new, docs={doc: gi})
+        else:
+            continue
+        for i in new:
+            node_of[i] = node
+
+    ids = table.ids
+    for i, j, w in table.edges(threshold):
+        if node_of[i] < 0 or node_of[j] < 0:
+            continue
+        ra, rb = forest.find(node_of[i]), forest.find(node_of[j])
+        if ra == rb:
+            continue
+        ca, cb = forest.cluster(ra), forest.cluster(rb)
+        why = _conflict(ca, cb)
+        if why is not None:
+            log.debug("not linking %s and %s (weight %.2f): %s", ids[i], ids[j], w, why)
+            continue
+        small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
+        total, count = 0.0, 0
+        for x in small.members:
+            for y, wxy in table.neighbours(x):
+                if node_of[y] >= 0 and forest.find(node_of[y]) == other:
+                    total += wxy
+                    count += 1
+        if count and total / count < merge_threshold:
+            log.debug(
+                "not linking %s and %s (weight %.2f): mean weight %.2f over %d pairs is below %.2f",
+                ids[i],
+                ids[j],
+                w,
+                total / count,
+                count,
+                merge_threshold,
+            )
+            continue
+        log.debug("linking %s and %s (weight %.2f)", ids[i], ids[j], w)
+        forest.union(ra, rb)
+
+    out = [""] * len(claims)
+    named: dict[int, str] = {}
+    for i in range(len(claims)):
+        if node_of[i] < 0:
+            out[i] = incident_id([claims[i].id])
+            continue
+        root = forest.find(node_of[i])
+        if root not in named:
+            fixed = forest.node_fixed[root] if root not in forest.data else forest.data[root].fixed_id
+            members = forest.data[root].members if root in forest.data else forest.node_members[root]
+            # Claims are sorted by id, so the smallest index is the earliest claim id.
+            named[root] = fixed or incident_id([claims[min(members)].id])
+        out[i] = named[root]
+    return out

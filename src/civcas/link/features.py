@@ -1,0 +1,385 @@
+"""Claims as flat comparison records: the columns the linkage model compares.
+
+Every column is a scalar (strings, integers, floats), so one set of SQL
+conditions runs on DuckDB and on Spark alike; sets (belligerents) become
+bit masks and the quote becomes a MinHash signature, whose equal slots
+estimate the Jaccard similarity of the two quotes' words.
+
+Place names are folded with :func:`civcas.gazetteer.fold.key`, the function
+the gazetteer indexes its names with, so "Deir ez-Zor", "Dayr az Zawr" and
+"Deir Ezzor" compare equal here exactly when the gazetteer treats them as
+one name.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
+
+from civcas.gazetteer.fold import key as fold_key
+from civcas.records import Claim, DateInterval, DatePrecision, Figure, Place, PlacePrecision, Qualifier
+
+#: Stand-in for "no upper bound" in figure columns, so SQL needs no COALESCE.
+UNBOUNDED = 1_000_000_000
+
+#: Precision ranks, finest first; ``>= COARSE`` says nothing finer than a district.
+PRECISION_RANK: Mapping[PlacePrecision, int] = {
+    PlacePrecision.NEIGHBOURHOOD: 0,
+    PlacePrecision.SETTLEMENT: 1,
+    PlacePrecision.NEAR: 2,
+    PlacePrecision.DISTRICT: 3,
+    PlacePrecision.GOVERNORATE: 4,
+    PlacePrecision.COUNTRY: 5,
+    PlacePrecision.REGION: 6,
+    # A name the gazetteer does not know is most often a village: compared by name like a town, without coordinates.
+    PlacePrecision.UNRESOLVED: 2,
+}
+NO_PLACE = 7
+COARSE = 3
+COUNTRY_LEVEL = 5
+
+#: Date precisions that state when an event happened; ``period`` ("since 2014", "before publication") does not.
+EXPLICIT_DATES = frozenset({DatePrecision.DAY, DatePrecision.DAYS, DatePrecision.WEEK, DatePrecision.MONTH})
+
+_EPOCH = date(1970, 1, 1)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_MINHASH_SLOTS = 8
+
+
+def day_number(d: date) -> int:
+    """Days since 1970-01-01: dates as integers that every SQL dialect compares alike."""
+    return (d - _EPOCH).days
+
+
+def name_key(name: str | None) -> str | None:
+    """The folded match key of a place name, or ``None`` when nothing is left of it."""
+    if not name:
+        return None
+    k = fold_key(name)
+    return k or None
+
+
+def place_names(place: Place | None) -> tuple[str, ...]:
+    """Folded keys a claim's place goes by: the resolved name and the mention, in that order."""
+    if place is None:
+        return ()
+    keys = [k for k in (name_key(place.name), name_key(place.mention)) if k]
+    return tuple(dict.fromkeys(keys))
+
+
+def place_areas(claim: Claim) -> tuple[str, ...]:
+    """Folded keys of the areas around a claim's place: district, governorate, and the town it is "near"."""
+    place = claim.place
+    if place is None:
+        return ()
+    keys = [name_key(place.admin2), name_key(place.admin1)]
+    for other in claim.places:
+        if other.relation != "in" or place.relation != "in":
+            keys.extend((name_key(other.name), name_key(other.mention)))
+    own = set(place_names(place))
+    return tuple(k for k in dict.fromkeys(keys) if k and k not in own)
+
+
+def place_rank(place: Place | None) -> int:
+    """Precision rank of a place (see :data:`PRECISION_RANK`); no place at all ranks :data:`NO_PLACE`."""
+    if place is None:
+        return NO_PLACE
+    return PRECISION_RANK.get(place.precision, PRECISION_RANK[PlacePrecision.UNRESOLVED])
+
+
+def explicit_interval(interval: DateInterval | None) -> tuple[int, int] | None:
+    """The event's interval as day numbers, when the text stated one (not "before publication")."""
+    if interval is None or interval.start is None or interval.precision not in EXPLICIT_DATES:
+        return None
+    end = interval.end or interval.start
+    return day_number(interval.start), day_number(end)
+
+
+def latest_day(interval: DateInterval | None, published: date | None = None) -> int | None:
+    """The last day a report can describe: its publication, else the end of an undated claim's "before" interval."""
+    if published is not None:
+        return day_number(published)
+    if interval is None or interval.end is None or interval.start is not None:
+        return None
+    return day_number(interval.end)
+
+
+def figure_bounds(fig: Figure | None) -> tuple[int, int] | None:
+    """``(low, high)`` of a figure for comparison, ``high`` = :data:`UNBOUNDED` when open-ended.
+
+    Uses the bounds extraction set (``Figure.low``/``high``, the convention of
+    docs/figures.md) and falls back to the stated value and qualifier.
+    """
+    if fig is None:
+        return None
+    if fig.low is not None or fig.high is not None:
+        low, high = fig.low or 0, fig.high
+    elif fig.value is None:
+        return None
+    elif fig.qualifier is Qualifier.AT_LEAST:
+        low, high = fig.value, None
+    elif fig.qualifier is Qualifier.MORE_THAN:
+        low, high = fig.value + 1, None
+    elif fig.qualifier is Qualifier.UP_TO:
+        low, high = 0, fig.value
+    elif fig.qualifier is Qualifier.RANGE and fig.max is not None:
+        low, high = fig.value, fig.max
+    else:
+        low, high = fig.value, fig.value
+    return low, UNBOUNDED if high is None else max(high, low)
+
+
+def quote_words(text: str, stopwords: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Content words of a quote (lower case, three letters or more, ``stopwords`` dropped)."""
+    return frozenset(w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in stopwords)
+
+
+@functools.lru_cache(maxsize=500_000)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """Eight independent 31-bit hashes of a word: the slices of one BLAKE2b digest (stable across runs)."""
+    digest = hashlib.blake2b(word.encode("utf-8"), digest_size=4 * _MINHASH_SLOTS, person=b"civcas-minhash").digest()
+    return tuple(int.from_bytes(digest[4 * k : 4 * k + 4], "big") & 0x7FFFFFFF for k in range(_MINHASH_SLOTS))
+
+
+def minhash(words: Iterable[str]) -> tuple[int, ...] | None:
+    """A MinHash signature of a word set; equal slots estimate Jaccard similarity (Broder 1997).
+
+    Each slot is the minimum of one of eight hash functions over the words;
+    values are 31-bit so every SQL engine holds them in an INTEGER.
+    """
+    hashes = [_word_hashes(w) for w in words]
+    if len(hashes) < 3:
+        return None
+    return tuple(min(h[k] for h in hashes) for k in range(_MINHASH_SLOTS))
+
+
+class Belligerents:
+    """Bit masks for belligerent sets and the families reports confuse with each other (plus quote stopwords).
+
+    ``families`` maps a canonical belligerent to its family ("US" -> "coalition"); a
+    family shares one bit, so "coalition" and "France" meet in the family mask while
+    "Russia" and "coalition" do not.
+    """
+
+    def __init__(
+        self,
+        canonical: Iterable[str],
+        families: Mapping[str, str],
+        ignore: Iterable[str],
+        stopwords: Iterable[str] = (),
+        *,
+        weapon_families: Mapping[str, str] | None = None,
+    ) -> None:
+        self.bit = {name: 1 << i for i, name in enumerate(canonical)}
+        self.families = dict(families)
+        self.ignore = frozenset(ignore)
+        self.stopwords = frozenset(stopwords)
+        self.weapon_family = dict(weapon_families or {})
+        self.weapon_bit = {name: 1 << i for i, name in enumerate(sorted(self.weapon_family))}
+        self.weapon_family_bit = {name: 1 << i for i, name in enumerate(sorted(set(self.weapon_family.values())))}
+
+    def weapon_masks(self, names: Iterable[str]) -> tuple[int, int]:
+        """``(specific, family)`` masks of the weapons named; weapons the spec does not list are ignored."""
+        spec = fam = 0
+        for name in names:
+            if name in self.weapon_bit:
+                spec |= self.weapon_bit[name]
+                fam |= self.weapon_family_bit[self.weapon_family[name]]
+        return spec, fam
+
+    def masks(self, names: Iterable[str]) -> tuple[int, int]:
+        """``(specific, family)`` masks; unknown or ignored names count as no information."""
+        spec = fam = 0
+        for name in names:
+            if name in self.ignore:
+                continue
+            bit = self.bit.get(name) or self.bit.get("other", 0)
+            spec |= bit
+            fam |= self.bit.get(self.families.get(name, name), bit)
+        return spec, fam
+
+
+def row(claim: Claim, belligerents: Belligerents, published: date | None = None) -> dict[str, Any]:
+    """The comparison record of one incident claim (see ``data/link/comparisons.v1.yaml`` for columns).
+
+    ``published`` is the claim's document's publication date, when known.
+    """
+    place = claim.place
+    names = place_names(place)
+    areas = place_areas(claim)
+    rank = place_rank(place)
+    interval = explicit_interval(claim.date)
+    killed = figure_bounds(claim.killed)
+    injured = figure_bounds(claim.injured)
+    spec, fam = belligerents.masks(claim.belligerents)
+    wspec, wfam = belligerents.weapon_masks(claim.weapons)
+    sig = minhash(quote_words(claim.quote, belligerents.stopwords))
+    a1 = name_key(place.admin1) if place else None
+    a2 = name_key(place.admin2) if place else None
+    out: dict[str, Any] = {
+        "claim_id": claim.id,
+        "doc_id": claim.doc_id,
+        "country": (place.country or None) if place else None,
+        "n1": names[0] if names else None,
+        "n2": names[1] if len(names) > 1 else (names[0] if names else None),
+        "a1": a1,
+        "a2": a2,
+        "a3": next((a for a in areas if a not in (a1, a2)), None),
+        "prec": rank,
+        "lat": place.lat if place and place.lat is not None and rank < COUNTRY_LEVEL else None,
+        "lon": place.lon if place and place.lon is not None and rank < COUNTRY_LEVEL else None,
+        "d0": interval[0] if interval else None,
+        "d1": interval[1] if interval else None,
+        "dmax": latest_day(claim.date, published),
+        "wk": interval[0] // 14 if interval else None,
+        "wk2": (interval[0] + 7) // 14 if interval else None,
+        "bs": spec or None,
+        "bf": fam or None,
+        "k_lo": killed[0] if killed else None,
+        "k_hi": killed[1] if killed else None,
+        "j_lo": injured[0] if injured else None,
+        "j_hi": injured[1] if injured else None,
+        "ws": wspec or None,
+        "wf": wfam or None,
+    }
+    for i in range(_MINHASH_SLOTS):
+        out[f"h{i}"] = sig[i] if sig else None
+    return out
+
+
+#: Column types of the comparison table: strings and floats by name, everything else a 64-bit integer.
+STRING_COLUMNS = frozenset(
+    {"claim_id", "doc_id", "country", "n1", "n2", "a1", "a2", "a3", "bn1", "bn2", "ba1", "ba2", "ba3"}
+)
+FLOAT_COLUMNS = frozenset({"lat", "lon"})
+#: Columns the block keys are computed from: kept as Python lists until the keys exist.
+_BLOCK_INPUTS = frozenset({"n1", "n2", "a1", "a2", "a3", "d0", "dmax", "bf", "k_lo", "h0", "doc_id", "claim_id"})
+_CHUNK = 65_536
+
+
+def arrow_type(name: str) -> pa.DataType:
+    """The Arrow type of a comparison column."""
+    if name in STRING_COLUMNS:
+        return pa.string()
+    return pa.float64() if name in FLOAT_COLUMNS else pa.int64()
+
+
+def columns(
+    claims: Sequence[Claim],
+    belligerents: Belligerents,
+    published: Mapping[str, date | None] | None = None,
+    *,
+    cap: int | None = None,
+) -> dict[str, Any]:
+    """Comparison records of ``claims`` as columns, ``unique_id`` = the claim's index in ``claims``.
+
+    Built column by column so a million claims never exist as a million
+    dicts; columns the block keys do not need are turned into Arrow arrays
+    every 65,536 claims, so their Python values never pile up either.
+    ``cap`` refines the block keys (:func:`add_block_keys`) for busy places.
+    Values are lists or Arrow chunked arrays.
+    """
+    published = published or {}
+    cols: dict[str, list[Any]] = {}
+    done: dict[str, list[pa.Array]] = {}
+
+    def flush() -> None:
+        for k, values in cols.items():
+            if k not in _BLOCK_INPUTS and values:
+                done.setdefault(k, []).append(pa.array(values, type=arrow_type(k)))
+                cols[k] = []
+
+    for i, claim in enumerate(claims):
+        r = row(claim, belligerents, published.get(claim.doc_id))
+        if not cols:
+            cols = {"unique_id": [], **{k: [] for k in r}}
+        cols["unique_id"].append(i)
+        for k, v in r.items():
+            cols[k].append(v)
+        if (i + 1) % _CHUNK == 0:
+            flush()
+    if not cols:
+        return {}
+    flush()
+    add_block_keys(cols, cap=cap if cap is not None else len(claims) + 1)
+    out: dict[str, Any] = {}
+    for k in list(cols):
+        values = cols.pop(k)
+        out[k] = pa.chunked_array(done.pop(k), type=arrow_type(k)) if k in done else values
+    return out
+
+
+#: Columns whose values blocking rules join on; their block keys are ``b<column>``.
+BLOCK_COLUMNS = ("n1", "n2", "a1", "a2", "a3")
+
+
+def _month(cols: Mapping[str, list[Any]], i: int) -> str:
+    day = cols["d0"][i] if cols["d0"][i] is not None else cols["dmax"][i]
+    return "u" if day is None else str(day // 30)
+
+
+def _belligerent_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
+    return "n" if cols["bf"][i] is None else str(cols["bf"][i])
+
+
+def _figure_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
+    k = cols["k_lo"][i]
+    return "n" if k is None else str(int(math.log(k + 1, 1.5)))
+
+
+def _quote_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
+    h = cols["h0"][i]
+    return "n" if h is None else str(h % 32)
+
+
+_REFINEMENTS = (_month, _belligerent_bucket, _figure_bucket, _quote_bucket)
+
+
+def add_block_keys(cols: dict[str, list[Any]], *, cap: int) -> int:
+    """Add ``b<column>`` block keys: the value itself, refined where it would make a block over ``cap`` claims.
+
+    A place named by more than ``cap`` claims (a busy city over years of
+    reporting) is split by month, then by belligerent family, then by
+    killed-figure bucket, then by a MinHash slot of the quote, until each
+    part is within ``cap``. The split of a value is the same in every
+    column, so cross-column rules ("a town and the district named after
+    it") still meet. Returns how many values were split.
+    """
+    n = len(cols["doc_id"])
+    holders: dict[str, set[int]] = {}
+    for col in BLOCK_COLUMNS:
+        cols["b" + col] = list(cols[col])
+        for i, v in enumerate(cols[col]):
+            if v is not None:
+                holders.setdefault(v, set()).add(i)
+    if n <= cap:
+        return 0
+    split = 0
+    for value, idx in holders.items():
+        if len(idx) <= cap:
+            continue
+        split += 1
+        for i, key in _refine(value, sorted(idx), cols, cap, 0).items():
+            for col in BLOCK_COLUMNS:
+                if cols[col][i] == value:
+                    cols["b" + col][i] = key
+    return split
+
+
+def _refine(key: str, idx: list[int], cols: Mapping[str, list[Any]], cap: int, level: int) -> dict[int, str]:
+    if len(idx) <= cap or level == len(_REFINEMENTS):
+        return dict.fromkeys(idx, key)
+    parts: dict[str, list[int]] = {}
+    for i in idx:
+        parts.setdefault(_REFINEMENTS[level](cols, i), []).append(i)
+    out: dict[int, str] = {}
+    for sub, members in parts.items():
+        out.update(_refine(f"{key}|{sub}", members, cols, cap, level + 1))
+    return out

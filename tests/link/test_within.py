@@ -1,0 +1,65 @@
+"""Within one document: per-claimant statements of one event group; different events stay apart."""
+
+from __future__ import annotations
+
+from _link_claims import claim
+
+from civcas.link.within import dates_conflict, groups
+from civcas.records import ClaimantKind
+
+
+def _ids(gs: list[tuple]) -> list[list[str]]:  # type: ignore[type-arg]
+    return [[c.id for c in g] for g in gs]
+
+
+def test_within_same_place_and_date_is_one_group() -> None:
+    a = claim(
+        "d:0",
+        "d",
+        "The ministry said 45 died in Raqqa.",
+        where="Raqqa",
+        day="2017-06-01",
+        killed=45,
+        claimant="the ministry",
+        claimant_kind=ClaimantKind.GOVERNMENT,
+    )
+    b = claim(
+        "d:1",
+        "d",
+        "Activists counted 51 dead in Raqqa.",
+        where="Raqqa",
+        day="2017-06-01",
+        killed=51,
+        claimant="activists",
+        claimant_kind=ClaimantKind.ACTIVISTS,
+    )
+    assert _ids(groups([b, a])) == [["d:0", "d:1"]]
+
+
+def test_within_different_dates_at_one_place_are_different_events() -> None:
+    a = claim("d:0", "d", "Strikes on Manbij killed 20 on Monday.", where="Manbij", day="2016-07-18", killed=20)
+    b = claim("d:1", "d", "More strikes on Manbij killed 30 on Friday.", where="Manbij", day="2016-07-22", killed=30)
+    assert _ids(groups([a, b])) == [["d:0"], ["d:1"]]
+
+
+def test_within_governorate_claim_joins_the_single_town_inside_it() -> None:
+    town = claim("d:0", "d", "At least 31 were killed in Abu Kamal, the ministry said.", where="Abu Kamal", killed=31)
+    area = claim(
+        "d:1", "d", "Over 40 civilians died in Deir ez-Zor province on Sunday.", where="Deir ez-Zor province", killed=41
+    )
+    other = claim("d:2", "d", "A separate raid killed 7 in Raqqa.", where="Raqqa", killed=7)
+    assert _ids(groups([town, area, other])) == [["d:0", "d:1"], ["d:2"]]
+
+
+def test_within_placeless_claim_joins_only_an_unambiguous_event() -> None:
+    town = claim("d:0", "d", "Jets killed 12 in Mayadin on Sunday.", where="Mayadin", day="2017-08-20", killed=12)
+    denial = claim("d:1", "d", "The coalition denied carrying out the raid.", day="2017-08-20")
+    assert _ids(groups([town, denial])) == [["d:0", "d:1"]]
+    second = claim("d:2", "d", "Jets killed 9 in Raqqa on Sunday.", where="Raqqa", day="2017-08-20", killed=9)
+    assert _ids(groups([town, denial, second])) == [["d:0"], ["d:1"], ["d:2"]]
+
+
+def test_within_dates_conflict_tolerance() -> None:
+    assert dates_conflict((10, 10), (11, 11))
+    assert not dates_conflict((10, 10), (11, 11), tolerance=1)
+    assert not dates_conflict((10, 12), None)
