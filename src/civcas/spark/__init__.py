@@ -1,0 +1,1 @@
+"""spark: see docs/architecture.md."""
