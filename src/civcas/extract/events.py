@@ -204,13 +204,19 @@ def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tu
 # ----------------------------------------------------------------------------------------------- places
 
 
-def choose_place(u: Unit, resolved: dict[tuple[int, int], Place]) -> tuple[Place | None, list[Place]]:
-    """The unit's place (finest, not a container of another) and the others listed with it."""
+def choose_place(
+    u: Unit, resolved: dict[tuple[int, int], Place], country: str | None = None
+) -> tuple[Place | None, list[Place]]:
+    """The unit's place (finest, not a container of another) and the others listed with it.
+
+    A place outside the document's ``country`` yields to one inside it: "a Toyota packed with explosives
+    ... in Kabul" is in Kabul, whatever Toyota the gazetteer knows.
+    """
     cands = [m for m in u.places if (m.span.start, m.span.end) in resolved]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}
-    best: tuple[tuple[int, int, int, int], PlaceMention] | None = None
+    best: tuple[tuple[int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
         rank = _FINE.get(p.precision, 5)
@@ -223,7 +229,8 @@ def choose_place(u: Unit, resolved: dict[tuple[int, int], Place]) -> tuple[Place
         is_container = fold(m.text) in containers
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
         featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
-        key = (int(is_container), rank, featured, i)
+        abroad = int(bool(country and p.country and p.country != country and m.kind_hint is None and not m.within))
+        key = (int(is_container), abroad, rank, featured, i)
         if best is None or key < best[0]:
             best = (key, m)
     assert best is not None

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -80,7 +81,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         return []
     ev_mod.resolve_claimants(units)
     resolved, doc_country = _resolve_places(text, units, gz, kept)
-    unit_places = {i: ev_mod.choose_place(u, resolved) for i, u in enumerate(units)}
+    unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
     events = ev_mod.cluster(units, unit_places, ref)
     fallback_bells = ev_mod.doc_belligerents(units)
@@ -202,7 +203,10 @@ def _resolve_places(
     votes: Counter[str] = Counter()
     # Country words inside a force's name ("الاحتلال التركي", "Turkish-backed factions") say whose forces, not where.
     forces = [(u.sent.start + a.start, u.sent.start + a.end) for u in units for a in u.actors]
-    for start, end, iso in gz.countries_in(text):
+    named = gz.countries_in(text)
+    # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
+    country_spans = list(named)
+    for start, end, iso in named:
         after = text[end : end + 30]
         if _FORCE_AFTER.match(after) or re.match(r"^-(?:led|backed|based|made)\b", after):
             continue  # "Turkish forces", "Russian jets": whose forces, not where
@@ -210,23 +214,27 @@ def _resolve_places(
             continue
         votes[iso] += 2 if _is_country_name(gz, text[start:end], iso) else 1
     country = votes.most_common(1)[0][0] if votes else None
-    out = _resolve_all(mentions, gz, country, tuple(votes))
-    where: Counter[str] = Counter()
+    out = _resolve_all(mentions, gz, country, tuple(votes), country_spans)
+    where: dict[str, float] = {}
     for p in out.values():
-        if p.country and p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD,
-                                         PlacePrecision.NEAR, PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE):
-            where[p.country] += 1
+        if p.country and p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
+            where[p.country] = where.get(p.country, 0.0) + 1.0
+        elif p.country and p.precision in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE):
+            # an admin area's name is rarer than a village's: "Rokoro locality, Central Darfur" is in Sudan
+            # even when a namesake hamlet of Rokoro lies elsewhere
+            where[p.country] = where.get(p.country, 0.0) + 1.5
     for iso, n in votes.items():
-        where[iso] += n
-    best = where.most_common(1)[0][0] if where else None
+        where[iso] = where.get(iso, 0.0) + n
+    best = max(where, key=lambda k: where[k]) if where else None
     if best is not None and best != country:
         country = best
-        out = _resolve_all(mentions, gz, country, tuple(votes))
+        out = _resolve_all(mentions, gz, country, tuple(votes), country_spans)
     return out, country
 
 
 _FORCE_AFTER = re.compile(
-    r"^[\s\-]*(?:[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
+    r"^[\s\-\]\)]*(?:[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
+    r"rebels?|insurgents?|fighters?|militants?|gunmen|"
     r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|border|police|"
     r"occupation|intelligence|ministry|defence|defense|president|state|media|news|observatory|army's|troops')\b",
     re.IGNORECASE,
@@ -245,7 +253,8 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
 
 
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,
-                 countries: tuple[str, ...]) -> dict[tuple[int, int], Place]:
+                 countries: tuple[str, ...],
+                 country_spans: Sequence[tuple[int, int, str]] = ()) -> dict[tuple[int, int], Place]:
     from civcas.gazetteer import ResolveContext, resolve
 
     admin = tuple(m.text for m in mentions.values() if m.kind_hint in ("province", "district"))
@@ -260,6 +269,9 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
         iso = gz.country_of(m.text) if hasattr(gz, "country_of") else None
         if iso and not (_is_country_name(gz, m.text, iso) or _DEMONYM_FORM.fullmatch(m.text)):
             iso = None  # only a country's own name or its people's, never a look-alike village
+        around = next((c for s, e, c in country_spans if s <= m.span.start and m.span.end <= e), None)
+        if around:
+            iso = around
         if iso:
             # A country or its people ("Iraq", "a Kenyan village"): the country itself, never a namesake town.
             cp = _country_place(gz, iso)

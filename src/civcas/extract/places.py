@@ -245,6 +245,10 @@ def find_mentions(
         pb = lex.prep_before.search(before)
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
+            if info["kind"] == "neighbourhood" and re.search(r"\bof[\s\u00a0]+(?:the[\s\u00a0]+)?$", fb.group(0), re.I):
+                # "a Shiite neighbourhood of Baghdad", "the area of Rofita": the name may be the city around
+                # the neighbourhood as well as the neighbourhood; let the gazetteer say which.
+                info["kind"] = None
             info["rule"] = "feature_before"
         if fa:
             # "Borno State": the word after the name is its own; "... Area of" before it may be a neighbour's.

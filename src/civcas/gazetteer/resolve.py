@@ -397,7 +397,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     margin = scored[1][0] - scored[0][0] if len(scored) > 1 else 4.0
     confidence = 1 / (1 + math.exp(-(margin - 0.5)))
     target = fold.loose(name)
-    rejected = _implausible(best, candidates, target, within, context, best_c.info)
+    rejected = _implausible(best, candidates, target, within, context, best_c.info, hint=hint)
     if rejected:
         return _enclosing(gazetteer, mention, within, context, rejected)
     if within.entries and _inside(best, within, best_c.info) is False:
@@ -586,7 +586,7 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
 
 def _implausible(
     best: GazetteerEntry, candidates: list[GazetteerEntry], target: str, within: _Areas, context: ResolveContext,
-    info: EntryInfo | None = None,
+    info: EntryInfo | None = None, *, hint: str = "",
 ) -> str | None:
     """Why the best candidate is probably another place than the one meant (None when it is plausible).
 
@@ -602,6 +602,9 @@ def _implausible(
         return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
     if context.country and best.country == context.country:
         return None if spelling <= 0.4 else f"'{best.name}' is spelled too differently"
+    if context.country and hint in ("village", "neighbourhood", "neighborhood", "camp"):
+        # "Zango village in Wase LGA": a village the text places in its country is not a namesake abroad
+        return f"the village '{best.name}' ({best.country}) is outside the document's country {context.country}"
     sizeable = best.population >= 20_000 or best.kind in ("country", "region")
     if spelling <= 0.1 and (sizeable or not context.country):
         return None

@@ -1,0 +1,57 @@
+"""Places in their document's context, with the bundled and village gazetteers (sentences written for civcas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from civcas.extract import run
+from civcas.records import Document, PlacePrecision
+
+
+def _places(text: str, config: Any) -> list[tuple[str | None, str | None, PlacePrecision]]:
+    claims = run(Document(id="g1", text=text), config=config)
+    return [(c.place.name, c.place.country, c.place.precision) for c in claims if c.place is not None]
+
+
+def test_neighbourhood_of_a_city_is_in_that_city(village_config: Any) -> None:
+    # "neighbourhood of Baghdad": Baghdad is the city around it, not a neighbourhood called Baghdad;
+    # and the sentence's first word "Car" is no village.
+    got = _places(
+        "Car bombs exploded on Thursday in a Shiite neighbourhood of Baghdad, killing at least nine people, "
+        "police said.",
+        village_config,
+    )
+    assert got and got[0][1] == "IQ", got
+    assert got[0][0] == "Baghdad"
+
+
+def test_a_country_name_cut_by_the_mention_finder_is_still_the_country(village_config: Any) -> None:
+    got = _places(
+        "Rebels killed eight civilians in an eastern town of Democratic Republic of Congo on Sunday, the army said.",
+        village_config,
+    )
+    assert got and got[0][1] == "CD", got
+
+
+def test_a_village_in_the_documents_country_is_not_a_namesake_abroad(village_config: Any) -> None:
+    # Zango is a common village name in northern Nigeria and a large place in Angola: the LGA and state
+    # say Nigeria, so the Angolan one is never taken; the village stays at its enclosing area if unknown.
+    got = _places(
+        "About 20 people were killed at Zango village in Wase LGA of Plateau State on Monday, residents said.",
+        village_config,
+    )
+    assert got and got[0][1] == "NG", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Toyota pickup packed with explosives blew up outside a hotel in Kabul, killing 11 people.",
+        "A blogger who had written about Islam was hacked to death near his home in Dhaka on Monday.",
+    ],
+)
+def test_a_brand_or_a_word_named_first_yields_to_the_place(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] in ("Kabul", "Dhaka"), got
