@@ -249,6 +249,7 @@ class Place:
     kind: str | None = None
     relation: str = "in"
     reasons: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the gazetteer's other spellings (Latin and Arabic script), for matching sources
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,3 +55,16 @@ def test_a_village_in_the_documents_country_is_not_a_namesake_abroad(village_con
 def test_a_brand_or_a_word_named_first_yields_to_the_place(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][0] in ("Kabul", "Dhaka"), got
+
+
+def test_a_resolved_place_carries_its_other_spellings(village_config: Any) -> None:
+    from civcas.export.claims import place_to_json
+
+    claims = run(Document(id="g2", text="A drone strike killed four civilians in Jarabulus on Monday."), config=village_config)
+    place = claims[0].place
+    assert place is not None and place.country == "SY"
+    # other sources write the town another way; the claim says which spellings name the same place
+    folded = {n.lower() for n in place.names}
+    assert "jarablus" in folded or "jarabulus" in folded
+    assert any("\u0600" <= ch <= "\u06ff" for n in place.names for ch in n)  # and its Arabic name
+    assert place_to_json(place)["names"] == list(place.names)

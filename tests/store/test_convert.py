@@ -82,6 +82,7 @@ def _place(text: str) -> st.SearchStrategy[Place]:
         kind=_NAME,
         relation=_TEXT,
         reasons=st.lists(_TEXT, max_size=3).map(tuple),
+        names=st.lists(_TEXT, max_size=3).map(tuple),
     )
 
 
@@ -252,7 +253,7 @@ STORED_FIELDS = {
     Assessment: "incident_id grade reasons killed injured children women per_claimant original_sources relays "
     "admitted admission_assessment",
     Figure: "value qualifier max text span low high rule",
-    Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons",
+    Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons names",
     DateInterval: "start end precision span rule",
     Evidence: "field span rule",
     Span: "start end text",

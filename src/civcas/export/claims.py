@@ -56,6 +56,8 @@ def place_to_json(place: Place | None, places: Iterable[Place] = ()) -> dict[str
     }
     if mentions:
         out["mentions"] = list(dict.fromkeys(mentions))
+    if place.names:
+        out["names"] = list(place.names)
     return out
 
 

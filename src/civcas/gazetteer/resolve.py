@@ -286,7 +286,22 @@ def _place_from(
         kind=e.kind,
         relation=mention.relation,
         reasons=tuple(reasons),
+        names=other_names(e),
     )
+
+
+_LATIN_OR_ARABIC = re.compile(r"^[\s\-'’‘`.A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff]+$")
+
+
+def other_names(e: GazetteerEntry, limit: int = 24) -> tuple[str, ...]:
+    """The entry's other spellings in Latin or Arabic script: a source may write "Jarablus" for "Jarābulus"."""
+    out: list[str] = []
+    for n in e.names:
+        if n != e.name and n not in out and _LATIN_OR_ARABIC.match(n) and any(ch.isalpha() for ch in n):
+            out.append(n)
+            if len(out) >= limit:
+                break
+    return tuple(out)
 
 
 def _enclosing(

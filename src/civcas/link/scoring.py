@@ -28,7 +28,7 @@ from civcas.link.model import LinkModel
 log = logging.getLogger(__name__)
 
 #: DuckDB's working-memory limit while scoring; larger work spills to disk.
-_MEMORY_LIMIT = "256MB"
+_MEMORY_LIMIT = "512MB"
 #: Above this many claims, scoring runs per partition of governorates (bounded memory; see docs/linking.md).
 _PARTITION_ROWS = 200_000
 #: Gamma values (-1..14) packed four bits per comparison.

@@ -113,6 +113,7 @@ def place_json(p: Place | None) -> Json | None:
         "kind": p.kind,
         "relation": p.relation,
         "reasons": list(p.reasons),
+        "names": list(p.names),
     }
 
 
@@ -134,6 +135,7 @@ def place_of(v: Mapping[str, Any] | None) -> Place | None:
         kind=v["kind"],
         relation=v["relation"],
         reasons=tuple(v["reasons"]),
+        names=tuple(v.get("names") or ()),  # rows stored before the field existed have none
     )
 
 
