@@ -60,7 +60,8 @@ def test_a_brand_or_a_word_named_first_yields_to_the_place(text: str, village_co
 def test_a_resolved_place_carries_its_other_spellings(village_config: Any) -> None:
     from civcas.export.claims import place_to_json
 
-    claims = run(Document(id="g2", text="A drone strike killed four civilians in Jarabulus on Monday."), config=village_config)
+    doc = Document(id="g2", text="A drone strike killed four civilians in Jarabulus on Monday.")
+    claims = run(doc, config=village_config)
     place = claims[0].place
     assert place is not None and place.country == "SY"
     # other sources write the town another way; the claim says which spellings name the same place

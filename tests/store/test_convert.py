@@ -253,7 +253,8 @@ STORED_FIELDS = {
     Assessment: "incident_id grade reasons killed injured children women per_claimant original_sources relays "
     "admitted admission_assessment",
     Figure: "value qualifier max text span low high rule",
-    Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons names",
+    Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons "
+    "names",
     DateInterval: "start end precision span rule",
     Evidence: "field span rule",
     Span: "start end text",
