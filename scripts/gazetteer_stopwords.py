@@ -40,10 +40,10 @@ def main() -> None:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         place_keys |= {k for (k,) in conn.execute("SELECT DISTINCT key FROM keys")}
         for (name,) in conn.execute("SELECT name FROM places WHERE population >= 500000 OR kind = 'country'"):
-            big.add(fold.key(name))
+            big.add(name.lower())  # the word spelled as a big place's own name ("Mobile"), not a fold of it
         conn.close()
     keep = {fold.key(n) for c in datafiles.countries().countries for n in [*c.names, *c.demonyms]}
-    stop = sorted(w for w in common if (k := fold.key(w)) in place_keys and k not in big and k not in keep)
+    stop = sorted(w for w in common if (k := fold.key(w)) in place_keys and w not in big and k not in keep)
     lines = [
         "schema: civcas.gazetteer.stopwords",
         "version: 1",

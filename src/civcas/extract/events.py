@@ -336,6 +336,15 @@ def _inside(fine: Place, coarse: Place, containers: set[str]) -> bool:
 
 def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
     """Whether ``fine`` is a strictly finer place inside ``coarse`` (an area around a town, a city around a quarter)."""
+    if (
+        capital_named_as_area(coarse)
+        and not any("as 'city' says" in r for r in coarse.reasons)
+        and fine.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR)
+        and not _same_place(coarse, fine)
+        and fine.admin1
+        and _loose(fine.admin1) == _loose(coarse.admin1 or "")
+    ):
+        return True  # "air strikes on Idlib" (the province), and the market of Jisr al-Shughour in it
     if _FINE.get(fine.precision, 5) >= _FINE.get(coarse.precision, 5) or unresolved_settlement(coarse):
         return False
     if coarse.precision not in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE, PlacePrecision.COUNTRY) and (

@@ -136,6 +136,12 @@ _PERSON_AFTER = re.compile(
 )
 
 
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|hamlet|farm|camp)s?[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I
+)
+_SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
+
+
 def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
     name = doc_text[start:end]
@@ -151,7 +157,12 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
     if _PERSON_BEFORE.search(doc_text[max(0, start - 40) : start]) or _PERSON_AFTER.match(doc_text[end : end + 40]):
         return None
     words = name.split()
-    while words and (words[0] in not_places or words[0].rstrip(",") in not_places):
+    # "the village of Arab Hassan", "Arab Hassan village": a settlement word vouches for the whole name
+    featured = len(words) > 1 and (
+        _SETTLEMENT_BEFORE.search(doc_text[max(0, start - 30) : start])
+        or _SETTLEMENT_AFTER.match(doc_text[end : end + 12])
+    )
+    while words and not featured and (words[0] in not_places or words[0].rstrip(",") in not_places):
         start += doc_text[start:end].index(words[0]) + len(words[0])
         while start < end and doc_text[start].isspace():
             start += 1
