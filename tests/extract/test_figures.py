@@ -54,6 +54,16 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Mr. Ahmad Karim Hasan, from Idlib governorate, died in the shelling of his village.", [("killed", 1, None)]),
         ("Local sources said three people killed due to the attack.", [("killed", 3, "exact")]),
+        (
+            "Seven farmers fleeing their village after the raid have been killed by the militants, elders said.",
+            [("killed", 7, "exact")],
+        ),
+        ("Four guards who were abducted on the road last week have been killed.", [("killed", 4, "exact")]),
+        (
+            "Twelve people, including a teacher and two infants, were killed by the gunmen in the market.",
+            [("killed", 12, "exact")],
+        ),
+        ("Nine herders were on Tuesday beheaded near the river.", [("killed", 9, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

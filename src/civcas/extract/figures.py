@@ -117,6 +117,14 @@ _PERPETRATOR = re.compile(
 _SUBJECT_APPOSITION = re.compile(
     r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,2})?\s*", re.IGNORECASE
 )
+# The subject, a relative or participial clause about it, then the verb: "Eight villagers fleeing their
+# communities after an attack have been killed", "Six policemen who were kidnapped on Sunday have been killed".
+_SUBJECT_CLAUSE = re.compile(
+    r"\s+(?:who|that|[a-z]+ing|[a-z]+ed)\b[^.;!?,\d]{0,160}?\s(?:were|was|have|has|had|have\s+been|has\s+been|had\s+been)"
+    r"(?:\s+\w+ly)?\s*",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"^\s*(?:\(|,|--|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE)
 # A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
 _NAMED_SUBJECT = re.compile(
     r"^(?:(?:On|In|At|Early|Late|Yesterday|Today)[^,]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?"
@@ -701,6 +709,18 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         ):
             order = ["active", *[f for f in forms if f != "active"]]
     for form in order:
+        if form == "passive" and len(before) > 1:
+            # "Eleven people, including a Colombian and three minors, were killed": the total, not its category
+            g0 = before[0]
+            mid = text[g0.end : before[-1].start]
+            if (
+                _INCLUDING.match(mid)
+                and g0.value is not None
+                and before[-1].value is not None
+                and g0.value >= before[-1].value
+                and _PASSIVE_GAP.fullmatch(_strip_appositives(text[before[-1].end : cue.start]).lstrip(","))
+            ):
+                return form, [g0]
         if form in ("passive", "noun_before") and before:
             g = before[-1]
             if (
@@ -719,8 +739,9 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
             # the sentence's subject, a long apposition, then the verb.
             first = [x for x in mains if id(x) not in used][:1]
-            if form == "passive" and first and first[0].start <= 60 and _SUBJECT_APPOSITION.fullmatch(
-                text[first[0].end : cue.start]
+            if form == "passive" and first and first[0].start <= 60 and (
+                _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
+                or (first[0] is g and _SUBJECT_CLAUSE.fullmatch(text[first[0].end : cue.start]))
             ):
                 return form, [first[0]]
         if form in ("active", "noun_after") and after:
