@@ -64,6 +64,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
             [("killed", 12, "exact")],
         ),
         ("Nine herders were on Tuesday beheaded near the river.", [("killed", 9, "exact")]),
+        ("At least six people including two children were killed in the blast.", [("killed", 6, "at_least")]),
+        ("Four boys who were swimming in the canal were killed by the shelling.", [("killed", 4, "exact")]),
+        ("The mortar attack on the camp left eleven labourers dead.", [("killed", 11, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

@@ -120,11 +120,13 @@ _SUBJECT_APPOSITION = re.compile(
 # The subject, a relative or participial clause about it, then the verb: "Eight villagers fleeing their
 # communities after an attack have been killed", "Six policemen who were kidnapped on Sunday have been killed".
 _SUBJECT_CLAUSE = re.compile(
-    r"\s+(?:who|that|[a-z]+ing|[a-z]+ed)\b[^.;!?,\d]{0,160}?\s(?:were|was|have|has|had|have\s+been|has\s+been|had\s+been)"
-    r"(?:\s+\w+ly)?\s*",
+    r"\s+(?:who|that|[a-z]+ing|[a-z]+ed)\b[^.;!?,\d]{0,160}?(?:\s(?:were|was|have|has|had|have\s+been|has\s+been|"
+    r"had\s+been))?(?:\s+\w+ly)?\s*",
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(r"^\s*(?:\(|,|--|—|–)\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r"^\s*(?:\(|,|--|—|–)?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
+)
 # A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
 _NAMED_SUBJECT = re.compile(
     r"^(?:(?:On|In|At|Early|Late|Yesterday|Today)[^,]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?"
@@ -363,7 +365,10 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             if noun and (_NOT_PEOPLE.match(" " + noun.group("noun")) or _CUE_NOUN_NEXT.match(" " + noun.group("noun"))):
                 noun = None
         if noun and _CUE_NOUN_NEXT.match(after[noun.end() :]):
-            noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun
+            info = lex.noun_info.get(fold(noun.group("noun")))
+            plural = info is not None and not info[2]
+            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun.end() :], re.I)):
+                noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
         if noun:
             noun_text = noun.group("noun")
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
@@ -741,7 +746,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             first = [x for x in mains if id(x) not in used][:1]
             if form == "passive" and first and first[0].start <= 60 and (
                 _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
-                or (first[0] is g and _SUBJECT_CLAUSE.fullmatch(text[first[0].end : cue.start]))
+                or _SUBJECT_CLAUSE.fullmatch(text[first[0].end : cue.start])
             ):
                 return form, [first[0]]
         if form in ("active", "noun_after") and after:
