@@ -370,3 +370,21 @@ def test_arabic_reporting_words_in_any_order_never_raise(words: list[str]) -> No
     text = " ".join(words)
     if text.strip():
         _spans_point_at_text(text, _units(text))
+
+
+def test_arabic_title_run_into_latin_page_furniture_still_states_a_claim() -> None:
+    # A video page's title followed by the site's menu words, all one "sentence" that is mostly Latin.
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = (
+        "قتلى وجرحى بقصف مدفعي استهدف حي الجامع في مدينة إدلب - "
+        "VideoAboutPressCopyrightContactCreatorsAdvertiseDevelopersTermsPrivacyPolicySafetyFeatures"
+    )
+    assert not arabic.is_arabic(text)
+    assert arabic.has_arabic_statement(text, RULES)
+    claims = run(Document(id="m1", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims, "the Arabic title's strike report is kept"
+    assert claims[0].place is not None and "إدلب" in (claims[0].place.mention or "") + "".join(
+        p.mention or "" for p in claims[0].places
+    )

@@ -50,6 +50,15 @@ def is_arabic(text: str) -> bool:
     return ar >= latin
 
 
+def has_arabic_statement(text: str, rules: RuleFiles, min_letters: int = 15) -> bool:
+    """Whether a sentence that is mostly Latin script still holds an Arabic run with a harm or strike word."""
+    if not _ARABIC.search(text):
+        return False
+    runs = re.findall(r"[\u0600-\u06FF][\u0600-\u06FF\s\d.,،:\-]*", text)
+    arabic_text = " ".join(runs)
+    return len(_ARABIC.findall(arabic_text)) >= min_letters and may_state(arabic_text, rules)
+
+
 def may_state(text: str, rules: RuleFiles) -> bool:
     """Whether an Arabic sentence holds any harm, strike or stance word: only those can state a claim.
 

@@ -67,7 +67,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     for s in sentences:
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
-        if not (arabic.is_arabic(s.text) or cue.search(s.text)):
+        if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)):
             continue
         sp = _spot(gz, s) if gz is not None else []
         got = sentence_units(

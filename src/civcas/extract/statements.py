@@ -151,6 +151,13 @@ def sentence_units(
     if arabic.is_arabic(sent.text):
         return arabic.sentence_units(doc_text, sent, rules=rules, reference=reference, year_hint=year_hint,
                                      spotted=spotted, headline=headline)
+    if arabic.has_arabic_statement(sent.text, rules):
+        # An Arabic title run into page furniture ("قتلى وجرحى بقصف ... - YouTubeAboutPressCopyright..."):
+        # the Arabic part states the claim; English follows only if it found nothing.
+        got = arabic.sentence_units(doc_text, sent, rules=rules, reference=reference, year_hint=year_hint,
+                                    spotted=spotted, headline=headline)
+        if got:
+            return got
     text = sent.text
     lex = _lex(rules)
     harms = [h for h in find_harms(text, rules=rules) if not h.negated]
