@@ -69,3 +69,11 @@ def test_a_resolved_place_carries_its_other_spellings(village_config: Any) -> No
     assert "jarablus" in folded or "jarabulus" in folded
     assert any("\u0600" <= ch <= "\u06ff" for n in place.names for ch in n)  # and its Arabic name
     assert place_to_json(place)["names"] == list(place.names)
+
+
+def test_an_arabic_two_word_name_the_gazetteer_spells_in_full_is_a_place(village_config: Any) -> None:
+    # "أبيض" is also a word of "السلاح الأبيض" and the pair is frequent in Arabic text; the gazetteer's own
+    # spelling of the whole name says it is the town.
+    claims = run(Document(id="g3", text="مقتل ثلاثة مدنيين بقصف صاروخي على تل أبيض اليوم."), config=village_config)
+    assert claims and claims[0].place is not None
+    assert claims[0].place.country == "SY" and claims[0].place.mention == "تل أبيض"

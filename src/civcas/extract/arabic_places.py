@@ -165,6 +165,20 @@ _GRAMMAR = frozenset(
 )
 
 
+def _names_whole(sp: Any, folded_span: str) -> bool:
+    """Whether a multi-word spot is, in full, the Arabic name of one of its gazetteer candidates."""
+    if " " not in folded_span.strip():
+        return False
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    want = folded_span.strip()
+    for c in list(getattr(sp, "candidates", ()))[:12]:
+        for n in (c.name, *c.names):
+            if any("\u0600" <= ch <= "\u06ff" for ch in n) and fold_ar(n).text.strip() == want:
+                return True
+    return False
+
+
 def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> bool:
     """A word some other lexicon knows (harm, victims, numbers, dates, places' frames): not a name.
 
@@ -276,8 +290,10 @@ def find_places(
             continue
         k_last = _token_at(sc, f1 - 1) or k
         f1 = min(f1, toks[k_last].end)  # "لبنانAll": the name ends where the Arabic word does
-        # "حلب الآن": a common word the gazetteer read as the end of a longer name.
-        while k_last > k and (toks[k_last].text in lex.not_places or _lexicon_word(sc, k_last, lex)):
+        # "حلب الآن": a common word the gazetteer read as the end of a longer name; but "تل أبيض" is a name
+        # the gazetteer spells so in full (أبيض is also a word of "السلاح الأبيض").
+        whole = _names_whole(sp, folded[f0:f1])
+        while k_last > k and (toks[k_last].text in lex.not_places or (not whole and _lexicon_word(sc, k_last, lex))):
             k_last -= 1
             f1 = toks[k_last].end
         word = folded[f0:f1]
@@ -307,7 +323,7 @@ def find_places(
         if ctx[0] == "preposition" and k == k_last and _construct(sc, k, lex):
             continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
         if (ctx[0] in ("preposition", "list") or ctx[0].startswith("relation")) and (
-            not _prominent(sp.candidates) and _common(word)
+            not _prominent(sp.candidates) and not (whole and k_last > k) and _common(word)
         ):
             continue  # "في مخبز", "من جانب": a common word that also names some hamlet
         rule, kind, relation = ctx
