@@ -67,6 +67,8 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("At least six people including two children were killed in the blast.", [("killed", 6, "at_least")]),
         ("Four boys who were swimming in the canal were killed by the shelling.", [("killed", 4, "exact")]),
         ("The mortar attack on the camp left eleven labourers dead.", [("killed", 11, "exact")]),
+        ("A farmer, Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, "exact")]),
+        ("Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, None)]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

@@ -95,6 +95,7 @@ _MONTH_AFTER = re.compile(
 )
 _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:aged|age|ages|\()\s*$", re.IGNORECASE)
+_NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
 # A count followed by a plural noun the lexicon does not list ("five Bakassi natives"): still people when a
 # harm verb joins it; units ("three missiles") are excluded by _NOT_PEOPLE first.
@@ -323,6 +324,8 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             continue
         if _AGE_BEFORE.search(before[-8:]):
             continue
+        if n.value is not None and _NAME_AGE.search(before[-40:]) and re.match(r"^\s*[,)]", after):
+            continue  # "Riyad al-Kanou, 52, was shot": an age in apposition to a name
         if n.value is not None and _IDENTIFIER_BEFORE.search(before[-12:]):
             continue  # "Ward 4", "Resolution No. 2253": a label, not a count
         if n.value is not None and n.value <= 31 and (
