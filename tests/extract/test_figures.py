@@ -69,6 +69,8 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("The mortar attack on the camp left eleven labourers dead.", [("killed", 11, "exact")]),
         ("A farmer, Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, "exact")]),
         ("Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, None)]),
+        ("The death toll from Friday's shelling of the market has risen to 23.", [("killed", 23, "exact")]),
+        ("The number of people killed in the raid on the village rose to 14.", [("killed", 14, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

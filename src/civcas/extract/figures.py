@@ -57,7 +57,14 @@ _ACTIVE_GAP = re.compile(
 _NOUN_AFTER_GAP = re.compile(
     r"^(?:[\s,:…\"“”'’]|\b(?:of|at|to|reached|rose|has|have|had|risen|climbed|increased|jumped|is|was|"
     r"were|are|stood|stands|now|reportedly|further|the|a|total|by|from|up|nearly|some|least|around|about|"
-    r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already)\b)*$",
+    r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already|remained|remains|"
+    r"expected|now)\b)*$",
+    re.IGNORECASE,
+)
+# A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
+_NOUN_AFTER_PP = re.compile(
+    r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”]{1,120}?"
+    r"(?=\s(?:is|was|has|have|had|rose|risen|climbed|reached|stood|stands|increased|jumped|remained|remains|now)\b)",
     re.IGNORECASE,
 )
 # Between the victims and a noun cue after them ("20 civilian casualties", "two more deaths").
@@ -757,6 +764,10 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             gap = text[cue.end : g.start]
             regex = _ACTIVE_GAP if form == "active" else _NOUN_AFTER_GAP
             if regex.fullmatch(gap):
+                return form, _coordinated_after(text, g, mains, used)
+            pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
+            if pp and _NOUN_AFTER_GAP.fullmatch(gap[pp.end() :]):
+                # "the death toll in the clash between soldiers and Boko Haram is 228"
                 return form, _coordinated_after(text, g, mains, used)
     # No count: a pronoun ("killing him") or a singular subject ("a cleric was killed") counts one;
     # otherwise the cue stands without a figure ("civilians were killed").
