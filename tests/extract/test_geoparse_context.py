@@ -77,3 +77,9 @@ def test_an_arabic_two_word_name_the_gazetteer_spells_in_full_is_a_place(village
     claims = run(Document(id="g3", text="مقتل ثلاثة مدنيين بقصف صاروخي على تل أبيض اليوم."), config=village_config)
     assert claims and claims[0].place is not None
     assert claims[0].place.country == "SY" and claims[0].place.mention == "تل أبيض"
+
+
+def test_a_region_that_is_no_admin_unit_still_says_the_country(village_config: Any) -> None:
+    # "Darfur" is five states, not one; the regions file lists it so a claim there is in Sudan.
+    got = _places("Up to 15 people were killed in a tribal dispute in Darfur, community leaders said.", village_config)
+    assert got and got[0][1] == "SD" and got[0][2] is PlacePrecision.GOVERNORATE, got

@@ -17,6 +17,28 @@ def test_datafiles_countries_load_with_iso_codes() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_datafiles_regions_load_and_are_in_the_bundled_gazetteer() -> None:
+    from civcas import gazetteer
+
+    parsed = datafiles.regions()
+    assert {r.id for r in parsed.regions} >= {"darfur", "sinai", "mindanao"}
+    assert all(-90 <= r.lat <= 90 and -180 <= r.lon <= 180 for r in parsed.regions)
+    gz = gazetteer.load(home=Path("/nonexistent-civcas-home"))
+    darfur = [e for e in gz.lookup("Darfur") if e.id == "region:darfur"]
+    assert darfur and darfur[0].country == "SD" and darfur[0].kind == "region"
+
+
+def test_datafiles_regions_need_a_country(tmp_path: Path) -> None:
+    bad = tmp_path / "regions.yaml"
+    bad.write_text(
+        "schema: civcas.gazetteer.regions\nversion: 1\nsources: [x]\nlicense: CC0-1.0\nchangelog: []\n"
+        "regions:\n  - {id: a, names: [A], country: Sudan, lat: 1, lon: 2}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="ISO 3166-1"):
+        datafiles.regions(bad)
+
+
 def test_datafiles_stopwords_load() -> None:
     for path in datafiles.STOPWORD_FILES:
         parsed = datafiles.stopwords(path)

