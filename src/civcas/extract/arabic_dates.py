@@ -18,7 +18,8 @@ from typing import cast
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import TokenList, fold, tokens, variants
-from civcas.extract.dates import DateMention
+from civcas.extract.dates import DateMention, _safe
+from civcas.extract.dates import _infer_year as _infer
 from civcas.records import DatePrecision
 
 _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*((?:19|20)\d\d)(?![\d/.\-])")
@@ -29,22 +30,6 @@ _LAST = frozenset({"الماضي", "الفائت", "المنصرم", "الساب
 _CURRENT = frozenset({"الحالي", "الجاري"})
 
 
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _infer(month: int, day: int, reference: date | None, year_hint: int | None) -> date | None:
-    if reference is not None:
-        dt = _safe(reference.year, month, day)
-        if dt is not None and dt > reference + timedelta(days=1):
-            dt = _safe(reference.year - 1, month, day)
-        return dt
-    if year_hint is not None:
-        return _safe(year_hint, month, day)
-    return None
 
 
 def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: int | None) -> list[DateMention]:

@@ -21,7 +21,7 @@ from typing import cast
 
 from civcas.extract.arabic_lexicon import ArabicLex, HarmWord, VictimWord
 from civcas.extract.arabic_text import Folded, PhraseHit, Token, variants
-from civcas.extract.figures import Cue, Group, Harm
+from civcas.extract.figures import Cue, Group, Harm, _bounds
 from civcas.records import Qualifier
 
 
@@ -187,16 +187,6 @@ def _victim(sc: Scan, i: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | 
     return hit, hit.payload  # type: ignore[return-value]
 
 
-def _bounds(value: int | None, qual: Qualifier, low: int | None, high: int | None) -> tuple[int | None, int | None]:
-    if value is None:
-        return low, high
-    if qual is Qualifier.AT_LEAST:
-        return value, None
-    if qual is Qualifier.MORE_THAN:
-        return value + 1, None
-    if qual is Qualifier.UP_TO:
-        return 0, value
-    return value, value
 
 
 def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
