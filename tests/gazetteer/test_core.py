@@ -235,3 +235,11 @@ def test_core_fuzzy_lookup_inside_a_country_reads_that_country_only(bundled: Gaz
     everywhere = [e for e in bundled.lookup("Qamihli", fuzzy=True) if e.country == "SY"]
     assert [e.id for e in inside] == [e.id for e in everywhere]
     assert bundled.lookup("Qamihli", country="IQ", fuzzy=True) == []
+
+
+def test_core_clear_cache_leaves_a_held_gazetteer_usable(tmp_path: Path) -> None:
+    # An extraction config made before a layer is loaded keeps working: forgetting is not closing.
+    held = gazetteer.load(tmp_path / "home")
+    gazetteer.clear_cache()
+    assert held.lookup("Manbij"), "a gazetteer someone still holds must still answer"
+    assert gazetteer.load(tmp_path / "home") is not held

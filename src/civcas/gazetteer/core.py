@@ -1091,8 +1091,11 @@ def load(home: Path | None = None) -> Gazetteer:
 
 
 def clear_cache() -> None:
-    """Forget the per-process gazetteers (after loading a layer, in tests)."""
+    """Forget the per-process gazetteers (after loading a layer, in tests).
+
+    They are not closed: a caller may still hold one (an extraction config made earlier), and closing
+    it under that caller would leave every later place unresolved. Their connections close when the
+    last holder lets go.
+    """
     with _LOAD_LOCK:
-        for g in _LOADED.values():
-            g.close()
         _LOADED.clear()
