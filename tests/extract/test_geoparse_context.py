@@ -83,3 +83,25 @@ def test_a_region_that_is_no_admin_unit_still_says_the_country(village_config: A
     # "Darfur" is five states, not one; the regions file lists it so a claim there is in Sudan.
     got = _places("Up to 15 people were killed in a tribal dispute in Darfur, community leaders said.", village_config)
     assert got and got[0][1] == "SD" and got[0][2] is PlacePrecision.GOVERNORATE, got
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a person whose first name is also a town somewhere: the role in apposition says who it is
+        ("Juma Kalonzo, a local councillor, was shot dead by two gunmen in Mombasa on Friday.", "Mombasa", "KE"),
+        # ... but a place followed by the source's role stays the place
+        (
+            "At least 14 inmates were killed in clashes at a prison in western Venezuela, a hospital director said.",
+            None,
+            "VE",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_is_a_person(
+    text: str, place: str | None, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+    if place:
+        assert got[0][0] == place

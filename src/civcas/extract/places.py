@@ -132,7 +132,13 @@ _PERSON_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(
     r"^(?:[\s\u00a0]+[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
     r",?\s+(?:aged|who\s+(?:was|is|had)|a\s+(?:resident|member|native|father|mother)|the\s+(?:son|daughter|wife|"
-    r"brother|father|mother|husband)\s+of)\b)"
+    r"brother|father|mother|husband)\s+of)\b|"
+    # "Juma Kalonzo, a local councillor, ...", "X Y, the editor of a weekly": a person and their role
+    r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:councillor|councilor|editor|journalist|reporter|teacher|doctor|"
+    r"leader|chief|commander|member|official|activist|politician|lawyer|judge|cleric|imam|priest|pastor|sheikh|"
+    r"elder|spokesman|spokesperson|mayor|governor|director|singer|student|farmer|candidate|engineer|"
+    r"businessman|trader|employee|officer|soldier|policeman|secretary|chairman|lecturer|professor)s?\b"
+    r"[^,.;]{0,80},\s+(?:was|were|has|had|is)\b)"
 )
 
 
@@ -175,6 +181,16 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
     if len(doc_text[start:end]) < 3:
         return None
     return start, end
+
+
+def _well_known(spot: Any) -> bool:
+    """A spotted name that can stand before another capitalised word and still be the place: a country,
+    an admin area or a sizeable town ("Syria Staffan de Mistura"), not a hamlet that shares a first name
+    ("Gauri Lankesh", "Pascal Tresor")."""
+    cands = list(getattr(spot, "candidates", ()) or ())[:8]
+    if not cands:
+        return True  # no candidates to judge by (a stub spotter): keep the old behaviour
+    return any(c.kind in ("country", "region", "county") or (c.population or 0) >= 50_000 for c in cands)
 
 
 def find_mentions(
@@ -291,6 +307,7 @@ def find_mentions(
             and not (fb or fa or ra)
             and inner_known[0].start == s
             and doc_text[inner_known[0].end : inner_known[0].end + 1].isspace()
+            and _well_known(inner_known[0])
         ):
             e = inner_known[0].end  # "Syria Staffan de Mistura": the place is the known part
             after = doc_text[e : min(end, e + 40)]
