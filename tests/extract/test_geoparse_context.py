@@ -105,3 +105,68 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
     assert got and got[0][1] == country, got
     if place:
         assert got[0][0] == place
+
+
+# --- where the strike fell, not where the victims came from (issue 5) -----------------------------------
+
+
+def _claim_places(text: str, config: Any) -> list[Any]:
+    return [c.place for c in run(Document(id="g2", text=text), config=config) if c.place is not None]
+
+
+@pytest.mark.issue(5)
+def test_a_victims_home_town_is_not_the_strikes_place(village_config: Any) -> None:
+    got = _claim_places(
+        "Aleppo province: activists documented the injury of two children and a civilian from Homs after shells "
+        "hit the outskirts of Manbij in the eastern countryside of Aleppo.",
+        village_config,
+    )
+    assert got and all(p.name != "Homs" for p in got), [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_crossing_from_a_village_is_still_that_village(village_config: Any) -> None:
+    # a bare "from" after a movement, not after a person: the place of the shooting
+    got = _claim_places(
+        "Two Syrians were shot and wounded by Turkish border guards while crossing the border from the village "
+        "of Azmarin in Idlib on Saturday.",
+        village_config,
+    )
+    assert got and got[0].mention == "Azmarin", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_unknown_place_stands_near_the_nearest_named_place_the_gazetteer_knows(village_config: Any) -> None:
+    got = _claim_places(
+        "Fighters stormed Qarqoush prison in the northeastern city of Hasakah on Thursday. "
+        "Seven civilians were killed in the surrounding Qarqoush neighbourhood, the monitor said.",
+        village_config,
+    )
+    assert got, got
+    p = got[0]
+    assert p.mention == "Qarqoush" and p.name == "Qarqoush"
+    assert p.lat is not None and abs(p.lat - 36.5) < 0.1 and abs(p.lon - 40.75) < 0.1  # Hasakah city
+    assert p.precision is PlacePrecision.SETTLEMENT  # a neighbourhood of that city
+    assert p.gazetteer_id is None and p.confidence <= 0.25
+    assert any("nearest place the text names" in r for r in p.reasons)
+
+
+@pytest.mark.issue(5)
+def test_a_name_in_parentheses_is_the_same_place(village_config: Any) -> None:
+    got = _claim_places(
+        "Turkish forces shelled the centre of the town of Zirgan (Abu Rasin) in Syria's Hasakah province on Tuesday, "
+        "wounding a woman. "
+        "Shelling on Zirgan continued into the evening.",
+        village_config,
+    )
+    assert got and got[0].mention == "Zirgan", got
+    assert got[0].name == "Abu Rasayn" and got[0].precision is PlacePrecision.SETTLEMENT
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_slogan_hashtag_is_not_a_place_and_a_tag_line_is_not_a_statement(village_config: Any) -> None:
+    # "Urgent: one woman martyred at least in the shelling on Jillen." then the slogan tag "#Daraa_under_shelling"
+    got = _claim_places("#عاجل : ارتقاء شهيدة على الأقل نتيجة القصف على جلين .\n\n#درعا_تحت_القصف", village_config)
+    assert got and got[0].mention == "جلين", [(p.name, p.mention) for p in got]
+    tag = _claim_places("مقتل مدني بقصف على #درعا_تحت_القصف", village_config)
+    assert tag and tag[0].mention == "درعا", [(p.name, p.mention) for p in tag]

@@ -117,6 +117,43 @@ def test_furniture_headlines_with_full_stops_in_a_trailing_list() -> None:
     assert clean(text).text == BODY
 
 
+@pytest.mark.issue(4)
+def test_furniture_a_closing_list_of_headlines_without_a_header_is_removed() -> None:
+    items = [
+        "Boy killed by the explosion of a landmine in Deir Ez-Zour City on January 15",
+        "Civilian from Idlib died due to torture in a regime prison, Jan 12",
+        "Gunmen abduct a girl in Hasaka Governorate on January 14",
+    ]
+    text = f"{BODY}\n\n{BODY2}\n\n" + "\n\n".join(items)
+    result = clean(text)
+    assert result.text == f"{BODY}\n\n{BODY2}"
+    assert [r.rule.split("#")[1] for r in result.removed] == ["trailing_headlines"] * 3
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # two items are not yet a list
+        "Boy killed by a landmine in Deir Ez-Zour City\n\nGunmen abduct a girl in Hasaka",
+        # short lines that follow no prose: a post made of short lines keeps them
+        None,
+    ],
+)
+def test_furniture_short_closing_lines_that_are_no_list_are_kept(tail: str | None) -> None:
+    if tail is None:
+        text = "Drone strike on a car near Qamishli\n\nTwo killed, one wounded\n\nMore to follow\n\nPray for them"
+    else:
+        text = f"{BODY}\n\n{tail}"
+    assert clean(text).text == text
+
+
+def test_furniture_a_headed_list_ends_the_trailing_search() -> None:
+    # the items before "Prev Post" are the article's own list of the day's deaths, not other headlines
+    items = "\n\n".join(f"Two fighters were killed in clashes in village {n} of the western countryside" for n in "ABC")
+    text = f"{BODY}\n\n{items}\n\nPrev Post\n\nShelling | Two killed in artillery fire on village in Hama"
+    assert clean(text).text == f"{BODY}\n\n{items}"
+
+
 def test_furniture_repeated_title_keeps_the_first() -> None:
     title = "Coalition denies strikes on eastern town that killed dozens"
     text = f"17 May, 2017 01:44\n\n{title}\n\nShare this\n\n{title}\n\n{BODY}"

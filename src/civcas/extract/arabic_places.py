@@ -108,7 +108,11 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
     if rel is not None:
         relation, _id = cast("tuple[str, str]", rel.payload)
         return f"relation_{relation}", None, relation
-    if _ends_before(lex.place_preps, sc, k) is not None:
+    prep = _ends_before(lex.place_preps, sc, k)
+    if prep is not None:
+        j = prep.first - 1
+        if j >= 0 and _ends_before(lex.attack, sc, j) is not None:
+            return "target", None, "in"  # "القصف على جلين": what a strike fell on is a place, common word or not
         return "preposition", None, "in"
     return None
 
@@ -117,6 +121,8 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
 _PROMINENT_POPULATION = 10_000
 #: Zipf frequency (wordfreq, Arabic) from which a word is too common to be a hamlet's name on its own.
 _COMMON_ZIPF = 3.0
+#: After a strike's preposition ("القصف على ..."), where a place name is expected, only very common words are not.
+_TARGET_COMMON_ZIPF = 4.0
 
 
 def _prominent(candidates: Sequence[Any]) -> bool:
@@ -128,12 +134,12 @@ def _prominent(candidates: Sequence[Any]) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _common(word: str) -> bool:
+def _common(word: str, threshold: float = 0.0) -> bool:
     """Whether ``word`` is a common Arabic word (wordfreq's Zipf scale, words and their article-less forms)."""
     from wordfreq import zipf_frequency
 
     bare = word.removeprefix("ال") if len(word) > 4 else word
-    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3) >= _COMMON_ZIPF
+    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3) >= (threshold or _COMMON_ZIPF)
 
 
 def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
@@ -279,6 +285,11 @@ def find_places(
         return any(m.first < f1 and f0 < m.end for m in found)
 
     spotted_folded = {_to_folded(pos, sp.start - sent_start, n) for sp in spotted}
+    spotted_ends: dict[int, int] = {}
+    for sp in spotted:
+        if sp.start - sent_start >= 0 and sp.end - sent_start <= src_len:
+            a, b = _to_folded(pos, sp.start - sent_start, n), _to_folded(pos, sp.end - sent_start, n)
+            spotted_ends[a] = max(spotted_ends.get(a, a), b)
     # Names the gazetteer knows, in a locative frame.
     for sp in spotted:
         rs, re_ = sp.start - sent_start, sp.end - sent_start
@@ -320,10 +331,12 @@ def find_places(
             ctx = ("list", found[-1].kind, found[-1].relation)
         if ctx is None or taken(f0, f1):
             continue
-        if ctx[0] == "preposition" and k == k_last and _construct(sc, k, lex):
+        if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex):
             continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
-        if (ctx[0] in ("preposition", "list") or ctx[0].startswith("relation")) and (
-            not _prominent(sp.candidates) and not (whole and k_last > k) and _common(word)
+        if (ctx[0] in ("preposition", "list", "target") or ctx[0].startswith("relation")) and (
+            not _prominent(sp.candidates)
+            and not (whole and k_last > k)
+            and _common(word, _TARGET_COMMON_ZIPF if ctx[0] == "target" else 0.0)
         ):
             continue  # "في مخبز", "من جانب": a common word that also names some hamlet
         rule, kind, relation = ctx
@@ -368,6 +381,14 @@ def find_places(
             continue
         if ctx[0] == "hashtag" and not any(sp_starts == f0 for sp_starts in spotted_folded):
             continue  # a bare hashtag is a place only when the gazetteer knows its first word
+        known_end = spotted_ends.get(f0)
+        if "_" in word and known_end is not None and f0 < known_end < f1 and folded[known_end] == "_":
+            # "#درعا_تحت_القصف" ("Daraa under shelling"): words after the known part make it a slogan, and the
+            # place is the part the gazetteer knows; "#رأس_العين" stays whole.
+            rest = [m.start() + known_end + 1 for m in re.finditer(r"[^_]+", folded[known_end + 1 : f1])]
+            ks = [k2 for k2 in (_token_at(sc, r) for r in rest) if k2 is not None]
+            if any(folded[sc.toks[k2].start : sc.toks[k2].end] in _GRAMMAR or _lexicon_word(sc, k2, lex) for k2 in ks):
+                f1 = known_end
         k_last = _token_at(sc, f1 - 1) or k
         found.append(_M(f0, f1, k, k_last, "hashtag", ctx[1], ctx[2]))
     found.sort(key=lambda m: m.first)

@@ -212,7 +212,9 @@ def choose_place(
     A place outside the document's ``country`` yields to one inside it: "a Toyota packed with explosives
     ... in Kabul" is in Kabul, whatever Toyota the gazetteer knows.
     """
-    cands = [m for m in u.places if (m.span.start, m.span.end) in resolved]
+    # Where a victim or a shot came from ("a civilian from Homs", "fired from Turkish territory") is not
+    # where the strike fell; such a place never stands for the event.
+    cands = [m for m in u.places if (m.span.start, m.span.end) in resolved and m.relation != "origin"]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}

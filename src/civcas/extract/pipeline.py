@@ -7,8 +7,10 @@ out. Every value in a claim carries its span into ``document.text`` and the
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter
@@ -69,6 +71,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         # before the costlier extractors and the gazetteer run.
         if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)):
             continue
+        if _TAGS_ONLY.fullmatch(s.text):
+            continue  # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement
         sp = _spot(gz, s) if gz is not None else []
         got = sentence_units(
             text, s, rules=rules, reference=ref, year_hint=yh, spotted=sp, headline=s.index in headline_ids
@@ -86,7 +90,11 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     events = ev_mod.cluster(units, unit_places, ref)
     fallback_bells = ev_mod.doc_belligerents(units)
     country_place = _country_place(gz, doc_country)
-    ctx = _DocContext(document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report)
+    anchors = _anchors(resolved, units, gz, doc_country)
+    ctx = _DocContext(
+        document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
+        tuple(s.start for s in sentences), gz,
+    )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
     body_has_claims = any(not u.headline and u.has_figure for u in units)
@@ -111,6 +119,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         len(claims),
     )
     return claims
+
+
+_TAGS_ONLY = re.compile(r"(?:[\s\u00a0|.،,]*#[^\s#]+)+[\s\u00a0|.،,]*")
 
 
 def _range(f: Figure | None) -> tuple[float, float] | None:
@@ -229,7 +240,35 @@ def _resolve_places(
     if best is not None and best != country:
         country = best
         out = _resolve_all(mentions, gz, country, tuple(votes), country_spans)
-    return out, country
+    return _aliases(text, out, gz), country
+
+
+def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:
+    """ "Zirgan (Abu Rasin)", "Ain al-Arab (Kobani)": two names of one place; the one the gazetteer knows places
+    the other, which keeps its own mention and span."""
+    keys = sorted(out)
+    named: dict[str, Place] = {}
+    for a, b in itertools.pairwise(keys):
+        opens = re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", text[a[1] : b[0]])
+        if not opens or not re.match(r"[\s\u00a0]*\)", text[b[1] :]):
+            continue
+        pa, pb = out[a], out[b]
+        fa, fb = _fallback(pa, gz), _fallback(pb, gz)
+        if fa == fb:
+            continue
+        known, (key, unknown) = (pb, (a, pa)) if fa else (pa, (b, pb))
+        if known.precision not in _ANCHOR_PRECISIONS:
+            continue
+        out[key] = replace(
+            known, mention=unknown.mention, span=unknown.span, relation=unknown.relation,
+            reasons=(*known.reasons, f"named in parentheses beside {known.mention}"),
+        )
+        named[(unknown.mention or "").casefold()] = out[key]
+    for key, p in out.items():  # the same unknown name elsewhere in the document is the same place
+        alias = named.get((p.mention or "").casefold())
+        if alias is not None and p.span != alias.span and _fallback(p, gz):
+            out[key] = replace(alias, span=p.span, relation=p.relation)
+    return out
 
 
 _FORCE_AFTER = re.compile(
@@ -413,6 +452,98 @@ class _DocContext:
     country_place: Place | None
     rules: RuleFiles
     strike_report: bool
+    #: resolved places a place the gazetteer lacks can stand near, in reading order (see :func:`_stand_in`)
+    anchors: tuple[Place, ...] = ()
+    sentence_starts: tuple[int, ...] = ()
+    gz: Any = None
+
+
+_ANCHOR_PRECISIONS = (
+    PlacePrecision.NEIGHBOURHOOD,
+    PlacePrecision.SETTLEMENT,
+    PlacePrecision.NEAR,
+    PlacePrecision.DISTRICT,
+    PlacePrecision.GOVERNORATE,
+)
+
+
+def _fallback(place: Place, gz: Any) -> bool:
+    """A mention the gazetteer could not place finer than the document's country, or not at all."""
+    if place.lat is None or place.precision is PlacePrecision.UNRESOLVED:
+        return True
+    if place.precision is not PlacePrecision.COUNTRY or not place.mention:
+        return False
+    return gz is None or not hasattr(gz, "country_of") or gz.country_of(place.mention) is None
+
+
+def _anchors(resolved: dict[tuple[int, int], Place], units: list[Unit], gz: Any, country: str | None) -> tuple[
+    Place, ...
+]:
+    """The places the text names and the gazetteer knows, in the document's country, in reading order."""
+    skip = {(m.span.start, m.span.end) for u in units for m in u.places if m.relation in ("origin", "dateline")}
+    out = [
+        p
+        for k, p in sorted(resolved.items())
+        if k not in skip
+        and p.precision in _ANCHOR_PRECISIONS
+        and p.lat is not None
+        and (country is None or p.country == country)
+        and not ev_mod.unresolved_settlement(p)
+        and not any("not in the gazetteer" in r for r in p.reasons)
+    ]
+    return tuple(out)
+
+
+def _stand_in(place: Place, ctx: _DocContext) -> Place:
+    """A place the gazetteer lacks, located by the nearest place the text names that it knows.
+
+    "Gweiran prison in the northeastern city of Hassakeh": the gazetteer has no Gweiran in Syria, so
+    the claim keeps the mention and takes Hassakeh's coordinates, with precision ``near`` (``settlement``
+    for a neighbourhood of that city; the area's own precision when the anchor is a district or a
+    governorate) and a low confidence. The anchor is the finest named in the same sentence, else the
+    nearest before it, else the nearest after; never a place of origin ("a civilian from Homs").
+    """
+    if place.span is None or not ctx.anchors:
+        return place
+
+    at = place.span.start
+    sent_of = bisect.bisect_right(ctx.sentence_starts, at) - 1
+
+    def sentence(p: Place) -> int:
+        return bisect.bisect_right(ctx.sentence_starts, p.span.start if p.span else -1) - 1
+
+    same = [p for p in ctx.anchors if sentence(p) == sent_of and p.span is not None and p.span != place.span]
+    anchor: Place | None
+    if same:
+        anchor = min(same, key=lambda p: (ev_mod._FINE.get(p.precision, 5), abs(p.span.start - at) if p.span else 0))
+    else:
+        before = [p for p in ctx.anchors if p.span is not None and p.span.start < at]
+        after = [p for p in ctx.anchors if p.span is not None and p.span.start > at]
+        anchor = before[-1] if before else (after[0] if after else None)
+    if anchor is None:
+        return place
+    point = anchor.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR)
+    if not point:
+        precision = anchor.precision
+    elif place.kind == "neighbourhood" or any("neighbourhood" in r for r in place.reasons):
+        precision = PlacePrecision.SETTLEMENT
+    else:
+        precision = PlacePrecision.NEAR
+    reason = f"located by {anchor.mention or anchor.name}, the nearest place the text names that the gazetteer knows"
+    return replace(
+        place,
+        gazetteer_id=None,
+        lat=anchor.lat,
+        lon=anchor.lon,
+        admin1=anchor.admin1,
+        admin2=anchor.admin2 if point else (anchor.admin2 if anchor.precision is PlacePrecision.DISTRICT else None),
+        country=anchor.country,
+        precision=precision,
+        confidence=min(place.confidence, 0.25) or 0.25,
+        kind=None,
+        reasons=(*[r for r in place.reasons if not r.startswith("placed in")], reason),
+        names=(),
+    )
 
 
 def _build_claim(
@@ -554,6 +685,8 @@ def _build_claim(
             place = country_place
         elif country_place is not None:
             place = replace(place, country=place.country or country_place.country)
+    if place is not None and place.span is not None and _fallback(place, ctx.gz):
+        place = _stand_in(place, ctx)
     if place is not None and place.span is not None:
         evidence.append(Evidence("place", place.span, None))
     for u in units:

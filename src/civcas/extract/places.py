@@ -60,6 +60,7 @@ class _Lex:
     prep_before: re.Pattern[str]
     not_places: frozenset[str]
     person_names: frozenset[str]
+    origin_before: re.Pattern[str]
     tag: str
 
 
@@ -98,6 +99,11 @@ def _lex(rules: RuleFiles) -> _Lex:
         prep_before,
         frozenset(p.not_places),
         frozenset(p.person_names),
+        re.compile(
+            rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
+            r"(?:(?:city|town|village|province|governorate|countryside|area|camp)[\s\u00a0]+of[\s\u00a0]+)?$",
+            re.IGNORECASE,
+        ),
         rules.tags["places"],
     )
 
@@ -299,6 +305,8 @@ def find_mentions(
                 except ValueError:
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
+        if info["relation"] == "in" and lex.origin_before.search(before):
+            info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
         exact_known = any(sp.start <= s and e <= sp.end for sp in spotted)
         if (
@@ -356,6 +364,9 @@ def find_mentions(
         fb = lex.feature_before.search(before)
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
+        rb = lex.relation_before.search(before)
+        if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before):
+            info["relation"] = "origin"  # "a civilian from Homs", "fired from Turkish territory"
         # drop candidates that overlap a longer pattern name
         overlap = [k for k in cands if k[0] < sp.end and sp.start < k[1]]
         if overlap:

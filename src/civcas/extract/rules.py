@@ -195,6 +195,7 @@ class PlacesFile(Header):
     prepositions: list[str]
     not_places: list[str]
     person_names: list[str] = []
+    origin_people: list[str] = []
 
 
 class RelativeDate(_Strict):

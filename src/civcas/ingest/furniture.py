@@ -56,6 +56,9 @@ class HeadlineShape(_Strict):
     max_chars: int = Field(gt=0)
     short_sentence_chars: int = Field(ge=0)
     paragraph_end: str
+    #: a run of at least this many headline-like paragraphs closing a text after article prose is a list of
+    #: other stories even without a header (0: off)
+    trailing_min_lines: int = Field(default=0, ge=0)
 
     _regex = field_validator("paragraph_end")(_check_regex)
 
@@ -103,6 +106,7 @@ class Furniture:
     paragraph_end: re.Pattern[str]
     lines: tuple[_Compiled, ...]
     blocks: tuple[_Compiled, ...]
+    trailing_min_lines: int = 0
 
     def line_rule(self, line: str) -> _Compiled | None:
         """The first line rule matching the whole stripped ``line``, if any."""
@@ -174,6 +178,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
         paragraph_end=re.compile(parsed.headline.paragraph_end),
         lines=compiled(parsed.lines),
         blocks=compiled(parsed.blocks),
+        trailing_min_lines=parsed.headline.trailing_min_lines,
     )
 
 
@@ -250,6 +255,7 @@ def clean(text: str, *, rules: Furniture | None = None) -> CleanResult:
         else:
             prev_kept = s
         i += 1
+    _trailing_list(lines, rules, removed)
     if not removed:
         return CleanResult(text)
     out = _join_kept(lines, removed)
@@ -299,6 +305,44 @@ def _consume_block(
         pending = []
     removed.update(items)
     return pending[0] if pending else k
+
+
+TRAILING_LIST = "trailing_headlines"
+
+
+def _trailing_list(lines: list[str], rules: Furniture, removed: dict[int, tuple[str, str]]) -> None:
+    """Remove a closing run of headline-like paragraphs that follows article prose: other stories' headlines.
+
+    NGO and agency pages often end with their latest items, one headline per paragraph and no "Related"
+    header ("A child died due to a landmine in Deir Ez-Zour City on January 15"); read as text they become
+    claims about other events. The run must follow a paragraph of prose that ends like a sentence, so a
+    post made only of short lines keeps them.
+    """
+    if rules.trailing_min_lines <= 0:
+        return
+    run: list[int] = []
+    block_tags = {c.tag for c in rules.blocks}
+    k = len(lines) - 1
+    while k >= 0:
+        t = lines[k].strip()
+        if k in removed and removed[k][0] in block_tags:
+            return  # a headed list ("Prev Post", "التالي") already ends the text: what precedes it is the article
+        if not t or k in removed:
+            k -= 1
+            continue
+        if not rules.headline_like(t):
+            break
+        if k > 0 and lines[k - 1].strip() and k - 1 not in removed:
+            return  # a headline list has one item per paragraph; this is a wrapped block of text
+        run.append(k)
+        k -= 1
+    if len(run) < rules.trailing_min_lines or k < 0:
+        return
+    prose = lines[k].strip()
+    if len(prose) <= rules.max_short_sentence_chars or not rules.paragraph_end.fullmatch(prose):
+        return
+    for q in run:
+        removed[q] = (f"{rules.tag}#{TRAILING_LIST}", "trailing list of other headlines")
 
 
 def _join_kept(lines: list[str], removed: dict[int, tuple[str, str]]) -> str:
