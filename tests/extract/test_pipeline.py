@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,3 +125,34 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
     claims = run(_doc(opening), config=CONFIG)
     assert {c.stance for c in claims} == {Stance.DENIES, Stance.ALLEGES}
     assert all(c.date is not None and c.date.start == date(2021, 2, 26) for c in claims)
+
+
+
+
+@pytest.mark.issue(4)
+def test_pipeline_so_far_with_a_strikes_count_is_that_strike() -> None:
+    text = (
+        "Turkish forces are shelling the villages of Hosheriye and Sayadah north of Manbij.\n\n"
+        "Up to date, a woman and a child are reported injured in the shelling."
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.kind for c in claims] == [ClaimKind.INCIDENT]
+    assert claims[0].injured is not None and claims[0].injured.value == 2
+
+
+@pytest.mark.issue(4)
+def test_pipeline_so_far_with_a_large_count_is_a_tally() -> None:
+    claims = run(_doc("Russian strikes have killed more than 400 civilians so far, the monitor said."), config=CONFIG)
+    assert [c.kind for c in claims] == [ClaimKind.AGGREGATE]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_headline_counts_when_the_body_gives_only_tallies() -> None:
+    text = (
+        "Turkish drone attack | Civilian killed in Ain Al-Arab, east of Aleppo\n\n"
+        "Activists reported that a man was directly targeted by Turkish drones on the Ain Al-Arab road.\n\n"
+        "The number of Turkish drone attacks since early 2022 has reached 28. These attacks left 17 people dead."
+    )
+    claims = run(_doc(text), config=CONFIG)
+    kinds = sorted((c.kind, c.killed.value if c.killed else None) for c in claims)
+    assert kinds == [(ClaimKind.AGGREGATE, 17), (ClaimKind.INCIDENT, 1)]

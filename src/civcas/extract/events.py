@@ -39,6 +39,9 @@ _STRONG_AGGREGATE = (
     "countries_pair",
     "campaign_report",
 )
+#: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll
+_WEAK_AGGREGATE = ("so_far",)
+_WEAK_AGGREGATE_MIN = 50
 _ROLE = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
     r"statement|envoy|minister|chief|head|president|director|colonel|col\.|general|gen\.|major|captain|"
@@ -385,12 +388,15 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     )
     if any(r in _STRONG_AGGREGATE for r in rules):
         return True
-    if rules and not fine:
-        return True
-    h = u.harm("killed") or u.harm("killed_or_injured")
+    h = u.harm("killed") or u.harm("killed_or_injured") or u.harm("injured")
     low = (
         h.value if h is not None and h.value is not None else (h.groups[0].low if h is not None and h.groups else None)
     )
+    if rules and all(r in _WEAK_AGGREGATE for r in rules) and low is not None and low < _WEAK_AGGREGATE_MIN:
+        # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll
+        rules = []
+    if rules and not fine:
+        return True
     if low is not None and low >= 1000 and not fine:
         return True
     if "habitual" in rules and (h is None or h.value is None):

@@ -97,7 +97,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
-    body_has_claims = any(not u.headline and u.has_figure for u in units)
+    # A headline's statement stands aside when the body tells the strike itself; a body with only tallies does not.
+    body_has_claims = any(not u.headline and u.has_figure and not events[u.event].aggregate for u in units)
     for event in events:
         groups: dict[str, list[int]] = {}
         for ui, u in enumerate(units):
