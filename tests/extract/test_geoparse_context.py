@@ -170,3 +170,13 @@ def test_an_arabic_slogan_hashtag_is_not_a_place_and_a_tag_line_is_not_a_stateme
     assert got and got[0].mention == "جلين", [(p.name, p.mention) for p in got]
     tag = _claim_places("مقتل مدني بقصف على #درعا_تحت_القصف", village_config)
     assert tag and tag[0].mention == "درعا", [(p.name, p.mention) for p in tag]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_town_named_as_a_strikes_object_is_its_place(village_config: Any) -> None:
+    # "Coalition fire shelled Jarablus." — no preposition before the town
+    got = _claim_places("قصفت نيران التحالف جرابلس.", village_config)
+    assert got and got[0].name == "Jarābulus", [(p.name, p.mention) for p in got]
+    # "the aggression resulted in (أسفر عن) the death of two civilians": a verb, not a town in Tajikistan
+    got = _claim_places("وأضاف المصدر إن العدوان على مدينة دمشق أسفر عن استشهاد مدنيين اثنين.", village_config)
+    assert all(p.country == "SY" for p in got), [(p.name, p.country) for p in got]

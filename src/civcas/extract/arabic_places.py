@@ -284,6 +284,7 @@ def find_places(
     def taken(f0: int, f1: int) -> bool:
         return any(m.first < f1 and f0 < m.end for m in found)
 
+    struck = lex.attack.find(toks)  # a strike's object follows its verb: "قصفت نيران التحالف جرابلس"
     spotted_folded = {_to_folded(pos, sp.start - sent_start, n) for sp in spotted}
     spotted_ends: dict[int, int] = {}
     for sp in spotted:
@@ -329,6 +330,16 @@ def find_places(
         ctx = _context(sc, k, lead, lex) if not conj else None
         if conj and found and found[-1].t_last == k - 1:
             ctx = ("list", found[-1].kind, found[-1].relation)
+        if (
+            ctx is None
+            and not conj
+            and any(h.last < k <= h.last + 3 for h in struck)
+            and _prominent(sp.candidates)
+            and not _common(word)
+            and not _common(sc.folded.source[slice(*sc.folded.span(f0, f1))])
+        ):
+            # "قصفت نيران التحالف جرابلس": a town of some size named as a strike's object, without a preposition
+            ctx = ("object", None, "in")
         if ctx is None or taken(f0, f1):
             continue
         if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex):
