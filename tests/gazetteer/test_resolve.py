@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,12 @@ def test_resolve_fuzzy_spelling_is_found_inside_the_document_country(gz: Gazette
     sentence = "Jets struck a market in Qamihli, killing five."
     place = resolve(mention(sentence, "Qamihli"), gazetteer=gz, context=ResolveContext(country="SY"))
     assert (place.admin1, place.precision) == ("Al-Hasakah", PlacePrecision.SETTLEMENT)
+
+
+@pytest.mark.issue(5)
+def test_resolve_an_arabic_name_far_down_a_big_citys_name_list(village_config: Any) -> None:
+    # Damascus carries dozens of names in other scripts before its Arabic one: "مدينة دمشق" is still Damascus
+    gz = village_config.gazetteer
+    m = PlaceMention("دمشق", Span(0, 4, "دمشق"), kind_hint="city")
+    p = resolve(m, gazetteer=gz, context=ResolveContext(country="SY"))
+    assert p.name == "Damascus" and p.precision is PlacePrecision.SETTLEMENT, (p.name, p.reasons)

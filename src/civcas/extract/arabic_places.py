@@ -139,7 +139,10 @@ def _common(word: str, threshold: float = 0.0) -> bool:
     from wordfreq import zipf_frequency
 
     bare = word.removeprefix("ال") if len(word) > 4 else word
-    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3) >= (threshold or _COMMON_ZIPF)
+    score = max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3)
+    if word[:1] == "ا":  # folding drops the hamza: "اسفر" is "أسفر" (resulted), a common verb
+        score = max(score, zipf_frequency("أ" + word[1:], "ar"), zipf_frequency("إ" + word[1:], "ar"))
+    return score >= (threshold or _COMMON_ZIPF)
 
 
 def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:

@@ -125,6 +125,9 @@ class Spotted:
     candidates: Sequence[GazetteerEntry]
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
 class EntryInfo:
     """The folded forms of one entry, computed once per process: what ranking and resolution compare.
 
@@ -135,12 +138,25 @@ class EntryInfo:
     are folded on first use: most candidates are never checked against an area.
     """
 
-    __slots__ = ("_entry", "_keys", "loose")
+    __slots__ = ("_arabic", "_entry", "_keys", "loose")
 
     def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
         self._entry = entry
         self.loose = loose
         self._keys: tuple[str | None, str | None, str | None] | None = None
+        self._arabic: tuple[str, ...] | None = None
+
+    @property
+    def arabic(self) -> tuple[str, ...]:
+        """The entry's Arabic-script names, folded: a big city's Arabic name may come after its first 40 names
+        ("دمشق" is Damascus' 67th), and an Arabic mention must be compared with them all the same."""
+        if self._arabic is None:
+            self._arabic = tuple(dict.fromkeys(fold.loose(n) for n in self._entry.names if _ARABIC.search(n)))
+        return self._arabic
+
+    def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
+        """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
+        return base + self.arabic if _ARABIC.search(target) else base
 
     @property
     def loose_name(self) -> str:
@@ -223,7 +239,7 @@ def country_shares(
         if not e.country:
             continue
         folded = info(e)
-        if target not in folded.loose41:
+        if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if folded.loose_name == target:
@@ -521,7 +537,9 @@ class Gazetteer:
         info = self.info
 
         def score(e: GazetteerEntry) -> tuple[float, int, int]:
-            return (round(nearest(target, info(e).loose_names), 2), KIND_RANK.get(e.kind, 9), -e.population)
+            i = info(e)
+            return (round(nearest(target, i.names_for(target, i.loose_names)), 2), KIND_RANK.get(e.kind, 9),
+                    -e.population)
 
         return sorted(entries, key=score)
 

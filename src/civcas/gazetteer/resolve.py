@@ -119,7 +119,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
-        spelling = nearest(target, info.loose13)
+        spelling = nearest(target, info.names_for(target, info.loose13))
         population = min(math.log10(e.population + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * math.log10(1 + len(e.names))
@@ -612,6 +612,8 @@ def _implausible(
     an admin area.
     """
     names = info.loose41 if info is not None else tuple(fold.loose(n) for n in (best.name, *best.names[:40]))
+    if info is not None:
+        names = info.names_for(target, names)
     spelling = nearest(target, names)
     if _inside(best, within, info):
         return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
