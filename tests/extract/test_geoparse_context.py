@@ -180,3 +180,15 @@ def test_an_arabic_town_named_as_a_strikes_object_is_its_place(village_config: A
     # "the aggression resulted in (أسفر عن) the death of two civilians": a verb, not a town in Tajikistan
     got = _claim_places("وأضاف المصدر إن العدوان على مدينة دمشق أسفر عن استشهاد مدنيين اثنين.", village_config)
     assert all(p.country == "SY" for p in got), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_unknown_village_of_a_named_city_stands_near_that_city(village_config: Any) -> None:
+    got = _claim_places(
+        "A woman died in Qarqoush village of Afrin city in the northern suburbs of Aleppo on January 20, 2022, "
+        "when a missile hit the car she was in.",
+        village_config,
+    )
+    assert got and got[0].mention == "Qarqoush", [(p.name, p.mention) for p in got]
+    p = got[0]
+    assert p.precision is PlacePrecision.NEAR and abs(p.lat - 36.51) < 0.05 and abs(p.lon - 36.87) < 0.05  # Afrin

@@ -224,11 +224,7 @@ def choose_place(
     best: tuple[tuple[int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
-        rank = _FINE.get(p.precision, 5)
-        if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p)) and m.kind_hint in (
-            "village", "city", "neighbourhood"
-        ):
-            rank = 1  # "the village of Hoshan, northwest of Ain Issa": the village, though the gazetteer lacks it
+        rank = place_rank(p, m.kind_hint)
         if m.relation == "dateline":
             rank = 6  # where the story was filed, used only when the text names nothing else
         is_container = fold(m.text) in containers
@@ -257,6 +253,28 @@ def choose_place(
             if p.precision is not PlacePrecision.COUNTRY:
                 siblings.append(p)
     return place, siblings
+
+
+def place_rank(p: Place, hint: str | None) -> int:
+    """How fine a place is for choosing among a statement's places (0 finest; see ``_FINE``).
+
+    A village or neighbourhood the text names but the gazetteer lacks ("the village of Hoshan, northwest of
+    Ain Issa") ranks as a settlement: it is the strike's place, though only its area can be located.
+    """
+    rank = _FINE.get(p.precision, 5)
+    located_by_context = bool(p.mention and p.name and fold(p.mention) == fold(p.name)) and any(
+        "not in the gazetteer" in r or r.startswith("placed ") for r in p.reasons
+    )
+    if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p) or located_by_context) and hint in (
+        "village", "city", "neighbourhood"
+    ):
+        return 1
+    return rank
+
+
+def hints(units: list[Unit]) -> dict[tuple[int, int], str | None]:
+    """The feature word ("village", "city") each place mention of ``units`` came with, by span."""
+    return {(m.span.start, m.span.end): m.kind_hint for u in units for m in u.places}
 
 
 def unresolved_settlement(p: Place) -> bool:
@@ -435,6 +453,7 @@ def cluster(
 ) -> list[Event]:
     """Assign every unit to an event, in reading order."""
     events: list[Event] = []
+    kinds = hints(units)
     last: Event | None = None
     prev_harm: Unit | None = None
     by_sentence: dict[int, list[Unit]] = {}
@@ -474,7 +493,9 @@ def cluster(
             events.append(ev)
         ev.units.append(u)
         u.event = ev.index
-        if place is not None and (ev.place is None or _FINE.get(place.precision, 5) < _FINE.get(ev.place.precision, 5)):
+        if place is not None and (
+            ev.place is None or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
+        ):
             ev.place = place
         for m in u.places:
             ev.containers.update(fold(w) for w in m.within)
@@ -490,6 +511,10 @@ def cluster(
             prev_harm = u
     _inherit_dates(events, units)
     return events
+
+
+def _hint(p: Place, kinds: dict[tuple[int, int], str | None]) -> str | None:
+    return kinds.get((p.span.start, p.span.end)) if p.span is not None else None
 
 
 def _anchor(u: Unit, by_sentence: dict[int, list[Unit]], events: list[Event], last: Event | None) -> Event | None:

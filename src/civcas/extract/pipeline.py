@@ -666,8 +666,13 @@ def _build_claim(
     # Place: the claimant's own, else the event's, else the document's country.
     place: Place | None = None
     siblings: list[Place] = []
+    kinds = ev_mod.hints(units)
+
+    def rank(p: Place) -> int:
+        return ev_mod.place_rank(p, kinds.get((p.span.start, p.span.end)) if p.span else None)
+
     for p, sib in places:
-        if p is not None and (place is None or ev_mod._FINE.get(p.precision, 5) < ev_mod._FINE.get(place.precision, 5)):
+        if p is not None and (place is None or rank(p) < rank(place)):
             place, siblings = p, sib
     if place is None:
         place = event.place

@@ -425,7 +425,7 @@ def _containment(doc_text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
                 r"(?:['’]s)?[\s\u00a0]*(?:(?:village|town|city|neighbou?rhood|district|area|camp|countryside|"
                 r"suburbs?|quarter)[\s\u00a0]*)?(?:,|in|of|near|within|inside|at)[\s\u00a0]+(?:the[\s\u00a0]+)?"
                 r"(?:(?:\w+ern|central|rural)[\s\u00a0]+)?(?:(?:city|town|province|governorate|countryside|"
-                r"district|region|area)[\s\u00a0]+of[\s\u00a0]+)?",
+                r"district|region|area|suburbs?|outskirts|vicinity|environs)[\s\u00a0]+of[\s\u00a0]+)?",
                 gap,
                 re.IGNORECASE,
             ) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):

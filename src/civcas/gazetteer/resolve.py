@@ -309,6 +309,16 @@ def _enclosing(
 ) -> Place:
     """The honest fallback: the best enclosing area the context names, else the country, else nothing."""
     district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within)
+    towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
+    for town in towns:
+        # "Mreimein village of Afrin city": near the town the text names, not in the district of the same name
+        found = [e for e in gazetteer.lookup(town) if e.kind == "locality"
+                 and (e.country == context.country if context.country else True)]
+        if found:
+            e = max(found, key=lambda x: x.population)
+            p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
+                            reasons=[reason, f"placed near the town named with it, {e.name}"])
+            return _replace_name(p, mention)
     for kind in ("county", "region") if district_named else ("region", "county"):
         for e in within.entries:
             if e.kind == kind:
