@@ -9,8 +9,9 @@ the ids of its inputs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from civcas.errors import ExtractionError
@@ -172,6 +173,68 @@ class Document:
     content_hash: str | None = None
     duplicate_of: str | None = None
     author: str | None = None  # byline as the source gives it (HTML metadata, feed entry, CSV column)
+
+    def publication_bound(self) -> tuple[date, str] | None:
+        """The last day this document can report on: its publication date, else the date its address carries.
+
+        Returns ``(date, where)`` with ``where`` one of ``published``, ``url`` (a day) or ``url_month`` (the
+        month's last day). Most archived posts and pages come without a publication date, but their address
+        often says when they were published (see :func:`url_date`). ``None`` when neither says.
+        """
+        if self.published is not None:
+            return self.published, "published"
+        found = url_date(self.url)
+        if found is None:
+            return None
+        day, precision = found
+        return day, "url" if precision == "day" else "url_month"
+
+
+_TWEET = re.compile(r"(?:twitter|x)\.com/(?:[A-Za-z0-9_]+|i/web)/status(?:es)?/(\d{15,20})")
+_URL_YMD = re.compile(r"(?<![\d])((?:19|20)\d\d)[/_\-.]([01]?\d)[/_\-.]([0-3]?\d)(?![\d])")
+_URL_COMPACT = re.compile(r"(?<![\d])((?:19|20)\d\d)([01]\d)([0-3]\d)(?![\d])")
+_URL_YM = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/")
+_TWITTER_EPOCH_MS = 1288834974657  # Twitter's snowflake epoch (2010-11-04T01:42:54.657Z)
+
+
+def url_date(url: str | None) -> tuple[date, str] | None:
+    """The publication date an address carries, with its precision (``day`` or ``month``), or ``None``.
+
+    A post's status id on Twitter/X encodes when it was posted (the "snowflake" id: milliseconds since
+    Twitter's epoch in its high bits); news sites file articles under ``/2022/01/26/`` or ``/20250615-``,
+    as date-extraction tools such as htmldate read them. Only a date that is a real calendar day between
+    2000 and next year counts.
+
+    >>> url_date("https://twitter.com/user/status/1457359374272303113")
+    (datetime.date(2021, 11, 7), 'day')
+    >>> url_date("https://www.example.com/world/2022/01/26/prison-siege/")
+    (datetime.date(2022, 1, 26), 'day')
+    """
+    if not url:
+        return None
+    m = _TWEET.search(url)
+    if m:
+        ms = (int(m.group(1)) >> 22) + _TWITTER_EPOCH_MS
+        if ms > _TWITTER_EPOCH_MS + 86_400_000:
+            day = datetime.fromtimestamp(ms / 1000, tz=UTC).date()
+            return (day, "day") if 2010 <= day.year <= 2100 else None
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    for rx in (_URL_YMD, _URL_COMPACT):
+        for m in rx.finditer(path):
+            try:
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            if day.year >= 2000:
+                return day, "day"
+    m = _URL_YM.search(path)
+    if m and 1 <= int(m.group(2)) <= 12:
+        y, mo = int(m.group(1)), int(m.group(2))
+        last = (date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)) if y >= 2000 else None
+        if last is not None:
+            return last, "month"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

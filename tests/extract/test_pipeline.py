@@ -156,3 +156,19 @@ def test_pipeline_a_headline_counts_when_the_body_gives_only_tallies() -> None:
     claims = run(_doc(text), config=CONFIG)
     kinds = sorted((c.kind, c.killed.value if c.killed else None) for c in claims)
     assert kinds == [(ClaimKind.AGGREGATE, 17), (ClaimKind.INCIDENT, 1)]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_an_undated_post_is_bounded_by_the_date_its_address_carries() -> None:
+    doc = Document(
+        id="t1",
+        text="A drone strike on a car near Manbij killed two civilians on Tuesday, activists said.",
+        url="https://twitter.com/someone/status/1457359374272303113",  # posted 2021-11-07, a Sunday
+    )
+    (c,) = run(doc, config=CONFIG)
+    assert c.date is not None and (c.date.start, c.date.end) == (date(2021, 11, 2), date(2021, 11, 2))
+    plain = Document(id="t2", text="Two civilians were killed by a drone strike near Manbij, activists said.",
+                     url="https://news.example.org/2021/11/07/drone-strike/")
+    (c2,) = run(plain, config=CONFIG)
+    assert c2.date is not None and c2.date.start is None and c2.date.end == date(2021, 11, 7)
+    assert c2.date.rule == "on_or_before_url_date"

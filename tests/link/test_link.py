@@ -161,6 +161,21 @@ def test_link_undated_reports_link_on_place_belligerent_and_figures() -> None:
     assert inc["i:0"] != inc["g:0"]
 
 
+@pytest.mark.issue(6)
+def test_link_undated_reports_months_apart_are_different_strikes() -> None:
+    # posts that give no date, each bounded by when it was posted: one town, two strikes five months apart
+    nov = [
+        claim(f"n{i}:0", f"doc-n{i}", f"A drone strike hit a car in Manbij, killing one person ({i}).", where="Manbij",
+              killed=1, published="2021-11-08")
+        for i in range(2)
+    ]
+    apr = claim("a:0", "doc-a", "Shelling hit Manbij, killing one person.", where="Manbij", killed=1,
+                published="2022-04-18")
+    inc = _incident_of(link.run([*nov, apr]))
+    assert inc["n0:0"] == inc["n1:0"]
+    assert inc["a:0"] != inc["n0:0"]
+
+
 def test_link_aggregate_claims_pass_through_unlinked() -> None:
     tally = claim(
         "j:0",

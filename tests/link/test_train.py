@@ -45,6 +45,17 @@ def test_train_estimates_parameters_for_every_level() -> None:
     assert out["parameters"]["place"]["same_place"]["matches"] == 18
 
 
+def test_train_prior_counts_pairs_within_each_training_set() -> None:
+    # two corpora pooled ("<set>:<incident>" labels): their claims never meet in a run, so the prior is the
+    # matching share of the pairs inside each set, as if each were trained alone
+    model = load_model(model_path=None)
+    claims, labels = _corpus()
+    half = {c.id: f"{'a' if i < 9 else 'b'}:{labels[c.id]}" for i, c in enumerate(claims)}
+    out = train(claims, half, model, smoothing=2.0)
+    assert out["counts"]["compared_pairs"] == 2 * ((9 * 9 - 9) // 2)
+    assert out["prior"] == round(out["counts"]["matching_pairs"] / out["counts"]["compared_pairs"], 8)
+
+
 def test_train_pools_levels_out_of_order() -> None:
     # "overlap" looks more telling than "same_day" in a small sample: they are pooled to one ratio.
     mc = {"same_day": 1.0, "overlap": 8.0, "apart": 1.0}

@@ -52,9 +52,13 @@ def train_command(
         Path | None, typer.Option("--seed-gold", help="Gold in the seeds format (claims with incident keys).")
     ] = None,
     seed_docs: Annotated[Path | None, typer.Option("--seed-docs", help="The documents of --seed-gold.")] = None,
-    airwars_gold: Annotated[Path | None, typer.Option("--airwars-gold", help="Gold in the Airwars dev format.")] = None,
+    airwars_gold: Annotated[
+        list[Path] | None,
+        typer.Option("--airwars-gold", help="Gold in the Airwars dev format (repeat for several sets)."),
+    ] = None,
     airwars_docs: Annotated[
-        Path | None, typer.Option("--airwars-docs", help="The documents of --airwars-gold.")
+        list[Path] | None,
+        typer.Option("--airwars-docs", help="The documents of each --airwars-gold, in the same order."),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Model file (default: the bundled model.v1.json).")
@@ -85,7 +89,11 @@ def train_command(
     from civcas.link import train as link_train
     from civcas.link.model import MODEL_FILE, load_model
 
-    sets = [("seed", seed_gold, seed_docs), ("airwars", airwars_gold, airwars_docs)]
+    golds, docs_files = list(airwars_gold or []), list(airwars_docs or [])
+    if len(golds) != len(docs_files):
+        raise typer.BadParameter("give one --airwars-docs for every --airwars-gold, in the same order")
+    sets: list[tuple[str, Path | None, Path | None]] = [("seed", seed_gold, seed_docs)]
+    sets += [("airwars", g, d) for g, d in zip(golds, docs_files, strict=True)]
     if not any(g for _, g, _ in sets):
         raise typer.BadParameter("give --seed-gold/--seed-docs and/or --airwars-gold/--airwars-docs")
     model = load_model(model_path=None)
@@ -105,7 +113,8 @@ def train_command(
             found_labels = link_train.labels_from_seed_gold(found, gold)
         else:
             found_labels = link_train.labels_from_airwars_gold(found, gold)
-        labels.update({cid: f"{kind}:{lab}" for cid, lab in found_labels.items()})
+        # incident codes are per set: the same code in two gold files is not one incident
+        labels.update({cid: f"{kind}:{gold_path.name}:{lab}" for cid, lab in found_labels.items()})
         claims.extend(found)
         documents.extend(docs)
         data.append(

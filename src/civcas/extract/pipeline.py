@@ -59,7 +59,11 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     rules = load_rules()
     text = document.text
     ref, ref_source = reference_date(text, document.published, rules=rules)
-    yh = ref.year if ref is not None else year_hint(text, rules=rules)
+    bound = document.publication_bound()
+    if ref is None and bound is not None and bound[1] == "url":
+        # a post's or an article's address dates it ("twitter.com/.../status/<id>", "/2022/01/26/")
+        ref, ref_source = bound[0], "url"
+    yh = ref.year if ref is not None else (bound[0].year if bound is not None else year_hint(text, rules=rules))
     sentences = split_sentences(text)
     gz = config.gazetteer
     headline_ids = _headlines(sentences)
@@ -700,7 +704,7 @@ def _build_claim(
             if m.rule:
                 fired.append(m.rule)
     # Date: the claimant's own statement, else the event's, else "on or before publication".
-    interval = _claim_date(units, event, ref, ref_source, text, evidence, fired)
+    interval = _claim_date(units, event, ref, ref_source, document.publication_bound(), text, evidence, fired)
     if kind is ClaimKind.AGGREGATE:
         interval = _period(units, ref) or interval
     bells: list[str] = []
@@ -764,6 +768,7 @@ def _claim_date(
     event: ev_mod.Event,
     ref: date | None,
     ref_source: str,
+    bound: tuple[date, str] | None,
     text: str,
     evidence: list[Evidence],
     fired: list[str],
@@ -791,6 +796,10 @@ def _claim_date(
         )
     if ref is not None and ref_source == "published":
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_publication")
+    if ref is not None and ref_source == "url":
+        return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_url_date")
+    if bound is not None and bound[1] == "url_month":
+        return DateInterval(None, bound[0], DatePrecision.PERIOD, None, "on_or_before_url_month")
     return None
 
 

@@ -115,7 +115,7 @@ _ORG_WORDS = re.compile(
     r"Television|Channel|Foundation|Association|Society|Center|Centre|Alliance|Regime|Authority|Administration|"
     r"Division|Battalion|Regiment|Corps|Guard|Guards|Police|Intelligence|Ministry|Secretary|General|Envoy|"
     r"President|Minister|Spokesman|Colonel|Director|Chief|Assembly|Parliament|Senate|Congress|Federation|"
-    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Airwars|Reuters|Facebook|Twitter|Telegram|Jazeera|"
+    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Watch|Rights|Airwars|Reuters|Facebook|Twitter|Telegram|Jazeera|"
     r"Arabiya|Sputnik|Anadolu|Xinhua|Rudaw|Hawar|Enab|Baladi|Orient|Asharq|Mayadeen|Manar|Press|Agency|Hajj|"
     r"Ramadan|Eid|Christmas|Easter)\b"
 )
@@ -144,8 +144,15 @@ _PERSON_AFTER = re.compile(
     r"leader|chief|commander|member|official|activist|politician|lawyer|judge|cleric|imam|priest|pastor|sheikh|"
     r"elder|spokesman|spokesperson|mayor|governor|director|singer|student|farmer|candidate|engineer|"
     r"businessman|trader|employee|officer|soldier|policeman|secretary|chairman|lecturer|professor)s?\b"
-    r"[^,.;]{0,80},\s+(?:was|were|has|had|is)\b)"
+    r"[^,.;]{0,80},\s+(?:was|were|has|had|is)\b|"
+    # "Letta Tayler, associate director of the crisis division at Human Rights Watch, said": a role of an body
+    # (no article: "Borno State, the head of a local administration said" follows a place)
+    r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,3}(?:director|researcher|spokes(?:man|woman|person)|analyst|"
+    r"professor|official|commander|chief|head|coordinator|adviser|advisor|representative|envoy|minister|"
+    r"correspondent|editor|founder|chairman|president|secretary)s?\s+(?:of|at|for|with)\b)"
 )
+# An address in the text ("pic.twitter.com/YDo4lDTsnA", "https://..."): nothing in it is a place.
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\b[\w\-]+\.(?:com|org|net|gov|sy|iq|tv|info)/)\S*")
 
 
 _SETTLEMENT_BEFORE = re.compile(
@@ -219,6 +226,7 @@ def find_mentions(
     # In a Title Case Headline every word is capitalised; only names the gazetteer knows are places there.
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     cands: dict[tuple[int, int], dict[str, Any]] = {}
+    urls = [(start + m.start(), start + m.end()) for m in _URL.finditer(sent)]
     pieces: list[tuple[int, int]] = []
     pending: list[tuple[int, int, dict[str, Any]]] = []
     held: set[int] = set()
@@ -230,6 +238,7 @@ def find_mentions(
             pieces.append((cut, s0 + pm.start() + 2))
             cut = s0 + pm.end()
         pieces.append((cut, e0))
+    pieces = [(s, e) for s, e in pieces if not any(us <= s < ue for us, ue in urls)]
     for s, e in pieces:
         while True:  # "SDF-controlled Ain Issa", "rebel-held Douma"
             lead = re.match(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+", doc_text[s:e])

@@ -183,7 +183,8 @@ def train(
 
     Args:
         claims: every training claim (incident claims are used; ``u`` counts all of their cross-document pairs).
-        labels: claim id -> gold incident, for the claims aligned to gold.
+        labels: claim id -> gold incident, for the claims aligned to gold: ``"<set>:<incident>"`` when several
+            training sets are pooled (pairs across sets count for ``u`` but not for the prior).
         model: the spec to train (its current parameters are ignored).
         documents: the claims' documents (publication dates).
         smoothing: pseudo-count spread evenly over a comparison's levels when estimating ``m``.
@@ -203,9 +204,18 @@ def train(
         {**r, "label": label_ids[labels[c.id]]} for r, c in zip(rows, incident_claims, strict=True) if c.id in labels
     ]
     m_counts = _gamma_counts(labelled, model, where="l.label = r.label")
-    n_docs = Counter(r["doc_id"] for r in labelled)
     n = len(labelled)
-    cross_pairs = (n * n - sum(k * k for k in n_docs.values())) // 2
+    # The prior is the share of matching pairs among the pairs a run could compare: pairs of one corpus.
+    # Claims of two training sets (the seeds, each dev set) never meet in a run, so their cross pairs do
+    # not count; labels are "<set>:<incident>" (the set may hold ':', the incident may not).
+    by_set: dict[str, Counter[str]] = {}
+    for r, c in zip(rows, incident_claims, strict=True):
+        if c.id in labels:
+            label = labels[c.id]
+            by_set.setdefault(label.rsplit(":", 1)[0] if ":" in label else "", Counter())[r["doc_id"]] += 1
+    cross_pairs = sum(
+        (sum(docs.values()) ** 2 - sum(k * k for k in docs.values())) // 2 for docs in by_set.values()
+    )
     matching = sum(m_counts[model.spec.comparisons[0].id].values())
     total_u = sum(u_counts[model.spec.comparisons[0].id].values())
     levels = model.levels()
