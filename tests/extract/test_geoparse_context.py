@@ -192,3 +192,14 @@ def test_an_unknown_village_of_a_named_city_stands_near_that_city(village_config
     assert got and got[0].mention == "Qarqoush", [(p.name, p.mention) for p in got]
     p = got[0]
     assert p.precision is PlacePrecision.NEAR and abs(p.lat - 36.51) < 0.05 and abs(p.lon - 36.87) < 0.05  # Afrin
+
+
+@pytest.mark.issue(5)
+def test_a_common_village_name_resolves_near_the_town_it_is_described_from(village_config: Any) -> None:
+    # half a dozen Syrian villages are called al-Mansoura; "west of Raqqa" says which
+    got = _claim_places(
+        "Coalition airstrikes killed at least 33 civilians sheltering in a school in Al-Mansoura, west of Raqqa, "
+        "on Tuesday, activists said.",
+        village_config,
+    )
+    assert got and got[0].mention == "Al-Mansoura" and got[0].admin1 == "Raqqa", [(p.name, p.admin1) for p in got]
