@@ -215,3 +215,13 @@ def test_a_common_village_name_resolves_near_the_town_it_is_described_from(villa
         village_config,
     )
     assert got and got[0].mention == "Al-Mansoura" and got[0].admin1 == "Raqqa", [(p.name, p.admin1) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_the_capital_alone_is_the_documents_capital(village_config: Any) -> None:
+    got = _claim_places(
+        "Israel struck Damascus province in Syria overnight. The outskirts of the Capital were hit and one soldier "
+        "was killed.",
+        village_config,
+    )
+    assert got and got[-1].name == "Damascus" and got[-1].precision is PlacePrecision.SETTLEMENT, got

@@ -35,7 +35,7 @@ _CONNECT = (
 _NAME = rf"{_TOK}(?:{_CONNECT}{_TOK}){{0,4}}"
 _NAME_RE = re.compile(rf"(?<![\w’'\-]){_NAME}")
 _CAPITAL = re.compile(
-    r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+)capital(?:\s+city)?"
+    r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
     r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+[A-Z])",
 )
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
