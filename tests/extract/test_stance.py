@@ -15,6 +15,9 @@ from civcas.records import Stance
         ("The coalition acknowledged that its strike killed four civilians.", Stance.ACKNOWLEDGES),
         ("The monitor estimated that at least 900 civilians died.", Stance.ESTIMATES),
         ("Jets struck the village, killing six.", None),
+        ("The SDF said it has nothing to do with the shelling.", Stance.DENIES),
+        ("Moscow called the allegations of civilian casualties in Idlib a provocation.", Stance.DENIES),
+        ("The ministry described the reports as fabricated lies.", Stance.DENIES),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:
@@ -38,3 +41,13 @@ def test_stance_denial_wins_over_acknowledgement() -> None:
 )
 def test_stance_aggregate_cues(text: str) -> None:
     assert aggregate_cues(text)
+
+
+@pytest.mark.issue(4)
+def test_stance_a_source_that_dismisses_reports_is_the_claimant_of_the_denial() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "Activists said Russian jets killed 12 people in Ariha. The Russian Defence Ministry dismissed the reports."
+    got = [(c.claimant, c.stance) for c in run(Document(id="s", text=text), config=ExtractConfig())]
+    assert ("Russian Defence Ministry", Stance.DENIES) in got, got
