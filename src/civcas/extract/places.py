@@ -127,7 +127,7 @@ _TITLES = re.compile(
 
 
 _PERSON_BEFORE = re.compile(
-    r"\b(?:named|identified as|called|martyr|martyrs|martyrdom of|journalist|reporter|photographer|activist|"
+    r"\b(?:named|named as|identified as|called|martyr|martyrs|martyrdom of|journalist|reporter|photographer|activist|"
     r"child|boy|girl|man|woman|men|women|son|daughter|wife|husband|father|mother|brother|sister|uncle|cousin|"
     r"nephew|Mr|Mrs|Ms|Dr|Sheikh|Haji|Hajji|Abu|Umm|commander|leader|member|fighter|official|citizen|"
     r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
@@ -292,6 +292,8 @@ def find_mentions(
                 # the neighbourhood as well as the neighbourhood; let the gazetteer say which.
                 info["kind"] = None
             info["rule"] = "feature_before"
+            if re.match(r"(?:countryside|suburbs|outskirts|vicinity|environs)\b", fb.group("feat"), re.I):
+                info["relation"] = "countryside"  # "the eastern countryside of Deir ez-Zor": the area around it
         if fa:
             # "Borno State": the word after the name is its own; "... Area of" before it may be a neighbour's.
             info["kind"] = lex.kind_of.get(fold(fa.group("feat"))) or info["kind"]
