@@ -648,11 +648,13 @@ KIND_RANK_ORDER = {"region": 0, "county": 1, "locality": 2, "neighbourhood": 3, 
 def _area_around(
     gazetteer: Gazetteer, anchor: GazetteerEntry, mention: PlaceMention, confidence: float, reasons: list[str]
 ) -> Place:
-    """"X countryside": the district around X (named X if one is), else its governorate, else X as ``near``."""
+    """"X countryside": the district (else the governorate) named after X, else X itself with precision ``near``."""
     if anchor.kind in ("region", "county"):
         reasons.append(f"relation '{mention.relation}' of an admin area: the area itself")
         return _place_from(anchor, mention, precision=_PRECISION[anchor.kind], confidence=confidence, reasons=reasons)
-    for kind, area_name in (("county", anchor.admin2), ("county", anchor.name), ("region", anchor.admin1)):
+    # The district or governorate named after X, else X itself, "near": "the countryside of Tal Tamr" is
+    # around that small town, not anywhere in the larger district that happens to contain it.
+    for kind, area_name in (("county", anchor.name), ("region", anchor.name)):
         if not area_name:
             continue
         for e in gazetteer.lookup(area_name, country=anchor.country):
