@@ -71,6 +71,36 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, None)]),
         ("The death toll from Friday's shelling of the market has risen to 23.", [("killed", 23, "exact")]),
         ("The number of people killed in the raid on the village rose to 14.", [("killed", 14, "exact")]),
+        # editors' brackets are glue, like parentheses
+        (
+            "No fewer than 40 people [some reports say more], including a policeman, were reportedly killed.",
+            [("killed", 40, "at_least")],
+        ),
+        ("Four volunteers for [opposition leader] Karimi have been killed in the district.", [("killed", 4, "exact")]),
+        (
+            "Six farmers abducted by the gunmen on Friday [3 March] from the market have been killed.",
+            [("killed", 6, "exact")],
+        ),
+        # "as many as" is one hedge, not the vague word "many"
+        (
+            "As many as seven traders were killed and another 30 injured in the clashes.",
+            [("killed", 7, "up_to"), ("injured", 30, "exact")],
+        ),
+        # the head of a subject, not the noun inside its phrase
+        ("Five cousins of a local council candidate were gunned down on Sunday.", [("killed", 5, "exact")]),
+        ("Six young men from two rival groups were killed in a shootout.", [("killed", 6, "exact")]),
+        # counts with nouns the lexicon does not list
+        ("Eleven Congolese were killed when the boat was shelled.", [("killed", 11, "exact")]),
+        ("Raids across the province left 21 suspected cattle thieves dead.", [("killed", 21, "exact")]),
+        (
+            "Three local health workers vaccinating children in the camp have been killed.",
+            [("killed", 3, "exact")],
+        ),
+        ("Nine members of one family were killed when a shell hit their home.", [("killed", 9, "exact")]),
+        # verbs and nouns of killing
+        ("Insurgents slit the throats of nine villagers near the well.", [("killed", 9, "exact")]),
+        ("Five men were hanged by the militants in the square.", [("killed", 5, "exact")]),
+        ("Soldiers committed at least 30 extrajudicial executions in the town.", [("killed", 30, "at_least")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
@@ -107,3 +137,59 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
         assert text[h.cue.start : h.cue.end] == h.cue.text
         for g in h.groups:
             assert text[g.start : g.end] == g.text
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value", "groups"),
+    [
+        ("Militants stormed the church, killing the priest and his three sons.", 4, ["the priest", "three sons"]),
+        (
+            "The district governor of Kalam [in the north] and his bodyguard were killed by a roadside bomb.",
+            2,
+            ["The district governor of Kalam", "his bodyguard"],
+        ),
+        ("The judge Amina Yusuf and her driver were shot dead near the court.", 2, ["The judge", "her driver"]),
+        (
+            "A teacher, his wife and their four children were shot dead in the night.",
+            6,
+            ["A teacher", "his wife", "four children"],
+        ),
+        ("Gunmen raided the house of an elder, killing him and three of his sons.", 4, ["him", "three of his sons"]),
+        ("A bomb under his car exploded, killing him and his guard.", 2, ["him", "his guard"]),
+        (
+            "The night watchman and his assistant were slaughtered inside the warehouse.",
+            2,
+            ["The night watchman", "his assistant"],
+        ),
+        (
+            "The feast ended in grief when a member of the council and his wife were hacked to death.",
+            2,
+            ["a member", "his wife"],
+        ),
+    ],
+)
+def test_figures_coordinated_victims_add_up(text: str, value: int, groups: list[str]) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.value == value
+    assert [g.text for g in h.groups] == groups
+    for g in h.groups:
+        assert text[g.start : g.end] == g.text
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Gunmen killed a Danish engineer working for the water company.", 1),
+        ("Attackers shot and killed the Deputy Chairman of the local council on Monday.", 1),
+        ("Suspected militants beheaded a village imam on Tuesday.", 1),
+        # things, not people
+        ("The patrol executed an operation near the village.", None),
+        ("Gunmen shot a video of the attack.", None),
+        ("The raid killed a number of people.", None),
+    ],
+)
+def test_figures_one_person_as_object(text: str, value: int | None) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.value == value

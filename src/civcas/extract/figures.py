@@ -41,8 +41,9 @@ _PASSIVE_GAP = re.compile(
 )
 # "seven civilians on the Indian side of the Line of Control ... were killed": a chain of prepositional phrases.
 _PP_CHAIN = re.compile(
-    r"^\s+(?:on|in|of|at|from|near|inside|outside|across|around|within|along|living|working|travelling|traveling)\b"
-    r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed)\b)[^,;:.!?\"“”]){0,220}?"
+    r"^\s+(?:on|in|of|at|from|for|with|near|inside|outside|across|around|within|along|living|working|travelling|"
+    r"traveling)\b"
+    r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed|and\s+(?:his|her|their))\b)[^,;:.!?\"“”]){0,220}?"
     r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?\s*$",
     re.IGNORECASE,
 )
@@ -84,7 +85,8 @@ _NOT_PEOPLE = re.compile(
     r"locations?|areas?|points?|aircraft|planes?|jets?|drones?|helicopters?|tanks?|barrels?|projectiles?|"
     r"grad|quarters?|neighbou?rhoods?|districts?|provinces?|governorates?|countries|states?|nations?|"
     r"languages?|pages?|reports?|letters?|articles?|resolutions?|cases?|claims?|allegations?|episodes?|"
-    r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?)",
+    r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?|"
+    r"famil(?:y|ies)\b|households?\b|clans?\b|tribes?\b|groups?\b|factions?\b|sides\b|parties\b|gangs?\b)",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(
@@ -104,9 +106,19 @@ _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re
 _AGE_BEFORE = re.compile(r"(?:aged|age|ages|\()\s*$", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
-# A count followed by a plural noun the lexicon does not list ("five Bakassi natives"): still people when a
-# harm verb joins it; units ("three missiles") are excluded by _NOT_PEOPLE first.
-_GENERIC_PLURAL = re.compile(r"^(?:[\s\u00a0]+[A-Z][\w'’\-]*){0,2}[\s\u00a0]+(?P<noun>[A-Za-z][a-z\-]{2,}s)\b")
+# A count followed by a plural noun the lexicon does not list ("five Bakassi natives", "32 alleged drug
+# offenders", "ten Sudanese"): still people when a harm verb joins it; units ("three missiles") are excluded by
+# _NOT_PEOPLE first, and the words before the noun must be modifiers, not verbs or function words.
+_NOT_MODIFIER = (
+    r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|in|on|at|of|by|to|for|from|with|into|near|after|"
+    r"before|during|when|while|as|who|which|that|the|a|an|this|these|those|their|his|her|its|our|it|they|he|she|"
+    r"killed|killing|died|dead|wounded|injured|said|says|reportedly|also|more|others?|people|persons|plus|thus|"
+    r"across|perhaps|always|whereas|besides|towards|afterwards|news|police|forces)"
+)
+_GENERIC_PLURAL = re.compile(
+    rf"^(?:[\s\u00a0]+(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’\-]*){{0,3}}[\s\u00a0]+"
+    rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)))\b"
+)
 # "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
 _NAMED_VICTIM = re.compile(
     r"^[\s\u00a0]+(?:(?:a|an|the)\s+)?(?:[A-Z][\w\-]*\s+)?(?:(?!(?:in|on|at|of|and|or|by|with|from|near|during|after|"
@@ -132,6 +144,11 @@ _SUBJECT_CLAUSE = re.compile(
     r"had\s+been))?(?:\s+\w+ly)?\s*",
     re.IGNORECASE,
 )
+# An editor's insertion in square brackets ("50 people [other estimates are lower]", "on Monday [1 May]"):
+# glue between a count and its verb, like a parenthesis.
+_EDITORIAL = re.compile(r"\[[^\[\]]{0,120}\]")
+# "as many as five": a vague word that opens a hedge before a number is not a count of its own.
+_HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
     r"^\s*(?:\(|,|--|—|–)?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
 )
@@ -329,6 +346,8 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         before = text[: n.start]
         if n.value is not None and _AGE.match(after):
             continue
+        if n.value is None and i + 1 < len(nums) and _HEDGE_TAIL.match(text[n.end : nums[i + 1].start]):
+            continue  # "as many as five", "many as 50"
         if _AGE_BEFORE.search(before[-8:]):
             continue
         if n.value is not None and _NAME_AGE.search(before[-40:]) and re.match(r"^\s*[,)]", after):
@@ -370,13 +389,20 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         noun = lex.noun_re.match(after)
         category = status = None
         noun_text = None
+        if noun and value is not None and value > 1 and lex.noun_info.get(fold(noun.group("noun")), ("", "", False))[2]:
+            # "Three local health workers": a singular noun after a plural count is a modifier of a longer noun
+            longer = _GENERIC_PLURAL.match(after)
+            if longer and longer.end() > noun.end() and not _NOT_PEOPLE.match(" " + longer.group("noun")):
+                noun = longer
         if not noun and value is not None and not _NOT_PEOPLE.match(after):
             noun = _GENERIC_PLURAL.match(after)
-            if noun and (_NOT_PEOPLE.match(" " + noun.group("noun")) or _CUE_NOUN_NEXT.match(" " + noun.group("noun"))):
+            if noun and _NOT_PEOPLE.match(" " + noun.group("noun")):
+                continue  # "two rival groups", "three armoured vehicles"
+            if noun and _CUE_NOUN_NEXT.match(" " + noun.group("noun")):
                 noun = None
         if noun and _CUE_NOUN_NEXT.match(after[noun.end() :]):
             info = lex.noun_info.get(fold(noun.group("noun")))
-            plural = info is not None and not info[2]
+            plural = info is None or not info[2]
             if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun.end() :], re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
         if noun:
@@ -625,7 +651,9 @@ def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[in
     """Groups joined to ``first`` by "and"/"," with no cue between: "two soldiers and three civilians".
 
     A bare comma only joins inside a list that closes with "and" ("two soldiers, a child and a woman"), so
-    "killing 18 people, a local official said" stays one group.
+    "killing 18 people, a local official said" stays one group. A possessive may open the next conjunct
+    ("the pastor and his two children"), and one whose possessive points back may follow a phrase on the first
+    ("a director of the university along with his driver").
     """
     out = [first]
     last = first
@@ -635,9 +663,7 @@ def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[in
             continue
         gap = text[last.end : g.start]
         if (
-            re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+|along\s+with\s+|together\s+with\s+)", gap, re.I
-            )
+            _conjunct_gap(gap, text[g.start :])
             and (g.noun is not None or g.singular)
             and g.noun is not None
             and last.noun is not None
@@ -651,6 +677,37 @@ def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[in
         out.pop()
         gaps.pop()
     return _apposition(out)
+
+
+# What joins two conjuncts of a victim list, a possessive of the second included ("and his two children").
+_COORD_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s*with\s+|alongside\s+|together\s+with\s+)"
+    r"(?:(?:his|her|their)\s+)?",
+    re.IGNORECASE,
+)
+# A phrase on the first conjunct before the joint, when the second conjunct's possessive refers back to it:
+# "the public prosecutor of the city [in the south] and his driver", "the lawyer Jane Doe and her son".
+_COORD_PHRASE = re.compile(
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
+    r"\s*(?:,\s*)?(?:and|along\s*with|alongside|together\s+with|as\s+well\s+as)\s+(?:his|her|their)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _conjunct_gap(gap: str, rest: str) -> bool:
+    """Whether ``gap`` joins two victim conjuncts (``rest`` is the text from the second one on)."""
+    if _COORD_GAP.fullmatch(gap):
+        return True
+    gap = _EDITORIAL.sub(" ", gap)
+    if _COORD_PHRASE.fullmatch(gap):
+        return True
+    # "and his driver": the possessive opens the second group itself
+    return bool(_COORD_PHRASE.fullmatch(gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)))
+
+
+def _possessive(rest: str) -> str:
+    m = re.match(r"\s*((?:his|her|their)\s+)", rest, re.IGNORECASE)
+    return m.group(1) if m else ""
 
 
 def _apposition(gs: list[Group]) -> list[Group]:
@@ -668,7 +725,7 @@ def _coordinated_before(text: str, last: Group, mains: list[Group], used: set[in
         if g.end > cur.start or id(g) in used:
             continue
         gap = text[g.end : cur.start]
-        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)", gap, re.I) and g.noun is not None:
+        if _conjunct_gap(gap, text[cur.start :]) and g.noun is not None:
             out.insert(0, g)
             cur = g
         else:
@@ -727,7 +784,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         if form == "passive" and len(before) > 1:
             # "Eleven people, including a Colombian and three minors, were killed": the total, not its category
             g0 = before[0]
-            mid = text[g0.end : before[-1].start]
+            mid = _EDITORIAL.sub(" ", text[g0.end : before[-1].start])
             if (
                 _INCLUDING.match(mid)
                 and g0.value is not None
@@ -750,13 +807,16 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             regex = _PASSIVE_GAP if form == "passive" else _NOUN_BEFORE_GAP
             stripped = _strip_appositives(gap)
             if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
+                if form == "passive":
+                    g = _pp_head(text, g, before)
                 return form, _coordinated_before(text, g, mains, used)
             # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
             # the sentence's subject, a long apposition, then the verb.
             first = [x for x in mains if id(x) not in used][:1]
             if form == "passive" and first and first[0].start <= 60 and (
                 _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
-                or _SUBJECT_CLAUSE.fullmatch(text[first[0].end : cue.start])
+                or _SUBJECT_CLAUSE.fullmatch(_EDITORIAL.sub(" ", text[first[0].end : cue.start]))
+                or _PP_CHAIN.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
             ):
                 return form, [first[0]]
         if form in ("active", "noun_after") and after:
@@ -771,11 +831,25 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 return form, _coordinated_after(text, g, mains, used)
     # No count: a pronoun ("killing him") or a singular subject ("a cleric was killed") counts one;
     # otherwise the cue stands without a figure ("civilians were killed").
-    if "active" in forms and (lex.pronoun_one.match(text[cue.end :]) or _NAMED_VICTIM.match(text[cue.end :])):
+    pm = lex.pronoun_one.match(text[cue.end :]) if "active" in forms else None
+    if pm is not None:
+        # "killing him and his guard", "killing him and two of his relatives": the pronoun heads a list.
+        ps = cue.end + pm.end() - len(pm.group().lstrip())
+        pron = Group(ps, cue.end + pm.end(), text[ps : cue.end + pm.end()], 1, Qualifier.EXACT, low=1, high=1,
+                     noun=text[ps : cue.end + pm.end()], singular=True, rule=f"{lex.tags['victims']}#pronouns.one")
+        listed = _coordinated_after(text, pron, [pron, *after], used)
+        return ("active", listed) if len(listed) > 1 else ("active_one", [])
+    if "active" in forms and _NAMED_VICTIM.match(text[cue.end :]):
         return "active_one", []
     if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
         # "took two teachers out of a school and killed them": the group named before.
         return "active", [before[-1]]
+    if "active" in forms and _object_one(text, cue):
+        return "active_one", []  # "Gunmen killed a Swiss national", "shot dead the Deputy Mayor of the town"
+    if "passive" in forms:
+        listed = _subject_list(text, cue, lex)
+        if listed:
+            return "passive", listed  # "The head custodian and his assistant were slaughtered"
     plural_before = any(g.value is not None and g.value > 1 and cue.start - g.end < 120 for g in before)
     if "passive" in forms and not plural_before and _SINGULAR_PASSIVE.search(text[max(0, cue.start - 30) : cue.end]):
         return "passive_one", []
@@ -791,6 +865,91 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
     if "passive" in forms or "active" in forms:
         return forms[0] if forms[0] in ("passive", "active") else ("passive" if "passive" in forms else "active"), []
     return None
+
+
+# One person as the object of a verb that only kills people: "a"/"an" and a noun phrase the lexicon need not
+# list ("killed a Swiss national", "beheaded a prominent cleric"), or a title ("the Executive Secretary of").
+_OBJECT_A = re.compile(
+    r"^[\s\u00a0]+(?:a|an)\s+(?:\d{1,3}-year-old\s+)?(?:[\w'’\-]+\s+){0,4}?(?P<head>[A-Za-z][\w'’\-]*)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:in|at|on|near|while|as|after|who|whom|and|from|of|with|during|when|outside|inside|"
+    r"along|alongside|before|by|for|late|early|last|this|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
+)
+_OBJECT_TITLE = re.compile(r"^[\s\u00a0]+the\s+(?:[A-Z][\w'’\-]*\s+){1,4}of\b")
+_NOT_ONE = re.compile(
+    r"(?:day|night|week|month|year|time|total|number|series|wave|result|lot|bit|way|part|dozen|score|couple|few|"
+    r"handful|hundred|thousand|family|group|crowd|convoy|bus|car|vehicle|house|home|building|village|town|"
+    r"operation|plan|order|mission|campaign|search|deal|agreement|project|threat|warning|attack|raid|strike)",
+    re.IGNORECASE,
+)
+# Cues that also take things as objects ("shot a video", "blew up a bridge") count no one by themselves.
+_THING_VERB = re.compile(r"(?:shot|shooting|blew\s+up|blowing\s+up|blown\s+up|hit|the\s+\w+.*)", re.IGNORECASE)
+
+
+def _object_one(text: str, cue: Cue) -> bool:
+    if cue.category != "killed" or _THING_VERB.fullmatch(cue.text):
+        return False
+    rest = text[cue.end :]
+    m = _OBJECT_A.match(rest)
+    if m:
+        head = m.group("head")
+        return not (_NOT_ONE.fullmatch(head) or _NOT_PEOPLE.match(" " + head) or head.endswith("s"))
+    return bool(_OBJECT_TITLE.match(rest))
+
+
+_CONJUNCT = re.compile(r"(?:a|an|the|his|her|their|one)\s+(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+", re.IGNORECASE)
+_SUBJECT_START = re.compile(
+    r"(?:^|[\"“(]|\b(?:when|after|as|while|where|because|since|and)\s+|^(?:On|In|At|Late|Early)\b[^,]{0,40},\s*)$",
+    re.IGNORECASE,
+)
+_CONJUNCT_STOP = re.compile(
+    r"\b(?:were|was|are|is|has|have|had|been|being|said|says|killed|died|and|or|who|which|that|when|while|after|"
+    r"before|during|by|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_list(text: str, cue: Cue, lex: _Lex) -> list[Group]:
+    """A list of singular noun phrases as the subject of a passive cue, one victim each.
+
+    "The head custodian and his assistant were slaughtered", "a member of the council and his wife were
+    stabbed to death": each conjunct opens with a determiner or possessive and holds no verb or number, the
+    list starts a clause and only auxiliaries and adverbs stand between it and the cue.
+    """
+    head = _EDITORIAL.sub(lambda b: " " * len(b.group()), text[: cue.start])
+    aux = re.search(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|reportedly|allegedly|all|both|"
+                    r"brutally|later|also|then|\w+ly))*\s*$", head, re.IGNORECASE)
+    end = aux.start() if aux else len(head)
+    if end == len(head) and not re.search(r"\b(?:were|was|been)\s*$", text[: cue.end], re.IGNORECASE):
+        return []
+    for m in re.finditer(r"\S", head[:end]):
+        if not _SUBJECT_START.search(head[: m.start()]):
+            continue
+        subject = head[m.start() : end]
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
+        if len(parts) < 2 or not all(_CONJUNCT.fullmatch(p) for p in parts):
+            continue
+        if any(_CONJUNCT_STOP.search(re.sub(r"^\S+\s+", "", p)) for p in parts):
+            continue
+        if any(re.search(r"\b(?:[a-z]+s)$", p) and not re.search(r"(?:ss|us|is)$", p) for p in parts):
+            return []  # a plural conjunct has no count of its own
+        out = []
+        pos = m.start()
+        for p in parts:
+            ps = head.index(p, pos)
+            out.append(Group(ps, ps + len(p), text[ps : ps + len(p)], 1, Qualifier.EXACT, low=1, high=1,
+                             noun=p.split()[-1], singular=True, rule=f"{lex.tags['victims']}#listed_one"))
+            pos = ps + len(p)
+        return out
+    return []
+
+
+def _pp_head(text: str, g: Group, before: list[Group]) -> Group:
+    """The head of a subject whose last group sits in its prepositional phrase: "Three relatives of a candidate"."""
+    for h in reversed([x for x in before if x.end <= g.start]):
+        if not re.fullmatch(r"\s+(?:of|for|from)\s+", text[h.end : g.start], re.IGNORECASE):
+            break
+        g = h
+    return g
 
 
 def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
@@ -814,6 +973,7 @@ def _strip_appositives(gap: str) -> str:
     gap = re.sub(r",(?![^,]*\b(?:were|was|is|are|has|have|had|killed|died|said)\b)[^,]{2,120},", " ", gap)
     gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
     gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
+    gap = _EDITORIAL.sub(" ", gap)
     gap = re.sub(r"[“\"][^”\"]{0,40}[”\"]", " ", gap) if "…" not in gap else gap
     return gap
 
