@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,3 +125,18 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
     claims = run(_doc(opening), config=CONFIG)
     assert {c.stance for c in claims} == {Stance.DENIES, Stance.ALLEGES}
     assert all(c.date is not None and c.date.start == date(2021, 2, 26) for c in claims)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # civilians named apart from a fighter: the claim counts the civilians
+        ("The attack killed five civilians and a soldier in the market on Monday.", 5),
+        # nobody named a civilian: every death counts
+        ("Gunmen shot dead a tribal leader and his guard in the market on Monday.", 2),
+    ],
+)
+def test_pipeline_fighters_set_apart_only_from_named_civilians(text: str, killed: int) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and c.killed.value == killed

@@ -333,9 +333,10 @@ def _figure(text: str, base: int, h: Harm) -> Figure | None:
         return None
     gs = h.groups
     # "eight civilians and a soldier": a monitor counts the civilians; the fighters stay a victim category.
+    # Only when the statement itself names civilians: "him and his guard" counts two dead, whoever they were.
     combatants = [g for g in gs if g.status == "combatant"]
     others = [g for g in gs if g.status != "combatant"]
-    if combatants and others:
+    if combatants and any(g.status == "civilian" for g in others):
         gs = tuple(others)
         h = replace(h, groups=gs)
     first = gs[0]
