@@ -38,3 +38,19 @@ def test_stance_denial_wins_over_acknowledgement() -> None:
 )
 def test_stance_aggregate_cues(text: str) -> None:
     assert aggregate_cues(text)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed six people in one of the deadliest shootings in the province this year.",
+        "A bomb killed nine people in the first major attack on the city since 2009.",
+        "Clashes killed 30 people on Sunday despite a truce agreed last month.",
+        "Militants killed four of the passengers abducted earlier this month from a bus.",
+        "Five traders were killed in a clash at the weekly cattle market.",
+        "Rebels killed 40 villagers in the conflict-ravaged north on Saturday.",
+    ],
+)
+def test_stance_period_words_that_date_something_else_mark_no_tally(text: str) -> None:
+    assert aggregate_cues(text) == []
