@@ -101,6 +101,20 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("Insurgents slit the throats of nine villagers near the well.", [("killed", 9, "exact")]),
         ("Five men were hanged by the militants in the square.", [("killed", 5, "exact")]),
         ("Soldiers committed at least 30 extrajudicial executions in the town.", [("killed", 30, "at_least")]),
+        # subjects set off by dashes, appositions and quotes
+        ('Two reporters with a local radio station were "assassinated" in the city.', [("killed", 2, "exact")]),
+        ("Nine men -- all guards at a private farm -- were found dead near the road.", [("killed", 9, "exact")]),
+        (
+            "Six people, four local traders and a visitor, were on Saturday night killed in the market.",
+            [("killed", 6, "exact")],
+        ),
+        # an auxiliary inside the cue makes it passive: the count before it, not the one after
+        (
+            "More than 20 persons have been killed, dozens injured in the clashes.",
+            [("killed", 20, "more_than"), ("injured", None, "vague")],
+        ),
+        ("Three more farmers were wounded in the attack.", [("injured", 3, "exact")]),
+        ("He said 14 Misseriya were killed and nine were wounded.", [("killed", 14, "exact"), ("injured", 9, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
@@ -184,6 +198,8 @@ def test_figures_coordinated_victims_add_up(text: str, value: int, groups: list[
         ("Gunmen killed a Danish engineer working for the water company.", 1),
         ("Attackers shot and killed the Deputy Chairman of the local council on Monday.", 1),
         ("Suspected militants beheaded a village imam on Tuesday.", 1),
+        ("Gunmen shot dead deputy director of the state hospital on Monday.", 1),
+        ("The blast killed most of the passengers.", None),
         # things, not people
         ("The patrol executed an operation near the village.", None),
         ("Gunmen shot a video of the attack.", None),

@@ -44,7 +44,7 @@ _PP_CHAIN = re.compile(
     r"^\s+(?:on|in|of|at|from|for|with|near|inside|outside|across|around|within|along|living|working|travelling|"
     r"traveling)\b"
     r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed|and\s+(?:his|her|their))\b)[^,;:.!?\"“”]){0,220}?"
-    r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?\s*$",
+    r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?[\s\"“”'‘’]*$",
     re.IGNORECASE,
 )
 # Between an active cue and the victims after it ("killing at least 20", "claimed the lives of 30").
@@ -115,9 +115,14 @@ _NOT_MODIFIER = (
     r"killed|killing|died|dead|wounded|injured|said|says|reportedly|also|more|others?|people|persons|plus|thus|"
     r"across|perhaps|always|whereas|besides|towards|afterwards|news|police|forces)"
 )
+# A people's or clan's name as the subject of a verb ("20 Salamat were killed"); not a day or month.
+_PEOPLE_NAME = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z][a-z'’\-]{2,}(?=[\s\u00a0]+(?:were|have|had)\b)"
+)
 _GENERIC_PLURAL = re.compile(
     rf"^(?:[\s\u00a0]+(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’\-]*){{0,3}}[\s\u00a0]+"
-    rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)))\b"
+    rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)|{_PEOPLE_NAME}))\b"
 )
 # "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
 _NAMED_VICTIM = re.compile(
@@ -135,7 +140,7 @@ _PERPETRATOR = re.compile(
     r"militiamen|kidnappers|robbers|gangsters|gang members|members)"
 )
 _SUBJECT_APPOSITION = re.compile(
-    r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,2})?\s*", re.IGNORECASE
+    r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,4})?\s*", re.IGNORECASE
 )
 # The subject, a relative or participial clause about it, then the verb: "Eight villagers fleeing their
 # communities after an attack have been killed", "Six policemen who were kidnapped on Sunday have been killed".
@@ -171,7 +176,12 @@ _CUE_NOUN_NEXT = re.compile(
     r"injured|toll|victims?|lives|bodies)\b",
     re.IGNORECASE,
 )
-_MODIFIER = r"[A-Za-z][\w'’\-]*"
+# A word between a count and its noun: never a conjunction, preposition or verb ("123 Ma'aliya and more than
+# 200" is two counts, not 123 "more").
+_MODIFIER = (
+    r"(?!(?:and|or|but|nor|were|was|are|is|be|been|have|has|had|in|on|at|by|to|for|from|with|who|which|that|"
+    r"killed|wounded|injured|died|dead|than)\b)[A-Za-z][\w'’\-]*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,29 +396,35 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         fam = _FAMILY_OF.search(before)
         if fam and value is not None:
             start = fam.start()
-        noun = lex.noun_re.match(after)
+        nm = lex.noun_re.match(after)
+        noun: tuple[str, int] | None = (nm.group("noun"), nm.end()) if nm else None
         category = status = None
         noun_text = None
-        if noun and value is not None and value > 1 and lex.noun_info.get(fold(noun.group("noun")), ("", "", False))[2]:
-            # "Three local health workers": a singular noun after a plural count is a modifier of a longer noun
-            longer = _GENERIC_PLURAL.match(after)
-            if longer and longer.end() > noun.end() and not _NOT_PEOPLE.match(" " + longer.group("noun")):
-                noun = longer
+        if noun and value is not None and value > 1:
+            info0 = lex.noun_info.get(fold(noun[0]))
+            if fold(noun[0]) in ("more", "others", "other") or (info0 is not None and info0[2]):
+                # "Two more villagers", "Three local health workers": the first noun only modifies a longer one
+                more = lex.noun_re.match(after[noun[1] :])
+                longer = _GENERIC_PLURAL.match(after)
+                if more and not more.group().lstrip().lower().startswith("of"):
+                    noun = (more.group("noun"), noun[1] + more.end())
+                elif longer and longer.end() > noun[1] and not _NOT_PEOPLE.match(" " + longer.group("noun")):
+                    noun = (longer.group("noun"), longer.end())
         if not noun and value is not None and not _NOT_PEOPLE.match(after):
-            noun = _GENERIC_PLURAL.match(after)
-            if noun and _NOT_PEOPLE.match(" " + noun.group("noun")):
+            gm = _GENERIC_PLURAL.match(after)
+            if gm and _NOT_PEOPLE.match(" " + gm.group("noun")):
                 continue  # "two rival groups", "three armoured vehicles"
-            if noun and _CUE_NOUN_NEXT.match(" " + noun.group("noun")):
-                noun = None
-        if noun and _CUE_NOUN_NEXT.match(after[noun.end() :]):
-            info = lex.noun_info.get(fold(noun.group("noun")))
+            if gm and not _CUE_NOUN_NEXT.match(" " + gm.group("noun")):
+                noun = (gm.group("noun"), gm.end())
+        if noun and _CUE_NOUN_NEXT.match(after[noun[1] :]):
+            info = lex.noun_info.get(fold(noun[0]))
             plural = info is None or not info[2]
-            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun.end() :], re.I)):
+            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :], re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
         if noun:
-            noun_text = noun.group("noun")
+            noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
-            end = end + noun.end()
+            end = end + noun[1]
         else:
             if n.value is not None and _NOT_PEOPLE.match(after):
                 continue
@@ -760,6 +776,8 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             "subsequently",
         }
     )
+    if re.match(r"(?:were|was|been|being|are|is)\b", cue.text, re.IGNORECASE) and "passive" in forms:
+        aux_before = True  # "have been killed": the cue carries its own auxiliary
     # A group whose noun is the cue itself ("20 casualties"): the noun form.
     if inside and ("noun_before" in forms or "passive" in forms):
         return "noun_before", inside[:1]
@@ -810,6 +828,12 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 if form == "passive":
                     g = _pp_head(text, g, before)
                 return form, _coordinated_before(text, g, mains, used)
+            if form == "passive":
+                # "seven men -- all workers at a local football field -- were found dead": the last group sits in
+                # a parenthesis; the subject is the one before it.
+                for h in reversed(before[:-1]):
+                    if _PASSIVE_GAP.fullmatch(_strip_appositives(text[h.end : cue.start])):
+                        return form, _coordinated_before(text, h, mains, used)
             # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
             # the sentence's subject, a long apposition, then the verb.
             first = [x for x in mains if id(x) not in used][:1]
@@ -844,7 +868,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
     if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
         # "took two teachers out of a school and killed them": the group named before.
         return "active", [before[-1]]
-    if "active" in forms and _object_one(text, cue):
+    if "active" in forms and _object_one(text, cue, lex):
         return "active_one", []  # "Gunmen killed a Swiss national", "shot dead the Deputy Mayor of the town"
     if "passive" in forms:
         listed = _subject_list(text, cue, lex)
@@ -875,6 +899,8 @@ _OBJECT_A = re.compile(
     r"along|alongside|before|by|for|late|early|last|this|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
 )
 _OBJECT_TITLE = re.compile(r"^[\s\u00a0]+the\s+(?:[A-Z][\w'’\-]*\s+){1,4}of\b")
+# A role without an article, headline style: "killed principal of a high school", "murdered director of".
+_OBJECT_BARE = re.compile(r"^[\s\u00a0]+(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<head>[A-Za-z][\w\-]*)\s+of\b")
 _NOT_ONE = re.compile(
     r"(?:day|night|week|month|year|time|total|number|series|wave|result|lot|bit|way|part|dozen|score|couple|few|"
     r"handful|hundred|thousand|family|group|crowd|convoy|bus|car|vehicle|house|home|building|village|town|"
@@ -885,10 +911,13 @@ _NOT_ONE = re.compile(
 _THING_VERB = re.compile(r"(?:shot|shooting|blew\s+up|blowing\s+up|blown\s+up|hit|the\s+\w+.*)", re.IGNORECASE)
 
 
-def _object_one(text: str, cue: Cue) -> bool:
+def _object_one(text: str, cue: Cue, lex: _Lex) -> bool:
     if cue.category != "killed" or _THING_VERB.fullmatch(cue.text):
         return False
     rest = text[cue.end :]
+    bare = _OBJECT_BARE.match(rest)
+    if bare and fold(bare.group("head")) in lex.singular_nouns:
+        return True
     m = _OBJECT_A.match(rest)
     if m:
         head = m.group("head")
