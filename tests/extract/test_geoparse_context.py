@@ -105,3 +105,29 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
     assert got and got[0][1] == country, got
     if place:
         assert got[0][0] == place
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country after a locative beats one named in passing
+        (
+            "Gunmen stormed a village in northeast Nigeria on the border with Cameroon, killing 12 residents.",
+            "NG",
+        ),
+        # a country's name inside an organisation's or a lake's name says nothing about where
+        (
+            "Fighters of the Democratic Forces for the Liberation of Rwanda killed nine villagers near Goma.",
+            "CD",
+        ),
+        ("The bodies of 30 fishermen were pulled from Lake Chad in Cameroon on Tuesday.", "CM"),
+        # demonyms of the victims weigh less than the place where they died
+        ("A car bomb hit a bus of Iranian pilgrims near Samarra, killing six Iranians.", "IQ"),
+        # nothing but the forces names a country: their country is the last resort
+        ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
+    ],
+)
+def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
