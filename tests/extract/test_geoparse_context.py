@@ -131,3 +131,17 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
 def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][1] == country, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three farmers in Sultanpur area of Kalat district on Monday.",
+        "Gunmen killed three farmers in Deh Sabz area of Khyber district on Monday.",
+    ],
+)
+def test_a_district_the_text_names_outvotes_a_common_village_name(text: str, village_config: Any) -> None:
+    # Sultanpur and Deh Sabz are villages in many countries; a Kalat or Khyber *district* is in Pakistan only
+    got = _places(text, village_config)
+    assert got and got[0][1] == "PK", got
