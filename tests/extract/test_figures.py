@@ -115,6 +115,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Three more farmers were wounded in the attack.", [("injured", 3, "exact")]),
         ("He said 14 Misseriya were killed and nine were wounded.", [("killed", 14, "exact"), ("injured", 9, "exact")]),
+        # a later count in brackets updates the figure
+        ("A suicide bomber killed eight [later 11] people at the market.", [("killed", 11, "exact")]),
+        ("Gunmen killed 40 (later updated to 52) villagers in the raid.", [("killed", 52, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
@@ -180,6 +183,17 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
             "The feast ended in grief when a member of the council and his wife were hacked to death.",
             2,
             ["a member", "his wife"],
+        ),
+        ("A member of the state assembly, and six others were killed by the gunmen.", 7, ["A member", "six others"]),
+        ("His brother and cousin were also killed in the attack.", 2, ["His brother", "cousin"]),
+        # companions after the verb: the one the verb implies, and those named with him
+        ("A village chief was killed on Friday along with his son near the farm.", 2, ["A village chief", "his son"]),
+        ("Mr. Okafor was killed on Friday alongside his nephew near the farm.", 2, ["his nephew"]),
+        ("A teacher was shot dead alongside two other men at the checkpoint.", 3, ["A teacher", "two other men"]),
+        (
+            "A bomber at the gate has killed a senior tribal sheikh as well as four of his guards.",
+            5,
+            ["four of his guards"],
         ),
     ],
 )

@@ -140,3 +140,11 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
 def test_pipeline_fighters_set_apart_only_from_named_civilians(text: str, killed: int) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.killed is not None and c.killed.value == killed
+
+
+@pytest.mark.issue(4)
+def test_pipeline_the_one_a_verb_implies_and_his_companions() -> None:
+    doc = _doc("Mr. Okafor was killed on Friday alongside his nephew near the market, police said.")
+    (c,) = run(doc, config=CONFIG)
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (2, Qualifier.EXACT)
+    assert c.killed.span is not None and c.killed.span.text == "was killed on Friday alongside his nephew"

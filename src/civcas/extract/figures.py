@@ -149,6 +149,12 @@ _SUBJECT_CLAUSE = re.compile(
     r"had\s+been))?(?:\s+\w+ly)?\s*",
     re.IGNORECASE,
 )
+# A later count in brackets after a count: "nine [later 10] people", "79 (later updated to 200) people".
+_LATER = re.compile(
+    r"^\s*[\[(]\s*(?:later|since|subsequently|now)\s+(?:(?:updated|revised|raised|rose|risen|increased)\s+)?"
+    r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
+    re.IGNORECASE,
+)
 # An editor's insertion in square brackets ("50 people [other estimates are lower]", "on Monday [1 May]"):
 # glue between a count and its verb, like a parenthesis.
 _EDITORIAL = re.compile(r"\[[^\[\]]{0,120}\]")
@@ -247,6 +253,9 @@ class Harm:
         if self.implied_one and not self.groups:
             return 1
         vals = [g.value for g in self.groups]
+        if self.implied_one:
+            # "Mr. X was killed along with his son": the one the cue implies, and those named with him
+            vals = [1, *vals]
         if not vals or any(v is None for v in vals):
             return None if not vals or len(vals) == 1 else _sum_known(vals)
         return sum(v for v in vals if v is not None)
@@ -389,6 +398,15 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 if between:
                     start = n.start - len(between.group()) if not q else start
                 after = text[end:]
+        upd = _LATER.match(after) if value is not None and qual is not Qualifier.RANGE else None
+        if upd is not None:
+            # "killed nine [later 10] people": the later count is the figure; its words stay in the span
+            later = next((x for x in nums[i + 1 :] if x.start >= end + upd.start("n")), None)
+            if later is not None and later.value is not None and later.end <= end + upd.end():
+                value = low = high = later.value
+                end = end + upd.end()
+                skip_until = end
+                after = text[end:]
         if q is not None and qual is not Qualifier.RANGE:
             start, qual = q[0], q[1]
             low, high = _bounds(value, qual, low, high)
@@ -443,7 +461,7 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 status=status or "unspecified",
                 rule=rule,
                 number_start=n.start,
-                number_end=n.end if maxv is None else skip_until,
+                number_end=n.end if maxv is None and upd is None else skip_until,
             )
         )
     groups.extend(_singular_groups(text, groups, lex))
@@ -623,6 +641,10 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)
         one = form.endswith("_one")
         add = any(_ADDITIVE.search(g.text) for g in gs) or bool(_ALSO.search(text[max(0, cue.start - 12) : cue.start]))
+        companions = _companions(text, cue, form, gs, mains, used, lex)
+        for g in companions:
+            used.add(id(g))
+        gs = [*gs, *companions]
         harms.append(
             Harm(
                 category=cue.category,
@@ -710,12 +732,22 @@ _COORD_PHRASE = re.compile(
 )
 
 
+# "A member of the state assembly, and eight others": "others" points back to the first conjunct.
+_COORD_PHRASE_OTHERS = re.compile(
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4})\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
+    re.IGNORECASE,
+)
+_OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
+
+
 def _conjunct_gap(gap: str, rest: str) -> bool:
     """Whether ``gap`` joins two victim conjuncts (``rest`` is the text from the second one on)."""
     if _COORD_GAP.fullmatch(gap):
         return True
     gap = _EDITORIAL.sub(" ", gap)
     if _COORD_PHRASE.fullmatch(gap):
+        return True
+    if _OTHERS_NEXT.match(rest) and _COORD_PHRASE_OTHERS.fullmatch(gap):
         return True
     # "and his driver": the possessive opens the second group itself
     return bool(_COORD_PHRASE.fullmatch(gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)))
@@ -778,6 +810,9 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
     )
     if re.match(r"(?:were|was|been|being|are|is)\b", cue.text, re.IGNORECASE) and "passive" in forms:
         aux_before = True  # "have been killed": the cue carries its own auxiliary
+    elif prev_word and prev_word.group(1).lower() in ("has", "have", "had") and "active" in forms:
+        # "a bomber in the town has killed a sheikh": a perfect, active; its victims follow
+        forms = tuple(f for f in forms if f != "passive")
     # A group whose noun is the cue itself ("20 casualties"): the noun form.
     if inside and ("noun_before" in forms or "passive" in forms):
         return "noun_before", inside[:1]
@@ -912,17 +947,30 @@ _THING_VERB = re.compile(r"(?:shot|shooting|blew\s+up|blowing\s+up|blown\s+up|hi
 
 
 def _object_one(text: str, cue: Cue, lex: _Lex) -> bool:
+    return _object_end(text, cue, lex, title_end=True) is not None
+
+
+def _object_end(text: str, cue: Cue, lex: _Lex, *, title_end: bool = False) -> int | None:
+    """Where the one-person object of a killing verb ends (None when what follows is no such object).
+
+    A title ("the Deputy Chairman of the council") has no clear end: it counts one, with no end to read
+    companions after, unless ``title_end`` asks only whether there is one.
+    """
     if cue.category != "killed" or _THING_VERB.fullmatch(cue.text):
-        return False
+        return None
     rest = text[cue.end :]
     bare = _OBJECT_BARE.match(rest)
     if bare and fold(bare.group("head")) in lex.singular_nouns:
-        return True
+        return cue.end + bare.end("head")
     m = _OBJECT_A.match(rest)
     if m:
         head = m.group("head")
-        return not (_NOT_ONE.fullmatch(head) or _NOT_PEOPLE.match(" " + head) or head.endswith("s"))
-    return bool(_OBJECT_TITLE.match(rest))
+        if _NOT_ONE.fullmatch(head) or _NOT_PEOPLE.match(" " + head) or head.endswith("s"):
+            return None
+        return cue.end + m.end("head")
+    if title_end and _OBJECT_TITLE.match(rest):
+        return cue.end
+    return None
 
 
 _CONJUNCT = re.compile(r"(?:a|an|the|his|her|their|one)\s+(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+", re.IGNORECASE)
@@ -955,7 +1003,11 @@ def _subject_list(text: str, cue: Cue, lex: _Lex) -> list[Group]:
             continue
         subject = head[m.start() : end]
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
-        if len(parts) < 2 or not all(_CONJUNCT.fullmatch(p) for p in parts):
+        if len(parts) < 2 or not _CONJUNCT.fullmatch(parts[0]):
+            continue
+        # "his driver and bodyguard": the possessive of the first conjunct serves the bare nouns after it
+        shared = bool(re.match(r"(?:his|her|their)\s", parts[0], re.IGNORECASE))
+        if not all(_CONJUNCT.fullmatch(p) or (shared and re.fullmatch(r"[a-z][\w\-]+", p)) for p in parts[1:]):
             continue
         if any(_CONJUNCT_STOP.search(re.sub(r"^\S+\s+", "", p)) for p in parts):
             continue
@@ -970,6 +1022,50 @@ def _subject_list(text: str, cue: Cue, lex: _Lex) -> list[Group]:
             pos = ps + len(p)
         return out
     return []
+
+
+_ALONG_PASSIVE = re.compile(
+    r"^(?:[\s\u00a0]+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|\w+ly))?\s*,?\s+"
+    r"(?:along\s*with|alongside|together\s+with)\s+",
+    re.IGNORECASE,
+)
+_ALONG_OBJECT = re.compile(
+    r"^\s*,?\s+(?:and|as\s+well\s+as|along\s*with|alongside|together\s+with)\s+", re.IGNORECASE
+)
+_POSSESSIVE_ONE = re.compile(
+    r"(?:his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?[a-z][\w'’\-]*"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|on|near|by|from|who|while|as|after|during|when|and)\b)"
+)
+
+
+def _companions(
+    text: str, cue: Cue, form: str, gs: list[Group], mains: list[Group], used: set[int], lex: _Lex
+) -> list[Group]:
+    """Victims named with the one a cue is about: "was killed along with his son", "killed a sheikh as well as
+    six of his guards"."""
+    if form in ("passive", "passive_one"):
+        anchor, joint = cue.end, _ALONG_PASSIVE
+    elif form == "active_one":
+        end = _object_end(text, cue, lex)
+        if end is None:
+            return []
+        anchor, joint = end, _ALONG_OBJECT
+    else:
+        return []
+    if gs and form == "passive" and max(g.end for g in gs) > cue.end:
+        return []
+    m = joint.match(text[anchor:])
+    if not m:
+        return []
+    at = anchor + m.end()
+    first = next((g for g in mains if g.start == at and id(g) not in used), None)
+    if first is not None:
+        return _coordinated_after(text, first, mains, used)
+    pm = _POSSESSIVE_ONE.match(text, at)
+    if pm is None:
+        return []
+    return [Group(at, pm.end(), pm.group(), 1, Qualifier.EXACT, low=1, high=1, noun=pm.group().split()[-1],
+                  singular=True, rule=f"{lex.tags['victims']}#listed_one")]
 
 
 def _pp_head(text: str, g: Group, before: list[Group]) -> Group:

@@ -414,6 +414,12 @@ def _figure(text: str, base: int, h: Harm) -> Figure | None:
             span = Span.of(text, base + h.cue.start, base + h.cue.end)
             return Figure(1, Qualifier.EXACT, text="", span=span, low=1, high=1, rule=h.cue.rule)
         return None
+    if h.implied_one:
+        # "Mr. X was killed along with his son": the one the cue implies and the companions named after it
+        start, end = base + min(h.cue.start, h.groups[0].start), base + max(h.cue.end, h.groups[-1].end)
+        value = h.value
+        return Figure(value, Qualifier.EXACT if value is not None else Qualifier.VAGUE,
+                      text=text[start:end], span=Span.of(text, start, end), low=value, high=value, rule=h.cue.rule)
     gs = h.groups
     # "eight civilians and a soldier": a monitor counts the civilians; the fighters stay a victim category.
     # Only when the statement itself names civilians: "him and his guard" counts two dead, whoever they were.
