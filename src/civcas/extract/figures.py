@@ -18,8 +18,20 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from civcas.extract.conjuncts import (
+    companions,
+    coordinated_after,
+    coordinated_before,
+    object_one,
+    pp_head,
+    subject_list,
+)
+from civcas.extract.groups import EDITORIAL, NOT_PEOPLE
+from civcas.extract.groups import Cue as Cue  # re-exported: callers import the records from here
+from civcas.extract.groups import Group as Group
+from civcas.extract.groups import Harm as Harm
 from civcas.extract.numbers import find_numbers
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.text import fold, phrase_regex
@@ -74,21 +86,6 @@ _NOUN_BEFORE_GAP = re.compile(
     r"persons|human|innocent|fresh|total)\b)*$",
     re.IGNORECASE,
 )
-# Units after a count that say it counts something other than people.
-_NOT_PEOPLE = re.compile(
-    r"^(?:[\s\-]*)(?:%|per\s*cent|percent|km\b|kms\b|kilomet|kilo\b|miles?\b|met(?:er|re)s?\b|m\b|feet|ft\b|"
-    r"year|years|yr|month|months|week|weeks|day|days|hour|hours|hrs|minute|minutes|second|seconds|am\b|"
-    r"a\.m|pm\b|p\.m|o'clock|times|missiles?|rockets?|shells?|bombs?|airstrikes?|air strikes?|strikes?|"
-    r"raids?|sorties?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tons?|tonnes?|dollars?|usd|\$|euros?|"
-    r"pounds?|kg|kilograms?|degrees?|floors?|storey|stories|attacks?|incidents?|explosions?|blasts?|shots?|"
-    r"rounds?|mortars?|villages?|towns?|cities|schools?|hospitals?|mosques?|positions?|sites?|targets?|"
-    r"locations?|areas?|points?|aircraft|planes?|jets?|drones?|helicopters?|tanks?|barrels?|projectiles?|"
-    r"grad|quarters?|neighbou?rhoods?|districts?|provinces?|governorates?|countries|states?|nations?|"
-    r"languages?|pages?|reports?|letters?|articles?|resolutions?|cases?|claims?|allegations?|episodes?|"
-    r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?|"
-    r"famil(?:y|ies)\b|households?\b|clans?\b|tribes?\b|groups?\b|factions?\b|sides\b|parties\b|gangs?\b)",
-    re.IGNORECASE,
-)
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
@@ -108,7 +105,7 @@ _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
 # A count followed by a plural noun the lexicon does not list ("five Bakassi natives", "32 alleged drug
 # offenders", "ten Sudanese"): still people when a harm verb joins it; units ("three missiles") are excluded by
-# _NOT_PEOPLE first, and the words before the noun must be modifiers, not verbs or function words.
+# NOT_PEOPLE first, and the words before the noun must be modifiers, not verbs or function words.
 _NOT_MODIFIER = (
     r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|in|on|at|of|by|to|for|from|with|into|near|after|"
     r"before|during|when|while|as|who|which|that|the|a|an|this|these|those|their|his|her|its|our|it|they|he|she|"
@@ -155,9 +152,6 @@ _LATER = re.compile(
     r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
     re.IGNORECASE,
 )
-# An editor's insertion in square brackets ("50 people [other estimates are lower]", "on Monday [1 May]"):
-# glue between a count and its verb, like a parenthesis.
-_EDITORIAL = re.compile(r"\[[^\[\]]{0,120}\]")
 # "as many as five": a vague word that opens a hedge before a number is not a count of its own.
 _HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
@@ -188,82 +182,6 @@ _MODIFIER = (
     r"(?!(?:and|or|but|nor|were|was|are|is|be|been|have|has|had|in|on|at|by|to|for|from|with|who|which|that|"
     r"killed|wounded|injured|died|dead|than)\b)[A-Za-z][\w'’\-]*"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A victim group: a count (or a singular phrase) and the people it counts."""
-
-    start: int
-    end: int
-    text: str
-    value: int | None
-    qualifier: Qualifier
-    max: int | None = None
-    low: int | None = None
-    high: int | None = None
-    noun: str | None = None
-    category: str | None = None
-    status: str = "unspecified"
-    singular: bool = False
-    is_category: bool = False
-    opener: str | None = None
-    rule: str = ""
-    number_start: int | None = None
-    number_end: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A harm cue in a sentence and the forms its phrase can take."""
-
-    start: int
-    end: int
-    text: str
-    category: str
-    forms: tuple[str, ...]
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class Harm:
-    """A harm mention: a cue joined to its victim group(s), or to none ("civilians were killed")."""
-
-    category: str
-    cue: Cue
-    groups: tuple[Group, ...] = ()
-    form: str = ""
-    victims: tuple[tuple[str, Group], ...] = ()
-    status: str = "unspecified"
-    negated: bool = False
-    implied_one: bool = False
-    additive: bool = False
-    rules: tuple[str, ...] = field(default=())
-
-    @property
-    def start(self) -> int:
-        return min([self.cue.start, *(g.start for g in self.groups)])
-
-    @property
-    def end(self) -> int:
-        return max([self.cue.end, *(g.end for g in self.groups)])
-
-    @property
-    def value(self) -> int | None:
-        if self.implied_one and not self.groups:
-            return 1
-        vals = [g.value for g in self.groups]
-        if self.implied_one:
-            # "Mr. X was killed along with his son": the one the cue implies, and those named with him
-            vals = [1, *vals]
-        if not vals or any(v is None for v in vals):
-            return None if not vals or len(vals) == 1 else _sum_known(vals)
-        return sum(v for v in vals if v is not None)
-
-
-def _sum_known(vals: list[int | None]) -> int | None:
-    known = [v for v in vals if v is not None]
-    return sum(known) if len(known) == len(vals) else None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -426,11 +344,11 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 longer = _GENERIC_PLURAL.match(after)
                 if more and not more.group().lstrip().lower().startswith("of"):
                     noun = (more.group("noun"), noun[1] + more.end())
-                elif longer and longer.end() > noun[1] and not _NOT_PEOPLE.match(" " + longer.group("noun")):
+                elif longer and longer.end() > noun[1] and not NOT_PEOPLE.match(" " + longer.group("noun")):
                     noun = (longer.group("noun"), longer.end())
-        if not noun and value is not None and not _NOT_PEOPLE.match(after):
+        if not noun and value is not None and not NOT_PEOPLE.match(after):
             gm = _GENERIC_PLURAL.match(after)
-            if gm and _NOT_PEOPLE.match(" " + gm.group("noun")):
+            if gm and NOT_PEOPLE.match(" " + gm.group("noun")):
                 continue  # "two rival groups", "three armoured vehicles"
             if gm and not _CUE_NOUN_NEXT.match(" " + gm.group("noun")):
                 noun = (gm.group("noun"), gm.end())
@@ -444,7 +362,7 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
             end = end + noun[1]
         else:
-            if n.value is not None and _NOT_PEOPLE.match(after):
+            if n.value is not None and NOT_PEOPLE.match(after):
                 continue
         groups.append(
             Group(
@@ -641,10 +559,10 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)
         one = form.endswith("_one")
         add = any(_ADDITIVE.search(g.text) for g in gs) or bool(_ALSO.search(text[max(0, cue.start - 12) : cue.start]))
-        companions = _companions(text, cue, form, gs, mains, used, lex)
-        for g in companions:
+        named_with = companions(text, cue, form, gs, mains, used, lex)
+        for g in named_with:
             used.add(id(g))
-        gs = [*gs, *companions]
+        gs = [*gs, *named_with]
         harms.append(
             Harm(
                 category=cue.category,
@@ -683,102 +601,6 @@ def _category_only(text: str, harms: list[Harm], groups: list[Group], lex: _Lex)
 
 def _inside_opener(text: str, cue: Cue, lex: _Lex) -> bool:
     return any(m.start() <= cue.start and cue.end <= m.end() for m in lex.opener_re.finditer(text))
-
-
-def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[int]) -> list[Group]:
-    """Groups joined to ``first`` by "and"/"," with no cue between: "two soldiers and three civilians".
-
-    A bare comma only joins inside a list that closes with "and" ("two soldiers, a child and a woman"), so
-    "killing 18 people, a local official said" stays one group. A possessive may open the next conjunct
-    ("the pastor and his two children"), and one whose possessive points back may follow a phrase on the first
-    ("a director of the university along with his driver").
-    """
-    out = [first]
-    last = first
-    gaps: list[str] = []
-    for g in mains:
-        if g.start <= last.start or id(g) in used:
-            continue
-        gap = text[last.end : g.start]
-        if (
-            _conjunct_gap(gap, text[g.start :])
-            and (g.noun is not None or g.singular)
-            and g.noun is not None
-            and last.noun is not None
-        ):
-            out.append(g)
-            gaps.append(gap)
-            last = g
-        else:
-            break
-    while len(out) > 1 and re.fullmatch(r"\s*,\s*", gaps[-1]):
-        out.pop()
-        gaps.pop()
-    return _apposition(out)
-
-
-# What joins two conjuncts of a victim list, a possessive of the second included ("and his two children").
-_COORD_GAP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s*with\s+|alongside\s+|together\s+with\s+)"
-    r"(?:(?:his|her|their)\s+)?",
-    re.IGNORECASE,
-)
-# A phrase on the first conjunct before the joint, when the second conjunct's possessive refers back to it:
-# "the public prosecutor of the city [in the south] and his driver", "the lawyer Jane Doe and her son".
-_COORD_PHRASE = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
-    r"\s*(?:,\s*)?(?:and|along\s*with|alongside|together\s+with|as\s+well\s+as)\s+(?:his|her|their)\s+$",
-    re.IGNORECASE,
-)
-
-
-# "A member of the state assembly, and eight others": "others" points back to the first conjunct.
-_COORD_PHRASE_OTHERS = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4})\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
-    re.IGNORECASE,
-)
-_OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
-
-
-def _conjunct_gap(gap: str, rest: str) -> bool:
-    """Whether ``gap`` joins two victim conjuncts (``rest`` is the text from the second one on)."""
-    if _COORD_GAP.fullmatch(gap):
-        return True
-    gap = _EDITORIAL.sub(" ", gap)
-    if _COORD_PHRASE.fullmatch(gap):
-        return True
-    if _OTHERS_NEXT.match(rest) and _COORD_PHRASE_OTHERS.fullmatch(gap):
-        return True
-    # "and his driver": the possessive opens the second group itself
-    return bool(_COORD_PHRASE.fullmatch(gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)))
-
-
-def _possessive(rest: str) -> str:
-    m = re.match(r"\s*((?:his|her|their)\s+)", rest, re.IGNORECASE)
-    return m.group(1) if m else ""
-
-
-def _apposition(gs: list[Group]) -> list[Group]:
-    """ "Six people, two Turks and four Somalis": a list that adds up to its head restates it."""
-    rest = [g.value for g in gs[1:]]
-    if len(gs) >= 3 and gs[0].value is not None and None not in rest and gs[0].value == sum(v or 0 for v in rest):
-        return [gs[0]]
-    return gs
-
-
-def _coordinated_before(text: str, last: Group, mains: list[Group], used: set[int]) -> list[Group]:
-    out = [last]
-    cur = last
-    for g in sorted(mains, key=lambda x: -x.start):
-        if g.end > cur.start or id(g) in used:
-            continue
-        gap = text[g.end : cur.start]
-        if _conjunct_gap(gap, text[cur.start :]) and g.noun is not None:
-            out.insert(0, g)
-            cur = g
-        else:
-            break
-    return _apposition(out)
 
 
 def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) -> tuple[str, list[Group]] | None:
@@ -837,7 +659,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         if form == "passive" and len(before) > 1:
             # "Eleven people, including a Colombian and three minors, were killed": the total, not its category
             g0 = before[0]
-            mid = _EDITORIAL.sub(" ", text[g0.end : before[-1].start])
+            mid = EDITORIAL.sub(" ", text[g0.end : before[-1].start])
             if (
                 _INCLUDING.match(mid)
                 and g0.value is not None
@@ -861,20 +683,20 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             stripped = _strip_appositives(gap)
             if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
                 if form == "passive":
-                    g = _pp_head(text, g, before)
-                return form, _coordinated_before(text, g, mains, used)
+                    g = pp_head(text, g, before)
+                return form, coordinated_before(text, g, mains, used)
             if form == "passive":
                 # "seven men -- all workers at a local football field -- were found dead": the last group sits in
                 # a parenthesis; the subject is the one before it.
                 for h in reversed(before[:-1]):
                     if _PASSIVE_GAP.fullmatch(_strip_appositives(text[h.end : cue.start])):
-                        return form, _coordinated_before(text, h, mains, used)
+                        return form, coordinated_before(text, h, mains, used)
             # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
             # the sentence's subject, a long apposition, then the verb.
             first = [x for x in mains if id(x) not in used][:1]
             if form == "passive" and first and first[0].start <= 60 and (
                 _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
-                or _SUBJECT_CLAUSE.fullmatch(_EDITORIAL.sub(" ", text[first[0].end : cue.start]))
+                or _SUBJECT_CLAUSE.fullmatch(EDITORIAL.sub(" ", text[first[0].end : cue.start]))
                 or _PP_CHAIN.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
             ):
                 return form, [first[0]]
@@ -883,11 +705,11 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             gap = text[cue.end : g.start]
             regex = _ACTIVE_GAP if form == "active" else _NOUN_AFTER_GAP
             if regex.fullmatch(gap):
-                return form, _coordinated_after(text, g, mains, used)
+                return form, coordinated_after(text, g, mains, used)
             pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
             if pp and _NOUN_AFTER_GAP.fullmatch(gap[pp.end() :]):
                 # "the death toll in the clash between soldiers and Boko Haram is 228"
-                return form, _coordinated_after(text, g, mains, used)
+                return form, coordinated_after(text, g, mains, used)
     # No count: a pronoun ("killing him") or a singular subject ("a cleric was killed") counts one;
     # otherwise the cue stands without a figure ("civilians were killed").
     pm = lex.pronoun_one.match(text[cue.end :]) if "active" in forms else None
@@ -896,17 +718,17 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         ps = cue.end + pm.end() - len(pm.group().lstrip())
         pron = Group(ps, cue.end + pm.end(), text[ps : cue.end + pm.end()], 1, Qualifier.EXACT, low=1, high=1,
                      noun=text[ps : cue.end + pm.end()], singular=True, rule=f"{lex.tags['victims']}#pronouns.one")
-        listed = _coordinated_after(text, pron, [pron, *after], used)
+        listed = coordinated_after(text, pron, [pron, *after], used)
         return ("active", listed) if len(listed) > 1 else ("active_one", [])
     if "active" in forms and _NAMED_VICTIM.match(text[cue.end :]):
         return "active_one", []
     if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
         # "took two teachers out of a school and killed them": the group named before.
         return "active", [before[-1]]
-    if "active" in forms and _object_one(text, cue, lex):
+    if "active" in forms and object_one(text, cue, lex):
         return "active_one", []  # "Gunmen killed a Swiss national", "shot dead the Deputy Mayor of the town"
     if "passive" in forms:
-        listed = _subject_list(text, cue, lex)
+        listed = subject_list(text, cue, lex)
         if listed:
             return "passive", listed  # "The head custodian and his assistant were slaughtered"
     plural_before = any(g.value is not None and g.value > 1 and cue.start - g.end < 120 for g in before)
@@ -924,157 +746,6 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
     if "passive" in forms or "active" in forms:
         return forms[0] if forms[0] in ("passive", "active") else ("passive" if "passive" in forms else "active"), []
     return None
-
-
-# One person as the object of a verb that only kills people: "a"/"an" and a noun phrase the lexicon need not
-# list ("killed a Swiss national", "beheaded a prominent cleric"), or a title ("the Executive Secretary of").
-_OBJECT_A = re.compile(
-    r"^[\s\u00a0]+(?:a|an)\s+(?:\d{1,3}-year-old\s+)?(?:[\w'’\-]+\s+){0,4}?(?P<head>[A-Za-z][\w'’\-]*)"
-    r"(?=\s*(?:[,.;:]|$|\s+(?:in|at|on|near|while|as|after|who|whom|and|from|of|with|during|when|outside|inside|"
-    r"along|alongside|before|by|for|late|early|last|this|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
-)
-_OBJECT_TITLE = re.compile(r"^[\s\u00a0]+the\s+(?:[A-Z][\w'’\-]*\s+){1,4}of\b")
-# A role without an article, headline style: "killed principal of a high school", "murdered director of".
-_OBJECT_BARE = re.compile(r"^[\s\u00a0]+(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<head>[A-Za-z][\w\-]*)\s+of\b")
-_NOT_ONE = re.compile(
-    r"(?:day|night|week|month|year|time|total|number|series|wave|result|lot|bit|way|part|dozen|score|couple|few|"
-    r"handful|hundred|thousand|family|group|crowd|convoy|bus|car|vehicle|house|home|building|village|town|"
-    r"operation|plan|order|mission|campaign|search|deal|agreement|project|threat|warning|attack|raid|strike)",
-    re.IGNORECASE,
-)
-# Cues that also take things as objects ("shot a video", "blew up a bridge") count no one by themselves.
-_THING_VERB = re.compile(r"(?:shot|shooting|blew\s+up|blowing\s+up|blown\s+up|hit|the\s+\w+.*)", re.IGNORECASE)
-
-
-def _object_one(text: str, cue: Cue, lex: _Lex) -> bool:
-    return _object_end(text, cue, lex, title_end=True) is not None
-
-
-def _object_end(text: str, cue: Cue, lex: _Lex, *, title_end: bool = False) -> int | None:
-    """Where the one-person object of a killing verb ends (None when what follows is no such object).
-
-    A title ("the Deputy Chairman of the council") has no clear end: it counts one, with no end to read
-    companions after, unless ``title_end`` asks only whether there is one.
-    """
-    if cue.category != "killed" or _THING_VERB.fullmatch(cue.text):
-        return None
-    rest = text[cue.end :]
-    bare = _OBJECT_BARE.match(rest)
-    if bare and fold(bare.group("head")) in lex.singular_nouns:
-        return cue.end + bare.end("head")
-    m = _OBJECT_A.match(rest)
-    if m:
-        head = m.group("head")
-        if _NOT_ONE.fullmatch(head) or _NOT_PEOPLE.match(" " + head) or head.endswith("s"):
-            return None
-        return cue.end + m.end("head")
-    if title_end and _OBJECT_TITLE.match(rest):
-        return cue.end
-    return None
-
-
-_CONJUNCT = re.compile(r"(?:a|an|the|his|her|their|one)\s+(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+", re.IGNORECASE)
-_SUBJECT_START = re.compile(
-    r"(?:^|[\"“(]|\b(?:when|after|as|while|where|because|since|and)\s+|^(?:On|In|At|Late|Early)\b[^,]{0,40},\s*)$",
-    re.IGNORECASE,
-)
-_CONJUNCT_STOP = re.compile(
-    r"\b(?:were|was|are|is|has|have|had|been|being|said|says|killed|died|and|or|who|which|that|when|while|after|"
-    r"before|during|by|\d+)\b",
-    re.IGNORECASE,
-)
-
-
-def _subject_list(text: str, cue: Cue, lex: _Lex) -> list[Group]:
-    """A list of singular noun phrases as the subject of a passive cue, one victim each.
-
-    "The head custodian and his assistant were slaughtered", "a member of the council and his wife were
-    stabbed to death": each conjunct opens with a determiner or possessive and holds no verb or number, the
-    list starts a clause and only auxiliaries and adverbs stand between it and the cue.
-    """
-    head = _EDITORIAL.sub(lambda b: " " * len(b.group()), text[: cue.start])
-    aux = re.search(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|reportedly|allegedly|all|both|"
-                    r"brutally|later|also|then|\w+ly))*\s*$", head, re.IGNORECASE)
-    end = aux.start() if aux else len(head)
-    if end == len(head) and not re.search(r"\b(?:were|was|been)\s*$", text[: cue.end], re.IGNORECASE):
-        return []
-    for m in re.finditer(r"\S", head[:end]):
-        if not _SUBJECT_START.search(head[: m.start()]):
-            continue
-        subject = head[m.start() : end]
-        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
-        if len(parts) < 2 or not _CONJUNCT.fullmatch(parts[0]):
-            continue
-        # "his driver and bodyguard": the possessive of the first conjunct serves the bare nouns after it
-        shared = bool(re.match(r"(?:his|her|their)\s", parts[0], re.IGNORECASE))
-        if not all(_CONJUNCT.fullmatch(p) or (shared and re.fullmatch(r"[a-z][\w\-]+", p)) for p in parts[1:]):
-            continue
-        if any(_CONJUNCT_STOP.search(re.sub(r"^\S+\s+", "", p)) for p in parts):
-            continue
-        if any(re.search(r"\b(?:[a-z]+s)$", p) and not re.search(r"(?:ss|us|is)$", p) for p in parts):
-            return []  # a plural conjunct has no count of its own
-        out = []
-        pos = m.start()
-        for p in parts:
-            ps = head.index(p, pos)
-            out.append(Group(ps, ps + len(p), text[ps : ps + len(p)], 1, Qualifier.EXACT, low=1, high=1,
-                             noun=p.split()[-1], singular=True, rule=f"{lex.tags['victims']}#listed_one"))
-            pos = ps + len(p)
-        return out
-    return []
-
-
-_ALONG_PASSIVE = re.compile(
-    r"^(?:[\s\u00a0]+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|\w+ly))?\s*,?\s+"
-    r"(?:along\s*with|alongside|together\s+with)\s+",
-    re.IGNORECASE,
-)
-_ALONG_OBJECT = re.compile(
-    r"^\s*,?\s+(?:and|as\s+well\s+as|along\s*with|alongside|together\s+with)\s+", re.IGNORECASE
-)
-_POSSESSIVE_ONE = re.compile(
-    r"(?:his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?[a-z][\w'’\-]*"
-    r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|on|near|by|from|who|while|as|after|during|when|and)\b)"
-)
-
-
-def _companions(
-    text: str, cue: Cue, form: str, gs: list[Group], mains: list[Group], used: set[int], lex: _Lex
-) -> list[Group]:
-    """Victims named with the one a cue is about: "was killed along with his son", "killed a sheikh as well as
-    six of his guards"."""
-    if form in ("passive", "passive_one"):
-        anchor, joint = cue.end, _ALONG_PASSIVE
-    elif form == "active_one":
-        end = _object_end(text, cue, lex)
-        if end is None:
-            return []
-        anchor, joint = end, _ALONG_OBJECT
-    else:
-        return []
-    if gs and form == "passive" and max(g.end for g in gs) > cue.end:
-        return []
-    m = joint.match(text[anchor:])
-    if not m:
-        return []
-    at = anchor + m.end()
-    first = next((g for g in mains if g.start == at and id(g) not in used), None)
-    if first is not None:
-        return _coordinated_after(text, first, mains, used)
-    pm = _POSSESSIVE_ONE.match(text, at)
-    if pm is None:
-        return []
-    return [Group(at, pm.end(), pm.group(), 1, Qualifier.EXACT, low=1, high=1, noun=pm.group().split()[-1],
-                  singular=True, rule=f"{lex.tags['victims']}#listed_one")]
-
-
-def _pp_head(text: str, g: Group, before: list[Group]) -> Group:
-    """The head of a subject whose last group sits in its prepositional phrase: "Three relatives of a candidate"."""
-    for h in reversed([x for x in before if x.end <= g.start]):
-        if not re.fullmatch(r"\s+(?:of|for|from)\s+", text[h.end : g.start], re.IGNORECASE):
-            break
-        g = h
-    return g
 
 
 def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
@@ -1098,7 +769,7 @@ def _strip_appositives(gap: str) -> str:
     gap = re.sub(r",(?![^,]*\b(?:were|was|is|are|has|have|had|killed|died|said)\b)[^,]{2,120},", " ", gap)
     gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
     gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
-    gap = _EDITORIAL.sub(" ", gap)
+    gap = EDITORIAL.sub(" ", gap)
     gap = re.sub(r"[“\"][^”\"]{0,40}[”\"]", " ", gap) if "…" not in gap else gap
     return gap
 
