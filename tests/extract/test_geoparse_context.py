@@ -124,6 +124,12 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
         ("The bodies of 30 fishermen were pulled from Lake Chad in Cameroon on Tuesday.", "CM"),
         # demonyms of the victims weigh less than the place where they died
         ("A car bomb hit a bus of Iranian pilgrims near Samarra, killing six Iranians.", "IQ"),
+        # a demonym counts less than the name of the country where it happened, even named twice
+        (
+            "Gunmen killed seven hostages seized at Ungwar Kurmi camp of a Lebanese construction company in "
+            "Nigeria, the group said. The hostages came from Lebanon and Italy.",
+            "NG",
+        ),
         # nothing but the forces names a country: their country is the last resort
         ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
     ],

@@ -304,7 +304,11 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     town"): "Iranian pilgrims" were killed north of Baghdad, not in Iran.
     """
     before, after = text[max(0, start - 60) : start], text[end : end + 40]
-    if _is_country_name(gz, text[start:end], iso):
+    word = text[start:end]
+    # a country's entry lists its demonyms among its names ("Lebanese"); a long name may be spelled otherwise
+    # than the entry has it ("Democratic Republic of Congo")
+    name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
+    if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
         return 3.0 if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after) else 2.0
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
