@@ -130,6 +130,10 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
             "Nigeria, the group said. The hostages came from Lebanon and Italy.",
             "NG",
         ),
+        # a city named after a country is a city: Benin City is in Nigeria
+        ("Gunmen killed a pastor in Ugbor area of Benin City on Sunday.", "NG"),
+        # where the fire came from is not where it killed: "from Syria" on a Lebanese border town
+        ("Rocket fire from Syria on the Lebanese border town of Hermel killed five people on Monday.", "LB"),
         # nothing but the forces names a country: their country is the last resort
         ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
     ],

@@ -270,6 +270,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"neighbou?ring|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+){0,3}$",
     re.IGNORECASE,
 )
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
 # After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
 _POSSESSIVE_PLACE = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,3}(?:[A-Z]|(?:capital|city|town|village|region|province|"
                                r"state|district|border|north|south|east|west)\b)")
@@ -286,7 +287,7 @@ _NAME_BEFORE = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:of\s+|for\s+)?){0,3}|\b(?:Lake|Gulf\s+of|Sea\s+of|Mount|River)\s+)$"
 )
 _NAME_AFTER = re.compile(
-    r"^\s+(?:[A-Z][\w\-]*\s+){0,2}(?:Hospital|Bridge|Airways|Airlines|Bank|University|Hotel|Stadium|Company|"
+    r"^\s+(?:[A-Z][\w\-]*\s+){0,2}(?:City|Hospital|Bridge|Airways|Airlines|Bank|University|Hotel|Stadium|Company|"
     r"Committee|Council|Front|Movement|Party|Union|League|Airport|Road|Street|Avenue|River|Delta|Basin|Valley|"
     r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting)\b"
 )
@@ -309,14 +310,18 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     # than the entry has it ("Democratic Republic of Congo")
     name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
     if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
-        return 3.0 if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after) else 2.0
+        if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after):
+            return 3.0
+        # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
+        return 1.0 if _ORIGIN_BEFORE.search(before) else 2.0
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
 
 _FORCE_AFTER = re.compile(
     r"^[\s\-\]\)]*(?:(?!(?:on|in|at|of|the|with|near|and|to|from|by|along|across)\b)[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
     r"rebels?|insurgents?|fighters?|militants?|gunmen|"
-    r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|border|police|"
+    r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|police|"
+    r"border(?!\s+(?:town|city|village|area|region|district|province|post))|"
     r"occupation|intelligence|ministry|defence|defense|president|state|media|news|observatory|army's|troops')\b",
     re.IGNORECASE,
 )
