@@ -136,6 +136,12 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
         ("Rocket fire from Syria on the Lebanese border town of Hermel killed five people on Monday.", "LB"),
         # nothing but the forces names a country: their country is the last resort
         ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
+        # and then the officials who speak count more than the country leading the strikes
+        (
+            "Saudi-led airstrikes killed at least 20 civilians at a market outside the capital, Yemeni security "
+            "officials said.",
+            "YE",
+        ),
     ],
 )
 def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:

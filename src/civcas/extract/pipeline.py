@@ -215,7 +215,9 @@ def _resolve_places(
     for start, end, iso in named:
         after = text[end : end + 30]
         if _FORCE_AFTER.match(after) or re.match(r"^-(?:led|backed|based|made)\b", after):
-            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            # as a last resort the country of the officials who speak ("Yemeni security officials said") says
+            # more than the country leading the strikes ("Saudi-led airstrikes")
+            force_votes[iso] = force_votes.get(iso, 0.0) + (1.0 if _INSTITUTION_AFTER.match(after) else 0.5)
             continue  # "Turkish forces", "Russian jets": whose forces, not where
         if any(s <= start < e for s, e in forces):
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
@@ -268,6 +270,10 @@ _ADMIN_WORD_END = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|across|inside|within|throughout|into)\s+(?:the\s+)?(?:(?:far|remote|volatile|restive|troubled|"
     r"neighbou?ring|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:[\w\-]+\s+){0,2}?(?:officials|authorities|police|ministry|government|media|news|president|state)\b",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
