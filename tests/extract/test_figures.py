@@ -115,6 +115,18 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Three more farmers were wounded in the attack.", [("injured", 3, "exact")]),
         ("He said 14 Misseriya were killed and nine were wounded.", [("killed", 14, "exact"), ("injured", 9, "exact")]),
+        # "9 of them civilians" is a part of the figure before it, not more dead
+        ("At least 19 people, 9 of them civilians, were killed in the blast.", [("killed", 19, "at_least")]),
+        # "and <nouns>" and a participle between the subject and its verb
+        (
+            "No fewer than 20 traders and farmers travelling on the highway were reportedly killed.",
+            [("killed", 20, "at_least")],
+        ),
+        # a preposition is no modifier of the noun after a count
+        (
+            "The death toll in the clashes has risen to five after another person was killed on Monday.",
+            [("killed", 5, "exact"), ("killed", 1, "exact")],
+        ),
         # a later count in brackets updates the figure
         ("A suicide bomber killed eight [later 11] people at the market.", [("killed", 11, "exact")]),
         ("Gunmen killed 40 (later updated to 52) villagers in the raid.", [("killed", 52, "exact")]),

@@ -148,3 +148,10 @@ def test_pipeline_the_one_a_verb_implies_and_his_companions() -> None:
     (c,) = run(doc, config=CONFIG)
     assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (2, Qualifier.EXACT)
     assert c.killed.span is not None and c.killed.span.text == "was killed on Friday alongside his nephew"
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_toll_that_has_risen_wins_over_the_death_that_raised_it() -> None:
+    doc = _doc("The death toll in the clashes has risen to five after another person was killed on Wednesday.")
+    (c,) = run(doc, config=CONFIG)
+    assert c.killed is not None and c.killed.value == 5

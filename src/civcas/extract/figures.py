@@ -180,7 +180,8 @@ _CUE_NOUN_NEXT = re.compile(
 # 200" is two counts, not 123 "more").
 _MODIFIER = (
     r"(?!(?:and|or|but|nor|were|was|are|is|be|been|have|has|had|in|on|at|by|to|for|from|with|who|which|that|"
-    r"killed|wounded|injured|died|dead|than)\b)[A-Za-z][\w'’\-]*"
+    r"killed|wounded|injured|died|dead|than|after|before|during|when|while|since|until|as|because|another|"
+    r"including|among|into|over|under|across|through)\b)[A-Za-z][\w'’\-]*"
 )
 
 
@@ -357,6 +358,7 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             plural = info is None or not info[2]
             if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :], re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
+        partitive = bool(noun and re.match(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", after, re.IGNORECASE))
         if noun:
             noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
@@ -380,6 +382,9 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 rule=rule,
                 number_start=n.start,
                 number_end=n.end if maxv is None and upd is None else skip_until,
+                # "At least 19 people, 9 of them civilians": a part of the figure before, not a figure of its own
+                is_category=partitive,
+                opener="of them" if partitive else None,
             )
         )
     groups.extend(_singular_groups(text, groups, lex))
@@ -697,6 +702,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             if form == "passive" and first and first[0].start <= 60 and (
                 _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
                 or _SUBJECT_CLAUSE.fullmatch(EDITORIAL.sub(" ", text[first[0].end : cue.start]))
+                or _SUBJECT_CLAUSE.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
                 or _PP_CHAIN.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
             ):
                 return form, [first[0]]

@@ -498,8 +498,11 @@ def _pick(harms: list[tuple[Unit, Harm]]) -> tuple[Unit, Harm] | None:
         return None
 
     def key(x: tuple[Unit, Harm]) -> tuple[int, int, int, int]:
-        h = x[1]
-        update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", h.cue.text, re.I) else 0
+        u, h = x
+        # "the death toll rose to 31", "the death toll in the clashes has risen to five": the cue or the words
+        # between it and its count say the figure updates an earlier one
+        said = u.sent.text[h.cue.start : max(h.cue.end, h.groups[0].start)] if h.groups else h.cue.text
+        update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", said, re.I) else 0
         v = h.value if h.value is not None else (h.groups[0].low or 0 if h.groups else 0)
         return (update, 0 if h.additive else 1, 1 if h.value is not None else 0, v)
 
