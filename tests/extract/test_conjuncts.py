@@ -40,6 +40,11 @@ from civcas.extract.figures import find_harms
         # companions after the verb: the one the verb implies, and those named with him
         ("A village chief was killed on Friday along with his son near the farm.", 2, ["A village chief", "his son"]),
         ("Mr. Okafor was killed on Friday alongside his nephew near the farm.", 2, ["his nephew"]),
+        (
+            "The council chairman was shot and killed, along with Sani Garba, a local trader, on the road.",
+            2,
+            ["The council chairman", "Sani Garba"],
+        ),
         ("A teacher was shot dead alongside two other men at the checkpoint.", 3, ["A teacher", "two other men"]),
         (
             "A bomber at the gate has killed a senior tribal sheikh as well as four of his guards.",
@@ -64,6 +69,8 @@ def test_conjuncts_listed_victims_add_up(text: str, value: int, groups: list[str
         ("Attackers shot and killed the Deputy Chairman of the local council on Monday.", 1),
         ("Suspected militants beheaded a village imam on Tuesday.", 1),
         ("Gunmen shot dead deputy director of the state hospital on Monday.", 1),
+        # the gunmen did it, though a date stands between the verb and its object
+        ("Two men on a motorbike shot dead on Monday a local party official in the market.", 1),
         ("The blast killed most of the passengers.", None),
         # things, not people
         ("The patrol executed an operation near the village.", None),

@@ -125,7 +125,7 @@ def coordinated_before(text: str, last: Group, mains: list[Group], used: set[int
 # One person as the object of a verb that only kills people: "a"/"an" and a noun phrase the lexicon need not
 # list ("killed a Swiss national", "beheaded a prominent cleric"), or a title ("the Executive Secretary of").
 _OBJECT_A = re.compile(
-    r"^[\s\u00a0]+(?:a|an)\s+(?:\d{1,3}-year-old\s+)?(?:[\w'’\-]+\s+){0,4}?(?P<head>[A-Za-z][\w'’\-]*)"
+    r"^(?:[\s\u00a0]+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today))?[\s\u00a0]+(?:a|an)\s+(?:\d{1,3}-year-old\s+)?(?:[\w'’\-]+\s+){0,4}?(?P<head>[A-Za-z][\w'’\-]*)"
     r"(?=\s*(?:[,.;:]|$|\s+(?:in|at|on|near|while|as|after|who|whom|and|from|of|with|during|when|outside|inside|"
     r"along|alongside|before|by|for|late|early|last|this|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
 )
@@ -229,7 +229,8 @@ _ALONG_OBJECT = re.compile(
     r"^\s*,?\s+(?:and|as\s+well\s+as|along\s*with|alongside|together\s+with)\s+", re.IGNORECASE
 )
 _POSSESSIVE_ONE = re.compile(
-    r"(?:his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?[a-z][\w'’\-]*"
+    r"(?:(?:his|her|their)\s+(?:[a-z][\w'’\-]*\s+){0,2}?[a-z][\w'’\-]*|"
+    r"(?:Mr\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})"
     r"(?=\s*[,.;:)]|\s*$|\s+(?:in|at|on|near|by|from|who|while|as|after|during|when|and)\b)"
 )
 

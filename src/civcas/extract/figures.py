@@ -759,7 +759,12 @@ def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
     rest = text[cue.end :]
     if after and _ACTIVE_GAP.fullmatch(text[cue.end : after[0].start]):
         return True
-    return bool(lex.pronoun_one.match(rest) or _NAMED_VICTIM.match(rest) or re.match(r"^\s+(?:them|all)\b", rest))
+    return bool(
+        lex.pronoun_one.match(rest)
+        or _NAMED_VICTIM.match(rest)
+        or re.match(r"^\s+(?:them|all)\b", rest)
+        or object_one(text, cue, lex)  # "Two men on a motorcycle shot dead on Monday a local politician"
+    )
 
 
 def _strip_appositives(gap: str) -> str:
