@@ -11,46 +11,47 @@ from civcas.extract.figures import find_harms
 @pytest.mark.parametrize(
     ("text", "value", "groups"),
     [
-        ("Militants stormed the church, killing the priest and his three sons.", 4, ["the priest", "three sons"]),
+        ("The raiders set the compound alight, killing the imam and his three sons.", 4, ["the imam", "three sons"]),
+        # a phrase on the first conjunct, the second's possessive pointing back to it
+        ("A roadside bomb killed the mayor of Dera [a hill town] and his driver.", 2, ["the mayor", "his driver"]),
         (
-            "The district governor of Kalam [in the north] and his bodyguard were killed by a roadside bomb.",
+            "Gunmen ambushed the convoy and killed the engineer Paul Okon and his driver.",
             2,
-            ["The district governor of Kalam", "his bodyguard"],
+            ["the engineer", "his driver"],
         ),
-        ("The judge Amina Yusuf and her driver were shot dead near the court.", 2, ["The judge", "her driver"]),
         (
-            "A teacher, his wife and their four children were shot dead in the night.",
+            "A shopkeeper, his wife and their four daughters died when the house was shelled.",
             6,
-            ["A teacher", "his wife", "four children"],
+            ["A shopkeeper", "his wife", "four daughters"],
         ),
-        ("Gunmen raided the house of an elder, killing him and three of his sons.", 4, ["him", "three of his sons"]),
-        ("A bomb under his car exploded, killing him and his guard.", 2, ["him", "his guard"]),
+        ("An elder refused to pay, and the militia killed him and three of his sons.", 4, ["him", "three of his sons"]),
+        ("The gunmen stopped the judge's car, killing him and his guard.", 2, ["him", "his guard"]),
+        # singular phrases the lexicon need not know, as the subject of a passive verb
         (
-            "The night watchman and his assistant were slaughtered inside the warehouse.",
+            "The ferry captain and his deckhand were hacked to death on the jetty.",
             2,
-            ["The night watchman", "his assistant"],
+            ["The ferry captain", "his deckhand"],
         ),
         (
-            "The feast ended in grief when a member of the council and his wife were hacked to death.",
+            "Neighbours found that a retired colonel of the army and his wife had been stabbed to death.",
             2,
-            ["a member", "his wife"],
+            ["a retired colonel", "his wife"],
         ),
-        ("A member of the state assembly, and six others were killed by the gunmen.", 7, ["A member", "six others"]),
-        ("His brother and cousin were also killed in the attack.", 2, ["His brother", "cousin"]),
+        ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
+        ("Her husband and son also died in the fire.", 2, ["Her husband", "son"]),
         # companions after the verb: the one the verb implies, and those named with him
-        ("A village chief was killed on Friday along with his son near the farm.", 2, ["A village chief", "his son"]),
-        ("Mr. Okafor was killed on Friday alongside his nephew near the farm.", 2, ["his nephew"]),
         (
-            "The council chairman was shot and killed, along with Sani Garba, a local trader, on the road.",
+            "The headmaster was killed on Friday along with his deputy when the school was shelled.",
             2,
-            ["The council chairman", "Sani Garba"],
+            ["his deputy"],
         ),
-        ("A teacher was shot dead alongside two other men at the checkpoint.", 3, ["A teacher", "two other men"]),
+        ("A nurse died alongside three patients when the clinic was bombed.", 4, ["A nurse", "three patients"]),
         (
-            "A bomber at the gate has killed a senior tribal sheikh as well as four of his guards.",
-            5,
-            ["four of his guards"],
+            "A sniper on the roof has killed a village imam as well as two of his pupils.",
+            3,
+            ["a village imam", "two of his pupils"],
         ),
+        ("The market's treasurer was killed on Monday together with Ada Nwosu, a trader.", 2, ["Ada Nwosu"]),
     ],
 )
 def test_conjuncts_listed_victims_add_up(text: str, value: int, groups: list[str]) -> None:
@@ -62,20 +63,26 @@ def test_conjuncts_listed_victims_add_up(text: str, value: int, groups: list[str
 
 
 @pytest.mark.issue(4)
+def test_conjuncts_no_companions_without_a_count_for_the_first() -> None:
+    (h,) = [h for h in find_harms("The headmaster died on Friday along with his deputy.") if h.category == "killed"]
+    assert h.value is None
+
+
+@pytest.mark.issue(4)
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Gunmen killed a Danish engineer working for the water company.", 1),
-        ("Attackers shot and killed the Deputy Chairman of the local council on Monday.", 1),
-        ("Suspected militants beheaded a village imam on Tuesday.", 1),
-        ("Gunmen shot dead deputy director of the state hospital on Monday.", 1),
+        ("Militants killed a visiting Danish engineer at the dam site.", 1),
+        ("Unknown assailants killed the Deputy Registrar of the university on Monday.", 1),
+        ("Insurgents beheaded a captured ranger in the forest.", 1),
+        ("Assailants murdered chief engineer of the power plant on Monday.", 1),
         # the gunmen did it, though a date stands between the verb and its object
-        ("Two men on a motorbike shot dead on Monday a local party official in the market.", 1),
-        ("The blast killed most of the passengers.", None),
+        ("Three gunmen on a scooter shot dead on Friday a respected union leader.", 1),
         # things, not people
         ("The patrol executed an operation near the village.", None),
         ("Gunmen shot a video of the attack.", None),
         ("The raid killed a number of people.", None),
+        ("The blast killed most of the passengers.", None),
     ],
 )
 def test_conjuncts_one_person_as_the_object_of_a_killing(text: str, value: int | None) -> None:

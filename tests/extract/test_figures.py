@@ -73,63 +73,72 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("The number of people killed in the raid on the village rose to 14.", [("killed", 14, "exact")]),
         # editors' brackets are glue, like parentheses
         (
-            "No fewer than 40 people [some reports say more], including a policeman, were reportedly killed.",
-            [("killed", 40, "at_least")],
+            "Not less than 25 farmers [the governor gave 19], including a village head, were reportedly killed.",
+            [("killed", 25, "at_least")],
         ),
-        ("Four volunteers for [opposition leader] Karimi have been killed in the district.", [("killed", 4, "exact")]),
         (
-            "Six farmers abducted by the gunmen on Friday [3 March] from the market have been killed.",
-            [("killed", 6, "exact")],
+            "Five supporters of [ruling party] lawmaker Bello were killed on the way to a rally.",
+            [("killed", 5, "exact")],
+        ),
+        (
+            "Eight miners seized by the rebels in March [2015] near the pit have been killed, the army said.",
+            [("killed", 8, "exact")],
         ),
         # "as many as" is one hedge, not the vague word "many"
         (
-            "As many as seven traders were killed and another 30 injured in the clashes.",
-            [("killed", 7, "up_to"), ("injured", 30, "exact")],
+            "As many as 15 herders died and dozens more were hurt in the fighting.",
+            [("killed", 15, "up_to"), ("injured", None, "vague")],
         ),
         # the head of a subject, not the noun inside its phrase
-        ("Five cousins of a local council candidate were gunned down on Sunday.", [("killed", 5, "exact")]),
-        ("Six young men from two rival groups were killed in a shootout.", [("killed", 6, "exact")]),
+        ("Two nephews of a district judge were shot dead outside their home.", [("killed", 2, "exact")]),
+        ("Four youths from two feuding clans died when the argument turned into a gunfight.", [("killed", 4, "exact")]),
         # counts with nouns the lexicon does not list
-        ("Eleven Congolese were killed when the boat was shelled.", [("killed", 11, "exact")]),
-        ("Raids across the province left 21 suspected cattle thieves dead.", [("killed", 21, "exact")]),
+        ("The shelling of the ferry killed eleven Congolese.", [("killed", 11, "exact")]),
+        ("The police operation left 21 suspected kidnappers dead.", [("killed", 21, "exact")]),
         (
-            "Three local health workers vaccinating children in the camp have been killed.",
+            "Three district water engineers repairing a pump near the camp have been killed.",
             [("killed", 3, "exact")],
         ),
-        ("Nine members of one family were killed when a shell hit their home.", [("killed", 9, "exact")]),
+        ("The shelling killed six members of one family.", [("killed", 6, "exact")]),
         # verbs and nouns of killing
-        ("Insurgents slit the throats of nine villagers near the well.", [("killed", 9, "exact")]),
-        ("Five men were hanged by the militants in the square.", [("killed", 5, "exact")]),
-        ("Soldiers committed at least 30 extrajudicial executions in the town.", [("killed", 30, "at_least")]),
+        ("Raiders slit the throats of nine shepherds and stole their flock.", [("killed", 9, "exact")]),
+        ("The militants hanged five men accused of spying.", [("killed", 5, "exact")]),
+        ("The report documents at least 30 extrajudicial executions by the militia.", [("killed", 30, "at_least")]),
         # subjects set off by dashes, appositions and quotes
-        ('Two reporters with a local radio station were "assassinated" in the city.', [("killed", 2, "exact")]),
-        ("Nine men -- all guards at a private farm -- were found dead near the road.", [("killed", 9, "exact")]),
         (
-            "Six people, four local traders and a visitor, were on Saturday night killed in the market.",
-            [("killed", 6, "exact")],
+            'Police said three aid workers from a charity clinic were "executed" outside the town on Monday.',
+            [("killed", 3, "exact")],
+        ),
+        (
+            "Police said four brothers -- the sons of a retired teacher -- were found dead in an orchard.",
+            [("killed", 4, "exact")],
+        ),
+        (
+            "Three shepherds, two brothers and their cousin, were late on Tuesday killed by a mine.",
+            [("killed", 3, "exact")],
         ),
         # an auxiliary inside the cue makes it passive: the count before it, not the one after
         (
-            "More than 20 persons have been killed, dozens injured in the clashes.",
-            [("killed", 20, "more_than"), ("injured", None, "vague")],
+            "At least 12 pupils have been killed, several hurt, in the collapse.",
+            [("killed", 12, "at_least"), ("injured", None, "vague")],
         ),
         ("Three more farmers were wounded in the attack.", [("injured", 3, "exact")]),
-        ("He said 14 Misseriya were killed and nine were wounded.", [("killed", 14, "exact"), ("injured", 9, "exact")]),
+        ("Elders said 14 Zaghawa were killed in the raid on the wells.", [("killed", 14, "exact")]),
         # "9 of them civilians" is a part of the figure before it, not more dead
-        ("At least 19 people, 9 of them civilians, were killed in the blast.", [("killed", 19, "at_least")]),
+        ("Twenty-two people, seven of them children, died in the fire at the camp.", [("killed", 22, "exact")]),
         # "and <nouns>" and a participle between the subject and its verb
         (
-            "No fewer than 20 traders and farmers travelling on the highway were reportedly killed.",
-            [("killed", 20, "at_least")],
+            "Some 30 drivers and traders using the northern road were reportedly killed in the ambush.",
+            [("killed", 30, "approx")],
         ),
         # a preposition is no modifier of the noun after a count
         (
-            "The death toll in the clashes has risen to five after another person was killed on Monday.",
-            [("killed", 5, "exact"), ("killed", 1, "exact")],
+            "The death toll from the riots has reached nine after another man died in hospital.",
+            [("killed", 9, "exact"), ("killed", 1, "exact")],
         ),
         # a later count in brackets updates the figure
-        ("A suicide bomber killed eight [later 11] people at the market.", [("killed", 11, "exact")]),
-        ("Gunmen killed 40 (later updated to 52) villagers in the raid.", [("killed", 52, "exact")]),
+        ("The blast at the bus station killed 12 [later 17] passengers, officials said.", [("killed", 17, "exact")]),
+        ("The attack killed 40 (later revised to 52) worshippers.", [("killed", 52, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

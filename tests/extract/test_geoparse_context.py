@@ -113,35 +113,28 @@ def test_a_name_in_apposition_to_a_role_is_a_person(
     [
         # a country after a locative beats one named in passing
         (
-            "Gunmen stormed a village in northeast Nigeria on the border with Cameroon, killing 12 residents.",
+            "Nine farmers were killed in a raid in northern Nigeria, close to the frontier with Cameroon, police said.",
             "NG",
         ),
-        # a country's name inside an organisation's or a lake's name says nothing about where
+        # a country's name inside an organisation's, a lake's or a city's name says nothing about where
         (
-            "Fighters of the Democratic Forces for the Liberation of Rwanda killed nine villagers near Goma.",
+            "A militia calling itself the Patriotic Front for the Liberation of Burundi killed six people near Uvira.",
             "CD",
         ),
-        ("The bodies of 30 fishermen were pulled from Lake Chad in Cameroon on Tuesday.", "CM"),
-        # demonyms of the victims weigh less than the place where they died
-        ("A car bomb hit a bus of Iranian pilgrims near Samarra, killing six Iranians.", "IQ"),
-        # a demonym counts less than the name of the country where it happened, even named twice
+        ("Gunmen killed 11 fishermen near Lake Chad in Niger's Diffa region.", "NE"),
+        ("Robbers killed a bank cashier in the Ugbor district of Benin City on Sunday.", "NG"),
+        # demonyms of the victims weigh less than the place where they died, even named twice
+        ("Gunmen attacked a coach of Pakistani visitors near Karbala, killing four Pakistanis.", "IQ"),
         (
-            "Gunmen killed seven hostages seized at Ungwar Kurmi camp of a Lebanese construction company in "
-            "Nigeria, the group said. The hostages came from Lebanon and Italy.",
+            "Kidnappers killed five hostages taken from a Turkish road-building firm at Dogon Daji camp in Nigeria. "
+            "The hostages came from Turkey and Egypt.",
             "NG",
         ),
-        # a city named after a country is a city: Benin City is in Nigeria
-        ("Gunmen killed a pastor in Ugbor area of Benin City on Sunday.", "NG"),
-        # where the fire came from is not where it killed: "from Syria" on a Lebanese border town
-        ("Rocket fire from Syria on the Lebanese border town of Hermel killed five people on Monday.", "LB"),
-        # nothing but the forces names a country: their country is the last resort
+        # where the fire came from is not where it killed
+        ("Shells fired from Syria landed on the Turkish border town of Kilis, killing three children.", "TR"),
+        # nothing but the forces names a country: their country is the last resort, the officials' first
         ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
-        # and then the officials who speak count more than the country leading the strikes
-        (
-            "Saudi-led airstrikes killed at least 20 civilians at a market outside the capital, Yemeni security "
-            "officials said.",
-            "YE",
-        ),
+        ("Saudi-led jets hit a wedding hall in a mountain village, killing 15 guests, Yemeni officials said.", "YE"),
     ],
 )
 def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:
@@ -153,8 +146,8 @@ def test_the_documents_country_is_where_the_text_puts_the_event(text: str, count
 @pytest.mark.parametrize(
     "text",
     [
-        "Gunmen killed three farmers in Sultanpur area of Kalat district on Monday.",
-        "Gunmen killed three farmers in Deh Sabz area of Khyber district on Monday.",
+        "Three labourers died when a landmine exploded near Sultanpur in Kalat district.",
+        "Two herders died when a landmine exploded near Deh Sabz in Khyber district.",
     ],
 )
 def test_a_district_the_text_names_outvotes_a_common_village_name(text: str, village_config: Any) -> None:

@@ -134,7 +134,7 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
         # civilians named apart from a fighter: the claim counts the civilians
         ("The attack killed five civilians and a soldier in the market on Monday.", 5),
         # nobody named a civilian: every death counts
-        ("Gunmen shot dead a tribal leader and his guard in the market on Monday.", 2),
+        ("Bandits killed the district chief and his guard on the road to the farm.", 2),
     ],
 )
 def test_pipeline_fighters_set_apart_only_from_named_civilians(text: str, killed: int) -> None:
@@ -144,14 +144,14 @@ def test_pipeline_fighters_set_apart_only_from_named_civilians(text: str, killed
 
 @pytest.mark.issue(4)
 def test_pipeline_the_one_a_verb_implies_and_his_companions() -> None:
-    doc = _doc("Mr. Okafor was killed on Friday alongside his nephew near the market, police said.")
+    doc = _doc("Mrs. Bello was shot dead on Sunday alongside her daughter, police said.")
     (c,) = run(doc, config=CONFIG)
     assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (2, Qualifier.EXACT)
-    assert c.killed.span is not None and c.killed.span.text == "was killed on Friday alongside his nephew"
+    assert c.killed.span is not None and c.killed.span.text == "was shot dead on Sunday alongside her daughter"
 
 
 @pytest.mark.issue(4)
 def test_pipeline_a_toll_that_has_risen_wins_over_the_death_that_raised_it() -> None:
-    doc = _doc("The death toll in the clashes has risen to five after another person was killed on Wednesday.")
+    doc = _doc("The death toll from the riots has reached nine after another man died in hospital, doctors said.")
     (c,) = run(doc, config=CONFIG)
-    assert c.killed is not None and c.killed.value == 5
+    assert c.killed is not None and c.killed.value == 9

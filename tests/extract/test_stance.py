@@ -44,11 +44,11 @@ def test_stance_aggregate_cues(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Gunmen killed six people in one of the deadliest shootings in the province this year.",
-        "A bomb killed nine people in the first major attack on the city since 2009.",
-        "Clashes killed 30 people on Sunday despite a truce agreed last month.",
-        "Militants killed four of the passengers abducted earlier this month from a bus.",
-        "Five traders were killed in a clash at the weekly cattle market.",
+        "The bombing, the worst in the capital this year, killed 30 people.",
+        "It was the first suicide bombing in the valley since 2012, and it killed eleven people.",
+        "Thirty people died in renewed fighting over a ceasefire signed last month.",
+        "The bodies of three engineers kidnapped earlier this year were found on Monday.",
+        "A blast at the weekly livestock fair killed four herders.",
         "Rebels killed 40 villagers in the conflict-ravaged north on Saturday.",
     ],
 )

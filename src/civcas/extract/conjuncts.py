@@ -240,6 +240,8 @@ def companions(
 ) -> list[Group]:
     """Victims named with the one a cue is about: "was killed along with his son", "killed a sheikh as well as
     six of his guards"."""
+    if form == "passive" and not gs:
+        return []  # "The headmaster died along with his deputy": with no count for the first, none for the sum
     if form in ("passive", "passive_one"):
         anchor, joint = cue.end, _ALONG_PASSIVE
     elif form == "active_one":

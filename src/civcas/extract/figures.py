@@ -675,6 +675,14 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 return form, [g0]
         if form in ("passive", "noun_before") and before:
             g = before[-1]
+            if form == "passive":
+                # "four brothers -- the sons of a retired teacher -- were found dead": the last group sits in an
+                # apposition; the subject is the group before it
+                for h in reversed(before[:-1]):
+                    raw = text[h.end : cue.start]
+                    stripped = _strip_appositives(raw)
+                    if stripped.strip() != raw.strip() and _PASSIVE_GAP.fullmatch(stripped):
+                        return form, coordinated_before(text, h, mains, used)
             if (
                 "active" in forms
                 and g.noun
