@@ -388,3 +388,11 @@ def test_arabic_title_run_into_latin_page_furniture_still_states_a_claim() -> No
     assert claims[0].place is not None and "إدلب" in (claims[0].place.mention or "") + "".join(
         p.mention or "" for p in claims[0].places
     )
+
+
+def test_arabic_superscript_digits_are_not_days() -> None:
+    # str.isdigit() accepts "²", which int() refuses; found by the Hypothesis test of the pipeline
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    assert run(Document(id="a1", text="قتلى ²"), config=ExtractConfig()) == []

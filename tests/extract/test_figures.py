@@ -71,6 +71,74 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, None)]),
         ("The death toll from Friday's shelling of the market has risen to 23.", [("killed", 23, "exact")]),
         ("The number of people killed in the raid on the village rose to 14.", [("killed", 14, "exact")]),
+        # editors' brackets are glue, like parentheses
+        (
+            "Not less than 25 farmers [the governor gave 19], including a village head, were reportedly killed.",
+            [("killed", 25, "at_least")],
+        ),
+        (
+            "Five supporters of [ruling party] lawmaker Bello were killed on the way to a rally.",
+            [("killed", 5, "exact")],
+        ),
+        (
+            "Eight miners seized by the rebels in March [2015] near the pit have been killed, the army said.",
+            [("killed", 8, "exact")],
+        ),
+        # "as many as" is one hedge, not the vague word "many"
+        (
+            "As many as 15 herders died and dozens more were hurt in the fighting.",
+            [("killed", 15, "up_to"), ("injured", None, "vague")],
+        ),
+        # the head of a subject, not the noun inside its phrase
+        ("Two nephews of a district judge were shot dead outside their home.", [("killed", 2, "exact")]),
+        ("Four youths from two feuding clans died when the argument turned into a gunfight.", [("killed", 4, "exact")]),
+        # counts with nouns the lexicon does not list
+        ("The shelling of the ferry killed eleven Congolese.", [("killed", 11, "exact")]),
+        ("The police operation left 21 suspected kidnappers dead.", [("killed", 21, "exact")]),
+        (
+            "Three district water engineers repairing a pump near the camp have been killed.",
+            [("killed", 3, "exact")],
+        ),
+        ("The shelling killed six members of one family.", [("killed", 6, "exact")]),
+        # verbs and nouns of killing
+        ("Raiders slit the throats of nine shepherds and stole their flock.", [("killed", 9, "exact")]),
+        ("The militants hanged five men accused of spying.", [("killed", 5, "exact")]),
+        ("The report documents at least 30 extrajudicial executions by the militia.", [("killed", 30, "at_least")]),
+        # subjects set off by dashes, appositions and quotes
+        (
+            'Police said three aid workers from a charity clinic were "executed" outside the town on Monday.',
+            [("killed", 3, "exact")],
+        ),
+        (
+            "Police said four brothers -- the sons of a retired teacher -- were found dead in an orchard.",
+            [("killed", 4, "exact")],
+        ),
+        (
+            "Three shepherds, two brothers and their cousin, were late on Tuesday killed by a mine.",
+            [("killed", 3, "exact")],
+        ),
+        # an auxiliary inside the cue makes it passive: the count before it, not the one after
+        (
+            "At least 12 pupils have been killed, several hurt, in the collapse.",
+            [("killed", 12, "at_least"), ("injured", None, "vague")],
+        ),
+        ("Three more farmers were wounded in the attack.", [("injured", 3, "exact")]),
+        ("Elders said 14 Zaghawa were killed in the raid on the wells.", [("killed", 14, "exact")]),
+        # "9 of them civilians" is a part of the figure before it, not more dead
+        ("Twenty-two people, seven of them children, died in the fire at the camp.", [("killed", 22, "exact")]),
+        # "and <nouns>" and a participle between the subject and its verb
+        (
+            "Some 30 drivers and traders using the northern road were reportedly killed in the ambush.",
+            [("killed", 30, "approx")],
+        ),
+        # a preposition is no modifier of the noun after a count
+        (
+            "The death toll from the riots has reached nine after another man died in hospital.",
+            [("killed", 9, "exact"), ("killed", 1, "exact")],
+        ),
+        # a later count in brackets updates the figure
+        ("The blast at the bus station killed 12 [later 17] passengers, officials said.", [("killed", 17, "exact")]),
+        ("The attack killed 40 (later revised to 52) worshippers.", [("killed", 52, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
@@ -107,3 +175,4 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
         assert text[h.cue.start : h.cue.end] == h.cue.text
         for g in h.groups:
             assert text[g.start : g.end] == g.text
+

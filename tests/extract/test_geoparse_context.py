@@ -225,3 +225,50 @@ def test_the_capital_alone_is_the_documents_capital(village_config: Any) -> None
         village_config,
     )
     assert got and got[-1].name == "Damascus" and got[-1].precision is PlacePrecision.SETTLEMENT, got
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country after a locative beats one named in passing
+        (
+            "Nine farmers were killed in a raid in northern Nigeria, close to the frontier with Cameroon, police said.",
+            "NG",
+        ),
+        # a country's name inside an organisation's, a lake's or a city's name says nothing about where
+        (
+            "A militia calling itself the Patriotic Front for the Liberation of Burundi killed six people near Uvira.",
+            "CD",
+        ),
+        ("Gunmen killed 11 fishermen near Lake Chad in Niger's Diffa region.", "NE"),
+        ("Robbers killed a bank cashier in the Ugbor district of Benin City on Sunday.", "NG"),
+        # demonyms of the victims weigh less than the place where they died, even named twice
+        ("Gunmen attacked a coach of Pakistani visitors near Karbala, killing four Pakistanis.", "IQ"),
+        (
+            "Kidnappers killed five hostages taken from a Turkish road-building firm at Dogon Daji camp in Nigeria. "
+            "The hostages came from Turkey and Egypt.",
+            "NG",
+        ),
+        # where the fire came from is not where it killed
+        ("Shells fired from Syria landed on the Turkish border town of Kilis, killing three children.", "TR"),
+        # nothing but the forces names a country: their country is the last resort, the officials' first
+        ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
+        ("Saudi-led jets hit a wedding hall in a mountain village, killing 15 guests, Yemeni officials said.", "YE"),
+    ],
+)
+def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three labourers died when a landmine exploded near Sultanpur in Kalat district.",
+        "Two herders died when a landmine exploded near Deh Sabz in Khyber district.",
+    ],
+)
+def test_a_district_the_text_names_outvotes_a_common_village_name(text: str, village_config: Any) -> None:
+    # Sultanpur and Deh Sabz are villages in many countries; a Kalat or Khyber *district* is in Pakistan only
+    got = _places(text, village_config)
+    assert got and got[0][1] == "PK", got

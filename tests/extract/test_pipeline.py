@@ -172,3 +172,31 @@ def test_pipeline_an_undated_post_is_bounded_by_the_date_its_address_carries() -
     (c2,) = run(plain, config=CONFIG)
     assert c2.date is not None and c2.date.start is None and c2.date.end == date(2021, 11, 7)
     assert c2.date.rule == "on_or_before_url_date"
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # civilians named apart from a fighter: the claim counts the civilians
+        ("The attack killed five civilians and a soldier in the market on Monday.", 5),
+        # nobody named a civilian: every death counts
+        ("Bandits killed the district chief and his guard on the road to the farm.", 2),
+    ],
+)
+def test_pipeline_fighters_set_apart_only_from_named_civilians(text: str, killed: int) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and c.killed.value == killed
+
+
+@pytest.mark.issue(4)
+def test_pipeline_the_one_a_verb_implies_and_his_companions() -> None:
+    doc = _doc("Mrs. Bello was shot dead on Sunday alongside her daughter, police said.")
+    (c,) = run(doc, config=CONFIG)
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (2, Qualifier.EXACT)
+    assert c.killed.span is not None and c.killed.span.text == "was shot dead on Sunday alongside her daughter"
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_toll_that_has_risen_wins_over_the_death_that_raised_it() -> None:
+    doc = _doc("The death toll from the riots has reached nine after another man died in hospital, doctors said.")
+    (c,) = run(doc, config=CONFIG)
+    assert c.killed is not None and c.killed.value == 9

@@ -51,3 +51,16 @@ def test_stance_a_source_that_dismisses_reports_is_the_claimant_of_the_denial() 
     text = "Activists said Russian jets killed 12 people in Ariha. The Russian Defence Ministry dismissed the reports."
     got = [(c.claimant, c.stance) for c in run(Document(id="s", text=text), config=ExtractConfig())]
     assert ("Russian Defence Ministry", Stance.DENIES) in got, got
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bombing, the worst in the capital this year, killed 30 people.",
+        "It was the first suicide bombing in the valley since 2012, and it killed eleven people.",
+        "Thirty people died in renewed fighting over a ceasefire signed last month.",
+        "The bodies of three engineers kidnapped earlier this year were found on Monday.",
+        "A blast at the weekly livestock fair killed four herders.",
+        "Rebels killed 40 villagers in the conflict-ravaged north on Saturday.",
+    ],
+)
+def test_stance_period_words_that_date_something_else_mark_no_tally(text: str) -> None:
+    assert aggregate_cues(text) == []

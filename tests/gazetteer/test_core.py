@@ -112,6 +112,15 @@ def test_core_country_of_names_and_demonyms(bundled: Gazetteer, text: str, iso2:
     assert bundled.country_of(text) == iso2
 
 
+@pytest.mark.parametrize(
+    ("word", "demonym"),
+    [("Lebanese", True), ("Iraqis", True), ("Kenyan", True), ("Lebanon", False), ("Sudan", False), ("Iraq's", False)],
+)
+def test_core_is_demonym_tells_people_from_country(bundled: Gazetteer, word: str, demonym: bool) -> None:
+    # the country entries list demonyms among their names, so a name match cannot tell them apart
+    assert bundled.is_demonym(word) is demonym
+
+
 def test_core_countries_in_text(bundled: Gazetteer) -> None:
     text = "Gunmen attacked a northern Iraqi town, while in Nigeria's Yobe state a market was bombed."
     found = bundled.countries_in(text)

@@ -64,7 +64,7 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
     i = 0
     while i < len(toks):
         t = toks[i].text
-        if i in taken or not ((t.isdigit() and len(t) <= 2) or t in lex.ordinals or t in lex.months):
+        if i in taken or not ((t.isdecimal() and len(t) <= 2) or t in lex.ordinals or t in lex.months):
             i += 1
             continue
         got = _day_month(sc, i, lex, reference, year_hint, tag)
@@ -126,7 +126,7 @@ def _day_month(
     tok = toks[i].text
     day = None
     j = i
-    if tok.isdigit() and len(tok) <= 2:
+    if tok.isdecimal() and len(tok) <= 2:
         day = int(tok)
         j = i + 1
     elif tok in lex.ordinals:
@@ -152,7 +152,7 @@ def _day_month(
     k = last + 1
     if k < len(toks) and toks[k].text in ("عام", "سنه", "لعام", ",", "،"):
         k += 1
-    if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
+    if k < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
         year = int(toks[k].text)
         last = k
     elif k < len(toks) and toks[k].text in _CURRENT:

@@ -18,8 +18,20 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from civcas.extract.conjuncts import (
+    companions,
+    coordinated_after,
+    coordinated_before,
+    object_one,
+    pp_head,
+    subject_list,
+)
+from civcas.extract.groups import EDITORIAL, NOT_PEOPLE
+from civcas.extract.groups import Cue as Cue  # re-exported: callers import the records from here
+from civcas.extract.groups import Group as Group
+from civcas.extract.groups import Harm as Harm
 from civcas.extract.numbers import find_numbers
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.text import fold, phrase_regex
@@ -41,9 +53,10 @@ _PASSIVE_GAP = re.compile(
 )
 # "seven civilians on the Indian side of the Line of Control ... were killed": a chain of prepositional phrases.
 _PP_CHAIN = re.compile(
-    r"^\s+(?:on|in|of|at|from|near|inside|outside|across|around|within|along|living|working|travelling|traveling)\b"
-    r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed)\b)[^,;:.!?\"“”]){0,220}?"
-    r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?\s*$",
+    r"^\s+(?:on|in|of|at|from|for|with|near|inside|outside|across|around|within|along|living|working|travelling|"
+    r"traveling)\b"
+    r"(?:(?!\b(?:killed|killing|said|says|were killed|was killed|and\s+(?:his|her|their))\b)[^,;:.!?\"“”]){0,220}?"
+    r"(?:\b(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,3})?[\s\"“”'‘’]*$",
     re.IGNORECASE,
 )
 # Between an active cue and the victims after it ("killing at least 20", "claimed the lives of 30").
@@ -73,20 +86,6 @@ _NOUN_BEFORE_GAP = re.compile(
     r"persons|human|innocent|fresh|total)\b)*$",
     re.IGNORECASE,
 )
-# Units after a count that say it counts something other than people.
-_NOT_PEOPLE = re.compile(
-    r"^(?:[\s\-]*)(?:%|per\s*cent|percent|km\b|kms\b|kilomet|kilo\b|miles?\b|met(?:er|re)s?\b|m\b|feet|ft\b|"
-    r"year|years|yr|month|months|week|weeks|day|days|hour|hours|hrs|minute|minutes|second|seconds|am\b|"
-    r"a\.m|pm\b|p\.m|o'clock|times|missiles?|rockets?|shells?|bombs?|airstrikes?|air strikes?|strikes?|"
-    r"raids?|sorties?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tons?|tonnes?|dollars?|usd|\$|euros?|"
-    r"pounds?|kg|kilograms?|degrees?|floors?|storey|stories|attacks?|incidents?|explosions?|blasts?|shots?|"
-    r"rounds?|mortars?|villages?|towns?|cities|schools?|hospitals?|mosques?|positions?|sites?|targets?|"
-    r"locations?|areas?|points?|aircraft|planes?|jets?|drones?|helicopters?|tanks?|barrels?|projectiles?|"
-    r"grad|quarters?|neighbou?rhoods?|districts?|provinces?|governorates?|countries|states?|nations?|"
-    r"languages?|pages?|reports?|letters?|articles?|resolutions?|cases?|claims?|allegations?|episodes?|"
-    r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?)",
-    re.IGNORECASE,
-)
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
@@ -104,9 +103,24 @@ _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re
 _AGE_BEFORE = re.compile(r"(?:aged|age|ages|\()\s*$", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
-# A count followed by a plural noun the lexicon does not list ("five Bakassi natives"): still people when a
-# harm verb joins it; units ("three missiles") are excluded by _NOT_PEOPLE first.
-_GENERIC_PLURAL = re.compile(r"^(?:[\s\u00a0]+[A-Z][\w'’\-]*){0,2}[\s\u00a0]+(?P<noun>[A-Za-z][a-z\-]{2,}s)\b")
+# A count followed by a plural noun the lexicon does not list ("five Bakassi natives", "32 alleged drug
+# offenders", "ten Sudanese"): still people when a harm verb joins it; units ("three missiles") are excluded by
+# NOT_PEOPLE first, and the words before the noun must be modifiers, not verbs or function words.
+_NOT_MODIFIER = (
+    r"(?:were|was|are|is|be|been|being|have|has|had|and|or|but|in|on|at|of|by|to|for|from|with|into|near|after|"
+    r"before|during|when|while|as|who|which|that|the|a|an|this|these|those|their|his|her|its|our|it|they|he|she|"
+    r"killed|killing|died|dead|wounded|injured|said|says|reportedly|also|more|others?|people|persons|plus|thus|"
+    r"across|perhaps|always|whereas|besides|towards|afterwards|news|police|forces)"
+)
+# A people's or clan's name as the subject of a verb ("20 Salamat were killed"); not a day or month.
+_PEOPLE_NAME = (
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z][a-z'’\-]{2,}(?=[\s\u00a0]+(?:were|have|had)\b)"
+)
+_GENERIC_PLURAL = re.compile(
+    rf"^(?:[\s\u00a0]+(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’\-]*){{0,3}}[\s\u00a0]+"
+    rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)|{_PEOPLE_NAME}))\b"
+)
 # "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
 _NAMED_VICTIM = re.compile(
     r"^[\s\u00a0]+(?:(?:a|an|the)\s+)?(?:[A-Z][\w\-]*\s+)?(?:(?!(?:in|on|at|of|and|or|by|with|from|near|during|after|"
@@ -123,7 +137,7 @@ _PERPETRATOR = re.compile(
     r"militiamen|kidnappers|robbers|gangsters|gang members|members)"
 )
 _SUBJECT_APPOSITION = re.compile(
-    r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,2})?\s*", re.IGNORECASE
+    r"\s*,[^.;!?]{0,300},\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been)(?:\s+\w+){0,4})?\s*", re.IGNORECASE
 )
 # The subject, a relative or participial clause about it, then the verb: "Eight villagers fleeing their
 # communities after an attack have been killed", "Six policemen who were kidnapped on Sunday have been killed".
@@ -132,6 +146,14 @@ _SUBJECT_CLAUSE = re.compile(
     r"had\s+been))?(?:\s+\w+ly)?\s*",
     re.IGNORECASE,
 )
+# A later count in brackets after a count: "nine [later 10] people", "79 (later updated to 200) people".
+_LATER = re.compile(
+    r"^\s*[\[(]\s*(?:later|since|subsequently|now)\s+(?:(?:updated|revised|raised|rose|risen|increased)\s+)?"
+    r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
+    re.IGNORECASE,
+)
+# "as many as five": a vague word that opens a hedge before a number is not a count of its own.
+_HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
     r"^\s*(?:\(|,|--|—|–)?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
 )
@@ -154,80 +176,13 @@ _CUE_NOUN_NEXT = re.compile(
     r"injured|toll|victims?|lives|bodies)\b",
     re.IGNORECASE,
 )
-_MODIFIER = r"[A-Za-z][\w'’\-]*"
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A victim group: a count (or a singular phrase) and the people it counts."""
-
-    start: int
-    end: int
-    text: str
-    value: int | None
-    qualifier: Qualifier
-    max: int | None = None
-    low: int | None = None
-    high: int | None = None
-    noun: str | None = None
-    category: str | None = None
-    status: str = "unspecified"
-    singular: bool = False
-    is_category: bool = False
-    opener: str | None = None
-    rule: str = ""
-    number_start: int | None = None
-    number_end: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A harm cue in a sentence and the forms its phrase can take."""
-
-    start: int
-    end: int
-    text: str
-    category: str
-    forms: tuple[str, ...]
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class Harm:
-    """A harm mention: a cue joined to its victim group(s), or to none ("civilians were killed")."""
-
-    category: str
-    cue: Cue
-    groups: tuple[Group, ...] = ()
-    form: str = ""
-    victims: tuple[tuple[str, Group], ...] = ()
-    status: str = "unspecified"
-    negated: bool = False
-    implied_one: bool = False
-    additive: bool = False
-    rules: tuple[str, ...] = field(default=())
-
-    @property
-    def start(self) -> int:
-        return min([self.cue.start, *(g.start for g in self.groups)])
-
-    @property
-    def end(self) -> int:
-        return max([self.cue.end, *(g.end for g in self.groups)])
-
-    @property
-    def value(self) -> int | None:
-        if self.implied_one and not self.groups:
-            return 1
-        vals = [g.value for g in self.groups]
-        if not vals or any(v is None for v in vals):
-            return None if not vals or len(vals) == 1 else _sum_known(vals)
-        return sum(v for v in vals if v is not None)
-
-
-def _sum_known(vals: list[int | None]) -> int | None:
-    known = [v for v in vals if v is not None]
-    return sum(known) if len(known) == len(vals) else None
+# A word between a count and its noun: never a conjunction, preposition or verb ("123 Ma'aliya and more than
+# 200" is two counts, not 123 "more").
+_MODIFIER = (
+    r"(?!(?:and|or|but|nor|were|was|are|is|be|been|have|has|had|in|on|at|by|to|for|from|with|who|which|that|"
+    r"killed|wounded|injured|died|dead|than|after|before|during|when|while|since|until|as|because|another|"
+    r"including|among|into|over|under|across|through)\b)[A-Za-z][\w'’\-]*"
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -329,6 +284,8 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         before = text[: n.start]
         if n.value is not None and _AGE.match(after):
             continue
+        if n.value is None and i + 1 < len(nums) and _HEDGE_TAIL.match(text[n.end : nums[i + 1].start]):
+            continue  # "as many as five", "many as 50"
         if _AGE_BEFORE.search(before[-8:]):
             continue
         if n.value is not None and _NAME_AGE.search(before[-40:]) and re.match(r"^\s*[,)]", after):
@@ -360,6 +317,15 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 if between:
                     start = n.start - len(between.group()) if not q else start
                 after = text[end:]
+        upd = _LATER.match(after) if value is not None and qual is not Qualifier.RANGE else None
+        if upd is not None:
+            # "killed nine [later 10] people": the later count is the figure; its words stay in the span
+            later = next((x for x in nums[i + 1 :] if x.start >= end + upd.start("n")), None)
+            if later is not None and later.value is not None and later.end <= end + upd.end():
+                value = low = high = later.value
+                end = end + upd.end()
+                skip_until = end
+                after = text[end:]
         if q is not None and qual is not Qualifier.RANGE:
             start, qual = q[0], q[1]
             low, high = _bounds(value, qual, low, high)
@@ -367,24 +333,38 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         fam = _FAMILY_OF.search(before)
         if fam and value is not None:
             start = fam.start()
-        noun = lex.noun_re.match(after)
+        nm = lex.noun_re.match(after)
+        noun: tuple[str, int] | None = (nm.group("noun"), nm.end()) if nm else None
         category = status = None
         noun_text = None
-        if not noun and value is not None and not _NOT_PEOPLE.match(after):
-            noun = _GENERIC_PLURAL.match(after)
-            if noun and (_NOT_PEOPLE.match(" " + noun.group("noun")) or _CUE_NOUN_NEXT.match(" " + noun.group("noun"))):
-                noun = None
-        if noun and _CUE_NOUN_NEXT.match(after[noun.end() :]):
-            info = lex.noun_info.get(fold(noun.group("noun")))
-            plural = info is not None and not info[2]
-            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun.end() :], re.I)):
+        if noun and value is not None and value > 1:
+            info0 = lex.noun_info.get(fold(noun[0]))
+            if fold(noun[0]) in ("more", "others", "other") or (info0 is not None and info0[2]):
+                # "Two more villagers", "Three local health workers": the first noun only modifies a longer one
+                more = lex.noun_re.match(after[noun[1] :])
+                longer = _GENERIC_PLURAL.match(after)
+                if more and not more.group().lstrip().lower().startswith("of"):
+                    noun = (more.group("noun"), noun[1] + more.end())
+                elif longer and longer.end() > noun[1] and not NOT_PEOPLE.match(" " + longer.group("noun")):
+                    noun = (longer.group("noun"), longer.end())
+        if not noun and value is not None and not NOT_PEOPLE.match(after):
+            gm = _GENERIC_PLURAL.match(after)
+            if gm and NOT_PEOPLE.match(" " + gm.group("noun")):
+                continue  # "two rival groups", "three armoured vehicles"
+            if gm and not _CUE_NOUN_NEXT.match(" " + gm.group("noun")):
+                noun = (gm.group("noun"), gm.end())
+        if noun and _CUE_NOUN_NEXT.match(after[noun[1] :]):
+            info = lex.noun_info.get(fold(noun[0]))
+            plural = info is None or not info[2]
+            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :], re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
+        partitive = bool(noun and re.match(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", after, re.IGNORECASE))
         if noun:
-            noun_text = noun.group("noun")
+            noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
-            end = end + noun.end()
+            end = end + noun[1]
         else:
-            if n.value is not None and _NOT_PEOPLE.match(after):
+            if n.value is not None and NOT_PEOPLE.match(after):
                 continue
         groups.append(
             Group(
@@ -401,7 +381,10 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                 status=status or "unspecified",
                 rule=rule,
                 number_start=n.start,
-                number_end=n.end if maxv is None else skip_until,
+                number_end=n.end if maxv is None and upd is None else skip_until,
+                # "At least 19 people, 9 of them civilians": a part of the figure before, not a figure of its own
+                is_category=partitive,
+                opener="of them" if partitive else None,
             )
         )
     groups.extend(_singular_groups(text, groups, lex))
@@ -581,6 +564,10 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)
         one = form.endswith("_one")
         add = any(_ADDITIVE.search(g.text) for g in gs) or bool(_ALSO.search(text[max(0, cue.start - 12) : cue.start]))
+        named_with = companions(text, cue, form, gs, mains, used, lex)
+        for g in named_with:
+            used.add(id(g))
+        gs = [*gs, *named_with]
         harms.append(
             Harm(
                 category=cue.category,
@@ -621,61 +608,6 @@ def _inside_opener(text: str, cue: Cue, lex: _Lex) -> bool:
     return any(m.start() <= cue.start and cue.end <= m.end() for m in lex.opener_re.finditer(text))
 
 
-def _coordinated_after(text: str, first: Group, mains: list[Group], used: set[int]) -> list[Group]:
-    """Groups joined to ``first`` by "and"/"," with no cue between: "two soldiers and three civilians".
-
-    A bare comma only joins inside a list that closes with "and" ("two soldiers, a child and a woman"), so
-    "killing 18 people, a local official said" stays one group.
-    """
-    out = [first]
-    last = first
-    gaps: list[str] = []
-    for g in mains:
-        if g.start <= last.start or id(g) in used:
-            continue
-        gap = text[last.end : g.start]
-        if (
-            re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|plus\s+|along\s+with\s+|together\s+with\s+)", gap, re.I
-            )
-            and (g.noun is not None or g.singular)
-            and g.noun is not None
-            and last.noun is not None
-        ):
-            out.append(g)
-            gaps.append(gap)
-            last = g
-        else:
-            break
-    while len(out) > 1 and re.fullmatch(r"\s*,\s*", gaps[-1]):
-        out.pop()
-        gaps.pop()
-    return _apposition(out)
-
-
-def _apposition(gs: list[Group]) -> list[Group]:
-    """ "Six people, two Turks and four Somalis": a list that adds up to its head restates it."""
-    rest = [g.value for g in gs[1:]]
-    if len(gs) >= 3 and gs[0].value is not None and None not in rest and gs[0].value == sum(v or 0 for v in rest):
-        return [gs[0]]
-    return gs
-
-
-def _coordinated_before(text: str, last: Group, mains: list[Group], used: set[int]) -> list[Group]:
-    out = [last]
-    cur = last
-    for g in sorted(mains, key=lambda x: -x.start):
-        if g.end > cur.start or id(g) in used:
-            continue
-        gap = text[g.end : cur.start]
-        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)", gap, re.I) and g.noun is not None:
-            out.insert(0, g)
-            cur = g
-        else:
-            break
-    return _apposition(out)
-
-
 def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) -> tuple[str, list[Group]] | None:
     before = [g for g in mains if g.end <= cue.start and id(g) not in used]
     after = [g for g in mains if g.start >= cue.end and id(g) not in used]
@@ -703,6 +635,11 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             "subsequently",
         }
     )
+    if re.match(r"(?:were|was|been|being|are|is)\b", cue.text, re.IGNORECASE) and "passive" in forms:
+        aux_before = True  # "have been killed": the cue carries its own auxiliary
+    elif prev_word and prev_word.group(1).lower() in ("has", "have", "had") and "active" in forms:
+        # "a bomber in the town has killed a sheikh": a perfect, active; its victims follow
+        forms = tuple(f for f in forms if f != "passive")
     # A group whose noun is the cue itself ("20 casualties"): the noun form.
     if inside and ("noun_before" in forms or "passive" in forms):
         return "noun_before", inside[:1]
@@ -727,7 +664,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         if form == "passive" and len(before) > 1:
             # "Eleven people, including a Colombian and three minors, were killed": the total, not its category
             g0 = before[0]
-            mid = text[g0.end : before[-1].start]
+            mid = EDITORIAL.sub(" ", text[g0.end : before[-1].start])
             if (
                 _INCLUDING.match(mid)
                 and g0.value is not None
@@ -738,6 +675,14 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 return form, [g0]
         if form in ("passive", "noun_before") and before:
             g = before[-1]
+            if form == "passive":
+                # "four brothers -- the sons of a retired teacher -- were found dead": the last group sits in an
+                # apposition; the subject is the group before it
+                for h in reversed(before[:-1]):
+                    raw = text[h.end : cue.start]
+                    stripped = _strip_appositives(raw)
+                    if stripped.strip() != raw.strip() and _PASSIVE_GAP.fullmatch(stripped):
+                        return form, coordinated_before(text, h, mains, used)
             if (
                 "active" in forms
                 and g.noun
@@ -750,13 +695,23 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             regex = _PASSIVE_GAP if form == "passive" else _NOUN_BEFORE_GAP
             stripped = _strip_appositives(gap)
             if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
-                return form, _coordinated_before(text, g, mains, used)
+                if form == "passive":
+                    g = pp_head(text, g, before)
+                return form, coordinated_before(text, g, mains, used)
+            if form == "passive":
+                # "seven men -- all workers at a local football field -- were found dead": the last group sits in
+                # a parenthesis; the subject is the one before it.
+                for h in reversed(before[:-1]):
+                    if _PASSIVE_GAP.fullmatch(_strip_appositives(text[h.end : cue.start])):
+                        return form, coordinated_before(text, h, mains, used)
             # "Two civilians, a farmer from X village ... and another we have yet to identify, were killed":
             # the sentence's subject, a long apposition, then the verb.
             first = [x for x in mains if id(x) not in used][:1]
             if form == "passive" and first and first[0].start <= 60 and (
                 _SUBJECT_APPOSITION.fullmatch(text[first[0].end : cue.start])
-                or _SUBJECT_CLAUSE.fullmatch(text[first[0].end : cue.start])
+                or _SUBJECT_CLAUSE.fullmatch(EDITORIAL.sub(" ", text[first[0].end : cue.start]))
+                or _SUBJECT_CLAUSE.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
+                or _PP_CHAIN.fullmatch(_strip_appositives(text[first[0].end : cue.start]))
             ):
                 return form, [first[0]]
         if form in ("active", "noun_after") and after:
@@ -764,18 +719,32 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             gap = text[cue.end : g.start]
             regex = _ACTIVE_GAP if form == "active" else _NOUN_AFTER_GAP
             if regex.fullmatch(gap):
-                return form, _coordinated_after(text, g, mains, used)
+                return form, coordinated_after(text, g, mains, used)
             pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
             if pp and _NOUN_AFTER_GAP.fullmatch(gap[pp.end() :]):
                 # "the death toll in the clash between soldiers and Boko Haram is 228"
-                return form, _coordinated_after(text, g, mains, used)
+                return form, coordinated_after(text, g, mains, used)
     # No count: a pronoun ("killing him") or a singular subject ("a cleric was killed") counts one;
     # otherwise the cue stands without a figure ("civilians were killed").
-    if "active" in forms and (lex.pronoun_one.match(text[cue.end :]) or _NAMED_VICTIM.match(text[cue.end :])):
+    pm = lex.pronoun_one.match(text[cue.end :]) if "active" in forms else None
+    if pm is not None:
+        # "killing him and his guard", "killing him and two of his relatives": the pronoun heads a list.
+        ps = cue.end + pm.end() - len(pm.group().lstrip())
+        pron = Group(ps, cue.end + pm.end(), text[ps : cue.end + pm.end()], 1, Qualifier.EXACT, low=1, high=1,
+                     noun=text[ps : cue.end + pm.end()], singular=True, rule=f"{lex.tags['victims']}#pronouns.one")
+        listed = coordinated_after(text, pron, [pron, *after], used)
+        return ("active", listed) if len(listed) > 1 else ("active_one", [])
+    if "active" in forms and _NAMED_VICTIM.match(text[cue.end :]):
         return "active_one", []
     if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
         # "took two teachers out of a school and killed them": the group named before.
         return "active", [before[-1]]
+    if "active" in forms and object_one(text, cue, lex):
+        return "active_one", []  # "Gunmen killed a Swiss national", "shot dead the Deputy Mayor of the town"
+    if "passive" in forms:
+        listed = subject_list(text, cue, lex)
+        if listed:
+            return "passive", listed  # "The head custodian and his assistant were slaughtered"
     plural_before = any(g.value is not None and g.value > 1 and cue.start - g.end < 120 for g in before)
     if "passive" in forms and not plural_before and _SINGULAR_PASSIVE.search(text[max(0, cue.start - 30) : cue.end]):
         return "passive_one", []
@@ -798,7 +767,12 @@ def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
     rest = text[cue.end :]
     if after and _ACTIVE_GAP.fullmatch(text[cue.end : after[0].start]):
         return True
-    return bool(lex.pronoun_one.match(rest) or _NAMED_VICTIM.match(rest) or re.match(r"^\s+(?:them|all)\b", rest))
+    return bool(
+        lex.pronoun_one.match(rest)
+        or _NAMED_VICTIM.match(rest)
+        or re.match(r"^\s+(?:them|all)\b", rest)
+        or object_one(text, cue, lex)  # "Two men on a motorcycle shot dead on Monday a local politician"
+    )
 
 
 def _strip_appositives(gap: str) -> str:
@@ -814,6 +788,7 @@ def _strip_appositives(gap: str) -> str:
     gap = re.sub(r",(?![^,]*\b(?:were|was|is|are|has|have|had|killed|died|said)\b)[^,]{2,120},", " ", gap)
     gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
     gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
+    gap = EDITORIAL.sub(" ", gap)
     gap = re.sub(r"[“\"][^”\"]{0,40}[”\"]", " ", gap) if "…" not in gap else gap
     return gap
 

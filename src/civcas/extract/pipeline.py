@@ -220,31 +220,56 @@ def _resolve_places(
     # Country words inside a force's name ("الاحتلال التركي", "Turkish-backed factions") say whose forces, not where.
     forces = [(u.sent.start + a.start, u.sent.start + a.end) for u in units for a in u.actors]
     named = gz.countries_in(text)
+    # "Democratic Forces for the Liberation of Rwanda", "Qatar Hospital", "Lake Chad": a country's name inside
+    # another name says nothing about where.
+    in_names = [(start, end, iso) for start, end, iso in named if _inside_name(text, start, end)]
+    named = [n for n in named if n not in in_names]
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
+    weights: dict[str, float] = {}
+    force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
         if _FORCE_AFTER.match(after) or re.match(r"^-(?:led|backed|based|made)\b", after):
+            # as a last resort the country of the officials who speak ("Yemeni security officials said") says
+            # more than the country leading the strikes ("Saudi-led airstrikes")
+            force_votes[iso] = force_votes.get(iso, 0.0) + (1.0 if _INSTITUTION_AFTER.match(after) else 0.5)
             continue  # "Turkish forces", "Russian jets": whose forces, not where
         if any(s <= start < e for s, e in forces):
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
-        votes[iso] += 2 if _is_country_name(gz, text[start:end], iso) else 1
-    country = votes.most_common(1)[0][0] if votes else None
-    out = _resolve_all(mentions, gz, country, tuple(votes), country_spans)
+        votes[iso] += 1
+        weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
+    country = max(weights, key=lambda k: weights[k]) if weights else None
+    out = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     where: dict[str, float] = {}
-    for p in out.values():
-        if p.country and p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
-            where[p.country] = where.get(p.country, 0.0) + 1.0
-        elif p.country and p.precision in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE):
+    weight_of: dict[tuple[str, str | None], float] = {}
+    for k, p in out.items():
+        if not p.country:
+            continue
+        if p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
+            w = 1.0
+        elif p.precision in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE):
             # an admin area's name is rarer than a village's: "Rokoro locality, Central Darfur" is in Sudan
-            # even when a namesake hamlet of Rokoro lies elsewhere
-            where[p.country] = where.get(p.country, 0.0) + 1.5
-    for iso, n in votes.items():
+            # even when a namesake hamlet of Rokoro lies elsewhere; named with its feature word ("Borno state",
+            # "Mafa local government area") it is rarer still
+            w = 3.0 if _names_admin(mentions[k]) else 1.5
+        else:
+            continue
+        # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
+        key = (p.country, p.gazetteer_id or p.name)
+        weight_of[key] = max(weight_of.get(key, 0.0), w)
+    for (iso, _), w in weight_of.items():
+        where[iso] = where.get(iso, 0.0) + w
+    for iso, n in weights.items():
         where[iso] = where.get(iso, 0.0) + n
+    if not where:
+        # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said").
+        where = force_votes
     best = max(where, key=lambda k: where[k]) if where else None
     if best is not None and best != country:
         country = best
-        out = _resolve_all(mentions, gz, country, tuple(votes), country_spans)
+        out = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     return _aliases(text, out, gz), country
 
 
@@ -276,10 +301,77 @@ def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tupl
     return out
 
 
+def _names_admin(m: PlaceMention) -> bool:
+    """Whether the text calls the place an admin area: "Borno state", "Bokkos local government area"."""
+    return m.kind_hint in ("province", "district") or bool(_ADMIN_WORD_END.search(m.text))
+
+
+_ADMIN_WORD_END = re.compile(
+    r"\s(?:state|province|governorate|county|district|LGA|local\s+government(?:\s+area)?|region|prefecture)$",
+    re.IGNORECASE,
+)
+# Before a country's name, a locative: "in northeastern Nigeria", "across Iraq", "inside Syria".
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|inside|within|throughout|into)\s+(?:the\s+)?(?:(?:far|remote|volatile|restive|troubled|"
+    r"neighbou?ring|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:[\w\-]+\s+){0,2}?(?:officials|authorities|police|ministry|government|media|news|president|state)\b",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+# After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
+_POSSESSIVE_PLACE = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,3}(?:[A-Z]|(?:capital|city|town|village|region|province|"
+                               r"state|district|border|north|south|east|west)\b)")
+# After a demonym, a place: "a Pakistani town", "the Iraqi capital", "a Kenyan coastal town".
+_DEMONYM_PLACE = re.compile(
+    r"^\s+(?:[a-z\-]+\s+){0,2}(?:town|city|village|capital|province|state|region|district|county|port|border\s+town|"
+    r"territory|countryside|side|soil)\b",
+    re.IGNORECASE,
+)
+# A country's name inside an organisation's, a facility's or a natural feature's name.
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:Liberation|Forces|Front|Movement|Party|Union|Army|Council|Bank|University|Federation|Alliance|"
+    r"Congress|Association|Organi[sz]ation|Committee|League|Patriots|Defenders|Coalition)\s+(?:for\s+|of\s+)"
+    r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:of\s+|for\s+)?){0,3}|\b(?:Lake|Gulf\s+of|Sea\s+of|Mount|River)\s+)$"
+)
+_NAME_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w\-]*\s+){0,2}(?:City|Hospital|Bridge|Airways|Airlines|Bank|University|Hotel|Stadium|Company|"
+    r"Committee|Council|Front|Movement|Party|Union|League|Airport|Road|Street|Avenue|River|Delta|Basin|Valley|"
+    r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting)\b"
+)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    return bool(_NAME_BEFORE.search(text[max(0, start - 80) : start]) or _NAME_AFTER.match(text[end : end + 40]))
+
+
+def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float:
+    """How strongly one mention of a country says the event happened there.
+
+    A name after a locative or before a place of it ("in Nigeria", "Nigeria's Yobe state") counts most, a
+    bare name ("accused by the United States") less, a demonym least unless it qualifies a place ("a Kenyan
+    town"): "Iranian pilgrims" were killed north of Baghdad, not in Iran.
+    """
+    before, after = text[max(0, start - 60) : start], text[end : end + 40]
+    word = text[start:end]
+    # a country's entry lists its demonyms among its names ("Lebanese"); a long name may be spelled otherwise
+    # than the entry has it ("Democratic Republic of Congo")
+    name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
+    if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
+        if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after):
+            return 3.0
+        # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
+        return 1.0 if _ORIGIN_BEFORE.search(before) else 2.0
+    return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
+
+
 _FORCE_AFTER = re.compile(
-    r"^[\s\-\]\)]*(?:[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
+    r"^[\s\-\]\)]*(?:(?!(?:on|in|at|of|the|with|near|and|to|from|by|along|across)\b)[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
     r"rebels?|insurgents?|fighters?|militants?|gunmen|"
-    r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|border|police|"
+    r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|police|"
+    r"border(?!\s+(?:town|city|village|area|region|district|province|post))|"
     r"occupation|intelligence|ministry|defence|defense|president|state|media|news|observatory|army's|troops')\b",
     re.IGNORECASE,
 )
@@ -298,7 +390,8 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
 
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,
                  countries: tuple[str, ...],
-                 country_spans: Sequence[tuple[int, int, str]] = ()) -> dict[tuple[int, int], Place]:
+                 country_spans: Sequence[tuple[int, int, str]] = (),
+                 in_names: Sequence[tuple[int, int, str]] = ()) -> dict[tuple[int, int], Place]:
     from civcas.gazetteer import ResolveContext, resolve
 
     admin = tuple(m.text for m in mentions.values() if m.kind_hint in ("province", "district"))
@@ -309,6 +402,11 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
             cap = _capital_place(gz, m, country)
             if cap is not None:
                 out[k] = cap
+            continue
+        if any(s <= m.span.start and m.span.end <= e for s, e, _ in in_names):
+            out[k] = Place(name=m.text, mention=m.text, span=m.span, relation=m.relation,
+                           precision=PlacePrecision.UNRESOLVED,
+                           reasons=("a country's name inside another name (an organisation, a facility, a lake)",))
             continue
         iso = gz.country_of(m.text) if hasattr(gz, "country_of") else None
         if iso and not (_is_country_name(gz, m.text, iso) or _DEMONYM_FORM.fullmatch(m.text)):
@@ -421,11 +519,18 @@ def _figure(text: str, base: int, h: Harm) -> Figure | None:
             span = Span.of(text, base + h.cue.start, base + h.cue.end)
             return Figure(1, Qualifier.EXACT, text="", span=span, low=1, high=1, rule=h.cue.rule)
         return None
+    if h.implied_one:
+        # "Mr. X was killed along with his son": the one the cue implies and the companions named after it
+        start, end = base + min(h.cue.start, h.groups[0].start), base + max(h.cue.end, h.groups[-1].end)
+        value = h.value
+        return Figure(value, Qualifier.EXACT if value is not None else Qualifier.VAGUE,
+                      text=text[start:end], span=Span.of(text, start, end), low=value, high=value, rule=h.cue.rule)
     gs = h.groups
     # "eight civilians and a soldier": a monitor counts the civilians; the fighters stay a victim category.
+    # Only when the statement itself names civilians: "him and his guard" counts two dead, whoever they were.
     combatants = [g for g in gs if g.status == "combatant"]
     others = [g for g in gs if g.status != "combatant"]
-    if combatants and others:
+    if combatants and any(g.status == "civilian" for g in others):
         gs = tuple(others)
         h = replace(h, groups=gs)
     first = gs[0]
@@ -483,8 +588,11 @@ def _pick(harms: list[tuple[Unit, Harm]]) -> tuple[Unit, Harm] | None:
         return None
 
     def key(x: tuple[Unit, Harm]) -> tuple[int, int, int, int]:
-        h = x[1]
-        update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", h.cue.text, re.I) else 0
+        u, h = x
+        # "the death toll rose to 31", "the death toll in the clashes has risen to five": the cue or the words
+        # between it and its count say the figure updates an earlier one
+        said = u.sent.text[h.cue.start : max(h.cue.end, h.groups[0].start)] if h.groups else h.cue.text
+        update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", said, re.I) else 0
         v = h.value if h.value is not None else (h.groups[0].low or 0 if h.groups else 0)
         return (update, 0 if h.additive else 1, 1 if h.value is not None else 0, v)
 

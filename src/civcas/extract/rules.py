@@ -174,6 +174,9 @@ class StanceFile(Header):
 
 class AggregateFile(Header):
     entries: list[RegexEntry]
+    # What may stand just before a tally cue and makes it date or qualify something else ("the deadliest
+    # attack this year", "fighting that erupted late last year"): the cue then marks no tally.
+    dating_context: list[RegexEntry] = []
 
 
 class FeatureEntry(_Strict):

@@ -55,20 +55,32 @@ def main_stance(cues: list[StanceCue]) -> StanceCue | None:
     return None
 
 
-_AGG_CACHE: dict[int, tuple[tuple[re.Pattern[str], str], ...]] = {}
+@functools.cache
+def _aggregate(rules: RuleFiles) -> tuple[tuple[tuple[re.Pattern[str], str], ...], tuple[re.Pattern[str], ...]]:
+    cues = tuple(
+        (re.compile(e.regex, re.IGNORECASE), f"{rules.tags['aggregate']}#{e.id}") for e in rules.aggregate.entries
+    )
+    context = tuple(re.compile(rf"(?:{e.regex})$", re.IGNORECASE) for e in rules.aggregate.dating_context)
+    return cues, context
 
 
 def aggregate_cues(text: str, *, rules: RuleFiles | None = None) -> list[tuple[int, int, str]]:
-    """Spans in ``text`` that mark a tally over a period or area ("since 2014", "in total")."""
-    rules = rules or load_rules()
-    compiled = _AGG_CACHE.get(id(rules))
-    if compiled is None:
-        compiled = tuple(
-            (re.compile(e.regex, re.IGNORECASE), f"{rules.tags['aggregate']}#{e.id}") for e in rules.aggregate.entries
-        )
-        _AGG_CACHE[id(rules)] = compiled
+    """Spans in ``text`` that mark a tally over a period or area ("since 2014", "in total").
+
+    A cue right after a superlative or another verb's phrase dates that, not the figure ("one of the
+    deadliest attacks this year", "clashes that erupted late last year"), and marks no tally.
+
+    >>> [r.rsplit("#")[-1] for _, _, r in aggregate_cues("Strikes have killed 400 civilians since 2015.")]
+    ['since_year']
+    >>> aggregate_cues("Gunmen killed six people in the deadliest attack in the region this year.")
+    []
+    """
+    cues, context = _aggregate(rules or load_rules())
     out = []
-    for regex, rule in compiled:
+    for regex, rule in cues:
         for m in regex.finditer(text):
+            before = text[max(0, m.start() - 80) : m.start()]
+            if any(c.search(before) for c in context):
+                continue
             out.append((m.start(), m.end(), rule))
     return sorted(out)

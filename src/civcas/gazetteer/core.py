@@ -600,6 +600,14 @@ class Gazetteer:
         """The ISO2 code when ``name`` as a whole is a country name or demonym ("Syria", "Iraqi"), else None."""
         return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")])
 
+    def is_demonym(self, word: str) -> bool:
+        """Whether ``word`` names a country's people rather than the country ("Lebanese", "Iraqis").
+
+        A country's entry lists its demonyms among its names, so a name match alone cannot tell them apart.
+        """
+        key = fold.loose(re.sub(r"['’]s$", "", word.strip()))
+        return key in self._demonym_words or (key.endswith("s") and key[:-1] in self._demonym_words)
+
     def country(self, iso2: str) -> GazetteerEntry | None:
         """The country's entry (a loaded layer's copy when there is one, else the bundled one)."""
         iso2 = iso2.upper()

@@ -591,6 +591,14 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
         if not voted:
             shares: Counter[str] = Counter()
             for m in context.mentions:
+                if m.kind_hint in ("district", "province"):
+                    # "Kalat district", "Khyber tribal district": the text says it is an admin area, so only
+                    # admin areas of that name vote, and a named admin area is rarer than a village's name
+                    base = fold.base_name(m.text)
+                    admin = [e for e in gazetteer.lookup(base)[:50] if e.kind in ("region", "county")]
+                    if admin:
+                        shares.update({c: 2 * v for c, v in country_shares(base, admin, gazetteer.info).items()})
+                        continue
                 shares.update(country_shares(m.text, gazetteer.lookup(m.text)[:50], gazetteer.info))
             voted = shares
         if voted:

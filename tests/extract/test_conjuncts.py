@@ -1,0 +1,90 @@
+"""Lists of victims (``civcas.extract.conjuncts``) read through ``find_harms``, on sentences written for civcas."""
+
+from __future__ import annotations
+
+import pytest
+
+from civcas.extract.figures import find_harms
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value", "groups"),
+    [
+        ("The raiders set the compound alight, killing the imam and his three sons.", 4, ["the imam", "three sons"]),
+        # a phrase on the first conjunct, the second's possessive pointing back to it
+        ("A roadside bomb killed the mayor of Dera [a hill town] and his driver.", 2, ["the mayor", "his driver"]),
+        (
+            "Gunmen ambushed the convoy and killed the engineer Paul Okon and his driver.",
+            2,
+            ["the engineer", "his driver"],
+        ),
+        (
+            "A shopkeeper, his wife and their four daughters died when the house was shelled.",
+            6,
+            ["A shopkeeper", "his wife", "four daughters"],
+        ),
+        ("An elder refused to pay, and the militia killed him and three of his sons.", 4, ["him", "three of his sons"]),
+        ("The gunmen stopped the judge's car, killing him and his guard.", 2, ["him", "his guard"]),
+        # singular phrases the lexicon need not know, as the subject of a passive verb
+        (
+            "The ferry captain and his deckhand were hacked to death on the jetty.",
+            2,
+            ["The ferry captain", "his deckhand"],
+        ),
+        (
+            "Neighbours found that a retired colonel of the army and his wife had been stabbed to death.",
+            2,
+            ["a retired colonel", "his wife"],
+        ),
+        ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
+        ("Her husband and son also died in the fire.", 2, ["Her husband", "son"]),
+        # companions after the verb: the one the verb implies, and those named with him
+        (
+            "The headmaster was killed on Friday along with his deputy when the school was shelled.",
+            2,
+            ["his deputy"],
+        ),
+        ("A nurse died alongside three patients when the clinic was bombed.", 4, ["A nurse", "three patients"]),
+        (
+            "A sniper on the roof has killed a village imam as well as two of his pupils.",
+            3,
+            ["a village imam", "two of his pupils"],
+        ),
+        ("The market's treasurer was killed on Monday together with Ada Nwosu, a trader.", 2, ["Ada Nwosu"]),
+    ],
+)
+def test_conjuncts_listed_victims_add_up(text: str, value: int, groups: list[str]) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.value == value
+    assert [g.text for g in h.groups] == groups
+    for g in h.groups:
+        assert text[g.start : g.end] == g.text
+
+
+@pytest.mark.issue(4)
+def test_conjuncts_no_companions_without_a_count_for_the_first() -> None:
+    (h,) = [h for h in find_harms("The headmaster died on Friday along with his deputy.") if h.category == "killed"]
+    assert h.value is None
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Militants killed a visiting Danish engineer at the dam site.", 1),
+        ("Unknown assailants killed the Deputy Registrar of the university on Monday.", 1),
+        ("Insurgents beheaded a captured ranger in the forest.", 1),
+        ("Assailants murdered chief engineer of the power plant on Monday.", 1),
+        # the gunmen did it, though a date stands between the verb and its object
+        ("Three gunmen on a scooter shot dead on Friday a respected union leader.", 1),
+        # things, not people
+        ("The patrol executed an operation near the village.", None),
+        ("Gunmen shot a video of the attack.", None),
+        ("The raid killed a number of people.", None),
+        ("The blast killed most of the passengers.", None),
+    ],
+)
+def test_conjuncts_one_person_as_the_object_of_a_killing(text: str, value: int | None) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.value == value
