@@ -200,3 +200,22 @@ def test_pipeline_a_toll_that_has_risen_wins_over_the_death_that_raised_it() -> 
     doc = _doc("The death toll from the riots has reached nine after another man died in hospital, doctors said.")
     (c,) = run(doc, config=CONFIG)
     assert c.killed is not None and c.killed.value == 9
+
+
+@pytest.mark.issue(4)
+def test_pipeline_one_organisation_under_two_names_is_one_claimant() -> None:
+    text = (
+        "Turkish drones struck a car near Qamishli on Tuesday, killing three civilians, SOHR activists said. "
+        "Syrian Observatory sources said another four people were wounded in the strike."
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert len(claims) == 1, [(c.claimant, c.killed) for c in claims]
+    assert claims[0].killed is not None and claims[0].killed.value == 3
+    assert claims[0].injured is not None and claims[0].injured.value == 4
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_toll_over_the_areas_one_side_holds_is_a_tally() -> None:
+    claims = run(_doc("21 people, nine of them civilians, were killed in SDF-held areas, the monitor said."),
+                 config=CONFIG)
+    assert [c.kind for c in claims] == [ClaimKind.AGGREGATE]

@@ -10,6 +10,7 @@ whose figures are of the same magnitude). Tallies never join incidents.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -51,12 +52,33 @@ _ROLE = re.compile(
 
 
 def claimant_key(name: str | None) -> str:
-    """Grouping key: "US Army spokesman Colonel Ryan Dillon" and "US Army representative" are one source."""
+    """Grouping key: "US Army spokesman Colonel Ryan Dillon" and "US Army representative" are one source,
+    and so are "SOHR activists" and "Syrian Observatory sources" (``organisations`` in the claimants file)."""
     if not name:
         return "outlet"
+    org = _organisation_of(name)
+    if org is not None:
+        return f"org:{org}"
     base = _ROLE.sub("", name.strip())
     base = re.sub(r"^(?:the|a|an)\s+", "", base, flags=re.I)
     return fold(base or name)
+
+
+@functools.cache
+def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+    from civcas.extract.rules import load_rules
+    from civcas.extract.text import phrase_regex
+
+    orgs = load_rules().claimants.organisations
+    of = {fold(a): o.id for o in orgs for a in o.aliases}
+    return phrase_regex(list(of) or ["\x00"]), of
+
+
+def _organisation_of(name: str) -> str | None:
+    """The id of the organisation a claimant's name names, if the claimants file knows it."""
+    rx, of = _organisations()
+    m = rx.search(name)
+    return of.get(fold(m.group(0))) if m else None
 
 
 _COMPATIBLE = [{"coalition", "US"}, {"coalition", "UK"}, {"coalition", "France"}]

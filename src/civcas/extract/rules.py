@@ -145,11 +145,21 @@ class ClaimantEntry(_Strict):
     note: str | None = None
 
 
+class Organisation(_Strict):
+    """One source under its several names ("SOHR", "the Syrian Observatory"), so its statements group together."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    note: str | None = None
+
+
 class ClaimantsFile(Header):
     speech_verbs: list[str]
     source_openers: list[str]
     anaphors: list[Anaphor]
     entries: list[ClaimantEntry]
+    organisations: list[Organisation] = []
 
 
 class RegexEntry(_Strict):
