@@ -101,6 +101,7 @@ def test_tallies_report_text_and_self_contained_html() -> None:
     assert "Raqqa &amp; the coalition" in page
     assert "http" not in page.replace("http://www.w3.org/2000/svg", "")  # nothing fetched from elsewhere
     assert "<script" not in page
+    assert "GeoNames" in page and "CC BY 4.0" in page  # the place data's attribution (issue 5)
     svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
     root = ElementTree.fromstring(svg)  # well-formed inline SVG
     titles = [el.text or "" for el in root.iter("{http://www.w3.org/2000/svg}title")]

@@ -162,8 +162,16 @@ def render_html(t: Tally, *, title: str = "civcas report") -> str:
 {figs(t.admissions)}
 <h2>Monitors' aggregate estimates</h2>
 {figs(t.estimates)}
+<p class="note">{e(_attribution())}</p>
 </body></html>
 """
+
+
+def _attribution() -> str:
+    """The place data's licence line: places in the incidents come from these gazetteers."""
+    from civcas.gazetteer import ATTRIBUTION
+
+    return f"Places: {ATTRIBUTION}"
 
 
 def _tally_from_documents(path: Path, granularity: str) -> Tally:
