@@ -171,7 +171,7 @@ def _attribution() -> str:
     """The place data's licence line: places in the incidents come from these gazetteers."""
     from civcas.gazetteer import ATTRIBUTION
 
-    return f"Places: {ATTRIBUTION}"
+    return str(ATTRIBUTION)
 
 
 def _tally_from_documents(path: Path, granularity: str) -> Tally:
