@@ -16,7 +16,7 @@ import pytest
 pytestmark = pytest.mark.shared
 
 SEEDS_F1_FLOOR = 0.9
-AIRWARS_F1_FLOOR = 0.65
+AIRWARS_F1_FLOOR = 0.76  # 0.800 measured 2026-12-04, less a margin
 
 
 def _claims(shared: Path, docs: Path, out: Path, home: Path) -> None:
