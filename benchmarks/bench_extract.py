@@ -62,14 +62,19 @@ def main(argv: list[str] | None = None) -> int:
     gz = gazetteer.load()
     t_load = time.perf_counter() - t_load0
     full = ExtractConfig(gazetteer=gz)
+    # The first pass is what one `civcas claims` run costs: the gazetteer's memos (a name's candidates and
+    # their scores, area readings) start empty. Later passes over the same texts find them filled.
+    t_cold = _best(lambda: [run(d, config=full) for d in docs], 1)
     t_full = _best(lambda: [run(d, config=full) for d in docs], args.repeat)
 
-    rows = [("regex tokenise (floor)", floor), ("extract, no gazetteer", t_bare), ("extract + geoparse", t_full)]
-    print(f"{'stage':28} {'seconds':>8} {'docs/s':>9} {'words/s':>11} {'x floor':>8}")
+    rows = [("regex tokenise (floor)", floor), ("extract, no gazetteer", t_bare),
+            ("extract + geoparse, first pass", t_cold), ("extract + geoparse, warm", t_full)]
+    print(f"{'stage':32} {'seconds':>8} {'docs/s':>9} {'words/s':>11} {'x floor':>8}")
     for name, t in rows:
-        print(f"{name:28} {t:8.3f} {n_docs / t:9.0f} {n_words / t:11.0f} {floor / t:8.3f}")
-    print(f"gazetteer load: {t_load:.3f} s; geoparsing adds {100 * (t_full - t_bare) / t_bare:.0f}% to extraction")
-    print(f"extraction speed: {floor / t_full:.3f} of the floor (aim: at least 0.2)")
+        print(f"{name:32} {t:8.3f} {n_docs / t:9.0f} {n_words / t:11.0f} {floor / t:8.3f}")
+    print(f"gazetteer load: {t_load:.3f} s; geoparsing adds {100 * (t_cold - t_bare) / t_bare:.0f}% to extraction "
+          f"on a first pass, {100 * (t_full - t_bare) / t_bare:.0f}% warm")
+    print(f"extraction speed: {floor / t_cold:.3f} of the floor on a first pass (aim: at least 0.2)")
     print(f"peak memory (max RSS): {_peak_mb():.0f} MB")
     return 0
 

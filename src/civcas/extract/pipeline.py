@@ -451,16 +451,22 @@ def _resolve_near_anchors(
         )
 
     anchors = tuple(p for p in out.values() if confident(p))
+    # a name with candidates but no clear winner; a name the gazetteer lacks, or knows only abroad, stays
+    # as it was (anchors only favour candidates near them)
     doubtful = [
         k
         for k, p in out.items()
         if mentions[k].kind_hint != "capital"
         and not confident(p)
-        and (p.precision is not PlacePrecision.COUNTRY or _fallback(p, gz))
+        and p.precision is not PlacePrecision.COUNTRY
+        and not _fallback(p, gz)
     ]
     if not anchors or not doubtful:
         return out
-    ctx2 = replace(ctx, places=anchors)
+    from civcas.gazetteer.resolve import completed_context
+
+    # the first pass completed the context (its country, the admin areas its mentions name): keep that
+    ctx2 = replace(completed_context(gz, ctx), places=anchors)
     for k in doubtful:
         m = mentions[k]
         if any(fold(a.mention or "") == fold(m.text) for a in anchors):

@@ -314,6 +314,7 @@ class Gazetteer:
         self._prefixes = frozenset(p for _label, conn in self._dbs for (p,) in conn.execute("SELECT p FROM prefixes"))
         self._memo: dict[str, OrderedDict[object, Any]] = {}
         self._lookups: OrderedDict[tuple[str, bool, str | None], tuple[GazetteerEntry, ...]] = OrderedDict()
+        self._country_of_memo: OrderedDict[str, str | None] = OrderedDict()
         self._ranked: OrderedDict[tuple[object, ...], tuple[GazetteerEntry, ...]] = OrderedDict()
         self._countries = self._country_index()
         self._demonyms = frozenset(fold.key(d) for c in datafiles.countries().countries for d in c.demonyms)
@@ -705,6 +706,17 @@ class Gazetteer:
         >>> load().country_of("northern Iraqi")  # doctest: +SKIP
         'IQ'
         """
+        with self._lock:
+            if name in self._country_of_memo:
+                return self._country_of_memo[name]
+        code = self._country_of(name)
+        with self._lock:
+            self._country_of_memo[name] = code
+            while len(self._country_of_memo) > 50_000:
+                self._country_of_memo.popitem(last=False)
+        return code
+
+    def _country_of(self, name: str) -> str | None:
         text = re.sub(r"['’]s\b", "", name.strip())
         words = fold.split_words(text)
         for n in range(min(self._country_words, len(words)), 0, -1):

@@ -567,6 +567,11 @@ def _misread_container(
 _LEADING_WORDS = re.compile(r"^(?:(?:at|in|on|near|the|of|from|to|into|outside|inside)\s+)+", re.I)
 
 
+def completed_context(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
+    """``context`` with what it implies filled in (its country, the admin areas its mentions name)."""
+    return _complete(gazetteer, context)
+
+
 def _complete(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
     """:func:`_completed`, remembered for the last contexts: a document resolves all its mentions with one."""
     hit = gazetteer.memo_get("context", id(context))
