@@ -329,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     pred = {c.id: c.incident for c in result.claims}
     all_pairs = len(claims) * (len(claims) - 1) // 2
     print(
-        f"link.run: {t_link:.1f} s, {len(result.pairs):,} pairs compared "
+        # len(result.table), not len(result.pairs): the latter materialises every pair as an object (2 GiB at 1M).
+        f"link.run: {t_link:.1f} s, {len(result.table or ()):,} pairs compared "
         f"(of {all_pairs:,} possible), {len(result.incidents):,} incidents, peak {peak_mib():,.0f} MiB",
         flush=True,
     )
