@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from civcas import link
 from civcas.link.features import name_key
@@ -47,6 +48,7 @@ from civcas.records import (
     Span,
 )
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval" / "dev"
 WORDS = tuple(
@@ -171,6 +173,13 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
     truth: dict[str, str] = {}
     day0 = date(2014, 8, 1)
     inc_no = doc_no = 0
+    # Equal immutable values (figures, intervals, belligerent tuples, outlet names, spans of one quote) are one
+    # object, as a store's loader or an interning reader would hand them over; every claim's values are unchanged.
+    pool: dict[object, object] = {}
+
+    def share(value: T) -> T:
+        return pool.setdefault(value, value)  # type: ignore[return-value]
+
     while len(claims) < n:
         inc_no += 1
         name, lat, lon, gov, district, a = rng.choice(villages)
@@ -180,6 +189,8 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
         killed = rng.randint(k["min"], k["max"]) if k.get("max") and k["max"] >= k["min"] else k["min"]
         words = rng.choices(vocab, cum_weights=cum, k=12)
         first_quote = None
+        first_span: Span | None = None
+        label = f"i{inc_no}"
         # One Place object per incident and precision, shared by its reports (the records are immutable).
         gov_place = Place(
             name=gov,
@@ -204,13 +215,15 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
             doc_no += 1
             doc_id = f"doc{doc_no}"
             published = when + timedelta(days=rng.randint(0, 3)) if rng.random() < dated_share else None
-            docs.append(Document(id=doc_id, text="", published=published, outlet=f"outlet{rng.randint(1, 400)}"))
+            docs.append(Document(id=doc_id, text="", published=published, outlet=share(f"outlet{rng.randint(1, 400)}")))
             quote = (
                 first_quote
                 if first_quote and rng.random() < 0.1
                 else " ".join([*rng.sample(words, 8), *rng.choices(vocab, cum_weights=cum, k=6), name, str(killed)])
             )
             first_quote = first_quote or quote
+            span = first_span if quote is first_quote and first_span else Span(0, len(quote), quote)
+            first_span = first_span or span
             place = gov_place if rng.random() < 0.1 else village_place
             b = list(bells)
             roll = rng.random()
@@ -219,19 +232,19 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
             elif roll < 0.25:
                 b = []
             roll = rng.random()
-            fig: Figure | None = Figure(killed, Qualifier.EXACT, low=killed, high=killed)
+            fig: Figure | None = share(Figure(killed, Qualifier.EXACT, low=killed, high=killed))
             if roll < 0.15:
-                fig = Figure(max(killed - 1, 0), Qualifier.AT_LEAST, low=max(killed - 1, 0))
+                fig = share(Figure(max(killed - 1, 0), Qualifier.AT_LEAST, low=max(killed - 1, 0)))
             elif roll < 0.25:
                 other = max(1, round(killed * rng.uniform(0.6, 1.4)))
-                fig = Figure(other, Qualifier.EXACT, low=other, high=other)
+                fig = share(Figure(other, Qualifier.EXACT, low=other, high=other))
             elif roll < 0.3:
                 fig = None
             interval = None
             if published is not None and rng.random() < 0.6:
-                interval = DateInterval(when, when, DatePrecision.DAY)
+                interval = share(DateInterval(when, when, DatePrecision.DAY))
             elif published is not None:
-                interval = DateInterval(None, published, DatePrecision.PERIOD)
+                interval = share(DateInterval(None, published, DatePrecision.PERIOD))
             for c_no in range(1 if rng.random() < 0.9 else 2):
                 cid = f"{doc_id}:{c_no}"
                 claims.append(
@@ -240,16 +253,16 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
                         doc_id=doc_id,
                         kind=ClaimKind.INCIDENT,
                         quote=quote,
-                        quote_span=Span(0, len(quote), quote),
+                        quote_span=span,
                         claimant="outlet" if c_no == 0 else "activists",
                         claimant_kind=ClaimantKind.OUTLET if c_no == 0 else ClaimantKind.ACTIVISTS,
                         date=interval,
                         place=place,
-                        belligerents=tuple(b),
+                        belligerents=share(tuple(b)),
                         killed=fig,
                     )
                 )
-                truth[cid] = f"i{inc_no}"
+                truth[cid] = label
     return claims, docs, truth
 
 
