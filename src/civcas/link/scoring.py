@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from civcas.link.features import arrow_type
 from civcas.link.model import LinkModel
@@ -66,30 +67,38 @@ def _ints(column: pa.ChunkedArray, typecode: str) -> array:  # type: ignore[type
     return out
 
 
-def _partitions(table: pa.Table) -> list[list[int]]:
+def _partitions(table: pa.Table) -> list[pa.Array]:
     """Row numbers grouped by governorate (``a1``), packed into partitions of about ``_PARTITION_ROWS`` claims.
 
     Every blocking rule that pairs two resolved places pairs places of one
     governorate (a town and its district or governorate share it), so
     pairs across partitions are only same-named towns of two governorates
     and copies placed in different governorates: those are not scored in
-    a partitioned run.
+    a partitioned run. Computed with Arrow kernels, so a million claims'
+    governorates never become Python strings; each partition's row
+    numbers are ascending.
     """
-    by_area: dict[str | None, list[int]] = {}
-    for i, area in enumerate(table.column("a1").to_pylist()):
-        by_area.setdefault(area, []).append(i)
-    parts: list[list[int]] = []
-    current: list[int] = []
-    for _, rows in sorted(by_area.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
-        if current and len(current) + len(rows) > _PARTITION_ROWS:
-            parts.append(current)
-            current = []
-        current.extend(rows)
+    area = table.column("a1")
+    counts = pc.value_counts(area)
+    sizes = sorted(
+        zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True),
+        key=lambda kv: (-kv[1], str(kv[0])),
+    )
+    groups: list[list[str | None]] = []
+    current: list[str | None] = []
+    filled = 0
+    for value, size in sizes:
+        if current and filled + size > _PARTITION_ROWS:
+            groups.append(current)
+            current, filled = [], 0
+        current.append(value)
+        filled += size
     if current:
-        parts.append(current)
-    for part in parts:
-        part.sort()
-    return parts
+        groups.append(current)
+    return [
+        pc.indices_nonzero(pc.is_in(area, value_set=pa.array(values, type=area.type), skip_nulls=False))
+        for values in groups
+    ]
 
 
 def _fetch(con: Any, sql: str, typecodes: str) -> list[array]:  # type: ignore[type-arg]
@@ -253,9 +262,16 @@ def score_pairs(
         db_api = DuckDBAPI(connection=con)
         settings = model.splink_settings(extra_condition=extra, all_pairs=all_pairs)
         sides = ", ".join(f"l.{c} AS {c}_l, r.{c} AS {c}_r" for c in compared)
-        parts = _partitions(table) if n > _PARTITION_ROWS else [None]
-        for k, rows_of_part in enumerate(parts):
-            part = table if rows_of_part is None else table.take(pa.array(rows_of_part, type=pa.int64()))
+        # The partitions are copies: once they are taken, the whole table is not needed (and not kept).
+        parts: list[pa.Table | None] = (
+            [table.take(rows) for rows in _partitions(table)] if n > _PARTITION_ROWS else [table]
+        )
+        del table
+        # Arrow's allocator keeps freed memory for reuse; DuckDB cannot reuse it, so hand it back to the system.
+        pa.default_memory_pool().release_unused()
+        for k in range(len(parts)):
+            part, parts[k] = parts[k], None
+            assert part is not None
             sdf = db_api.register(part, dataset_display_name=f"claims_{k}")
             del part
             linker = Linker(sdf, settings, log_level=None)
@@ -278,9 +294,9 @@ def score_pairs(
             # partition they view, now rather than when the collector next runs.
             del linker, pred, sdf
             gc.collect()
+            pa.default_memory_pool().release_unused()
             if len(parts) > 1:
                 log.info("scored partition %d of %d", k + 1, len(parts))
-        del table
         a, b, w, g = _fetch(
             con,
             "SELECT CAST(least(a, b) AS INTEGER) AS a, CAST(greatest(a, b) AS INTEGER) AS b, CAST(w AS FLOAT) AS w, "
@@ -294,15 +310,18 @@ def score_pairs(
             "ORDER BY x, y",
             "ifq",
         )
-        degree = con.sql(
-            "SELECT x, count(*) FROM (SELECT a AS x FROM civcas_pairs UNION ALL SELECT b AS x FROM civcas_pairs) "
-            "GROUP BY x"
-        ).fetchall()
+        x, degree = _fetch(
+            con,
+            "SELECT CAST(x AS INTEGER) AS x, count(*) AS k FROM ("
+            "SELECT a AS x FROM civcas_pairs UNION ALL SELECT b AS x FROM civcas_pairs) GROUP BY x",
+            "iq",
+        )
     finally:
         con.close()
-    counts = array("q", [0] * (n + 1))
-    for x, k in degree:
-        counts[x + 1] = k
+    counts = array("q", bytes(8 * (n + 1)))
+    for i, k in zip(x, degree, strict=True):
+        counts[i + 1] = k
+    del x, degree
     for i in range(n):
         counts[i + 1] += counts[i]
     log.debug("scored %d pairs of %d claims", len(a), n)
