@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import logging
 import time
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -94,7 +95,11 @@ def run(
         timings.append((f"{name}_s", round(now - clock, 3)))
         clock = now
 
-    incident_claims = sorted((c for c in claims if c.kind is ClaimKind.INCIDENT), key=lambda c: c.id)
+    # Incident claims in id order, and where each sits in ``claims`` (to hand the claims back in their order).
+    order = array(
+        "i", sorted((k for k, c in enumerate(claims) if c.kind is ClaimKind.INCIDENT), key=lambda k: claims[k].id)
+    )
+    incident_claims = [claims[k] for k in order]
     ids = tuple(c.id for c in incident_claims)
     stored = {i: inc.id for inc in existing for cid in inc.claim_ids if (i := _position(ids, cid)) is not None}
     apart = _apart_indexes(kept_apart(decisions, {ids[i]: iid for i, iid in stored.items()}), ids)
@@ -125,14 +130,22 @@ def run(
         existing=stored,
         apart=apart,
     )
-    by_claim = dict(zip(ids, assignment, strict=True))
-    del assignment
-    by_claim, trail = apply_decisions(by_claim, decisions) if decisions else (by_claim, {})  # apply copies by_claim
+    trail: Mapping[str, tuple[Decision, ...]] = {}
+    if decisions:
+        by_claim, trail = apply_decisions(dict(zip(ids, assignment, strict=True)), decisions)
+        assignment = [by_claim[cid] for cid in ids]
+        del by_claim
     lap("cluster")
 
-    incidents = _incidents(incident_claims, [by_claim[cid] for cid in ids], table, groups.group_of(n), trail, model)
+    incidents = _incidents(incident_claims, assignment, table, groups.group_of(n), trail, model)
     del groups
-    out = tuple(replace(c, incident=by_claim.get(c.id)) if c.kind is ClaimKind.INCIDENT else c for c in claims)
+    incident_of: list[str | None] = [None] * len(claims)
+    for k, iid in zip(order, assignment, strict=True):
+        incident_of[k] = iid
+    del assignment
+    out = tuple(
+        replace(c, incident=incident_of[k]) if c.kind is ClaimKind.INCIDENT else c for k, c in enumerate(claims)
+    )
     lap("records")
     log.info(
         "link: %d claims in (%d incident claims, %d stored), %d pairs scored, %d incidents out; %s",
