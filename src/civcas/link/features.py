@@ -287,7 +287,8 @@ def columns(
     values never pile up either; only the place names and ids (shared
     strings) stay lists until the block keys exist. ``cap`` refines the
     block keys (:func:`add_block_keys`) for busy places. ``claim_id`` is a
-    list, every other column an Arrow chunked array.
+    list, every other column an Arrow chunked array (the place names and
+    block keys dictionary-encoded).
     """
     published = published or {}
     cols: dict[str, list[Any]] = {}
@@ -315,7 +316,8 @@ def columns(
     out.update((k, cols[k]) for k in _KEPT_AS_LISTS)
     add_block_keys(out, cap=cap if cap is not None else len(claims) + 1)
     for k in (*BLOCK_COLUMNS, *(f"b{c}" for c in BLOCK_COLUMNS)):
-        out[k] = pa.chunked_array([pa.array(out[k], type=pa.string())])
+        # Dictionary-encoded: a place is named by many claims (SQL reads the column as plain strings).
+        out[k] = pa.chunked_array([pa.array(out[k], type=pa.string()).dictionary_encode()])
     # The column order of row(), then the block keys: the order Splink and the SQL see.
     return {k: out.pop(k) for k in [*cols, *(f"b{c}" for c in BLOCK_COLUMNS)]}
 

@@ -83,6 +83,8 @@ def _partitions(table: pa.Table) -> list[pa.Array]:
     numbers are ascending.
     """
     area = table.column("a1")
+    if pa.types.is_dictionary(area.type):
+        area = area.cast(area.type.value_type)
     counts = pc.value_counts(area)
     sizes = sorted(
         zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True),
@@ -198,6 +200,8 @@ def arrow_table(rows: Sequence[dict[str, Any]] | dict[str, Any]) -> pa.Table:
         if name == "unique_id" and isinstance(values, list) and values and isinstance(values[0], str):
             kind = pa.string()
         if isinstance(values, pa.ChunkedArray | pa.Array):
+            if pa.types.is_dictionary(values.type) and values.type.value_type == kind:
+                kind = values.type  # dictionary-encoded strings stay so (SQL reads them as strings)
             arrays.append(values.cast(kind) if values.type != kind else values)
         else:
             arrays.append(pa.array(values, type=kind))
