@@ -261,7 +261,8 @@ STRING_COLUMNS = frozenset(
     {"claim_id", "doc_id", "country", "n1", "n2", "a1", "a2", "a3", "bn1", "bn2", "ba1", "ba2", "ba3"}
 )
 FLOAT_COLUMNS = frozenset({"lat", "lon"})
-#: Columns kept as Python lists while the block keys are made (the names they refine; the ids are the claims').
+#: Columns kept as Python lists until the block keys exist: the place names they refine and the claim ids
+#: (both strings the claims and the fold cache already hold, so a list costs only its pointers).
 _KEPT_AS_LISTS = frozenset({"n1", "n2", "a1", "a2", "a3", "claim_id"})
 _CHUNK = 65_536
 
