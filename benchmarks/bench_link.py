@@ -8,8 +8,9 @@ reporting has: no date (most sources), a coarser place, another spelling,
 the coalition named as one of its members, a hedged or different figure,
 a wire copy of another report's wording. The truth is known, so the run
 prints pairwise precision/recall next to time, pairs compared and peak
-memory, and a baseline in the same run: exact-key grouping (same place,
-same figure, same stated day).
+memory (of the whole run, and within each phase of ``link.run``), and a
+baseline in the same run: exact-key grouping (same place, same figure,
+same stated day).
 
     python benchmarks/bench_link.py            # 1,000,000 claims
     python benchmarks/bench_link.py --n 20000  # small, for CI
@@ -26,6 +27,7 @@ import math
 import random
 import resource
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import date, timedelta
@@ -130,6 +132,50 @@ def vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
 
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class RssSampler:
+    """The process's resident memory (``VmRSS``), sampled ten times a second on a thread.
+
+    ``ru_maxrss`` gives one peak for the whole process; the samples say in
+    which phase of ``link.run`` it was reached. Linux only (``/proc``);
+    elsewhere there are no samples.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.samples: list[tuple[float, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def rss_mib() -> float | None:
+        """Resident memory now (``ru_maxrss`` only ever gives the peak so far)."""
+        try:
+            with open("/proc/self/status", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            return None
+        return None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            rss = self.rss_mib()
+            if rss is None:
+                return
+            self.samples.append((time.perf_counter(), rss))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self, start: float, end: float) -> float | None:
+        """The largest sample taken between two ``time.perf_counter()`` readings."""
+        got = [rss for t, rss in self.samples if start <= t <= end]
+        return max(got) if got else None
 
 
 def dev_distributions() -> tuple[list[dict], list[int]]:
@@ -336,9 +382,11 @@ def main(argv: list[str] | None = None) -> int:
     del base
     gc.collect()
 
+    sampler = RssSampler()
     t0 = time.perf_counter()
     result = link.run(claims, documents=docs)
     t_link = time.perf_counter() - t0
+    sampler.stop()
     pred = {c.id: c.incident for c in result.claims}
     all_pairs = len(claims) * (len(claims) - 1) // 2
     print(
@@ -350,6 +398,14 @@ def main(argv: list[str] | None = None) -> int:
     stats = dict(result.stats)
     if stats:
         print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in stats.items() if k.endswith("_s")), flush=True)
+        # The phases follow each other from the start of link.run (its laps), so the samples fall into them.
+        start, peaks = t0, []
+        for name, seconds in ((k, v) for k, v in stats.items() if k.endswith("_s")):
+            peak = sampler.peak(start, start + seconds)
+            peaks.append(f"{name[:-2]} {peak:,.0f}" if peak is not None else f"{name[:-2]} -")
+            start += seconds
+        if sampler.samples:
+            print("  peak RSS by phase (MiB, sampled every 0.1 s): " + ", ".join(peaks), flush=True)
     print(f"  pairwise against the synthetic truth: {pairwise(pred, truth)}", flush=True)
     sizes = Counter(len(i.claim_ids) for i in result.incidents)
     print(
@@ -357,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{max(Counter(truth.values()).values())}",
         flush=True,
     )
+    print(f"peak memory of the whole run (max RSS, synthetic claims included): {peak_mib():,.0f} MiB", flush=True)
     return 0
 
 
