@@ -34,7 +34,7 @@ _MEMORY_LIMIT = "512MB"
 #: Above this many claims, scoring runs per partition of governorates (bounded memory; see docs/linking.md).
 _PARTITION_ROWS = 200_000
 #: A partition of more claims is scored in 2 x 2 chunks of their ids (Splink's ``predict_chunk``): the same pairs,
-#: about 200 MB less at the peak for a partition of 375,000 claims, for a few seconds more.
+#: about 180 MB less at the peak for a partition of 375,000 claims, for a few seconds more.
 _CHUNK_ROWS = 250_000
 #: Gamma values (-1..14) packed four bits per comparison.
 _BITS = 4
