@@ -8,8 +8,9 @@ reporting has: no date (most sources), a coarser place, another spelling,
 the coalition named as one of its members, a hedged or different figure,
 a wire copy of another report's wording. The truth is known, so the run
 prints pairwise precision/recall next to time, pairs compared and peak
-memory, and a baseline in the same run: exact-key grouping (same place,
-same figure, same stated day).
+memory (of the whole run, and within each phase of ``link.run``), and a
+baseline in the same run: exact-key grouping (same place, same figure,
+same stated day).
 
     python benchmarks/bench_link.py            # 1,000,000 claims
     python benchmarks/bench_link.py --n 20000  # small, for CI
@@ -26,10 +27,12 @@ import math
 import random
 import resource
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from civcas import link
 from civcas.link.features import name_key
@@ -47,6 +50,7 @@ from civcas.records import (
     Span,
 )
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval" / "dev"
 WORDS = tuple(
@@ -130,6 +134,50 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class RssSampler:
+    """The process's resident memory (``VmRSS``), sampled ten times a second on a thread.
+
+    ``ru_maxrss`` gives one peak for the whole process; the samples say in
+    which phase of ``link.run`` it was reached. Linux only (``/proc``);
+    elsewhere there are no samples.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.samples: list[tuple[float, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def rss_mib() -> float | None:
+        """Resident memory now (``ru_maxrss`` only ever gives the peak so far)."""
+        try:
+            with open("/proc/self/status", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            return None
+        return None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            rss = self.rss_mib()
+            if rss is None:
+                return
+            self.samples.append((time.perf_counter(), rss))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self, start: float, end: float) -> float | None:
+        """The largest sample taken between two ``time.perf_counter()`` readings."""
+        got = [rss for t, rss in self.samples if start <= t <= end]
+        return max(got) if got else None
+
+
 def dev_distributions() -> tuple[list[dict], list[int]]:
     """Incidents with coordinates, and documents per incident, from the Airwars dev gold files."""
     incidents: dict[str, dict] = {}
@@ -171,6 +219,13 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
     truth: dict[str, str] = {}
     day0 = date(2014, 8, 1)
     inc_no = doc_no = 0
+    # Equal immutable values (figures, intervals, belligerent tuples, outlet names, spans of one quote) are one
+    # object, as a store's loader or an interning reader would hand them over; every claim's values are unchanged.
+    pool: dict[object, object] = {}
+
+    def share(value: T) -> T:
+        return pool.setdefault(value, value)  # type: ignore[return-value]
+
     while len(claims) < n:
         inc_no += 1
         name, lat, lon, gov, district, a = rng.choice(villages)
@@ -180,6 +235,8 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
         killed = rng.randint(k["min"], k["max"]) if k.get("max") and k["max"] >= k["min"] else k["min"]
         words = rng.choices(vocab, cum_weights=cum, k=12)
         first_quote = None
+        first_span: Span | None = None
+        label = f"i{inc_no}"
         # One Place object per incident and precision, shared by its reports (the records are immutable).
         gov_place = Place(
             name=gov,
@@ -204,13 +261,15 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
             doc_no += 1
             doc_id = f"doc{doc_no}"
             published = when + timedelta(days=rng.randint(0, 3)) if rng.random() < dated_share else None
-            docs.append(Document(id=doc_id, text="", published=published, outlet=f"outlet{rng.randint(1, 400)}"))
+            docs.append(Document(id=doc_id, text="", published=published, outlet=share(f"outlet{rng.randint(1, 400)}")))
             quote = (
                 first_quote
                 if first_quote and rng.random() < 0.1
                 else " ".join([*rng.sample(words, 8), *rng.choices(vocab, cum_weights=cum, k=6), name, str(killed)])
             )
             first_quote = first_quote or quote
+            span = first_span if quote is first_quote and first_span else Span(0, len(quote), quote)
+            first_span = first_span or span
             place = gov_place if rng.random() < 0.1 else village_place
             b = list(bells)
             roll = rng.random()
@@ -219,19 +278,19 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
             elif roll < 0.25:
                 b = []
             roll = rng.random()
-            fig: Figure | None = Figure(killed, Qualifier.EXACT, low=killed, high=killed)
+            fig: Figure | None = share(Figure(killed, Qualifier.EXACT, low=killed, high=killed))
             if roll < 0.15:
-                fig = Figure(max(killed - 1, 0), Qualifier.AT_LEAST, low=max(killed - 1, 0))
+                fig = share(Figure(max(killed - 1, 0), Qualifier.AT_LEAST, low=max(killed - 1, 0)))
             elif roll < 0.25:
                 other = max(1, round(killed * rng.uniform(0.6, 1.4)))
-                fig = Figure(other, Qualifier.EXACT, low=other, high=other)
+                fig = share(Figure(other, Qualifier.EXACT, low=other, high=other))
             elif roll < 0.3:
                 fig = None
             interval = None
             if published is not None and rng.random() < 0.6:
-                interval = DateInterval(when, when, DatePrecision.DAY)
+                interval = share(DateInterval(when, when, DatePrecision.DAY))
             elif published is not None:
-                interval = DateInterval(None, published, DatePrecision.PERIOD)
+                interval = share(DateInterval(None, published, DatePrecision.PERIOD))
             for c_no in range(1 if rng.random() < 0.9 else 2):
                 cid = f"{doc_id}:{c_no}"
                 claims.append(
@@ -240,16 +299,16 @@ def synthesise(n: int, seed: int, dated_share: float) -> tuple[list[Claim], list
                         doc_id=doc_id,
                         kind=ClaimKind.INCIDENT,
                         quote=quote,
-                        quote_span=Span(0, len(quote), quote),
+                        quote_span=span,
                         claimant="outlet" if c_no == 0 else "activists",
                         claimant_kind=ClaimantKind.OUTLET if c_no == 0 else ClaimantKind.ACTIVISTS,
                         date=interval,
                         place=place,
-                        belligerents=tuple(b),
+                        belligerents=share(tuple(b)),
                         killed=fig,
                     )
                 )
-                truth[cid] = f"i{inc_no}"
+                truth[cid] = label
     return claims, docs, truth
 
 
@@ -323,19 +382,30 @@ def main(argv: list[str] | None = None) -> int:
     del base
     gc.collect()
 
+    sampler = RssSampler()
     t0 = time.perf_counter()
     result = link.run(claims, documents=docs)
     t_link = time.perf_counter() - t0
+    sampler.stop()
     pred = {c.id: c.incident for c in result.claims}
     all_pairs = len(claims) * (len(claims) - 1) // 2
     print(
-        f"link.run: {t_link:.1f} s, {len(result.pairs):,} pairs compared "
+        # len(result.table), not len(result.pairs): the latter materialises every pair as an object (2 GiB at 1M).
+        f"link.run: {t_link:.1f} s, {len(result.table or ()):,} pairs compared "
         f"(of {all_pairs:,} possible), {len(result.incidents):,} incidents, peak {peak_mib():,.0f} MiB",
         flush=True,
     )
     stats = dict(result.stats)
     if stats:
         print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in stats.items() if k.endswith("_s")), flush=True)
+        # The phases follow each other from the start of link.run (its laps), so the samples fall into them.
+        start, peaks = t0, []
+        for name, seconds in ((k, v) for k, v in stats.items() if k.endswith("_s")):
+            peak = sampler.peak(start, start + seconds)
+            peaks.append(f"{name[:-2]} {peak:,.0f}" if peak is not None else f"{name[:-2]} -")
+            start += seconds
+        if sampler.samples:
+            print("  peak RSS by phase (MiB, sampled every 0.1 s): " + ", ".join(peaks), flush=True)
     print(f"  pairwise against the synthetic truth: {pairwise(pred, truth)}", flush=True)
     sizes = Counter(len(i.claim_ids) for i in result.incidents)
     print(
@@ -343,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{max(Counter(truth.values()).values())}",
         flush=True,
     )
+    print(f"peak memory of the whole run (max RSS, synthetic claims included): {peak_mib():,.0f} MiB", flush=True)
     return 0
 
 

@@ -8,6 +8,7 @@ from _link_claims import claim
 
 from civcas.link.cluster import cluster, incident_id
 from civcas.link.scoring import PairTable
+from civcas.link.within import IndexGroups
 from civcas.records import Claim
 
 A = claim("a:0", "a", "Jets killed 12 in Raqqa.", where="Raqqa", day="2017-06-01", killed=12)
@@ -99,3 +100,16 @@ def test_cluster_pair_table_lookups() -> None:
     assert t.weight(0, 1) == 6.0 and t.weight(1, 0) == 6.0 and t.weight(0, 2) is None
     assert list(t.edges(0.0)) == [(0, 1, 6.0)]
     assert [(p.a, p.b) for p in t.pairs()] == [("a:0", "b:0"), ("b:0", "c:0")]
+
+
+def test_cluster_takes_flat_groups_and_keeps_apart_across_merges() -> None:
+    claims = sorted([A, B, D1, D2], key=lambda c: c.id)
+    weights = {("a:0", "b:0"): 6.0, ("b:0", "d:0"): 5.0, ("a:0", "d:1"): 4.0}
+    as_lists = _run(claims, weights, groups=[["a:0"], ["b:0"], ["d:0"], ["d:1"]])
+    flat = IndexGroups(array("i", [0, 1, 2, 3]), array("q", [0, 1, 2, 3, 4]))
+    got = cluster(claims, flat, _table(claims, weights), threshold=0.0, merge_threshold=-1.5)
+    assert dict(zip((c.id for c in claims), got, strict=True)) == as_lists
+    assert as_lists["a:0"] == as_lists["b:0"] == as_lists["d:0"] != as_lists["d:1"]
+    # An analyst's split of a from d:0 holds after a and b merged, when b's link to d:0 comes up.
+    apart = _run(claims, weights, groups=[["a:0"], ["b:0"], ["d:0"], ["d:1"]], apart={"a:0": {"d:0"}})
+    assert apart["a:0"] == apart["b:0"] != apart["d:0"]

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from typing import Any
 
+import pyarrow as pa
 from _link_claims import claim, figure
 
-from civcas.link.features import UNBOUNDED, day_number, figure_bounds, minhash, quote_words, row
+from civcas.link.features import (
+    BLOCK_COLUMNS,
+    UNBOUNDED,
+    add_block_keys,
+    day_number,
+    figure_bounds,
+    minhash,
+    quote_words,
+    row,
+)
 from civcas.link.model import default_model
 from civcas.records import Figure, Qualifier
 
@@ -62,3 +74,75 @@ def test_features_weapon_masks_share_a_family() -> None:
     assert air and drone and shells and not air & drone
     assert air_fam == drone_fam != shells_fam
     assert lex.weapon_masks(["a weapon the spec does not list"]) == (0, 0)
+
+
+def _block_keys_reference(cols: dict[str, list], cap: int) -> dict[str, list]:  # type: ignore[type-arg]
+    """The block keys as first written (a set of claims per value, Python values throughout), to pin the result."""
+    refine = (
+        lambda i: (
+            "u" if (d := cols["d0"][i] if cols["d0"][i] is not None else cols["dmax"][i]) is None else str(d // 30)
+        ),
+        lambda i: "n" if cols["bf"][i] is None else str(cols["bf"][i]),
+        lambda i: "n" if cols["k_lo"][i] is None else str(int(math.log(cols["k_lo"][i] + 1, 1.5))),
+        lambda i: "n" if cols["h0"][i] is None else str(cols["h0"][i] % 32),
+    )
+
+    def split(key: str, idx: list[int], level: int) -> dict[int, str]:
+        if len(idx) <= cap or level == len(refine):
+            return dict.fromkeys(idx, key)
+        parts: dict[str, list[int]] = {}
+        for i in idx:
+            parts.setdefault(refine[level](i), []).append(i)
+        out: dict[int, str] = {}
+        for sub, members in parts.items():
+            out.update(split(f"{key}|{sub}", members, level + 1))
+        return out
+
+    keys = {"b" + c: list(cols[c]) for c in BLOCK_COLUMNS}
+    holders: dict[str, set[int]] = {}
+    for c in BLOCK_COLUMNS:
+        for i, v in enumerate(cols[c]):
+            if v is not None:
+                holders.setdefault(v, set()).add(i)
+    for value, idx in holders.items():
+        if len(idx) > cap:
+            for i, key in split(value, sorted(idx), 0).items():
+                for c in BLOCK_COLUMNS:
+                    if cols[c][i] == value:
+                        keys["b" + c][i] = key
+    return keys
+
+
+def test_features_block_keys_split_busy_places_alike_in_every_column() -> None:
+    n = 60
+    cols: dict[str, Any] = {
+        "n1": [("raqqa", "tabqa", "manbij", None)[i % 4] for i in range(n)],
+        "n2": [("raqqa", "altabqa", "manbij", "syria")[i % 4] for i in range(n)],
+        "a1": ["raqqa" if i % 4 < 2 else "aleppo" for i in range(n)],
+        "a2": [None if i % 5 == 0 else "manbij" for i in range(n)],
+        "a3": ["tukhar" if i == 5 else None for i in range(n)],
+        "d0": [None if i % 3 else -40 + i * 11 for i in range(n)],
+        "dmax": [None if i % 2 else 17_000 + i for i in range(n)],
+        "bf": [None if i % 7 == 0 else 1 << (i % 3) for i in range(n)],
+        "k_lo": [None if i % 6 == 0 else i % 13 for i in range(n)],
+        "h0": [(i * 2_654_435_761) & 0x7FFFFFFF for i in range(n)],
+    }
+    want = _block_keys_reference(cols, cap=4)
+    as_arrow = {
+        **cols,
+        **{
+            k: pa.chunked_array([pa.array(cols[k][:25]), pa.array(cols[k][25:])])
+            for k in ("d0", "dmax", "bf", "k_lo", "h0")
+        },
+    }
+    for given in (cols, as_arrow):
+        got = dict(given)
+        assert add_block_keys(got, cap=4) > 0
+        assert {k: got[k] for k in want} == want
+    # A value within the cap keeps its name; a busy one is split the same way wherever it is named.
+    assert add_block_keys(dict(cols), cap=n) == 0
+    assert want["ba3"][5] == "tukhar"
+    manbij = {want["bn1"][i] for i in range(n) if cols["n1"][i] == "manbij"}
+    assert all(k.startswith("manbij|") for k in manbij)
+    both = [i for i in range(n) if cols["n1"][i] == cols["a2"][i] == "manbij"]
+    assert both and all(want["bn1"][i] == want["ba2"][i] for i in both)

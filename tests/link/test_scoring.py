@@ -37,3 +37,10 @@ def test_scoring_partitions_keep_every_pair_within_a_governorate(monkeypatch: py
     assert within and {k: v for k, v in parted.items() if area[k[0]] == area[k[1]]} == within
     # Only pairs across governorates (here: similar wording, different towns) are not scored in partitions.
     assert set(whole) - set(parted) == set(whole) - set(within)
+
+
+def test_scoring_chunks_of_a_large_partition_give_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = default_model()
+    whole = _pairs(model)
+    monkeypatch.setattr(scoring, "_CHUNK_ROWS", 4)
+    assert whole and _pairs(model) == whole

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from _link_claims import claim
 
-from civcas.link.within import dates_conflict, groups
+from civcas.link.within import dates_conflict, groups, index_groups
 from civcas.records import ClaimantKind
 
 
@@ -63,3 +63,38 @@ def test_within_dates_conflict_tolerance() -> None:
     assert dates_conflict((10, 10), (11, 11))
     assert not dates_conflict((10, 10), (11, 11), tolerance=1)
     assert not dates_conflict((10, 12), None)
+
+
+def _batch():  # type: ignore[no-untyped-def]
+    """Claims of several documents in id order: one-claim documents, one event told twice, two events in one text."""
+    out = [
+        claim("b:0", "b", "Jets hit Raqqa, killing 12.", where="Raqqa", day="2017-06-01", killed=12),
+        claim("a:1", "a", "Activists counted 14 dead in Raqqa.", where="Raqqa", day="2017-06-01", killed=14),
+        claim("a:0", "a", "The ministry said 12 died in Raqqa.", where="Raqqa", day="2017-06-01", killed=12),
+        claim("c:0", "c", "Strikes on Manbij killed 20 on Monday.", where="Manbij", day="2016-07-18", killed=20),
+        claim("c:1", "c", "Strikes on Manbij killed 9 on Friday.", where="Manbij", day="2016-07-22", killed=9),
+        claim("a:2", "a", "A raid on Tabqa killed 3 a week later.", where="Tabqa", day="2017-06-08", killed=3),
+        claim("d:0", "d", "Dozens died, the monitor said."),
+    ]
+    return sorted(out, key=lambda c: c.id)
+
+
+def test_within_index_groups_match_groups_per_document() -> None:
+    claims = _batch()
+    got = [[claims[i].id for i in g] for g in index_groups(claims)]
+    want = [
+        [c.id for c in g]
+        for doc in sorted({c.doc_id for c in claims})
+        for g in groups([c for c in claims if c.doc_id == doc])
+    ]
+    assert got == want
+    assert ["a:0", "a:1"] in got and ["c:0"] in got and ["c:1"] in got
+
+
+def test_within_index_groups_sequence_and_group_of() -> None:
+    claims = _batch()
+    gs = index_groups(claims)
+    assert len(gs) == len(list(gs)) and list(gs[-1]) == list(gs[len(gs) - 1])
+    of = gs.group_of(len(claims))
+    assert all(of[i] == k for k, g in enumerate(gs) for i in g)
+    assert len(index_groups([])) == 0

@@ -14,8 +14,10 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import time
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +29,7 @@ from civcas.link.features import columns, explicit_interval, place_rank
 from civcas.link.model import LinkModel, default_model, load_model
 from civcas.link.scoring import PairTable, ScoredPair, score_pairs, unpack
 from civcas.link.within import groups as document_groups
+from civcas.link.within import index_groups
 from civcas.records import Claim, ClaimKind, DateInterval, Decision, Document, Incident, Link, Place
 
 log = logging.getLogger(__name__)
@@ -92,28 +95,30 @@ def run(
         timings.append((f"{name}_s", round(now - clock, 3)))
         clock = now
 
-    incident_claims = sorted((c for c in claims if c.kind is ClaimKind.INCIDENT), key=lambda c: c.id)
-    index = {c.id: i for i, c in enumerate(incident_claims)}
-    stored = {index[cid]: inc.id for inc in existing for cid in inc.claim_ids if cid in index}
-
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in incident_claims:
-        by_doc[c.doc_id].append(c)
-    groups = [[index[c.id] for c in g] for doc in sorted(by_doc) for g in document_groups(by_doc[doc])]
-    del by_doc
+    # Incident claims in id order, and where each sits in ``claims`` (to hand the claims back in their order).
+    order = array(
+        "i", sorted((k for k, c in enumerate(claims) if c.kind is ClaimKind.INCIDENT), key=lambda k: claims[k].id)
+    )
+    incident_claims = [claims[k] for k in order]
+    ids = tuple(c.id for c in incident_claims)
+    stored = {i: inc.id for inc in existing for cid in inc.claim_ids if (i := _position(ids, cid)) is not None}
+    apart = _apart_indexes(kept_apart(decisions, {ids[i]: iid for i, iid in stored.items()}), ids)
+    groups = index_groups(incident_claims)
     lap("groups")
 
-    published = {d.id: d.published for d in documents}
+    # Only dated documents say anything to linking; a dict of every document would be most of a million entries.
+    published = {d.id: d.published for d in documents if d.published is not None}
     n = len(incident_claims)
     cap = model.spec.block_cap if n >= model.spec.refine_from else None
     cols = columns(incident_claims, model.belligerents, published, cap=cap)
-    ids = cols.pop("claim_id", [])
+    cols.pop("claim_id", None)  # the same as ``ids``
+    del published
     lap("features")
     floor = None if n <= _KEEP_ALL_PAIRS_UP_TO else model.threshold - _FLOOR_BELOW_THRESHOLD
     fresh = {i for i in range(n) if i not in stored} if stored else None
     # score_pairs empties cols as it converts them: the batch never exists twice.
     table = score_pairs(cols, model, ids=ids, floor=floor, only_with=fresh)
-    del cols, ids, fresh
+    del cols, fresh
     lap("scoring")
 
     assignment = cluster(
@@ -123,18 +128,24 @@ def run(
         threshold=model.threshold,
         merge_threshold=model.merge_threshold,
         existing=stored,
-        apart=_apart_indexes(kept_apart(decisions, {incident_claims[i].id: iid for i, iid in stored.items()}), index),
+        apart=apart,
     )
-    by_claim = {c.id: assignment[i] for i, c in enumerate(incident_claims)}
-    by_claim, trail = apply_decisions(by_claim, decisions)
+    trail: Mapping[str, tuple[Decision, ...]] = {}
+    if decisions:
+        by_claim, trail = apply_decisions(dict(zip(ids, assignment, strict=True)), decisions)
+        assignment = [by_claim[cid] for cid in ids]
+        del by_claim
     lap("cluster")
 
-    group_of = [0] * n
-    for gi, g in enumerate(groups):
-        for i in g:
-            group_of[i] = gi
-    incidents = _incidents(incident_claims, [by_claim[c.id] for c in incident_claims], table, group_of, trail, model)
-    out = tuple(replace(c, incident=by_claim.get(c.id)) if c.kind is ClaimKind.INCIDENT else c for c in claims)
+    incidents = _incidents(incident_claims, assignment, table, groups.group_of(n), trail, model)
+    del groups
+    incident_of: list[str | None] = [None] * len(claims)
+    for k, iid in zip(order, assignment, strict=True):
+        incident_of[k] = iid
+    del assignment
+    out = tuple(
+        replace(c, incident=incident_of[k]) if c.kind is ClaimKind.INCIDENT else c for k, c in enumerate(claims)
+    )
     lap("records")
     log.info(
         "link: %d claims in (%d incident claims, %d stored), %d pairs scored, %d incidents out; %s",
@@ -149,8 +160,19 @@ def run(
     return LinkResult(claims=out, incidents=incidents, table=table, stats=stats)
 
 
-def _apart_indexes(apart: Mapping[str, set[str]], index: Mapping[str, int]) -> dict[int, set[int]]:
-    return {index[a]: {index[b] for b in bs if b in index} for a, bs in apart.items() if a in index}
+def _position(ids: Sequence[str], cid: str) -> int | None:
+    """The index of claim ``cid`` in the sorted ``ids`` (``None`` when absent): no id -> index dict of a million."""
+    k = bisect.bisect_left(ids, cid)
+    return k if k < len(ids) and ids[k] == cid else None
+
+
+def _apart_indexes(apart: Mapping[str, set[str]], ids: Sequence[str]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    for a, bs in apart.items():
+        i = _position(ids, a)
+        if i is not None:
+            out[i] = {j for b in bs if (j := _position(ids, b)) is not None}
+    return out
 
 
 def assign_incidents(claims: Sequence[Claim], *, documents: Sequence[Document] = ()) -> list[Claim]:

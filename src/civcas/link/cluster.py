@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from civcas.link.features import explicit_interval
 from civcas.link.scoring import PairTable
@@ -46,34 +47,53 @@ def incident_id(claim_ids: Iterable[str]) -> str:
     return "inc-" + hashlib.sha1(first.encode("utf-8")).hexdigest()[:12]
 
 
+_NOBODY: frozenset[int] = frozenset()
+
+
 @dataclass(slots=True)
 class _Cluster:
     members: list[int]
     docs: dict[str, int]
     intervals: list[tuple[int, int]]
     fixed_id: str | None = None
-    apart: set[int] = field(default_factory=set)
+    apart: frozenset[int] = _NOBODY
 
 
 class _Forest:
-    """Union-find over nodes (within-document groups and stored incidents), with lazy cluster records."""
+    """Union-find over nodes (stored incidents, then within-document groups); records only for merged clusters.
 
-    def __init__(self, claims: Sequence[Claim]) -> None:
+    A group's node keeps nothing but its group number, and a cluster record
+    (members, documents, dates) is built when a link is weighed and kept
+    only once two nodes merge: at a million claims there are some 900,000
+    groups, and a record for each cost several hundred MB.
+    """
+
+    def __init__(self, claims: Sequence[Claim], groups: Sequence[Sequence[int]], apart: Mapping[int, set[int]]) -> None:
         self.claims = claims
-        self.parent: list[int] = []
-        self.node_members: list[list[int]] = []
-        self.node_fixed: list[str | None] = []
-        self.node_docs: list[dict[str, int] | None] = []
+        self.groups = groups
+        self.apart = apart
+        self.parent = array("i")
+        self.group = array("i")  # the group a node stands for (-1: a stored incident)
+        self.listed: dict[int, list[int]] = {}  # members of the nodes that are not exactly their group
+        self.fixed_id: dict[int, str] = {}
+        self.fixed_docs: dict[int, dict[str, int]] = {}
         self.data: dict[int, _Cluster] = {}
-        self.apart: Mapping[int, set[int]] = {}
 
-    def add(self, members: list[int], fixed: str | None = None, docs: dict[str, int] | None = None) -> int:
+    def add(self, *, group: int = -1, members: list[int] | None = None, fixed: str | None = None) -> int:
         node = len(self.parent)
         self.parent.append(node)
-        self.node_members.append(members)
-        self.node_fixed.append(fixed)
-        self.node_docs.append(docs)
+        self.group.append(group)
+        if members is not None:
+            self.listed[node] = members
+        if fixed is not None:
+            self.fixed_id[node] = fixed
+            self.fixed_docs[node] = {}
         return node
+
+    def members(self, node: int) -> Sequence[int]:
+        """The claims of a node that has not merged."""
+        got = self.listed.get(node)
+        return got if got is not None else self.groups[self.group[node]]
 
     def find(self, node: int) -> int:
         root = node
@@ -84,28 +104,32 @@ class _Forest:
         return root
 
     def cluster(self, root: int) -> _Cluster:
+        """The record of a root: kept for a merged cluster, built afresh for a node that has not merged."""
         got = self.data.get(root)
-        if got is None:
-            members = self.node_members[root]
-            intervals = [iv for i in members if (iv := explicit_interval(self.claims[i].date)) is not None]
-            apart: set[int] = set()
-            for i in members:
-                apart |= self.apart.get(i, set())
-            docs = self.node_docs[root] or {}
-            got = _Cluster(list(members), dict(docs), intervals, self.node_fixed[root], apart)
-            self.data[root] = got
-        return got
+        if got is not None:
+            return got
+        members = list(self.members(root))
+        intervals = [iv for i in members if (iv := explicit_interval(self.claims[i].date)) is not None]
+        apart = frozenset().union(*(self.apart[i] for i in members if i in self.apart)) if self.apart else _NOBODY
+        if root in self.fixed_docs:
+            docs = dict(self.fixed_docs[root])
+        else:
+            gi = self.group[root]
+            docs = {self.claims[self.groups[gi][0]].doc_id: gi}
+        return _Cluster(members, docs, intervals, self.fixed_id.get(root), apart)
 
-    def union(self, a: int, b: int) -> None:
-        ca, cb = self.cluster(a), self.cluster(b)
+    def union(self, a: int, b: int, ca: _Cluster, cb: _Cluster) -> None:
+        """Merge root ``b`` (record ``cb``) into root ``a`` (``ca``); a stored incident stays the root."""
         if ca.fixed_id is None and cb.fixed_id is not None:
             a, b, ca, cb = b, a, cb, ca
         ca.members.extend(cb.members)
         ca.docs.update(cb.docs)
         ca.intervals.extend(cb.intervals)
-        ca.apart |= cb.apart
+        if cb.apart:
+            ca.apart = ca.apart | cb.apart
         self.parent[b] = a
-        del self.data[b]
+        self.data[a] = ca
+        self.data.pop(b, None)
 
 
 def _conflict(x: _Cluster, y: _Cluster) -> str | None:
@@ -144,30 +168,28 @@ def cluster(
         apart: claim index -> claim indexes an analyst kept apart from it.
     """
     existing = existing or {}
-    forest = _Forest(claims)
-    forest.apart = apart or {}
-    node_of = [-1] * len(claims)
+    forest = _Forest(claims, groups, apart or {})
+    node_of = array("i", [-1]) * len(claims)
     fixed_node: dict[str, int] = {}
 
     for i, iid in sorted(existing.items()):
         if iid not in fixed_node:
-            fixed_node[iid] = forest.add([], fixed=iid, docs={})
-        forest.node_members[fixed_node[iid]].append(i)
+            fixed_node[iid] = forest.add(members=[], fixed=iid)
+        forest.listed[fixed_node[iid]].append(i)
         node_of[i] = fixed_node[iid]
 
     for gi, group in enumerate(groups):
         stored = sorted({existing[i] for i in group if i in existing})
         new = [i for i in group if node_of[i] < 0]
-        doc = claims[group[0]].doc_id
         if stored:
             # New claims of a document already linked join the incident of its stored claims.
             node = fixed_node[stored[0]]
-            forest.node_members[node].extend(new)
-            docs = forest.node_docs[node]
-            assert docs is not None
-            docs.setdefault(doc, gi)
+            forest.listed[node].extend(new)
+            forest.fixed_docs[node].setdefault(claims[group[0]].doc_id, gi)
+        elif len(new) == len(group):
+            node = forest.add(group=gi)
         elif new:
-            node = forest.add(new, docs={doc: gi})
+            node = forest.add(group=gi, members=new)  # a claim given in two groups stays in the first
         else:
             continue
         for i in new:
@@ -204,7 +226,7 @@ def cluster(
             )
             continue
         log.debug("linking %s and %s (weight %.2f)", ids[i], ids[j], w)
-        forest.union(ra, rb)
+        forest.union(ra, rb, ca, cb)
 
     out = [""] * len(claims)
     named: dict[int, str] = {}
@@ -214,8 +236,9 @@ def cluster(
             continue
         root = forest.find(node_of[i])
         if root not in named:
-            fixed = forest.node_fixed[root] if root not in forest.data else forest.data[root].fixed_id
-            members = forest.data[root].members if root in forest.data else forest.node_members[root]
+            record = forest.data.get(root)
+            fixed = record.fixed_id if record is not None else forest.fixed_id.get(root)
+            members = record.members if record is not None else forest.members(root)
             # Claims are sorted by id, so the smallest index is the earliest claim id.
             named[root] = fixed or incident_id([claims[min(members)].id])
         out[i] = named[root]

@@ -17,7 +17,9 @@ import functools
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -259,8 +261,9 @@ STRING_COLUMNS = frozenset(
     {"claim_id", "doc_id", "country", "n1", "n2", "a1", "a2", "a3", "bn1", "bn2", "ba1", "ba2", "ba3"}
 )
 FLOAT_COLUMNS = frozenset({"lat", "lon"})
-#: Columns the block keys are computed from: kept as Python lists until the keys exist.
-_BLOCK_INPUTS = frozenset({"n1", "n2", "a1", "a2", "a3", "d0", "dmax", "bf", "k_lo", "h0", "doc_id", "claim_id"})
+#: Columns kept as Python lists until the block keys exist: the place names they refine and the claim ids
+#: (both strings the claims and the fold cache already hold, so a list costs only its pointers).
+_KEPT_AS_LISTS = frozenset({"n1", "n2", "a1", "a2", "a3", "claim_id"})
 _CHUNK = 65_536
 
 
@@ -281,10 +284,12 @@ def columns(
     """Comparison records of ``claims`` as columns, ``unique_id`` = the claim's index in ``claims``.
 
     Built column by column so a million claims never exist as a million
-    dicts; columns the block keys do not need are turned into Arrow arrays
-    every 65,536 claims, so their Python values never pile up either.
-    ``cap`` refines the block keys (:func:`add_block_keys`) for busy places.
-    Values are lists or Arrow chunked arrays.
+    dicts, and turned into Arrow arrays every 65,536 claims, so their Python
+    values never pile up either; only the place names and ids (shared
+    strings) stay lists until the block keys exist. ``cap`` refines the
+    block keys (:func:`add_block_keys`) for busy places. ``claim_id`` is a
+    list, every other column an Arrow chunked array (the place names and
+    block keys dictionary-encoded).
     """
     published = published or {}
     cols: dict[str, list[Any]] = {}
@@ -292,7 +297,7 @@ def columns(
 
     def flush() -> None:
         for k, values in cols.items():
-            if k not in _BLOCK_INPUTS and values:
+            if k not in _KEPT_AS_LISTS and values:
                 done.setdefault(k, []).append(pa.array(values, type=arrow_type(k)))
                 cols[k] = []
 
@@ -308,41 +313,53 @@ def columns(
     if not cols:
         return {}
     flush()
-    add_block_keys(cols, cap=cap if cap is not None else len(claims) + 1)
-    out: dict[str, Any] = {}
-    for k in list(cols):
-        values = cols.pop(k)
-        out[k] = pa.chunked_array(done.pop(k), type=arrow_type(k)) if k in done else values
-    return out
+    out: dict[str, Any] = {k: pa.chunked_array(done.pop(k), type=arrow_type(k)) for k in list(cols) if k in done}
+    out.update((k, cols[k]) for k in _KEPT_AS_LISTS)
+    add_block_keys(out, cap=cap if cap is not None else len(claims) + 1)
+    for k in (*BLOCK_COLUMNS, *(f"b{c}" for c in BLOCK_COLUMNS)):
+        # Dictionary-encoded: a place is named by many claims (SQL reads the column as plain strings).
+        out[k] = pa.chunked_array([pa.array(out[k], type=pa.string()).dictionary_encode()])
+    # The column order of row(), then the block keys: the order Splink and the SQL see.
+    return {k: out.pop(k) for k in [*cols, *(f"b{c}" for c in BLOCK_COLUMNS)]}
 
 
 #: Columns whose values blocking rules join on; their block keys are ``b<column>``.
 BLOCK_COLUMNS = ("n1", "n2", "a1", "a2", "a3")
+#: A refinement value for "not stated" (months, masks, buckets and hash slots are never this low).
+_UNSTATED = -(2**63)
 
 
-def _month(cols: Mapping[str, list[Any]], i: int) -> str:
-    day = cols["d0"][i] if cols["d0"][i] is not None else cols["dmax"][i]
-    return "u" if day is None else str(day // 30)
+def _values(column: Sequence[Any] | pa.ChunkedArray) -> Iterator[Any]:
+    """A column's Python values, one Arrow chunk at a time (never the whole column as Python objects)."""
+    if isinstance(column, pa.ChunkedArray):
+        for chunk in column.chunks:
+            yield from chunk.to_pylist()
+    else:
+        yield from column
 
 
-def _belligerent_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
-    return "n" if cols["bf"][i] is None else str(cols["bf"][i])
+def _refinement_columns(cols: Mapping[str, Any]) -> list[array]:  # type: ignore[type-arg]
+    """Per claim, what a busy value is split by, in order: month, belligerent family, killed bucket, quote slot.
+
+    Compact integer arrays (:data:`_UNSTATED` for "not stated"), so the
+    split needs no Python object per claim.
+    """
+    month, fam, fig, quote = (array("q") for _ in range(4))
+    rows = zip(*(_values(cols[k]) for k in ("d0", "dmax", "bf", "k_lo", "h0")), strict=True)
+    for d0, dmax, bf, k, h in rows:
+        day = d0 if d0 is not None else dmax
+        month.append(_UNSTATED if day is None else day // 30)
+        fam.append(_UNSTATED if bf is None else bf)
+        fig.append(_UNSTATED if k is None else int(math.log(k + 1, 1.5)))
+        quote.append(_UNSTATED if h is None else h % 32)
+    return [month, fam, fig, quote]
 
 
-def _figure_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
-    k = cols["k_lo"][i]
-    return "n" if k is None else str(int(math.log(k + 1, 1.5)))
+#: How each refinement writes "not stated" in a block key.
+_UNSTATED_LABELS = ("u", "n", "n", "n")
 
 
-def _quote_bucket(cols: Mapping[str, list[Any]], i: int) -> str:
-    h = cols["h0"][i]
-    return "n" if h is None else str(h % 32)
-
-
-_REFINEMENTS = (_month, _belligerent_bucket, _figure_bucket, _quote_bucket)
-
-
-def add_block_keys(cols: dict[str, list[Any]], *, cap: int) -> int:
+def add_block_keys(cols: dict[str, Any], *, cap: int) -> int:
     """Add ``b<column>`` block keys: the value itself, refined where it would make a block over ``cap`` claims.
 
     A place named by more than ``cap`` claims (a busy city over years of
@@ -350,36 +367,55 @@ def add_block_keys(cols: dict[str, list[Any]], *, cap: int) -> int:
     killed-figure bucket, then by a MinHash slot of the quote, until each
     part is within ``cap``. The split of a value is the same in every
     column, so cross-column rules ("a town and the district named after
-    it") still meet. Returns how many values were split.
+    it") still meet. The place columns are lists; ``d0``, ``dmax``, ``bf``,
+    ``k_lo`` and ``h0`` lists or Arrow arrays. Returns how many values were split.
     """
-    n = len(cols["doc_id"])
-    holders: dict[str, set[int]] = {}
     for col in BLOCK_COLUMNS:
         cols["b" + col] = list(cols[col])
-        for i, v in enumerate(cols[col]):
-            if v is not None:
-                holders.setdefault(v, set()).add(i)
+    n = len(cols[BLOCK_COLUMNS[0]])
     if n <= cap:
         return 0
-    split = 0
-    for value, idx in holders.items():
-        if len(idx) <= cap:
-            continue
-        split += 1
-        for i, key in _refine(value, sorted(idx), cols, cap, 0).items():
+    named = [cols[col] for col in BLOCK_COLUMNS]
+    # How many claims name each value (in any column), then the claims of the busy ones only.
+    held: Counter[str] = Counter()
+    for values in zip(*named, strict=True):
+        held.update({v for v in values if v is not None})
+    busy = {v: array("i") for v, k in held.items() if k > cap}
+    del held
+    if not busy:
+        return 0
+    for i, values in enumerate(zip(*named, strict=True)):
+        for v in {v for v in values if v in busy}:
+            busy[v].append(i)
+    parts = _refinement_columns(cols)
+    for value, idx in busy.items():
+        for members, key in _refine(value, idx, parts, cap, 0):
             for col in BLOCK_COLUMNS:
-                if cols[col][i] == value:
-                    cols["b" + col][i] = key
-    return split
+                own, block = cols[col], cols["b" + col]
+                for i in members:
+                    if own[i] == value:
+                        block[i] = key
+    return len(busy)
 
 
-def _refine(key: str, idx: list[int], cols: Mapping[str, list[Any]], cap: int, level: int) -> dict[int, str]:
-    if len(idx) <= cap or level == len(_REFINEMENTS):
-        return dict.fromkeys(idx, key)
-    parts: dict[str, list[int]] = {}
+def _refine(
+    key: str,
+    idx: array,  # type: ignore[type-arg]
+    parts: Sequence[array],  # type: ignore[type-arg]
+    cap: int,
+    level: int,
+) -> Iterator[tuple[array, str]]:  # type: ignore[type-arg]
+    """The claims ``idx`` of a block ``key`` split into parts of at most ``cap`` (while refinements remain)."""
+    if len(idx) <= cap or level == len(parts):
+        yield idx, key
+        return
+    split: dict[int, array] = {}  # type: ignore[type-arg]
+    column = parts[level]
     for i in idx:
-        parts.setdefault(_REFINEMENTS[level](cols, i), []).append(i)
-    out: dict[int, str] = {}
-    for sub, members in parts.items():
-        out.update(_refine(f"{key}|{sub}", members, cols, cap, level + 1))
-    return out
+        v = column[i]
+        got = split.get(v)
+        if got is None:
+            got = split[v] = array("i")
+        got.append(i)
+    for v, members in split.items():
+        yield from _refine(f"{key}|{_UNSTATED_LABELS[level] if v == _UNSTATED else v}", members, parts, cap, level + 1)
