@@ -176,3 +176,19 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
         for g in h.groups:
             assert text[g.start : g.end] == g.text
 
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Activists put the death toll from Tuesday's air raid on the school at 40.", 40),
+        ("They put the death toll from the raid on the market at least 12.", 12),
+    ],
+)
+def test_figures_a_toll_put_at_a_count_after_a_phrase(text: str, value: int) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (c,) = run(Document(id="f", text=text), config=ExtractConfig())
+    assert c.killed is not None and c.killed.value == value

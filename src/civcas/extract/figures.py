@@ -77,7 +77,13 @@ _NOUN_AFTER_GAP = re.compile(
 # A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
 _NOUN_AFTER_PP = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”]{1,120}?"
-    r"(?=\s(?:is|was|has|have|had|rose|risen|climbed|reached|stood|stands|increased|jumped|remained|remains|now)\b)",
+    r"(?=\s(?:is|was|has|have|had|rose|risen|climbed|reached|stood|stands|increased|jumped|remained|remains|now)\b"
+    # "put the death toll [from Tuesday's raid on the school] at 40"
+    r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$))",
+    re.IGNORECASE,
+)
+_NOUN_AFTER_PP_END = re.compile(
+    r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”,]{1,120}?\s*$",
     re.IGNORECASE,
 )
 # Between the victims and a noun cue after them ("20 civilian casualties", "two more deaths").
@@ -721,6 +727,9 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             if regex.fullmatch(gap):
                 return form, coordinated_after(text, g, mains, used)
             pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
+            if pp is None and form == "noun_after" and re.match(r"at\s", g.text, re.I):
+                # "put the toll [from the airstrike on the market] at around 15": the count's own "at" ends it
+                pp = _NOUN_AFTER_PP_END.match(gap)
             if pp and _NOUN_AFTER_GAP.fullmatch(gap[pp.end() :]):
                 # "the death toll in the clash between soldiers and Boko Haram is 228"
                 return form, coordinated_after(text, g, mains, used)
