@@ -202,8 +202,8 @@ def url_date(url: str | None) -> tuple[date, str] | None:
 
     A post's status id on Twitter/X encodes when it was posted (the "snowflake" id: milliseconds since
     Twitter's epoch in its high bits); news sites file articles under ``/2022/01/26/`` or ``/20250615-``,
-    as date-extraction tools such as htmldate read them. Only a date that is a real calendar day between
-    2000 and next year counts.
+    as date-extraction tools such as htmldate read them. Only a real calendar day from 2000 on counts (a
+    status id from 2010 on); no clock is read, so a date in an address is never checked against today.
 
     >>> url_date("https://twitter.com/user/status/1457359374272303113")
     (datetime.date(2021, 11, 7), 'day')
