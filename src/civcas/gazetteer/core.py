@@ -482,11 +482,10 @@ class Gazetteer:
         for part in parts:
             ks |= fold.keys(part) | {fold.key(fold.base_name(part))}
         ks.discard("")
-        found = self._fetch(ks)
         # the feminine ending is written or dropped ("Ghandour" / "al-Ghandoura"): the other form is a
-        # candidate too, ranked below exact spellings by the edit distance
+        # candidate too, ranked below exact spellings by the edit distance (one batched read for both)
         alt = {k[:-1] if k.endswith("a") else k + "a" for k in ks if len(k) >= 5 and k.isascii()} - ks
-        found.update(self._fetch(alt))
+        found = self._fetch(ks | alt)
         entries = [e for k in (*ks, *alt) for e in found.get(k, ())]
         if not entries and fuzzy:
             entries = self._fuzzy(fold.key(name), country)
