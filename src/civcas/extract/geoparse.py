@@ -74,7 +74,7 @@ def resolve_places(
         votes[iso] += 1
         weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
     country = max(weights, key=lambda k: weights[k]) if weights else None
-    out = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
+    out, used = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     where: dict[str, float] = {}
     weight_of: dict[tuple[str, str | None], float] = {}
     for k, p in out.items():
@@ -100,9 +100,12 @@ def resolve_places(
         # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said").
         where = force_votes
     best = max(where, key=lambda k: where[k]) if where else None
-    if best is not None and best != country:
+    if best is not None and best != used:
+        # resolved again only when the places point elsewhere than the country the first pass worked in
+        # (named in the text, or voted by the candidates when the text names none)
+        out, used = _resolve_all(mentions, gz, best, tuple(votes), country_spans, in_names)
+    if best is not None:
         country = best
-        out = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     return _aliases(text, out, gz), country
 
 
@@ -224,11 +227,15 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,
                  countries: tuple[str, ...],
                  country_spans: Sequence[tuple[int, int, str]] = (),
-                 in_names: Sequence[tuple[int, int, str]] = ()) -> dict[tuple[int, int], Place]:
+                 in_names: Sequence[tuple[int, int, str]] = ()) -> tuple[dict[tuple[int, int], Place], str | None]:
+    """Every mention resolved under ``country``; also returns the country the resolution worked in (the one
+    given, else the one the candidates voted for)."""
     from civcas.gazetteer import ResolveContext, resolve
+    from civcas.gazetteer.resolve import completed_context
 
     admin = tuple(m.text for m in mentions.values() if m.kind_hint in ("province", "district"))
     ctx = ResolveContext(country=country, countries=countries, admin_areas=admin, mentions=tuple(mentions.values()))
+    country = country or completed_context(gz, ctx).country
     out: dict[tuple[int, int], Place] = {}
     for k, m in mentions.items():
         if m.kind_hint == "capital":
@@ -255,7 +262,7 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
                                  reasons=(f"names the country {iso}",))
                 continue
         out[k] = resolve(m, gazetteer=gz, context=ctx)
-    return _resolve_near_anchors(mentions, out, gz, ctx)
+    return _resolve_near_anchors(mentions, out, gz, ctx), country
 
 
 #: A place resolved with at least this confidence (a clear margin over its namesakes) anchors the others.
