@@ -284,14 +284,18 @@ def place_rank(p: Place, hint: str | None) -> int:
     Ain Issa") ranks as a settlement: it is the strike's place, though only its area can be located.
     """
     rank = _FINE.get(p.precision, 5)
-    located_by_context = bool(p.mention and p.name and fold(p.mention) == fold(p.name)) and any(
-        "not in the gazetteer" in r or r.startswith("placed ") for r in p.reasons
-    )
-    if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p) or located_by_context) and hint in (
+    named_here = bool(p.mention and p.name and fold(p.mention) == fold(p.name)) and located_by_context(p)
+    if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p) or named_here) and hint in (
         "village", "city", "neighbourhood"
     ):
         return 1
     return rank
+
+
+def located_by_context(p: Place) -> bool:
+    """Whether the gazetteer lacked the place and its coordinates are an area's or a nearby town's the text
+    named ("not in the gazetteer", "placed in the region named with it", "placed near the town ...")."""
+    return any("not in the gazetteer" in r or r.startswith("placed ") for r in p.reasons)
 
 
 def hints(units: list[Unit]) -> dict[tuple[int, int], str | None]:
@@ -303,7 +307,7 @@ def unresolved_settlement(p: Place) -> bool:
     """A named settlement the gazetteer lacks, placed at its enclosing area: a distinct place all the same."""
     if p.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
         return False
-    fallback = any("not in the gazetteer" in r or r.startswith("placed in") for r in p.reasons)
+    fallback = located_by_context(p)
     if p.kind in ("country", "region", "county") and not fallback:
         return False
     if not p.mention or not p.name or fold(p.mention) != fold(p.name):

@@ -229,7 +229,8 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
                  country_spans: Sequence[tuple[int, int, str]] = (),
                  in_names: Sequence[tuple[int, int, str]] = ()) -> tuple[dict[tuple[int, int], Place], str | None]:
     """Every mention resolved under ``country``; also returns the country the resolution worked in (the one
-    given, else the one the candidates voted for)."""
+    given, else the one the candidates voted for). The pass near anchors runs here, in each pass, because
+    its places feed the country vote that decides whether a second pass is needed."""
     from civcas.gazetteer import ResolveContext, resolve
     from civcas.gazetteer.resolve import completed_context
 
@@ -386,8 +387,7 @@ def anchor_places(resolved: dict[tuple[int, int], Place], units: list[Unit], gz:
         and p.precision in _ANCHOR_PRECISIONS
         and p.lat is not None
         and (country is None or p.country == country)
-        and not ev_mod.unresolved_settlement(p)
-        and not any("not in the gazetteer" in r for r in p.reasons)
+        and not ev_mod.located_by_context(p)
     ]
     return tuple(out)
 
