@@ -272,3 +272,23 @@ def test_a_district_the_text_names_outvotes_a_common_village_name(text: str, vil
     # Sultanpur and Deh Sabz are villages in many countries; a Kalat or Khyber *district* is in Pakistan only
     got = _places(text, village_config)
     assert got and got[0][1] == "PK", got
+
+
+@pytest.mark.issue(4)
+def test_a_village_in_a_towns_countryside_is_another_strike_than_the_town(village_config: Any) -> None:
+    # an unknown village in Manbij's countryside is not Manbij town: two strikes, two claims with their own figures
+    got = run(
+        Document(
+            id="g3",
+            text=(
+                "Aleppo province: two women were injured by Turkish shelling on a farm west of Jarablus. "
+                "Furthermore, three members of the Minbij's military council were killed in a Turkish drone strike "
+                "on their car. Earlier today, a shepherd was killed in an attack by a Turkish drone on a house in "
+                "Qarqoush village in Minbij countryside."
+            ),
+        ),
+        config=village_config,
+    )
+    by_place = {c.place.mention: c.killed.value for c in got if c.place is not None and c.killed is not None}
+    assert by_place.get("Qarqoush") == 1, [(c.place and c.place.mention, c.killed) for c in got]
+    assert 3 in by_place.values(), by_place

@@ -357,6 +357,21 @@ def capital_named_as_area(p: Place) -> bool:
     return bool(a) and (a == b or a[:5] == b[:5])
 
 
+def _settlement_level(p: Place) -> bool:
+    return p.precision is PlacePrecision.SETTLEMENT or unresolved_settlement(p)
+
+
+def _distinct_settlements(a: Place, b: Place) -> bool:
+    """Two villages or towns, neither the other's quarter: "a house in Arab Hasan village in Minbij countryside"
+    is another strike than one in Manbij town, though the village lies in the town's countryside. A provincial
+    capital may stand for its province ("Idlib"), so it is not counted as a point here."""
+    if not (_settlement_level(a) and _settlement_level(b)):
+        return False
+    if capital_named_as_area(a) or capital_named_as_area(b):
+        return False
+    return a.relation == b.relation == "in"
+
+
 def _inside(fine: Place, coarse: Place, containers: set[str]) -> bool:
     """Whether ``fine`` lies in ``coarse`` (an admin area, a city around a neighbourhood, a named container)."""
     if fold(coarse.mention or coarse.name or "") in containers:
@@ -565,6 +580,8 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
         if place is not None and ev.place is not None:
             if _same_place(place, ev.place):
                 score += 3
+            elif _distinct_settlements(place, ev.place):
+                continue
             elif _inside(place, ev.place, own_containers) or _inside(ev.place, place, set()):
                 if (ev.place.precision is PlacePrecision.COUNTRY) != (place.precision is PlacePrecision.COUNTRY):
                     # A country-wide statement takes a finer place only from the sentences right around it
