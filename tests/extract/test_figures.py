@@ -184,6 +184,10 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
     [
         ("Activists put the death toll from Tuesday's air raid on the school at 40.", 40),
         ("They put the death toll from the raid on the market at least 12.", 12),
+        # toll updates: a cue that ends in its preposition, a present tense, the dead as a relative clause
+        ("The death toll of the rocket attack that hit a market in the town has risen to eight.", 8),
+        ("Number of civilian deaths rise to three after the shelling of the village.", 3),
+        ("Accordingly, the number of people who were killed in the drone attack on the market has risen to four.", 4),
     ],
 )
 def test_figures_a_toll_put_at_a_count_after_a_phrase(text: str, value: int) -> None:

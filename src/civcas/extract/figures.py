@@ -68,7 +68,8 @@ _ACTIVE_GAP = re.compile(
 )
 # Between a noun cue and the count after it ("the death toll rose to 31", "victims at 42").
 _NOUN_AFTER_GAP = re.compile(
-    r"^(?:[\s,:…\"“”'’]|\b(?:of|at|to|reached|rose|has|have|had|risen|climbed|increased|jumped|is|was|"
+    r"^(?:[\s,:…\"“”'’]|\b(?:of|at|to|reached|reaches|rose|rise|rises|has|have|had|risen|climbed|climbs|increased|"
+    r"increases|jumped|jumps|is|was|"
     r"were|are|stood|stands|now|reportedly|further|the|a|total|by|from|up|nearly|some|least|around|about|"
     r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already|remained|remains|"
     r"expected|now)\b)*$",
@@ -77,11 +78,13 @@ _NOUN_AFTER_GAP = re.compile(
 # A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
 _NOUN_AFTER_PP = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”]{1,120}?"
-    r"(?=\s(?:is|was|has|have|had|rose|risen|climbed|reached|stood|stands|increased|jumped|remained|remains|now)\b"
+    r"(?=\s(?:is|was|has|have|had|rose|rise|rises|risen|climbed|climbs|reached|reaches|stood|stands|increased|"
+    r"increases|jumped|jumps|remained|remains|now)\b"
     # "put the death toll [from Tuesday's raid on the school] at 40"
     r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$))",
     re.IGNORECASE,
 )
+_ENDS_WITH_PREPOSITION = re.compile(r"\s(?:of|from|in|on)$", re.IGNORECASE)
 _NOUN_AFTER_PP_END = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”,]{1,120}?\s*$",
     re.IGNORECASE,
@@ -727,6 +730,12 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             if regex.fullmatch(gap):
                 return form, coordinated_after(text, g, mains, used)
             pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
+            if pp is None and form == "noun_after" and _ENDS_WITH_PREPOSITION.search(text[cue.start : cue.end]):
+                # "the death toll of [the attack on the market] has risen to eight": the cue took the preposition
+                lead = " of"
+                pp2 = _NOUN_AFTER_PP.match(lead + gap)
+                if pp2 and pp2.end() > len(lead) and _NOUN_AFTER_GAP.fullmatch(gap[pp2.end() - len(lead) :]):
+                    return form, coordinated_after(text, g, mains, used)
             if pp is None and form == "noun_after" and re.match(r"at\s", g.text, re.I):
                 # "put the toll [from the airstrike on the market] at around 15": the count's own "at" ends it
                 pp = _NOUN_AFTER_PP_END.match(gap)
