@@ -39,6 +39,9 @@ from civcas.extract.figures import find_harms
         ),
         ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
         ("Her husband and son also died in the fire.", 2, ["Her husband", "son"]),
+        # bare person nouns the lexicon knows, after a sentence adverb; one shared article
+        ("Earlier, man and woman were killed in a blast in a house in the village.", 2, ["man", "woman"]),
+        ("Earlier today, a man and woman were killed when a shell hit their car.", 2, ["a man", "woman"]),
         # companions after the verb: the one the verb implies, and those named with him
         (
             "The headmaster was killed on Friday along with his deputy when the school was shelled.",

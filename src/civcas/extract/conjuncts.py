@@ -171,7 +171,9 @@ def object_end(text: str, cue: Cue, lex: VictimWords, *, title_end: bool = False
 
 _CONJUNCT = re.compile(r"(?:a|an|the|his|her|their|one)\s+(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+", re.IGNORECASE)
 _SUBJECT_START = re.compile(
-    r"(?:^|[\"“(]|\b(?:when|after|as|while|where|because|since|and)\s+|^(?:On|In|At|Late|Early)\b[^,]{0,40},\s*)$",
+    r"(?:^|[\"“(]|\b(?:when|after|as|while|where|because|since|and)\s+|^(?:On|In|At|Late|Early)\b[^,]{0,40},\s*"
+    r"|^(?:Earlier|Later|Meanwhile|Yesterday|Today|Overnight|Separately|Moreover|Furthermore|Also|Previously)"
+    r"(?:\s+(?:today|on|in)\b[^,]{0,30})?,\s*)$",
     re.IGNORECASE,
 )
 _CONJUNCT_STOP = re.compile(
@@ -199,11 +201,22 @@ def subject_list(text: str, cue: Cue, lex: VictimWords) -> list[Group]:
             continue
         subject = head[m.start() : end]
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
-        if len(parts) < 2 or not _CONJUNCT.fullmatch(parts[0]):
+        if len(parts) < 2:
+            continue
+        # "man and woman were killed", "a man and woman": person nouns the lexicon knows as one person each
+        person = [p.lower() in lex.singular_nouns for p in parts]
+        if not _CONJUNCT.fullmatch(parts[0]) and not all(person):
             continue
         # "his driver and bodyguard": the possessive of the first conjunct serves the bare nouns after it
-        shared = bool(re.match(r"(?:his|her|their)\s", parts[0], re.IGNORECASE))
-        if not all(_CONJUNCT.fullmatch(p) or (shared and re.fullmatch(r"[a-z][\w\-]+", p)) for p in parts[1:]):
+        # ("a man and woman": an article serves only a person noun the lexicon knows)
+        possessive = bool(re.match(r"(?:his|her|their)\s", parts[0], re.IGNORECASE))
+        article = bool(re.match(r"(?:a|an|the)\s", parts[0], re.IGNORECASE))
+        if not all(
+            _CONJUNCT.fullmatch(p)
+            or (re.fullmatch(r"[a-z][\w\-]+", p) and (possessive or (article and p in lex.singular_nouns)))
+            or person[i + 1]
+            for i, p in enumerate(parts[1:])
+        ):
             continue
         if any(_CONJUNCT_STOP.search(re.sub(r"^\S+\s+", "", p)) for p in parts):
             continue
