@@ -590,7 +590,12 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
             )
         )
     harms.extend(_category_only(text, harms, groups, lex))
-    harms.extend(_left_frames(text, mains, used, lex))
+    left = _left_frames(text, mains, used, lex)
+    if left:
+        # the frame's closing word ("dead") is its cue; the same word read alone, without a count, says nothing more
+        taken = {(h.cue.start, h.cue.end) for h in left}
+        harms = [h for h in harms if (h.cue.start, h.cue.end) not in taken or h.groups]
+        harms.extend(left)
     harms.sort(key=lambda h: h.start)
     return _attach_categories(text, harms, groups, rules)
 
@@ -811,6 +816,10 @@ def _strip_appositives(gap: str) -> str:
     return gap
 
 
+# "left six people, including a woman and two children, dead": the categories stand between the count and the word
+_LEFT_APPOSITION = re.compile(r"\s*,\s*(?:including|among\s+them|mostly|mainly)\s[^,.;:]{1,60}?,?\s*", re.IGNORECASE)
+
+
 def _left_frames(text: str, mains: list[Group], used: set[int], lex: _Lex) -> list[Harm]:
     """ "left 120 civilians dead", "leaving five people injured"."""
     out = []
@@ -819,8 +828,9 @@ def _left_frames(text: str, mains: list[Group], used: set[int], lex: _Lex) -> li
         if not gs:
             continue
         g = gs[0]
-        if not re.fullmatch(r"[\s\w'’-]{0,30}", text[m.end("verb") : g.start]) or text[g.end : m.start("word")].strip(
-            " ,"
+        between = text[g.end : m.start("word")]
+        if not re.fullmatch(r"[\s\w'’-]{0,30}", text[m.end("verb") : g.start]) or (
+            between.strip(" ,") and not _LEFT_APPOSITION.fullmatch(between)
         ):
             continue
         word = fold(m.group("word"))
