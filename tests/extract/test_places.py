@@ -47,6 +47,10 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Colonel John Doe told reporters in a statement.",
         "The United Nations Security Council met in an emergency session.",
         "In a statement on Thursday the ministry said nothing.",
+        # a post's author before its handle, an outlet's name in a dateline's parentheses
+        "Post | Halab Monitor@HalabMonitorJun 3, 2024 a drone was heard overnight.",
+        "ERBIL (Kurdistan 24) – a drone was heard overnight.",
+        "Dozens of IDPs fled the shelling overnight.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

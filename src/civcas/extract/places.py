@@ -260,6 +260,9 @@ def find_mentions(
         cleaned = _clean_name(doc_text, s, e, lex.not_places)
         if cleaned is None:
             continue
+        tail = doc_text[cleaned[1] : cleaned[1] + 6]
+        if tail.startswith("@") or re.match(r"\s*\d{1,3}\)", tail):
+            continue  # a post's author ("Qalaat Al Mudiq@QalaatAlMudiq"), an outlet's name ("(Kurdistan 24)")
         s, e = cleaned
         first = doc_text[s:e].split()[0] if doc_text[s:e].split() else ""
         if first in lex.person_names and not any(sp.start == s and sp.end > s + len(first) for sp in spotted):
