@@ -292,3 +292,15 @@ def test_a_village_in_a_towns_countryside_is_another_strike_than_the_town(villag
     by_place = {c.place.mention: c.killed.value for c in got if c.place is not None and c.killed is not None}
     assert by_place.get("Qarqoush") == 1, [(c.place and c.place.mention, c.killed) for c in got]
     assert 3 in by_place.values(), by_place
+
+
+@pytest.mark.issue(4)
+def test_a_sentence_that_only_locates_the_strike_gives_its_place(village_config: Any) -> None:
+    got = _claim_places(
+        "Three people were killed in Syria on Friday in a rocket attack on a wedding hall. "
+        "The hall is located in the town of Saraqib in the eastern countryside of Idlib.",
+        village_config,
+    )
+    assert got and got[0].mention == "Saraqib" and got[0].precision is PlacePrecision.SETTLEMENT, [
+        (p.name, p.mention) for p in got
+    ]
