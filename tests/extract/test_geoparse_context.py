@@ -304,3 +304,16 @@ def test_a_sentence_that_only_locates_the_strike_gives_its_place(village_config:
     assert got and got[0].mention == "Saraqib" and got[0].precision is PlacePrecision.SETTLEMENT, [
         (p.name, p.mention) for p in got
     ]
+
+
+@pytest.mark.issue(4)
+def test_a_village_named_later_refines_a_provincial_capitals_name(village_config: Any) -> None:
+    # "Idlib" may be the city or the province; the village named after it is where the raid was
+    got = _claim_places(
+        "Coalition forces carry out a raid in Idlib. "
+        "The coalition carried out a raid on Tuesday, killing two people in a town in the countryside of Idlib. "
+        "According to local sources, the helicopters carried out an operation in the village of Qarqoush "
+        "near the town of Saraqib.",
+        village_config,
+    )
+    assert got and got[0].mention == "Qarqoush", [(p.name, p.mention) for p in got]

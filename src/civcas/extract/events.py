@@ -535,7 +535,10 @@ def cluster(
         ev.units.append(u)
         u.event = ev.index
         if place is not None and (
-            ev.place is None or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
+            ev.place is None
+            or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
+            # "raids in Deir ez-Zor" (the province or its capital), then "in the village of al-Tawamiya": the village
+            or (capital_named_as_area(ev.place) and contains(ev.place, place, ev.containers))
         ):
             ev.place = place
         for m in u.places:
