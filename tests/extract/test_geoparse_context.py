@@ -317,3 +317,11 @@ def test_a_village_named_later_refines_a_provincial_capitals_name(village_config
         village_config,
     )
     assert got and got[0].mention == "Qarqoush", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_force_that_fights_in_one_country_places_an_unknown_town_there(village_config: Any) -> None:
+    got = _claim_places(
+        "The SDF carried out a raid after midnight on the town of Qarqoush Saghir, killing a man.", village_config
+    )
+    assert got and got[0].country == "SY" and got[0].lat is not None, [(p.name, p.country) for p in got]

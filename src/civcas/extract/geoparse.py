@@ -97,8 +97,9 @@ def resolve_places(
     for iso, n in weights.items():
         where[iso] = where.get(iso, 0.0) + n
     if not where:
-        # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said").
-        where = force_votes
+        # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said"),
+        # and after it the one country a force fights in ("the SDF carried out an airdrop on Jadeed Akidat").
+        where = force_votes or _home_votes(units)
     best = max(where, key=lambda k: where[k]) if where else None
     if best is not None and best != used:
         # resolved again only when the places point elsewhere than the country the first pass worked in
@@ -107,6 +108,19 @@ def resolve_places(
     if best is not None:
         country = best
     return _aliases(text, out, gz), country
+
+
+def _home_votes(units: list[Unit]) -> dict[str, float]:
+    """Votes for the countries the document's forces fight in only (``operates_in`` in the belligerents file)."""
+    from civcas.extract.rules import load_rules
+
+    home = {e.canonical: e.operates_in for e in load_rules().belligerents.entries if e.operates_in}
+    votes: dict[str, float] = {}
+    for u in units:
+        for a in u.actors:
+            for iso in home.get(a.canonical, ()):
+                votes[iso] = votes.get(iso, 0.0) + 1.0
+    return votes
 
 
 def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:

@@ -123,6 +123,8 @@ class BelligerentEntry(_Strict):
     adjectives: list[str] = []
     valid_from: date | None = None
     valid_to: date | None = None
+    #: ISO 3166-1 alpha-2 codes of the only countries the force fights in (a last hint at the event's country)
+    operates_in: list[str] = []
     note: str | None = None
 
 
