@@ -260,18 +260,21 @@ def _add_more(text: str, fig: Figure, main: Harm, main_unit: Unit, cands: list[t
 
 
 def _pick(harms: list[tuple[Unit, Harm]]) -> tuple[Unit, Harm] | None:
-    """The figure a claimant gives for an event: an update ("rose to") wins, then the largest."""
+    """The figure a claimant gives for an event: one that is not only fighters ("124 militants were killed,
+    while 50 fighters and seven civilians died": a monitor counts the civilians), then an update ("rose to"),
+    then the largest."""
     if not harms:
         return None
 
-    def key(x: tuple[Unit, Harm]) -> tuple[int, int, int, int]:
+    def key(x: tuple[Unit, Harm]) -> tuple[int, int, int, int, int]:
         u, h = x
         # "the death toll rose to 31", "the death toll in the clashes has risen to five": the cue or the words
         # between it and its count say the figure updates an earlier one
         said = u.sent.text[h.cue.start : max(h.cue.end, h.groups[0].start)] if h.groups else h.cue.text
         update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", said, re.I) else 0
         v = h.value if h.value is not None else (h.groups[0].low or 0 if h.groups else 0)
-        return (update, 0 if h.additive else 1, 1 if h.value is not None else 0, v)
+        fighters_only = bool(h.groups) and all(g.status == "combatant" for g in h.groups)
+        return (0 if fighters_only else 1, update, 0 if h.additive else 1, 1 if h.value is not None else 0, v)
 
     return max(harms, key=key)
 
