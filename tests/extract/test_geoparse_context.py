@@ -272,3 +272,49 @@ def test_a_district_the_text_names_outvotes_a_common_village_name(text: str, vil
     # Sultanpur and Deh Sabz are villages in many countries; a Kalat or Khyber *district* is in Pakistan only
     got = _places(text, village_config)
     assert got and got[0][1] == "PK", got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the Afghans are the victims; Baghdad is a city of seven million, not the Afghan hamlet of that name
+        (
+            "A roadside bomb struck a minibus carrying Afghan pilgrims south of Baghdad on Friday, killing nine "
+            "Afghans and an Iraqi driver, police said.",
+            "Baghdad",
+            "IQ",
+        ),
+        # a faith is no place: "Hindu" must not be read as a village abroad
+        ("Gunmen shot dead four Hindu traders outside a temple in Karachi on Monday, police said.", "Karachi", "PK"),
+    ],
+)
+def test_a_large_city_the_text_names_outvotes_demonyms_and_namesakes(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and (got[0][0], got[0][1]) == (name, country), got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Attackers killed eight people at Hope Farm in Riverside Local Government Area, police said.", "NG"),
+        ("Rebels killed seven civilians at Mabalako in the Bashu chefferie, local sources said.", "CD"),
+        ("Soldiers killed six men in Kisharo groupement of Binza, a local chief said.", "CD"),
+    ],
+)
+def test_an_admin_unit_only_one_country_has_names_the_country(text: str, country: str, village_config: Any) -> None:
+    # the names alone have namesakes abroad (a Riverside, a Penza); the kind of unit is Nigerian or Congolese
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+
+
+def test_admin_word_countries_reads_acronyms_in_capitals_only() -> None:
+    from civcas.extract.geoparse import _admin_word_countries
+
+    assert _admin_word_countries("in Gwoza LGA of Borno State") == ["NG"]
+    assert _admin_word_countries("in Bokkos local government area") == ["NG"]
+    assert _admin_word_countries("the lga said") == []
+    assert _admin_word_countries("in Dera woreda, in the Kebele 04 area") == ["ET"]

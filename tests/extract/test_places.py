@@ -47,6 +47,9 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Colonel John Doe told reporters in a statement.",
         "The United Nations Security Council met in an emergency session.",
         "In a statement on Thursday the ministry said nothing.",
+        # a faith or a sect, with or without a prefix, is no place
+        "Four Hindu traders and two Shi'ite clerics were shot dead.",
+        "Pro-Sunni fighters and anti-Shia gangs clashed on Monday.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

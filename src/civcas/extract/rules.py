@@ -209,6 +209,8 @@ class PlacesFile(Header):
     not_places: list[str]
     person_names: list[str] = []
     origin_people: list[str] = []
+    #: ISO2 -> names of admin units only that country's system has ("local government area": Nigeria)
+    country_admin_words: dict[str, list[str]] = {}
 
 
 class RelativeDate(_Strict):
