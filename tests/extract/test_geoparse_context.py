@@ -318,3 +318,37 @@ def test_admin_word_countries_reads_acronyms_in_capitals_only() -> None:
     assert _admin_word_countries("in Bokkos local government area") == ["NG"]
     assert _admin_word_countries("the lga said") == []
     assert _admin_word_countries("in Dera woreda, in the Kebele 04 area") == ["ET"]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Boko Haram fighters killed 12 travellers in an ambush on the highway on Sunday, a vigilante said.", "NG"),
+        ("Gunmen believed to be from the Seleka killed nine people during an attack on a market, a priest said.", "CF"),
+    ],
+)
+def test_a_story_that_names_no_place_takes_the_country_of_a_one_country_armed_group(
+    text: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Sudan" is no spelling of Sedan in France: the unknown area stays in Sudan
+        ("Clashes between two clans killed 30 people in the Abu Karshola area in Sudan's South Kordofan state.",
+         "Abu Karshola", "SD"),
+        # a province the text names is no city for the unknown area inside it
+        ("Militiamen killed six men in Hay al-Askari area, eastern Diyala Province, a police source said.",
+         "Hay al-Askari", "IQ"),
+    ],
+)
+def test_an_unknown_area_is_not_placed_in_a_namesake_city_abroad(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and (got[0][0], got[0][1]) == (name, country), got

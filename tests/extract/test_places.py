@@ -67,3 +67,8 @@ def test_places_unnamed_capital_is_a_capital_mention() -> None:
     text = "A bomb exploded on Sunday in the Somali capital, police said."
     (m,) = find_mentions(text, 0, len(text))
     assert (m.text, m.kind_hint, m.within) == ("the Somali capital", "capital", ("Somali",))
+
+
+def test_where_aid_or_goods_came_from_is_an_origin() -> None:
+    text = "A Kurdish official who distributed aid coming from Turkey was shot dead in Erbil."
+    assert [(m.text, m.relation) for m in find_mentions(text, 0, len(text))] == [("Turkey", "origin"), ("Erbil", "in")]

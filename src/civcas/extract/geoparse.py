@@ -80,6 +80,10 @@ def resolve_places(
         # "Barkin Ladi Local Government Area": only Nigeria has such units
         weights[iso] = weights.get(iso, 0.0) + _ADMIN_WORD_WEIGHT
         votes[iso] += 1
+    for iso in _group_countries(text):
+        # "Boko Haram fighters": as weak as a demonym, enough when nothing else places the story
+        weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+        votes[iso] += 1
     for iso, w in _prominent_votes(gz, mentions, forces).items():
         weights[iso] = weights.get(iso, 0.0) + w
         votes[iso] += 1
@@ -150,6 +154,36 @@ def _admin_word_countries(text: str) -> list[str]:
         if pattern.search(text):
             out.append(iso)
     return out
+
+
+_GROUP_WEIGHT = 0.5
+
+
+@functools.cache
+def _groups() -> re.Pattern[str] | None:
+    from civcas.extract.rules import load_rules
+
+    names = {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(" + alts + r")(?![\w\-])")
+
+
+@functools.cache
+def _group_of() -> dict[str, str]:
+    from civcas.extract.rules import load_rules
+
+    return {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+
+
+def _group_countries(text: str) -> list[str]:
+    """The countries of the one-country armed groups the text names (``group_countries``), each once."""
+    pattern = _groups()
+    if pattern is None:
+        return []
+    of = _group_of()
+    return list(dict.fromkeys(of[m.group(1)] for m in pattern.finditer(text)))
 
 
 #: A city this large, named exactly and without a comparable namesake elsewhere, tells the document's country.
