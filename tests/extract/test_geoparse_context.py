@@ -326,6 +326,8 @@ def test_admin_word_countries_reads_acronyms_in_capitals_only() -> None:
     [
         ("Boko Haram fighters killed 12 travellers in an ambush on the highway on Sunday, a vigilante said.", "NG"),
         ("Gunmen believed to be from the Seleka killed nine people during an attack on a market, a priest said.", "CF"),
+        # the Sarab valley has a namesake town in Iran; the Taliban fight in Afghanistan
+        ("Taliban fighters shot dead three road workers in the Sarab valley on Tuesday, an official said.", "AF"),
     ],
 )
 def test_a_story_that_names_no_place_takes_the_country_of_a_one_country_armed_group(
@@ -352,3 +354,15 @@ def test_an_unknown_area_is_not_placed_in_a_namesake_city_abroad(
 ) -> None:
     got = _places(text, village_config)
     assert got and (got[0][0], got[0][1]) == (name, country), got
+
+
+def test_a_towns_size_breaks_a_tie_but_outvotes_nothing() -> None:
+    from types import SimpleNamespace
+
+    from civcas.extract.geoparse import _size_bonus
+    from civcas.records import Place
+
+    sizes = {"big": 5_000_000, "small": 40_000, "hamlet": 0}
+    gz = SimpleNamespace(get=lambda gid: SimpleNamespace(population=sizes[gid]))
+    big, small, hamlet = (_size_bonus(gz, Place(name=k, gazetteer_id=k)) for k in ("big", "small", "hamlet"))
+    assert 0.05 >= big > small > hamlet == 0.0

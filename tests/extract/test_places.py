@@ -50,6 +50,8 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         # a faith or a sect, with or without a prefix, is no place
         "Four Hindu traders and two Shi'ite clerics were shot dead.",
         "Pro-Sunni fighters and anti-Shia gangs clashed on Monday.",
+        # a person after the word for their trade
+        "Unknown men shot dead the poet Pascal Nkurunziza as he left a bar.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

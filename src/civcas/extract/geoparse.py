@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -108,6 +109,8 @@ def resolve_places(
         if not _spelled_as_named(gz, p, mentions[k]):
             # a loose match ("Akobo" read as "Bauchi") is weak evidence of where the story is
             w *= 0.4
+        # a tie-breaker only: of two places that vote alike, the larger town ("Tikrit" over a hamlet "Hajaj")
+        w += _size_bonus(gz, p)
         # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
         key = (p.country, p.gazetteer_id or p.name)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
@@ -234,6 +237,14 @@ def _container_resolved(
     """Whether a place the mention is said to lie in ("the Nile Delta city of Mansoura") is itself resolved."""
     inside = {fold(w) for w in m.within}
     return any(fold(o.text) in inside and not fallback(out[k], gz) for k, o in mentions.items() if k in out)
+
+
+def _size_bonus(gz: Any, p: Place) -> float:
+    """At most 0.05, growing with the place's population: too small to outvote anything, enough to break a tie."""
+    e = gz.get(p.gazetteer_id) if p.gazetteer_id and hasattr(gz, "get") else None
+    if e is None or not e.population:
+        return 0.0
+    return 0.05 * min(math.log10(e.population + 1), 7.0) / 7.0
 
 
 _LATIN = re.compile(r"[A-Za-z]")

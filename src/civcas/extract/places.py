@@ -131,7 +131,9 @@ _PERSON_BEFORE = re.compile(
     r"child|boy|girl|man|woman|men|women|son|daughter|wife|husband|father|mother|brother|sister|uncle|cousin|"
     r"nephew|Mr|Mrs|Ms|Dr|Sheikh|Haji|Hajji|Abu|Umm|commander|leader|member|fighter|official|citizen|"
     r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
-    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief)"
+    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief|"
+    r"singer|musician|artist|editor|writer|poet|blogger|lawyer|judge|businessman|politician|lawmaker|legislator|"
+    r"senator|candidate|cleric|imam|priest|pastor|bishop|footballer|trader|policeman|officer|soldier)"
     r"[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$",
     re.IGNORECASE,
 )
