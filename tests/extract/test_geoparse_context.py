@@ -325,3 +325,95 @@ def test_a_force_that_fights_in_one_country_places_an_unknown_town_there(village
         "The SDF carried out a raid after midnight on the town of Qarqoush Saghir, killing a man.", village_config
     )
     assert got and got[0].country == "SY" and got[0].lat is not None, [(p.name, p.country) for p in got]
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the Afghans are the victims; Baghdad is a city of seven million, not the Afghan hamlet of that name
+        (
+            "A roadside bomb struck a minibus carrying Afghan pilgrims south of Baghdad on Friday, killing nine "
+            "Afghans and an Iraqi driver, police said.",
+            "Baghdad",
+            "IQ",
+        ),
+        # a faith is no place: "Hindu" must not be read as a village abroad
+        ("Gunmen shot dead four Hindu traders outside a temple in Karachi on Monday, police said.", "Karachi", "PK"),
+    ],
+)
+def test_a_large_city_the_text_names_outvotes_demonyms_and_namesakes(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and (got[0][0], got[0][1]) == (name, country), got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Attackers killed eight people at Hope Farm in Riverside Local Government Area, police said.", "NG"),
+        ("Rebels killed seven civilians at Mabalako in the Bashu chefferie, local sources said.", "CD"),
+        ("Soldiers killed six men in Kisharo groupement of Binza, a local chief said.", "CD"),
+    ],
+)
+def test_an_admin_unit_only_one_country_has_names_the_country(text: str, country: str, village_config: Any) -> None:
+    # the names alone have namesakes abroad (a Riverside, a Penza); the kind of unit is Nigerian or Congolese
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+
+
+def test_admin_word_countries_reads_acronyms_in_capitals_only() -> None:
+    from civcas.extract.geoparse import _admin_word_countries
+
+    assert _admin_word_countries("in Gwoza LGA of Borno State") == ["NG"]
+    assert _admin_word_countries("in Bokkos local government area") == ["NG"]
+    assert _admin_word_countries("the lga said") == []
+    assert _admin_word_countries("in Dera woreda, in the Kebele 04 area") == ["ET"]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Boko Haram fighters killed 12 travellers in an ambush on the highway on Sunday, a vigilante said.", "NG"),
+        ("Gunmen believed to be from the Seleka killed nine people during an attack on a market, a priest said.", "CF"),
+        # the Sarab valley has a namesake town in Iran; the Taliban fight in Afghanistan
+        ("Taliban fighters shot dead three road workers in the Sarab valley on Tuesday, an official said.", "AF"),
+    ],
+)
+def test_a_story_that_names_no_place_takes_the_country_of_a_one_country_armed_group(
+    text: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == country, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "Sudan" is no spelling of Sedan in France: the unknown area stays in Sudan
+        ("Clashes between two clans killed 30 people in the Abu Karshola area in Sudan's South Kordofan state.",
+         "Abu Karshola", "SD"),
+        # a province the text names is no city for the unknown area inside it
+        ("Militiamen killed six men in Hay al-Askari area, eastern Diyala Province, a police source said.",
+         "Hay al-Askari", "IQ"),
+    ],
+)
+def test_an_unknown_area_is_not_placed_in_a_namesake_city_abroad(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and (got[0][0], got[0][1]) == (name, country), got
+
+
+def test_a_towns_size_breaks_a_tie_but_outvotes_nothing() -> None:
+    from types import SimpleNamespace
+
+    from civcas.extract.geoparse import _size_bonus
+    from civcas.records import Place
+
+    sizes = {"big": 5_000_000, "small": 40_000, "hamlet": 0}
+    gz = SimpleNamespace(get=lambda gid: SimpleNamespace(population=sizes[gid]))
+    big, small, hamlet = (_size_bonus(gz, Place(name=k, gazetteer_id=k)) for k in ("big", "small", "hamlet"))
+    assert 0.05 >= big > small > hamlet == 0.0

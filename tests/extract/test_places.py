@@ -51,6 +51,11 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Post | Halab Monitor@HalabMonitorJun 3, 2024 a drone was heard overnight.",
         "ERBIL (Kurdistan 24) – a drone was heard overnight.",
         "Dozens of IDPs fled the shelling overnight.",
+        # a faith or a sect, with or without a prefix, is no place
+        "Four Hindu traders and two Shi'ite clerics were shot dead.",
+        "Pro-Sunni fighters and anti-Shia gangs clashed on Monday.",
+        # a person after the word for their trade
+        "Unknown men shot dead the poet Pascal Nkurunziza as he left a bar.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:
@@ -68,3 +73,8 @@ def test_places_unnamed_capital_is_a_capital_mention() -> None:
     text = "A bomb exploded on Sunday in the Somali capital, police said."
     (m,) = find_mentions(text, 0, len(text))
     assert (m.text, m.kind_hint, m.within) == ("the Somali capital", "capital", ("Somali",))
+
+
+def test_where_aid_or_goods_came_from_is_an_origin() -> None:
+    text = "A Kurdish official who distributed aid coming from Turkey was shot dead in Erbil."
+    assert [(m.text, m.relation) for m in find_mentions(text, 0, len(text))] == [("Turkey", "origin"), ("Erbil", "in")]

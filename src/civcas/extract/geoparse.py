@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from typing import Any
 from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, fold
+from civcas.gazetteer import fold as gfold
 from civcas.records import Place, PlaceMention, PlacePrecision
 
 
@@ -37,7 +39,9 @@ def resolve_places(
 
     The country is voted by country names and by where the places resolve, not by demonyms that
     qualify a force ("Turkish forces" do not put a Syrian village in Turkey); when the places
-    disagree with the first guess, they are resolved again under the country they point to.
+    disagree with the first guess, they are resolved again under the country they point to. An admin
+    unit only one country has ("local government area") and a large city named by its own name vote
+    as a country's name does; a place matched only loosely ("Akobo" read as "Bauchi") votes less.
     """
     mentions: dict[tuple[int, int], PlaceMention] = {}
     for u in units:
@@ -73,6 +77,17 @@ def resolve_places(
             continue
         votes[iso] += 1
         weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
+    for iso in _admin_word_countries(text):
+        # "Barkin Ladi Local Government Area": only Nigeria has such units
+        weights[iso] = weights.get(iso, 0.0) + _ADMIN_WORD_WEIGHT
+        votes[iso] += 1
+    for iso in _group_countries(text):
+        # "Boko Haram fighters": as weak as a demonym, enough when nothing else places the story
+        weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+        votes[iso] += 1
+    for iso, w in _prominent_votes(gz, mentions, forces).items():
+        weights[iso] = weights.get(iso, 0.0) + w
+        votes[iso] += 1
     country = max(weights, key=lambda k: weights[k]) if weights else None
     out, used = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     where: dict[str, float] = {}
@@ -89,6 +104,13 @@ def resolve_places(
             w = 3.0 if _names_admin(mentions[k]) else 1.5
         else:
             continue
+        if ev_mod.located_by_context(p) and _container_resolved(mentions[k], mentions, out, gz):
+            continue  # located by another place the text names ("near Mansoura"), which votes itself
+        if not _spelled_as_named(gz, p, mentions[k]):
+            # a loose match ("Akobo" read as "Bauchi") is weak evidence of where the story is
+            w *= 0.4
+        # a tie-breaker only: of two places that vote alike, the larger town ("Tikrit" over a hamlet "Hajaj")
+        w += _size_bonus(gz, p)
         # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
         key = (p.country, p.gazetteer_id or p.name)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
@@ -121,6 +143,136 @@ def _home_votes(units: list[Unit]) -> dict[str, float]:
             for iso in home.get(a.canonical, ()):
                 votes[iso] = votes.get(iso, 0.0) + 1.0
     return votes
+_ADMIN_WORD_WEIGHT = 2.0
+
+
+@functools.cache
+def _admin_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from civcas.extract.rules import load_rules
+
+    words = load_rules().places.country_admin_words
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for iso, ws in words.items():
+        alts = [re.escape(w) if w.isupper() or w[:-1].isupper() else f"(?i:{re.escape(w)})"
+                for w in sorted(ws, key=len, reverse=True)]
+        if alts:
+            out.append((iso, re.compile(r"\b(?:" + "|".join(alts) + r")\b")))
+    return tuple(out)
+
+
+def _admin_word_countries(text: str) -> list[str]:
+    """The countries whose own kind of admin unit the text names (``country_admin_words`` in the place patterns).
+
+    An acronym ("LGA") counts only in capitals; a phrase in any case."""
+    out: list[str] = []
+    for iso, pattern in _admin_words():
+        if pattern.search(text):
+            out.append(iso)
+    return out
+
+
+_GROUP_WEIGHT = 0.5
+
+
+@functools.cache
+def _groups() -> re.Pattern[str] | None:
+    from civcas.extract.rules import load_rules
+
+    names = {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(" + alts + r")(?![\w\-])")
+
+
+@functools.cache
+def _group_of() -> dict[str, str]:
+    from civcas.extract.rules import load_rules
+
+    return {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+
+
+def _group_countries(text: str) -> list[str]:
+    """The countries of the one-country armed groups the text names (``group_countries``), each once."""
+    pattern = _groups()
+    if pattern is None:
+        return []
+    of = _group_of()
+    return list(dict.fromkeys(of[m.group(1)] for m in pattern.finditer(text)))
+
+
+#: A city this large, named exactly and without a comparable namesake elsewhere, tells the document's country.
+_PROMINENT_POPULATION = 100_000
+_PROMINENT_WEIGHT = 1.5
+_NAMESAKE_POPULATION = 5_000
+
+
+def _prominent_votes(
+    gz: Any, mentions: dict[tuple[int, int], PlaceMention], forces: Sequence[tuple[int, int]]
+) -> dict[str, float]:
+    """Countries of the large cities the text names: "the city of Ramadi", "in Mogadishu".
+
+    A village namesake in a country with a village-level gazetteer must not outvote a well-known city,
+    nor pull it to a loosely spelled namesake ("Mogadishu" read as "Mukalla"). A city counts once, by its
+    own name, only when no other town of that name is more than a hamlet, and never as a place of origin
+    or inside a force's name ("Washington" for the US government).
+    """
+    out: dict[str, float] = {}
+    seen: set[str] = set()
+    for (start, end), m in mentions.items():
+        if m.relation in ("origin", "dateline") or any(s <= start and end <= e for s, e in forces):
+            continue
+        target = gfold.loose(m.text)
+        if not target or target in seen:
+            continue
+        seen.add(target)
+        exact = [e for e in gz.lookup(m.text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
+        towns = [e for e in exact if e.kind == "locality"]
+        if not towns:
+            continue
+        top = max(towns, key=lambda e: e.population)
+        # its own name, not an alternate one ("Ibi" is also a spelling of Ibb in Yemen)
+        if top.population < _PROMINENT_POPULATION or not top.country or gz.info(top).loose_name != target:
+            continue
+        # an admin area of that name abroad ("Delta", "Plateau": Nigerian states), or another town of that name
+        # that is more than a hamlet, even in the same country ("Sultanpur": one name of many towns)
+        if any((e.country != top.country and e.kind in ("region", "county"))
+               or (e is not top and e.kind == "locality" and e.population >= _NAMESAKE_POPULATION) for e in exact):
+            continue
+        out[top.country] = out.get(top.country, 0.0) + _PROMINENT_WEIGHT
+    return out
+
+
+def _container_resolved(
+    m: PlaceMention, mentions: dict[tuple[int, int], PlaceMention], out: dict[tuple[int, int], Place], gz: Any
+) -> bool:
+    """Whether a place the mention is said to lie in ("the Nile Delta city of Mansoura") is itself resolved."""
+    inside = {fold(w) for w in m.within}
+    return any(fold(o.text) in inside and not fallback(out[k], gz) for k, o in mentions.items() if k in out)
+
+
+def _size_bonus(gz: Any, p: Place) -> float:
+    """At most 0.05, growing with the place's population: too small to outvote anything, enough to break a tie."""
+    e = gz.get(p.gazetteer_id) if p.gazetteer_id and hasattr(gz, "get") else None
+    if e is None or not e.population:
+        return 0.0
+    return 0.05 * min(math.log10(e.population + 1), 7.0) / 7.0
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def _spelled_as_named(gz: Any, p: Place, m: PlaceMention) -> bool:
+    """Whether the resolved place has the mention among its names (accents and case aside)."""
+    target = gfold.loose(gfold.base_name(m.text))
+    if p.gazetteer_id is None or not _LATIN.search(m.text) or _NON_LATIN.search(m.text):
+        # Arabic script is matched by its own rules (articles, letter variants): no spelling test here
+        return True
+    e = gz.get(p.gazetteer_id) if hasattr(gz, "get") else None
+    if e is None:
+        return True
+    return target in gz.info(e).names_for(target, gz.info(e).loose41) or gfold.loose(m.text) in gz.info(e).loose41
 
 
 def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:
@@ -235,7 +387,12 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
     if e is None:
         return False
     key = re.sub(r"['’]s$", "", surface).strip().lower()
-    return key in {n.lower() for n in (e.name, *e.names)} or key == iso.lower()
+    if key in {n.lower() for n in (e.name, *e.names)} or key == iso.lower():
+        return True
+    # another name the country list gives ("DRCongo", "DR Congo"), not its people's
+    return bool(_LATIN.search(surface) and not _NON_LATIN.search(surface)
+                and hasattr(gz, "country_code") and gz.country_code(surface) == iso
+                and not (hasattr(gz, "is_demonym") and gz.is_demonym(surface)))
 
 
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,

@@ -131,7 +131,9 @@ _PERSON_BEFORE = re.compile(
     r"child|boy|girl|man|woman|men|women|son|daughter|wife|husband|father|mother|brother|sister|uncle|cousin|"
     r"nephew|Mr|Mrs|Ms|Dr|Sheikh|Haji|Hajji|Abu|Umm|commander|leader|member|fighter|official|citizen|"
     r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
-    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief)"
+    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief|"
+    r"singer|musician|artist|editor|writer|poet|blogger|lawyer|judge|businessman|politician|lawmaker|legislator|"
+    r"senator|candidate|cleric|imam|priest|pastor|bishop|footballer|trader|policeman|officer|soldier)"
     r"[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$",
     re.IGNORECASE,
 )
@@ -161,6 +163,9 @@ _SETTLEMENT_BEFORE = re.compile(
 _SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
 
 
+_PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
+
+
 def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
     name = doc_text[start:end]
@@ -181,7 +186,10 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
         _SETTLEMENT_BEFORE.search(doc_text[max(0, start - 30) : start])
         or _SETTLEMENT_AFTER.match(doc_text[end : end + 12])
     )
-    while words and not featured and (words[0] in not_places or words[0].rstrip(",") in not_places):
+    # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
+    while words and not featured and (
+        words[0] in not_places or words[0].rstrip(",") in not_places or _PREFIXED.sub("", words[0]) in not_places
+    ):
         start += doc_text[start:end].index(words[0]) + len(words[0])
         while start < end and doc_text[start].isspace():
             start += 1

@@ -211,6 +211,10 @@ class PlacesFile(Header):
     not_places: list[str]
     person_names: list[str] = []
     origin_people: list[str] = []
+    #: ISO2 -> names of admin units only that country's system has ("local government area": Nigeria)
+    country_admin_words: dict[str, list[str]] = {}
+    #: ISO2 -> armed groups that fight in that country only ("Boko Haram": Nigeria), a weak vote for it
+    group_countries: dict[str, list[str]] = {}
 
 
 class RelativeDate(_Strict):

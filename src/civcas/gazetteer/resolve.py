@@ -678,14 +678,29 @@ def _area_around(
     return _place_from(anchor, mention, precision=PlacePrecision.NEAR, confidence=confidence, reasons=reasons)
 
 
+def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
+    """Whether ``target`` (folded loosely) is one of the entry's names, its Arabic ones included."""
+    info = gazetteer.info(e)
+    return target in info.names_for(target, info.loose41)
+
+
 def _neighbourhood_fallback(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
 ) -> Place:
-    """A neighbourhood the gazetteer lacks, inside a city the text names: the city, precision settlement."""
+    """A neighbourhood the gazetteer lacks, inside a city the text names: the city, precision settlement.
+
+    Not a country ("the Kwak area in Sudan") nor a province the text names as one ("Babylon Province"),
+    and a city abroad only when spelled exactly as named: "Sudan" is no spelling of Sedan in France.
+    """
+    areas = {m.text for m in context.mentions if m.kind_hint in ("province", "district")}
     for raw in mention.within:
+        if raw in areas or gazetteer.country_code(raw):
+            continue
         cities = [e for e in gazetteer.lookup(raw) if e.kind == "locality"]
         if context.country:
-            cities = [e for e in cities if e.country == context.country] or cities
+            home = [e for e in cities if e.country == context.country]
+            target = fold.loose(raw)
+            cities = home or [e for e in cities if _spelled_exactly(gazetteer, e, target)]
         if cities:
             city = max(cities, key=lambda e: e.population)
             p = _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
