@@ -191,6 +191,7 @@ def test_figures_never_raise_and_spans_stay_inside(text: str) -> None:
         # toll updates: a cue that ends in its preposition, a present tense, the dead as a relative clause
         ("The death toll of the rocket attack that hit a market in the town has risen to eight.", 8),
         ("Number of civilian deaths rise to three after the shelling of the village.", 3),
+        ("The death toll since the start of the offensive on the town has reached 40.", 40),
         ("Accordingly, the number of people who were killed in the drone attack on the market has risen to four.", 4),
     ],
 )
