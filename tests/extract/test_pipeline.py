@@ -74,6 +74,18 @@ def test_pipeline_an_offset_makes_another_strike() -> None:
     assert four.place is not None and four.place.mention == "Maarat al-Numan"
 
 
+@pytest.mark.issue(4)
+def test_pipeline_a_month_after_since_dates_no_strike() -> None:
+    # undated strike; the comparison's "since ... March 2019" opens a period, it does not date the shelling
+    text = (
+        "Rockets hit the market of the town of Saraqib, killing five civilians, activists said. "
+        "It was the deadliest attack on the town since the front lines froze in March 2019."
+    )
+    (c,) = [c for c in run(_doc(text, published=None), config=CONFIG) if c.kind is ClaimKind.INCIDENT]
+    assert c.killed is not None and c.killed.value == 5
+    assert c.date is None or c.date.start is None or c.date.start.year != 2019, c.date
+
+
 def test_pipeline_undated_text_gives_no_date_rather_than_a_guess() -> None:
     (c,) = run(
         _doc("Shelling on Tuesday killed three civilians in the town of Jisr al-Shughur.", published=None),

@@ -422,13 +422,26 @@ def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
 
 
 def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
-    """The unit's own date: the resolved event date nearest its harm."""
-    ds = [d for d in u.dates if d.resolved and d.kind not in ("year",)]
+    """The unit's own date: the resolved event date nearest its harm.
+
+    A month or a year after "since" opens a period ("the largest attack since ... in March 2019"): it dates no
+    strike; a day does ("shelling continued since this morning")."""
+    text = u.sent.text
+    ds = [
+        d
+        for d in u.dates
+        if d.resolved
+        and d.kind not in ("year",)
+        and not (str(d.precision) != "day" and _SINCE.search(text[max(0, d.start - 60) : d.start]))
+    ]
     if not ds:
         return None
     anchor = min((h.start for h in u.harms), default=u.region[0])
     d = min(ds, key=lambda x: abs(x.start - anchor))
     return d.start_date, d.end_date, str(d.precision), d
+
+
+_SINCE = re.compile(r"\bsince\b[^.;:,]{0,50}$", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------------- aggregates
