@@ -56,6 +56,7 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Post | Halab Monitor@HalabMonitorJun 3, 2024 a drone was heard overnight.",
         "ERBIL (Kurdistan 24) – a drone was heard overnight.",
         "Dozens of IDPs fled the shelling overnight.",
+        "The remnant looks like the engine used in Shahed-136 drones and Su-24 jets.",
         # a faith or a sect, with or without a prefix, is no place
         "Four Hindu traders and two Shi'ite clerics were shot dead.",
         "Pro-Sunni fighters and anti-Shia gangs clashed on Monday.",

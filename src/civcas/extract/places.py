@@ -177,6 +177,8 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
         return None
     if re.search(r"\w-\s", name):  # "Alwaght- Syria": an outlet's dateline, not a place name
         return None
+    if re.search(r"[A-Za-z]-?\d+[A-Za-z]?\b", name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
+        return None
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
     if _PERSON_BEFORE.search(doc_text[max(0, start - 40) : start]) or _PERSON_AFTER.match(doc_text[end : end + 40]):
         return None
