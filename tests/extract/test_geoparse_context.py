@@ -417,3 +417,13 @@ def test_a_towns_size_breaks_a_tie_but_outvotes_nothing() -> None:
     gz = SimpleNamespace(get=lambda gid: SimpleNamespace(population=sizes[gid]))
     big, small, hamlet = (_size_bonus(gz, Place(name=k, gazetteer_id=k)) for k in ("big", "small", "hamlet"))
     assert 0.05 >= big > small > hamlet == 0.0
+
+
+@pytest.mark.issue(5)
+def test_a_far_fetched_big_namesake_yields_to_the_best_spelled_candidate(village_config: Any) -> None:
+    # no country in the text: a big city spelled otherwise ("Al Ain City") must not hide the town the folding
+    # rules match ("`Ayn `Isa"), nor leave the place unresolved
+    got = _claim_places("Shelling by the occupying army killed two civilians in Ain Isa on Monday.", village_config)
+    assert got and got[0].country == "SY" and got[0].precision is PlacePrecision.SETTLEMENT, [
+        (p.name, p.country, p.precision) for p in got
+    ]

@@ -424,7 +424,19 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     target = fold.loose(name)
     rejected = _implausible(best, candidates, target, within, context, best_c.info, hint=hint)
     if rejected:
-        return _enclosing(gazetteer, mention, within, context, rejected)
+        # the size-winner is a namesake too far-fetched ("Al Ain City" for "Ain Isa"); the candidate the folding
+        # rules match best ("`Ayn `Isa") is taken when nothing in the context speaks against it
+        first = next((c for c in statics if c.entry is candidates[0]), None)
+        alt = first if (
+            first is not None and first is not best_c and first.spelling <= 0.2
+            and (not context.country or first.entry.country == context.country)
+            and _inside(first.entry, within, first.info) is not False
+        ) else None
+        if alt is None:
+            return _enclosing(gazetteer, mention, within, context, rejected)
+        best_c, best = alt, alt.entry
+        why = [*_reasons(best_c, mention, within, doc_areas, context), f"not {rejected}"]
+        confidence *= 0.7
     if within.entries and _inside(best, within, best_c.info) is False:
         # every candidate lies outside the area the text names: not the place meant
         return _enclosing(gazetteer, mention, within, context,
