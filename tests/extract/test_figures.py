@@ -202,3 +202,19 @@ def test_figures_a_toll_put_at_a_count_after_a_phrase(text: str, value: int) -> 
 
     (c,) = run(Document(id="f", text=text), config=ExtractConfig())
     assert c.killed is not None and c.killed.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dropped "as" still hedges the count
+        ("Bandits killed many as 40 people in the raid on the market.", [("killed", 40, "up_to")]),
+        # whoever reported the deaths is not a victim
+        (
+            "Four farmers were said by relatives and a local journalist to have been shot to death.",
+            [("killed", 4, "exact")],
+        ),
+    ],
+)
+def test_figures_hedge_typos_and_reporting_agents(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _main(text) == expected

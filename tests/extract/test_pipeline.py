@@ -231,3 +231,34 @@ def test_pipeline_a_toll_over_the_areas_one_side_holds_is_a_tally() -> None:
     claims = run(_doc("21 people, nine of them civilians, were killed in SDF-held areas, the monitor said."),
                  config=CONFIG)
     assert [c.kind for c in claims] == [ClaimKind.AGGREGATE]
+
+
+def _kinds(text: str) -> list[tuple[ClaimKind, int | None]]:
+    return [(c.kind, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)]
+
+
+def test_pipeline_in_all_after_one_event_totals_its_casualties() -> None:
+    # A bombing and the gunfight after it: "in all" adds up one event's dead, it is no tally.
+    text = (
+        "A truck bomb exploded outside the district police headquarters in Baqubah, and gunmen then stormed "
+        "the compound. In all, at least nine people were killed and 40 wounded, police said."
+    )
+    assert (ClaimKind.INCIDENT, 9) in _kinds(text)
+
+
+def test_pipeline_in_all_after_its_parts_is_their_sum() -> None:
+    text = (
+        "A car bomb killed four people in Baqubah on Monday. A roadside bomb killed three people in Khalis. "
+        "In all, seven people were killed in Diyala province, police said."
+    )
+    got = _kinds(text)
+    assert (ClaimKind.AGGREGATE, 7) in got and (ClaimKind.INCIDENT, 7) not in got, got
+
+
+def test_pipeline_two_attacks_on_one_named_village_are_one_incident() -> None:
+    # The gazetteer does not know the village; the text's own word "village" makes the place fine.
+    text = (
+        "Six civilians were killed in two separate attacks by army helicopters on Thursday in Tungo Bari village, "
+        "Kadugli county, residents said."
+    )
+    assert (ClaimKind.INCIDENT, 6) in _kinds(text)

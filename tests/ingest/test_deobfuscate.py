@@ -24,3 +24,11 @@ def test_deobfuscate_applies_to_documents_and_keeps_raw() -> None:
     doc = build_document("Security chaos | Civilian kil*led by gunmen in Hama", where="t.txt")
     assert "Civilian killed by gunmen" in doc.text
     assert doc.raw is not None and "kil*led" in doc.raw
+
+
+def test_normalise_drops_bold_tags_left_in_a_plain_text_export() -> None:
+    from civcas.ingest.normalise import normalise
+
+    assert normalise("A blast <b>killed</b> four people and <I>wounded</I> nine.") == (
+        "A blast killed four people and wounded nine."
+    )

@@ -113,7 +113,10 @@ class Event:
 
 
 def mark_sums(units: list[Unit]) -> None:
-    """A figure that adds up two incidents told in the same text is their sum, not another strike."""
+    """A figure that adds up two incidents told in the same text is their sum, not another strike.
+
+    A summing adverb ("in all") with no part told before it sums nothing, and marks no tally.
+    """
     vals: list[tuple[int, int]] = []
     for i, u in enumerate(units):
         h = u.harm("killed")
@@ -131,6 +134,15 @@ def mark_sums(units: list[Unit]) -> None:
         )
         if hit:
             units[i].sum_aggregate = True
+    # "In all, six were killed" after "a car bomb ... followed by a firefight": with no smaller figure told
+    # before it, the adverb totals one event's casualties rather than summing incidents.
+    for i, u in enumerate(units):
+        if not any(r.endswith("#sum_words") for _, _, r in u.aggregate):
+            continue
+        h = u.harm("killed") or u.harm("killed_or_injured") or u.harm("injured")
+        total = h.value if h is not None else None
+        if total is not None and not any(w < total for j, w in vals if j < i):
+            u.aggregate = [a for a in u.aggregate if not a[2].endswith("#sum_words")]
 
 
 def resolve_claimants(units: list[Unit]) -> None:
@@ -453,10 +465,9 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     if not u.has_figure:
         # "the total number of dead civilians increased": no count here, but not an incident either.
         return u.kind == "harm" and any(r in _STRONG_AGGREGATE for r in rules)
-    fine = place is not None and place.precision in (
-        PlacePrecision.SETTLEMENT,
-        PlacePrecision.NEIGHBOURHOOD,
-        PlacePrecision.NEAR,
+    fine = place is not None and (
+        place.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR)
+        or _named_settlement(u, place)
     )
     if any(r in _STRONG_AGGREGATE for r in rules):
         return True
@@ -474,6 +485,15 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     if "habitual" in rules and (h is None or h.value is None):
         return True
     return bool(u.stance is not None and u.stance.stance is Stance.ESTIMATES and not fine)
+
+
+def _named_settlement(u: Unit, place: Place) -> bool:
+    """The text calls the unit's one place a village or neighbourhood ("in Um X village"), known or not.
+
+    Attacks counted there on one day are one incident's toll, as with a village the gazetteer knows.
+    """
+    local = [m for m in u.places if m.kind_hint in ("village", "neighbourhood")]
+    return len(local) == 1 and place.span is not None and local[0].span.start == place.span.start
 
 
 # ----------------------------------------------------------------------------------------------- events

@@ -51,6 +51,15 @@ _PASSIVE_GAP = re.compile(
     r"respectively|together|simultaneously|by|gunmen|known|understood|have|has|had|\w+ly)\b)*$",
     re.IGNORECASE,
 )
+_SAID_BY = re.compile(
+    r"\b(?:said|reported|told|believed|thought|feared|claimed|confirmed|understood|known)\s+by\b[^,;:.!?]*$",
+    re.IGNORECASE,
+)
+# "were said [by relatives and a journalist] to have been killed": the agent of the report, cut from the gap.
+_SAID_BY_AGENT = re.compile(
+    r"\b(said|reported|believed|thought|feared|claimed|confirmed|understood|known)\s+by\s[^,;:.!?]*?(?=\sto\s+(?:have|be)\b)",
+    re.IGNORECASE,
+)
 # "seven civilians on the Indian side of the Line of Control ... were killed": a chain of prepositional phrases.
 _PP_CHAIN = re.compile(
     r"^\s+(?:on|in|of|at|from|for|with|near|inside|outside|across|around|within|along|living|working|travelling|"
@@ -660,6 +669,8 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         return "noun_before", inside[:1]
     # A singular phrase ("a child", "the owner") is a victim only as subject or object of a verb.
     before = [g for g in before if not (g.singular and forms == ("noun_before",))]
+    # "were said by relatives and a journalist to have been killed": whoever said it is no victim.
+    before = [g for g in before if not _SAID_BY.search(text[max(0, g.start - 60) : g.start])]
     order = list(forms)
     aux_gap = bool(
         before
@@ -708,7 +719,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 continue  # "Three unidentified gunmen shot dead a cleric": the gunmen did it
             gap = text[g.end : cue.start]
             regex = _PASSIVE_GAP if form == "passive" else _NOUN_BEFORE_GAP
-            stripped = _strip_appositives(gap)
+            stripped = _SAID_BY_AGENT.sub(r"\1", _strip_appositives(gap))
             if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
                 if form == "passive":
                     g = pp_head(text, g, before)
