@@ -17,9 +17,9 @@ import math
 import re
 import sqlite3
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
 
@@ -27,11 +27,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from civcas.errors import GazetteerError
-from civcas.gazetteer import datafiles, fold, schema
+from civcas.gazetteer import datafiles, fold, schema, table
 from civcas.gazetteer.build import BUILD_VERSION
 from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
 from civcas.gazetteer.layers import connect as connect_home
 from civcas.gazetteer.layers import home_db
+from civcas.gazetteer.merge import PLACE_COLUMNS, entry_from_row
+from civcas.gazetteer.merge import dedupe as _dedupe
+from civcas.gazetteer.merge import distance_km as distance_km
 from civcas.records import GazetteerEntry, Place
 
 log = logging.getLogger(__name__)
@@ -215,10 +218,6 @@ class _Token:
     folded: str
 
 
-def _merge(a: GazetteerEntry, b: GazetteerEntry) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*b.names, *a.names)))
-
-
 def _is_abbrev(name: str) -> bool:
     letters = name.replace(".", "")
     return letters.isupper() and len(letters) <= 4
@@ -255,14 +254,6 @@ def nearest(target: str, names: Sequence[str]) -> float:
         return 1.0
     found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
     return float(found[1]) if found is not None else 1.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 class Gazetteer:
@@ -305,6 +296,16 @@ class Gazetteer:
             label: "loose" if any(r[1] == "loose" for r in conn.execute("PRAGMA table_info(places)")) else "''"
             for label, conn in self._dbs
         }
+        # the stored per-key candidate table (:mod:`table`), when built for these layers and this bundled file:
+        # a key's merged candidates in one row; without it (bundled only, or not yet built) merged here
+        self._table: sqlite3.Connection | None = None
+        if len(self._dbs) > 1 and table.is_fresh(self._dbs[1][1], bundled):
+            self._table = self._dbs[1][1]
+        self._conn_of = dict(self._dbs)
+        # a table row read by a key probe (spotting), kept until the key's candidates are asked for
+        self._refs: dict[str, tuple[bytes, int]] = {}
+        # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
+        self._stable: dict[str, bool] = {}
         self.stopwords = frozenset(
             fold.arabic_token(w) if fold.script_of(w) == "arabic" else fold.latin_token(w)
             for path in datafiles.STOPWORD_FILES
@@ -368,8 +369,17 @@ class Gazetteer:
                     out[k] = hit
         if not missing:
             return out
+        if self._table is not None:
+            return self._fetch_table(missing, out)
+        return self._fetch_merge(missing, out, self._dbs)
+
+    def _fetch_merge(
+        self, missing: list[str], out: dict[str, tuple[GazetteerEntry, ...]],
+        dbs: Sequence[tuple[str, sqlite3.Connection]],
+    ) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """:meth:`_fetch` by reading each key's place rows from ``dbs`` and merging them here."""
         found: dict[str, list[GazetteerEntry]] = {k: [] for k in missing}
-        for label, conn in self._dbs:
+        for label, conn in dbs:
             for i in range(0, len(missing), 900):
                 chunk = missing[i : i + 900]
                 q = ",".join("?" * len(chunk))
@@ -386,6 +396,69 @@ class Gazetteer:
                 out[k] = ranked
             while len(self._cache) > 200_000:
                 self._cache.popitem(last=False)
+        return out
+
+    def _fetch_table(
+        self, missing: list[str], out: dict[str, tuple[GazetteerEntry, ...]]
+    ) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """:meth:`_fetch` from the stored table: each key's merged candidates as references, no merging here."""
+        assert self._table is not None
+        rows: dict[str, tuple[bytes, int]] = {}
+        ask: list[str] = []
+        with self._lock:
+            for k in missing:
+                hit = self._refs.pop(k, None)
+                if hit is None:
+                    ask.append(k)
+                else:
+                    rows[k] = hit
+        for i in range(0, len(ask), 900):
+            chunk = ask[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            query = f"SELECT key, refs, stable FROM cands WHERE key IN ({q})"
+            for k, blob, stable in self._table.execute(query, chunk):
+                rows[k] = (blob, stable)
+        decoded = {k: table.decode(blob) for k, (blob, _stable) in rows.items()}
+        wanted: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set(), table.MERGED: set()}
+        for refs in decoded.values():
+            for ref in refs:
+                wanted[ref & 3].add(ref >> 2)
+        got = {tag: self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
+               for tag, rids in wanted.items() if rids and tag != table.MERGED}
+        got[table.MERGED] = self._merged(wanted[table.MERGED]) if wanted[table.MERGED] else {}
+        with self._lock:
+            for k, refs in decoded.items():
+                entries = tuple(got[ref & 3][ref >> 2] for ref in refs)
+                self._cache[k] = entries
+                self._stable[k] = bool(rows[k][1])
+                out[k] = entries
+            while len(self._cache) > 200_000:
+                self._cache.popitem(last=False)
+            if len(self._stable) > 400_000:
+                self._stable.clear()
+        # a key of the bundled file alone: merged here, as without the table
+        rest = [k for k in missing if k not in decoded]
+        return self._fetch_merge(rest, out, self._dbs[:1]) if rest else out
+
+    def _merged(self, mids: Iterable[int]) -> dict[int, GazetteerEntry]:
+        """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
+        assert self._table is not None
+        cache = self._rows
+        out: dict[int, GazetteerEntry] = {}
+        need: list[int] = []
+        for mid in mids:
+            e = cache.get(("merged", mid))
+            if e is None:
+                need.append(mid)
+            else:
+                out[mid] = e
+        for i in range(0, len(need), 900):
+            chunk = need[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            for mid, rec in self._table.execute(f"SELECT mid, rec FROM merged WHERE mid IN ({q})", chunk):
+                e, loose = table.read_merged(rec)
+                out[mid] = cache[("merged", mid)] = e
+                self._infos[id(e)] = (e, _entry_info(e, loose))
         return out
 
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
@@ -405,19 +478,13 @@ class Gazetteer:
             chunk = need[i : i + 900]
             q = ",".join("?" * len(chunk))
             for r in conn.execute(
-                "SELECT rid, id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer, "
-                f"{self._loose_col[label]} FROM places WHERE rid IN ({q})",
-                chunk,
+                f"SELECT {PLACE_COLUMNS}, {self._loose_col[label]}, rid FROM places WHERE rid IN ({q})", chunk
             ):
-                e = GazetteerEntry(
-                    id=r[1], name=r[2], lat=r[3], lon=r[4], country=r[5], kind=r[6], admin1=r[7], admin2=r[8],
-                    population=r[9] or 0, names=tuple(r[10].split(schema.NAME_SEP)),
-                    source=f"{r[11] or 'geonames'}:{r[12] or label}",
-                )
-                out[r[0]] = e
-                cache[(label, r[0])] = e
+                e = entry_from_row(r, label)
+                out[r[13]] = e
+                cache[(label, r[13])] = e
                 # the names' light folds were stored at build/load time: no folding in a fresh process
-                self._infos[id(e)] = (e, _entry_info(e, schema.split_loose(r[13])))
+                self._infos[id(e)] = (e, _entry_info(e, schema.split_loose(r[12])))
         return out
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
@@ -486,7 +553,11 @@ class Gazetteer:
         # candidate too, ranked below exact spellings by the edit distance (one batched read for both)
         alt = {k[:-1] if k.endswith("a") else k + "a" for k in ks if len(k) >= 5 and k.isascii()} - ks
         found = self._fetch(ks | alt)
-        entries = [e for k in (*ks, *alt) for e in found.get(k, ())]
+        given = [k for k in (*ks, *alt) if found.get(k)]
+        if len(given) == 1 and self._stable.get(given[0]):
+            # one key's merged candidates, which merging again would leave as they are (stored table)
+            return self.rank(name, found[given[0]])
+        entries = [e for k in given for e in found[k]]
         if not entries and fuzzy:
             entries = self._fuzzy(fold.key(name), country)
         return self.rank(name, _dedupe(entries))
@@ -583,17 +654,9 @@ class Gazetteer:
 
     def _get(self, place_id: str) -> GazetteerEntry | None:
         for label, conn in self._dbs:
-            r = conn.execute(
-                "SELECT id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer "
-                "FROM places WHERE id=?",
-                (place_id,),
-            ).fetchone()
+            r = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id=?", (place_id,)).fetchone()
             if r:
-                return GazetteerEntry(
-                    id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
-                    population=r[8] or 0, names=tuple(r[9].split(schema.NAME_SEP)),
-                    source=f"{r[10] or 'geonames'}:{r[11] or label}",
-                )
+                return entry_from_row(r, label)
         return None
 
     def country_code(self, name: str) -> str | None:
@@ -840,8 +903,36 @@ class Gazetteer:
                     missing.append(k)
                 elif seen:
                     out.add(k)
-        if missing:
+        if missing and self._table is not None:
+            # the table has one row per key of either file: read it now, the key's candidates may be asked next
             found: set[str] = set()
+            stash: dict[str, tuple[bytes, int]] = {}
+            for i in range(0, len(missing), 900):
+                chunk = missing[i : i + 900]
+                q = ",".join("?" * len(chunk))
+                for k, blob, stable in self._table.execute(
+                    f"SELECT key, refs, stable FROM cands WHERE key IN ({q})", chunk
+                ):
+                    found.add(k)
+                    stash[k] = (blob, stable)
+            rest = [k for k in missing if k not in found]
+            for i in range(0, len(rest), 900):
+                chunk = rest[i : i + 900]
+                q = ",".join("?" * len(chunk))
+                found.update(k for (k,) in self._dbs[0][1].execute(
+                    f"SELECT DISTINCT key FROM keys WHERE key IN ({q})", chunk
+                ))
+            with self._lock:
+                if len(self._refs) + len(stash) > 100_000:
+                    self._refs.clear()
+                self._refs.update(stash)
+                if len(self._exists) + len(missing) > 500_000:
+                    self._exists.clear()
+                for k in missing:
+                    self._exists[k] = k in found
+            return out | found
+        if missing:
+            found = set()
             for _label, conn in self._dbs:
                 for i in range(0, len(missing), 900):
                     chunk = missing[i : i + 900]
@@ -1033,78 +1124,6 @@ class _Words(Sequence[_Token]):
         return c
 
 
-def _dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
-    """One entry per place: a loaded layer's copy wins over the bundled copy of the same place.
-
-    Two entries of one kind and country within 3 km (admin areas of the
-    same name within 60 km, whose centroids differ by method; any two of the
-    same name within 15 km) are one place: Who's On First repeats
-    some GeoNames places, and every loaded locality also sits in the bundled
-    ``cities500``. The kept entry takes the larger population, so a WOF
-    town keeps the size the bundled copy knew.
-    """
-    unique: dict[str, GazetteerEntry] = {}
-    for e in entries:
-        unique.setdefault(e.id, e)
-    if len(unique) < 2:
-        return list(unique.values())
-    ordered = sorted(unique.values(), key=lambda e: e.source.endswith(":bundled"))
-    # only entries of one kind and country can be twins: an entry alone in its group is kept as it is
-    groups = Counter((e.kind, e.country) for e in ordered)
-    kept: list[GazetteerEntry] = []
-    grid: dict[tuple[str, str | None, int, int], list[int]] = {}
-    for e in ordered:
-        if groups[(e.kind, e.country)] == 1:
-            kept.append(e)
-            continue
-        if e.kind == "country":
-            twin_country = next((n for n, o in enumerate(kept) if o.kind == "country" and o.country == e.country), None)
-            if twin_country is None:
-                kept.append(e)
-            else:
-                o = kept[twin_country]
-                kept[twin_country] = replace(o, population=max(o.population, e.population))
-            continue
-        area = e.kind in ("region", "county")
-        limit = 60.0 if area else 3.0
-        reach = max(limit, 15.0)
-        cell = reach / 111.0
-        ci, cj = int(e.lat // cell), int(e.lon // (2 * cell))
-        twin = None
-        e_key: str | None = None
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for n in grid.get((e.kind, e.country, ci + di, cj + dj), ()):
-                    o = kept[n]
-                    d = distance_km(o.lat, o.lon, e.lat, e.lon)
-                    if d >= reach:
-                        continue
-                    if d < limit and not area:
-                        twin = n
-                        break
-                    # an admin area within 60 km, or any place within 15 km, of the same name
-                    if e_key is None:
-                        e_key = fold.key(e.name)
-                    if fold.key(o.name) == e_key:
-                        twin = n
-                        break
-                if twin is not None:
-                    break
-            if twin is not None:
-                break
-        if twin is None:
-            grid.setdefault((e.kind, e.country, ci, cj), []).append(len(kept))
-            kept.append(e)
-            continue
-        o = kept[twin]
-        if e.population > o.population and e.kind == "locality":
-            # a town GeoNames counts people for: its point is the town centre (WOF's may be an area's centroid)
-            kept[twin] = replace(e, admin1=e.admin1 or o.admin1, admin2=e.admin2 or o.admin2, names=_merge(o, e))
-        elif o.admin1 is None and e.admin1:
-            kept[twin] = replace(o, admin1=e.admin1, admin2=o.admin2 or e.admin2)
-    return kept
-
-
 _LOADED: dict[tuple[str, str], Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
 
@@ -1121,6 +1140,8 @@ def load(home: Path | None = None) -> Gazetteer:
         if g is None:
             if path.exists():
                 connect_home(home, create=False).close()  # re-keys layers after a change of folding rules
+                # (re)builds the per-key candidate table once after a layer or the bundled file changed
+                table.ensure(path, BUNDLED_PATH)
             g = Gazetteer(BUNDLED_PATH, path if path.exists() else None)
             _LOADED[cache_key] = g
             log.info("gazetteer: loaded %s", g.stats())
