@@ -128,7 +128,7 @@ class Spotted:
     candidates: Sequence[GazetteerEntry]
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 
 class EntryInfo:
@@ -141,10 +141,10 @@ class EntryInfo:
     are folded on first use: most candidates are never checked against an area.
     """
 
-    __slots__ = ("_arabic", "_entry", "_keys", "loose")
+    __slots__ = ("_arabic", "_keys", "entry", "loose")
 
     def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
-        self._entry = entry
+        self.entry = entry
         self.loose = loose
         self._keys: tuple[str | None, str | None, str | None] | None = None
         self._arabic: tuple[str, ...] | None = None
@@ -154,12 +154,12 @@ class EntryInfo:
         """The entry's Arabic-script names, folded: a big city's Arabic name may come after its first 40 names
         ("دمشق" is Damascus' 67th), and an Arabic mention must be compared with them all the same."""
         if self._arabic is None:
-            self._arabic = tuple(dict.fromkeys(fold.loose(n) for n in self._entry.names if _ARABIC.search(n)))
+            self._arabic = tuple(dict.fromkeys(fold.loose(n) for n in self.entry.names if ARABIC_SCRIPT.search(n)))
         return self._arabic
 
     def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
         """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
-        return base + self.arabic if _ARABIC.search(target) else base
+        return base + self.arabic if ARABIC_SCRIPT.search(target) else base
 
     @property
     def loose_name(self) -> str:
@@ -179,7 +179,7 @@ class EntryInfo:
 
     def admin_keys(self) -> tuple[str | None, str | None, str | None]:
         if self._keys is None:
-            e = self._entry
+            e = self.entry
             self._keys = (
                 fold.key(e.admin1) if e.admin1 else None,
                 fold.key(e.admin2) if e.admin2 else None,
@@ -283,9 +283,10 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[GazetteerEntry, ...]] = OrderedDict()
         # place rows by (database, rid): one place is named by many keys
-        self._rows: dict[tuple[str, int], GazetteerEntry] = {}
+        # (one dict per database, and one for the table's merged entries: no tuple per cached row)
+        self._rows: dict[str, dict[int, GazetteerEntry]] = {"bundled": {}, "loaded": {}, "merged": {}}
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
-        self._infos: dict[int, tuple[GazetteerEntry, EntryInfo]] = {}
+        self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
         self._token_cache: OrderedDict[str, _Words] = OrderedDict()
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
@@ -306,6 +307,8 @@ class Gazetteer:
         self._refs: dict[str, tuple[bytes, int]] = {}
         # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
         self._stable: dict[str, bool] = {}
+        # a lookup's merge of several keys' candidates, by the keys
+        self._merges: OrderedDict[tuple[str, ...], tuple[GazetteerEntry, ...]] = OrderedDict()
         self.stopwords = frozenset(
             fold.arabic_token(w) if fold.script_of(w) == "arabic" else fold.latin_token(w)
             for path in datafiles.STOPWORD_FILES
@@ -443,11 +446,11 @@ class Gazetteer:
     def _merged(self, mids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
         assert self._table is not None
-        cache = self._rows
+        cache = self._rows["merged"]
         out: dict[int, GazetteerEntry] = {}
         need: list[int] = []
         for mid in mids:
-            e = cache.get(("merged", mid))
+            e = cache.get(mid)
             if e is None:
                 need.append(mid)
             else:
@@ -457,17 +460,17 @@ class Gazetteer:
             q = ",".join("?" * len(chunk))
             for mid, rec in self._table.execute(f"SELECT mid, rec FROM merged WHERE mid IN ({q})", chunk):
                 e, loose = table.read_merged(rec)
-                out[mid] = cache[("merged", mid)] = e
-                self._infos[id(e)] = (e, _entry_info(e, loose))
+                out[mid] = cache[mid] = e
+                self._infos[id(e)] = _entry_info(e, loose)
         return out
 
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The place rows with these rids, from memory when read before, else in batched queries."""
-        cache = self._rows
+        cache = self._rows[label]
         out: dict[int, GazetteerEntry] = {}
         need: list[int] = []
         for rid in rids:
-            e = cache.get((label, rid))
+            e = cache.get(rid)
             if e is None:
                 need.append(rid)
             else:
@@ -482,20 +485,20 @@ class Gazetteer:
             ):
                 e = entry_from_row(r, label)
                 out[r[13]] = e
-                cache[(label, r[13])] = e
+                cache[r[13]] = e
                 # the names' light folds were stored at build/load time: no folding in a fresh process
-                self._infos[id(e)] = (e, _entry_info(e, schema.split_loose(r[12])))
+                self._infos[id(e)] = _entry_info(e, schema.split_loose(r[12]))
         return out
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
         """The entry's folded names and admin keys, computed once per entry object."""
         hit = self._infos.get(id(e))
-        if hit is not None and hit[0] is e:
-            return hit[1]
+        if hit is not None and hit.entry is e:
+            return hit
         if len(self._infos) > 400_000:
             self._infos.clear()
         info = _entry_info(e)
-        self._infos[id(e)] = (e, info)
+        self._infos[id(e)] = info
         return info
 
     def lookup(self, name: str, *, country: str | None = None, fuzzy: bool = False) -> list[GazetteerEntry]:
@@ -557,10 +560,19 @@ class Gazetteer:
         if len(given) == 1 and self._stable.get(given[0]):
             # one key's merged candidates, which merging again would leave as they are (stored table)
             return self.rank(name, found[given[0]])
-        entries = [e for k in given for e in found[k]]
-        if not entries and fuzzy:
-            entries = self._fuzzy(fold.key(name), country)
-        return self.rank(name, _dedupe(entries))
+        if not given:
+            return self.rank(name, _dedupe(self._fuzzy(fold.key(name), country))) if fuzzy else []
+        # the merge of these keys' candidates is the same for every name that has them ("Raqqa", "al-Raqqah")
+        merge_key = tuple(given)
+        with self._lock:
+            merged = self._merges.get(merge_key)
+        if merged is None:
+            merged = tuple(_dedupe([e for k in given for e in found[k]]))
+            with self._lock:
+                self._merges[merge_key] = merged
+                while len(self._merges) > 20_000:
+                    self._merges.popitem(last=False)
+        return self.rank(name, merged)
 
     def _fuzzy(self, k: str, country: str | None = None) -> list[GazetteerEntry]:
         """Places under keys one edit (two from 10 letters) from ``k`` that share its first two letters."""
@@ -605,12 +617,15 @@ class Gazetteer:
     def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
         """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, size."""
         target = fold.loose(name)
-        info = self.info
+        arabic = ARABIC_SCRIPT.search(target) is not None
+        info, infos = self.info, self._infos
 
         def score(e: GazetteerEntry) -> tuple[float, int, int]:
-            i = info(e)
-            return (round(nearest(target, i.names_for(target, i.loose_names)), 2), KIND_RANK.get(e.kind, 9),
-                    -e.population)
+            i = infos.get(id(e))
+            if i is None or i.entry is not e:
+                i = info(e)
+            names = i.loose[1:] + i.arabic if arabic else i.loose[1:]  # names_for(target, loose_names)
+            return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)
 
         return sorted(entries, key=score)
 
