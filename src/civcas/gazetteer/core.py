@@ -584,10 +584,9 @@ class Gazetteer:
             if country:
                 keys = self._keys_of_country(label, conn, country)
                 lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
-                near.extend(
-                    c for c in keys[lo:hi]
-                    if abs(len(c) - len(k)) <= limit and Levenshtein.distance(k, c, score_cutoff=limit) <= limit
-                )
+                # every key within ``limit`` edits, in key order (rapidfuzz's loop, not Python's)
+                close = process.extract(k, keys[lo:hi], scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+                near.extend(c for c, _d, _i in sorted(close, key=lambda hit: hit[2]))
                 continue
             rows = conn.execute(
                 "SELECT DISTINCT key FROM keys WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ?",
@@ -598,9 +597,11 @@ class Gazetteer:
         return [e for key in near for e in found.get(key, ())]
 
     def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
-        """One country's distinct keys in one database, sorted (one stored row, kept for the last few countries)."""
+        """One country's distinct keys in one database, sorted (one stored row; the last 48 used are kept)."""
         with self._lock:
             hit = self._country_keys.get((label, country))
+            if hit is not None:
+                self._country_keys.move_to_end((label, country))
         if hit is not None:
             return hit
         try:
@@ -610,7 +611,7 @@ class Gazetteer:
         keys = schema.read_country_keys(row[0] if row else None)
         with self._lock:
             self._country_keys[(label, country)] = keys
-            while len(self._country_keys) > 24:
+            while len(self._country_keys) > 48:
                 self._country_keys.popitem(last=False)
         return keys
 
