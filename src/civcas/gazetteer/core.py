@@ -17,9 +17,9 @@ import math
 import re
 import sqlite3
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
 
@@ -27,11 +27,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from civcas.errors import GazetteerError
-from civcas.gazetteer import datafiles, fold, schema
+from civcas.gazetteer import datafiles, fold, schema, table
 from civcas.gazetteer.build import BUILD_VERSION
 from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
 from civcas.gazetteer.layers import connect as connect_home
 from civcas.gazetteer.layers import home_db
+from civcas.gazetteer.merge import PLACE_COLUMNS, entry_from_row
+from civcas.gazetteer.merge import dedupe as _dedupe
+from civcas.gazetteer.merge import distance_km as distance_km
 from civcas.records import GazetteerEntry, Place
 
 log = logging.getLogger(__name__)
@@ -125,7 +128,7 @@ class Spotted:
     candidates: Sequence[GazetteerEntry]
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 
 
 class EntryInfo:
@@ -138,10 +141,10 @@ class EntryInfo:
     are folded on first use: most candidates are never checked against an area.
     """
 
-    __slots__ = ("_arabic", "_entry", "_keys", "loose")
+    __slots__ = ("_arabic", "_keys", "entry", "loose")
 
     def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
-        self._entry = entry
+        self.entry = entry
         self.loose = loose
         self._keys: tuple[str | None, str | None, str | None] | None = None
         self._arabic: tuple[str, ...] | None = None
@@ -151,12 +154,12 @@ class EntryInfo:
         """The entry's Arabic-script names, folded: a big city's Arabic name may come after its first 40 names
         ("دمشق" is Damascus' 67th), and an Arabic mention must be compared with them all the same."""
         if self._arabic is None:
-            self._arabic = tuple(dict.fromkeys(fold.loose(n) for n in self._entry.names if _ARABIC.search(n)))
+            self._arabic = tuple(dict.fromkeys(fold.loose(n) for n in self.entry.names if ARABIC_SCRIPT.search(n)))
         return self._arabic
 
     def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
         """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
-        return base + self.arabic if _ARABIC.search(target) else base
+        return base + self.arabic if ARABIC_SCRIPT.search(target) else base
 
     @property
     def loose_name(self) -> str:
@@ -176,7 +179,7 @@ class EntryInfo:
 
     def admin_keys(self) -> tuple[str | None, str | None, str | None]:
         if self._keys is None:
-            e = self._entry
+            e = self.entry
             self._keys = (
                 fold.key(e.admin1) if e.admin1 else None,
                 fold.key(e.admin2) if e.admin2 else None,
@@ -213,10 +216,6 @@ class _Token:
     upper: bool
     lower_form: str
     folded: str
-
-
-def _merge(a: GazetteerEntry, b: GazetteerEntry) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((*b.names, *a.names)))
 
 
 def _is_abbrev(name: str) -> bool:
@@ -257,14 +256,6 @@ def nearest(target: str, names: Sequence[str]) -> float:
     return float(found[1]) if found is not None else 1.0
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 class Gazetteer:
     """Bundled + loaded places, looked up by any spelling; cheap to open, safe to share between threads."""
 
@@ -292,9 +283,10 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[GazetteerEntry, ...]] = OrderedDict()
         # place rows by (database, rid): one place is named by many keys
-        self._rows: dict[tuple[str, int], GazetteerEntry] = {}
+        # (one dict per database, and one for the table's merged entries: no tuple per cached row)
+        self._rows: dict[str, dict[int, GazetteerEntry]] = {"bundled": {}, "loaded": {}, "merged": {}}
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
-        self._infos: dict[int, tuple[GazetteerEntry, EntryInfo]] = {}
+        self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
         self._token_cache: OrderedDict[str, _Words] = OrderedDict()
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
@@ -305,6 +297,18 @@ class Gazetteer:
             label: "loose" if any(r[1] == "loose" for r in conn.execute("PRAGMA table_info(places)")) else "''"
             for label, conn in self._dbs
         }
+        # the stored per-key candidate table (:mod:`table`), when built for these layers and this bundled file:
+        # a key's merged candidates in one row; without it (bundled only, or not yet built) merged here
+        self._table: sqlite3.Connection | None = None
+        if len(self._dbs) > 1 and table.is_fresh(self._dbs[1][1], bundled):
+            self._table = self._dbs[1][1]
+        self._conn_of = dict(self._dbs)
+        # a table row read by a key probe (spotting), kept until the key's candidates are asked for
+        self._refs: dict[str, tuple[bytes, int]] = {}
+        # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
+        self._stable: dict[str, bool] = {}
+        # a lookup's merge of several keys' candidates, by the keys
+        self._merges: OrderedDict[tuple[str, ...], tuple[GazetteerEntry, ...]] = OrderedDict()
         self.stopwords = frozenset(
             fold.arabic_token(w) if fold.script_of(w) == "arabic" else fold.latin_token(w)
             for path in datafiles.STOPWORD_FILES
@@ -368,8 +372,17 @@ class Gazetteer:
                     out[k] = hit
         if not missing:
             return out
+        if self._table is not None:
+            return self._fetch_table(missing, out)
+        return self._fetch_merge(missing, out, self._dbs)
+
+    def _fetch_merge(
+        self, missing: list[str], out: dict[str, tuple[GazetteerEntry, ...]],
+        dbs: Sequence[tuple[str, sqlite3.Connection]],
+    ) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """:meth:`_fetch` by reading each key's place rows from ``dbs`` and merging them here."""
         found: dict[str, list[GazetteerEntry]] = {k: [] for k in missing}
-        for label, conn in self._dbs:
+        for label, conn in dbs:
             for i in range(0, len(missing), 900):
                 chunk = missing[i : i + 900]
                 q = ",".join("?" * len(chunk))
@@ -388,13 +401,76 @@ class Gazetteer:
                 self._cache.popitem(last=False)
         return out
 
+    def _fetch_table(
+        self, missing: list[str], out: dict[str, tuple[GazetteerEntry, ...]]
+    ) -> dict[str, tuple[GazetteerEntry, ...]]:
+        """:meth:`_fetch` from the stored table: each key's merged candidates as references, no merging here."""
+        assert self._table is not None
+        rows: dict[str, tuple[bytes, int]] = {}
+        ask: list[str] = []
+        with self._lock:
+            for k in missing:
+                hit = self._refs.pop(k, None)
+                if hit is None:
+                    ask.append(k)
+                else:
+                    rows[k] = hit
+        for i in range(0, len(ask), 900):
+            chunk = ask[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            query = f"SELECT key, refs, stable FROM cands WHERE key IN ({q})"
+            for k, blob, stable in self._table.execute(query, chunk):
+                rows[k] = (blob, stable)
+        decoded = {k: table.decode(blob) for k, (blob, _stable) in rows.items()}
+        wanted: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set(), table.MERGED: set()}
+        for refs in decoded.values():
+            for ref in refs:
+                wanted[ref & 3].add(ref >> 2)
+        got = {tag: self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
+               for tag, rids in wanted.items() if rids and tag != table.MERGED}
+        got[table.MERGED] = self._merged(wanted[table.MERGED]) if wanted[table.MERGED] else {}
+        with self._lock:
+            for k, refs in decoded.items():
+                entries = tuple(got[ref & 3][ref >> 2] for ref in refs)
+                self._cache[k] = entries
+                self._stable[k] = bool(rows[k][1])
+                out[k] = entries
+            while len(self._cache) > 200_000:
+                self._cache.popitem(last=False)
+            if len(self._stable) > 400_000:
+                self._stable.clear()
+        # a key of the bundled file alone: merged here, as without the table
+        rest = [k for k in missing if k not in decoded]
+        return self._fetch_merge(rest, out, self._dbs[:1]) if rest else out
+
+    def _merged(self, mids: Iterable[int]) -> dict[int, GazetteerEntry]:
+        """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
+        assert self._table is not None
+        cache = self._rows["merged"]
+        out: dict[int, GazetteerEntry] = {}
+        need: list[int] = []
+        for mid in mids:
+            e = cache.get(mid)
+            if e is None:
+                need.append(mid)
+            else:
+                out[mid] = e
+        for i in range(0, len(need), 900):
+            chunk = need[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            for mid, rec in self._table.execute(f"SELECT mid, rec FROM merged WHERE mid IN ({q})", chunk):
+                e, loose = table.read_merged(rec)
+                out[mid] = cache[mid] = e
+                self._infos[id(e)] = _entry_info(e, loose)
+        return out
+
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The place rows with these rids, from memory when read before, else in batched queries."""
-        cache = self._rows
+        cache = self._rows[label]
         out: dict[int, GazetteerEntry] = {}
         need: list[int] = []
         for rid in rids:
-            e = cache.get((label, rid))
+            e = cache.get(rid)
             if e is None:
                 need.append(rid)
             else:
@@ -405,30 +481,24 @@ class Gazetteer:
             chunk = need[i : i + 900]
             q = ",".join("?" * len(chunk))
             for r in conn.execute(
-                "SELECT rid, id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer, "
-                f"{self._loose_col[label]} FROM places WHERE rid IN ({q})",
-                chunk,
+                f"SELECT {PLACE_COLUMNS}, {self._loose_col[label]}, rid FROM places WHERE rid IN ({q})", chunk
             ):
-                e = GazetteerEntry(
-                    id=r[1], name=r[2], lat=r[3], lon=r[4], country=r[5], kind=r[6], admin1=r[7], admin2=r[8],
-                    population=r[9] or 0, names=tuple(r[10].split(schema.NAME_SEP)),
-                    source=f"{r[11] or 'geonames'}:{r[12] or label}",
-                )
-                out[r[0]] = e
-                cache[(label, r[0])] = e
+                e = entry_from_row(r, label)
+                out[r[13]] = e
+                cache[r[13]] = e
                 # the names' light folds were stored at build/load time: no folding in a fresh process
-                self._infos[id(e)] = (e, _entry_info(e, schema.split_loose(r[13])))
+                self._infos[id(e)] = _entry_info(e, schema.split_loose(r[12]))
         return out
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
         """The entry's folded names and admin keys, computed once per entry object."""
         hit = self._infos.get(id(e))
-        if hit is not None and hit[0] is e:
-            return hit[1]
+        if hit is not None and hit.entry is e:
+            return hit
         if len(self._infos) > 400_000:
             self._infos.clear()
         info = _entry_info(e)
-        self._infos[id(e)] = (e, info)
+        self._infos[id(e)] = info
         return info
 
     def lookup(self, name: str, *, country: str | None = None, fuzzy: bool = False) -> list[GazetteerEntry]:
@@ -486,10 +556,23 @@ class Gazetteer:
         # candidate too, ranked below exact spellings by the edit distance (one batched read for both)
         alt = {k[:-1] if k.endswith("a") else k + "a" for k in ks if len(k) >= 5 and k.isascii()} - ks
         found = self._fetch(ks | alt)
-        entries = [e for k in (*ks, *alt) for e in found.get(k, ())]
-        if not entries and fuzzy:
-            entries = self._fuzzy(fold.key(name), country)
-        return self.rank(name, _dedupe(entries))
+        given = [k for k in (*ks, *alt) if found.get(k)]
+        if len(given) == 1 and self._stable.get(given[0]):
+            # one key's merged candidates, which merging again would leave as they are (stored table)
+            return self.rank(name, found[given[0]])
+        if not given:
+            return self.rank(name, _dedupe(self._fuzzy(fold.key(name), country))) if fuzzy else []
+        # the merge of these keys' candidates is the same for every name that has them ("Raqqa", "al-Raqqah")
+        merge_key = tuple(given)
+        with self._lock:
+            merged = self._merges.get(merge_key)
+        if merged is None:
+            merged = tuple(_dedupe([e for k in given for e in found[k]]))
+            with self._lock:
+                self._merges[merge_key] = merged
+                while len(self._merges) > 20_000:
+                    self._merges.popitem(last=False)
+        return self.rank(name, merged)
 
     def _fuzzy(self, k: str, country: str | None = None) -> list[GazetteerEntry]:
         """Places under keys one edit (two from 10 letters) from ``k`` that share its first two letters."""
@@ -501,10 +584,9 @@ class Gazetteer:
             if country:
                 keys = self._keys_of_country(label, conn, country)
                 lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
-                near.extend(
-                    c for c in keys[lo:hi]
-                    if abs(len(c) - len(k)) <= limit and Levenshtein.distance(k, c, score_cutoff=limit) <= limit
-                )
+                # every key within ``limit`` edits, in key order (rapidfuzz's loop, not Python's)
+                close = process.extract(k, keys[lo:hi], scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+                near.extend(c for c, _d, _i in sorted(close, key=lambda hit: hit[2]))
                 continue
             rows = conn.execute(
                 "SELECT DISTINCT key FROM keys WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ?",
@@ -515,9 +597,11 @@ class Gazetteer:
         return [e for key in near for e in found.get(key, ())]
 
     def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
-        """One country's distinct keys in one database, sorted (one stored row, kept for the last few countries)."""
+        """One country's distinct keys in one database, sorted (one stored row; the last 48 used are kept)."""
         with self._lock:
             hit = self._country_keys.get((label, country))
+            if hit is not None:
+                self._country_keys.move_to_end((label, country))
         if hit is not None:
             return hit
         try:
@@ -527,19 +611,22 @@ class Gazetteer:
         keys = schema.read_country_keys(row[0] if row else None)
         with self._lock:
             self._country_keys[(label, country)] = keys
-            while len(self._country_keys) > 24:
+            while len(self._country_keys) > 48:
                 self._country_keys.popitem(last=False)
         return keys
 
     def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
         """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, size."""
         target = fold.loose(name)
-        info = self.info
+        arabic = ARABIC_SCRIPT.search(target) is not None
+        info, infos = self.info, self._infos
 
         def score(e: GazetteerEntry) -> tuple[float, int, int]:
-            i = info(e)
-            return (round(nearest(target, i.names_for(target, i.loose_names)), 2), KIND_RANK.get(e.kind, 9),
-                    -e.population)
+            i = infos.get(id(e))
+            if i is None or i.entry is not e:
+                i = info(e)
+            names = i.loose[1:] + i.arabic if arabic else i.loose[1:]  # names_for(target, loose_names)
+            return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)
 
         return sorted(entries, key=score)
 
@@ -583,17 +670,9 @@ class Gazetteer:
 
     def _get(self, place_id: str) -> GazetteerEntry | None:
         for label, conn in self._dbs:
-            r = conn.execute(
-                "SELECT id, name, lat, lon, country, kind, admin1, admin2, population, names, source, layer "
-                "FROM places WHERE id=?",
-                (place_id,),
-            ).fetchone()
+            r = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id=?", (place_id,)).fetchone()
             if r:
-                return GazetteerEntry(
-                    id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
-                    population=r[8] or 0, names=tuple(r[9].split(schema.NAME_SEP)),
-                    source=f"{r[10] or 'geonames'}:{r[11] or label}",
-                )
+                return entry_from_row(r, label)
         return None
 
     def country_code(self, name: str) -> str | None:
@@ -840,8 +919,36 @@ class Gazetteer:
                     missing.append(k)
                 elif seen:
                     out.add(k)
-        if missing:
+        if missing and self._table is not None:
+            # the table has one row per key of either file: read it now, the key's candidates may be asked next
             found: set[str] = set()
+            stash: dict[str, tuple[bytes, int]] = {}
+            for i in range(0, len(missing), 900):
+                chunk = missing[i : i + 900]
+                q = ",".join("?" * len(chunk))
+                for k, blob, stable in self._table.execute(
+                    f"SELECT key, refs, stable FROM cands WHERE key IN ({q})", chunk
+                ):
+                    found.add(k)
+                    stash[k] = (blob, stable)
+            rest = [k for k in missing if k not in found]
+            for i in range(0, len(rest), 900):
+                chunk = rest[i : i + 900]
+                q = ",".join("?" * len(chunk))
+                found.update(k for (k,) in self._dbs[0][1].execute(
+                    f"SELECT DISTINCT key FROM keys WHERE key IN ({q})", chunk
+                ))
+            with self._lock:
+                if len(self._refs) + len(stash) > 100_000:
+                    self._refs.clear()
+                self._refs.update(stash)
+                if len(self._exists) + len(missing) > 500_000:
+                    self._exists.clear()
+                for k in missing:
+                    self._exists[k] = k in found
+            return out | found
+        if missing:
+            found = set()
             for _label, conn in self._dbs:
                 for i in range(0, len(missing), 900):
                     chunk = missing[i : i + 900]
@@ -1033,78 +1140,6 @@ class _Words(Sequence[_Token]):
         return c
 
 
-def _dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
-    """One entry per place: a loaded layer's copy wins over the bundled copy of the same place.
-
-    Two entries of one kind and country within 3 km (admin areas of the
-    same name within 60 km, whose centroids differ by method; any two of the
-    same name within 15 km) are one place: Who's On First repeats
-    some GeoNames places, and every loaded locality also sits in the bundled
-    ``cities500``. The kept entry takes the larger population, so a WOF
-    town keeps the size the bundled copy knew.
-    """
-    unique: dict[str, GazetteerEntry] = {}
-    for e in entries:
-        unique.setdefault(e.id, e)
-    if len(unique) < 2:
-        return list(unique.values())
-    ordered = sorted(unique.values(), key=lambda e: e.source.endswith(":bundled"))
-    # only entries of one kind and country can be twins: an entry alone in its group is kept as it is
-    groups = Counter((e.kind, e.country) for e in ordered)
-    kept: list[GazetteerEntry] = []
-    grid: dict[tuple[str, str | None, int, int], list[int]] = {}
-    for e in ordered:
-        if groups[(e.kind, e.country)] == 1:
-            kept.append(e)
-            continue
-        if e.kind == "country":
-            twin_country = next((n for n, o in enumerate(kept) if o.kind == "country" and o.country == e.country), None)
-            if twin_country is None:
-                kept.append(e)
-            else:
-                o = kept[twin_country]
-                kept[twin_country] = replace(o, population=max(o.population, e.population))
-            continue
-        area = e.kind in ("region", "county")
-        limit = 60.0 if area else 3.0
-        reach = max(limit, 15.0)
-        cell = reach / 111.0
-        ci, cj = int(e.lat // cell), int(e.lon // (2 * cell))
-        twin = None
-        e_key: str | None = None
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for n in grid.get((e.kind, e.country, ci + di, cj + dj), ()):
-                    o = kept[n]
-                    d = distance_km(o.lat, o.lon, e.lat, e.lon)
-                    if d >= reach:
-                        continue
-                    if d < limit and not area:
-                        twin = n
-                        break
-                    # an admin area within 60 km, or any place within 15 km, of the same name
-                    if e_key is None:
-                        e_key = fold.key(e.name)
-                    if fold.key(o.name) == e_key:
-                        twin = n
-                        break
-                if twin is not None:
-                    break
-            if twin is not None:
-                break
-        if twin is None:
-            grid.setdefault((e.kind, e.country, ci, cj), []).append(len(kept))
-            kept.append(e)
-            continue
-        o = kept[twin]
-        if e.population > o.population and e.kind == "locality":
-            # a town GeoNames counts people for: its point is the town centre (WOF's may be an area's centroid)
-            kept[twin] = replace(e, admin1=e.admin1 or o.admin1, admin2=e.admin2 or o.admin2, names=_merge(o, e))
-        elif o.admin1 is None and e.admin1:
-            kept[twin] = replace(o, admin1=e.admin1, admin2=o.admin2 or e.admin2)
-    return kept
-
-
 _LOADED: dict[tuple[str, str], Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
 
@@ -1121,6 +1156,8 @@ def load(home: Path | None = None) -> Gazetteer:
         if g is None:
             if path.exists():
                 connect_home(home, create=False).close()  # re-keys layers after a change of folding rules
+                # (re)builds the per-key candidate table once after a layer or the bundled file changed
+                table.ensure(path, BUNDLED_PATH)
             g = Gazetteer(BUNDLED_PATH, path if path.exists() else None)
             _LOADED[cache_key] = g
             log.info("gazetteer: loaded %s", g.stats())

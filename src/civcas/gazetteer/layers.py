@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from civcas.errors import GazetteerError
-from civcas.gazetteer import fold, schema
+from civcas.gazetteer import fold, schema, table
 from civcas.gazetteer.build import BUILD_VERSION, english_name, usable_names
 from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
 
@@ -151,7 +151,7 @@ class _Bundled:
             "AND p.kind=? AND p.country=? GROUP BY p.rid ORDER BY c DESC",
             (*ks, kind, country),
         ).fetchall()
-        from civcas.gazetteer.core import distance_km
+        from civcas.gazetteer.merge import distance_km
 
         for name, plat, plon, _c in rows:
             if distance_km(lat, lon, plat, plon) < 150:
@@ -338,6 +338,7 @@ def rekey(conn: sqlite3.Connection) -> int:
              for p in fold.arabic_prefixes(names.split(schema.NAME_SEP), kind)),
         )
         _refresh_country_keys(conn)
+        table.invalidate(conn)
         schema.set_meta(
             conn, [("fold_version", str(fold.FOLD_VERSION)), ("schema_version", str(schema.SCHEMA_VERSION))]
         )
@@ -400,6 +401,7 @@ def load_file(path: Path, *, home: Path | None = None, dry_run: bool = False) ->
                 ((p,) for p in set().union(*(fold.arabic_prefixes(p[9], p[5]) for p in places))),
             )
             _refresh_country_keys(conn)
+            table.invalidate(conn)
             schema.set_meta(conn, [(f"bundled_build:{name}", str(BUILD_VERSION))])
             conn.execute(
                 "INSERT OR REPLACE INTO layers VALUES (?,?,?,?,?,?,?)",
@@ -437,6 +439,7 @@ def remove_layer(name: str, *, home: Path | None = None) -> bool:
             existed = conn.execute("SELECT 1 FROM layers WHERE name=?", (name,)).fetchone() is not None
             _delete_layer(conn, name)
             _refresh_country_keys(conn)
+            table.invalidate(conn)
         return existed
     finally:
         conn.close()

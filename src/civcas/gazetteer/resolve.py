@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from civcas.gazetteer import fold
-from civcas.gazetteer.core import EntryInfo, Gazetteer, country_shares, distance_km, nearest
+from civcas.gazetteer.core import ARABIC_SCRIPT, EntryInfo, Gazetteer, country_shares, distance_km, nearest
 from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
 
 
@@ -93,7 +93,7 @@ _COUNTY_RADIUS_KM = 40.0
 _NO_AREAS = _Areas((), ())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, 150 per name
 class _Static:
     """What scoring needs of one candidate that does not depend on the document (computed once per name)."""
 
@@ -116,10 +116,11 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     target = fold.loose(name)
+    arabic = ARABIC_SCRIPT.search(target) is not None
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
-        spelling = nearest(target, info.names_for(target, info.loose13))
+        spelling = nearest(target, info.loose13 + info.arabic if arabic else info.loose13)
         population = min(math.log10(e.population + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * math.log10(1 + len(e.names))

@@ -1,0 +1,211 @@
+"""The stored per-key candidate table: every key's merged candidates, computed when layers are loaded.
+
+A name's first lookup used to read its places from both files and merge
+them (:func:`civcas.gazetteer.merge.dedupe`: a loaded layer's copy of a
+bundled town, twins within a few km), which dominated the first pass over a
+corpus. The loaded-layers file now keeps, per key, the result
+of that merge as a short array of references (``cands``): a bundled place, a
+loaded place, or a merged entry stored once in ``merged`` with its light
+folds. Reading a key is one row and no merging; the entries are those the
+run-time merge would make, in the same order (the tests compare both). Only
+keys of the loaded layers have a row (building it takes seconds, not the
+minute all 870,000 keys would): a key only the bundled file knows is read
+and merged at run time, as before.
+
+The table depends on the bundled file as well as the layers: it records the
+bundled file it was built against and the table version (``meta.cands``), is
+dropped whenever a layer changes, and is rebuilt by :func:`ensure` (from
+``civcas gazetteer load`` and from :func:`civcas.gazetteer.load`) when
+missing or stale. Until then, or when the data directory is read-only, the
+gazetteer merges at run time as before.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import sys
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+
+from civcas.gazetteer import fold, schema
+from civcas.gazetteer.merge import PLACE_COLUMNS, dedupe, entry_from_row
+from civcas.records import GazetteerEntry
+
+log = logging.getLogger(__name__)
+
+#: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
+TABLE_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS merged (mid INTEGER PRIMARY KEY, rec TEXT NOT NULL);
+"""
+
+#: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
+BUNDLED, LOADED, MERGED = 0, 1, 2
+LABELS = {BUNDLED: "bundled", LOADED: "loaded"}
+
+
+def fingerprint(bundled: Path) -> str:
+    """What the table must be rebuilt after: its version and the bundled file it merged (build facts, size, mtime)."""
+    conn = sqlite3.connect(f"file:{bundled}?mode=ro", uri=True)
+    try:
+        meta = schema.get_meta(conn)
+    finally:
+        conn.close()
+    st = bundled.stat()
+    return (f"{TABLE_VERSION}:{meta.get('build_version')}:{meta.get('fold_version')}:{meta.get('schema_version')}:"
+            f"{meta.get('places')}:{st.st_size}:{st.st_mtime_ns}")
+
+
+def is_fresh(conn: sqlite3.Connection, bundled: Path) -> bool:
+    """Whether the loaded-layers file holds a table built for these layers and this bundled file."""
+    return schema.get_meta(conn).get("cands") == fingerprint(bundled)
+
+
+def invalidate(conn: sqlite3.Connection) -> None:
+    """Mark the table stale (a layer was loaded, replaced or removed); :func:`ensure` rebuilds it."""
+    conn.execute("DELETE FROM meta WHERE k='cands'")
+
+
+def encode(refs: list[int]) -> bytes:
+    """References as little-endian unsigned 32-bit integers (``number << 2 | tag``)."""
+    a = array("I", refs)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def decode(blob: bytes) -> array[int]:
+    """The references of one ``cands`` row (see :func:`encode`)."""
+    a = array("I")
+    a.frombytes(blob)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def merged_record(e: GazetteerEntry) -> str:
+    """A merged entry as stored in ``merged.rec``: its fields, then the light folds ranking compares."""
+    loose = schema.loose_column(e.name, list(e.names), fold.loose).split(schema.NAME_SEP)
+    return json.dumps([e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population,
+                       list(e.names), e.source, loose], ensure_ascii=False)
+
+
+def read_merged(rec: str) -> tuple[GazetteerEntry, list[str]]:
+    """The entry and light folds of a ``merged.rec`` value."""
+    r = json.loads(rec)
+    e = GazetteerEntry(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
+                       population=r[8], names=tuple(r[9]), source=r[10])
+    return e, r[11]
+
+
+def _key_rids(conn: sqlite3.Connection) -> Iterator[tuple[str, list[int]]]:
+    """Each key of the layers with its rids, in key order then rid order (the order a key probe reads them)."""
+    key: str | None = None
+    rids: list[int] = []
+    for k, rid in conn.execute("SELECT key, rid FROM keys ORDER BY key, rid"):
+        if k != key:
+            if key is not None:
+                yield key, rids
+            key, rids = k, []
+        rids.append(rid)
+    if key is not None:
+        yield key, rids
+
+
+def _with_bundled(bconn: sqlite3.Connection, layers: Iterator[tuple[str, list[int]]]
+                  ) -> Iterator[tuple[str, list[int], list[int]]]:
+    """Each key of the layers with its rids in the bundled file and in the layers, a thousand keys per query."""
+    while True:
+        batch = [x for _ in range(900) if (x := next(layers, None)) is not None]
+        if not batch:
+            return
+        q = ",".join("?" * len(batch))
+        brids: dict[str, list[int]] = {}
+        for k, rid in bconn.execute(f"SELECT key, rid FROM keys WHERE key IN ({q}) ORDER BY key, rid",
+                                    [k for k, _r in batch]):
+            brids.setdefault(k, []).append(rid)
+        for k, lrids in batch:
+            yield k, brids.get(k, []), lrids
+
+
+def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
+    """(Re)write the table in the loaded-layers file ``conn`` for its layers and ``bundled``; returns counts."""
+    bconn = sqlite3.connect(f"file:{bundled}?mode=ro", uri=True)
+    try:
+        entries: dict[tuple[int, int], GazetteerEntry] = {}
+
+        def entry(tag: int, rid: int) -> GazetteerEntry:
+            e = entries.get((tag, rid))
+            if e is None:
+                src = bconn if tag == BUNDLED else conn
+                row = src.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE rid=?", (rid,)).fetchone()
+                e = entries[(tag, rid)] = entry_from_row(row, LABELS[tag])
+            return e
+
+        merged: dict[GazetteerEntry, int] = {}
+        rows: list[tuple[str, bytes, int]] = []
+        counts = {"keys": 0, "refs": 0, "merged": 0, "unstable": 0}
+        for key, brids, lrids in _with_bundled(bconn, _key_rids(conn)):
+            if len(brids) + len(lrids) == 1:
+                refs = [brids[0] << 2 | BUNDLED] if brids else [lrids[0] << 2 | LOADED]
+                stable = 1
+            else:
+                # the run-time merge's input: the bundled file's rows, then the layers', each in rid order
+                ref_of: dict[int, int] = {}
+                given: list[GazetteerEntry] = []
+                for tag, rids in ((BUNDLED, brids), (LOADED, lrids)):
+                    for rid in rids:
+                        e = entry(tag, rid)
+                        ref_of[id(e)] = rid << 2 | tag
+                        given.append(e)
+                kept = dedupe(given)
+                refs = []
+                for e in kept:
+                    ref = ref_of.get(id(e))
+                    if ref is None:
+                        mid = merged.setdefault(e, len(merged) + 1)
+                        ref = mid << 2 | MERGED
+                    refs.append(ref)
+                stable = int(dedupe(kept) == kept)
+                counts["unstable"] += 1 - stable
+            rows.append((key, encode(refs), stable))
+            counts["keys"] += 1
+            counts["refs"] += len(refs)
+        counts["merged"] = len(merged)
+    finally:
+        bconn.close()
+    conn.executescript(DDL)
+    with conn:
+        conn.execute("DELETE FROM cands")
+        conn.execute("DELETE FROM merged")
+        conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
+        conn.executemany("INSERT INTO merged(mid, rec) VALUES (?, ?)",
+                         ((mid, merged_record(e)) for e, mid in merged.items()))
+        schema.set_meta(conn, [("cands", fingerprint(bundled))])
+    return counts
+
+
+def ensure(home_file: Path, bundled: Path) -> bool:
+    """Build the table when missing or stale; False when it cannot be (a read-only data directory)."""
+    try:
+        conn = sqlite3.connect(home_file, timeout=60)
+    except sqlite3.OperationalError:
+        return False
+    try:
+        if is_fresh(conn, bundled):
+            return True
+        # two processes building at once write the same rows, one transaction after the other
+        log.info("gazetteer: building the per-key candidate table of %s", home_file)
+        counts = build(conn, bundled)
+        log.info("gazetteer: candidate table: %s", counts)
+        return True
+    except sqlite3.OperationalError as exc:
+        log.warning("gazetteer: cannot write the candidate table in %s (%s); merging at run time", home_file, exc)
+        return False
+    finally:
+        conn.close()

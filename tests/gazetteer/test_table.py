@@ -1,0 +1,103 @@
+"""The stored per-key candidate table: built on load, equal to the run-time merge, rebuilt when stale."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from _gazetteer_fixtures import GEONAMES_ROWS, write_geonames_dump, write_wof
+
+from civcas import gazetteer
+from civcas.gazetteer import table
+from civcas.gazetteer.core import BUNDLED_PATH, Gazetteer
+
+# a loaded copy of the bundled Ar Raqqah (3 km apart, no population): merged with it, names and size together
+TWIN = (9100010, "Raqqa City", "Raqqa,Ar Raqqah,الرقة", 35.96, 39.02, "P", "PPL", "SY", "04", "", 0)
+NAMES = ["Tell Samra", "Tall Samrah", "Khirbet Qasem", "Al-Mashlab", "Mashlab", "Samra District", "Raqqa",
+         "Ar Raqqah", "الرقة", "Raqqa City", "Hamrat Nasir", "حمرة ناصر", "Ath Thawrah", "Syria", "Aleppo",
+         "Samra", "Deir ez-Zor", "Mosul"]
+TEXT = "Strikes near Tell Samra and Raqqa City, in Ar Raqqah governorate; Hamrat Nasir and الرقة were hit."
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> None:
+    gazetteer.clear_cache()
+
+
+def _home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    gazetteer.load_file(write_geonames_dump(tmp_path / "SY.txt", [*GEONAMES_ROWS, TWIN]), home=home)
+    gazetteer.load_file(write_wof(tmp_path / "wof_sy.tsv.gz"), home=home)
+    return home
+
+
+def _run_time_merge(tmp_path: Path, home: Path) -> Gazetteer:
+    """The same layers without the table: every key's candidates merged at run time."""
+    copy = tmp_path / "copy" / "gazetteer.sqlite"
+    copy.parent.mkdir()
+    shutil.copy(home / "gazetteer.sqlite", copy)
+    with sqlite3.connect(copy) as conn:
+        table.invalidate(conn)
+    g = Gazetteer(BUNDLED_PATH, copy)
+    assert g._table is None
+    return g
+
+
+def _meta(home: Path) -> str | None:
+    row = sqlite3.connect(home / "gazetteer.sqlite").execute("SELECT v FROM meta WHERE k='cands'").fetchone()
+    return row[0] if row else None
+
+
+def test_table_built_on_load_gives_what_the_run_time_merge_gives(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    assert _meta(home) is None  # loading layers leaves it to the first `load()`
+    stored = gazetteer.load(home)
+    assert stored._table is not None and _meta(home) == table.fingerprint(BUNDLED_PATH)
+    merged_here = _run_time_merge(tmp_path, home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    assert conn.execute("SELECT COUNT(*) FROM merged").fetchone()[0] >= 1  # the twin of Ar Raqqah
+    keys = [k for (k,) in conn.execute("SELECT key FROM cands")]
+    assert len(keys) == conn.execute("SELECT COUNT(DISTINCT key) FROM keys").fetchone()[0]
+    assert stored._fetch(keys) == merged_here._fetch(keys)
+    for name in NAMES:
+        assert stored.lookup(name) == merged_here.lookup(name), name
+    assert [(s.start, s.text, tuple(s.candidates)) for s in stored.spot(TEXT)] == [
+        (s.start, s.text, tuple(s.candidates)) for s in merged_here.spot(TEXT)
+    ]
+    raqqa = next(e for e in stored.lookup("Raqqa City") if e.id == "geonames:172955")
+    assert "Raqqa City" in raqqa.names and raqqa.population > 500_000  # the merged entry, read from the table
+
+
+def test_table_is_rebuilt_after_a_layer_changes_and_only_then(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    gazetteer.load(home)
+    db = home / "gazetteer.sqlite"
+    built = db.stat().st_mtime_ns
+    assert table.ensure(db, BUNDLED_PATH)
+    assert db.stat().st_mtime_ns == built  # fresh: nothing written
+    gazetteer.remove_layer("wof_sy", home=home)
+    assert _meta(home) is None
+    gazetteer.clear_cache()
+    g = gazetteer.load(home)
+    assert g._table is not None and _meta(home) == table.fingerprint(BUNDLED_PATH)
+    assert g.lookup("Hamrat Nasir") == []
+    assert [e.source for e in g.lookup("Khirbet Qasem")] == ["geonames:SY"]
+
+
+def test_table_an_older_home_gets_it_on_load(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    db = home / "gazetteer.sqlite"
+    with sqlite3.connect(db) as conn:
+        # a data directory written before the table existed, or for another bundled file
+        conn.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('cands', 'an older build')")
+    assert Gazetteer(BUNDLED_PATH, db)._table is None  # a stale table is never read
+    g = gazetteer.load(home)
+    assert g._table is not None
+    assert [e.name for e in g.lookup("حمرة ناصر")] == ["Hamrat Naser"]
+
+
+def test_table_references_round_trip() -> None:
+    refs = [1 << 2 | table.BUNDLED, 270_000 << 2 | table.LOADED, 5 << 2 | table.MERGED]
+    assert list(table.decode(table.encode(refs))) == refs
