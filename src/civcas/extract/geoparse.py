@@ -112,8 +112,15 @@ def resolve_places(
         # a tie-breaker only: of two places that vote alike, the larger town ("Tikrit" over a hamlet "Hajaj")
         w += _size_bonus(gz, p)
         # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
-        key = (p.country, p.gazetteer_id or p.name)
+        key = _vote_key(p)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
+    for k, (iso, w) in _exact_readings(gz, mentions, out, country_spans, in_names).items():
+        # a place matched only loosely in the guessed country, or not placed at all, whose name is spelled
+        # exactly as a place elsewhere: that reading votes instead ("north of the town of Qayyara" in Iraq,
+        # not a Yemeni village read loosely as "Al-Hudd")
+        if out[k].name != out[k].mention:
+            weight_of.pop(_vote_key(out[k]), None)
+        weight_of[(iso, f"exact:{fold(mentions[k].text)}")] = w
     for (iso, _), w in weight_of.items():
         where[iso] = where.get(iso, 0.0) + w
     for iso, n in weights.items():
@@ -130,6 +137,98 @@ def resolve_places(
     if best is not None:
         country = best
     return _aliases(text, out, gz), country
+
+
+def _vote_key(p: Place) -> tuple[str, str | None]:
+    """One vote per place, however often the text names it."""
+    return (p.country or "", p.gazetteer_id or p.name)
+
+
+#: An exact reading abroad votes only as a sizeable town, an admin area, the kind the text names, or inside the
+#: area named with it; a hamlet that merely shares the name does not.
+_EXACT_READING_POPULATION = 20_000
+
+
+def _exact_readings(
+    gz: Any,
+    mentions: dict[tuple[int, int], PlaceMention],
+    out: dict[tuple[int, int], Place],
+    country_spans: Sequence[tuple[int, int, str]],
+    in_names: Sequence[tuple[int, int, str]],
+) -> dict[tuple[int, int], tuple[str, float]]:
+    """Mentions the first pass matched loosely or not at all, whose exact spelling points to one other country.
+
+    The first guess at the document's country can come from a demonym ("an Afghan militiaman", "the Russian
+    airliner") or from loose matches; resolved under it, a name the gazetteer spells exactly elsewhere is pulled
+    to a look-alike there ("Sinai" read as a Russian "Synya") or rejected as abroad ("the town of Qayyara"), and so
+    never votes for where it is. Its exact reading votes as a resolved place would, when all the plausible places
+    spelled that way lie in one country.
+    """
+    if not hasattr(gz, "lookup") or not hasattr(gz, "info"):
+        return {}
+    found: dict[tuple[int, int], tuple[str, float]] = {}
+    for k, p in out.items():
+        m = mentions[k]
+        if m.relation == "origin" or m.kind_hint == "capital":
+            continue
+        if any(s <= m.span.start and m.span.end <= e for s, e, _ in (*country_spans, *in_names)):
+            continue
+        # its own match, not an area standing in for it ("placed in the county named with it" keeps the mention)
+        loose = (p.gazetteer_id is not None and p.name != p.mention and p.precision is not PlacePrecision.COUNTRY
+                 and not _spelled_as_named(gz, p, m))
+        if not (loose or fallback(p, gz)) or not _LATIN.search(m.text) or _NON_LATIN.search(m.text):
+            continue
+        # a loose match in the guessed country yields only to a well-known place: transliterations vary
+        # ("Mahmoudiya" is as much the Iraqi "Mahmudiyah" as a Lebanese hamlet spelled "Mahmoudiye")
+        reading = _exact_reading(gz, m, strong_only=loose)
+        if reading is not None and reading[0] != p.country:
+            found[k] = reading
+    return found
+
+
+def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tuple[str, float] | None:
+    """The one country of the plausible places spelled exactly as the mention, and the vote such a place has."""
+    name = gfold.base_name(m.text)
+    target = gfold.loose(name)
+    if len(target.replace(" ", "")) < 4:
+        return None
+    plain = _plain(target)
+    exact = []
+    for e in gz.lookup(name)[:60]:
+        info = gz.info(e)
+        if e.country and e.kind in ("locality", "county", "region") and (
+            target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
+        ):
+            exact.append(e)
+    admin_named = _names_admin(m)
+    hinted = {"village": "locality", "town": "locality", "city": "locality", "district": "county",
+              "province": "region"}.get(m.kind_hint or "")
+    inside = {gfold.key(gfold.base_name(w)) for w in m.within}
+
+    def plausible(e: Any) -> bool:
+        if admin_named:
+            return bool(e.kind in ("county", "region"))
+        if strong_only:
+            return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION)
+        # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district)
+        return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION or e.kind == hinted
+                    or inside & {gfold.key(a) for a in (e.admin1, e.admin2) if a})
+
+    kept = [e for e in exact if plausible(e)]
+    countries = {e.country for e in kept}
+    if len(countries) != 1:
+        return None
+    admin = all(e.kind in ("county", "region") for e in kept)
+    return countries.pop(), (3.0 if admin_named else 1.5) if admin else 1.0
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[\s\-]+")
+
+
+def _plain(loose: str) -> str:
+    """A loosely folded name without its article, spaces and a final -h: "al qayyarah" and "qayyara" are one."""
+    s = re.sub(r"[\s\-]+", "", _ARTICLE.sub("", loose))
+    return s[:-1] if s.endswith(("ah", "eh")) else s
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
