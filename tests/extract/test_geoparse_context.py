@@ -449,3 +449,14 @@ def test_a_name_spelled_exactly_elsewhere_outvotes_a_first_guess_from_demonyms(
 ) -> None:
     got = _places(text, village_config)
     assert got and all(c == country for _, c, _ in got), got
+
+
+@pytest.mark.issue(5)
+def test_a_towns_own_name_beats_a_big_citys_alias_abroad(village_config: Any) -> None:
+    # "Iskandariyah" is an Arabic alias of Alexandria, but the own name of an Iraqi town ("Nahiyat al
+    # Iskandariyah": admin word and article aside)
+    from civcas.gazetteer import fold
+
+    assert fold.core("Nāḩiyat al Iskandarīyah") == fold.core("Iskandariyah") == "iskandariyah"
+    got = _places("Gunmen shot dead a shop owner and his son in Iskandariyah on Tuesday, police said.", village_config)
+    assert got and all(c == "IQ" for _, c, _ in got), got
