@@ -460,3 +460,13 @@ def test_a_towns_own_name_beats_a_big_citys_alias_abroad(village_config: Any) ->
     assert fold.core("Nāḩiyat al Iskandarīyah") == fold.core("Iskandariyah") == "iskandariyah"
     got = _places("Gunmen shot dead a shop owner and his son in Iskandariyah on Tuesday, police said.", village_config)
     assert got and all(c == "IQ" for _, c, _ in got), got
+
+
+@pytest.mark.issue(5)
+def test_the_country_refugees_fled_is_not_where_they_were_killed(village_config: Any) -> None:
+    got = _places(
+        "Nine refugees who had fled the fighting in South Sudan were killed by gunmen at a camp in northern Uganda, "
+        "officials said.",
+        village_config,
+    )
+    assert got and all(c == "UG" for _, c, _ in got), got

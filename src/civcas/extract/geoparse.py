@@ -421,7 +421,11 @@ _INSTITUTION_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:officials|authorities|police|ministry|government|media|news|president|state)\b",
     re.IGNORECASE,
 )
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(
+    # "rocket fire from Syria"; "refugees who had fled political violence in Burundi" were killed elsewhere
+    r"\b(?:(?:from|out\s+of)\s+(?:neighbou?ring\s+)?|(?:fled|fleeing|flee)\s+(?:[\w\-]+\s+){0,3}?in\s+)$",
+    re.IGNORECASE,
+)
 # After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
 _POSSESSIVE_PLACE = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,3}(?:[A-Z]|(?:capital|city|town|village|region|province|"
                                r"state|district|border|north|south|east|west)\b)")
@@ -461,10 +465,10 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     # than the entry has it ("Democratic Republic of Congo")
     name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
     if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
-        if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after):
-            return 3.0
-        # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
-        return 1.0 if _ORIGIN_BEFORE.search(before) else 2.0
+        if _ORIGIN_BEFORE.search(before):
+            # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
+            return 1.0
+        return 3.0 if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after) else 2.0
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
 
