@@ -114,7 +114,9 @@ def resolve_places(
         # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
         key = _vote_key(p)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
-    for k, (iso, w) in _exact_readings(gz, mentions, out, country_spans, in_names).items():
+    for k, (iso, w) in _exact_readings(
+        gz, mentions, out, country_spans, in_names, _admin_word_countries(text)
+    ).items():
         # a place matched only loosely in the guessed country, or not placed at all, whose name is spelled
         # exactly as a place elsewhere: that reading votes instead ("north of the town of Qayyara" in Iraq,
         # not a Yemeni village read loosely as "Al-Hudd")
@@ -155,6 +157,7 @@ def _exact_readings(
     out: dict[tuple[int, int], Place],
     country_spans: Sequence[tuple[int, int, str]],
     in_names: Sequence[tuple[int, int, str]],
+    admin_countries: Sequence[str] = (),
 ) -> dict[tuple[int, int], tuple[str, float]]:
     """Mentions the first pass matched loosely or not at all, whose exact spelling points to one other country.
 
@@ -181,7 +184,10 @@ def _exact_readings(
         # a loose match in the guessed country yields only to a well-known place: transliterations vary
         # ("Mahmoudiya" is as much the Iraqi "Mahmudiyah" as a Lebanese hamlet spelled "Mahmoudiye")
         reading = _exact_reading(gz, m, strong_only=loose)
-        if reading is not None and reading[0] != p.country:
+        # an admin area in a document that names one country's kind of unit is of that kind: "Riverside Local
+        # Government Area" is Nigerian, whatever Riverside County abroad
+        own_kind = admin_countries if _names_admin(m) else []
+        if reading is not None and reading[0] != p.country and (not own_kind or reading[0] in own_kind):
             found[k] = reading
     return found
 
