@@ -427,3 +427,46 @@ def test_a_far_fetched_big_namesake_yields_to_the_best_spelled_candidate(village
     assert got and got[0].country == "SY" and got[0].precision is PlacePrecision.SETTLEMENT, [
         (p.name, p.country, p.precision) for p in got
     ]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a Yemeni victim guesses Yemen first; the town of Qayyara, rejected there as abroad, is spelled exactly
+        # as an Iraqi town
+        ("A Yemeni labourer was among eleven people killed by a roadside bomb near the town of Qayyara on Sunday, "
+         "police said.", "IQ"),
+        # Russian tourists guess Russia first, where "Sinai" is read loosely as a village; Sinai is an Egyptian region
+        ("Gunmen killed four Russian tourists in Sinai on Friday, security sources said.", "EG"),
+        # Somali herders guess Somalia first; Kinango lies in the Kenyan county named with it
+        ("Seven people died when Somali and Borana herders clashed over a well in Kinango, Kwale County, police "
+         "said.", "KE"),
+    ],
+)
+def test_a_name_spelled_exactly_elsewhere_outvotes_a_first_guess_from_demonyms(
+    text: str, country: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and all(c == country for _, c, _ in got), got
+
+
+@pytest.mark.issue(5)
+def test_a_towns_own_name_beats_a_big_citys_alias_abroad(village_config: Any) -> None:
+    # "Iskandariyah" is an Arabic alias of Alexandria, but the own name of an Iraqi town ("Nahiyat al
+    # Iskandariyah": admin word and article aside)
+    from civcas.gazetteer import fold
+
+    assert fold.core("Nāḩiyat al Iskandarīyah") == fold.core("Iskandariyah") == "iskandariyah"
+    got = _places("Gunmen shot dead a shop owner and his son in Iskandariyah on Tuesday, police said.", village_config)
+    assert got and all(c == "IQ" for _, c, _ in got), got
+
+
+@pytest.mark.issue(5)
+def test_the_country_refugees_fled_is_not_where_they_were_killed(village_config: Any) -> None:
+    got = _places(
+        "Nine refugees who had fled the fighting in South Sudan were killed by gunmen at a camp in northern Uganda, "
+        "officials said.",
+        village_config,
+    )
+    assert got and all(c == "UG" for _, c, _ in got), got

@@ -112,8 +112,17 @@ def resolve_places(
         # a tie-breaker only: of two places that vote alike, the larger town ("Tikrit" over a hamlet "Hajaj")
         w += _size_bonus(gz, p)
         # each place once, however often it is named ("the Salamat ... Salamat members ... the Salamat")
-        key = (p.country, p.gazetteer_id or p.name)
+        key = _vote_key(p)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
+    for k, (iso, w) in _exact_readings(
+        gz, mentions, out, country_spans, in_names, _admin_word_countries(text)
+    ).items():
+        # a place matched only loosely in the guessed country, or not placed at all, whose name is spelled
+        # exactly as a place elsewhere: that reading votes instead ("north of the town of Qayyara" in Iraq,
+        # not a Yemeni village read loosely as "Al-Hudd")
+        if out[k].name != out[k].mention:
+            weight_of.pop(_vote_key(out[k]), None)
+        weight_of[(iso, f"exact:{fold(mentions[k].text)}")] = w
     for (iso, _), w in weight_of.items():
         where[iso] = where.get(iso, 0.0) + w
     for iso, n in weights.items():
@@ -130,6 +139,102 @@ def resolve_places(
     if best is not None:
         country = best
     return _aliases(text, out, gz), country
+
+
+def _vote_key(p: Place) -> tuple[str, str | None]:
+    """One vote per place, however often the text names it."""
+    return (p.country or "", p.gazetteer_id or p.name)
+
+
+#: An exact reading abroad votes only as a sizeable town, an admin area, the kind the text names, or inside the
+#: area named with it; a hamlet that merely shares the name does not.
+_EXACT_READING_POPULATION = 20_000
+
+
+def _exact_readings(
+    gz: Any,
+    mentions: dict[tuple[int, int], PlaceMention],
+    out: dict[tuple[int, int], Place],
+    country_spans: Sequence[tuple[int, int, str]],
+    in_names: Sequence[tuple[int, int, str]],
+    admin_countries: Sequence[str] = (),
+) -> dict[tuple[int, int], tuple[str, float]]:
+    """Mentions the first pass matched loosely or not at all, whose exact spelling points to one other country.
+
+    The first guess at the document's country can come from a demonym ("an Afghan militiaman", "the Russian
+    airliner") or from loose matches; resolved under it, a name the gazetteer spells exactly elsewhere is pulled
+    to a look-alike there ("Sinai" read as a Russian "Synya") or rejected as abroad ("the town of Qayyara"), and so
+    never votes for where it is. Its exact reading votes as a resolved place would, when all the plausible places
+    spelled that way lie in one country.
+    """
+    if not hasattr(gz, "lookup") or not hasattr(gz, "info"):
+        return {}
+    found: dict[tuple[int, int], tuple[str, float]] = {}
+    for k, p in out.items():
+        m = mentions[k]
+        if m.relation == "origin" or m.kind_hint == "capital":
+            continue
+        if any(s <= m.span.start and m.span.end <= e for s, e, _ in (*country_spans, *in_names)):
+            continue
+        # its own match, not an area standing in for it ("placed in the county named with it" keeps the mention)
+        loose = (p.gazetteer_id is not None and p.name != p.mention and p.precision is not PlacePrecision.COUNTRY
+                 and not _spelled_as_named(gz, p, m))
+        if not (loose or fallback(p, gz)) or not _LATIN.search(m.text) or _NON_LATIN.search(m.text):
+            continue
+        # a loose match in the guessed country yields only to a well-known place: transliterations vary
+        # ("Mahmoudiya" is as much the Iraqi "Mahmudiyah" as a Lebanese hamlet spelled "Mahmoudiye")
+        reading = _exact_reading(gz, m, strong_only=loose)
+        # an admin area in a document that names one country's kind of unit is of that kind: "Riverside Local
+        # Government Area" is Nigerian, whatever Riverside County abroad
+        own_kind = admin_countries if _names_admin(m) else []
+        if reading is not None and reading[0] != p.country and (not own_kind or reading[0] in own_kind):
+            found[k] = reading
+    return found
+
+
+def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tuple[str, float] | None:
+    """The one country of the plausible places spelled exactly as the mention, and the vote such a place has."""
+    name = gfold.base_name(m.text)
+    target = gfold.loose(name)
+    if len(target.replace(" ", "")) < 4:
+        return None
+    plain = _plain(target)
+    exact = []
+    for e in gz.lookup(name)[:60]:
+        info = gz.info(e)
+        if e.country and e.kind in ("locality", "county", "region") and (
+            target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
+        ):
+            exact.append(e)
+    admin_named = _names_admin(m)
+    hinted = {"village": "locality", "town": "locality", "city": "locality", "district": "county",
+              "province": "region"}.get(m.kind_hint or "")
+    inside = {gfold.key(gfold.base_name(w)) for w in m.within}
+
+    def plausible(e: Any) -> bool:
+        if admin_named:
+            return bool(e.kind in ("county", "region"))
+        if strong_only:
+            return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION)
+        # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district)
+        return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION or e.kind == hinted
+                    or inside & {gfold.key(a) for a in (e.admin1, e.admin2) if a})
+
+    kept = [e for e in exact if plausible(e)]
+    countries = {e.country for e in kept}
+    if len(countries) != 1:
+        return None
+    admin = all(e.kind in ("county", "region") for e in kept)
+    return countries.pop(), (3.0 if admin_named else 1.5) if admin else 1.0
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[\s\-]+")
+
+
+def _plain(loose: str) -> str:
+    """A loosely folded name without its article, spaces and a final -h: "al qayyarah" and "qayyara" are one."""
+    s = re.sub(r"[\s\-]+", "", _ARTICLE.sub("", loose))
+    return s[:-1] if s.endswith(("ah", "eh")) else s
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
@@ -322,7 +427,11 @@ _INSTITUTION_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:officials|authorities|police|ministry|government|media|news|president|state)\b",
     re.IGNORECASE,
 )
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|out\s+of)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(
+    # "rocket fire from Syria"; "refugees who had fled political violence in Burundi" were killed elsewhere
+    r"\b(?:(?:from|out\s+of)\s+(?:neighbou?ring\s+)?|(?:fled|fleeing|flee)\s+(?:[\w\-]+\s+){0,3}?in\s+)$",
+    re.IGNORECASE,
+)
 # After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
 _POSSESSIVE_PLACE = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,3}(?:[A-Z]|(?:capital|city|town|village|region|province|"
                                r"state|district|border|north|south|east|west)\b)")
@@ -362,10 +471,10 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     # than the entry has it ("Democratic Republic of Congo")
     name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
     if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
-        if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after):
-            return 3.0
-        # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
-        return 1.0 if _ORIGIN_BEFORE.search(before) else 2.0
+        if _ORIGIN_BEFORE.search(before):
+            # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
+            return 1.0
+        return 3.0 if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after) else 2.0
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
 

@@ -241,8 +241,8 @@ def country_shares(
         if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target:
-            w *= 3.0  # its own name, not one of its alternate names
+        if folded.loose_name == target or fold.core(e.name) == fold.core(name):
+            w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
     return {code: w / total for code, w in weight.items()} if total else {}

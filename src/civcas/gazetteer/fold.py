@@ -243,6 +243,17 @@ def base_name(name: str) -> str:
     return stripped or name.strip()
 
 
+_LOOSE_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath) ")
+
+
+def core(name: str) -> str:
+    """A name folded loosely without its admin word and article: "Nahiyat al Iskandariyah" -> "iskandariyah".
+
+    What makes a place's own name the one a text writes, where a big city abroad has that name only as an
+    alias ("Iskandariyah", an Arabic name of Alexandria)."""
+    return _LOOSE_ARTICLE.sub("", base_name(loose(name)))
+
+
 def place_keys(names: list[str], kind: str) -> set[str]:
     """Every key a place is indexed under, with "X province" / "محافظة X" forms for admin areas."""
     out: set[str] = set()

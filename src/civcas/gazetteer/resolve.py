@@ -127,8 +127,11 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * spelling + population + names + layer
         out.append(_Static(
-            entry=e, info=info, spelling=spelling, own_spelled=info.loose_name == target, population=population,
-            names=names, layer=layer, static=static, bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
+            entry=e, info=info, spelling=spelling,
+            # its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias (Alexandria's)
+            own_spelled=info.loose_name == target or fold.core(e.name) == fold.core(name),
+            population=population, names=names, layer=layer, static=static,
+            bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
             kind_rank=KIND_RANK_ORDER.get(e.kind, 9),
         ))
     if cache:
