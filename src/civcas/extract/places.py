@@ -447,9 +447,7 @@ def _containment(doc_text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             gap = doc_text[m_last.span.end : n.span.start]
             if re.fullmatch(
                 r"(?:['’]s)?[\s\u00a0]*(?:(?:village|town|city|neighbou?rhood|district|area|camp|countryside|"
-                # a facility named after its place: "Ghweiran prison in Syria"
-                r"prison|jail|hospital|airport|air[\s\u00a0]*base|base|school|university|mosque|church|market|"
-                r"bridge|dam|refinery|oil[\s\u00a0]*field|checkpoint|suburbs?|quarter)[\s\u00a0]*)?"
+                r"suburbs?|quarter)[\s\u00a0]*)?"
                 r"(?:,|in|of|near|within|inside|at)[\s\u00a0]+(?:the[\s\u00a0]+)?"
                 r"(?:(?:\w+ern|central|rural)[\s\u00a0]+)?(?:(?:city|town|province|governorate|countryside|"
                 r"district|region|area|suburbs?|outskirts|vicinity|environs)[\s\u00a0]+of[\s\u00a0]+)?",
