@@ -495,13 +495,19 @@ def _replace(g: Group, **kw: object) -> Group:
     return replace(g, **kw)  # type: ignore[arg-type]
 
 
+@functools.cache
+def _category_words(rules: RuleFiles) -> tuple[dict[str, tuple[str | None, str, bool, str]], re.Pattern[str]]:
+    """The victim nouns that name a category, and their regex: built once, not per sentence."""
+    cat_words = {k: v for k, v in _lex(rules).noun_info.items() if v[0] is not None}
+    return cat_words, phrase_regex(cat_words.keys())
+
+
 def bare_categories(text: str, *, rules: RuleFiles | None = None) -> list[tuple[int, int, str, Qualifier, str]]:
     """Category nouns named without a count after an opener: "mostly women and children", "including children"."""
     rules = rules or load_rules()
     lex = _lex(rules)
     out = []
-    cat_words = {k: v for k, v in lex.noun_info.items() if v[0] is not None}
-    cat_re = phrase_regex(cat_words.keys())
+    cat_words, cat_re = _category_words(rules)
     for m in lex.opener_re.finditer(text):
         opener = fold(m.group())
         qual = (
