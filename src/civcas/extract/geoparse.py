@@ -198,14 +198,20 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
     target = gfold.loose(name)
     if len(target.replace(" ", "")) < 4:
         return None
-    plain = _plain(target)
-    exact = []
-    for e in gz.lookup(name)[:60]:
-        info = gz.info(e)
-        if e.country and e.kind in ("locality", "county", "region") and (
-            target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
-        ):
-            exact.append(e)
+    memo = hasattr(gz, "memo_get") and hasattr(gz, "memo_put")
+    exact = gz.memo_get("exact_spelled", name) if memo else None
+    if exact is None:
+        # the places spelled exactly so depend on the name alone: remembered across documents
+        plain = _plain(target)
+        exact = []
+        for e in gz.lookup(name)[:60]:
+            info = gz.info(e)
+            if e.country and e.kind in ("locality", "county", "region") and (
+                target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
+            ):
+                exact.append(e)
+        if memo:
+            gz.memo_put("exact_spelled", name, exact)
     admin_named = _names_admin(m)
     hinted = {"village": "locality", "town": "locality", "city": "locality", "district": "county",
               "province": "region"}.get(m.kind_hint or "")
@@ -331,21 +337,38 @@ def _prominent_votes(
         if not target or target in seen:
             continue
         seen.add(target)
-        exact = [e for e in gz.lookup(m.text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
-        towns = [e for e in exact if e.kind == "locality"]
-        if not towns:
-            continue
-        top = max(towns, key=lambda e: e.population)
-        # its own name, not an alternate one ("Ibi" is also a spelling of Ibb in Yemen)
-        if top.population < _PROMINENT_POPULATION or not top.country or gz.info(top).loose_name != target:
-            continue
-        # an admin area of that name abroad ("Delta", "Plateau": Nigerian states), or another town of that name
-        # that is more than a hamlet, even in the same country ("Sultanpur": one name of many towns)
-        if any((e.country != top.country and e.kind in ("region", "county"))
-               or (e is not top and e.kind == "locality" and e.population >= _NAMESAKE_POPULATION) for e in exact):
-            continue
-        out[top.country] = out.get(top.country, 0.0) + _PROMINENT_WEIGHT
+        country = _prominent_country(gz, m.text, target)
+        if country:
+            out[country] = out.get(country, 0.0) + _PROMINENT_WEIGHT
     return out
+
+
+def _prominent_country(gz: Any, text: str, target: str) -> str:
+    """The country of the large city named ``text``, or "" (remembered per name: it depends on nothing else)."""
+    memo = hasattr(gz, "memo_get") and hasattr(gz, "memo_put")
+    hit = gz.memo_get("prominent", text) if memo else None
+    if hit is not None:
+        return str(hit)
+    country = ""
+    exact = [e for e in gz.lookup(text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
+    towns = [e for e in exact if e.kind == "locality"]
+    if towns:
+        top = max(towns, key=lambda e: e.population)
+        # its own name, not an alternate one ("Ibi" is also a spelling of Ibb in Yemen); no admin area of that
+        # name abroad ("Delta", "Plateau": Nigerian states), nor another town of that name that is more than a
+        # hamlet, even in the same country ("Sultanpur": one name of many towns)
+        if (
+            top.population >= _PROMINENT_POPULATION
+            and top.country
+            and gz.info(top).loose_name == target
+            and not any((e.country != top.country and e.kind in ("region", "county"))
+                        or (e is not top and e.kind == "locality" and e.population >= _NAMESAKE_POPULATION)
+                        for e in exact)
+        ):
+            country = top.country
+    if memo:
+        gz.memo_put("prominent", text, country)
+    return country
 
 
 def _container_resolved(
