@@ -18,7 +18,7 @@ import re
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -447,14 +447,7 @@ class Gazetteer:
         """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
         assert self._table is not None
         cache = self._rows["merged"]
-        out: dict[int, GazetteerEntry] = {}
-        need: list[int] = []
-        for mid in mids:
-            e = cache.get(mid)
-            if e is None:
-                need.append(mid)
-            else:
-                out[mid] = e
+        out, need = _split_cached(cache, mids)
         for i in range(0, len(need), 900):
             chunk = need[i : i + 900]
             q = ",".join("?" * len(chunk))
@@ -467,14 +460,7 @@ class Gazetteer:
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The place rows with these rids, from memory when read before, else in batched queries."""
         cache = self._rows[label]
-        out: dict[int, GazetteerEntry] = {}
-        need: list[int] = []
-        for rid in rids:
-            e = cache.get(rid)
-            if e is None:
-                need.append(rid)
-            else:
-                out[rid] = e
+        out, need = _split_cached(cache, rids)
         if len(cache) + len(need) > 400_000:
             cache.clear()
         for i in range(0, len(need), 900):
@@ -1138,6 +1124,21 @@ class _Words(Sequence[_Token]):
                 )
             self._chained[i] = c
         return c
+
+
+def _split_cached(
+    cache: Mapping[int, GazetteerEntry], ids: Iterable[int]
+) -> tuple[dict[int, GazetteerEntry], list[int]]:
+    """The entries already read, by id, and the ids still to read."""
+    out: dict[int, GazetteerEntry] = {}
+    need: list[int] = []
+    for i in ids:
+        e = cache.get(i)
+        if e is None:
+            need.append(i)
+        else:
+            out[i] = e
+    return out, need
 
 
 _LOADED: dict[tuple[str, str], Gazetteer] = {}
