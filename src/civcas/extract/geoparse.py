@@ -286,29 +286,22 @@ _GROUP_WEIGHT = 0.5
 
 
 @functools.cache
-def _groups() -> re.Pattern[str] | None:
+def _groups() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The one-country armed groups' names as one pattern, and each name's country."""
     from civcas.extract.rules import load_rules
 
-    names = {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
-    if not names:
-        return None
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-])(" + alts + r")(?![\w\-])")
-
-
-@functools.cache
-def _group_of() -> dict[str, str]:
-    from civcas.extract.rules import load_rules
-
-    return {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+    of = {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+    if not of:
+        return None, of
+    alts = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(" + alts + r")(?![\w\-])"), of
 
 
 def _group_countries(text: str) -> list[str]:
     """The countries of the one-country armed groups the text names (``group_countries``), each once."""
-    pattern = _groups()
+    pattern, of = _groups()
     if pattern is None:
         return []
-    of = _group_of()
     return list(dict.fromkeys(of[m.group(1)] for m in pattern.finditer(text)))
 
 
