@@ -262,3 +262,22 @@ def test_pipeline_two_attacks_on_one_named_village_are_one_incident() -> None:
         "Kadugli county, residents said."
     )
     assert (ClaimKind.INCIDENT, 6) in _kinds(text)
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_dated_strike_told_again_after_an_undated_lede_is_another_strike() -> None:
+    # No publication date: "On December 25" cannot be resolved, but a later paragraph that gives its own day
+    # and another toll recalls an earlier strike; it must not overwrite the lede's figure.
+    text = (
+        "Activists documented the death of the elder of a village in the countryside of Kobani, while 12 other "
+        "civilians were injured in Turkish rocket fire on the city.\n\n"
+        "Turkish rockets also hit several villages east of the city, causing material damage.\n\n"
+        "On December 25, activists documented the death of six members of a youth group in an attack by a "
+        "Turkish drone on their headquarters in Kobani city."
+    )
+    got = sorted(v for k, v in _kinds_undated(text) if k is ClaimKind.INCIDENT and v is not None)
+    assert got == [1, 6], got
+
+
+def _kinds_undated(text: str) -> list[tuple[ClaimKind, int | None]]:
+    return [(c.kind, c.killed.value if c.killed else None) for c in run(_doc(text, published=None), config=CONFIG)]

@@ -636,6 +636,8 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             if not _date_overlap(own[0], own[1], ev.start, ev.end):
                 continue
             score += 1
+        elif _recap(u, own, kv, ev):
+            continue
         elif own is not None and (own[0] or own[1]) and place is None:
             # A new date with no place is a new strike unless the event has no date yet.
             score -= 0.5
@@ -666,6 +668,20 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     if place is None and best[0] < 0:
         return None
     return best[1]
+
+
+def _recap(u: Unit, own: Any, kv: int | None, ev: Event) -> bool:
+    """ "On December 25, activists documented the death of six ...", paragraphs after an undated lede with
+    another toll: a dated strike told again in full (its own day, its own figure) is another strike."""
+    day = own[2] == "day" if own is not None else any(
+        str(d.precision) == "day" and d.kind == "absolute" for d in u.dates + u.said_dates
+    )  # "On December 25" in an undated post: a day, unresolved for want of a year
+    if not day or kv is None or ev.start or ev.end:
+        return False
+    vals = ev.killed_values
+    if not vals or kv in vals:
+        return False
+    return u.sent.paragraph > max(x.sent.paragraph for x in ev.units)
 
 
 def _inherit_dates(events: list[Event], units: list[Unit]) -> None:

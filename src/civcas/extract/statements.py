@@ -38,6 +38,8 @@ class Unit:
     harms: list[Harm] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    #: dates that say when a source spoke ("On December 25, activists documented ..."), kept apart from ``dates``
+    said_dates: list[DateMention] = field(default_factory=list)
     offset: DateMention | None = None
     actors: list[ActorMention] = field(default_factory=list)
     claimant: ClaimantMention | None = None
@@ -205,6 +207,7 @@ def sentence_units(
         lo, hi = u.region
         u.places = [p for p in places if lo <= p.span.start - sent.start < hi]
         u.dates = [d for d in event_dates if lo <= d.start < hi and d.kind != "offset"]
+        u.said_dates = [d for d in dates if lo <= d.start < hi and d.kind != "offset" and d not in event_dates]
         offs = [d for d in dates if d.kind == "offset" and lo <= d.start < hi]
         u.offset = offs[0] if offs else None
         u.actors = [a for a in actors if lo <= a.start < hi] or []
