@@ -25,6 +25,9 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
             "Raids hit the town of Ariha in the Idlib countryside.",
             [("Ariha", "village", "in", ("Idlib",)), ("Idlib", "district", "countryside", ())],
         ),
+        # a direction before "countryside" keeps it the area around the city, before or after the name
+        ("Drones hit a car in the northern countryside of Aleppo.", [("Aleppo", "district", "countryside", ())]),
+        ("Drones hit a car in Aleppo's northern countryside.", [("Aleppo", None, "countryside", ())]),
         (
             "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
             [

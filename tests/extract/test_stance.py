@@ -37,6 +37,7 @@ def test_stance_denial_wins_over_acknowledgement() -> None:
         "3,100 killed from August 2014 to March 2017",
         "over 400,000 people have been killed in the conflict",
         "in total 352 people lost their lives",
+        "drones targeted positions in the countryside four times, killing three fighters",
     ],
 )
 def test_stance_aggregate_cues(text: str) -> None:

@@ -75,7 +75,11 @@ def _lex(rules: RuleFiles) -> _Lex:
     relation_of = {fold(w): r.relation for r in p.relations for w in r.words}
     feature_before = re.compile(rf"(?P<feat>{words})(?:[\s\u00a0]+of)?[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE)
     feature_after = re.compile(rf"^[\s\u00a0]*(?P<feat>{words})(?![\w])", re.IGNORECASE)
-    around_after = re.compile(rf"^(?:['’]s)?[\s\u00a0]+(?P<around>{phrase_regex(p.around).pattern})", re.IGNORECASE)
+    around_after = re.compile(  # "Manbij countryside", "Aleppo's northern countryside"
+        rf"^(?:['’]s)?[\s\u00a0]+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
+        rf"[\s\u00a0]+)?(?P<around>{phrase_regex(p.around).pattern})",
+        re.IGNORECASE,
+    )
     relation_before = re.compile(
         rf"(?:(?P<km>\d+(?:\.\d+)?|[a-z]+)[\s\u00a0]+)?(?P<rel>{phrase_regex(relation_of.keys()).pattern})"
         rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:city|town|village|province|governorate|countryside)[\s\u00a0]+of[\s\u00a0]+)?$",
@@ -320,6 +324,8 @@ def find_mentions(
                 d = _DIRECTION.match(rb.group("rel"))
                 if d and re.search(r"\bof\b", rb.group("rel")):
                     rel = f"{d.group('dir').lower().replace('-', '')}_of"
+                elif info["relation"] == "countryside":
+                    rel = "countryside"  # "the northern countryside of Aleppo": the area around it, not the city
                 else:
                     rel = "in"  # "eastern Deir ez-Zor": a part of the place, still in it
             info["relation"] = rel
