@@ -281,3 +281,26 @@ def test_pipeline_a_dated_strike_told_again_after_an_undated_lede_is_another_str
 
 def _kinds_undated(text: str) -> list[tuple[ClaimKind, int | None]]:
     return [(c.kind, c.killed.value if c.killed else None) for c in run(_doc(text, published=None), config=CONFIG)]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_toll_in_the_strikes_of_a_week_is_a_tally() -> None:
+    text = (
+        "Turkish shelling targeted several positions held by the SDF over the past week, including areas around "
+        "Ain Issa, Tal Abyad and Tal Tamr.\n\n"
+        "At least six people have been killed and 10 wounded in the strikes, according to a local monitor."
+    )
+    assert _kinds(text) == [(ClaimKind.AGGREGATE, 6)]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_the_city_centre_is_the_city_told_before() -> None:
+    text = (
+        "Three fighters were killed in a Turkish drone strike on the outskirts of Kobane on Wednesday.\n\n"
+        "The following day, further Turkish strikes targeted the city centre and a nearby village, injuring two "
+        "people."
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert len(claims) == 2 and all(c.place is not None and c.place.name == "Kobane" for c in claims), [
+        (c.place.name if c.place else None, c.injured) for c in claims
+    ]

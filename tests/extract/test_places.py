@@ -26,8 +26,10 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
             [("Ariha", "village", "in", ("Idlib",)), ("Idlib", "district", "countryside", ())],
         ),
         # a direction before "countryside" keeps it the area around the city, before or after the name
-        ("Drones hit a car in the northern countryside of Aleppo.", [("Aleppo", "district", "countryside", ())]),
+        ("Drones hit a car in the northern countryside of Aleppo.", [("Aleppo", None, "countryside", ())]),
         ("Drones hit a car in Aleppo's northern countryside.", [("Aleppo", None, "countryside", ())]),
+        # "the outskirts of X": around a town; no hint that X is a district of that name
+        ("A drone struck a car on the outskirts of Kobane.", [("Kobane", None, "near", ())]),
         (
             "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
             [

@@ -40,8 +40,9 @@ _STRONG_AGGREGATE = (
     "countries_pair",
     "campaign_report",
 )
-#: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll
-_WEAK_AGGREGATE = ("so_far",)
+#: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
+#: "over the past week" may span one attack's dying
+_WEAK_AGGREGATE = ("so_far", "past_week")
 _WEAK_AGGREGATE_MIN = 50
 _ROLE = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
@@ -557,7 +558,7 @@ def cluster(
                     own = (own[1], own[0], own[2], own[3])
             forced_new = u.kind in ("harm", "attack")
         u.date_interval = own
-        agg = u.sum_aggregate or is_aggregate(u, place)
+        agg = u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
         ev = None if (forced_new or agg) else _best_event(u, place, own, events, last)
         if place is None and u.harms and all(h.form == "categories" for h in u.harms) and prev_harm is not None:
             ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
@@ -588,6 +589,23 @@ def cluster(
             prev_harm = u
     _inherit_dates(events, units)
     return events
+
+
+#: "killed in the strikes": a toll that points back at attacks told before it
+_THE_ATTACKS = re.compile(
+    r"\b(?:in|by|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?"
+    r"(?:strikes|attacks|raids|airstrikes|air\s+strikes|bombardments|shellings)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_of_a_tally(u: Unit, place: Place | None, by_sentence: dict[int, list[Unit]]) -> bool:
+    """ "Shelling targeted several positions over the past week, including areas around A, B and C. At least six
+    people have been killed in the strikes": a toll with no place of its own over attacks that the sentence
+    before counts over a period is a tally too."""
+    if place is not None or not u.has_figure or not _THE_ATTACKS.search(u.sent.text):
+        return False
+    return any(x.aggregate for x in by_sentence.get(u.sent.index - 1, []))
 
 
 def _hint(p: Place, kinds: dict[tuple[int, int], str | None]) -> str | None:

@@ -311,6 +311,7 @@ def find_mentions(
             info["rule"] = "feature_before"
             if re.match(r"(?:countryside|suburbs|outskirts|vicinity|environs)\b", fb.group("feat"), re.I):
                 info["relation"] = "countryside"  # "the eastern countryside of Deir ez-Zor": the area around it
+                info["kind"] = None  # "the outskirts of Kobane": around a town, not a district of that name
         if fa:
             # "Borno State": the word after the name is its own; "... Area of" before it may be a neighbour's.
             info["kind"] = lex.kind_of.get(fold(fa.group("feat"))) or info["kind"]

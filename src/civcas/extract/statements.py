@@ -106,7 +106,10 @@ _REPORT_VERB = re.compile(
     re.I,
 )
 _SAME_PLACE = re.compile(
-    r"\bthe\s+same\s+(?:city|town|village|area|neighbou?rhood|location|place|district|region|spot|site|camp)\b", re.I
+    r"\bthe\s+same\s+(?:city|town|village|area|neighbou?rhood|location|place|district|region|spot|site|camp)\b"
+    # "further strikes targeted the city centre": the city told before, when the sentence names no other
+    r"|\bthe\s+(?:city|town)(?:\s+(?:centre|center))?\b(?!\s+(?:of|council|hall|authorities)\b|[-'’])",
+    re.I,
 )
 
 
