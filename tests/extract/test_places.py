@@ -28,6 +28,13 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
         # a direction before "countryside" keeps it the area around the city, before or after the name
         ("Drones hit a car in the northern countryside of Aleppo.", [("Aleppo", None, "countryside", ())]),
         ("Drones hit a car in Aleppo's northern countryside.", [("Aleppo", None, "countryside", ())]),
+        # where a strike was fired from, with its apposition, is its origin; a city before an agency's initials
+        # opening a paragraph is a dateline
+        (
+            "Jets fired from the direction of the sea, west of Banias, targeting points south of Hama City.",
+            [("Banias", None, "origin", ()), ("Hama", "city", "south_of", ())],
+        ),
+        ("Homs, SANA-Jets struck a farm near Qusayr.", [("Homs", None, "dateline", ()), ("Qusayr", None, "near", ())]),
         # "the outskirts of X": around a town; no hint that X is a district of that name
         ("A drone struck a car on the outskirts of Kobane.", [("Kobane", None, "near", ())]),
         (

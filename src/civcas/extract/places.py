@@ -42,6 +42,9 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z\-’' ]{1,30}(?:,\s*[A-Z][a-z]+)?\s*(?:\([^)]{2,40}\))?\s*[–—\-:]\s", re.UNICODE
 )
+#: "Damascus, SANA-An Israeli ...": a city, then a news agency's initials and a dash, opens a paragraph
+_AGENCY_DATELINE = re.compile(r",[\s\u00a0]*[A-Z]{2,8}[\s\u00a0]*[–—\-]")
+_COMPASS_OF = ("east_of", "west_of", "north_of", "south_of")
 _DIRECTION = re.compile(
     r"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?",
@@ -105,7 +108,11 @@ def _lex(rules: RuleFiles) -> _Lex:
         frozenset(p.person_names),
         re.compile(
             rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
-            r"(?:(?:city|town|village|province|governorate|countryside|area|camp)[\s\u00a0]+of[\s\u00a0]+)?$",
+            r"(?:(?:city|town|village|province|governorate|countryside|area|camp)[\s\u00a0]+of[\s\u00a0]+)?$"
+            # "from the direction of the Mediterranean Sea, west of Lattakia, targeting ...": the apposition too
+            rf"|\b(?:{phrase_regex([w for r in p.relations if r.relation == 'origin' for w in r.words]).pattern})"
+            r"[^.;:!?,]{1,45},[\s\u00a0]*(?:(?:\w+ern|north|south|east|west|north-?east|north-?west|south-?east|"
+            r"south-?west)[\s\u00a0]+(?:of[\s\u00a0]+)?)?(?:the[\s\u00a0]+)?$",
             re.IGNORECASE,
         ),
         rules.tags["places"],
@@ -271,6 +278,8 @@ def find_mentions(
         )
         if inner:
             e = s + inner.start()
+        if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
+            continue  # "Damascus, SANA-An Israeli ...": the agency of a dateline
         cleaned = _clean_name(doc_text, s, e, lex.not_places)
         if cleaned is None:
             continue
@@ -286,10 +295,10 @@ def find_mentions(
             before = re.sub(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+$", "", before)
         after = doc_text[e : min(end, e + 40)]
         info: dict[str, Any] = {"rule": "pattern", "kind": None, "relation": "in", "km": None}
-        if (
-            doc_text[s:e].isupper()
-            and _DATELINE.match(doc_text[max(0, s - 2) : e + 60])
-            and (s == 0 or doc_text[s - 1] == "\n" or re.match(r"\s*$", doc_text[max(0, s - 30) : s]))
+        line_start = s == 0 or doc_text[s - 1] == "\n" or bool(re.match(r"\s*$", doc_text[max(0, s - 30) : s]))
+        if line_start and (
+            (doc_text[s:e].isupper() and _DATELINE.match(doc_text[max(0, s - 2) : e + 60]))
+            or _AGENCY_DATELINE.match(doc_text[e : e + 20])
         ):
             info["relation"] = "dateline"
             info["rule"] = "dateline"
@@ -336,7 +345,7 @@ def find_mentions(
                 except ValueError:
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
-        if info["relation"] == "in" and lex.origin_before.search(before):
+        if info["relation"] in ("in", *_COMPASS_OF) and lex.origin_before.search(before):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
         exact_known = any(sp.start <= s and e <= sp.end for sp in spotted)
