@@ -508,3 +508,26 @@ def test_a_measured_distance_after_a_place_only_locates_it(village_config: Any) 
 def test_an_institution_named_for_its_town_is_in_that_town(village_config: Any) -> None:
     got = _places("Gunmen shot dead two students of the College of Education Makurdi on Sunday.", village_config)
     assert got and got[0][:2] == ("Makurdi", "NG"), got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three traders were killed in a drive-by shooting in Kano on Friday.",
+        "Three traders were killed in a shooting in Kano on Friday, police said.",
+    ],
+)
+def test_a_shooting_after_an_article_is_the_events_noun(text: str, village_config: Any) -> None:
+    # "a shooting" is the event, not a second killing verb that takes the place away from the toll
+    got = _places(text, village_config)
+    assert got and got[0][:2] == ("Kano", "NG"), got
+
+
+@pytest.mark.issue(5)
+def test_a_country_named_as_one_side_of_a_border_is_not_the_events_place(village_config: Any) -> None:
+    got = _places(
+        "A Pakistani teacher was shot dead on Monday in the tribal belt on the Afghan border, officials said.",
+        village_config,
+    )
+    assert got and got[0][1] == "PK", got

@@ -252,6 +252,11 @@ def choose_place(
     # Where a victim or a shot came from ("a civilian from Homs", "fired from Turkish territory") is not
     # where the strike fell; such a place never stands for the event.
     cands = [m for m in u.places if (m.span.start, m.span.end) in resolved and m.relation != "origin"]
+    # "on the Afghan border", "near the border between Afghanistan and Pakistan", "the border with Chad": a country
+    # named as one side of a border says where the event is not sure to be; the document's country decides.
+    cands = [m for m in cands if not (
+        resolved[(m.span.start, m.span.end)].precision is PlacePrecision.COUNTRY and _border_side(u, m)
+    )]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}
@@ -298,6 +303,21 @@ _MEASURED_APPOSITION = re.compile(
     r"(?:\s+the\s+[^,;.!?]{0,50}?\s+of)?\s+",
     re.IGNORECASE,
 )
+
+
+_BORDER_AFTER = re.compile(r"^[\s\u00a0]*(?:-[\w]+[\s\u00a0]+)?(?:border|frontier)s?\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(
+    r"\b(?:borders?|frontiers?)[\s\u00a0]+(?:with|between)[\s\u00a0]+(?:[\w'’\-]+[\s\u00a0]+(?:and|&)[\s\u00a0]+)?$"
+    r"|\bbordering[\s\u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _border_side(u: Unit, m: PlaceMention) -> bool:
+    """Whether a mention is one side of a border ("the Afghan border", "the border between X and Y")."""
+    s = u.sent
+    a, b = m.span.start - s.start, m.span.end - s.start
+    return bool(_BORDER_AFTER.match(s.text[b : b + 30]) or _BORDER_BEFORE.search(s.text[max(0, a - 60) : a]))
 
 
 def _reference_points(u: Unit, cands: list[PlaceMention]) -> set[int]:

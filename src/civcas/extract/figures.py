@@ -171,6 +171,12 @@ _LATER = re.compile(
     r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
     re.IGNORECASE,
 )
+# An article (and at most a hyphenated or attack-describing modifier) before an -ing cue: a noun ("a shooting").
+_ING_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|another|latest|last)[\s\u00a0]+(?:(?:[a-z]+-[a-z\-]+|drive[\s\u00a0]+by|mass|deadly|fatal|random|targeted|"
+    r"separate|suspected|apparent|second|third|fresh|new|fatal|recent|brutal|gruesome)[\s\u00a0]+)?$",
+    re.IGNORECASE,
+)
 # What the object of a split "<verb> ... to death" frame never holds: another verb, a clause, a sentence break.
 _SPLIT_OBJECT_STOP = re.compile(
     r"\b(?:was|were|is|are|been|be|and|or|but|who|which|that|after|before|when|while|because|to|in|on|at|"
@@ -606,6 +612,8 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
                         kept[i] = Cue(k.start, k.end, k.text, k.category, (*k.forms, *extra), k.rule)
             continue
         kept.append(c)
+    # "killed in a drive-by shooting in Mogadishu": an -ing word after an article is the event's noun, not a verb
+    kept = [c for c in kept if not (re.fullmatch(r"[a-z]+ing", c.text) and _ING_NOUN_BEFORE.search(text[: c.start]))]
     return sorted(kept, key=lambda c: c.start)
 
 
