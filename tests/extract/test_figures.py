@@ -218,3 +218,66 @@ def test_figures_a_toll_put_at_a_count_after_a_phrase(text: str, value: int) -> 
 )
 def test_figures_hedge_typos_and_reporting_agents(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert _main(text) == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a "<verb> to death" phrase of the lexicon with its object inside it
+        ("Unknown attackers hacked an elderly imam to death near the mosque on Friday.", 1),
+        ("A mob beat three suspected cattle thieves to death in the market.", 3),
+        # the closing "death" of the frame is not read again as a count's noun
+        ("Militants stabbed two guards to death and set the depot on fire.", 2),
+    ],
+)
+def test_figures_a_killing_verb_with_its_object_before_to_death(text: str, value: int) -> None:
+    got = [h for h in find_harms(text) if h.category == "killed"]
+    assert len(got) == 1 and (got[0].value == value or (value == 1 and got[0].value in (1, None))), got
+
+
+def test_figures_the_split_frame_needs_no_clause_inside() -> None:
+    # "to death" two clauses later is no frame for "hacked"
+    assert not [h for h in find_harms("Rebels hacked into the radio station and were put to death.")
+                if h.cue.text == "hacked"]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an apposition naming a people ("a Muslim" is not a victim of its own) before "said by ... to have"
+        (
+            "Six herders, all members of the Fulani Muslim community, were said by elders to have been shot to "
+            "death near the river.",
+            6,
+        ),
+        # the unclosed apposition after a list of two people
+        ("A trader and his nephew, members of the town's market union were shot dead on Sunday.", 2),
+        ("A trader and his nephew, members of the market union, were shot dead on Sunday.", 2),
+    ],
+)
+def test_figures_subjects_with_appositions(text: str, value: int) -> None:
+    got = [h for h in find_harms(text) if h.category == "killed"]
+    assert got and got[0].value == value, got
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Kano State's] Dala council chairman Musa Bello has died of his wounds in hospital.",
+        "Opposition party spokesman Ade Johnson was shot dead outside his house.",
+    ],
+)
+def test_figures_a_role_before_a_name_is_one_victim(text: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = [c for c in run(Document(id="f", text=text), config=ExtractConfig()) if c.killed is not None]
+    assert claims and claims[0].killed is not None and claims[0].killed.value == 1
+
+
+def test_figures_a_name_after_a_reporting_verb_is_no_role_subject() -> None:
+    (h,) = [h for h in find_harms("Police said John Doe died.") if h.category == "killed"]
+    assert h.value is None

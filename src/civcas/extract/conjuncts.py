@@ -183,6 +183,13 @@ _CONJUNCT_STOP = re.compile(
 )
 
 
+# An apposition of plural people nouns after a list ("..., members of X", "..., both employees at Y"), up to the verb.
+_UNCLOSED_APPOSITION = re.compile(
+    r"\s*,\s*(?:all\s+|both\s+|two\s+|three\s+)?(?:[a-z][a-z\-]+\s+)?[a-z][a-z\-]+s\s+(?:of|at|from|for|with)\s"
+    r"(?![^,;:!?]*\b(?:were|was|is|are|has|have|had|killed|died|said|and)\b)[^,;:!?]{1,150},?$"
+)
+
+
 def subject_list(text: str, cue: Cue, lex: VictimWords) -> list[Group]:
     """A list of singular noun phrases as the subject of a passive cue, one victim each.
 
@@ -196,6 +203,11 @@ def subject_list(text: str, cue: Cue, lex: VictimWords) -> list[Group]:
     end = aux.start() if aux else len(head)
     if end == len(head) and not re.search(r"\b(?:were|was|been)\s*$", text[: cue.end], re.IGNORECASE):
         return []
+    # "A lawyer and his driver, members of the party's committee(,) were shot dead": an apposition that says
+    # what the listed people were, its closing comma often dropped before the verb.
+    unclosed = _UNCLOSED_APPOSITION.search(head[:end]) if end < len(head) else None
+    if unclosed is not None:
+        end = unclosed.start()
     for m in re.finditer(r"\S", head[:end]):
         if not _SUBJECT_START.search(head[: m.start()]):
             continue

@@ -253,16 +253,22 @@ def choose_place(
     # Where a victim or a shot came from ("a civilian from Homs", "fired from Turkish territory") is not
     # where the strike fell; such a place never stands for the event.
     cands = [m for m in u.places if (m.span.start, m.span.end) in resolved and m.relation != "origin"]
+    # "on the Afghan border", "near the border between Afghanistan and Pakistan", "the border with Chad": a country
+    # named as one side of a border says where the event is not sure to be; the document's country decides.
+    cands = [m for m in cands if not (
+        resolved[(m.span.start, m.span.end)].precision is PlacePrecision.COUNTRY and _border_side(u, m)
+    )]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}
+    references = _reference_points(u, cands)
     best: tuple[tuple[int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, m.kind_hint)
         if m.relation == "dateline":
             rank = 6  # where the story was filed, used only when the text names nothing else
-        is_container = fold(m.text) in containers
+        is_container = fold(m.text) in containers or id(m) in references
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
         featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
         abroad = int(bool(country and p.country and p.country != country and m.kind_hint is None and not m.within))
@@ -288,6 +294,48 @@ def choose_place(
             if p.precision is not PlacePrecision.COUNTRY:
                 siblings.append(p)
     return place, siblings
+
+
+# "in Jhenaidah district, about 100 miles (161 km) west of Dhaka": a measured distance after a place, in
+# apposition, tells the reader where that place is; the town it measures from is a reference point.
+_MEASURED_APPOSITION = re.compile(
+    r"(?:\s+[a-z]+)?\s*,\s*(?:[a-z]+\s+)?\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b"
+    r"(?:(?!\b(?:and|or|but|in|at|near|where|while|when|killing|killed|were|was)\b)[^,;.!?]){0,80}\b(?:of|from)"
+    r"(?:\s+the\s+[^,;.!?]{0,50}?\s+of)?\s+",
+    re.IGNORECASE,
+)
+
+
+_BORDER_AFTER = re.compile(r"^[\s\u00a0]*(?:-[\w]+[\s\u00a0]+)?(?:border|frontier)s?\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(
+    r"\b(?:borders?|frontiers?)[\s\u00a0]+(?:with|between)[\s\u00a0]+(?:[\w'’\-]+[\s\u00a0]+(?:and|&)[\s\u00a0]+)?$"
+    r"|\bbordering[\s\u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+def _border_side(u: Unit, m: PlaceMention) -> bool:
+    """Whether a mention is one side of a border ("the Afghan border", "the border between X and Y")."""
+    s = u.sent
+    a, b = m.span.start - s.start, m.span.end - s.start
+    return bool(_BORDER_AFTER.match(s.text[b : b + 30]) or _BORDER_BEFORE.search(s.text[max(0, a - 60) : a]))
+
+
+def _reference_points(u: Unit, cands: list[PlaceMention]) -> set[int]:
+    """The mentions that only measure where another place of the sentence is (ids)."""
+    s = u.sent
+    out: set[int] = set()
+    for m in cands:
+        if m.relation in ("in", "origin", "dateline"):
+            continue
+        for x in cands:
+            if x is m or x.span.end > m.span.start or x.relation == "origin":
+                continue
+            gap = s.text[x.span.end - s.start : m.span.start - s.start]
+            if _MEASURED_APPOSITION.fullmatch(gap):
+                out.add(id(m))
+                break
+    return out
 
 
 def place_rank(p: Place, hint: str | None) -> int:

@@ -171,6 +171,18 @@ _LATER = re.compile(
     r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
     re.IGNORECASE,
 )
+# An article (and at most a hyphenated or attack-describing modifier) before an -ing cue: a noun ("a shooting").
+_ING_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|another|latest|last)[\s\u00a0]+(?:(?:[a-z]+-[a-z\-]+|drive[\s\u00a0]+by|mass|deadly|fatal|random|targeted|"
+    r"separate|suspected|apparent|second|third|fresh|new|fatal|recent|brutal|gruesome)[\s\u00a0]+)?$",
+    re.IGNORECASE,
+)
+# What the object of a split "<verb> ... to death" frame never holds: another verb, a clause, a sentence break.
+_SPLIT_OBJECT_STOP = re.compile(
+    r"\b(?:was|were|is|are|been|be|and|or|but|who|which|that|after|before|when|while|because|to|in|on|at|"
+    r"with|by|from)\b|[.;:!?]",
+    re.IGNORECASE,
+)
 # "as many as five": a vague word that opens a hedge before a number is not a count of its own.
 _HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
@@ -218,6 +230,9 @@ class _Lex:
     negation_re: re.Pattern[str]
     pronoun_one: re.Pattern[str]
     tags: dict[str, str]
+    split_re: re.Pattern[str] | None
+    split_of: dict[str, tuple[str, str]]
+    role_subject: re.Pattern[str]
 
 
 @functools.cache
@@ -259,6 +274,34 @@ def _lex(rules: RuleFiles) -> _Lex:
         re.IGNORECASE,
     )
     negation_re = re.compile(rf"(?:{phrase_regex(rules.harm.negations).pattern})\W+(?:\w+\W+){{0,2}}$", re.I)
+    # The active "<verb> to death" phrases ("hacked to death", "stabbed to death") also take their object inside:
+    # "hacked an elderly priest to death", "beat two herders to death".
+    split_of: dict[str, tuple[str, str]] = {}
+    for e in rules.harm.entries:
+        if e.form == "active":
+            for p in e.phrases:
+                w = re.fullmatch(r"([a-z]+)\s+to\s+death", p.strip(), re.IGNORECASE)
+                if w:
+                    split_of.setdefault(fold(w.group(1)), (e.category, e.id))
+    # "Starobelsk mayor Volodymyr Zhyvaha has died", "Opposition party leader John Doe was shot dead": a person's
+    # role (a singular person noun of the lexicon, lower case, after the names of the place or body it serves)
+    # before their name opens the clause; the name is one victim.
+    roles = [k for k in singular_nouns if re.fullmatch(r"[a-z][a-z\- ]+", k)]
+    role_subject = re.compile(
+        r"^\s*(?:[A-Z][\w'’\-]*(?:['’]s)?\s+){0,4}(?:[a-z][a-z\-]+\s+)?"
+        rf"(?:{'|'.join(sorted(map(re.escape, roles), key=len, reverse=True))})\s+"
+        r"(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+(?:al|el|bin|ibn|abu|Abu|Al|El|de|van)?[\s\-]?"
+        r"[A-Z][\w’'\-]+){1,4}(?:,[^,.;]{0,80},)?\s+(?:has\s+|had\s+|was\s+|reportedly\s+|later\s+)?$"
+    )
+    split_re = (
+        re.compile(
+            rf"\b(?P<verb>{'|'.join(sorted(map(re.escape, split_of), key=len, reverse=True))})\b"
+            r"(?P<obj>(?:[\s\u00a0]+[\w'’\-]+){1,7}?)[\s\u00a0]+(?P<tail>to[\s\u00a0]+death)\b",
+            re.IGNORECASE,
+        )
+        if split_of
+        else None
+    )
     pronoun_one = re.compile(rf"^[\s\u00a0]*(?:{phrase_regex(rules.victims.pronouns.one).pattern})\b", re.I)
     return _Lex(
         qual_re,
@@ -273,6 +316,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         negation_re,
         pronoun_one,
         dict(rules.tags),
+        split_re,
+        split_of,
+        role_subject,
     )
 
 
@@ -542,6 +588,15 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
                     found[key] = Cue(c.start, c.end, c.text, c.category, (*c.forms, form), c.rule)
                 continue
             found[key] = Cue(m.start(), m.end(), m.group(), category, (form,), rule)
+    # "hacked an elderly priest to death": a "<verb> to death" phrase of the lexicon with its object inside
+    for m in lex.split_re.finditer(text) if lex.split_re is not None else ():
+        verb, obj, tail = m.span("verb"), m.group("obj"), m.span("tail")
+        if _SPLIT_OBJECT_STOP.search(obj):
+            continue
+        category, rid = lex.split_of[fold(m.group("verb"))]
+        for key in [k for k in found if (k[0] < tail[1] and tail[0] < k[1]) or (k[0] < verb[1] and verb[0] < k[1])]:
+            del found[key]  # the closing "death" and the bare verb are this frame, not cues of their own
+        found[verb] = Cue(verb[0], verb[1], m.group("verb"), category, ("active",), f"{lex.tags['harm']}#{rid}")
     # Longest first; drop cues inside a longer one.
     ordered = sorted(found.values(), key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Cue] = []
@@ -557,6 +612,8 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
                         kept[i] = Cue(k.start, k.end, k.text, k.category, (*k.forms, *extra), k.rule)
             continue
         kept.append(c)
+    # "killed in a drive-by shooting in Mogadishu": an -ing word after an article is the event's noun, not a verb
+    kept = [c for c in kept if not (re.fullmatch(r"[a-z]+ing", c.text) and _ING_NOUN_BEFORE.search(text[: c.start]))]
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -712,7 +769,7 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                 # apposition; the subject is the group before it
                 for h in reversed(before[:-1]):
                     raw = text[h.end : cue.start]
-                    stripped = _strip_appositives(raw)
+                    stripped = _SAID_BY_AGENT.sub(r"\1", _strip_appositives(raw))
                     if stripped.strip() != raw.strip() and _PASSIVE_GAP.fullmatch(stripped):
                         return form, coordinated_before(text, h, mains, used)
             if (
@@ -791,6 +848,8 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
         return "passive_one", []
     if "passive" in forms and _NAMED_SUBJECT.match(text[: cue.start]):
         return "passive_one", []  # "Mrs. Fatoum Ghazi al Lour, from Aleppo governorate, died in ..."
+    if "passive" in forms and lex.role_subject.match(EDITORIAL.sub(" ", text[: cue.start])):
+        return "passive_one", []  # "[Plateau State's] Jos mayor John Doe has died of wounds"
     if "passive" in forms:
         # Headline style, no determiner: "Civilian killed in Kobani", "Young man injured by a mine".
         m = _BARE_HEAD.search(text[: cue.start])

@@ -217,6 +217,12 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
     return start, end
 
 
+# An institution named for its field and its town: "the University of Agriculture Makurdi".
+_INSTITUTION_OF = re.compile(
+    r"\b(?:University|College|Institute|Polytechnic|School|Academy|Faculty|Seminary)[\s\u00a0]+of[\s\u00a0]+$"
+)
+
+
 def _well_known(spot: Any) -> bool:
     """A spotted name that can stand before another capitalised word and still be the place: a country,
     an admin area or a sizeable town ("Syria Staffan de Mistura"), not a hamlet that shares a first name
@@ -361,6 +367,20 @@ def find_mentions(
             after = doc_text[e : min(end, e + 40)]
             fa = lex.feature_after.match(after)
             ra = lex.around_after.match(after)
+        elif (
+            inner_known
+            and not exact_known
+            and inner_known[-1].end == e
+            and inner_known[-1].start > s
+            and doc_text[inner_known[-1].start - 1].isspace()
+            and not any(sp.start < inner_known[-1].start and sp.end > s for sp in spotted)
+            and _INSTITUTION_OF.search(before)
+            and _well_known(inner_known[-1])
+        ):
+            # "the Federal University of Agriculture Makurdi": an institution's name ends with the town it is in;
+            # the words before it name nothing the gazetteer knows
+            s = inner_known[-1].start
+            before = doc_text[max(start, s - 60) : s]
         known = exact_known or bool(inner_known)
         if title_case and not known:
             continue

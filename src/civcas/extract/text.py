@@ -91,6 +91,11 @@ class Sentence:
 
 def _ends_sentence(text: str, end_at: int, match: re.Match[str]) -> bool:
     """Whether the punctuation at ``match`` ends a sentence (not an abbreviation or initial)."""
+    opened, closed = text.rfind("[", 0, match.start()), text.rfind("]", 0, match.start())
+    if opened > closed and match.start() - opened <= 120:
+        closing = text.find("]", match.start(), opened + 122)
+        if closing >= 0 and re.search(r"\w", text[match.end() : closing]):
+            return False  # inside an editor's insertion: "Takhar [? -- see comment] Province"
     if match.group().startswith((".",)) and match.group().rstrip("\"'”’)]") == ".":
         word = re.search(r"([\w.'’]+)$", text[: match.start()])
         if word:

@@ -312,6 +312,9 @@ def _enclosing(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext, reason: str
 ) -> Place:
     """The honest fallback: the best enclosing area the context names, else the country, else nothing."""
+    part = _part_of(gazetteer, mention, context, reason)
+    if part is not None:
+        return part
     district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within)
     towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
     for town in towns:
@@ -339,6 +342,41 @@ def _enclosing(
             return _replace_name(p, mention)
     return Place(name=None, mention=mention.text, span=mention.span, relation=mention.relation,
                  precision=PlacePrecision.UNRESOLVED, confidence=0.0, reasons=(reason,))
+
+
+# "Tonj-East", "East Tonj", "Upper Dir": a compass word or upper/lower joined to a place's name makes the
+# name of a part of it (a county, a quarter, a district carved out of it).
+_DIRECTION = (
+    r"(?:North|South|East|West|North[\s\-]?East|North[\s\-]?West|South[\s\-]?East|South[\s\-]?West|"
+    r"Upper|Lower|Central)"
+)
+_PART_NAME = re.compile(
+    rf"^(?:{_DIRECTION}[\s\-]+(?P<after>[A-Z][\w'’]+(?:[\s\-][A-Z][\w'’]+)?)"
+    rf"|(?P<before>[A-Z][\w'’]+(?:[\s\-][A-Z][\w'’]+)?)[\s\-]+{_DIRECTION})$"
+)
+
+
+def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, reason: str) -> Place | None:
+    """A name the gazetteer lacks that names a part of a place it knows ("Tonj-East"): near that place."""
+    m = _PART_NAME.match(mention.text.strip())
+    if m is None:
+        return None
+    base = m.group("after") or m.group("before")
+    if fold.key(base) in {fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")}:
+        return None
+    got = _resolve(replace(mention, text=base, relation="in"), gazetteer=gazetteer, context=context)
+    if got.gazetteer_id is None or got.precision not in (
+        PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE
+    ) or any("not in the gazetteer" in r or r.startswith(("placed ", "no '")) for r in got.reasons):
+        return None
+    if fold.core(base) not in {fold.core(n) for n in (got.name or "", *got.names)}:
+        return None  # only a place spelled as the name says ("North Nazimabad" is not near a Nizamabad)
+    return Place(
+        name=mention.text, mention=mention.text, span=mention.span, lat=got.lat, lon=got.lon, admin1=got.admin1,
+        admin2=got.admin2, country=got.country, precision=PlacePrecision.NEAR,
+        confidence=min(got.confidence, 0.5) * 0.6, kind=got.kind, relation=mention.relation,
+        reasons=(reason, f"placed near {got.name}, the place its name qualifies", *got.reasons),
+    )
 
 
 def _replace_name(p: Place, mention: PlaceMention) -> Place:
