@@ -304,3 +304,14 @@ def test_pipeline_the_city_centre_is_the_city_told_before() -> None:
     assert len(claims) == 2 and all(c.place is not None and c.place.name == "Kobane" for c in claims), [
         (c.place.name if c.place else None, c.injured) for c in claims
     ]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_headlines_toll_is_the_strike_the_lede_places() -> None:
+    text = (
+        "Drone kills two civilians near the Turkish border\n\n"
+        "An unidentified drone carried out an airstrike on Monday near the village of Kafr Hamra in the "
+        "countryside of Ras al-Ain, targeting an arms dealer."
+    )
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [(c.killed.value, c.place.name if c.place else None) for c in claims] == [(2, "Kafr Hamra")]

@@ -697,7 +697,9 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             else:
                 continue
         elif place is not None and ev.place is None:
-            score += 0.3
+            # a headline's toll without a place ("Drone kills an arms dealer near the border") is the strike the
+            # lede then places
+            score += 1.0 if not u.headline and all(x.headline for x in ev.units) else 0.3
         if own is not None and (own[0] or own[1]) and (ev.start or ev.end):
             if not _date_overlap(own[0], own[1], ev.start, ev.end):
                 continue
