@@ -290,6 +290,12 @@ def test_arabic_places_leave_clitics_out_and_read_hashtags() -> None:
     assert names == ["تل_الزيتون"]
 
 
+def test_arabic_where_a_victim_hails_from_is_an_origin() -> None:
+    text = "مقتل تاجر ينحدر من مدينة الشحيل بغارة على قرية العدوانية"
+    by = {p.text: p.relation for u in _units(text) for p in u.places}
+    assert by == {"الشحيل": "origin", "العدوانية": "in"}
+
+
 def test_arabic_feature_word_with_article_names_no_place() -> None:
     text = "مقتل مدني بقصف على المدينة التي شهدت غارات"
     assert not [p for u in _units(text) for p in u.places]

@@ -101,6 +101,9 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
     feat = _ends_before(lex.features, sc, k)
     if feat is not None and not _definite(sc, feat):
         kind, _id = cast("tuple[str, str]", feat.payload)
+        rel = _ends_before(lex.relations, sc, feat.first - 1) if feat.first > 0 else None
+        if rel is not None and cast("tuple[str, str]", rel.payload)[0] == "origin":
+            return "relation_origin", kind, "origin"  # "ينحدر من مدينة الشحيل"
         return "feature", kind, "in"
     if _ends_before(lex.around, sc, k) is not None:
         return "around", None, "countryside"
@@ -378,7 +381,9 @@ def find_places(
                     m.kind = cast("tuple[str, str]", feat.payload)[0]
             continue
         kind, _id = cast("tuple[str, str]", feat.payload)
-        found.append(_M(f0, f1, k, last, "feature", kind, "in"))
+        origin = feat.first > 0 and _ends_before(lex.relations, sc, feat.first - 1)
+        relation = "origin" if origin and cast("tuple[str, str]", origin.payload)[0] == "origin" else "in"
+        found.append(_M(f0, f1, k, last, "feature", kind, relation))
     # Hashtags: "#جرابلس", "#رأس_العين".
     for hm in _HASHTAG.finditer(folded):
         f0, f1 = hm.start(1), hm.end(1)
