@@ -315,3 +315,15 @@ def test_pipeline_a_headlines_toll_is_the_strike_the_lede_places() -> None:
     )
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert [(c.killed.value, c.place.name if c.place else None) for c in claims] == [(2, "Kafr Hamra")]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_claim_dated_by_a_months_statement_says_month() -> None:
+    # The toll's own sentence has no date; the event takes "in December 2022" from the attack sentence, and
+    # the claim must say it knows the month, not a day.
+    text = (
+        "Gunmen attacked the security headquarters in Raqqa in December 2022.\n\n"
+        "The attack led to the death of three guards, the statement said."
+    )
+    dated = [c.date for c in run(_doc(text, published=None), config=CONFIG) if c.date and c.date.start]
+    assert dated and all(d.precision.value == "month" for d in dated), dated

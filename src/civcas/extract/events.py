@@ -97,6 +97,8 @@ class Event:
     start: date | None = None
     end: date | None = None
     date_rule: str | None = None
+    #: the precision of the statement that dated the event ("day", "month", ...)
+    date_precision: str = "day"
     belligerents: list[str] = field(default_factory=list)
     background: bool = False
 
@@ -627,6 +629,7 @@ def cluster(
             ev.containers.update(fold(w) for w in m.within)
         if own is not None and (own[0] or own[1]) and ev.start is None and ev.end is None:
             ev.start, ev.end, ev.date_rule = own[0], own[1], getattr(own[3], "rule", None)
+            ev.date_precision = own[2]
         for a in u.actors:
             if a.canonical not in ev.belligerents:
                 ev.belligerents.append(a.canonical)
@@ -762,6 +765,7 @@ def _inherit_dates(events: list[Event], units: list[Unit]) -> None:
             gap = min(u.sent.paragraph for u in ev.units) - max(u.sent.paragraph for u in prev.units)
             if 0 <= gap <= 1 and not ev.background:
                 ev.start, ev.end, ev.date_rule = prev.start, prev.end, "inherited"
+                ev.date_precision = prev.date_precision
         if ev.start or ev.end:
             prev = ev
 

@@ -536,7 +536,10 @@ def _claim_date(
         return DateInterval(
             event.start,
             event.end,
-            DatePrecision.DAYS if rule == "inherited" else DatePrecision.DAY,
+            # an event dated by another statement: that statement's precision ("in March 2020" is a month)
+            DatePrecision.DAYS if rule == "inherited" and event.date_precision == "day" else _precision(
+                event.date_precision
+            ),
             None,
             rule or "event",
         )
