@@ -246,6 +246,7 @@ def base_name(name: str) -> str:
 _LOOSE_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath) ")
 
 
+@lru_cache(maxsize=200_000)  # asked per candidate and name while ranking: the same names recur across documents
 def core(name: str) -> str:
     """A name folded loosely without its admin word and article: "Nahiyat al Iskandariyah" -> "iskandariyah".
 
