@@ -202,7 +202,8 @@ def may_match(words: tuple[str, ...] | None, lowered: str | None) -> bool:
     every position (a case-blind alternation starting with a look-behind gets no first-character filter),
     while a missing word is ruled out by a few substring tests.
     """
-    return lowered is None or words is None or any(w in lowered for w in words)
+    # map over the bound method: no generator frame per word (this runs some 40 times per sentence)
+    return lowered is None or words is None or any(map(lowered.__contains__, words))
 
 
 # Characters besides ASCII that neither are letters nor fold to one: typographic quotes, dashes, bullets, spaces.

@@ -242,7 +242,7 @@ def country_shares(
         if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target or fold.core(e.name) == own_core:
+        if folded.loose_name == target or fold.core_of_loose(folded.loose_name) == own_core:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())

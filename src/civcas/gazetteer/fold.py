@@ -252,7 +252,13 @@ def core(name: str) -> str:
 
     What makes a place's own name the one a text writes, where a big city abroad has that name only as an
     alias ("Iskandariyah", an Arabic name of Alexandria)."""
-    return _LOOSE_ARTICLE.sub("", base_name(loose(name)))
+    return core_of_loose(loose(name))
+
+
+@lru_cache(maxsize=200_000)
+def core_of_loose(folded: str) -> str:
+    """:func:`core` of a name whose :func:`loose` fold is ``folded`` (a gazetteer entry's is stored: no folding)."""
+    return _LOOSE_ARTICLE.sub("", base_name(folded))
 
 
 def place_keys(names: list[str], kind: str) -> set[str]:
