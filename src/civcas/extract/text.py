@@ -171,6 +171,27 @@ def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.
 
 
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def any_of(patterns: Iterable[re.Pattern[str]]) -> dict[int, re.Pattern[str] | None]:
+    """Per flag set, one regex that matches a text exactly when one of ``patterns`` with those flags does.
+
+    A sentence it does not match skips that set's scans: one pass over an alternation costs less than one
+    pass per pattern. None for a set it cannot stand for (a numbered back-reference would change meaning).
+    """
+    by_flags: dict[int, list[str]] = {}
+    for p in patterns:
+        by_flags.setdefault(p.flags, []).append(p.pattern)
+    out: dict[int, re.Pattern[str] | None] = {}
+    for flags, sources in by_flags.items():
+        try:
+            out[flags] = None if any(_BACKREFERENCE.search(s) for s in sources) else re.compile(
+                "|".join(f"(?:{s})" for s in sources), flags
+            )
+        except re.error:  # e.g. a group name used in two patterns
+            out[flags] = None
+    return out
 
 
 @functools.cache
@@ -221,6 +242,10 @@ def ascii_lower(text: str) -> str | None:
     return None
 
 
+_WHITESPACE = re.compile(r"[\s\u00a0]+")
+
+
+@functools.lru_cache(maxsize=65_536)  # about 30 calls a sentence, mostly on the same lexicon words
 def fold(s: str) -> str:
     """Lower-case, straighten apostrophes and collapse whitespace: the key for lexicon lookups."""
-    return re.sub(r"[\s\u00a0]+", " ", s.replace("’", "'").replace("‘", "'")).strip().lower()
+    return _WHITESPACE.sub(" ", s.replace("’", "'").replace("‘", "'")).strip().lower()
