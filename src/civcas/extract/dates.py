@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from civcas.extract.rules import RuleFiles, load_rules
-from civcas.extract.text import fold, phrase_regex
+from civcas.extract.text import ascii_lower, fold, may_match, phrase_regex, phrase_words
 from civcas.records import DatePrecision
 
 
@@ -65,6 +65,16 @@ class _Grammar:
     rel_of: Mapping[str, tuple[object, object, str, str]]
     interval_of: dict[str, tuple[int, int, str]]
     tag: str
+    # words one of which every match holds, for :func:`may_match`: a month name, a weekday, a relative phrase,
+    # an interval phrase
+    month_words: tuple[str, ...] | None
+    weekday_words: tuple[str, ...] | None
+    relative_words: tuple[str, ...] | None
+    offset_words: tuple[str, ...] | None
+
+
+_OFFSET_DIRECTIONS = ("after", "before", "later", "earlier", "prior to", "following")
+_OFFSET_DIRECTION_WORDS = phrase_words(_OFFSET_DIRECTIONS)
 
 
 @functools.cache
@@ -105,7 +115,7 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         relative=phrase_regex(rel_of.keys()),
         offset=re.compile(
             rf"(?:(?:in|within|just|only|barely)[\s\u00a0]+)?(?P<amount>{phrase_regex(interval_of.keys()).pattern})"
-            r"[\s\u00a0]+(?P<dir>after|before|later|earlier|prior to|following)(?![\w])",
+            rf"[\s\u00a0]+(?P<dir>{'|'.join(_OFFSET_DIRECTIONS)})(?![\w])",
             flags,
         ),
         next_day=re.compile(
@@ -119,6 +129,10 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         rel_of=rel_of,
         interval_of=interval_of,
         tag=rules.tags["dates"],
+        month_words=phrase_words(d.months),
+        weekday_words=phrase_words(d.weekdays),
+        relative_words=phrase_words(rel_of.keys()),
+        offset_words=phrase_words(interval_of.keys()),
     )
 
 
@@ -159,7 +173,11 @@ def find_dates(
         taken.append((m.start, m.end))
         out.append(m)
 
-    for regex, kind in ((g.full_dmy, "dmy"), (g.full_mdy, "mdy"), (g.iso, "iso")):
+    # Each grammar below is scanned only when the text holds a word it needs (a month name, a weekday...).
+    lowered = ascii_lower(text)
+    months = may_match(g.month_words, lowered)
+    full = ((g.full_dmy, "dmy"), (g.full_mdy, "mdy"), (g.iso, "iso")) if months else ((g.iso, "iso"),)
+    for regex, kind in full:
         for m in regex.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -172,7 +190,7 @@ def find_dates(
                 add(
                     DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}")
                 )
-    for regex, kind in ((g.dm, "dm"), (g.md, "md")):
+    for regex, kind in ((g.dm, "dm"), (g.md, "md")) if months else ():
         for m in regex.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -184,7 +202,7 @@ def find_dates(
                 continue
             dt = _infer_year(mon, dd, reference, year_hint)
             add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}"))
-    for m in g.month_year.finditer(text):
+    for m in g.month_year.finditer(text) if months else ():
         if not free(m.start(), m.end()):
             continue
         mon = g.months.get(m.group("month").lower().rstrip("."))
@@ -203,7 +221,7 @@ def find_dates(
                 f"{g.tag}#month_year",
             )
         )
-    for m in g.in_month.finditer(text):
+    for m in g.in_month.finditer(text) if months else ():
         if not free(m.start(), m.end()) or (m.group("month")[0].islower() and m.group("month").lower() == "may"):
             continue
         mon = g.months.get(m.group("month").lower().rstrip("."))
@@ -226,7 +244,7 @@ def find_dates(
                     f"{g.tag}#month",
                 )
             )
-    for m in g.weekday.finditer(text):
+    for m in g.weekday.finditer(text) if may_match(g.weekday_words, lowered) else ():
         if not free(m.start(), m.end()):
             continue
         wd = g.weekdays[m.group("wd").lower()]
@@ -237,7 +255,8 @@ def find_dates(
                 back = 7
             dt = reference - timedelta(days=back)
         add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "weekday", f"{g.tag}#weekday"))
-    for m in g.offset.finditer(text):
+    offsets = may_match(_OFFSET_DIRECTION_WORDS, lowered) and may_match(g.offset_words, lowered)
+    for m in g.offset.finditer(text) if offsets else ():
         if not free(m.start(), m.end()):
             continue
         lo, hi, rid = g.interval_of[fold(m.group("amount"))]
@@ -279,7 +298,7 @@ def find_dates(
                 direction=direction,
             )
         )
-    for m in g.relative.finditer(text):
+    for m in g.relative.finditer(text) if may_match(g.relative_words, lowered) else ():
         if not free(m.start(), m.end()):
             continue
         start_off, end_off, precision, rid = g.rel_of[fold(m.group())]

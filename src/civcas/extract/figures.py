@@ -34,7 +34,7 @@ from civcas.extract.groups import Group as Group
 from civcas.extract.groups import Harm as Harm
 from civcas.extract.numbers import find_numbers
 from civcas.extract.rules import RuleFiles, load_rules
-from civcas.extract.text import fold, phrase_regex
+from civcas.extract.text import ascii_lower, fold, may_match, phrase_regex, phrase_words
 from civcas.records import Qualifier
 
 # Words that may sit between a passive cue and the victims before it ("45 civilians were brutally killed").
@@ -226,6 +226,7 @@ class _Lex:
     singular_nouns: frozenset[str]
     opener_re: re.Pattern[str]
     cue_res: tuple[tuple[re.Pattern[str], str, str, str], ...]
+    cue_words: tuple[tuple[str, ...] | None, ...]  # per cue regex, for :func:`may_match`
     left_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     pronoun_one: re.Pattern[str]
@@ -263,10 +264,12 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
     opener_re = phrase_regex(rules.victims.category_openers)
     cue_res = []
+    cue_words = []
     for e in rules.harm.entries:
         if e.form == "left":
             continue
         cue_res.append((phrase_regex(e.phrases), e.category, e.form, e.id))
+        cue_words.append(phrase_words(e.phrases))
     left_words = [e for e in rules.harm.entries if e.form == "left"]
     left_re = re.compile(
         rf"(?P<verb>{phrase_regex(rules.harm.left_verbs).pattern})(?P<mid>.{{1,80}}?)(?P<word>"
@@ -312,6 +315,7 @@ def _lex(rules: RuleFiles) -> _Lex:
         frozenset(singular_nouns),
         opener_re,
         tuple(cue_res),
+        tuple(cue_words),
         left_re,
         negation_re,
         pronoun_one,
@@ -578,7 +582,10 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
     rules = rules or load_rules()
     lex = _lex(rules)
     found: dict[tuple[int, int], Cue] = {}
-    for regex, category, form, rid in lex.cue_res:
+    lowered = ascii_lower(text)
+    for (regex, category, form, rid), words in zip(lex.cue_res, lex.cue_words, strict=True):
+        if not may_match(words, lowered):
+            continue
         for m in regex.finditer(text):
             key = (m.start(), m.end())
             rule = f"{lex.tags['harm']}#{rid}"

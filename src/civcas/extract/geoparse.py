@@ -235,11 +235,13 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
 
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[\s\-]+")
+_SPACES_HYPHENS = re.compile(r"[\s\-]+")
 
 
+@functools.lru_cache(maxsize=100_000)  # asked for every name of every candidate of a name: names recur
 def _plain(loose: str) -> str:
     """A loosely folded name without its article, spaces and a final -h: "al qayyarah" and "qayyara" are one."""
-    s = re.sub(r"[\s\-]+", "", _ARTICLE.sub("", loose))
+    s = _SPACES_HYPHENS.sub("", _ARTICLE.sub("", loose))
     return s[:-1] if s.endswith(("ah", "eh")) else s
 
 

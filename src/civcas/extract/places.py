@@ -175,20 +175,36 @@ _SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
 
 
 _PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
+# compiled once: _clean_name runs for every capitalised run of every sentence
+_HYPHEN_ROLE = re.compile(r"-(?:led|backed|held|controlled|made|based|run)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_DATELINE_DASH = re.compile(r"\w-\s")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]-?\d+[A-Za-z]?\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# and for find_mentions' loop over those runs
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
+_POSSESSIVE_SPACE = re.compile(r"['’]s[\s\u00a0]+")
+_HELD_LEAD = re.compile(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+")
+_INNER_FEATURE = re.compile(
+    r"[\s\u00a0]+(?:City|Town|Village|Province|Governorate|District|Countryside|Suburbs|Camp|State|Region|"
+    r"County|Division|Prefecture|Municipality|Local\s+Government(?:\s+Area)?|LGA|Area|Sub-?district|"
+    r"Tribal\s+Agency|Agency)\b"
+)
+_OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 
 
 def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
     name = doc_text[start:end]
-    if _ORG_WORDS.search(name) or re.search(r"-(?:led|backed|held|controlled|made|based|run)\b", name):
+    if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name):
         return None
     if _TITLES.search(doc_text[max(0, start - 14) : start]):
         return None
-    if re.fullmatch(r"[A-Z]{2,5}", name):  # an acronym ("ANHA", "SOHR"), not a place
+    if _ACRONYM.fullmatch(name):  # an acronym ("ANHA", "SOHR"), not a place
         return None
-    if re.search(r"\w-\s", name):  # "Alwaght- Syria": an outlet's dateline, not a place name
+    if _DATELINE_DASH.search(name):  # "Alwaght- Syria": an outlet's dateline, not a place name
         return None
-    if re.search(r"[A-Za-z]-?\d+[A-Za-z]?\b", name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
+    if _MODEL_NUMBER.search(name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
         return None
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
     if _PERSON_BEFORE.search(doc_text[max(0, start - 40) : start]) or _PERSON_AFTER.match(doc_text[end : end + 40]):
@@ -207,7 +223,7 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
         while start < end and doc_text[start].isspace():
             start += 1
         words = doc_text[start:end].split()
-    m = re.search(r"['’]s$", doc_text[start:end])
+    m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
         end = start + m.start()
     if end <= start or doc_text[start:end] in not_places:
@@ -249,7 +265,7 @@ def find_mentions(
     rules = rules or load_rules()
     lex = _lex(rules)
     sent = doc_text[start:end]
-    words = re.findall(r"[A-Za-z][A-Za-z’'\-]{3,}", sent)[1:]
+    words = _LONG_WORD.findall(sent)[1:]
     # In a Title Case Headline every word is capitalised; only names the gazetteer knows are places there.
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     cands: dict[tuple[int, int], dict[str, Any]] = {}
@@ -261,14 +277,14 @@ def find_mentions(
         s0, e0 = start + m.start(), start + m.end()
         # "Nigeria's Yobe state": two names, the second inside the first.
         cut = s0
-        for pm in re.finditer(r"['’]s[\s\u00a0]+", doc_text[s0:e0]):
+        for pm in _POSSESSIVE_SPACE.finditer(doc_text[s0:e0]):
             pieces.append((cut, s0 + pm.start() + 2))
             cut = s0 + pm.end()
         pieces.append((cut, e0))
     pieces = [(s, e) for s, e in pieces if not any(us <= s < ue for us, ue in urls)]
     for s, e in pieces:
         while True:  # "SDF-controlled Ain Issa", "rebel-held Douma"
-            lead = re.match(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+", doc_text[s:e])
+            lead = _HELD_LEAD.match(doc_text[s:e])
             if not lead:
                 break
             s += lead.end()
@@ -276,12 +292,7 @@ def find_mentions(
         # A feature word inside a capitalised run ("Raqqa City", "Deir Ezzor Governorate") ends the name.
         if e <= s:
             continue
-        inner = re.search(
-            r"[\s\u00a0]+(?:City|Town|Village|Province|Governorate|District|Countryside|Suburbs|Camp|State|Region|"
-            r"County|Division|Prefecture|Municipality|Local\s+Government(?:\s+Area)?|LGA|Area|Sub-?district|"
-            r"Tribal\s+Agency|Agency)\b",
-            doc_text[s:e],
-        )
+        inner = _INNER_FEATURE.search(doc_text[s:e])
         if inner:
             e = s + inner.start()
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
@@ -290,7 +301,7 @@ def find_mentions(
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]
-        if tail.startswith("@") or re.match(r"\s*\d{1,3}\)", tail):
+        if tail.startswith("@") or _OUTLET_NUMBER.match(tail):
             continue  # a post's author ("Qalaat Al Mudiq@QalaatAlMudiq"), an outlet's name ("(Kurdistan 24)")
         s, e = cleaned
         first = doc_text[s:e].split()[0] if doc_text[s:e].split() else ""

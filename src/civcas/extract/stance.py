@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.text import any_of
 from civcas.records import Stance
 
 
@@ -20,6 +21,21 @@ class StanceCue:
     text: str
     stance: Stance
     rule: str
+
+
+@functools.cache
+def _prefilters(rules: RuleFiles) -> dict[int, re.Pattern[str] | None]:
+    return any_of(rx for rx, _s, _r in _compiled(rules))
+
+
+@functools.cache
+def _aggregate_prefilters(rules: RuleFiles) -> dict[int, re.Pattern[str] | None]:
+    return any_of(rx for rx, _r in _aggregate(rules)[0])
+
+
+def _possible(prefilters: dict[int, re.Pattern[str] | None], text: str) -> dict[int, bool]:
+    """Per flag set, whether any cue with those flags can match ``text`` (most sentences have none)."""
+    return {flags: rx is None or rx.search(text) is not None for flags, rx in prefilters.items()}
 
 
 @functools.cache
@@ -38,8 +54,12 @@ def find_stance(sent: str, *, rules: RuleFiles | None = None) -> list[StanceCue]
     >>> [c.stance.value for c in find_stance("We did not conduct strikes in the area, the spokesman said.")]
     ['denies']
     """
+    rules = rules or load_rules()
+    possible = _possible(_prefilters(rules), sent)
     out = []
-    for regex, stance, rule in _compiled(rules or load_rules()):
+    for regex, stance, rule in _compiled(rules):
+        if not possible[regex.flags]:
+            continue
         for m in regex.finditer(sent):
             out.append(StanceCue(m.start(), m.end(), m.group(), stance, rule))
     return out
@@ -75,9 +95,13 @@ def aggregate_cues(text: str, *, rules: RuleFiles | None = None) -> list[tuple[i
     >>> aggregate_cues("Gunmen killed six people in the deadliest attack in the region this year.")
     []
     """
-    cues, context = _aggregate(rules or load_rules())
+    rules = rules or load_rules()
+    cues, context = _aggregate(rules)
+    possible = _possible(_aggregate_prefilters(rules), text)
     out = []
     for regex, rule in cues:
+        if not possible[regex.flags]:
+            continue
         for m in regex.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
             if any(c.search(before) for c in context):

@@ -24,7 +24,7 @@ from civcas.extract.figures import Harm, find_harms
 from civcas.extract.places import find_mentions
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, aggregate_cues, find_stance, main_stance
-from civcas.extract.text import Sentence, phrase_regex
+from civcas.extract.text import Sentence, ascii_lower, may_match, phrase_regex, phrase_words
 from civcas.records import PlaceMention, Stance
 
 
@@ -86,15 +86,16 @@ class Unit:
 @dataclass(frozen=True, slots=True, eq=False)
 class _Lex:
     attack: re.Pattern[str]
-    targets: tuple[tuple[re.Pattern[str], str], ...]
-    weapons: tuple[tuple[re.Pattern[str], str], ...]
+    # (regex, id, words for :func:`may_match`)
+    targets: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
+    weapons: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
 
 
 @functools.cache
 def _lex(rules: RuleFiles) -> _Lex:
     attack = phrase_regex([*rules.harm.attack_nouns, *rules.harm.attack_verbs])
-    targets = tuple((phrase_regex(t.words), t.id) for t in rules.targets.targets)
-    weapons = tuple((phrase_regex(w.words), w.id) for w in rules.targets.weapons)
+    targets = tuple((phrase_regex(t.words), t.id, phrase_words(t.words)) for t in rules.targets.targets)
+    weapons = tuple((phrase_regex(w.words), w.id, phrase_words(w.words)) for w in rules.targets.weapons)
     return _Lex(attack, targets, weapons)
 
 
@@ -206,6 +207,10 @@ def sentence_units(
     _regions(text, units, dates)
     non_relay = [c for c in claimants if not c.relay]
     relays = [c for c in claimants if c.relay]
+    # the target and weapon lexicons whose words the sentence holds: the rest cannot match in any clause
+    lowered = ascii_lower(text)
+    targets = [(rx, tid) for rx, tid, words in lex.targets if may_match(words, lowered)]
+    weapons = [(rx, wid) for rx, wid, words in lex.weapons if may_match(words, lowered)]
     for u in units:
         lo, hi = u.region
         u.places = [p for p in places if lo <= p.span.start - sent.start < hi]
@@ -216,8 +221,8 @@ def sentence_units(
         u.actors = [a for a in actors if lo <= a.start < hi] or []
         u.aggregate = [a for a in agg if lo <= a[0] < hi]
         u.same_place = bool(_SAME_PLACE.search(text[lo:hi]))
-        u.targets = [(m.start(), m.end(), tid) for rx, tid in lex.targets for m in rx.finditer(text, lo, hi)]
-        u.weapons = [(m.start(), m.end(), wid) for rx, wid in lex.weapons for m in rx.finditer(text, lo, hi)]
+        u.targets = [(m.start(), m.end(), tid) for rx, tid in targets for m in rx.finditer(text, lo, hi)]
+        u.weapons = [(m.start(), m.end(), wid) for rx, wid in weapons for m in rx.finditer(text, lo, hi)]
         u.relays = relays
         u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance

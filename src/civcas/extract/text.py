@@ -175,6 +175,82 @@ def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.
     return _compile(tuple(phrases), case_sensitive)
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def any_of(patterns: Iterable[re.Pattern[str]]) -> dict[int, re.Pattern[str] | None]:
+    """Per flag set, one regex that matches a text exactly when one of ``patterns`` with those flags does.
+
+    A sentence it does not match skips that set's scans: one pass over an alternation costs less than one
+    pass per pattern. None for a set it cannot stand for (a numbered back-reference would change meaning).
+    """
+    by_flags: dict[int, list[str]] = {}
+    for p in patterns:
+        by_flags.setdefault(p.flags, []).append(p.pattern)
+    out: dict[int, re.Pattern[str] | None] = {}
+    for flags, sources in by_flags.items():
+        try:
+            out[flags] = None if any(_BACKREFERENCE.search(s) for s in sources) else re.compile(
+                "|".join(f"(?:{s})" for s in sources), flags
+            )
+        except re.error:  # e.g. a group name used in two patterns
+            out[flags] = None
+    return out
+
+
+@functools.cache
+def _required(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    words = []
+    for p in phrases:
+        if not p.strip():
+            continue  # left out of the regex
+        runs = _ALNUM.findall(p)
+        if not runs:
+            return None
+        words.append(max(runs, key=len).lower())
+    return tuple(dict.fromkeys(words))
+
+
+def phrase_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """For :func:`may_match`: per phrase, one word every match of its (case-blind) regex holds; None if some has none.
+
+    A phrase's ASCII letter and digit runs are literals of its pattern (only spaces, hyphens and apostrophes
+    vary), so its longest run is in any match of it.
+    """
+    return _required(tuple(phrases))
+
+
+def may_match(words: tuple[str, ...] | None, lowered: str | None) -> bool:
+    """Whether a case-blind phrase regex can match a text; ``lowered`` is :func:`ascii_lower` of the text.
+
+    False means it cannot, so its scan is skipped: Python's ``re`` tries every phrase of a long alternation at
+    every position (a case-blind alternation starting with a look-behind gets no first-character filter),
+    while a missing word is ruled out by a few substring tests.
+    """
+    # map over the bound method: no generator frame per word (this runs some 40 times per sentence)
+    return lowered is None or words is None or any(map(lowered.__contains__, words))
+
+
+# Characters besides ASCII that neither are letters nor fold to one: typographic quotes, dashes, bullets, spaces.
+_UNSAFE_FOR_LOWER = re.compile("[^\x00-\x7f\u00a0\u00b7\u200e\u200f\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]")
+
+
+def ascii_lower(text: str) -> str | None:
+    """``text`` lower-cased when it is ASCII (typographic punctuation aside), else None (for :func:`may_match`).
+
+    Only there does ``str.lower`` agree with the regex's case folding of the phrases' ASCII letters: elsewhere
+    "ı", "ſ" or the Kelvin sign match "i", "s", "k" in a case-blind regex, which ``str.lower`` does not give.
+    """
+    if text.isascii() or not _UNSAFE_FOR_LOWER.search(text):
+        return text.lower()
+    return None
+
+
+_WHITESPACE = re.compile(r"[\s\u00a0]+")
+
+
+@functools.lru_cache(maxsize=65_536)  # about 30 calls a sentence, mostly on the same lexicon words
 def fold(s: str) -> str:
     """Lower-case, straighten apostrophes and collapse whitespace: the key for lexicon lookups."""
-    return re.sub(r"[\s\u00a0]+", " ", s.replace("’", "'").replace("‘", "'")).strip().lower()
+    return _WHITESPACE.sub(" ", s.replace("’", "'").replace("‘", "'")).strip().lower()

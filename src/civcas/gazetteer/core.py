@@ -233,6 +233,7 @@ def country_shares(
     hamlet of that name in Pakistan.
     """
     target = fold.loose(name)
+    own_core = fold.core(name)
     weight: dict[str, float] = {}
     for e in candidates:
         if not e.country:
@@ -241,7 +242,7 @@ def country_shares(
         if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target or fold.core(e.name) == fold.core(name):
+        if folded.loose_name == target or fold.core_of_loose(folded.loose_name) == own_core:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
@@ -1094,11 +1095,12 @@ class _Words(Sequence[_Token]):
     def __getitem__(self, i: slice) -> list[_Token]: ...
 
     def __getitem__(self, i: int | slice) -> _Token | list[_Token]:
+        tok = self._tokens[i]
+        if tok.__class__ is _Token:  # a word folded before: the common case, first (spotting asks ~60 times a text)
+            return tok
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        tok = self._tokens[i]
-        if tok is None:
-            tok = self._tokens[i] = _token_of(self._matches[i])
+        tok = self._tokens[i] = _token_of(self._matches[i])
         return tok
 
     def capitalised_or_foreign(self) -> list[int]:

@@ -246,12 +246,19 @@ def base_name(name: str) -> str:
 _LOOSE_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath) ")
 
 
+@lru_cache(maxsize=200_000)  # asked per candidate and name while ranking: the same names recur across documents
 def core(name: str) -> str:
     """A name folded loosely without its admin word and article: "Nahiyat al Iskandariyah" -> "iskandariyah".
 
     What makes a place's own name the one a text writes, where a big city abroad has that name only as an
     alias ("Iskandariyah", an Arabic name of Alexandria)."""
-    return _LOOSE_ARTICLE.sub("", base_name(loose(name)))
+    return core_of_loose(loose(name))
+
+
+@lru_cache(maxsize=200_000)
+def core_of_loose(folded: str) -> str:
+    """:func:`core` of a name whose :func:`loose` fold is ``folded`` (a gazetteer entry's is stored: no folding)."""
+    return _LOOSE_ARTICLE.sub("", base_name(folded))
 
 
 def place_keys(names: list[str], kind: str) -> set[str]:

@@ -117,6 +117,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         return hit  # type: ignore[no-any-return]
     target = fold.loose(name)
     arabic = ARABIC_SCRIPT.search(target) is not None
+    own_core = fold.core(name)
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
@@ -129,7 +130,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         out.append(_Static(
             entry=e, info=info, spelling=spelling,
             # its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias (Alexandria's)
-            own_spelled=info.loose_name == target or fold.core(e.name) == fold.core(name),
+            own_spelled=info.loose_name == target or fold.core_of_loose(info.loose_name) == own_core,
             population=population, names=names, layer=layer, static=static,
             bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
             kind_rank=KIND_RANK_ORDER.get(e.kind, 9),
@@ -259,13 +260,46 @@ def _reasons(
     return why
 
 
+#: each context's anchor points, by ``id`` of its places (the tuple kept, so the id stays its own)
+_ANCHOR_POINTS: dict[int, tuple[tuple[Place, ...], list[tuple[float, float, float, str | None]]]] = {}
+
+
+def _anchor_points(places: tuple[Place, ...]) -> list[tuple[float, float, float, str | None]]:
+    """The located places as (latitude in radians, its cosine, longitude, id): the halves of
+    :func:`distance_km` that depend on the place alone, computed once per context, not once per candidate."""
+    hit = _ANCHOR_POINTS.get(id(places))
+    if hit is not None and hit[0] is places:
+        return hit[1]
+    points = []
+    for p in places:
+        if p.lat is not None and p.lon is not None:
+            lat = math.radians(p.lat)
+            points.append((lat, math.cos(lat), p.lon, p.gazetteer_id))
+    if len(_ANCHOR_POINTS) > 256:
+        _ANCHOR_POINTS.clear()
+    _ANCHOR_POINTS[id(places)] = (places, points)
+    return points
+
+
 def _anchor_km(e: GazetteerEntry, context: ResolveContext) -> float | None:
-    """The distance to the nearest other place already resolved in the document, if any."""
+    """The distance to the nearest other place already resolved in the document, if any.
+
+    :func:`distance_km` from ``e`` to each place, the same operations in the same order (so the same floats).
+    """
     if not context.places:
         return None
-    ds = [distance_km(e.lat, e.lon, p.lat, p.lon) for p in context.places
-          if p.lat is not None and p.lon is not None and p.gazetteer_id != e.id]
-    return min(ds) if ds else None
+    p1 = math.radians(e.lat)
+    cos1 = math.cos(p1)
+    best: float | None = None
+    for p2, cos2, lon2, gid in _anchor_points(context.places):
+        if gid == e.id:
+            continue
+        dl = math.radians(lon2 - e.lon)
+        a = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
+        d = 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+        if best is None or d < best:
+            best = d
+    return best
 
 
 _OWN_NAME_KINDS = frozenset({"locality", "neighbourhood", "country"})
