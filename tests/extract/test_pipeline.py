@@ -327,3 +327,18 @@ def test_pipeline_a_claim_dated_by_a_months_statement_says_month() -> None:
     )
     dated = [c.date for c in run(_doc(text, published=None), config=CONFIG) if c.date and c.date.start]
     assert dated and all(d.precision.value == "month" for d in dated), dated
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two killed, three injured in regime shelling on Ariha.", 2, 3),
+        ("Child killed, three injured in regime shelling on Ariha.", 1, 3),
+        ("Civilian killed, two others wounded in a drone strike on Kobani.", 1, 2),
+    ],
+)
+def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: int, injured: int) -> None:
+    # "killed, three injured": the count after the comma is the next clause's subject, not the verb's object
+    (c,) = run(_doc(text), config=CONFIG)
+    assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (killed, injured)

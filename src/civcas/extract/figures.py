@@ -75,6 +75,10 @@ _ACTIVE_GAP = re.compile(
     r"allegedly|at|least|some)\b)*$",
     re.IGNORECASE,
 )
+#: A count followed by its own harm verb ("..., three injured") starts the next clause of a headline.
+_NEXT_CLAUSE = re.compile(
+    r"^\s+(?:others?\s+|more\s+|people\s+)?(?:were\s+|are\s+)?(?:injured|wounded|hurt|killed|dead)\b", re.IGNORECASE
+)
 # Between a noun cue and the count after it ("the death toll rose to 31", "victims at 42").
 _NOUN_AFTER_GAP = re.compile(
     r"^(?:[\s,:…\"“”'’]|\b(?:of|at|to|reached|reaches|rose|rise|rises|has|have|had|risen|climbed|climbs|increased|"
@@ -756,6 +760,12 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             before and _PASSIVE_GAP.fullmatch(text[before[-1].end : cue.start]) and before[-1].end == cue.start - 1
         ):
             order = ["active", *[f for f in forms if f != "active"]]
+        elif before and not text[before[-1].end : cue.start].strip() and "," in gap:
+            # "Two killed, three injured in shelling": a headline's clauses; the count after the comma is the
+            # next clause's subject, not this verb's object
+            order = ["passive", *[f for f in forms if f != "passive"]]
+        if "," in gap and _NEXT_CLAUSE.match(text[after[0].end :]):
+            order = [f for f in order if f != "active"]  # "Child killed, three injured": no object either
     for form in order:
         if form == "passive" and len(before) > 1:
             # "Eleven people, including a Colombian and three minors, were killed": the total, not its category
