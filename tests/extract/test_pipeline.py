@@ -336,6 +336,8 @@ def test_pipeline_a_claim_dated_by_a_months_statement_says_month() -> None:
         ("Two killed, three injured in regime shelling on Ariha.", 2, 3),
         ("Child killed, three injured in regime shelling on Ariha.", 1, 3),
         ("Civilian killed, two others wounded in a drone strike on Kobani.", 1, 2),
+        # headlines drop the article before a lone victim
+        ("Turkish drone kills child, injures two in Kobani.", 1, 2),
     ],
 )
 def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: int, injured: int) -> None:

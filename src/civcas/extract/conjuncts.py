@@ -132,6 +132,11 @@ _OBJECT_A = re.compile(
 _OBJECT_TITLE = re.compile(r"^[\s\u00a0]+the\s+(?:[A-Z][\w'’\-]*\s+){1,4}of\b")
 # A role without an article, headline style: "killed principal of a high school", "murdered director of".
 _OBJECT_BARE = re.compile(r"^[\s\u00a0]+(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){0,2}(?P<head>[A-Za-z][\w\-]*)\s+of\b")
+# "Drone kills civilian in Kobani": headlines drop the article before a lone victim
+_OBJECT_HEADLINE = re.compile(
+    r"^[\s\u00a0]+(?P<head>[a-z][\w\-]*)(?=[\s\u00a0]*(?:$|[,.;:!?|]|(?:in|near|at|on|and|as|while|with|"
+    r"outside|inside|during|after|east|west|north|south)\b))"
+)
 _NOT_ONE = re.compile(
     r"(?:day|night|week|month|year|time|total|number|series|wave|result|lot|bit|way|part|dozen|score|couple|few|"
     r"handful|hundred|thousand|family|group|crowd|convoy|bus|car|vehicle|house|home|building|village|town|"
@@ -155,7 +160,7 @@ def object_end(text: str, cue: Cue, lex: VictimWords, *, title_end: bool = False
     if cue.category != "killed" or _THING_VERB.fullmatch(cue.text):
         return None
     rest = text[cue.end :]
-    bare = _OBJECT_BARE.match(rest)
+    bare = _OBJECT_BARE.match(rest) or _OBJECT_HEADLINE.match(rest)
     if bare and fold(bare.group("head")) in lex.singular_nouns:
         return cue.end + bare.end("head")
     m = _OBJECT_A.match(rest)
