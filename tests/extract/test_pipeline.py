@@ -344,3 +344,20 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
     # "killed, three injured": the count after the comma is the next clause's subject, not the verb's object
     (c,) = run(_doc(text), config=CONFIG)
     assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (killed, injured)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a possessive before the count of an active verb's object
+        ("A drone strike on a car near al-Mayadin killed its two occupants on Monday.", 2),
+        ("Gunmen stormed the bus and killed its 14 passengers near Maiduguri.", 14),
+        # a count glued to a word is an adjective, not people
+        ("A landmine blew up their 45-seater bus near Lalibela on Tuesday.", None),
+        ("The strike destroyed a two-storey house in Ariha, killing five people.", 5),
+    ],
+)
+def test_pipeline_possessive_objects_and_compound_adjectives(text: str, killed: int | None) -> None:
+    got = [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert got == ([killed] if killed is not None else []), got

@@ -23,7 +23,9 @@ NOT_PEOPLE = re.compile(
     r"grad|quarters?|neighbou?rhoods?|districts?|provinces?|governorates?|countries|states?|nations?|"
     r"languages?|pages?|reports?|letters?|articles?|resolutions?|cases?|claims?|allegations?|episodes?|"
     r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?|"
-    r"famil(?:y|ies)\b|households?\b|clans?\b|tribes?\b|groups?\b|factions?\b|sides\b|parties\b|gangs?\b)",
+    r"famil(?:y|ies)\b|households?\b|clans?\b|tribes?\b|groups?\b|factions?\b|sides\b|parties\b|gangs?\b"
+    # a count glued to a word is an adjective: "their 45-seater bus", "a two-storey house"
+    r"|(?<=-)[a-z]{3,})",
     re.IGNORECASE,
 )
 # An editor's insertion in square brackets ("50 people [other estimates are lower]", "on Monday [1 May]"):
