@@ -361,3 +361,13 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
 def test_pipeline_possessive_objects_and_compound_adjectives(text: str, killed: int | None) -> None:
     got = [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert got == ([killed] if killed is not None else []), got
+
+
+@pytest.mark.issue(4)
+def test_pipeline_two_sources_in_one_sentence_keep_their_own_figures() -> None:
+    text = (
+        "An army statement said 40 militants were killed in airstrikes west of Mosul on Monday, but residents "
+        "said 18 civilians died."
+    )
+    got = {(c.claimant, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)}
+    assert got == {("army statement", 40), ("residents", 18)}, got

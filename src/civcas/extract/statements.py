@@ -224,7 +224,10 @@ def sentence_units(
         u.targets = [(m.start(), m.end(), tid) for rx, tid in targets for m in rx.finditer(text, lo, hi)]
         u.weapons = [(m.start(), m.end(), wid) for rx, wid in weapons for m in rx.finditer(text, lo, hi)]
         u.relays = relays
-        u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
+        # "The army said 40 militants were killed, but residents said 18 civilians died": with two sources in
+        # the sentence, each clause is its own source's
+        own = [c for c in non_relay if lo <= c.start < hi] if len(non_relay) > 1 else []
+        u.claimant = own[0] if own else non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
         if u.harms:
             u.unattributed = unattributed(text, min(h.start for h in u.harms), max(h.end for h in u.harms))
