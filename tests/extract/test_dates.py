@@ -21,6 +21,9 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("on the 22nd of August through shelling", "2015-08-22", "2015-08-22"),
         ("On August 1st, 2017, warplanes struck.", "2017-08-01", "2017-08-01"),
         ("Last month the coalition admitted it.", "2016-06-01", "2016-06-30"),
+        # two months before one year: both take it
+        ("The bombardment killed 1,700 civilians in February and March 2018.", "2018-02-01", "2018-03-31"),
+        ("Strikes from June to August 2017 hit the city.", "2017-06-01", "2017-08-31"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, start: str, end: str) -> None:

@@ -53,6 +53,7 @@ class _Grammar:
     dm: re.Pattern[str]
     md: re.Pattern[str]
     month_year: re.Pattern[str]
+    month_pair: re.Pattern[str]
     in_month: re.Pattern[str]
     year: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -103,6 +104,12 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         dm=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}(?![\w])", flags),
         md=re.compile(rf"(?<![\w]){month}[\s\u00a0]+{day}(?![\w])", flags),
         month_year=re.compile(rf"(?<![\w]){month}{sep}{year}(?![\w])", flags),
+        # "in February and March 2018", "from June to August 2017": both months take the year
+        month_pair=re.compile(
+            rf"(?<![\w]){month.replace('<month>', '<month1>')}[\s\u00a0]*(?:and|to|through|until|till|-|–|—)"
+            rf"[\s\u00a0]*{month}{sep}{year}(?![\w])",
+            flags,
+        ),
         in_month=re.compile(
             rf"(?<![\w])(?:in|during|early|late|mid-?|since|last|this)[\s\u00a0]+{month}(?![\w])", flags
         ),
@@ -202,6 +209,18 @@ def find_dates(
                 continue
             dt = _infer_year(mon, dd, reference, year_hint)
             add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}"))
+    for m in g.month_pair.finditer(text) if months else ():
+        m1 = g.months.get(m.group("month1").lower().rstrip("."))
+        m2 = g.months.get(m.group("month").lower().rstrip("."))
+        if m1 is None or m2 is None or m1 > m2 or not free(m.start(), m.end()):
+            continue
+        y = int(m.group("year"))
+        add(
+            DateMention(
+                m.start(), m.end(), m.group(), date(y, m1, 1), _month_end(y, m2), DatePrecision.MONTH, "month",
+                f"{g.tag}#month_pair",
+            )
+        )
     for m in g.month_year.finditer(text) if months else ():
         if not free(m.start(), m.end()):
             continue
