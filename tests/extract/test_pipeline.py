@@ -371,3 +371,16 @@ def test_pipeline_two_sources_in_one_sentence_keep_their_own_figures() -> None:
     )
     got = {(c.claimant, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)}
     assert got == {("army statement", 40), ("residents", 18)}, got
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A child died of his wounds on Wednesday, raising the toll of Monday's strike on Jisr al-Shughour to nine.",
+        "Another victim died in hospital, bringing the number of people killed in the attack to nine.",
+    ],
+)
+def test_pipeline_a_toll_raised_to_a_count_after_a_phrase(text: str) -> None:
+    got = [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert 9 in got, got

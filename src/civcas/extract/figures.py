@@ -95,7 +95,9 @@ _NOUN_AFTER_PP = re.compile(
     r"(?=\s(?:is|was|has|have|had|rose|rise|rises|risen|climbed|climbs|reached|reaches|stood|stands|increased|"
     r"increases|jumped|jumps|remained|remains|now)\b"
     # "put the death toll [from Tuesday's raid on the school] at 40"
-    r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$))",
+    r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$)"
+    # "raising the toll [of Monday's strike on the town] to nine": the count ends the gap
+    r"|\s+to\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$)",
     re.IGNORECASE,
 )
 _ENDS_WITH_PREPOSITION = re.compile(r"\s(?:of|from|in|on)$", re.IGNORECASE)
