@@ -384,3 +384,15 @@ def test_pipeline_two_sources_in_one_sentence_keep_their_own_figures() -> None:
 def test_pipeline_a_toll_raised_to_a_count_after_a_phrase(text: str) -> None:
     got = [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert 9 in got, got
+
+
+@pytest.mark.issue(4)
+def test_pipeline_an_organisations_name_is_neither_cut_nor_a_negation() -> None:
+    # "for Human Rights" is part of the name; "Without" inside a name negates nothing
+    text = "According to the Syrian Network for Human Rights, 32 civilians were killed in Ariha."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.claimant == "Syrian Network for Human Rights"
+    (c,) = run(_doc("Doctors Without Borders said 19 patients were killed in Kunduz."), config=CONFIG)
+    assert c.killed is not None and c.killed.value == 19
+    (c,) = run(_doc("No civilians were killed in the strike on Ariha, the coalition said."), config=CONFIG)
+    assert c.killed is None

@@ -189,8 +189,10 @@ def _object_after(sent: str, start: int) -> tuple[int, int] | None:
     """The noun phrase right after ``start`` ("according to |the Syrian Foreign Ministry|, ...")."""
     m = re.match(
         r"\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,90}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:that|which|who|in a|"
-        r"on \w+day|said|says|told|reported|on|in|at|as|and|after|while|when|because|since|to|for|from|late|early|"
-        r"earlier|last|this|yesterday|today)\b))",
+        r"on \w+day|said|says|told|reported|on|in|at|as|and|after|while|when|because|since|to|from|late|early|"
+        r"earlier|last|this|yesterday|today)\b"
+        # "the Syrian Network for Human Rights": "for" inside a capitalised name goes on
+        r"|\s+for\b(?!\s+(?:the\s+)?(?-i:[A-Z]))))",
         sent[start:],
         re.IGNORECASE,
     )

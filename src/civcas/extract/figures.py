@@ -631,7 +631,13 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
 
 
 def _negated(text: str, start: int, lex: _Lex) -> bool:
-    return bool(lex.negation_re.search(text[max(0, start - 30) : start]))
+    lo = max(0, start - 30)
+    m = lex.negation_re.search(text[lo:start])
+    if m is None:
+        return False
+    at = lo + m.start()
+    # "Doctors Without Borders said 19 were killed": a capitalised word inside a sentence is part of a name
+    return not (text[at].isupper() and text[:at].strip(" \"“'‘(") != "")
 
 
 def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
