@@ -396,3 +396,18 @@ def test_pipeline_an_organisations_name_is_neither_cut_nor_a_negation() -> None:
     assert c.killed is not None and c.killed.value == 19
     (c,) = run(_doc("No civilians were killed in the strike on Ariha, the coalition said."), config=CONFIG)
     assert c.killed is None
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "claimant", "force"),
+    [
+        ("Turkey's Defence Ministry denied carrying out any strikes on the village of Hass.",
+         "Turkey's Defence Ministry", "Turkey"),
+        ("نفت وزارة الدفاع الروسية تنفيذ أي غارات على مدينة أريحا.", "وزارة الدفاع الروسية", "Russia"),
+        ("نفى التحالف الدولي مسؤوليته عن الغارة على قرية الباغوز.", "التحالف الدولي", "coalition"),
+    ],
+)
+def test_pipeline_a_denial_is_the_denying_forces(text: str, claimant: str, force: str) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert (c.stance, c.claimant, c.belligerents) == (Stance.DENIES, claimant, (force,))

@@ -160,6 +160,25 @@ def _drop_restatements(claims: list[Claim], event_of: dict[str, int]) -> list[Cl
     return out
 
 
+def _forces_named(name: str, rules: RuleFiles) -> list[str]:
+    """The forces a source's name names, in English or Arabic."""
+    from civcas.extract import arabic
+
+    if arabic.is_arabic(name):
+        from civcas.extract.arabic_actors import find_actors as find_ar
+        from civcas.extract.arabic_figures import scan
+        from civcas.extract.arabic_lexicon import arabic_lex
+        from civcas.extract.arabic_text import fold as fold_ar
+        from civcas.extract.arabic_text import tokens
+
+        lex = arabic_lex(rules)
+        folded = fold_ar(name)
+        return [a.canonical for a in find_ar(scan(folded, tokens(folded.text), lex), lex)]
+    from civcas.extract.actors import find_actors
+
+    return [a.canonical for a in find_actors(name, rules=rules)]
+
+
 def _headlines(sentences: list[Sentence]) -> set[int]:
     """Title lines: the opening lines, before the first body sentence, that do not end like a sentence."""
     out: set[int] = set()
@@ -463,11 +482,10 @@ def _build_claim(
                 )
                 fired.append(a.rule)
     if stance in (Stance.ACKNOWLEDGES, Stance.DENIES, Stance.DISPUTES) and units[0].claimant_name:
-        from civcas.extract.actors import find_actors
-
-        for a in find_actors(units[0].claimant_name, rules=rules):
-            if a.canonical not in bells:
-                bells.append(a.canonical)
+        # the force that denies or concedes the strike ("the Russian Defence Ministry", "وزارة الدفاع الروسية")
+        for canonical in _forces_named(units[0].claimant_name, rules):
+            if canonical not in bells:
+                bells.append(canonical)
     if not bells and kind is ClaimKind.INCIDENT:
         bells = list(event.belligerents) or list(fallback_bells)
     if "coalition" in bells:
