@@ -101,6 +101,7 @@ def test_arabic_post_with_source_header_yields_one_unit() -> None:
         ("مقتل أحد عشر عنصراً من الفصائل", "killed", 11, Qualifier.EXACT),
         ("أن شخصاً على الأقل قتل في الغارة", "killed", 1, Qualifier.AT_LEAST),
         ("قتل بين 5 و8 أشخاص", "killed", 5, Qualifier.RANGE),
+        ("انتشلت فرق الإنقاذ جثث 9 أشخاص من تحت الأنقاض", "killed", 9, Qualifier.EXACT),
     ],
 )
 def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, qualifier: Qualifier) -> None:

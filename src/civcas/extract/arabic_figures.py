@@ -531,6 +531,11 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     g2 = free_after.get(link.last + 1)
                     if g2 is not None and g2.num is not None:
                         picked = (w, [g2], "person")
+                else:
+                    # "انتشلت جثث 9 أشخاص": the word governs a count of people right after it
+                    g2 = free_after.get(hit.last + 1)
+                    if g2 is not None and g2.num is not None and g2.noun is not None:
+                        picked = (w, [g2], "person")
         if picked is None and events and _singular_pronoun(sc, hit):
             picked, one = (events[0], [], "event"), True
         if picked is None and events:
