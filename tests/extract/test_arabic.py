@@ -201,7 +201,12 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["مقتل عنصر من قسد بانفجار عبوة", "استهداف مواقع لقوات النظام دون وقوع إصابات", "قصف على نقطة تركية في الريف"],
+    [
+        "مقتل عنصر من قسد بانفجار عبوة",
+        "قتل عنصران من قسد بانفجار عبوة",
+        "استهداف مواقع لقوات النظام دون وقوع إصابات",
+        "قصف على نقطة تركية في الريف",
+    ],
 )
 def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) -> None:
     assert not [a for u in _units(text) for a in u.actors]
