@@ -356,6 +356,8 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
         # a count glued to a word is an adjective, not people
         ("A landmine blew up their 45-seater bus near Lalibela on Tuesday.", None),
         ("The strike destroyed a two-storey house in Ariha, killing five people.", 5),
+        # a bodyguard is one more person
+        ("Unknown assailants shot dead a local councillor and his bodyguard in Mogadishu on Tuesday.", 2),
     ],
 )
 def test_pipeline_possessive_objects_and_compound_adjectives(text: str, killed: int | None) -> None:
