@@ -358,6 +358,7 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
         ("The strike destroyed a two-storey house in Ariha, killing five people.", 5),
         # a bodyguard is one more person
         ("Unknown assailants shot dead a local councillor and his bodyguard in Mogadishu on Tuesday.", 2),
+        ("The airstrike hit a wedding party in Sanaa, killing the groom and at least 20 guests.", 21),
     ],
 )
 def test_pipeline_possessive_objects_and_compound_adjectives(text: str, killed: int | None) -> None:
@@ -373,6 +374,20 @@ def test_pipeline_two_sources_in_one_sentence_keep_their_own_figures() -> None:
     )
     got = {(c.claimant, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)}
     assert got == {("army statement", 40), ("residents", 18)}, got
+    # one clause, two sources: the one that speaks last before the harm
+    text = (
+        "The coalition said the strike on the bus in Dahyan targeted militants, while the Houthis said 40 children "
+        "died."
+    )
+    got = {(c.claimant, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)}
+    assert ("Houthis", 40) in got, got
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_compound_with_a_speech_verb_names_no_source() -> None:
+    text = "CENTCOM said it self-reported one civilian casualty in the strike near Sarmada, which it is investigating."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.claimant == "CENTCOM"
 
 
 @pytest.mark.issue(4)

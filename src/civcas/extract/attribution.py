@@ -235,6 +235,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
     for m in lex.verbs.finditer(sent):
         if any(c.start <= m.start() < c.end for c in out):
             continue
+        if m.start() > 0 and sent[m.start() - 1] == "-":
+            continue  # "self-reported", "so-called": part of a compound word, no speech verb
         if fold(m.group()) in _NOUNISH_VERBS and (
             _NOUN_USE.match(sent[m.end() :])
             or re.search(

@@ -227,6 +227,12 @@ def sentence_units(
         # "The army said 40 militants were killed, but residents said 18 civilians died": with two sources in
         # the sentence, each clause is its own source's
         own = [c for c in non_relay if lo <= c.start < hi] if len(non_relay) > 1 else []
+        if len(own) > 1 and u.harms:
+            # "The coalition said the strike targeted militants, while the Houthis said 40 children died": the
+            # source whose speech verb comes last before the harm
+            at = min(h.start for h in u.harms)
+            before = [c for c in own if c.cue_end <= at]
+            own = [max(before, key=lambda c: c.cue_end)] if before else own
         u.claimant = own[0] if own else non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
         if u.harms:
