@@ -38,6 +38,7 @@ def test_stance_denial_wins_over_acknowledgement() -> None:
         "over 400,000 people have been killed in the conflict",
         "in total 352 people lost their lives",
         "drones targeted positions in the countryside four times, killing three fighters",
+        "at least 400 civilians have died in the month-long offensive",
     ],
 )
 def test_stance_aggregate_cues(text: str) -> None:
