@@ -428,3 +428,25 @@ def test_pipeline_an_organisations_name_is_neither_cut_nor_a_negation() -> None:
 def test_pipeline_a_denial_is_the_denying_forces(text: str, claimant: str, force: str) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert (c.stance, c.claimant, c.belligerents) == (Stance.DENIES, claimant, (force,))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("In 2017 alone, coalition strikes killed at least 3,000 civilians in Raqqa and Mosul, Airwars estimates.",
+         "2017-01-01", "2017-12-31"),
+        ("Since the start of the Russian intervention in September 2015, more than 6,000 civilians have been "
+         "killed by Russian strikes, the monitor said.", "2015-09-01", "2021-03-04"),
+    ],
+)
+def test_pipeline_a_tallys_period_from_a_year_or_a_month(text: str, start: str, end: str) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE and c.date is not None
+    assert (str(c.date.start), str(c.date.end)) == (start, end)
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_year_in_a_clause_about_the_victim_dates_no_tally() -> None:
+    text = "Attackers on Tuesday killed Hossain Ali, 68, who converted to Christianity in 1999, police said."
+    assert [c.kind for c in run(_doc(text), config=CONFIG)] == [ClaimKind.INCIDENT]

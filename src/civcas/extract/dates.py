@@ -429,8 +429,10 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
             return m.start_date, reference
         # "since the start of its campaign in 2014"
         lead = text[max(0, m.start - 60) : m.start]
-        if m.kind == "year" and m.start_date and re.search(r"\bsince\b[^.;]{0,50}$", lead, re.I):
-            return m.start_date, reference
+        if m.kind in ("year", "month") and m.start_date and re.search(r"\bsince\b[^.;]{0,50}$", lead, re.I):
+            return m.start_date, reference  # "since the start of the intervention in September 2015"
+        if m.kind in ("year", "month") and m.start_date and re.search(r"\b(?:in|during|throughout)\s*$", before):
+            return m.start_date, m.end_date  # "in 2017 alone, strikes killed ..."
         if re.search(r"\b(?:from|between)\s*$", before) and m.start_date and i + 1 < len(mentions):
             nxt = mentions[i + 1]
             mid = text[m.end : nxt.start].lower()
