@@ -450,3 +450,11 @@ def test_pipeline_a_tallys_period_from_a_year_or_a_month(text: str, start: str, 
 def test_pipeline_a_year_in_a_clause_about_the_victim_dates_no_tally() -> None:
     text = "Attackers on Tuesday killed Hossain Ali, 68, who converted to Christianity in 1999, police said."
     assert [c.kind for c in run(_doc(text), config=CONFIG)] == [ClaimKind.INCIDENT]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_the_dead_among_the_casualties() -> None:
+    (c,) = run(_doc("The raid on Ariha caused 25 casualties, among them 10 dead, according to the hospital."),
+               config=CONFIG)
+    assert c.killed is not None and c.killed.value == 10
+    assert c.killed_or_injured is not None and c.killed_or_injured.value == 25

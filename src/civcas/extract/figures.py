@@ -660,6 +660,12 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         if picked is None:
             continue
         form, gs = picked
+        if not gs and not form.endswith("_one") and "noun_before" in cue.forms:
+            # "25 casualties, among them 10 dead": a bare count after an opener is the dead among the casualties
+            bare = next((g for g in groups if g.is_category and g.value is not None and g.noun is None
+                         and id(g) not in used and g.end <= cue.start and not text[g.end : cue.start].strip()), None)
+            if bare is not None and any(h.category != cue.category and h.groups for h in harms):
+                form, gs = "noun_before", [bare]
         for g in gs:
             used.add(id(g))
         neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)

@@ -160,6 +160,15 @@ def _drop_restatements(claims: list[Claim], event_of: dict[str, int]) -> list[Cl
     return out
 
 
+def _keeps_both(figs: dict[str, Figure]) -> bool:
+    """A killed-or-injured total stands beside the killed figure only when it counts more people: "25
+    casualties, among them 10 dead"."""
+    both, killed = figs.get("killed_or_injured"), figs.get("killed")
+    if both is None or killed is None:
+        return both is not None
+    return both.value is not None and killed.value is not None and both.value > killed.value
+
+
 def _forces_named(name: str, rules: RuleFiles) -> list[str]:
     """The forces a source's name names, in English or Arabic."""
     from civcas.extract import arabic
@@ -517,7 +526,7 @@ def _build_claim(
         belligerents=tuple(bells),
         killed=figs.get("killed"),
         injured=figs.get("injured"),
-        killed_or_injured=figs.get("killed_or_injured") if "killed" not in figs else None,
+        killed_or_injured=figs.get("killed_or_injured") if _keeps_both(figs) else None,
         victims=tuple(victims.items()),
         victim_status=VictimStatus(status) if status in ("civilian", "combatant") else VictimStatus.UNSPECIFIED,
         targets=tuple(targets),
