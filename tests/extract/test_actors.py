@@ -21,6 +21,10 @@ from civcas.extract.actors import find_actors
         ("The Syrian National Coalition condemned the raid.", []),
         ("Three SDF members were killed by a Russian airstrike.", ["Russia"]),
         ("The drone hit a Turkish military post.", []),
+        # a demonym coordinated before the one a noun phrase starts with; a force's targets are not its strikes
+        ("Russian and Syrian government jets carried out raids on Idlib.", ["Russia", "Syria"]),
+        ("Israeli jets struck Hezbollah targets in southern Lebanon.", ["Israel"]),
+        ("A Turkish drone targets a vehicle in Qamishli.", ["Turkey"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

@@ -81,7 +81,10 @@ def name_of_case(rules: RuleFiles) -> list[str]:
 _TARGET_AFTER = re.compile(
     r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
     r"outpost|members?|fighters?|soldiers?|personnel|troops?\s+(?:were|was)|officers?|commanders?|"
-    r"militants?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol)\b",
+    r"militants?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol|strongholds?|hideouts?|"
+    # "Hezbollah targets in southern Lebanon", but "drone targets vehicle" is a verb
+    r"targets?(?=\s*(?:in|near|at|of|on|across|along|inside|and|or|[,.;]|$))|"
+    r"camps?|facilit(?:y|ies)|warehouses?|launchers?|infrastructure|gatherings?|cells?|leaders?|operatives?)\b",
     re.IGNORECASE,
 )
 _VICTIM_BEFORE = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|of)\s+$", re.I)
@@ -111,6 +114,14 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
                 s2 = m.end("adj") + extra.start()
                 found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
+        # "Russian and Syrian government jets": a demonym coordinated before the one the noun phrase starts with
+        back = re.search(r"(?P<adj2>[A-Z][\w\-.]*)\s*(?:,|and|&)\s*$", text[max(0, m.start() - 30) : m.start()])
+        if back is not None:
+            c3, r3 = lex.adjective_of.get(fold(back.group("adj2")), (None, ""))
+            if c3:
+                s3 = max(0, m.start() - 30) + back.start("adj2")
+                e3 = max(0, m.start() - 30) + back.end("adj2")
+                found.append(ActorMention(s3, e3, text[s3:e3], c3, f"{lex.tag}#{r3}_adj_coordinated"))
         key = fold(m.group("adj"))
         canon, rid = lex.adjective_of.get(key, (None, ""))
         if canon is None:
