@@ -359,6 +359,10 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
         # a bodyguard is one more person
         ("Unknown assailants shot dead a local councillor and his bodyguard in Mogadishu on Tuesday.", 2),
         ("The airstrike hit a wedding party in Sanaa, killing the groom and at least 20 guests.", 21),
+        # a name with lower-case particles heads a list; its apposition describes it
+        ("The strike near Idlib killed Abu Ahmad al-Halabi, a senior commander, and two of his aides.", 3),
+        # a remembered death is no report
+        ("Pilgrims walked to a shrine in Baghdad to commemorate the death of Imam Mohammed al-Jawad.", None),
     ],
 )
 def test_pipeline_possessive_objects_and_compound_adjectives(text: str, killed: int | None) -> None:

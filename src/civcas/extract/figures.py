@@ -147,10 +147,20 @@ _GENERIC_PLURAL = re.compile(
     rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)|{_PEOPLE_NAME}))\b"
 )
 # "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
+#: words that remember a death rather than report one ("to commemorate the death of", "the anniversary of")
+_COMMEMORATED = re.compile(
+    r"\b(?:commemorat\w*|anniversary\s+of|in\s+memory\s+of|memorial\s+for|mourn(?:s|ed|ing)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: an apposition after a name, closed by a comma before "and": ", a senior commander,"
+_NAME_APPOSITION = re.compile(r"^,\s*(?:a|an|the|his|her|their)\s[^,;.]{1,60}(?=,\s*(?:and|as well as|along with)\b)")
 _NAMED_VICTIM = re.compile(
     r"^[\s\u00a0]+(?:(?:a|an|the)\s+)?(?:[A-Z][\w\-]*\s+)?(?:(?!(?:in|on|at|of|and|or|by|with|from|near|during|after|"
     r"before|while|civilians|people|residents|fighters|soldiers)\b)[a-z][\w\-]*\s+){0,3}"
-    r"(?:Mr\.?\s+|Dr\.?\s+|Sheikh\s+|Maulana\s+|Haji\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}(?=\s*(?:,|\.|$|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
+    r"(?:Mr\.?\s+|Dr\.?\s+|Sheikh\s+|Maulana\s+|Haji\s+)?[A-Z][\w'’\-]+"
+    # "Abu Ahmad al-Halabi", "Hamza bin Laden": lower-case particles inside a name
+    r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|bint|de|da|van|von)[\s\-])?[A-Z][\w'’\-]+){1,3}"
+    r"(?=\s*(?:,|\.|$|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
 )
 _BARE_HEAD = re.compile(r"(?:^|[|:–—]\s*|\|\s*)(?P<n1>[A-Za-z’'\-]+\s+)??(?P<n2>[A-Za-z’'\-]+)\s+$")
 # "another 10 people", "two more", "an additional five", "was also killed": on top of a figure already given.
@@ -656,6 +666,8 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
     for cue in cues:
         if _inside_opener(text, cue, lex):
             continue
+        if _COMMEMORATED.search(text[max(0, cue.start - 50) : cue.start]):
+            continue  # "to commemorate the death of Imam Mohammed al-Jawad": a remembered death, not a report
         picked = _join(text, cue, mains, used, lex)
         if picked is None:
             continue
@@ -863,8 +875,19 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                      noun=text[ps : cue.end + pm.end()], singular=True, rule=f"{lex.tags['victims']}#pronouns.one")
         listed = coordinated_after(text, pron, [pron, *after], used)
         return ("active", listed) if len(listed) > 1 else ("active_one", [])
-    if "active" in forms and _NAMED_VICTIM.match(text[cue.end :]):
-        return "active_one", []
+    nm = _NAMED_VICTIM.match(text[cue.end :]) if "active" in forms else None
+    if nm is not None:
+        # "killed Abu Ahmad al-Halabi, a senior commander, and two of his aides": the name heads a list
+        ns = cue.end + len(nm.group()) - len(nm.group().lstrip())
+        ne = cue.end + nm.end()
+        app = _NAME_APPOSITION.match(text[ne:])
+        if app is not None:
+            ne += app.end()  # ", a senior commander," describes the one named, no one else
+        named = Group(ns, ne, text[ns:ne], 1, Qualifier.EXACT, low=1, high=1,
+                      noun=text[ns:ne], singular=True, rule=f"{lex.tags['victims']}#named")
+        after = [g for g in after if g.start >= ne]
+        listed = coordinated_after(text, named, [named, *after], used)
+        return ("active", listed) if len(listed) > 1 else ("active_one", [])
     if "active" in forms and re.match(r"^\s+(?:all\s+of\s+)?them\b", text[cue.end :]) and before:
         # "took two teachers out of a school and killed them": the group named before.
         return "active", [before[-1]]
