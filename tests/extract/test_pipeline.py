@@ -400,6 +400,7 @@ def test_pipeline_a_compound_with_a_speech_verb_names_no_source() -> None:
     [
         "A child died of his wounds on Wednesday, raising the toll of Monday's strike on Jisr al-Shughour to nine.",
         "Another victim died in hospital, bringing the number of people killed in the attack to nine.",
+        "The number of people killed by the Israeli strikes on Damascus countryside rose to nine.",
     ],
 )
 def test_pipeline_a_toll_raised_to_a_count_after_a_phrase(text: str) -> None:

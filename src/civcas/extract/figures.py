@@ -90,7 +90,7 @@ _NOUN_AFTER_GAP = re.compile(
 )
 # A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
 _NOUN_AFTER_PP = re.compile(
-    r"^\s+(?:in|from|of|after|following|at|among|on|since|during|over|across|caused\s+by|resulting\s+from)\b"
+    r"^\s+(?:in|from|of|after|following|at|among|on|since|during|over|across|by|caused\s+by|resulting\s+from)\b"
     r"[^.;:!?\d\"“”]{1,120}?"
     r"(?=\s(?:is|was|has|have|had|rose|rise|rises|risen|climbed|climbs|reached|reaches|stood|stands|increased|"
     r"increases|jumped|jumps|remained|remains|now)\b"
