@@ -37,6 +37,7 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
         ("Homs, SANA-Jets struck a farm near Qusayr.", [("Homs", None, "dateline", ()), ("Qusayr", None, "near", ())]),
         # "the outskirts of X": around a town; no hint that X is a district of that name
         ("A drone struck a car on the outskirts of Kobane.", [("Kobane", None, "near", ())]),
+        ("An airstrike hit al-Bab's northern outskirts.", [("al-Bab", None, "near", ())]),
         (
             "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
             [

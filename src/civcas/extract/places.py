@@ -44,6 +44,11 @@ _DATELINE = re.compile(
 )
 #: "Damascus, SANA-An Israeli ...": a city, then a news agency's initials and a dash, opens a paragraph
 _AGENCY_DATELINE = re.compile(r",[\s\u00a0]*[A-Z]{2,8}[\s\u00a0]*[–—\-]")
+def _around_relation(m: re.Match[str]) -> str:
+    """ "Manbij countryside" is the area around the town; "al-Bab's northern outskirts" are at its edge."""
+    return "near" if re.match(r"(?:outskirts|vicinity|environs|perimeter)", m.group("around"), re.I) else "countryside"
+
+
 _COMPASS_OF = ("east_of", "west_of", "north_of", "south_of")
 _DIRECTION = re.compile(
     r"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
@@ -343,7 +348,7 @@ def find_mentions(
             info["kind"] = lex.kind_of.get(fold(fa.group("feat"))) or info["kind"]
             info["rule"] = "feature_after"
         if ra:
-            info["relation"] = "countryside"
+            info["relation"] = _around_relation(ra)
             info["rule"] = "around"
         if rb:
             rel = lex.relation_of.get(fold(rb.group("rel")), "near")
@@ -430,8 +435,9 @@ def find_mentions(
         fa = lex.feature_after.match(after)
         if fa:
             info["kind"] = lex.kind_of.get(fold(fa.group("feat")))
-        if lex.around_after.match(after):
-            info["relation"] = "countryside"
+        ra2 = lex.around_after.match(after)
+        if ra2:
+            info["relation"] = _around_relation(ra2)
         fb = lex.feature_before.search(before)
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
