@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from civcas import gazetteer
+from civcas import gazetteer, gctune
 from civcas.extract import ExtractConfig, run
 from civcas.ingest.jsonl import read_jsonl
 
@@ -48,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="+", default=["airwars_en", "pitf"])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--default-gc", action="store_true",
+                    help="keep Python's collector thresholds (civcas claims runs with gctune.batch's)")
     args = ap.parse_args(argv)
+    if not args.default_gc:
+        # every stage, bare extraction included, with the settings `civcas claims` extracts under
+        gc.set_threshold(*gctune.BATCH_THRESHOLDS)
     paths = [SHARED / "eval" / "dev" / f"{s}.docs.jsonl" for s in args.sets]
     missing = [p for p in paths if not p.exists()]
     if missing:
