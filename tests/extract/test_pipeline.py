@@ -463,3 +463,29 @@ def test_pipeline_the_dead_among_the_casualties() -> None:
                config=CONFIG)
     assert c.killed is not None and c.killed.value == 10
     assert c.killed_or_injured is not None and c.killed_or_injured.value == 25
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_figure_another_source_does_not_recognise() -> None:
+    text = (
+        "The ministry said 120 people were killed in the coalition raid on Tokhar, a figure the coalition does not "
+        "recognise."
+    )
+    got = {(c.claimant, c.stance, c.killed.value if c.killed else None) for c in run(_doc(text), config=CONFIG)}
+    assert got == {("ministry", Stance.ALLEGES, 120), ("coalition", Stance.DISPUTES, None)}, got
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "claimant", "kind"),
+    [
+        # "an estimated" hedges a count; it names no source and estimates nothing
+        ("An estimated 200 people died in the bombardment of the old city of Raqqa.", "outlet", ClaimKind.INCIDENT),
+        # a title's full stop is inside the name
+        ('"There were 23 martyrs," said Dr. Ahmad, director of the hospital in Kafr Nabl.', "Dr. Ahmad",
+         ClaimKind.INCIDENT),
+    ],
+)
+def test_pipeline_hedges_and_titles_around_a_source(text: str, claimant: str, kind: ClaimKind) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert (c.claimant, c.kind) == (claimant, kind)

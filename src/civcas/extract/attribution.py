@@ -188,7 +188,9 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
 def _object_after(sent: str, start: int) -> tuple[int, int] | None:
     """The noun phrase right after ``start`` ("according to |the Syrian Foreign Ministry|, ...")."""
     m = re.match(
-        r"\s*(?P<np>(?:the\s+|a\s+|an\s+)?[^,.;:!?\"“”()]{2,90}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:that|which|who|in a|"
+        # "said Dr. Ahmad, director of ...": a title's full stop is inside the name
+        r"\s*(?P<np>(?:the\s+|a\s+|an\s+)?(?:(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Brig|Adm|Rev)\.\s*"
+        r"|[^,.;:!?\"“”()]){2,90}?)(?=\s*(?:[,.;:!?\"“”()]|$|\s+(?:that|which|who|in a|"
         r"on \w+day|said|says|told|reported|on|in|at|as|and|after|while|when|because|since|to|from|late|early|"
         r"earlier|last|this|yesterday|today)\b"
         # "the Syrian Network for Human Rights": "for" inside a capitalised name goes on
@@ -208,6 +210,8 @@ def _object_after(sent: str, start: int) -> tuple[int, int] | None:
 def _valid(name: str) -> bool:
     if not name or len(name) > 90 or len(name.split()) > 10:
         return False
+    if name.strip().lower() in ("a", "an", "the", "some", "about", "around", "nearly", "roughly"):
+        return False  # "An estimated 200 people died": a hedge, no source
     if _HAS_VERB.search(name):
         return False
     if _NOT_CLAIMANT.match(name):
@@ -329,6 +333,21 @@ def _mention(
         relay=relay,
         generic=generic,
     )
+
+
+def stance_taker(sent: str, span: tuple[int, int], cue: tuple[int, int], *, rules: RuleFiles | None = None
+                 ) -> ClaimantMention | None:
+    """The source a stance pattern names as the one taking it ("a figure the coalition does not recognise")."""
+    rules = rules or load_rules()
+    s, e = span
+    lead = _LEADING.match(sent[s:e])
+    if lead:
+        s += lead.end()
+    name = sent[s:e].strip()
+    if not _valid(name) or fold(name) in ("it", "they", "he", "she", "we"):
+        return None
+    return ClaimantMention(s, e, name, classify(name, rules=rules), cue[0], cue[1], sent[cue[0] : cue[1]],
+                           f"{rules.tags['stance']}#stance_subject")
 
 
 def unattributed(sent: str, start: int, end: int) -> bool:

@@ -21,6 +21,8 @@ class StanceCue:
     text: str
     stance: Stance
     rule: str
+    #: who takes the stance, when the pattern names them ("a figure [the coalition] does not recognise")
+    subject: tuple[int, int] | None = None
 
 
 @functools.cache
@@ -61,7 +63,8 @@ def find_stance(sent: str, *, rules: RuleFiles | None = None) -> list[StanceCue]
         if not possible[regex.flags]:
             continue
         for m in regex.finditer(sent):
-            out.append(StanceCue(m.start(), m.end(), m.group(), stance, rule))
+            who = m.span("who") if "who" in regex.groupindex and m.group("who") else None
+            out.append(StanceCue(m.start(), m.end(), m.group(), stance, rule, who))
     return out
 
 

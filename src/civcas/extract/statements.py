@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from civcas.extract.actors import ActorMention, find_actors
-from civcas.extract.attribution import ClaimantMention, find_claimants, unattributed
+from civcas.extract.attribution import ClaimantMention, find_claimants, stance_taker, unattributed
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import Harm, find_harms
 from civcas.extract.places import find_mentions
@@ -249,8 +249,13 @@ def sentence_units(
         and any(u.kind == "harm" for u in units)
     ):
         denier = units[0].claimant
+        # "The ministry claimed 120 were killed, a figure the coalition does not recognise": the pattern names
+        # another source than the harm's, which keeps its own
+        named = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules) if stance.subject else None
         for u in units:
-            if u.kind == "harm":
+            if u.kind == "harm" and named is not None:
+                u.stance = None
+            elif u.kind == "harm":
                 u.stance = None
                 if denier is not None and (u.unattributed or _inside_relative(text, u, stance)):
                     u.claimant = None
@@ -266,7 +271,7 @@ def sentence_units(
                 places=list(places),
                 dates=list(event_dates),
                 actors=list(actors),
-                claimant=denier,
+                claimant=named or denier,
                 relays=relays,
                 stance=stance,
                 headline=headline,
