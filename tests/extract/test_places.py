@@ -38,6 +38,8 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
         # "the outskirts of X": around a town; no hint that X is a district of that name
         ("A drone struck a car on the outskirts of Kobane.", [("Kobane", None, "near", ())]),
         ("An airstrike hit al-Bab's northern outskirts.", [("al-Bab", None, "near", ())]),
+        # "outside" and "inside" end in "de", which is no title ("Staffan de Mistura")
+        ("The bodies of five men were found outside Sirte.", [("Sirte", None, "near", ())]),
         (
             "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
             [

@@ -136,7 +136,7 @@ _ORG_WORDS = re.compile(
     r"Ramadan|Eid|Christmas|Easter)\b"
 )
 _TITLES = re.compile(
-    r"(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|President|"
+    r"\b(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|President|"
     r"Minister|Secretary|Envoy|envoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|Prince|King|Emir|spokesman|"
     r"spokeswoman|spokesperson|commander|official|chief|director|Mistura|de)\s+$"
 )
