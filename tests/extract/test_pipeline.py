@@ -491,3 +491,15 @@ def test_pipeline_a_figure_another_source_does_not_recognise() -> None:
 def test_pipeline_hedges_and_titles_around_a_source(text: str, claimant: str, kind: ClaimKind) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert (c.claimant, c.kind) == (claimant, kind)
+
+
+@pytest.mark.issue(4)
+def test_pipeline_counts_that_share_a_verb_keep_their_own_places() -> None:
+    text = "At least 9 civilians were killed in Kafranbel and 5 in Hass on Monday, the monitor said."
+    got = sorted((c.killed.value, c.place.name if c.place else None) for c in run(_doc(text), config=CONFIG)
+                 if c.killed is not None)
+    assert got == [(5, "Hass"), (9, "Kafranbel")], got
+    # parts of a total after "including" stay parts of it
+    text = ("The monitor said 3,037 civilians were killed by the coalition in Syria since 2014, including 140 in "
+            "Idlib, 782 in Aleppo and 1,133 in Raqqa.")
+    assert [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None] == [3037]

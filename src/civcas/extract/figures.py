@@ -699,6 +699,7 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
                 rules=(cue.rule, *(g.rule for g in gs)),
             )
         )
+    harms.extend(_elided(text, harms, mains, used))
     harms.extend(_category_only(text, harms, groups, lex))
     left = _left_frames(text, mains, used, lex)
     if left:
@@ -725,6 +726,35 @@ def _category_only(text: str, harms: list[Harm], groups: list[Group], lex: _Lex)
         category = "injured" if hm.group(1) else "killed"
         cue = Cue(m.start(), m.end(), m.group(), category, ("categories",), f"{lex.tags['victims']}#category_opener")
         out.append(Harm(category=category, cue=cue, form="categories", rules=(cue.rule,)))
+    return out
+
+
+#: "... were killed in Kafranbel and 5 in Hass": a second count with its own place, the verb left out
+_ELIDED = re.compile(r"^[^.;:!?\"“”]{0,80}?(?:\s(?:and|while)|,)\s+$")
+_BREAKDOWN = re.compile(r"\b(?:including|among them|of them|of whom|among whom|of which)\b", re.IGNORECASE)
+_ELIDED_PLACE = re.compile(r"^\s+(?:more\s+|others?\s+)?(?:in|at|near|on)\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?[A-Z]")
+
+
+def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) -> list[Harm]:
+    """Counts that share an earlier harm's verb: "nine were killed in A and five in B" is five killed in B."""
+    out: list[Harm] = []
+    for h in harms:
+        if not h.groups or h.negated or h.form not in ("passive", "active"):
+            continue
+        last = h.end
+        for g in mains:
+            if id(g) in used or g.start <= last or g.noun is not None or g.value is None:
+                continue
+            if not (_ELIDED.match(text[last : g.start]) and _ELIDED_PLACE.match(text[g.end :])):
+                continue
+            if _BREAKDOWN.search(text[h.start : g.start]):
+                break  # "3,037 civilians, including 140 in Idlib, 782 in Aleppo": parts of the total, not more
+            if any(last < x.start < g.start for x in harms if x is not h):
+                break  # another harm stands between: the count is its own
+            used.add(id(g))
+            cue = Cue(g.start, g.end, g.text, h.category, h.cue.forms, f"{h.cue.rule}_elided")
+            out.append(Harm(category=h.category, cue=cue, groups=(g,), form=h.form, rules=(cue.rule, g.rule)))
+            last = g.end  # "40 were slain on Sunday, 42 on Monday and 43 on Tuesday": each in turn
     return out
 
 
