@@ -408,3 +408,14 @@ def test_arabic_superscript_digits_are_not_days() -> None:
     from civcas.records import Document
 
     assert run(Document(id="a1", text="قتلى ²"), config=ExtractConfig()) == []
+
+
+def test_arabic_documenting_one_strike_is_no_tally() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    text = "وثق المرصد السوري مقتل 4 مدنيين بينهم طفل بقصف على بلدة سرمين."
+    (c,) = run(Document(id="d", text=text, published=date(2021, 3, 4)), config=ExtractConfig(gazetteer=None))
+    assert c.kind is ClaimKind.INCIDENT and c.killed is not None and c.killed.value == 4
