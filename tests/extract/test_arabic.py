@@ -416,6 +416,6 @@ def test_arabic_documenting_one_strike_is_no_tally() -> None:
     from civcas.extract import ExtractConfig, run
     from civcas.records import ClaimKind, Document
 
-    text = "وثق المرصد السوري مقتل 4 مدنيين بينهم طفل بقصف على بلدة سرمين."
+    text = "وثق المرصد السوري مقتل 4 مدنيين بينهم طفل بقصف جوي روسي."
     (c,) = run(Document(id="d", text=text, published=date(2021, 3, 4)), config=ExtractConfig(gazetteer=None))
     assert c.kind is ClaimKind.INCIDENT and c.killed is not None and c.killed.value == 4
