@@ -419,3 +419,15 @@ def test_arabic_documenting_one_strike_is_no_tally() -> None:
     text = "وثق المرصد السوري مقتل 4 مدنيين بينهم طفل بقصف جوي روسي."
     (c,) = run(Document(id="d", text=text, published=date(2021, 3, 4)), config=ExtractConfig(gazetteer=None))
     assert c.kind is ClaimKind.INCIDENT and c.killed is not None and c.killed.value == 4
+
+
+def test_arabic_counts_that_share_a_verb_keep_their_own_places() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قتل 7 مدنيين في بلدة كفرنبل و5 في مدينة سراقب جراء غارات روسية."
+    got = sorted(c.killed.value for c in run(Document(id="d", text=text, published=date(2021, 3, 4)),
+                                             config=ExtractConfig(gazetteer=None)) if c.killed is not None)
+    assert got == [5, 7], got

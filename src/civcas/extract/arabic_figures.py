@@ -593,7 +593,37 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         )):
             continue
         kept.append(h)
+    kept.extend(_elided(sc, kept, mains))
     return _attach_categories(sc, kept, groups, lex)
+
+
+#: words after an elided count that give it its own place or time: "و3 في حاس"
+_ELIDED_AFTER = frozenset({"في", "ب", "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "يوم", "امس"})
+
+
+def _elided(sc: Scan, harms: list[Harm], mains: list[_G]) -> list[Harm]:
+    """Counts that share an earlier harm's verb: "قتل 7 مدنيين في كفرنبل و3 في حاس" is three killed in حاس."""
+    out: list[Harm] = []
+    toks = sc.toks
+    for h in harms:
+        if not h.groups or h.negated or h.form not in ("event", "person"):
+            continue
+        end = max(g.end for g in h.groups)
+        last = max((k for k in range(len(toks)) if sc.span(k, k)[1] <= end), default=-1)
+        for g in mains:
+            if g.used or g.noun is not None or g.value is None or g.first <= last or g.first - last > 6:
+                continue
+            joined = toks[g.first - 1].text == "و" or (g.skip >= 1 and toks[g.first].text[0] == "و")
+            if not joined or g.last + 1 >= len(toks) or toks[g.last + 1].text not in _ELIDED_AFTER:
+                continue
+            if any(k in sc.harm for k in range(last + 1, g.first)):
+                break
+            g.used = True
+            grp = _group(sc, g)
+            cue = Cue(grp.start, grp.end, grp.text, h.category, h.cue.forms, f"{h.cue.rule}_elided")
+            out.append(Harm(category=h.category, cue=cue, groups=(grp,), form=h.form, rules=(cue.rule, g.rule)))
+            last = g.last
+    return out
 
 
 def _dual_pronoun(sc: Scan, hit: PhraseHit) -> bool:
