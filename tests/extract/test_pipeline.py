@@ -503,3 +503,12 @@ def test_pipeline_counts_that_share_a_verb_keep_their_own_places() -> None:
     text = ("The monitor said 3,037 civilians were killed by the coalition in Syria since 2014, including 140 in "
             "Idlib, 782 in Aleppo and 1,133 in Raqqa.")
     assert [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None] == [3037]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_harm_without_a_count_is_still_a_located_claim() -> None:
+    # no figure anywhere in the text: the statement still stands, its figures unknown, as a bare strike does
+    text = 'The coalition said one of its strikes on 17 March "likely" killed civilians in al-Jadida, Mosul.'
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is None and c.place is not None and c.place.name == "al-Jadida"
+    assert (c.claimant, c.stance) == ("coalition", Stance.ACKNOWLEDGES)

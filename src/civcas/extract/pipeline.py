@@ -80,7 +80,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
             kept.append(s)
             units.extend(got)
     strike_report = not any(u.has_figure or u.kind == "stance" for u in units)
-    if strike_report and not any(u.kind == "attack" and u.places for u in units):
+    # "Jets killed civilians in al-Jadida": harm without a count is as much a located strike as "Jets struck"
+    if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
         return []
     ev_mod.resolve_claimants(units)
     resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
@@ -420,7 +421,7 @@ def _build_claim(
         stance = Stance.ESTIMATES
     # A text that reports a strike but states no harm still records the strike (figures unknown), so that an
     # analyst can trace the allegation; texts that do state harm only yield claims that carry it.
-    located_strike = strike_report and any(u.kind == "attack" and u.places for u in units) and (
+    located_strike = strike_report and any(u.kind in ("attack", "harm") and u.places for u in units) and (
         event.place is not None
         and (
             event.place.precision is not PlacePrecision.COUNTRY
