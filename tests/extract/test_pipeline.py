@@ -483,6 +483,9 @@ def test_pipeline_a_figure_another_source_does_not_recognise() -> None:
     [
         # "an estimated" hedges a count; it names no source and estimates nothing
         ("An estimated 200 people died in the bombardment of the old city of Raqqa.", "outlet", ClaimKind.INCIDENT),
+        # "estimate" as a noun in an editor's aside is no monitor's tally
+        ("At least 30 persons (also a lower estimate of 16) have been killed this morning in Guma, police said.",
+         "police", ClaimKind.INCIDENT),
         # a title's full stop is inside the name
         ('"There were 23 martyrs," said Dr. Ahmad, director of the hospital in Kafr Nabl.', "Dr. Ahmad",
          ClaimKind.INCIDENT),
