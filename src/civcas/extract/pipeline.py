@@ -419,8 +419,9 @@ def _build_claim(
             stance, stance_cue = st, (u, u.stance)
     if stance is Stance.ALLEGES and event.aggregate and ckind in (ClaimantKind.MONITOR, ClaimantKind.INTERNATIONAL):
         stance = Stance.ESTIMATES
-    # A text that reports a strike but states no harm still records the strike (figures unknown), so that an
-    # analyst can trace the allegation; texts that do state harm only yield claims that carry it.
+    # A text that reports a strike but states no count still records the strike (figures unknown), so that an
+    # analyst can trace the allegation ("Jets struck X", "Jets killed civilians in X"); texts that do state a
+    # count only yield claims that carry one.
     located_strike = strike_report and any(u.kind in ("attack", "harm") and u.places for u in units) and (
         event.place is not None
         and (
