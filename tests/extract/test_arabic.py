@@ -431,3 +431,22 @@ def test_arabic_counts_that_share_a_verb_keep_their_own_places() -> None:
     got = sorted(c.killed.value for c in run(Document(id="d", text=text, published=date(2021, 3, 4)),
                                              config=ExtractConfig(gazetteer=None)) if c.killed is not None)
     assert got == [5, 7], got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "بادر" (he hastened) is a word, not "ب" + a town abroad spelled "ادر"
+        "قتل شاب خلال عملية إنزال جوي بعد أن بادر بإطلاق النار",
+        # "لديه" (he has), not "ل" + a town spelled "ديه"
+        "قتل شاب بغارة لطائرة مسيرة وكان لديه ثلاثة أطفال",
+    ],
+)
+def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="a1", text=text, language="ar"), config=village_config)
+    assert claims
+    assert all(c.place is None for c in claims), [c.place for c in claims]

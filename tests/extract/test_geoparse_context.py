@@ -531,3 +531,31 @@ def test_a_country_named_as_one_side_of_a_border_is_not_the_events_place(village
         village_config,
     )
     assert got and got[0][1] == "PK", got
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_name_spelled_exactly_in_one_country_outvotes_a_demonym(village_config: Any) -> None:
+    # "#الروسي" (the Russian) qualifies the shelling and guesses Russia first; the town named after "مدينة" is
+    # spelled exactly so only in Syria, and votes the document there
+    got = _places("إصابة طفلة رضيعة بسبب قصف الاحتلال الخارجي #الروسي على مدينة #سرمين أثناء خروج الأطفال من المدارس",
+                  village_config)
+    assert got and all(c == "SY" for _, c, _ in got), got
+    assert got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "word", "force"),
+    [
+        ("قصف الاحتلال الخارجي #الروسي على مدينة سرمين", "الروسي", True),
+        ("استهدفت طائرة مسيرة تركية سيارة", "تركية", True),
+        ("بقصف للاحتلال التركي على القرية", "التركي", True),
+        # a monitor named by its country, or a person's surname: not forces
+        ("وثق المرصد السوري مقتل مدنيين", "السوري", False),
+        ("استشهدت ليلى المصري بقصف على البلدة", "المصري", False),
+    ],
+)
+def test_an_arabic_peoples_adjective_after_a_force_says_whose_not_where(text: str, word: str, force: bool) -> None:
+    from civcas.extract.geoparse import _after_arabic_force
+
+    assert _after_arabic_force(text, text.index(word)) is force

@@ -137,15 +137,39 @@ def _prominent(candidates: Sequence[Any]) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _common(word: str, threshold: float = 0.0) -> bool:
-    """Whether ``word`` is a common Arabic word (wordfreq's Zipf scale, words and their article-less forms)."""
+def _zipf(word: str) -> float:
+    """How common ``word`` is in Arabic (wordfreq's Zipf scale; the word or its article-less form)."""
     from wordfreq import zipf_frequency
 
     bare = word.removeprefix("ال") if len(word) > 4 else word
     score = max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3)
     if word[:1] == "ا":  # folding drops the hamza: "اسفر" is "أسفر" (resulted), a common verb
         score = max(score, zipf_frequency("أ" + word[1:], "ar"), zipf_frequency("إ" + word[1:], "ar"))
-    return score >= (threshold or _COMMON_ZIPF)
+    return score
+
+
+def _article_dropped(word: str, candidates: Sequence[Any]) -> bool:
+    """Whether ``word`` carries the article and matched only names written without it: "الله" read as the
+    town "له" (Leh), "الليل" (the night) as "ليل" (Lille). Names of places abroad take no Arabic article."""
+    if not word.startswith("ال"):
+        return False
+    for c in candidates[:8]:
+        for n in (getattr(c, "name", ""), *getattr(c, "names", ())):
+            if n.startswith(("ال", "أل", "إل", "آل")):
+                return False
+    return True
+
+
+def _common(word: str, threshold: float = 0.0) -> bool:
+    """Whether ``word`` is a common Arabic word (wordfreq's Zipf scale, words and their article-less forms)."""
+    return _zipf(word) >= (threshold or _COMMON_ZIPF)
+
+
+def _clitic_word(whole: str, bare: str) -> bool:
+    """Whether a word read as a clitic plus a name is a common word in its own right, more common than the
+    name: "بادر" (he hastened) is not "ب" + "ادر" (Adré), "لديه" (he has) not "ل" + "ديه"; but "بدمشق"
+    is "in Damascus" (the name is the commoner word) and "بجرابلس" no word at all."""
+    return whole != bare and _common(whole) and _zipf(whole) > _zipf(bare)
 
 
 def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
@@ -325,6 +349,10 @@ def find_places(
             word = word[1:]
         if word in lex.not_places or word.removeprefix("ال") in lex.not_places or blocked_at(f0, f1):
             continue
+        if lead and _clitic_word(folded[toks[k].start : toks[k].end], folded[f0 : toks[k].end]):
+            continue
+        if k == k_last and _common(word) and _article_dropped(word, sp.candidates):
+            continue  # "بقضاء الله", "من الجنة": a common word with the article, a place only without it
         if lex.features.at(toks, k) is not None and lex.features.at(toks, k).last < k_last:  # type: ignore[union-attr]
             continue  # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name
         if _in_hashtag(folded, f0, f1) or (k == k_last and _lexicon_word(sc, k, lex) and not _featured(sc, k, lex)):

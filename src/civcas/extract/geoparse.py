@@ -75,6 +75,10 @@ def resolve_places(
         if any(s <= start < e for s, e in forces):
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
+        if _after_arabic_force(text, start):
+            # an Arabic people's adjective after a force or a strike ("الاحتلال الخارجي #الروسي"): whose, not where
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            continue
         votes[iso] += 1
         weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
     for iso in _admin_word_countries(text):
@@ -179,7 +183,7 @@ def _exact_readings(
         # its own match, not an area standing in for it ("placed in the county named with it" keeps the mention)
         loose = (p.gazetteer_id is not None and p.name != p.mention and p.precision is not PlacePrecision.COUNTRY
                  and not _spelled_as_named(gz, p, m))
-        if not (loose or fallback(p, gz)) or not _LATIN.search(m.text) or _NON_LATIN.search(m.text):
+        if not (loose or fallback(p, gz)) or not _one_script(m.text):
             continue
         # a loose match in the guessed country yields only to a well-known place: transliterations vary
         # ("Mahmoudiya" is as much the Iraqi "Mahmudiyah" as a Lebanese hamlet spelled "Mahmoudiye")
@@ -284,6 +288,27 @@ def _admin_word_countries(text: str) -> list[str]:
     return out
 
 
+@functools.cache
+def _arabic_force_nouns() -> re.Pattern[str] | None:
+    """``force_nouns`` of the Arabic place patterns, as one pattern that ends where an adjective may follow:
+    the noun (clitics written onto it allowed), then up to two more words ("الطيران الحربي", "الاحتلال الخارجي")."""
+    from civcas.extract.rules import load_rules
+
+    ar = load_rules().ar_places
+    if ar is None or not ar.force_nouns:
+        return None
+    nouns = "|".join(sorted((re.escape(w) for w in ar.force_nouns), key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s#(«\"“])(?:[وف]?(?:ب|ل|لل)?)(?:{nouns})(?:\s+#?[\u0600-\u06ff]+){{0,2}}[\s#]*$")
+
+
+def _after_arabic_force(text: str, start: int) -> bool:
+    """Whether the Arabic word at ``start`` follows a force or strike noun (``force_nouns``)."""
+    if not ("\u0600" <= text[start : start + 1] <= "\u06ff"):
+        return False
+    pattern = _arabic_force_nouns()
+    return bool(pattern is not None and pattern.search(text[max(0, start - 60) : start]))
+
+
 _GROUP_WEIGHT = 0.5
 
 
@@ -383,6 +408,12 @@ def _size_bonus(gz: Any, p: Place) -> float:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+_ARABIC_ONLY = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\s#_'\-]+")
+
+
+def _one_script(text: str) -> bool:
+    """A name written in Latin letters or in Arabic script alone (the two the gazetteer spells exactly)."""
+    return bool(_LATIN.search(text) and not _NON_LATIN.search(text)) or bool(_ARABIC_ONLY.fullmatch(text))
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 

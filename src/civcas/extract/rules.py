@@ -215,6 +215,8 @@ class PlacesFile(Header):
     country_admin_words: dict[str, list[str]] = {}
     #: ISO2 -> armed groups that fight in that country only ("Boko Haram": Nigeria), a weak vote for it
     group_countries: dict[str, list[str]] = {}
+    #: Nouns a people's adjective after them makes someone's forces or strikes ("القصف الروسي"): whose, not where
+    force_nouns: list[str] = []
 
 
 class RelativeDate(_Strict):
