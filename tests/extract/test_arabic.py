@@ -450,3 +450,41 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
     claims = run(Document(id="a1", text=text, language="ar"), config=village_config)
     assert claims
     assert all(c.place is None for c in claims), [c.place for c in claims]
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # قضى (died) with its victims after or before it
+        ("بقصف مدفعي قضى الشاب إبراهيم الحسن أثناء جمع الحطب قرب البلدة", 1),
+        ("وقال المراسل إن 3 مدنيين قضوا بالقصف، وأصيب 6 آخرون", 3),
+        ("قضى طفلان بانفجار لغم من مخلفات القصف", 2),
+        # a post's source and a colon, then the count
+        ("المرصد السوري: 16 قتيلا في غارة على المدينة", 16),
+        # the family the victims come from is no second group of one
+        ("قال مراسل القناة إن 4 أطفال من عائلة واحدة قتلوا في قصف مدفعي على البلدة", 4),
+    ],
+)
+def test_arabic_death_counts(text: str, killed: int) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="k", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value for c in claims if c.killed is not None] == [killed], claims
+
+
+@pytest.mark.issue(3)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قضت المحكمة بسجن المتهم ثلاث سنوات",  # the court ruled: no victims
+        "قتل شاب بقصف على البلدة عند الساعة 10:30 صباحا",  # a time is no count
+    ],
+)
+def test_arabic_no_false_counts(text: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="k", text=text), config=ExtractConfig(gazetteer=None))
+    assert all(c.killed is None or c.killed.value in (None, 1) for c in claims), claims

@@ -215,7 +215,17 @@ def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
             g.last = k
             k += 1
             continue
+        if sc.toks[k].text == "من" and k + 1 < len(sc.toks) and sc.toks[k + 1].text in _FAMILY:
+            # "4 أطفال من عائلة واحدة": the family they come from, not a second group of one
+            g.last = k + 1
+            if k + 2 < len(sc.toks) and sc.toks[k + 2].text in ("واحده", "واحد", "نفسها", "ذاتها"):
+                g.last = k + 2
+            k = g.last + 1
+            continue
         break
+
+
+_FAMILY = frozenset({"عائله", "العائله", "اسره", "الاسره"})
 
 
 def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
@@ -270,7 +280,10 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
     prev = toks[i - 1].text if i > 0 else ""
     if value is not None and toks[i].text[0].isdigit():
         after = toks[last + 1].text if last + 1 < len(toks) else ""
-        if prev in _NUM_STOP_BEFORE or prev in ("/", ":") or after in ("/", ":"):
+        # "10:30", "2024/12/7": a time or a date; but after a header's colon and a space ("المرصد: 16 قتيلا") a count
+        glued_before = prev in ("/", ":") and toks[i - 1].end == toks[i].start
+        glued_after = after in ("/", ":") and toks[last].end == toks[last + 1].start
+        if prev in _NUM_STOP_BEFORE or glued_before or glued_after:
             return None
         if last + 1 < len(toks) and lex.months.at(toks, last + 1) is not None:
             return None  # "7 تشرين الثاني": a day
