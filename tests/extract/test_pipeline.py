@@ -363,6 +363,7 @@ def test_pipeline_a_headlines_clauses_keep_their_own_counts(text: str, killed: i
         ("The strike near Idlib killed Abu Ahmad al-Halabi, a senior commander, and two of his aides.", 3),
         # relatives beyond the nuclear family; "were among those killed" counts its subject
         ("A 12-year-old boy and his grandfather were among those killed in the shelling of Ariha.", 2),
+        ("A young law graduate was one of the victims killed in the regime's shelling of Ariha:", 1),
         # a body found is one dead
         ("Police found the body of a trader on the road to Kano on Saturday.", 1),
         # a remembered death is no report
