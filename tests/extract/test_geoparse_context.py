@@ -559,3 +559,23 @@ def test_an_arabic_peoples_adjective_after_a_force_says_whose_not_where(text: st
     from civcas.extract.geoparse import _after_arabic_force
 
     assert _after_arabic_force(text, text.index(word)) is force
+
+
+@pytest.mark.issue(5)
+def test_a_tribe_or_a_faction_is_no_place(village_config: Any) -> None:
+    # "Al-Jabur tribe" names people; the province is where they were killed
+    got = _places("Militants executed 40 men who belong to the Al-Jabur tribe in Nineveh Province, a website reported.",
+                  village_config)
+    assert got and got[0][0] == "Nineveh" and got[0][1] == "IQ", got
+
+
+@pytest.mark.issue(5)
+def test_a_place_inside_a_forces_name_is_no_place(village_config: Any) -> None:
+    # "Ahrar al-Sharqiyah" is a Turkish-backed faction, not the place "ash-Sharqiyah"; "Turkey-controlled" says
+    # whose control, not that the event was in Turkey
+    text = ("A drone killed a commander of the Turkey-controlled Ahrar al-Sharqiyah faction near the town of "
+            "Ras al-Ain in al-Hasakah countryside on Monday.")
+    claims = run(Document(id="g1", text=text), config=village_config)
+    assert claims and claims[0].place is not None
+    assert claims[0].place.country == "SY", claims[0].place
+    assert all("Sharqiyah" not in (p.mention or "") for c in claims for p in c.places), claims

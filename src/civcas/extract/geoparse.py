@@ -67,7 +67,7 @@ def resolve_places(
     force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
-        if _FORCE_AFTER.match(after) or re.match(r"^-(?:led|backed|based|made)\b", after):
+        if _FORCE_AFTER.match(after) or _WHOSE_AFTER.match(after):
             # as a last resort the country of the officials who speak ("Yemeni security officials said") says
             # more than the country leading the strikes ("Saudi-led airstrikes")
             force_votes[iso] = force_votes.get(iso, 0.0) + (1.0 if _INSTITUTION_AFTER.match(after) else 0.5)
@@ -527,6 +527,10 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
 
+# "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
+_WHOSE_AFTER = re.compile(
+    r"^-(?:led|backed|based|made|controlled|held|affiliated|supported|allied|aligned|sponsored)\b"
+)
 _FORCE_AFTER = re.compile(
     r"^[\s\-\]\)]*(?:(?!(?:on|in|at|of|the|with|near|and|to|from|by|along|across)\b)[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
     r"rebels?|insurgents?|fighters?|militants?|gunmen|"

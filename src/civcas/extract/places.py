@@ -196,12 +196,15 @@ _INNER_FEATURE = re.compile(
     r"Tribal\s+Agency|Agency)\b"
 )
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
+# A name that a lower-case organisation word follows names the organisation: "al-Mawali faction", "the Salamat
+# tribe", "the Sultan Murad brigade".
+_ORG_AFTER = re.compile(r"^[\s\u00a0]+(?:factions?|militias?|brigades?|battalions?|tribes?|tribesmen|clans?)\b")
 
 
 def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
     name = doc_text[start:end]
-    if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name):
+    if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name) or _ORG_AFTER.match(doc_text[end : end + 20]):
         return None
     if _TITLES.search(doc_text[max(0, start - 14) : start]):
         return None

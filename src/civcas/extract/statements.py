@@ -179,6 +179,13 @@ def sentence_units(
     cue_spans = [(h.cue.start, h.cue.end) for h in harms] + attack_cues
     # Forces that make the claim are not (as such) the attackers.
     actors = [a for a in actors if not any(c.start <= a.start < c.end for c in claimants)]
+    # A place name inside a force's name ("Ahrar al-Sharqiyah", "Hamza Division") is no place; a force named
+    # by its capital alone ("Ankara", "Tel Aviv") still is one.
+    def _in_force_name(p: PlaceMention) -> bool:
+        s, e = p.span.start - sent.start, p.span.end - sent.start
+        return any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors)
+
+    places = [p for p in places if not _in_force_name(p)]
     event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)]
     units: list[Unit] = []
     for h in harms:
