@@ -479,6 +479,14 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
         candidates = [e for e in fuzzy if _inside(e, within) or (not within.entries and e.country == context.country)]
         cached = False
+    if not candidates and ARABIC_SCRIPT.search(name) and (within.entries or context.country):
+        # "كنصفرة" for "كنسفرة": emphatic and plain letters swap in local spellings; as with fuzzy matches,
+        # only inside the area or the country the context names
+        countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
+        found = {e.id: e for v in _letter_variants(name) for c in countries for e in gazetteer.lookup(v, country=c)}
+        candidates = [e for e in found.values()
+                      if _inside(e, within) or (not within.entries and e.country == context.country)]
+        cached = False
     hint = (mention.kind_hint or "").lower()
     if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
@@ -539,6 +547,17 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         if extra:
             place = replace(place, reasons=(*place.reasons, *extra))
     return place
+
+
+#: Letters that local Arabic spellings of one place name swap: emphatic and plain, and the interdentals.
+_LETTER_SWAPS = {"ص": "س", "س": "ص", "ط": "ت", "ت": "ط", "ض": "د", "د": "ض", "ظ": "ز", "ز": "ظ", "ذ": "ز", "ث": "س"}
+
+
+def _letter_variants(name: str) -> list[str]:
+    """The spellings of an Arabic ``name`` with one letter swapped for its emphatic or plain twin."""
+    if len(name.replace(" ", "")) < 4:
+        return []
+    return [name[:i] + _LETTER_SWAPS[ch] + name[i + 1 :] for i, ch in enumerate(name) if ch in _LETTER_SWAPS]
 
 
 def _rank_statics(
