@@ -464,6 +464,12 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         ("المرصد السوري: 16 قتيلا في غارة على المدينة", 16),
         # the family the victims come from is no second group of one
         ("قال مراسل القناة إن 4 أطفال من عائلة واحدة قتلوا في قصف مدفعي على البلدة", 4),
+        # the breakdown after "بينهم" between the victims and the verb
+        ("وقال المراسل إن 6 مدنيين بينهم 3 أطفال وامرأة قتلوا في القصف", 6),
+        # a short phrase between the verb and its counted victims
+        ("وقتل خلال الغارة شخصان هما صابر وسامي", 2),
+        ("وراح ضحية المجزرة خمسة مدنيين بينهم ثلاثة أطفال", 5),
+        ("استشهد في الغارة الجوية الروسية 7 مدنيين", 7),
     ],
 )
 def test_arabic_death_counts(text: str, killed: int) -> None:

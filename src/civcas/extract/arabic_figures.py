@@ -407,6 +407,26 @@ def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
     return free.get(k)
 
 
+_PHRASE_PREPS = frozenset({"خلال", "في", "جراء", "اثر", "نتيجه", "بسبب", "عقب"})
+
+
+def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
+    """A counted group after a short phrase between the verb and its victims: "وقتل خلال الغارة شخصان",
+    "راح ضحية المجزرة خمسة مدنيين". Only a figure (a count, a dual) is taken that far from its verb."""
+    toks = sc.toks
+    j = k
+    if j < len(toks) and toks[j].text in _PHRASE_PREPS:
+        j += 1
+    if j >= len(toks) or not toks[j].text.startswith("ال") or len(toks[j].text) < 4 or j in free:
+        return None
+    j += 1
+    for _ in range(2):  # adjectives: "خلال الغارة الجوية الروسية"
+        if j < len(toks) and j not in free and toks[j].text.startswith("ال") and len(toks[j].text) >= 4:
+            j += 1
+    g = free.get(j)
+    return g if g is not None and g.value is not None and g.noun is not None else None
+
+
 def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> int:
     """Past the name of a person just counted ("الطفلة روعة نصر الزين وامرأة ..."): up to four plain words."""
     j = k
@@ -504,6 +524,21 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
     mains = [g for g in groups if not g.is_category]
     by_first = {g.first: g for g in mains}
     by_last = {g.last: g for g in mains}
+    # A breakdown ("بينهم طفل وسيدة") by its last token -> the token its opener starts at; and the figure it breaks
+    # down (the main group that ends right before the opener), by that token.
+    cat_last: dict[int, int] = {}
+    before_including: dict[int, _G] = {}
+    for inc in lex.including.find(sc.toks):
+        cats = [cg for cg in groups if cg.is_category and inc.last < cg.first <= inc.last + 2]
+        main = by_last.get(inc.first - 1)
+        if not cats or main is None:
+            continue
+        end = max(cg.last for cg in cats)
+        for cg in groups:  # the categories joined by و after the first one
+            if cg.is_category and end < cg.first <= end + 2:
+                end = cg.last
+        cat_last[end] = inc.first
+        before_including[inc.first] = main
     harms: list[Harm] = []
     for start in sorted(sc.harm):
         hit = sc.harm[start]
@@ -516,6 +551,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         free_after = {k: g for k, g in by_first.items() if not g.used}
         if events:
             g = _group_after(sc, hit.last + 1, free_after)
+            if g is None:
+                g = _count_after_phrase(sc, hit.last + 1, free_after)
             named_list = None
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():
                 named_list = _named_list(sc, k, lex.person_names)  # "أعدمت الدورية كل من ...": after the subject
@@ -557,6 +594,9 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             while g is None and k >= 0 and sc.toks[k].text in _PASSIVE_GLUE:
                 k -= 1
                 g = by_last.get(k)
+            if g is None and k >= 0 and k in cat_last:
+                # "4 مدنيين بينهم طفل وسيدة قتلوا": the breakdown after "بينهم" stands between the victims and the verb
+                g = before_including.get(cat_last[k])
             if g is not None and not g.used and g.noun is not None:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
         if picked is None and persons:
