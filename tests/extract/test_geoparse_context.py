@@ -594,3 +594,11 @@ def test_letter_variants_swap_one_letter_at_a_time() -> None:
 
     assert "كنسفرة" in _letter_variants("كنصفرة")
     assert _letter_variants("تل") == []  # too short to guess
+
+
+@pytest.mark.issue(5)
+def test_a_compass_word_before_an_admin_units_own_word_is_part_of_its_name(village_config: Any) -> None:
+    # "Eastern Equatoria State" is a state of its own, not the "Equatoria" another state is named after
+    got = _places("Cattle raiders killed 14 people in Eastern Equatoria State over the weekend, an official said.",
+                  village_config)
+    assert got and got[0][0] == "Eastern Equatoria" and got[0][1] == "SS", got

@@ -177,6 +177,10 @@ _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|hamlet|farm|camp)s?[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I
 )
 _SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
+# "Eastern Equatoria State", "Northern Province", "North Darfur State": before an admin unit's own capitalised
+# word, a compass word is part of the unit's name ("eastern Raqqa province" is a part of Raqqa).
+_ADMIN_AFTER = re.compile(r"^[\s\u00a0]+(?:State|Province|Region|Governorate|County|District)\b")
+_COMPASS_WORD = frozenset({"Eastern", "Western", "Northern", "Southern", "North", "South", "East", "West", "Central"})
 
 
 _PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
@@ -224,7 +228,8 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
         or _SETTLEMENT_AFTER.match(doc_text[end : end + 12])
     )
     # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
-    while words and not featured and (
+    named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+    while words and not featured and not named_unit and (
         words[0] in not_places or words[0].rstrip(",") in not_places or _PREFIXED.sub("", words[0]) in not_places
     ):
         start += doc_text[start:end].index(words[0]) + len(words[0])
