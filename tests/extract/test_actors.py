@@ -27,7 +27,7 @@ from civcas.extract.actors import find_actors
         ("A Turkish drone targets a vehicle in Qamishli.", ["Turkey"]),
         # border guards are a state's forces; a Syrian National Army faction by its own name is Turkey's
         ("Turkish border guards shot dead a man near the border.", ["Turkey"]),
-        ("Fighters of Ahrar al-Sharqiyah shelled the village.", ["Turkey"]),
+        ("Ahrar al-Sharqiyah shelled the village.", ["Turkey"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:
