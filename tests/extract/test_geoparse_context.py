@@ -602,3 +602,17 @@ def test_a_compass_word_before_an_admin_units_own_word_is_part_of_its_name(villa
     got = _places("Cattle raiders killed 14 people in Eastern Equatoria State over the weekend, an official said.",
                   village_config)
     assert got and got[0][0] == "Eastern Equatoria" and got[0][1] == "SS", got
+
+
+@pytest.mark.issue(5)
+def test_a_one_country_body_places_an_ambiguous_town(village_config: Any) -> None:
+    # "Ariha" is also an alias of Jericho; the White Helmets work in Syria only
+    got = _places("The death toll from Monday's airstrike on a market in Ariha has risen to 15, the White Helmets said.",
+                  village_config)
+    assert got and got[0][1] == "SY", got
+
+
+@pytest.mark.issue(5)
+def test_the_old_city_of_a_town_is_in_the_town(village_config: Any) -> None:
+    got = _places("Seven civilians were killed when an airstrike hit a house in the Old City of Mosul.", village_config)
+    assert got and got[0][0] == "Mosul", got

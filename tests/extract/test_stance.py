@@ -18,6 +18,8 @@ from civcas.records import Stance
         ("The SDF said it has nothing to do with the shelling.", Stance.DENIES),
         ("Moscow called the allegations of civilian casualties in Idlib a provocation.", Stance.DENIES),
         ("The ministry described the reports as fabricated lies.", Stance.DENIES),
+        ("The coalition said it had not conducted any strikes in the area on that date.", Stance.DENIES),
+        ("The ministry said its aircraft had not flown over the town.", Stance.DENIES),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:
