@@ -607,8 +607,8 @@ def test_a_compass_word_before_an_admin_units_own_word_is_part_of_its_name(villa
 @pytest.mark.issue(5)
 def test_a_one_country_body_places_an_ambiguous_town(village_config: Any) -> None:
     # "Ariha" is also an alias of Jericho; the White Helmets work in Syria only
-    got = _places("The death toll from Monday's airstrike on a market in Ariha has risen to 15, the White Helmets said.",
-                  village_config)
+    got = _places("The death toll from Monday's airstrike on a market in Ariha has risen to 15, the White Helmets "
+                  "said.", village_config)
     assert got and got[0][1] == "SY", got
 
 
