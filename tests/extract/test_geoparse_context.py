@@ -616,3 +616,9 @@ def test_a_one_country_body_places_an_ambiguous_town(village_config: Any) -> Non
 def test_the_old_city_of_a_town_is_in_the_town(village_config: Any) -> None:
     got = _places("Seven civilians were killed when an airstrike hit a house in the Old City of Mosul.", village_config)
     assert got and got[0][0] == "Mosul", got
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_one_country_body_places_an_ambiguous_town(village_config: Any) -> None:
+    got = _places("مقتل شاب بالقصف على مدينة أريحا بحسب الخوذ البيضاء", village_config)
+    assert got and got[0][1] == "SY", got

@@ -317,11 +317,14 @@ def _groups() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The one-country armed groups' names as one pattern, and each name's country."""
     from civcas.extract.rules import load_rules
 
-    of = {n: iso for iso, ns in load_rules().places.group_countries.items() for n in ns}
+    rules = load_rules()
+    files = [rules.places, *([rules.ar_places] if rules.ar_places is not None else [])]
+    of = {n: iso for f in files for iso, ns in f.group_countries.items() for n in ns}
     if not of:
         return None, of
     alts = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-])(" + alts + r")(?![\w\-])"), of
+    # Arabic names may carry a clitic written onto them ("بحسب الدفاع المدني", "وقسد"): letters before are allowed
+    return re.compile(r"(?<![A-Za-z0-9_\-])(" + alts + r")(?![\w\-])"), of
 
 
 def _group_countries(text: str) -> list[str]:
