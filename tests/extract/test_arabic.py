@@ -470,6 +470,9 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         ("وقتل خلال الغارة شخصان هما صابر وسامي", 2),
         ("وراح ضحية المجزرة خمسة مدنيين بينهم ثلاثة أطفال", 5),
         ("استشهد في الغارة الجوية الروسية 7 مدنيين", 7),
+        # a relative named by a possessive is one more person
+        ("أفاد مراسلنا بمقتل رجل وزوجته بقصف على قرية في الريف", 2),
+        ("وثق المرصد استشهاد سيدة وطفلها في ريف البلدة", 2),
     ],
 )
 def test_arabic_death_counts(text: str, killed: int) -> None:
