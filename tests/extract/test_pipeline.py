@@ -184,6 +184,23 @@ def test_pipeline_an_undated_post_is_bounded_by_the_date_its_address_carries() -
     (c2,) = run(plain, config=CONFIG)
     assert c2.date is not None and c2.date.start is None and c2.date.end == date(2021, 11, 7)
     assert c2.date.rule == "on_or_before_url_date"
+
+
+@pytest.mark.issue(4)
+def test_pipeline_an_undated_page_is_bounded_by_its_date_line() -> None:
+    # no publication date, no date in the text: the page's own date line bounds the event, as publication does;
+    # linking does not read it as the day the report appeared (a site's date bar may be the capture's day)
+    from civcas.link.features import latest_day
+
+    doc = Document(id="t3", text="Drone strike kills civilian in Jarablus\n\n07 تشرين الثاني 2021\n\n"
+                   "A drone strike killed a civilian in the city of Jarablus, local sources said.")
+    claims = run(doc, config=CONFIG)
+    assert claims and all(c.date is not None and c.date.start is None and c.date.end == date(2021, 11, 7)
+                          for c in claims)
+    assert claims[0].date.rule == "on_or_before_dateline"
+    assert latest_day(claims[0].date) is None
+
+
 @pytest.mark.issue(4)
 @pytest.mark.parametrize(
     ("text", "killed"),

@@ -576,6 +576,9 @@ def _claim_date(
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_publication")
     if ref is not None and ref_source == "url":
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_url_date")
+    if ref is not None and ref_source == "dateline":
+        # the page's own date line or a captured post's time stamp: the report existed by then
+        return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_dateline")
     if bound is not None and bound[1] == "url_month":
         return DateInterval(None, bound[0], DatePrecision.PERIOD, None, "on_or_before_url_month")
     return None

@@ -110,6 +110,10 @@ def latest_day(interval: DateInterval | None, published: date | None = None) -> 
         return day_number(published)
     if interval is None or interval.end is None or interval.start is not None:
         return None
+    if interval.rule == "on_or_before_dateline":
+        # a page's date line is often the day it was captured (a site's "today" bar), not when the report
+        # appeared: a true bound for the event, too loose to say two reports appeared far apart
+        return None
     return day_number(interval.end)
 
 
