@@ -339,6 +339,7 @@ def _group_countries(text: str) -> list[str]:
 _PROMINENT_POPULATION = 100_000
 _PROMINENT_WEIGHT = 1.5
 _NAMESAKE_POPULATION = 5_000
+_NAMESAKE_RATIO = 10
 
 
 def _prominent_votes(
@@ -359,11 +360,25 @@ def _prominent_votes(
         target = gfold.loose(m.text)
         if not target or target in seen:
             continue
+        if _ARABIC_ONLY.fullmatch(m.text) and m.relation == "in" and not m.within and (
+            m.kind_hint not in ("city", "town")
+        ):
+            # Arabic has no capitals: a bare word after "في" may be a common noun ("في مشهد", "in a scene"); a
+            # city votes when the text frames it as one ("مدينة الرقة", "شرقي الرقة", "الرقة في ...")
+            continue
         seen.add(target)
         country = _prominent_country(gz, m.text, target)
         if country:
             out[country] = out.get(country, 0.0) + _PROMINENT_WEIGHT
     return out
+
+
+def _ar_plain(name: str) -> str:
+    """An Arabic name with letter forms, diacritics and a hashtag folded but its article kept: "السوسة" is not
+    Sousse's "سوسة" (places abroad take no article)."""
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    return fold_ar(name.strip().lstrip("#").replace("_", " ")).text.strip()
 
 
 def _prominent_country(gz: Any, text: str, target: str) -> str:
@@ -380,12 +395,17 @@ def _prominent_country(gz: Any, text: str, target: str) -> str:
         # its own name, not an alternate one ("Ibi" is also a spelling of Ibb in Yemen); no admin area of that
         # name abroad ("Delta", "Plateau": Nigerian states), nor another town of that name that is more than a
         # hamlet, even in the same country ("Sultanpur": one name of many towns)
+        # a namesake a tenth of its size or less is no rival ("الرقة": Raqqa, 530,000, and a Kuwaiti Riqqah, 52,000)
+        rival = max(_NAMESAKE_POPULATION, top.population // _NAMESAKE_RATIO)
+        # in Arabic script a place's Arabic name is its own (the gazetteers list it among the alternates)
+        own = gz.info(top).loose_name == target or (_ARABIC_ONLY.fullmatch(text) is not None and _ar_plain(text) in {
+            _ar_plain(n) for n in top.names if _ARABIC_ONLY.fullmatch(n)})
         if (
             top.population >= _PROMINENT_POPULATION
             and top.country
-            and gz.info(top).loose_name == target
+            and own
             and not any((e.country != top.country and e.kind in ("region", "county"))
-                        or (e is not top and e.kind == "locality" and e.population >= _NAMESAKE_POPULATION)
+                        or (e is not top and e.kind == "locality" and e.population >= rival)
                         for e in exact)
         ):
             country = top.country
