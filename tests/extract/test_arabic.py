@@ -497,3 +497,22 @@ def test_arabic_no_false_counts(text: str) -> None:
 
     claims = run(Document(id="k", text=text), config=ExtractConfig(gazetteer=None))
     assert all(c.killed is None or c.killed.value in (None, 1) for c in claims), claims
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the Paradise" is not Djenné ("جنه") however large, nor "my mother" Umeå ("أوميو")
+        "استشهد الشاب بقصف على البلدة، رحمه الله وأسكنه الفردوس الأعلى من الجنة",
+        "استشهد شاب بقصف على البلدة، وكان سندا لأمي وإخوتي",
+    ],
+)
+def test_a_common_word_is_no_large_town_spelled_otherwise(text: str, village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="a2", text=text, language="ar"), config=village_config)
+    assert claims
+    assert all(c.place is None or c.place.country in (None, "SY") for c in claims), [c.place for c in claims]
+

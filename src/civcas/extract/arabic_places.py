@@ -128,11 +128,27 @@ _COMMON_ZIPF = 3.0
 _TARGET_COMMON_ZIPF = 4.0
 
 
-def _prominent(candidates: Sequence[Any]) -> bool:
-    """Whether a spotted name is a town of some size or an admin area (among its first candidates)."""
+def _prominent(candidates: Sequence[Any], word: str = "") -> bool:
+    """Whether a spotted name is a town of some size or an admin area (among its first candidates).
+
+    With ``word`` (the name as folded in the text), only a candidate spelled so in Arabic counts: "الجنة"
+    (paradise) is not Djenné's "جنه", nor "أمي" (my mother) Umeå's "أوميو", whatever their size.
+    """
     return any(
-        getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county")
+        (getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county"))
+        and (not word or _spelled_in_arabic(c, word))
         for c in candidates[:5]
+    )
+
+
+def _spelled_in_arabic(candidate: Any, word: str) -> bool:
+    """Whether one of the candidate's Arabic-script names is ``word`` (letter forms folded, article kept)."""
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    want = word.strip()
+    return any(
+        any("\u0600" <= ch <= "\u06ff" for ch in n) and fold_ar(n).text.strip() == want
+        for n in (getattr(candidate, "name", ""), *getattr(candidate, "names", ()))
     )
 
 
@@ -368,7 +384,7 @@ def find_places(
             ctx is None
             and not conj
             and any(h.last < k <= h.last + 3 for h in struck)
-            and _prominent(sp.candidates)
+            and _prominent(sp.candidates, word)
             and not _common(word)
             and not _common(sc.folded.source[slice(*sc.folded.span(f0, f1))])
         ):
@@ -379,7 +395,7 @@ def find_places(
         if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex):
             continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
         if (ctx[0] in ("preposition", "list", "target") or ctx[0].startswith("relation")) and (
-            not _prominent(sp.candidates)
+            not _prominent(sp.candidates, word)
             and not (whole and k_last > k)
             and _common(word, _TARGET_COMMON_ZIPF if ctx[0] == "target" else 0.0)
         ):
