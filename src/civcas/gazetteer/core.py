@@ -32,7 +32,7 @@ from civcas.gazetteer.build import BUILD_VERSION
 from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
 from civcas.gazetteer.layers import connect as connect_home
 from civcas.gazetteer.layers import home_db
-from civcas.gazetteer.merge import PLACE_COLUMNS, entry_from_row
+from civcas.gazetteer.merge import PLACE_COLUMNS
 from civcas.gazetteer.merge import dedupe as _dedupe
 from civcas.gazetteer.merge import distance_km as distance_km
 from civcas.records import GazetteerEntry, Place
@@ -242,7 +242,7 @@ def country_shares(
         if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target or fold.core_of_loose(folded.loose_name) == own_core:
+        if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
@@ -670,9 +670,11 @@ class Gazetteer:
 
     def _get(self, place_id: str) -> GazetteerEntry | None:
         for label, conn in self._dbs:
-            r = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id=?", (place_id,)).fetchone()
+            r = conn.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
             if r:
-                return entry_from_row(r, label)
+                # the row a lookup read (or reads now), with its stored folds: a place resolved in a document is
+                # asked for by id again (its size, its spelling), and an entry of its own would be folded anew
+                return self._places(label, conn, (r[0],))[r[0]]
         return None
 
     def country_code(self, name: str) -> str | None:

@@ -130,7 +130,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         out.append(_Static(
             entry=e, info=info, spelling=spelling,
             # its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias (Alexandria's)
-            own_spelled=info.loose_name == target or fold.core_of_loose(info.loose_name) == own_core,
+            own_spelled=info.loose_name == target or fold.has_core(info.loose_name, own_core),
             population=population, names=names, layer=layer, static=static,
             bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
             kind_rank=KIND_RANK_ORDER.get(e.kind, 9),
