@@ -177,13 +177,14 @@ class EntryInfo:
     def loose41(self) -> tuple[str, ...]:
         return self.loose
 
-    def admin_keys(self) -> tuple[str | None, str | None, str | None]:
+    def admin_keys(self, key: Callable[[str], str] = fold.key) -> tuple[str | None, str | None, str | None]:
+        """The keys of admin1, admin2 and (an admin area's) own name; ``key`` folds (:meth:`Gazetteer.admin_key`)."""
         if self._keys is None:
             e = self.entry
             self._keys = (
-                fold.key(e.admin1) if e.admin1 else None,
-                fold.key(e.admin2) if e.admin2 else None,
-                fold.key(e.name) if e.kind in ("region", "county") else None,
+                key(e.admin1) if e.admin1 else None,
+                key(e.admin2) if e.admin2 else None,
+                key(e.name) if e.kind in ("region", "county") else None,
             )
         return self._keys
 
@@ -308,6 +309,8 @@ class Gazetteer:
         if len(self._dbs) > 1 and table.is_fresh(self._dbs[1][1], bundled):
             self._table = self._dbs[1][1]
         self._conn_of = dict(self._dbs)
+        # admin names and their keys, stored with the table (read on first use: most texts name no area)
+        self._admin_keys: dict[str, str] | None = None
         # a table row read by a key probe (spotting), kept until the key's candidates are asked for
         self._refs: dict[str, tuple[bytes, int]] = {}
         # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
@@ -489,6 +492,18 @@ class Gazetteer:
                 infos[id(e)] = (EntryInfo(e, tuple(stored)) if stored and len(stored) == 1 + min(len(names), most)
                                 else _entry_info(e))
         return out
+
+    def admin_key(self, name: str) -> str:
+        """:func:`fold.key` of an admin area's name, from the candidate table's stored map when it has the name.
+
+        Resolution compares each candidate's admin1/admin2 with the areas a text names; folding those
+        names (~5,000 on a first pass over the dev texts) cost more than reading them folded.
+        """
+        keys = self._admin_keys
+        if keys is None:
+            keys = self._admin_keys = table.read_admin_keys(self._table) if self._table is not None else {}
+        k = keys.get(name)
+        return fold.key(name) if k is None else k
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
         """The entry's folded names and admin keys, computed once per entry object."""
