@@ -83,3 +83,16 @@ def test_fold_script_ignores_stray_arabic_diacritics() -> None:
 
 def test_fold_arabic_prefixes_cover_every_word_prefix() -> None:
     assert fold.arabic_prefixes(["دير الزور"]) == {fold.key("دير"), fold.key("دير الزور")}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nahiyat al Iskandariyah", "Iskandariyah", "al Raqqa governorate", "Raqqa", "Qada al Kut", "Kut", "",
+     "al", "Muhafazat Dimashq", "Dimashq City", "Ar Raqqah District", "Raqqa province"],
+)
+@pytest.mark.parametrize("core", ["iskandariyah", "raqqa", "kut", "dimashq", "", "al", "ar raqqah"])
+def test_fold_has_core_agrees_with_core_of_loose(name: str, core: str) -> None:
+    folded = fold.loose(name)
+    assert fold.has_core(folded, core) == (fold.core_of_loose(folded) == core)
+    # the shortcut rests on this: the core is cut out of the fold
+    assert fold.core_of_loose(folded) in folded

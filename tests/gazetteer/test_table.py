@@ -10,7 +10,7 @@ import pytest
 from _gazetteer_fixtures import GEONAMES_ROWS, write_geonames_dump, write_wof
 
 from civcas import gazetteer
-from civcas.gazetteer import table
+from civcas.gazetteer import fold, table
 from civcas.gazetteer.core import BUNDLED_PATH, Gazetteer
 
 # a loaded copy of the bundled Ar Raqqah (3 km apart, no population): merged with it, names and size together
@@ -101,3 +101,16 @@ def test_table_an_older_home_gets_it_on_load(tmp_path: Path) -> None:
 def test_table_references_round_trip() -> None:
     refs = [1 << 2 | table.BUNDLED, 270_000 << 2 | table.LOADED, 5 << 2 | table.MERGED]
     assert list(table.decode(table.encode(refs))) == refs
+
+
+def test_table_admin_keys_are_the_folds_resolution_would_make(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    stored = table.read_admin_keys(conn)
+    names = table.admin_names((sqlite3.connect(BUNDLED_PATH), conn))
+    assert len(stored) == len(names) > 1000
+    assert all(stored[n] == fold.key(n) for n in names)
+    assert "Raqqa" in stored and g.admin_key("Raqqa") == stored["Raqqa"] == fold.key("Raqqa")
+    assert g.admin_key("Not An Area Anywhere") == fold.key("Not An Area Anywhere")  # folded when not stored
+    assert _run_time_merge(tmp_path, home).admin_key("Raqqa") == fold.key("Raqqa")  # no table: folded

@@ -32,7 +32,7 @@ from civcas.gazetteer.build import BUILD_VERSION
 from civcas.gazetteer.build import DEFAULT_OUT as BUNDLED_PATH
 from civcas.gazetteer.layers import connect as connect_home
 from civcas.gazetteer.layers import home_db
-from civcas.gazetteer.merge import PLACE_COLUMNS, entry_from_row
+from civcas.gazetteer.merge import PLACE_COLUMNS
 from civcas.gazetteer.merge import dedupe as _dedupe
 from civcas.gazetteer.merge import distance_km as distance_km
 from civcas.records import GazetteerEntry, Place
@@ -177,13 +177,14 @@ class EntryInfo:
     def loose41(self) -> tuple[str, ...]:
         return self.loose
 
-    def admin_keys(self) -> tuple[str | None, str | None, str | None]:
+    def admin_keys(self, key: Callable[[str], str] = fold.key) -> tuple[str | None, str | None, str | None]:
+        """The keys of admin1, admin2 and (an admin area's) own name; ``key`` folds (:meth:`Gazetteer.admin_key`)."""
         if self._keys is None:
             e = self.entry
             self._keys = (
-                fold.key(e.admin1) if e.admin1 else None,
-                fold.key(e.admin2) if e.admin2 else None,
-                fold.key(e.name) if e.kind in ("region", "county") else None,
+                key(e.admin1) if e.admin1 else None,
+                key(e.admin2) if e.admin2 else None,
+                key(e.name) if e.kind in ("region", "county") else None,
             )
         return self._keys
 
@@ -242,7 +243,7 @@ def country_shares(
         if target not in folded.names_for(target, folded.loose41):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target or fold.core_of_loose(folded.loose_name) == own_core:
+        if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
@@ -308,6 +309,8 @@ class Gazetteer:
         if len(self._dbs) > 1 and table.is_fresh(self._dbs[1][1], bundled):
             self._table = self._dbs[1][1]
         self._conn_of = dict(self._dbs)
+        # admin names and their keys, stored with the table (read on first use: most texts name no area)
+        self._admin_keys: dict[str, str] | None = None
         # a table row read by a key probe (spotting), kept until the key's candidates are asked for
         self._refs: dict[str, tuple[bytes, int]] = {}
         # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
@@ -481,14 +484,27 @@ class Gazetteer:
                 source = sources.get((r[10], r[11], label))
                 if source is None:
                     source = sources[(r[10], r[11], label)] = f"{r[10] or 'geonames'}:{r[11] or label}"
-                e = GazetteerEntry(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6],
-                                   admin2=r[7], population=r[8] or 0, names=names, source=source)
+                # positional: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source), the
+                # fields' order; keywords cost a frozen dataclass's __init__ a third more, per row
+                e = GazetteerEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or 0, names, source)
                 out[r[13]] = cache[r[13]] = e
                 # the names' light folds were stored at build/load time: no folding in a fresh process
-                stored = r[12].split(sep) if r[12] else None
-                infos[id(e)] = (EntryInfo(e, tuple(stored)) if stored and len(stored) == 1 + min(len(names), most)
+                stored = tuple(r[12].split(sep)) if r[12] else None
+                infos[id(e)] = (EntryInfo(e, stored) if stored and len(stored) == 1 + min(len(names), most)
                                 else _entry_info(e))
         return out
+
+    def admin_key(self, name: str) -> str:
+        """:func:`fold.key` of an admin area's name, from the candidate table's stored map when it has the name.
+
+        Resolution compares each candidate's admin1/admin2 with the areas a text names; folding those
+        names (~5,000 on a first pass over the dev texts) cost more than reading them folded.
+        """
+        keys = self._admin_keys
+        if keys is None:
+            keys = self._admin_keys = table.read_admin_keys(self._table) if self._table is not None else {}
+        k = keys.get(name)
+        return fold.key(name) if k is None else k
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
         """The entry's folded names and admin keys, computed once per entry object."""
@@ -670,9 +686,11 @@ class Gazetteer:
 
     def _get(self, place_id: str) -> GazetteerEntry | None:
         for label, conn in self._dbs:
-            r = conn.execute(f"SELECT {PLACE_COLUMNS} FROM places WHERE id=?", (place_id,)).fetchone()
+            r = conn.execute("SELECT rid FROM places WHERE id=?", (place_id,)).fetchone()
             if r:
-                return entry_from_row(r, label)
+                # the row a lookup read (or reads now), with its stored folds: a place resolved in a document is
+                # asked for by id again (its size, its spelling), and an entry of its own would be folded anew
+                return self._places(label, conn, (r[0],))[r[0]]
         return None
 
     def country_code(self, name: str) -> str | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from civcas.gazetteer import fold
@@ -86,6 +87,8 @@ class _Areas:
     areas: tuple[_Area, ...]
     entries: tuple[GazetteerEntry, ...]
     verdicts: dict[int, tuple[GazetteerEntry, bool | None]] = field(default_factory=dict, compare=False, repr=False)
+    #: folds a candidate's admin names (:meth:`Gazetteer.admin_key`: stored keys first)
+    key: Callable[[str], str] = field(default=fold.key, compare=False, repr=False)
 
 
 _REGION_RADIUS_KM = 150.0
@@ -127,13 +130,15 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         names = 0.6 * math.log10(1 + len(e.names))
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * spelling + population + names + layer
+        # positional, in the fields' order (keywords cost a third more, 150 per name)
         out.append(_Static(
-            entry=e, info=info, spelling=spelling,
-            # its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias (Alexandria's)
-            own_spelled=info.loose_name == target or fold.core_of_loose(info.loose_name) == own_core,
-            population=population, names=names, layer=layer, static=static,
-            bare=static + _BARE_KIND_BONUS.get(e.kind, 0.0),
-            kind_rank=KIND_RANK_ORDER.get(e.kind, 9),
+            e, info, spelling,
+            # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
+            # (Alexandria's)
+            info.loose_name == target or fold.has_core(info.loose_name, own_core),
+            population, names, layer, static,
+            static + _BARE_KIND_BONUS.get(e.kind, 0.0),  # bare
+            KIND_RANK_ORDER.get(e.kind, 9),
         ))
     if cache:
         gazetteer.memo_put("statics", name, out)
@@ -154,6 +159,7 @@ def _area_entries(gazetteer: Gazetteer, names: tuple[str, ...], country: str | N
 def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None) -> _Areas:
     areas: list[_Area] = []
     entries: list[GazetteerEntry] = []
+    key = gazetteer.admin_key
     # "Nigeria's Yobe state": a country and an area inside it
     names = tuple(part.strip() for raw in names for part in re.split(r"['’]s\s+", raw) if part.strip())
     for raw in names:
@@ -172,11 +178,11 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         for e in candidates[:3]:
             entries.append(e)
             if e.kind == "region":
-                a1 |= {fold.key(n) for n in (e.name, *e.names[:30])}
+                a1 |= {key(n) for n in (e.name, *e.names[:30])}
                 a1.add(fold.key(fold.base_name(raw)))
                 points.append((e.lat, e.lon, _REGION_RADIUS_KM))
             elif e.kind == "county":
-                a2 |= {fold.key(n) for n in (e.name, *e.names[:30])}
+                a2 |= {key(n) for n in (e.name, *e.names[:30])}
                 a2.add(fold.key(fold.base_name(raw)))
                 points.append((e.lat, e.lon, _COUNTY_RADIUS_KM))
             elif e.kind == "country" and e.country:
@@ -185,7 +191,7 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         a2.discard("")
         if a1 or a2 or cc:
             areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points)))
-    return _Areas(tuple(areas), tuple(entries))
+    return _Areas(tuple(areas), tuple(entries), key=key)
 
 
 def _inside(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None = None) -> bool | None:
@@ -210,11 +216,11 @@ def _inside(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None = None) -> 
 def _inside_uncached(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None) -> bool | None:
     verdicts: list[bool] = []
     if info is not None:
-        e1, e2, own = info.admin_keys()
+        e1, e2, own = info.admin_keys(areas.key)
     else:
-        e1 = fold.key(e.admin1) if e.admin1 else None
-        e2 = fold.key(e.admin2) if e.admin2 else None
-        own = fold.key(e.name) if e.kind in ("region", "county") else None
+        e1 = areas.key(e.admin1) if e.admin1 else None
+        e2 = areas.key(e.admin2) if e.admin2 else None
+        own = areas.key(e.name) if e.kind in ("region", "county") else None
     for area in areas.areas:
         checks: list[bool] = []
         if area.admin1 and (e1 or own):

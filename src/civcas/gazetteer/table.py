@@ -26,22 +26,26 @@ import json
 import logging
 import sqlite3
 import sys
+import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from civcas.gazetteer import fold, schema
 from civcas.gazetteer.merge import PLACE_COLUMNS, dedupe, entry_from_row
+from civcas.gazetteer.schema import NAME_SEP
 from civcas.records import GazetteerEntry
 
 log = logging.getLogger(__name__)
 
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
-TABLE_VERSION = 1
+#: 2: the admin keys (``folds``).
+TABLE_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS merged (mid INTEGER PRIMARY KEY, rec TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS folds (what TEXT PRIMARY KEY, blob BLOB NOT NULL) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -101,6 +105,38 @@ def read_merged(rec: str) -> tuple[GazetteerEntry, list[str]]:
     e = GazetteerEntry(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
                        population=r[8], names=tuple(r[9]), source=r[10])
     return e, r[11]
+
+
+def admin_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
+    """Every admin1 and admin2 name, and every admin area's own name, of these files: what resolution folds
+    to compare a candidate with the areas a text names (sorted, distinct)."""
+    out: set[str] = set()
+    for conn in conns:
+        for a1, a2 in conn.execute("SELECT DISTINCT admin1, admin2 FROM places"):
+            out.update(n for n in (a1, a2) if n)
+        out.update(n for (n,) in conn.execute("SELECT DISTINCT name FROM places WHERE kind IN ('region', 'county')"))
+    return sorted(out)
+
+
+def encode_keys(names: list[str]) -> bytes:
+    """``names`` and their :func:`fold.key`, as one compressed text (``folds.blob``, see :func:`decode_keys`)."""
+    text = NAME_SEP.join(x for n in names for x in (n, fold.key(n)))
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def decode_keys(blob: bytes) -> dict[str, str]:
+    """The name -> key map of :func:`encode_keys`."""
+    parts = zlib.decompress(blob).decode("utf-8").split(NAME_SEP)
+    return dict(zip(parts[::2], parts[1::2], strict=True))
+
+
+def read_admin_keys(conn: sqlite3.Connection) -> dict[str, str]:
+    """The stored admin keys (:func:`admin_names`), empty when the table has none."""
+    try:
+        row = conn.execute("SELECT blob FROM folds WHERE what='admin_keys'").fetchone()
+    except sqlite3.OperationalError:
+        return {}
+    return decode_keys(row[0]) if row else {}
 
 
 def _key_rids(conn: sqlite3.Connection) -> Iterator[tuple[str, list[int]]]:
@@ -177,12 +213,18 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
             counts["keys"] += 1
             counts["refs"] += len(refs)
         counts["merged"] = len(merged)
+        # admin names folded here, once, rather than by every process on first use (~5,000 on a first pass)
+        names = admin_names((bconn, conn))
+        counts["admin_keys"] = len(names)
+        folds = encode_keys(names)
     finally:
         bconn.close()
     conn.executescript(DDL)
     with conn:
         conn.execute("DELETE FROM cands")
         conn.execute("DELETE FROM merged")
+        conn.execute("DELETE FROM folds")
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
         conn.executemany("INSERT INTO merged(mid, rec) VALUES (?, ?)",
                          ((mid, merged_record(e)) for e, mid in merged.items()))
