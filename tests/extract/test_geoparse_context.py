@@ -593,7 +593,16 @@ def test_letter_variants_swap_one_letter_at_a_time() -> None:
     from civcas.gazetteer.resolve import _letter_variants
 
     assert "كنسفرة" in _letter_variants("كنصفرة")
+    assert "الحول" in _letter_variants("الهول")
+    assert "هلبح" not in _letter_variants("هلبه")  # a final ه is ة, not a swap
     assert _letter_variants("تل") == []  # too short to guess
+
+
+@pytest.mark.issue(5)
+def test_a_swapped_spelling_wins_over_a_namesake_abroad_spelled_as_written(village_config: Any) -> None:
+    # "الهول" is also an alias of Hull (Massachusetts); in Hasakah's countryside it is al-Hol ("الحول")
+    got = _places("قتل شخص في مخيم الهول بريف الحسكة الشرقي", village_config)
+    assert got and got[0][1] == "SY" and got[0][2] is PlacePrecision.SETTLEMENT, got
 
 
 @pytest.mark.issue(5)

@@ -485,14 +485,19 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
         candidates = [e for e in fuzzy if _inside(e, within) or (not within.entries and e.country == context.country)]
         cached = False
-    if not candidates and ARABIC_SCRIPT.search(name) and (within.entries or context.country):
-        # "كنصفرة" for "كنسفرة": emphatic and plain letters swap in local spellings; as with fuzzy matches,
-        # only inside the area or the country the context names
+    if ARABIC_SCRIPT.search(name) and (within.entries or context.country) and not any(
+        _inside(e, within) or (not within.entries and e.country == context.country) for e in candidates
+    ):
+        # "كنصفرة" for "كنسفرة", "الهول" for "الحول": emphatic and plain letters (and ح, ه) swap in local
+        # spellings; as with fuzzy matches, only inside the area or the country the context names, and only
+        # when no candidate spelled as written lies there ("الهول" is also Hull, Massachusetts)
         countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
         found = {e.id: e for v in _letter_variants(name) for c in countries for e in gazetteer.lookup(v, country=c)}
-        candidates = [e for e in found.values()
-                      if _inside(e, within) or (not within.entries and e.country == context.country)]
-        cached = False
+        swapped = [e for e in found.values()
+                   if _inside(e, within) or (not within.entries and e.country == context.country)]
+        if swapped:
+            candidates = swapped
+            cached = False
     hint = (mention.kind_hint or "").lower()
     if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
@@ -556,14 +561,23 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
 
 
 #: Letters that local Arabic spellings of one place name swap: emphatic and plain, and the interdentals.
-_LETTER_SWAPS = {"ص": "س", "س": "ص", "ط": "ت", "ت": "ط", "ض": "د", "د": "ض", "ظ": "ز", "ز": "ظ", "ذ": "ز", "ث": "س"}
+_LETTER_SWAPS = {"ص": "س", "س": "ص", "ط": "ت", "ت": "ط", "ض": "د", "د": "ض", "ظ": "ز", "ز": "ظ", "ذ": "ز", "ث": "س",
+                 "ح": "ه", "ه": "ح"}
 
 
 def _letter_variants(name: str) -> list[str]:
-    """The spellings of an Arabic ``name`` with one letter swapped for its emphatic or plain twin."""
+    """The spellings of an Arabic ``name`` with one letter swapped for its emphatic or plain twin, or ح for ه
+    inside a word ("الهول" for al-Hol's "الحول"; a final ه is ة, not a swap)."""
     if len(name.replace(" ", "")) < 4:
         return []
-    return [name[:i] + _LETTER_SWAPS[ch] + name[i + 1 :] for i, ch in enumerate(name) if ch in _LETTER_SWAPS]
+    out = []
+    for i, ch in enumerate(name):
+        if ch not in _LETTER_SWAPS:
+            continue
+        if ch in "حه" and (i + 1 == len(name) or name[i + 1] == " "):
+            continue
+        out.append(name[:i] + _LETTER_SWAPS[ch] + name[i + 1 :])
+    return out
 
 
 def _rank_statics(
