@@ -516,3 +516,13 @@ def test_a_common_word_is_no_large_town_spelled_otherwise(text: str, village_con
     assert claims
     assert all(c.place is None or c.place.country in (None, "SY") for c in claims), [c.place for c in claims]
 
+
+def test_a_prepositional_phrase_after_a_feature_word_is_no_name() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    # "مزرعة لتربية الدواجن": a farm for raising poultry, not a farm called "لتربية"
+    doc = Document(id="f", text="أصيب مدني بغارة على مزرعة لتربية الدواجن")
+    claims = run(doc, config=ExtractConfig(gazetteer=None))
+    assert all("لتربية" not in (p.mention or "") for c in claims for p in c.places), claims
+

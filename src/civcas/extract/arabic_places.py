@@ -271,6 +271,10 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         return nxt  # "عين عيسى", "تل أبيض": a head word names nothing alone
     if _lexicon_word(sc, k, lex, strict=False):
         return None
+    if toks[k].text[:1] == "ل" and len(toks[k].text) > 3 and (
+        _common(toks[k].text[1:]) or _common(sc.folded.source[slice(*sc.span(k, k))][1:])
+    ):
+        return None  # "مزرعة لتربية الدواجن" (a farm for raising poultry): a preposition's phrase, not a name
     last = k
     if nxt < len(toks) and toks[nxt].start - toks[k].end <= 1:
         word = toks[nxt].text
