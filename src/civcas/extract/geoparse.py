@@ -381,12 +381,15 @@ def _ar_plain(name: str) -> str:
     return fold_ar(name.strip().lstrip("#").replace("_", " ")).text.strip()
 
 
+
 def _prominent_country(gz: Any, text: str, target: str) -> str:
     """The country of the large city named ``text``, or "" (remembered per name: it depends on nothing else)."""
     memo = hasattr(gz, "memo_get") and hasattr(gz, "memo_put")
     hit = gz.memo_get("prominent", text) if memo else None
     if hit is not None:
         return str(hit)
+    from civcas.extract.arabic_places import _spelled_in_arabic
+
     country = ""
     exact = [e for e in gz.lookup(text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
     towns = [e for e in exact if e.kind == "locality"]
@@ -398,8 +401,9 @@ def _prominent_country(gz: Any, text: str, target: str) -> str:
         # a namesake a tenth of its size or less is no rival ("الرقة": Raqqa, 530,000, and a Kuwaiti Riqqah, 52,000)
         rival = max(_NAMESAKE_POPULATION, top.population // _NAMESAKE_RATIO)
         # in Arabic script a place's Arabic name is its own (the gazetteers list it among the alternates)
-        own = gz.info(top).loose_name == target or (_ARABIC_ONLY.fullmatch(text) is not None and _ar_plain(text) in {
-            _ar_plain(n) for n in top.names if _ARABIC_ONLY.fullmatch(n)})
+        own = gz.info(top).loose_name == target or (
+            _ARABIC_ONLY.fullmatch(text) is not None and _spelled_in_arabic(top, _ar_plain(text))
+        )
         if (
             top.population >= _PROMINENT_POPULATION
             and top.country
@@ -431,13 +435,13 @@ def _size_bonus(gz: Any, p: Place) -> float:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 _ARABIC_ONLY = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\s#_'\-]+")
 
 
 def _one_script(text: str) -> bool:
     """A name written in Latin letters or in Arabic script alone (the two the gazetteer spells exactly)."""
     return bool(_LATIN.search(text) and not _NON_LATIN.search(text)) or bool(_ARABIC_ONLY.fullmatch(text))
-_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
 def _spelled_as_named(gz: Any, p: Place, m: PlaceMention) -> bool:
