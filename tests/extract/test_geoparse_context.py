@@ -646,3 +646,24 @@ def test_an_arabic_name_keeps_its_article_when_compared_with_places_abroad() -> 
 
     assert _ar_plain("#السوسة") == _ar_plain("السوسة") != _ar_plain("سوسة")
     assert _ar_plain("الرقّة") == _ar_plain("الرقة")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish drone killed a civilian in Serekaniye on Monday.",
+        "قتل مدني بقصف تركي على مدينة كوباني",
+        "قتل مدني بقصف للاحتلال التركي على قرية في ريف كوباني",
+    ],
+)
+def test_a_strike_from_afar_does_not_put_its_target_in_the_attackers_country(text: str, village_config: Any) -> None:
+    # the attacker's country is seldom where its drones and shells fall: an unknown town stays unresolved
+    got = _places(text, village_config)
+    assert all(c != "TR" for _, c, _ in got), got
+
+
+@pytest.mark.issue(5)
+def test_a_peoples_own_police_still_places_an_unnamed_village(village_config: Any) -> None:
+    got = _places("Pakistani police said gunmen killed five people in a village on Monday.", village_config)
+    assert got and got[0][1] == "PK", got

@@ -67,6 +67,10 @@ def resolve_places(
     force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
+        if _ABROAD_AFTER.match(after) or _after_arabic_force(text, start, abroad=True):
+            # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
+            # and occupation happen outside the attacker's country; not even a last resort for where
+            continue
         if _FORCE_AFTER.match(after) or _WHOSE_AFTER.match(after):
             # as a last resort the country of the officials who speak ("Yemeni security officials said") says
             # more than the country leading the strikes ("Saudi-led airstrikes")
@@ -289,23 +293,26 @@ def _admin_word_countries(text: str) -> list[str]:
 
 
 @functools.cache
-def _arabic_force_nouns() -> re.Pattern[str] | None:
-    """``force_nouns`` of the Arabic place patterns, as one pattern that ends where an adjective may follow:
-    the noun (clitics written onto it allowed), then up to two more words ("الطيران الحربي", "الاحتلال الخارجي")."""
+def _arabic_force_nouns(abroad: bool = False) -> re.Pattern[str] | None:
+    """``force_nouns`` (or ``abroad_nouns``) of the Arabic place patterns, as one pattern that ends where an
+    adjective may follow: the noun (clitics written onto it allowed), then up to two more words ("الطيران
+    الحربي", "الاحتلال الخارجي")."""
     from civcas.extract.rules import load_rules
 
     ar = load_rules().ar_places
-    if ar is None or not ar.force_nouns:
+    words = (ar.abroad_nouns if abroad else ar.force_nouns) if ar is not None else []
+    if not words:
         return None
-    nouns = "|".join(sorted((re.escape(w) for w in ar.force_nouns), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"(?:^|[\s#(«\"“])(?:[وف]?(?:ب|ل|لل)?)(?:{nouns})(?:\s+#?[\u0600-\u06ff]+){{0,2}}[\s#]*$")
 
 
-def _after_arabic_force(text: str, start: int) -> bool:
-    """Whether the Arabic word at ``start`` follows a force or strike noun (``force_nouns``)."""
+def _after_arabic_force(text: str, start: int, *, abroad: bool = False) -> bool:
+    """Whether the Arabic word at ``start`` follows a force or strike noun (``force_nouns``; with ``abroad``,
+    one of ``abroad_nouns``)."""
     if not ("\u0600" <= text[start : start + 1] <= "\u06ff"):
         return False
-    pattern = _arabic_force_nouns()
+    pattern = _arabic_force_nouns(abroad)
     return bool(pattern is not None and pattern.search(text[max(0, start - 60) : start]))
 
 
@@ -557,6 +564,15 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
 # "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
 _WHOSE_AFTER = re.compile(
     r"^-(?:led|backed|based|made|controlled|held|affiliated|supported|allied|aligned|sponsored)\b"
+)
+# After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian jets",
+# "Turkish occupation forces" (the attacker's country is seldom where its strikes fall)
+_ABROAD_AFTER = re.compile(
+    r"^[\s\-]*(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
+    r"reconnaissance|unmanned)\s+)?(?:drones?|jets?|warplanes?|war\s+planes|aircraft|planes?|helicopters?|gunships?|"
+    r"airstrikes?|air\s+strikes?|air\s+raids?|strikes?|shelling|artillery|rockets?|missiles?|bombing|bombardment|"
+    r"occupation)\b",
+    re.IGNORECASE,
 )
 _FORCE_AFTER = re.compile(
     r"^[\s\-\]\)]*(?:(?!(?:on|in|at|of|the|with|near|and|to|from|by|along|across)\b)[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"

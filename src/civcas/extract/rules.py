@@ -217,6 +217,9 @@ class PlacesFile(Header):
     group_countries: dict[str, list[str]] = {}
     #: Nouns a people's adjective after them makes someone's forces or strikes ("القصف الروسي"): whose, not where
     force_nouns: list[str] = []
+    #: Of those, the nouns of strikes from afar and of occupation ("قصف تركي", "الاحتلال التركي"): the adjective's
+    #: country is not even a last resort for where the event was
+    abroad_nouns: list[str] = []
 
 
 class RelativeDate(_Strict):
