@@ -667,3 +667,26 @@ def test_a_strike_from_afar_does_not_put_its_target_in_the_attackers_country(tex
 def test_a_peoples_own_police_still_places_an_unnamed_village(village_config: Any) -> None:
     got = _places("Pakistani police said gunmen killed five people in a village on Monday.", village_config)
     assert got and got[0][1] == "PK", got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "lat"),
+    [
+        # a town's Kurdish name, in Arabic script and in Latin letters, is the town the gazetteers know otherwise
+        ("قتل مدني بقصف تركي على مدينة كوباني", 36.89),
+        ("قتل مدني بقصف تركي على مدينة سري كانيه", 36.85),
+        ("A Turkish drone killed a civilian in Serekaniye on Monday.", 36.85),
+    ],
+)
+def test_a_towns_other_name_from_the_aliases_file(text: str, lat: float, village_config: Any) -> None:
+    claims = run(Document(id="g1", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims
+    assert claims[0].place.lat is not None and abs(claims[0].place.lat - lat) < 0.05, claims[0].place
+
+
+def test_the_aliases_file_loads_and_every_alias_names_an_admin1() -> None:
+    from civcas.gazetteer.datafiles import aliases
+
+    entries = aliases().aliases
+    assert entries and all(a.names and a.known_as and a.admin1 and len(a.country) == 2 for a in entries)

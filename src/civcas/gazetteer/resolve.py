@@ -19,6 +19,7 @@ name, and each candidate's folded admin names once (``Gazetteer.info``).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -478,6 +479,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         mention = replace(mention, kind_hint=hint_word if hint_word in _KIND_FOR_HINT else None)
     candidates = gazetteer.lookup(name)
     cached = True
+    aliased = False  # found under the name the aliases file says the gazetteers know the town by
     if not candidates and len(fold.key(name)) >= 7 and (within.entries or context.country):
         # a spelling the folding rules miss; only accepted inside the area the context names, so only the
         # keys of the context's countries are searched
@@ -498,6 +500,12 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         if swapped:
             candidates = swapped
             cached = False
+    if not any(_inside(e, within) or (not within.entries and e.country == context.country) for e in candidates):
+        # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
+        # nothing spelled as written lies where the context puts the event
+        known = _alias_entries(gazetteer, name, within, context)
+        if known:
+            candidates, cached, aliased = known, False, True
     hint = (mention.kind_hint or "").lower()
     if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
@@ -517,7 +525,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     margin = scored[1][0] - scored[0][0] if len(scored) > 1 else 4.0
     confidence = 1 / (1 + math.exp(-(margin - 0.5)))
     target = fold.loose(name)
-    rejected = _implausible(best, candidates, target, within, context, best_c.info, hint=hint)
+    rejected = None if aliased else _implausible(best, candidates, target, within, context, best_c.info, hint=hint)
     if rejected:
         # the size-winner is a namesake too far-fetched ("Al Ain City" for "Ain Isa"); the candidate the folding
         # rules match best ("`Ayn `Isa") is taken when nothing in the context speaks against it
@@ -558,6 +566,29 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         if extra:
             place = replace(place, reasons=(*place.reasons, *extra))
     return place
+
+
+@functools.cache
+def _aliases() -> dict[str, tuple[str, str, str]]:
+    """Folded other names -> (the name the gazetteers know, its country, its admin1 key), from ``aliases.v1.yaml``."""
+    from civcas.gazetteer.datafiles import aliases
+
+    return {fold.key(n): (a.known_as, a.country, fold.key(a.admin1)) for a in aliases().aliases for n in a.names}
+
+
+def _alias_entries(
+    gazetteer: Gazetteer, name: str, within: _Areas, context: ResolveContext
+) -> list[GazetteerEntry]:
+    """The town ``name`` is another name of, if the aliases file lists it and the context allows its country."""
+    hit = _aliases().get(fold.key(name))
+    if hit is None:
+        return []
+    known_as, country, admin1 = hit
+    if context.country not in (None, country) and not within.entries:
+        return []
+    found = [e for e in gazetteer.lookup(known_as, country=country)
+             if e.kind == "locality" and e.admin1 and fold.key(e.admin1) == admin1]
+    return [e for e in found if not within.entries or _inside(e, within) is not False]
 
 
 #: Letters that local Arabic spellings of one place name swap: emphatic and plain, and the interdentals.
