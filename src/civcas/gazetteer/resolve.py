@@ -480,32 +480,32 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     candidates = gazetteer.lookup(name)
     cached = True
     aliased = False  # found under the name the aliases file says the gazetteers know the town by
-    if not candidates and len(fold.key(name)) >= 7 and (within.entries or context.country):
+
+    def in_context(e: GazetteerEntry) -> bool:
+        """Inside the area named with the mention, or (none named) in the document's country."""
+        return bool(_inside(e, within) or (not within.entries and e.country == context.country))
+
+    countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
+    if not candidates and len(fold.key(name)) >= 7 and countries:
         # a spelling the folding rules miss; only accepted inside the area the context names, so only the
         # keys of the context's countries are searched
-        countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
         fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
-        candidates = [e for e in fuzzy if _inside(e, within) or (not within.entries and e.country == context.country)]
+        candidates = [e for e in fuzzy if in_context(e)]
         cached = False
-    if ARABIC_SCRIPT.search(name) and (within.entries or context.country) and not any(
-        _inside(e, within) or (not within.entries and e.country == context.country) for e in candidates
-    ):
+    if ARABIC_SCRIPT.search(name) and countries and not any(in_context(e) for e in candidates):
         # "كنصفرة" for "كنسفرة", "الهول" for "الحول": emphatic and plain letters (and ح, ه) swap in local
         # spellings; as with fuzzy matches, only inside the area or the country the context names, and only
         # when no candidate spelled as written lies there ("الهول" is also Hull, Massachusetts)
-        countries = sorted({c for c in (context.country, *(e.country for e in within.entries)) if c})
         found = {e.id: e for v in _letter_variants(name) for c in countries for e in gazetteer.lookup(v, country=c)}
-        swapped = [e for e in found.values()
-                   if _inside(e, within) or (not within.entries and e.country == context.country)]
+        swapped = [e for e in found.values() if in_context(e)]
         if swapped:
             candidates = swapped
             cached = False
-    if not any(_inside(e, within) or (not within.entries and e.country == context.country) for e in candidates):
+    known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
+    if known and not any(in_context(e) for e in candidates):
         # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
         # nothing spelled as written lies where the context puts the event
-        known = _alias_entries(gazetteer, name, within, context)
-        if known:
-            candidates, cached, aliased = known, False, True
+        candidates, cached, aliased = known, False, True
     hint = (mention.kind_hint or "").lower()
     if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
