@@ -253,6 +253,8 @@ def test_the_capital_alone_is_the_documents_capital(village_config: Any) -> None
         # nothing but the forces names a country: their country is the last resort, the officials' first
         ("Pakistani police said a suicide bomber killed 40 people at a busy market.", "PK"),
         ("Saudi-led jets hit a wedding hall in a mountain village, killing 15 guests, Yemeni officials said.", "YE"),
+        # a country's envoy serves abroad, and its drones strike abroad: no vote for where
+        ("Turkey's envoy condemned the shelling that killed three civilians in the village of Kafr Nabl.", "SY"),
     ],
 )
 def test_the_documents_country_is_where_the_text_puts_the_event(text: str, country: str, village_config: Any) -> None:

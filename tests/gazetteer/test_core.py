@@ -221,6 +221,12 @@ def test_core_country_of_answers_only_for_country_words(bundled: Gazetteer, text
     assert bundled.country_of(text) == iso2
 
 
+def test_core_a_continent_holding_a_countrys_name_is_no_country(bundled: Gazetteer) -> None:
+    text = "The correspondent covers news across North America and Latin America from Washington for America's press."
+    assert [(text[s:e], c) for s, e, c in bundled.countries_in(text)] == [("America", "US")]
+    assert bundled.country_code("North America") is None and bundled.country_code("America") == "US"
+
+
 def test_core_countries_in_five_word_names(bundled: Gazetteer) -> None:
     text = "Rebels attacked Beni in the Democratic Republic of the Congo, near the border with Uganda."
     assert [(text[s:e], c) for s, e, c in bundled.countries_in(text)] == [

@@ -53,6 +53,9 @@ def _rules(text: str) -> list[str]:
         ("Already have an account? Sign In", "sign_in"),
         ("© 2024 Example News Network. All rights reserved.", "trust_principles"),
         ("We use cookies to improve your experience. By continuing you accept our cookie policy.", "cookie_notice"),
+        ("Reporting by Hadi Nour in Beirut; editing by Anna Grey and Tom Smith", "credit_line"),
+        ("Additional reporting by Sami al-Khatib in Amman and Ola Farid in Cairo; writing by Tom Smith", "credit_line"),
+        ("Reporting by Dilan Aziz", "credit_line"),
     ],
 )
 def test_furniture_line_rules_remove_the_line(line: str, rule: str) -> None:
@@ -75,6 +78,8 @@ def test_furniture_line_rules_remove_the_line(line: str, rule: str) -> None:
         "12",
         "Latest figures show 30 dead, the ministry said.",
         "Twitter users shared footage of the aftermath, which could not be verified.",
+        "Reporting by local activists suggests the toll rose to 12.",
+        "Reporting by Syrian monitors said Five people died in the strike.",
     ],
 )
 def test_furniture_article_lines_are_kept(line: str) -> None:

@@ -566,12 +566,13 @@ _WHOSE_AFTER = re.compile(
     r"^-(?:led|backed|based|made|controlled|held|affiliated|supported|allied|aligned|sponsored)\b"
 )
 # After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian jets",
-# "Turkish occupation forces" (the attacker's country is seldom where its strikes fall)
+# "Turkish occupation forces" (the attacker's country is seldom where its strikes fall); a diplomat or a mission
+# ("U.S. envoy", "the Turkish embassy") serves abroad by definition
 _ABROAD_AFTER = re.compile(
-    r"^[\s\-]*(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
+    r"^(?:['’]s)?[\s\-]*(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
     r"reconnaissance|unmanned)\s+)?(?:drones?|jets?|warplanes?|war\s+planes|aircraft|planes?|helicopters?|gunships?|"
     r"airstrikes?|air\s+strikes?|air\s+raids?|strikes?|shelling|artillery|rockets?|missiles?|bombing|bombardment|"
-    r"occupation)\b",
+    r"occupation|envoys?|ambassadors?|embass(?:y|ies)|consulates?|diplomats?|delegations?)\b",
     re.IGNORECASE,
 )
 _FORCE_AFTER = re.compile(

@@ -341,7 +341,10 @@ class Gazetteer:
     def _country_index(self) -> dict[str, str]:
         out: dict[str, str] = {}
         self._abbrevs: dict[str, str] = {}
-        for c in datafiles.countries().countries:
+        countries = datafiles.countries()
+        for n in countries.not_countries:
+            out[fold.loose(n)] = ""  # found like a country's name, then skipped: "North America" is not "America"
+        for c in countries.countries:
             for n in [*c.names, *c.demonyms]:
                 if _is_abbrev(n):
                     # "CAR", "US", "UAE" only in capitals: "car" and "us" are words
@@ -695,7 +698,7 @@ class Gazetteer:
 
     def country_code(self, name: str) -> str | None:
         """The ISO2 code when ``name`` as a whole is a country name or demonym ("Syria", "Iraqi"), else None."""
-        return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")])
+        return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")]) or None
 
     def is_demonym(self, word: str) -> bool:
         """Whether ``word`` names a country's people rather than the country ("Lebanese", "Iraqis").
@@ -818,8 +821,8 @@ class Gazetteer:
         for n in range(min(self._country_words, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
                 code = self._code(words[i : i + n])
-                if code:
-                    return code
+                if code is not None and (code or n > 1):
+                    return code or None  # "North America" names no country
         # another name of a country ("Syrian Arab Republic"), spelled exactly: a key match alone is too loose
         # ("al-Mayadin" shares a key with a name of Martinique)
         target = fold.loose(text)
@@ -851,8 +854,9 @@ class Gazetteer:
                 if not all(words.chained(k) for k in range(i, i + n - 1)):
                     continue
                 code = self._code([words[k].text for k in range(i, i + n)])
-                if code:
-                    out.append((tok.start, words[i + n - 1].end, code))
+                if code is not None and (code or n > 1):
+                    if code:
+                        out.append((tok.start, words[i + n - 1].end, code))
                     free = i + n
                     break
         return out

@@ -87,6 +87,8 @@ class _Header(_Strict):
 
 class CountriesFile(_Header):
     countries: list[CountryEntry]
+    #: names holding a country's name that name no country ("North America")
+    not_countries: list[str] = []
 
 
 class RegionsFile(_Header):
