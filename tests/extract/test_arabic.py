@@ -526,3 +526,19 @@ def test_a_prepositional_phrase_after_a_feature_word_is_no_name() -> None:
     claims = run(doc, config=ExtractConfig(gazetteer=None))
     assert all("لتربية" not in (p.mention or "") for c in claims for p in c.places), claims
 
+
+
+@pytest.mark.issue(5)
+def test_a_name_qualified_by_a_countrys_adjective_is_a_place_of_that_country(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "the children of Syrian Ariha": no preposition, but the adjective says a town, and which
+    text = "مجزرة بحق أطفال أريحا السورية بقصف الطيران، والحصيلة 3 شهداء و14 جريحاً"
+    claims = run(Document(id="a3", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None
+    assert (claims[0].place.name, claims[0].place.country) == ("Ariha", "SY"), claims[0].place
+    # an institution so qualified is no place: "the Turkish migration administration" denies
+    text = "إدارة الهجرة التركية تنفي مقتل ثلاثة لاجئين"
+    claims = run(Document(id="a4", text=text, language="ar"), config=village_config)
+    assert all(p.mention != "الهجرة" for c in claims for p in c.places), [c.places for c in claims]

@@ -78,6 +78,22 @@ class ArabicLex:
     relative: PhraseIndex
     tags: dict[str, str]
     trigger: re.Pattern[str]
+    #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
+    #: and its country ("أريحا السورية"), as a city is feminine
+    country_adjectives: dict[str, str]
+
+
+def _country_adjectives() -> dict[str, str]:
+    """The countries file's Arabic feminine demonyms ("السورية" -> SY), folded."""
+    from civcas.gazetteer import datafiles
+
+    out: dict[str, str] = {}
+    for c in datafiles.countries().countries:
+        for d in c.demonyms:
+            f = fold_phrase(d)
+            if f.startswith("ال") and f.endswith("يه") and " " not in f:
+                out.setdefault(f, c.id)
+    return out
 
 
 def _with_accusative(words: list[str]) -> list[str]:
@@ -225,6 +241,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
             | {fold_phrase(k) for k in num.units} | {fold_phrase(w) for w in harm.negations}
         ),
         person_names=frozenset(fold_phrase(w) for w in pl.person_names),
+        country_adjectives=_country_adjectives(),
         months=indexes["months"],
         weekdays={fold_phrase(k): v for k, v in da.weekdays.items()},
         weekday_keys=frozenset(fold_phrase(k) for k in da.weekdays),

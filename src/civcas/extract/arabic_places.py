@@ -302,6 +302,14 @@ def _in_hashtag(folded: str, f0: int, f1: int) -> bool:
     return "_" in body
 
 
+def _country_adjective_after(sc: Scan, k: int, lex: ArabicLex) -> str | None:
+    """The country (ISO2) whose feminine adjective follows token ``k`` directly ("أريحا السورية"), else None."""
+    nxt = k + 1
+    if nxt >= len(sc.toks) or sc.toks[nxt].start - sc.toks[k].end > 1:
+        return None
+    return lex.country_adjectives.get(sc.toks[nxt].text)
+
+
 def _featured(sc: Scan, k: int, lex: ArabicLex) -> bool:
     """Whether a feature word stands right before token ``k`` ("قرية", "بلدة")."""
     j = k - 1
@@ -395,6 +403,15 @@ def find_places(
         ):
             # "قصفت نيران التحالف جرابلس": a town of some size named as a strike's object, without a preposition
             ctx = ("object", None, "in")
+        if (
+            ctx is None
+            and not conj
+            and (adj := _country_adjective_after(sc, k_last, lex)) is not None
+            and any(getattr(c, "country", None) == adj for c in list(sp.candidates)[:12])
+        ):
+            # "أطفال أريحا السورية": a name qualified by a country's adjective is a place (a city is feminine) when
+            # that country has a place of the name; "إدارة الهجرة التركية" is an institution
+            ctx = ("adjective", None, "in")
         if ctx is None or taken(f0, f1):
             continue
         if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex):
