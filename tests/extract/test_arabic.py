@@ -473,6 +473,12 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         # a relative named by a possessive is one more person
         ("أفاد مراسلنا بمقتل رجل وزوجته بقصف على قرية في الريف", 2),
         ("وثق المرصد استشهاد سيدة وطفلها في ريف البلدة", 2),
+        # "lost their lives": the victims between the verb and its object, or the object's pronoun
+        ("فقد شخصان حياتهما وأصيب 5 آخرون بقصف مدفعي على السوق", 2),
+        ("فقدان ثلاثة مدنيين لحياتهم بغارة على البلدة", 3),
+        ("وفقد شاب حياته بقصف على البلدة", 1),
+        # a dual verb after its subject
+        ("قال المراسل إن طفلتين قُتلتا بانفجار قنبلة في القرية", 2),
     ],
 )
 def test_arabic_death_counts(text: str, killed: int) -> None:
@@ -488,6 +494,7 @@ def test_arabic_death_counts(text: str, killed: int) -> None:
     "text",
     [
         "قضت المحكمة بسجن المتهم ثلاث سنوات",  # the court ruled: no victims
+        "وقد فقد الأهالي الأمل بعد القصف على البلدة",  # lost hope, not life
         "قتل شاب بقصف على البلدة عند الساعة 10:30 صباحا",  # a time is no count
     ],
 )

@@ -77,12 +77,43 @@ def scan(folded: Folded, toks: list[Token], lex: ArabicLex) -> Scan:
     sc = Scan(folded, toks)
     for h in lex.harm.find(toks):
         sc.harm[h.first] = h
+    if lex.split_events:
+        _split_events(sc, lex)
     for q in lex.qualifiers.find(toks):
         if q.skip and toks[q.first].text[0] not in "وف":
             continue
         sc.qual_end[q.last] = q
         sc.qual_start[q.first] = q
     return sc
+
+
+def _split_events(sc: Scan, lex: ArabicLex) -> None:
+    """Harm verbs whose object closes the phrase: "فقد شخصان حياتهما" is "شخصان" killed, the verb the cue.
+
+    Written next to its object ("فقد حياته"), the pair is the cue and the object's pronoun counts the victims.
+    """
+    toks = sc.toks
+    taken = {k for h in sc.harm.values() for k in range(h.first, h.last + 1)}
+    for i, tok in enumerate(toks):
+        if i in taken:
+            continue
+        for verbs, objects, gap, payload in lex.split_events:
+            word, skip = tok.text, 0
+            if word not in verbs and len(word) > 3 and word[0] in "وف" and word[1:] in verbs:
+                word, skip = word[1:], 1  # "وفقد"; but "فقدان" is the word itself
+            if word not in verbs:
+                continue
+            for j in range(i + 1, min(i + 1 + gap, len(toks))):
+                obj = toks[j].text
+                if obj in objects or (obj[:1] == "ل" and obj[1:] in objects):
+                    last = j if j == i + 1 else i
+                    sc.harm[i] = PhraseHit(i, last, skip, payload, last - i + 1)
+                    taken.update(range(i, last + 1))
+                    break
+                if toks[j].text in (".", "،", ",", "؛", ":") or j in sc.harm:
+                    break
+            if i in sc.harm:
+                break
 
 
 _NUM_STOP_BEFORE = frozenset(

@@ -78,6 +78,8 @@ class ArabicLex:
     relative: PhraseIndex
     tags: dict[str, str]
     trigger: re.Pattern[str]
+    #: (verbs, objects, max gap, payload): "فقد شخصان حياتهما", a verb whose victims stand before its object
+    split_events: tuple[tuple[frozenset[str], frozenset[str], int, object], ...]
     #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
     #: and its country ("أريحا السورية"), as a city is feminine
     country_adjectives: dict[str, str]
@@ -242,6 +244,11 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         ),
         person_names=frozenset(fold_phrase(w) for w in pl.person_names),
         country_adjectives=_country_adjectives(),
+        split_events=tuple(
+            (frozenset(fold_phrase(v) for v in e.verbs), frozenset(fold_phrase(o) for o in e.objects), e.max_gap,
+             (HarmWord(e.category, "event", "", f"{t['ar_harm']}#{e.id}"),))
+            for e in harm.split_events
+        ),
         months=indexes["months"],
         weekdays={fold_phrase(k): v for k, v in da.weekdays.items()},
         weekday_keys=frozenset(fold_phrase(k) for k in da.weekdays),

@@ -270,11 +270,23 @@ class ArabicHarmEntry(_Strict):
     note: str | None = None
 
 
+class ArabicSplitEvent(_Strict):
+    """A harm verb whose victims stand between it and its object: "فقد شخصان حياتهما" (two people lost their lives)."""
+
+    id: str
+    category: Literal["killed", "injured", "killed_or_injured"]
+    verbs: list[str]
+    objects: list[str]
+    max_gap: int = 6
+    note: str | None = None
+
+
 class ArabicHarmFile(Header):
     entries: list[ArabicHarmEntry]
     attack: list[str]
     negations: list[str]
     toll_links: list[str]
+    split_events: list[ArabicSplitEvent] = []
 
 
 class ArabicVictimEntry(_Strict):
