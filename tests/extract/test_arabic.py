@@ -549,3 +549,15 @@ def test_a_name_qualified_by_a_countrys_adjective_is_a_place_of_that_country(vil
     text = "إدارة الهجرة التركية تنفي مقتل ثلاثة لاجئين"
     claims = run(Document(id="a4", text=text, language="ar"), config=village_config)
     assert all(p.mention != "الهجرة" for c in claims for p in c.places), [c.places for c in claims]
+
+
+@pytest.mark.issue(5)
+def test_the_enemys_adjective_names_the_attacker_not_the_place(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "the criminal Russian enemy shells #Atarib": Russia strikes, the town is in Syria
+    claims = run(Document(id="a5", text="العدو الروسي المجرم يقصف #الأتارب بالصواريخ الفراغية", language="ar"),
+                 config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims
+    assert claims[0].belligerents == ["Russia"], claims[0].belligerents
