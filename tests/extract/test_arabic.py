@@ -560,4 +560,4 @@ def test_the_enemys_adjective_names_the_attacker_not_the_place(village_config: A
     claims = run(Document(id="a5", text="العدو الروسي المجرم يقصف #الأتارب بالصواريخ الفراغية", language="ar"),
                  config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims
-    assert claims[0].belligerents == ["Russia"], claims[0].belligerents
+    assert list(claims[0].belligerents) == ["Russia"], claims[0].belligerents
