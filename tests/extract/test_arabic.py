@@ -561,3 +561,17 @@ def test_the_enemys_adjective_names_the_attacker_not_the_place(village_config: A
                  config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims
     assert list(claims[0].belligerents) == ["Russia"], claims[0].belligerents
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an institution's adjective after the town it is named after is no construct ("مطار حلب الدولي")
+        "طيران مسير يستهدف سيارة مدنية على طريق مطار حلب الدولي",
+        "قصف طيران النظام مشفى حلب الجامعي",
+    ],
+)
+def test_a_town_named_by_an_institution_with_its_adjective_is_a_place(text: str, gz: Any) -> None:
+    units = _units(text, spotted=_spotted(gz, text))
+    assert [p.text for u in units for p in u.places] == ["حلب"], units

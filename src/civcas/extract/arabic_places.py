@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
-from civcas.extract.arabic_text import PhraseHit, _formset, variants
+from civcas.extract.arabic_text import PhraseHit, _formset, fold_phrase, variants
 from civcas.records import PlaceMention, Span
 
 # First words of compound names that need the next word ("عين عيسى", "تل أبيض", "دير الزور").
@@ -201,6 +201,22 @@ def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
     if nxt in _LINKS or lex.relations.at(sc.toks, k + 1) is not None or lex.around.at(sc.toks, k + 1) is not None:
         return False
     return lex.relative.at(sc.toks, k + 1) is None and nxt not in lex.weekday_keys
+
+
+# Nouns of institutions and roads named after a town ("مطار حلب الدولي", "مشفى حلب الجامعي"): the definite
+# word after the town is their adjective, not a word the town's name governs.
+_INSTITUTIONS = frozenset(
+    fold_phrase(w) for w in ("جامعة", "مشفى", "مستشفى", "مطار", "سجن", "معبر", "جسر", "طريق", "أوتوستراد", "دوار",
+                             "محطة", "قاعدة", "مركز", "سوق", "ساحة", "مدخل", "ملعب", "مدرسة", "معمل", "مصفاة")
+)
+
+
+def _institution_adjective(sc: Scan, k: int) -> bool:
+    """Whether token ``k`` names the town of an institution ("مطار حلب") and a nisba adjective follows ("الدولي")."""
+    if k < 1 or sc.toks[k - 1].text not in _INSTITUTIONS or k + 1 >= len(sc.toks):
+        return False
+    nxt = sc.toks[k + 1].text
+    return nxt.startswith("ال") and len(nxt) >= 5 and nxt.endswith(("ي", "يه"))
 
 
 def _definite(sc: Scan, hit: PhraseHit) -> bool:
@@ -414,7 +430,9 @@ def find_places(
             ctx = ("adjective", None, "in")
         if ctx is None or taken(f0, f1):
             continue
-        if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex):
+        if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex) and not (
+            _institution_adjective(sc, k)
+        ):
             continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
         if (ctx[0] in ("preposition", "list", "target") or ctx[0].startswith("relation")) and (
             not _prominent(sp.candidates, word)
