@@ -575,3 +575,19 @@ def test_the_enemys_adjective_names_the_attacker_not_the_place(village_config: A
 def test_a_town_named_by_an_institution_with_its_adjective_is_a_place(text: str, gz: Any) -> None:
     units = _units(text, spotted=_spotted(gz, text))
     assert [p.text for u in units for p in u.places] == ["حلب"], units
+
+
+@pytest.mark.issue(5)
+def test_a_towns_adjective_after_it_is_no_construct_and_a_countrys_says_which_town(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "in occupied Afrin": the town, not a construct "عفرين of the occupied"
+    text = "تتعرض قرية بينه في ريف شيراوا بعفرين المحتلة لقصف جيش الاحتلال التركي، ما أسفر عن إصابة مواطنين بجروح"
+    claims = run(Document(id="a6", text=text, language="ar"), config=village_config)
+    assert claims and all(c.place is not None and c.place.country == "SY" for c in claims), [c.place for c in claims]
+    # "Libyan Tripoli" is in Libya, "Lebanese Tripoli" in Lebanon
+    for adjective, country in (("الليبية", "LY"), ("اللبنانية", "LB")):
+        text = f"العثور على 5 جثث مجهولة الهوية في طرابلس {adjective}"
+        claims = run(Document(id="a7", text=text, language="ar"), config=village_config)
+        assert claims and claims[0].place is not None and claims[0].place.country == country, claims[0].place

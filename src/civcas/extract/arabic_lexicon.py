@@ -80,6 +80,8 @@ class ArabicLex:
     trigger: re.Pattern[str]
     #: (verbs, objects, max gap, payload): "فقد شخصان حياتهما", a verb whose victims stand before its object
     split_events: tuple[tuple[frozenset[str], frozenset[str], int, object], ...]
+    #: adjectives after a town's name ("عفرين المحتلة"): no construct
+    place_adjectives: frozenset[str]
     #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
     #: and its country ("أريحا السورية"), as a city is feminine
     country_adjectives: dict[str, str]
@@ -244,6 +246,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         ),
         person_names=frozenset(fold_phrase(w) for w in pl.person_names),
         country_adjectives=_country_adjectives(),
+        place_adjectives=frozenset(fold_phrase(w) for w in pl.place_adjectives),
         split_events=tuple(
             (frozenset(fold_phrase(v) for v in e.verbs), frozenset(fold_phrase(o) for o in e.objects), e.max_gap,
              (HarmWord(e.category, "event", "", f"{t['ar_harm']}#{e.id}"),))

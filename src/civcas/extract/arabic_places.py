@@ -196,7 +196,7 @@ def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
     nxt = sc.toks[k + 1].text
     if nxt[0].isdigit() or lex.victims.at(sc.toks, k + 1) is not None:
         return True
-    if not nxt.startswith("ال") or len(nxt) < 4:
+    if not nxt.startswith("ال") or len(nxt) < 4 or nxt in lex.place_adjectives or nxt in lex.country_adjectives:
         return False
     if nxt in _LINKS or lex.relations.at(sc.toks, k + 1) is not None or lex.around.at(sc.toks, k + 1) is not None:
         return False
@@ -445,7 +445,9 @@ def find_places(
             longer = _unknown_name(sc, k, lex)  # "قرية قرف مغار": the spotter knew only "قرف"
             if longer is not None and longer > k_last and not taken(f0, toks[longer].end):
                 k_last, f1 = longer, toks[longer].end
-        found.append(_M(f0, f1, k, k_last, f"gazetteer_{rule}", kind, relation, conj=conj))
+        adj = _country_adjective_after(sc, k_last, lex)
+        # "طرابلس الليبية": the adjective says which country's town (an ISO code the resolver reads as the country)
+        found.append(_M(f0, f1, k, k_last, f"gazetteer_{rule}", kind, relation, within=[adj] if adj else [], conj=conj))
     # Names after a feature word, known or not: "قرية المستريحة", "حي الضبيط".
     for feat in lex.features.find(toks):
         if _definite(sc, feat):

@@ -220,6 +220,8 @@ class PlacesFile(Header):
     #: Of those, the nouns of strikes from afar and of occupation ("قصف تركي", "الاحتلال التركي"): the adjective's
     #: country is not even a last resort for where the event was
     abroad_nouns: list[str] = []
+    #: Adjectives that follow a town's name ("عفرين المحتلة", "أطمة الحدودية"): the name governs no construct
+    place_adjectives: list[str] = []
 
 
 class RelativeDate(_Strict):
