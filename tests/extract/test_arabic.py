@@ -591,3 +591,17 @@ def test_a_towns_adjective_after_it_is_no_construct_and_a_countrys_says_which_to
         text = f"العثور على 5 جثث مجهولة الهوية في طرابلس {adjective}"
         claims = run(Document(id="a7", text=text, language="ar"), config=village_config)
         assert claims and claims[0].place is not None and claims[0].place.country == country, claims[0].place
+
+
+@pytest.mark.issue(5)
+def test_a_tagged_peoples_adjective_is_the_attacker_never_the_place(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "a #Turkish shelling hit the village of #Aqiba ... of #Afrin": Turkey struck, the village is in Syria
+    text = ("فقد المواطن أحمد (42 عاماً) حياته متأثراً بجراحه نتيجة قصف #تركي استهدف قرية #آقيبة في ناحية "
+            "#شيراوا التابعة لمدينة #عفرين في ريف #حلب")
+    claims = run(Document(id="a8", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims[0].place
+    assert list(claims[0].belligerents) == ["Turkey"] and claims[0].killed is not None
+    assert claims[0].killed.value == 1

@@ -75,6 +75,9 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
                 found.append((noun.first, adj.last, PhraseHit(noun.first, adj.last, noun.skip, adj.payload, 0), canon,
                               rule))
                 break
+            if toks[k].text == "#" and k + 1 < len(toks) and toks[k + 1].start == toks[k].end:
+                k += 1  # "قصف #تركي": a post tags the adjective
+                continue
             if toks[k].text not in lex.noun_modifiers:
                 break
             k += 1

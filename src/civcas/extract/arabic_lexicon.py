@@ -80,11 +80,31 @@ class ArabicLex:
     trigger: re.Pattern[str]
     #: (verbs, objects, max gap, payload): "فقد شخصان حياتهما", a verb whose victims stand before its object
     split_events: tuple[tuple[frozenset[str], frozenset[str], int, object], ...]
+    #: every form of a country's people's adjective ("تركي", "الروسية"): never a place
+    country_demonyms: frozenset[str]
     #: adjectives after a town's name ("عفرين المحتلة"): no construct
     place_adjectives: frozenset[str]
     #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
     #: and its country ("أريحا السورية"), as a city is feminine
     country_adjectives: dict[str, str]
+
+
+def _country_demonyms() -> frozenset[str]:
+    """Every form of the countries file's Arabic demonyms, folded: with and without the article, masculine and
+    feminine ("الروسي", "روسي", "الروسية", "روسية"). A people's adjective is never a place ("قصف #تركي")."""
+    from civcas.gazetteer import datafiles
+
+    out: set[str] = set()
+    for c in datafiles.countries().countries:
+        for d in c.demonyms:
+            f = fold_phrase(d)
+            if " " in f or not ("\u0600" <= f[:1] <= "\u06ff"):
+                continue
+            bare = f.removeprefix("ال")
+            stem = bare[:-1] if bare.endswith("ه") else bare
+            for form in (stem, stem + "ه", stem + "ين", stem + "ون"):
+                out.update((form, "ال" + form))
+    return frozenset(out)
 
 
 def _country_adjectives() -> dict[str, str]:
@@ -247,6 +267,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         person_names=frozenset(fold_phrase(w) for w in pl.person_names),
         country_adjectives=_country_adjectives(),
         place_adjectives=frozenset(fold_phrase(w) for w in pl.place_adjectives),
+        country_demonyms=_country_demonyms(),
         split_events=tuple(
             (frozenset(fold_phrase(v) for v in e.verbs), frozenset(fold_phrase(o) for o in e.objects), e.max_gap,
              (HarmWord(e.category, "event", "", f"{t['ar_harm']}#{e.id}"),))

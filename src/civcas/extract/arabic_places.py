@@ -394,6 +394,8 @@ def find_places(
             word = word[1:]
         if word in lex.not_places or word.removeprefix("ال") in lex.not_places or blocked_at(f0, f1):
             continue
+        if word in lex.country_demonyms:
+            continue  # "قصف #تركي", "الطيران الروسي": whose, never where
         if lead and _clitic_word(folded[toks[k].start : toks[k].end], folded[f0 : toks[k].end]):
             continue
         if k == k_last and _common(word) and _article_dropped(word, sp.candidates):
@@ -476,7 +478,7 @@ def find_places(
         if taken(f0, f1) or blocked_at(f0, f1):
             continue
         word = hm.group(1)
-        if word in lex.not_places or word.replace("_", " ") in lex.not_places:
+        if word in lex.not_places or word.replace("_", " ") in lex.not_places or word in lex.country_demonyms:
             continue
         k = _token_at(sc, f0)
         if k is None:
