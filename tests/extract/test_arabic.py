@@ -169,6 +169,8 @@ def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
     [
         ("ارتقاء شهيـ.ـدين وإصـ ـابة ثلاثة آخرين بقـ.ـصف", {"killed": 2, "injured": 3}),
         ("ا.ستشها.د معلم بق.صف على البلدة", {"killed": 1}),
+        # stars between tatweels or letters
+        ("استـ*ـشهاد مواطنين اثنين وإصـ*ـابة 20 آخرين جـ*ـراء ق*صف", {"killed": 2, "injured": 20}),
     ],
 )
 def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: dict[str, int]) -> None:

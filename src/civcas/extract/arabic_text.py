@@ -47,9 +47,10 @@ WORD_DOT = (
 )
 _SPECIAL = re.compile(
     WORD_DOT + "|"
-    r"\u0640[\s.]*\u0640|"  # "إنـ ـزال", "داعـ.. ـش": one word broken up with tatweels
+    r"\u0640[\s.*]*\u0640|"  # "إنـ ـزال", "داعـ.. ـش", "جيـ*ـش": one word broken up with tatweels
+    f"(?<=[{_AR}])\\*(?=[{_AR}])|"  # "ق*صف": a star inside an Arabic word
     f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
-    r"|\.(?=\u0640)|(?<=\u0640)\."
+    r"|[.*](?=\u0640)|(?<=\u0640)[.*]"
     "|[\ufb50-\ufdff\ufe70-\ufefe]"
 )
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
