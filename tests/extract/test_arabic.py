@@ -158,6 +158,11 @@ def test_arabic_negated_harm_is_no_harm(text: str) -> None:
     assert not any(u.harms for u in _units(text))
 
 
+def test_arabic_a_raid_on_a_named_town_tells_of_an_operation() -> None:
+    units = _units("التحالف الدولي بالتعاون مع قسد يداهم بلدة الشحيل بريف دير الزور ويعتقل عنصراً")
+    assert [u.kind for u in units] == ["attack"] and not units[0].has_figure
+
+
 def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
     units = _units("قتلى وجرحى بغارات جوية على مدينة سراقب")
     assert [u.kind for u in units] == ["attack"]
