@@ -612,3 +612,13 @@ def test_a_tagged_peoples_adjective_is_the_attacker_never_the_place(village_conf
     assert claims and claims[0].place is not None and claims[0].place.country == "SY", claims[0].place
     assert list(claims[0].belligerents) == ["Turkey"] and claims[0].killed is not None
     assert claims[0].killed.value == 1
+
+
+@pytest.mark.issue(5)
+def test_a_hashtag_of_several_words_names_a_landmark(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = "قصف مسيرة تركية للمدنيين في جسم #سد_تشرين أدى لاستشهاد مدنيين اثنين"
+    claims = run(Document(id="a9", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == "Tishreen Dam", claims

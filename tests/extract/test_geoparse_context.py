@@ -692,3 +692,21 @@ def test_the_aliases_file_loads_and_every_alias_names_an_admin1() -> None:
 
     entries = aliases().aliases
     assert entries and all(a.names and a.known_as and a.admin1 and len(a.country) == 2 for a in entries)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "precision"),
+    [
+        # landmarks the layers lack: a dam, and a city's district named by its prison
+        ("A Turkish drone strike on Tishreen Dam killed two civilians and injured ten.", "Tishreen Dam",
+         PlacePrecision.SETTLEMENT),
+        ("As fighters stormed the al-Sina'a prison in #Ghuwayran, two civilians were killed.", "Ghuwayran",
+         PlacePrecision.NEIGHBOURHOOD),
+    ],
+)
+def test_a_landmark_the_layers_lack_is_placed(text: str, name: str, precision: PlacePrecision,
+                                              village_config: Any) -> None:
+    claims = run(Document(id="lm", text=text), config=village_config)
+    assert claims and claims[0].place is not None, claims
+    assert (claims[0].place.name, claims[0].place.precision, claims[0].place.country) == (name, precision, "SY")

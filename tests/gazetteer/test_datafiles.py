@@ -39,6 +39,31 @@ def test_datafiles_regions_need_a_country(tmp_path: Path) -> None:
         datafiles.regions(bad)
 
 
+def test_datafiles_landmarks_load_and_are_in_the_bundled_gazetteer() -> None:
+    from civcas import gazetteer
+
+    parsed = datafiles.landmarks()
+    assert {r.id for r in parsed.landmarks} >= {"tishreen_dam", "ghuwayran"}
+    assert all(-90 <= r.lat <= 90 and -180 <= r.lon <= 180 for r in parsed.landmarks)
+    gz = gazetteer.load(home=Path("/nonexistent-civcas-home"))
+    for name in ("Tishreen Dam", "سد تشرين"):
+        dam = gz.lookup(name)
+        assert dam and dam[0].id == "landmark:tishreen_dam" and dam[0].admin1 == "Aleppo", dam[:1]
+    prison = gz.lookup("سجن الصناعة")
+    assert prison and prison[0].kind == "neighbourhood" and prison[0].country == "SY"
+
+
+def test_datafiles_landmarks_need_a_country(tmp_path: Path) -> None:
+    bad = tmp_path / "landmarks.yaml"
+    bad.write_text(
+        "schema: civcas.gazetteer.landmarks\nversion: 1\nsources: [x]\nlicense: CC0-1.0\nchangelog: []\n"
+        "landmarks:\n  - {id: a, kind: locality, names: [A], country: Syria, admin1: B, lat: 1, lon: 2}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="ISO 3166-1"):
+        datafiles.landmarks(bad)
+
+
 def test_datafiles_stopwords_load() -> None:
     for path in datafiles.STOPWORD_FILES:
         parsed = datafiles.stopwords(path)

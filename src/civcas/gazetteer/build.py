@@ -42,10 +42,11 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
 REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
+LANDMARKS_FILE = HERE.parent / "data" / "gazetteer" / "landmarks.v1.yaml"
 
 
 def _sibling(name: str) -> ModuleType:
@@ -133,6 +134,21 @@ def _regions(path: Path) -> list[dict[str, Any]]:
     for i, r in enumerate(rows):
         if not isinstance(r, dict) or not {"id", "names", "country", "lat", "lon"} <= r.keys() or not r["names"]:
             raise RuntimeError(f"gazetteer build: {path}: region {i + 1}: expected id, names, country, lat, lon")
+    return rows
+
+
+def _landmarks(path: Path) -> list[dict[str, Any]]:
+    """The hand-listed landmarks file (validated fully by ``civcas.gazetteer.datafiles.landmarks`` in the tests)."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = raw.get("landmarks") if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise RuntimeError(f"gazetteer build: {path}: expected a 'landmarks' list")
+    need = {"id", "kind", "names", "country", "admin1", "lat", "lon"}
+    for i, r in enumerate(rows):
+        if not isinstance(r, dict) or not need <= r.keys() or not r["names"]:
+            raise RuntimeError(f"gazetteer build: {path}: landmark {i + 1}: expected {', '.join(sorted(need))}")
     return rows
 
 
@@ -248,6 +264,13 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         names = usable_names(list(reg["names"]))
         add(f"region:{reg['id']}", reg["names"][0], float(reg["lat"]), float(reg["lon"]), reg["country"], "region",
             reg["names"][0], None, 0, names, None)
+        n_admin += 1
+
+    # Dams, bases and city districts the layers lack ("Tishreen Dam", "Ghuwayran"): hand-listed positions.
+    for lm in _landmarks(LANDMARKS_FILE):
+        names = usable_names(list(lm["names"]))
+        add(f"landmark:{lm['id']}", lm["names"][0], float(lm["lat"]), float(lm["lon"]), lm["country"], lm["kind"],
+            lm["admin1"], lm.get("admin2"), 0, names, None)
         n_admin += 1
 
     n_countries = 0

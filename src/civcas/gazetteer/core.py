@@ -52,7 +52,7 @@ MAX_ARABIC_NGRAM = 4
 MAX_CANDIDATES = 300
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`][^\W\d_]+)*")
-_JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*")
+_JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–_]?[ \t\u00a0]*")  # "_" joins a hashtag's words: "#سد_تشرين"
 _POSSESSIVE = ("'s", "’s")
 _PARTICLES = frozenset({"bin", "ibn", "bani", "beni", "wa", "de", "du", "la", "of"})
 
