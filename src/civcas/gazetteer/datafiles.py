@@ -178,7 +178,9 @@ def landmarks(path: Path = LANDMARKS_FILE) -> LandmarksFile:
     parsed: LandmarksFile = _load(path, LandmarksFile, "landmarks")
     bad = [r.id for r in parsed.landmarks if len(r.country) != 2 or not r.country.isupper()]
     if bad:
-        raise DataFileError(f"{path}: landmarks {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'SY'")
+        raise DataFileError(
+            f"{path}: landmarks {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'SY'"
+        )
     return parsed
 
 
