@@ -622,3 +622,31 @@ def test_a_hashtag_of_several_words_names_a_landmark(village_config: Any) -> Non
     text = "قصف مسيرة تركية للمدنيين في جسم #سد_تشرين أدى لاستشهاد مدنيين اثنين"
     claims = run(Document(id="a9", text=text, language="ar"), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.name == "Tishreen Dam", claims
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # written in Arabic, a town of an Arab country before its namesake of one size abroad (Binche, Belgium)
+        ("قصف على مدينة بنش", "Binnish", "SY"),
+        # a large city abroad still wins
+        ("قصف روسي على باريس", "Paris", "FR"),
+    ],
+)
+def test_a_name_in_arabic_script_prefers_an_arab_countrys_town_of_one_size(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="p", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None
+    assert (claims[0].place.name, claims[0].place.country) == (name, country), claims[0].place
+
+
+def test_a_name_after_a_feature_word_carries_no_preposition(gz: Any) -> None:
+    # "قرية كدورة" is a village called Kadora, not "like" + a village called Dura
+    text = "إصابة مدنيين اثنين بقصف استهدف مزرعة بالقرب من قرية كدورة جنوبي إدلب"
+    places = [p for u in _units(text, spotted=_spotted(gz, text)) for p in u.places]
+    assert "كدورة" in [p.text for p in places], places

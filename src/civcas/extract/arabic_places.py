@@ -432,6 +432,8 @@ def find_places(
             ctx = ("adjective", None, "in")
         if ctx is None or taken(f0, f1):
             continue
+        if ctx[0] == "feature" and any(c in "بلك" for c in lead):
+            continue  # "قرية كدورة": after a feature word the name carries no preposition; the word is the name
         if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex) and not (
             _institution_adjective(sc, k)
         ):

@@ -12,6 +12,7 @@ many keys that name it), and each entry's folded names and admin keys
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import math
 import re
@@ -224,6 +225,16 @@ def _is_abbrev(name: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
+#: how much more a place in an Arab League country weighs for a name written in Arabic script, other things equal
+ARABIC_PRIOR_FACTOR = 1.5
+
+
+@functools.cache
+def arabic_countries() -> frozenset[str]:
+    """Where a place named in Arabic script most likely is (``arabic_countries`` of the countries file)."""
+    return frozenset(datafiles.countries().arabic_countries)
+
+
 def country_shares(
     name: str, candidates: Iterable[GazetteerEntry], info: Callable[[GazetteerEntry], EntryInfo] = _entry_info
 ) -> dict[str, float]:
@@ -235,6 +246,7 @@ def country_shares(
     """
     target = fold.loose(name)
     own_core = fold.core(name)
+    prior = arabic_countries() if ARABIC_SCRIPT.search(target) else frozenset()
     weight: dict[str, float] = {}
     for e in candidates:
         if not e.country:
@@ -245,6 +257,8 @@ def country_shares(
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
+        if e.country in prior:
+            w *= ARABIC_PRIOR_FACTOR  # written in Arabic: "بنش" points to Syria's Binnish before Belgium's Binche
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
     return {code: w / total for code, w in weight.items()} if total else {}

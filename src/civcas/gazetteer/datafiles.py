@@ -104,6 +104,8 @@ class CountriesFile(_Header):
     countries: list[CountryEntry]
     #: names holding a country's name that name no country ("North America")
     not_countries: list[str] = []
+    #: where a place named in Arabic script most likely is, other things equal
+    arabic_countries: list[str] = []
 
 
 class RegionsFile(_Header):

@@ -27,7 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from civcas.gazetteer import fold
-from civcas.gazetteer.core import ARABIC_SCRIPT, EntryInfo, Gazetteer, country_shares, distance_km, nearest
+from civcas.gazetteer.core import (
+    ARABIC_SCRIPT,
+    EntryInfo,
+    Gazetteer,
+    arabic_countries,
+    country_shares,
+    distance_km,
+    nearest,
+)
 from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
 
 
@@ -114,6 +122,11 @@ class _Static:
     kind_rank: int
 
 
+#: ranking bonus of a place in an Arab League country for a name written in Arabic script (a tie-breaker between
+#: namesakes of about one size: the document's country counts +1.5)
+_ARABIC_PRIOR = 0.5
+
+
 def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], *, cache: bool) -> list[_Static]:
     """Each candidate's spelling distance to ``name``, own-name equality and size terms (memo per name)."""
     hit = gazetteer.memo_get("statics", name) if cache else None
@@ -122,6 +135,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     target = fold.loose(name)
     arabic = ARABIC_SCRIPT.search(target) is not None
     own_core = fold.core(name)
+    prior = arabic_countries() if arabic else frozenset()
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
@@ -131,6 +145,8 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         names = 0.6 * math.log10(1 + len(e.names))
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * spelling + population + names + layer
+        if e.country in prior:
+            static += _ARABIC_PRIOR  # a name in Arabic script: "بنش" is Binnish (Syria) before Binche (Belgium)
         # positional, in the fields' order (keywords cost a third more, 150 per name)
         out.append(_Static(
             e, info, spelling,
