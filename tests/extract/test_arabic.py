@@ -176,6 +176,8 @@ def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
         ("ا.ستشها.د معلم بق.صف على البلدة", {"killed": 1}),
         # stars between tatweels or letters
         ("استـ*ـشهاد مواطنين اثنين وإصـ*ـابة 20 آخرين جـ*ـراء ق*صف", {"killed": 2, "injured": 20}),
+        # a space after the second tatweel: "اعـ. ـ دمت" is one word
+        ("اعـ. ـ دمت الدورية ثلاثة مدنيين في القرية", {"killed": 3}),
     ],
 )
 def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: dict[str, int]) -> None:
@@ -650,3 +652,13 @@ def test_a_name_after_a_feature_word_carries_no_preposition(gz: Any) -> None:
     text = "إصابة مدنيين اثنين بقصف استهدف مزرعة بالقرب من قرية كدورة جنوبي إدلب"
     places = [p for u in _units(text, spotted=_spotted(gz, text)) for p in u.places]
     assert "كدورة" in [p.text for p in places], places
+
+
+@pytest.mark.issue(5)
+def test_a_region_named_with_its_feature_word_is_the_region(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = "شن التحالف الدولي بعد منتصف الليل سلسلة غارات على مواقع في البادية السورية"
+    claims = run(Document(id="b1", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == "Syrian Badia", claims

@@ -400,8 +400,12 @@ def find_places(
             continue
         if k == k_last and _common(word) and _article_dropped(word, sp.candidates):
             continue  # "بقضاء الله", "من الجنة": a common word with the article, a place only without it
-        if lex.features.at(toks, k) is not None and lex.features.at(toks, k).last < k_last:  # type: ignore[union-attr]
-            continue  # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name
+        if lex.features.at(toks, k) is not None and lex.features.at(toks, k).last < k_last and not (  # type: ignore[union-attr]
+            whole and any(getattr(c, "kind", "") == "region" for c in list(sp.candidates)[:3])
+        ):
+            # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name; but a region is named
+            # with it in full ("البادية السورية")
+            continue
         if _in_hashtag(folded, f0, f1) or (k == k_last and _lexicon_word(sc, k, lex) and not _featured(sc, k, lex)):
             continue
         if k == k_last and word in lex.person_names:

@@ -47,7 +47,8 @@ WORD_DOT = (
 )
 _SPECIAL = re.compile(
     WORD_DOT + "|"
-    r"\u0640[\s.*]*\u0640|"  # "إنـ ـزال", "داعـ.. ـش", "جيـ*ـش": one word broken up with tatweels
+    r"\u0640[\s.*]*\u0640(?:[ \u00a0](?=[\u0621-\u064a]))?|"  # "إنـ ـزال", "داعـ.. ـش", "جيـ*ـش", "اعـ. ـ دمت": a word
+    # broken up with tatweels (a tatweel never starts a word, so a space after the second one is part of the break)
     f"(?<=[{_AR}])\\*(?=[{_AR}])|"  # "ق*صف": a star inside an Arabic word
     f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
     r"|[.*](?=\u0640)|(?<=\u0640)[.*]"

@@ -42,7 +42,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
 REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
