@@ -96,3 +96,11 @@ def test_fold_has_core_agrees_with_core_of_loose(name: str, core: str) -> None:
     assert fold.has_core(folded, core) == (fold.core_of_loose(folded) == core)
     # the shortcut rests on this: the core is cut out of the fold
     assert fold.core_of_loose(folded) in folded
+
+
+def test_fold_the_loose_article_is_stripped_for_spelling_checks() -> None:
+    from civcas.gazetteer import fold
+
+    assert fold.has_loose_article("al houshan") and not fold.has_loose_article("alhambra")
+    assert fold.strip_loose_article("al houshan") == "houshan"
+    assert fold.strip_loose_article("houshan") == "houshan"

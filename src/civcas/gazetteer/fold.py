@@ -246,6 +246,16 @@ def base_name(name: str) -> str:
 _LOOSE_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath) ")
 
 
+def has_loose_article(folded: str) -> bool:
+    """Whether a :func:`loose`-folded name starts with an Arabic article ("al houshan")."""
+    return _LOOSE_ARTICLE.match(folded) is not None
+
+
+def strip_loose_article(folded: str) -> str:
+    """A :func:`loose`-folded name without its leading Arabic article ("al houshan" -> "houshan")."""
+    return _LOOSE_ARTICLE.sub("", folded, count=1)
+
+
 @lru_cache(maxsize=200_000)  # asked per candidate and name while ranking: the same names recur across documents
 def core(name: str) -> str:
     """A name folded loosely without its admin word and article: "Nahiyat al Iskandariyah" -> "iskandariyah".

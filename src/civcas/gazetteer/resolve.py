@@ -812,6 +812,10 @@ def _implausible(
     if info is not None:
         names = info.names_for(target, names)
     spelling = nearest(target, names)
+    if spelling and fold.has_loose_article(target):
+        # the article is no evidence the names are alike: "al houshan" is 0.3 from "al husayn", "houshan" 0.43
+        bare = [fold.strip_loose_article(n) for n in names]
+        spelling = max(spelling, nearest(fold.strip_loose_article(target), bare))
     if _inside(best, within, info):
         return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
     if context.country and best.country == context.country:
