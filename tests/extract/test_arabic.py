@@ -662,3 +662,11 @@ def test_a_region_named_with_its_feature_word_is_the_region(village_config: Any)
     text = "شن التحالف الدولي بعد منتصف الليل سلسلة غارات على مواقع في البادية السورية"
     claims = run(Document(id="b1", text=text, language="ar"), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.name == "Syrian Badia", claims
+
+
+def test_a_rare_word_a_strike_fell_on_is_a_place_even_unknown() -> None:
+    # "a massacre in Kansafra" spelled with ص: no gazetteer key, but what a strike fell on is a place
+    assert [p.text for u in _units("مجزرة في كنصفرة حسبنا الله") for p in u.places] == ["كنصفرة"]
+    # but not a common word, nor a word after "من" (the attacker) or after an institution's noun
+    assert not [p for u in _units("قصف على المدنيين في البلدة") for p in u.places]
+    assert not [p for u in _units("أصيب 3 مدنيين في هجوم من إرهابيي التنظيم") for p in u.places]

@@ -478,6 +478,31 @@ def find_places(
         origin = feat.first > 0 and _ends_before(lex.relations, sc, feat.first - 1)
         relation = "origin" if origin and cast("tuple[str, str]", origin.payload)[0] == "origin" else "in"
         found.append(_M(f0, f1, k, last, "feature", kind, relation))
+    # A rare word a strike fell on ("مجزرة في كنصفرة", "غارة على حفسرجة"): a place even when the gazetteer does not
+    # spell it so (resolution tries its letter swaps), unless a common word, a lexicon's word or a people's adjective.
+    for hit in struck:
+        j = hit.last + 1
+        if j + 1 >= len(toks) or toks[j].text not in ("في", "علي"):
+            continue  # "في" or "على" only: "من" names the attacker, "محطة" an institution
+        k = j + 1
+        if toks[k].start - toks[j].end > 1:
+            continue
+        word = toks[k].text
+        if (
+            len(word) < 4
+            or not word.isalpha()
+            or taken(toks[k].start, toks[k].end)
+            or blocked_at(toks[k].start, toks[k].end)
+            or word in lex.country_demonyms
+            or word in lex.not_places
+            or word.removeprefix("ال") in lex.not_places
+            or word in lex.person_names
+            or _lexicon_word(sc, k, lex)
+            or _common(word)
+            or _construct(sc, k, lex)
+        ):
+            continue
+        found.append(_M(toks[k].start, toks[k].end, k, k, "target_unknown", None, "in"))
     # Hashtags: "#جرابلس", "#رأس_العين".
     for hm in _HASHTAG.finditer(folded):
         f0, f1 = hm.start(1), hm.end(1)
