@@ -163,6 +163,18 @@ def test_arabic_a_raid_on_a_named_town_tells_of_an_operation() -> None:
     assert [u.kind for u in units] == ["attack"] and not units[0].has_figure
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مراسل القناة يرصد أوضاع مدينة تلبيسة بعد استهدافها بطائرات النظام",  # "after its targeting"
+        "سماع دوي انفجارات هز بلدة الصبحة شرقي دير الزور",  # explosions
+    ],
+)
+def test_arabic_attack_nouns_with_a_pronoun_or_plural_tell_of_a_strike(text: str) -> None:
+    units = _units(text)
+    assert [u.kind for u in units] == ["attack"] and units[0].places, units
+
+
 def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
     units = _units("قتلى وجرحى بغارات جوية على مدينة سراقب")
     assert [u.kind for u in units] == ["attack"]
