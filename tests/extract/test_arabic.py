@@ -682,3 +682,21 @@ def test_a_rare_word_a_strike_fell_on_is_a_place_even_unknown() -> None:
     # but not a common word, nor a word after "من" (the attacker) or after an institution's noun
     assert not [p for u in _units("قصف على المدنيين في البلدة") for p in u.places]
     assert not [p for u in _units("أصيب 3 مدنيين في هجوم من إرهابيي التنظيم") for p in u.places]
+
+
+@pytest.mark.issue(5)
+def test_a_village_the_gazetteer_spells_only_in_latin_is_found_by_its_consonants(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # the layers spell the Deir ez-Zor village "Sabhah" in Latin letters only; its Arabic namesake is in Aleppo
+    text = "سماع دوي انفجارات هز بلدة الصبحة شرقي دير الزور وسط تحليق للطيران المروحي"
+    claims = run(Document(id="c1", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None
+    place = claims[0].place
+    assert (place.name, place.admin1) == ("Sabhah", "Deir ez-Zor"), place
+    assert any("consonants" in r for r in place.reasons), place.reasons
+    # a town of size of the country keeps its own name: Idlib named with Aleppo is not a hamlet "Ad Dulab"
+    text = "قصف مدفعي على إدلب وريف حلب أدى لمقتل مدني"
+    claims = run(Document(id="c2", text=text, language="ar"), config=village_config)
+    assert all(c.place is None or c.place.name != "Ad Dulab" for c in claims), [c.place for c in claims]

@@ -104,3 +104,13 @@ def test_fold_the_loose_article_is_stripped_for_spelling_checks() -> None:
     assert fold.has_loose_article("al houshan") and not fold.has_loose_article("alhambra")
     assert fold.strip_loose_article("al houshan") == "houshan"
     assert fold.strip_loose_article("houshan") == "houshan"
+
+
+def test_fold_arabic_and_latin_skeletons_agree_on_consonants() -> None:
+    from civcas.gazetteer import fold
+
+    for arabic, latin in [("الصبحة", "As Sabhah"), ("الجرذي", "Al Jurdhi"), ("معرزاف", "Ma`arzaf"),
+                          ("قوقفين", "Quqfin"), ("زركان", "Zirgan")]:
+        assert fold.arabic_skeleton(arabic) == fold.latin_skeleton(fold.key(latin)), (arabic, latin)
+    assert fold.arabic_skeleton("الصبحة") != fold.arabic_skeleton("الصناعة")
+    assert fold.arabic_latinized("الصبحة") == "sbha"

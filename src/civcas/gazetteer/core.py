@@ -308,6 +308,7 @@ class Gazetteer:
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
         self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
+        self._skeletons: OrderedDict[str, dict[str, list[str]]] = OrderedDict()
         self._token_cache: OrderedDict[str, _Words] = OrderedDict()
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
         self._exists: dict[str, bool] = {}
@@ -628,6 +629,33 @@ class Gazetteer:
             near.extend(r[0] for r in rows if Levenshtein.distance(k, r[0], score_cutoff=limit) <= limit)
         found = self._fetch(near)
         return [e for key in near for e in found.get(key, ())]
+
+    def by_skeleton(self, skeleton: str, country: str) -> list[GazetteerEntry]:
+        """One country's places whose Latin key has these consonants (:func:`fold.latin_skeleton`).
+
+        For an Arabic name the gazetteers spell only in Latin letters ("الصبحة", "As Sabhah"); many places share
+        a skeleton, so the caller keeps only those inside the area the text names. The index of a country is
+        built on first use (its keys, read once) and the last 8 are kept.
+        """
+        if len(skeleton) < 3:
+            return []
+        with self._lock:
+            index = self._skeletons.get(country)
+            if index is not None:
+                self._skeletons.move_to_end(country)
+        if index is None:
+            index = {}
+            for label, conn in self._dbs:
+                for k in self._keys_of_country(label, conn, country):
+                    if k.isascii():
+                        index.setdefault(fold.latin_skeleton(k), []).append(k)
+            with self._lock:
+                self._skeletons[country] = index
+                while len(self._skeletons) > 8:
+                    self._skeletons.popitem(last=False)
+        keys = index.get(skeleton, [])
+        found = self._fetch(keys)
+        return [e for k in keys for e in found.get(k, ()) if e.country == country]
 
     def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
         """One country's distinct keys in one database, sorted (one stored row; the last 48 used are kept)."""

@@ -159,6 +159,50 @@ def arabic_token(token: str) -> str:
     return t
 
 
+#: Arabic letters as the consonants Latin keys keep (:func:`latin_key`: q, g, kh -> k; sh -> s; dh -> z; th -> t);
+#: long vowels, ع and hamza have no Latin consonant and are dropped.
+_ARABIC_TO_LATIN = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "س": "s",
+    "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "k", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "چ": "j", "گ": "k", "پ": "b", "ڤ": "f",
+    "ا": "", "و": "", "ي": "", "ع": "", "ء": "",
+})
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=100_000)
+def arabic_skeleton(name: str) -> str:
+    """The consonants of an Arabic-script name as a Latin key would spell them: "الصبحة" -> "sbh".
+
+    Compared with :func:`latin_skeleton` to find a place the gazetteers name in Latin letters only.
+    """
+    words = [arabic_token(w) for w in split_words(name)]
+    words = [w[:-1] if len(w) > 2 and w.endswith("ه") else w for w in words]  # a final ة: Latin "-ah" -> "-a"
+    return _DOUBLE.sub(r"\1", "".join(words).translate(_ARABIC_TO_LATIN))
+
+
+_ARABIC_TO_ROUGH_LATIN = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s",
+    "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "ا": "a", "و": "u", "ي": "i", "ع": "", "ء": "",
+})
+
+
+@lru_cache(maxsize=100_000)
+def arabic_latinized(name: str) -> str:
+    """A rough Latin spelling of an Arabic name, article dropped and no short vowels: "الصبحة" -> "sbha".
+
+    Only to tell apart Latin names that share its consonants ("As Sabhah" is nearer than "Subayh")."""
+    words = [arabic_token(w) for w in split_words(name)]
+    words = [w[:-1] + "ا" if len(w) > 2 and w.endswith("ه") else w for w in words]
+    return " ".join(w.translate(_ARABIC_TO_ROUGH_LATIN) for w in words if w)
+
+
+def latin_skeleton(key: str) -> str:
+    """The consonants of a Latin :func:`key` ("sabha" -> "sbh"): its vowels folded to a/u are dropped."""
+    return _DOUBLE.sub(r"\1", key.replace("a", "").replace("u", ""))
+
+
 _SPLIT = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"]+")
 
 

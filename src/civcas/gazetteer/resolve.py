@@ -517,6 +517,27 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         if swapped:
             candidates = swapped
             cached = False
+    transliterated = False
+    if ARABIC_SCRIPT.search(name) and within.entries and not any(
+        in_context(e) or (e.country in countries and (e.population >= 10_000 or e.kind in ("region", "county")))
+        for e in candidates
+    ):
+        # a village the gazetteers spell in Latin letters only ("الصبحة" is "As Sabhah" of Deir ez-Zor): the
+        # consonants of the Arabic name against those of the Latin keys, only inside the area named with it and
+        # only when no place spelled so lies there and the name is no town of size or admin area of that country
+        # ("إدلب" named with "حلب" stays Idlib, not a hamlet "Ad Dulab" of Aleppo)
+        skeleton = fold.arabic_skeleton(name)
+        latin = {e.id: e for c in countries for e in gazetteer.by_skeleton(skeleton, c)}
+        inside = [e for e in latin.values() if e.kind in ("locality", "neighbourhood") and _inside(e, within)]
+        if len(inside) > 1:
+            # of the places with these consonants, those whose Latin names are nearest a rough transliteration
+            rough = fold.arabic_latinized(name)
+            dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13])
+                    for e in inside}
+            best_d = min(dist.values())
+            inside = [e for e in inside if dist[e.id] <= best_d + 0.05]
+        if inside:
+            candidates, cached, aliased, transliterated = inside, False, True, True
     known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
     if known and not any(in_context(e) for e in candidates):
         # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
@@ -563,6 +584,9 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     if context.country and best.country != context.country and best.kind != "country" and len(scored) > 0:
         confidence *= 0.6
     reasons = [f"{len(candidates)} candidates", *why]
+    if transliterated:
+        reasons.append("its Latin name has the Arabic name's consonants (the gazetteer has no Arabic name for it)")
+        confidence *= 0.7
     if container_note:
         reasons.append(container_note)
         confidence *= 0.8
