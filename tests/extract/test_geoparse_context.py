@@ -710,3 +710,23 @@ def test_a_landmark_the_layers_lack_is_placed(text: str, name: str, precision: P
     claims = run(Document(id="lm", text=text), config=village_config)
     assert claims and claims[0].place is not None, claims
     assert (claims[0].place.name, claims[0].place.precision, claims[0].place.country) == (name, precision, "SY")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the count's clause has no place; the clause after it, without a count, places the strike
+        ("Fourteen civilians were killed Monday when a bomber detonated his vest after shooting his way into a "
+         "court compound in the town of Shabqadar, north of Peshawar, a police official said.", "Shabqadar"),
+        # the next sentence only locates it
+        ("Ten people were killed Wednesday when bombs targeted processions of pilgrims, police said. "
+         "The incident occurred in Baquba in Diyala province.", "Baquba"),
+    ],
+)
+def test_a_count_without_a_place_takes_the_place_the_next_clause_gives(
+    text: str, mention: str, village_config: Any
+) -> None:
+    claims = run(Document(id="cp", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.mention == mention, [c.place for c in claims]
+    assert claims[0].killed is not None and claims[0].killed.value in (10, 14)

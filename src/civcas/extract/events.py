@@ -701,8 +701,13 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
                 continue
         elif place is not None and ev.place is None:
             # a headline's toll without a place ("Drone kills an arms dealer near the border") is the strike the
-            # lede then places
-            score += 1.0 if not u.headline and all(x.headline for x in ev.units) else 0.3
+            # lede then places; a count without a place is the strike the same or the next sentence places
+            # without a count of its own ("...killed Monday when a bomber ... in the town of Shabqadar", "The
+            # incident occurred in Baquba")
+            near_after = not u.has_figure and ev is last and all(
+                0 <= u.sent.index - x.sent.index <= 1 for x in ev.units
+            )
+            score += 1.0 if (not u.headline and all(x.headline for x in ev.units)) or near_after else 0.3
         if own is not None and (own[0] or own[1]) and (ev.start or ev.end):
             if not _date_overlap(own[0], own[1], ev.start, ev.end):
                 continue
