@@ -722,6 +722,9 @@ def test_a_landmark_the_layers_lack_is_placed(text: str, name: str, precision: P
         # the next sentence only locates it
         ("Ten people were killed Wednesday when bombs targeted processions of pilgrims, police said. "
          "The incident occurred in Baquba in Diyala province.", "Baquba"),
+        # a country's name inside a force's name is no place that keeps the next sentence's out
+        ("Fourteen villagers were killed in an attack blamed on the Democratic Forces for the Liberation of "
+         "Rwanda. The attack took place in Walikale territory, northwest of Goma.", "Goma"),
     ],
 )
 def test_a_count_without_a_place_takes_the_place_the_next_clause_gives(

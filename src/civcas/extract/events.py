@@ -682,7 +682,10 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
         if ev.aggregate:
             continue
         score = 0.0
-        if place is not None and ev.place is not None:
+        # a place nothing could resolve ("Rwanda" inside "Democratic Forces for the Liberation of Rwanda") says
+        # nothing against a place the next clause gives
+        ev_place = ev.place if ev.place is None or ev.place.precision is not PlacePrecision.UNRESOLVED else None
+        if place is not None and ev_place is not None:
             if _same_place(place, ev.place):
                 score += 3
             elif _distinct_settlements(place, ev.place):
@@ -699,7 +702,7 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
                 score += 0.2
             else:
                 continue
-        elif place is not None and ev.place is None:
+        elif place is not None and ev_place is None:
             # a headline's toll without a place ("Drone kills an arms dealer near the border") is the strike the
             # lede then places; a count without a place is the strike the same or the next sentence places
             # without a count of its own ("...killed Monday when a bomber ... in the town of Shabqadar", "The
