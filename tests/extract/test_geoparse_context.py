@@ -733,3 +733,11 @@ def test_a_count_without_a_place_takes_the_place_the_next_clause_gives(
     claims = run(Document(id="cp", text=text), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.mention == mention, [c.place for c in claims]
     assert claims[0].killed is not None and claims[0].killed.value in (10, 14)
+
+
+@pytest.mark.issue(5)
+def test_a_people_is_no_village(village_config: Any) -> None:
+    text = ("At least 10 people were killed in clashes between Somali and Maasai pastoralist communities in "
+            "Kinango, Kwale County.")
+    claims = run(Document(id="pp", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.mention == "Kinango", [c.place for c in claims]
