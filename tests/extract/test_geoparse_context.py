@@ -741,3 +741,11 @@ def test_a_people_is_no_village(village_config: Any) -> None:
             "Kinango, Kwale County.")
     claims = run(Document(id="pp", text=text), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.mention == "Kinango", [c.place for c in claims]
+
+
+@pytest.mark.issue(5)
+def test_the_town_of_a_hospital_that_speaks_is_not_the_strikes_place(village_config: Any) -> None:
+    text = ("Six people died in a petrol bomb attack on a bus in Sadar upazila in Gaibandha district on Friday, "
+            "according to the Rangpur Medical College Hospital.")
+    claims = run(Document(id="hs", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.mention != "Rangpur", claims[0].place

@@ -91,6 +91,9 @@ class _Lex:
     weapons: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
 
 
+_INSTITUTION_SOURCE = re.compile(r"\b(?:Hospital|Medical|College|University|Clinic|Infirmary)\b")
+
+
 @functools.cache
 def _lex(rules: RuleFiles) -> _Lex:
     attack = phrase_regex([*rules.harm.attack_nouns, *rules.harm.attack_verbs])
@@ -186,6 +189,16 @@ def sentence_units(
         return any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors)
 
     places = [p for p in places if not _in_force_name(p)]
+
+    # "according to the Rangpur Medical College Hospital", "doctors at Dhaka Medical College": the town a hospital
+    # or a college that speaks is named after is where the wounded went, not the strike's place, when the
+    # sentence names another place
+    def _in_institution_source(p: PlaceMention) -> bool:
+        s, e = p.span.start - sent.start, p.span.end - sent.start
+        return any(c.start <= s and e <= c.end and _INSTITUTION_SOURCE.search(c.name) for c in claimants)
+
+    if any(_in_institution_source(p) for p in places) and not all(_in_institution_source(p) for p in places):
+        places = [p for p in places if not _in_institution_source(p)]
     event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)]
     units: list[Unit] = []
     for h in harms:
