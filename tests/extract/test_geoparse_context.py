@@ -749,3 +749,21 @@ def test_the_town_of_a_hospital_that_speaks_is_not_the_strikes_place(village_con
             "according to the Rangpur Medical College Hospital.")
     claims = run(Document(id="hs", text=text), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.mention != "Rangpur", claims[0].place
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("An air raid struck a building in Yemen's capital on Friday, killing at least 14 people.", "Sanaa"),
+        ("Two car bombs exploded in the Iraqi capital Thursday, killing at least 17 people.", "Baghdad"),
+        ("Militants set off two car bombs outside a police base in Somalia's capital, leaving ten people dead.",
+         "Mogadishu"),
+        # a town named as the capital stays itself; a direction from the capital keeps the area named
+        ("A party spokesman was shot and killed outside his home in the capital of Bujumbura.", "Bujumbura"),
+        ("Militants bombed an office in Dhamar province south of Yemen's capital, killing six.", "Dhamār"),
+    ],
+)
+def test_a_countrys_capital_named_by_its_country(text: str, name: str, village_config: Any) -> None:
+    claims = run(Document(id="cap", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == name, [c.place for c in claims]

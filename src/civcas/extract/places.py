@@ -36,7 +36,7 @@ _NAME = rf"{_TOK}(?:{_CONNECT}{_TOK}){{0,4}}"
 _NAME_RE = re.compile(rf"(?<![\w’'\-]){_NAME}")
 _CAPITAL = re.compile(
     r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
-    r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+[A-Z])",
+    r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+(?!" + _CALENDAR + r")[A-Z])",
 )
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
 _DATELINE = re.compile(
@@ -44,6 +44,18 @@ _DATELINE = re.compile(
 )
 #: "Damascus, SANA-An Israeli ...": a city, then a news agency's initials and a dash, opens a paragraph
 _AGENCY_DATELINE = re.compile(r",[\s\u00a0]*[A-Z]{2,8}[\s\u00a0]*[–—\-]")
+@functools.cache
+def _country_words() -> frozenset[str]:
+    from civcas.gazetteer import datafiles
+
+    return frozenset(n for c in datafiles.countries().countries for n in (*c.names, *c.demonyms))
+
+
+def _country_word(word: str) -> bool:
+    """Whether ``word`` is a country's name or demonym ("Yemen", "Iraqi"), not a city's ("Bujumbura")."""
+    return word in _country_words()
+
+
 def _around_relation(m: re.Match[str]) -> str:
     """ "Manbij countryside" is the area around the town; "al-Bab's northern outskirts" are at its edge."""
     return "near" if re.match(r"(?:outskirts|vicinity|environs|perimeter)", m.group("around"), re.I) else "countryside"
@@ -469,9 +481,16 @@ def find_mentions(
     for m in _CAPITAL.finditer(sent):
         # "the Somali capital", "Honduras' capital", "the capital of Iraq": the country's capital, unnamed.
         s, e = start + m.start("phrase"), start + m.end("phrase")
+        owner = m.group("owner") or m.group("owner2") or ""
+        direction = lex.relation_before.search(sent[max(0, m.start() - 40) : m.start()])
+        if re.match(r"['’]s?\b", doc_text[e : e + 3]):
+            continue  # "the capital of Iraq's Kurdistan region" is another capital
+        if not direction and _country_word(owner.rstrip("'’s").rstrip("'’")):
+            # "in Yemen's capital": the country's name found first is the capital's owner, not the place
+            for k in [k for k in cands if s <= k[0] and k[1] <= e and doc_text[k[0] : k[1]] in owner]:
+                del cands[k]
         if any(a < e and s < b for a, b in cands):
             continue
-        owner = m.group("owner") or m.group("owner2") or ""
         cands[(s, e)] = {"rule": "capital", "kind": "capital", "relation": "in", "km": None, "within": owner}
     mentions = [
         PlaceMention(
