@@ -281,3 +281,12 @@ def test_figures_a_role_before_a_name_is_one_victim(text: str) -> None:
 def test_figures_a_name_after_a_reporting_verb_is_no_role_subject() -> None:
     (h,) = [h for h in find_harms("Police said John Doe died.") if h.category == "killed"]
     assert h.value is None
+
+
+def test_a_count_of_vehicles_is_no_victims() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "Gunmen killed at least six people when they shot at two buses traveling on the road near the town."
+    claims = run(Document(id="bus", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value for c in claims if c.killed is not None] == [6], claims
