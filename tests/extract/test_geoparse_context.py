@@ -767,3 +767,22 @@ def test_the_town_of_a_hospital_that_speaks_is_not_the_strikes_place(village_con
 def test_a_countrys_capital_named_by_its_country(text: str, name: str, village_config: Any) -> None:
     claims = run(Document(id="cap", text=text), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.name == name, [c.place for c in claims]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person after a title is no place
+        ("Three campaigners for Dr Abdollah have been killed in Almar District of the province of Fariab.", "Almar"),
+        # an armed group's name is no place
+        ("Guerrillas from the Bangsamoro Islamic Freedom Fighters shot dead nine farmers near the town of "
+         "Esperanza in the province of Sultan Kudarat.", "Esperanza"),
+        # where the victims were returning from is their origin, not the strike's place
+        ("A bombing killed 11 pilgrims. The pilgrims were returning from Samarra when a roadside bomb exploded on "
+         "the outskirts of the town of Balad.", "Balad"),
+    ],
+)
+def test_titles_armed_groups_and_origins_are_not_the_strikes_place(text: str, name: str, village_config: Any) -> None:
+    claims = run(Document(id="tg", text=text), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == name, [c.place for c in claims]

@@ -143,7 +143,8 @@ _ORG_WORDS = re.compile(
     r"Television|Channel|Foundation|Association|Society|Center|Centre|Alliance|Regime|Authority|Administration|"
     r"Division|Battalion|Regiment|Corps|Guard|Guards|Police|Intelligence|Ministry|Secretary|General|Envoy|"
     r"President|Minister|Spokesman|Colonel|Director|Chief|Assembly|Parliament|Senate|Congress|Federation|"
-    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Watch|Rights|Airwars|Reuters|Facebook|Twitter|Telegram|Jazeera|"
+    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Fighters|Watch|Rights|Airwars|Reuters|Facebook|Twitter|"
+    r"Telegram|Jazeera|"
     r"Arabiya|Sputnik|Anadolu|Xinhua|Rudaw|Hawar|Enab|Baladi|Orient|Asharq|Mayadeen|Manar|Press|Agency|Hajj|"
     r"Ramadan|Eid|Christmas|Easter)\b"
 )
@@ -197,6 +198,10 @@ _COMPASS_WORD = frozenset({"Eastern", "Western", "Northern", "Southern", "North"
 
 _PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
 # compiled once: _clean_name runs for every capitalised run of every sentence
+_TITLE_WORD = re.compile(
+    r"(?:Colonel|Col\.?|General|Gen\.?|Major|Maj\.?|Captain|Capt\.?|Lieutenant|Lt\.?|Sergeant|Sgt\.?|President|"
+    r"Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Shaykh|Imam|Prince|King|Emir|Judge|Professor|Prof\.?)"
+)
 _HYPHEN_ROLE = re.compile(r"-(?:led|backed|held|controlled|made|based|run)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _DATELINE_DASH = re.compile(r"\w-\s")
@@ -241,6 +246,8 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
     )
     # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
     named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+    if words and _TITLE_WORD.fullmatch(words[0]) and len(words) > 1:
+        return None  # "Dr Abdollah", "General Salim Idris": a person after a title
     while words and not featured and not named_unit and (
         words[0] in not_places or words[0].rstrip(",") in not_places or _PREFIXED.sub("", words[0]) in not_places
     ):
