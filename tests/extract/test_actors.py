@@ -37,3 +37,11 @@ def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:
 def test_actors_validity_dates_drop_anachronisms() -> None:
     assert [a.canonical for a in find_actors("coalition jets struck", on=date(2013, 5, 1))] == []
     assert [a.canonical for a in find_actors("coalition jets struck", on=date(2015, 5, 1))] == ["coalition"]
+
+
+def test_a_force_after_with_the_support_of_is_named_but_victims_of_a_side_are_not() -> None:
+    from civcas.extract.actors import find_actors
+
+    text = "A raid was carried out with the support of US forces, killing two civilians."
+    assert [a.canonical for a in find_actors(text)] == ["US"]
+    assert find_actors("The strike killed three US soldiers.") == []

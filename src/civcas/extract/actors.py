@@ -87,7 +87,14 @@ _TARGET_AFTER = re.compile(
     r"camps?|facilit(?:y|ies)|warehouses?|launchers?|infrastructure|gatherings?|cells?|leaders?|operatives?)\b",
     re.IGNORECASE,
 )
-_VICTIM_BEFORE = re.compile(r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|of)\s+$", re.I)
+# "three US soldiers", "two of the SDF", "members of the militia": victims of that side; but "with the support of US
+# forces" names the force
+_VICTIM_BEFORE = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
+    r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|several)\s+$",
+    re.I,
+)
 
 
 def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:
