@@ -291,6 +291,8 @@ class Gazetteer:
         self._rows: dict[str, dict[int, GazetteerEntry]] = {"bundled": {}, "loaded": {}, "merged": {}}
         # an entry's ``source`` by (places.source, places.layer, database): a few dozen strings, shared
         self._sources: dict[tuple[str | None, str | None, str], str] = {}
+        # the same strings by value, for entries read from the candidate table's records
+        self._source_names: dict[str, str] = {}
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
         self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
@@ -433,19 +435,48 @@ class Gazetteer:
             for k, blob, stable in self._table.execute(query, chunk):
                 rows[k] = (blob, stable)
         decoded = {k: table.decode(blob) for k, (blob, _stable) in rows.items()}
-        wanted: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set(), table.MERGED: set()}
-        for refs in decoded.values():
-            for ref in refs:
-                wanted[ref & 3].add(ref >> 2)
-        got = {tag: self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
-               for tag, rids in wanted.items() if rids and tag != table.MERGED}
-        got[table.MERGED] = self._merged(wanted[table.MERGED]) if wanted[table.MERGED] else {}
+        # a key of several candidates from its own ``recs`` row, decoding only the places not read before;
+        # a key of one place from that place's row
+        caches = [self._rows[label] for label in ("bundled", "loaded", "merged")]
+        for cache in caches:
+            if len(cache) > 400_000:
+                cache.clear()
+        unread: list[str] = []
+        singles: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set()}
+        for k, refs in decoded.items():
+            if any(ref >> 2 not in caches[ref & 3] for ref in refs):
+                if table.has_records(refs):
+                    unread.append(k)
+                else:
+                    singles[refs[0] & 3].add(refs[0] >> 2)
+        for tag, rids in singles.items():
+            if rids:
+                self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
+        infos, sources = self._infos, self._source_names
+        got: dict[str, tuple[GazetteerEntry, ...]] = {}
+        for i in range(0, len(unread), 900):
+            chunk = unread[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            for k, blob in self._table.execute(f"SELECT key, blob FROM recs WHERE key IN ({q})", chunk):
+                recs = table.decode_records(blob)
+                entries: list[GazetteerEntry] = []
+                for ref, rec in zip(decoded[k], recs, strict=True):
+                    cache = caches[ref & 3]
+                    e = cache.get(ref >> 2)
+                    if e is None:
+                        e, loose = table.read_record(rec, sources)
+                        cache[ref >> 2] = e
+                        infos[id(e)] = EntryInfo(e, loose)
+                    entries.append(e)
+                got[k] = tuple(entries)
         with self._lock:
             for k, refs in decoded.items():
-                entries = tuple(got[ref & 3][ref >> 2] for ref in refs)
-                self._cache[k] = entries
+                entries_k = got.get(k)
+                if entries_k is None:
+                    entries_k = tuple(caches[ref & 3][ref >> 2] for ref in refs)
+                self._cache[k] = entries_k
                 self._stable[k] = bool(rows[k][1])
-                out[k] = entries
+                out[k] = entries_k
             while len(self._cache) > 200_000:
                 self._cache.popitem(last=False)
             if len(self._stable) > 400_000:
@@ -453,20 +484,6 @@ class Gazetteer:
         # a key of the bundled file alone: merged here, as without the table
         rest = [k for k in missing if k not in decoded]
         return self._fetch_merge(rest, out, self._dbs[:1]) if rest else out
-
-    def _merged(self, mids: Iterable[int]) -> dict[int, GazetteerEntry]:
-        """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
-        assert self._table is not None
-        cache = self._rows["merged"]
-        out, need = _split_cached(cache, mids)
-        for i in range(0, len(need), 900):
-            chunk = need[i : i + 900]
-            q = ",".join("?" * len(chunk))
-            for mid, rec in self._table.execute(f"SELECT mid, rec FROM merged WHERE mid IN ({q})", chunk):
-                e, loose = table.read_merged(rec)
-                out[mid] = cache[mid] = e
-                self._infos[id(e)] = _entry_info(e, loose)
-        return out
 
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The place rows with these rids, from memory when read before, else in batched queries."""
