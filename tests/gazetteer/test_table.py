@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import sqlite3
 from pathlib import Path
@@ -114,6 +115,19 @@ def test_table_records_only_for_keys_of_several_places_or_a_merged_one(tmp_path:
             (rec,) = conn.execute("SELECT blob FROM recs WHERE key=?", (k,)).fetchone()
             assert len(table.decode_records(rec)) == len(refs)
     assert with_recs
+
+
+def test_table_near_rows_are_the_slices_a_fuzzy_lookup_takes(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    stored = gazetteer.load(home)
+    merged_here = _run_time_merge(tmp_path, home)
+    for label, conn in merged_here._dbs:
+        keys = merged_here._keys_of_country(label, conn, "SY")
+        for prefix in [*sorted({k[:2] for k in keys})[:50], "zz", "q\uffff"]:
+            lo, hi = bisect.bisect_left(keys, prefix), bisect.bisect_left(keys, prefix + "\uffff")
+            assert stored._near(label, "SY", prefix) == keys[lo:hi], (label, prefix)
+    for name in ("Tal Samraa", "Khirbat Qasim", "Hamrat Nassir"):
+        assert stored.lookup(name, country="SY", fuzzy=True) == merged_here.lookup(name, country="SY", fuzzy=True)
 
 
 def test_table_references_round_trip() -> None:

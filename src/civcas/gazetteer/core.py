@@ -296,6 +296,7 @@ class Gazetteer:
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
         self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
+        self._near_keys: OrderedDict[tuple[str, str, str], tuple[str, ...]] = OrderedDict()
         self._token_cache: OrderedDict[str, _Words] = OrderedDict()
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
         self._exists: dict[str, bool] = {}
@@ -544,7 +545,8 @@ class Gazetteer:
         tries keys one or two edits away (long names only) when no key
         matches exactly: for a spelling the folding rules do not cover, never
         for short names. With ``country`` the fuzzy search reads only that
-        country's keys (one stored row), which is what resolution uses.
+        country's keys (one stored row; with the candidate table, only those
+        sharing the name's first two letters), which is what resolution uses.
 
         >>> [e.name for e in load().lookup("Dayr az Zawr", country="SY")][:1]  # doctest: +SKIP
         ['Deir ez-Zor']
@@ -618,10 +620,15 @@ class Gazetteer:
         near: list[str] = []
         for label, conn in self._dbs:
             if country:
-                keys = self._keys_of_country(label, conn, country)
-                lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
+                if self._table is not None:
+                    # the stored slice of the country's sorted keys that share the first two letters
+                    run = self._near(label, country, k[:2])
+                else:
+                    keys = self._keys_of_country(label, conn, country)
+                    lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
+                    run = keys[lo:hi]
                 # every key within ``limit`` edits, in key order (rapidfuzz's loop, not Python's)
-                close = process.extract(k, keys[lo:hi], scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+                close = process.extract(k, run, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
                 near.extend(c for c, _d, _i in sorted(close, key=lambda hit: hit[2]))
                 continue
             rows = conn.execute(
@@ -631,6 +638,25 @@ class Gazetteer:
             near.extend(r[0] for r in rows if Levenshtein.distance(k, r[0], score_cutoff=limit) <= limit)
         found = self._fetch(near)
         return [e for key in near for e in found.get(key, ())]
+
+    def _near(self, label: str, country: str, prefix: str) -> tuple[str, ...]:
+        """One country's sorted keys in one database that start with ``prefix`` (two letters), from the table."""
+        assert self._table is not None
+        memo = (label, country, prefix)
+        with self._lock:
+            hit = self._near_keys.get(memo)
+        if hit is not None:
+            return hit
+        row = self._table.execute(
+            "SELECT keys FROM near WHERE db=? AND country=? AND prefix=?",
+            (table.BUNDLED if label == "bundled" else table.LOADED, country, prefix),
+        ).fetchone()
+        keys = table.read_near(row[0]) if row else ()
+        with self._lock:
+            self._near_keys[memo] = keys
+            while len(self._near_keys) > 4096:
+                self._near_keys.popitem(last=False)
+        return keys
 
     def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
         """One country's distinct keys in one database, sorted (one stored row; the last 48 used are kept)."""

@@ -22,6 +22,14 @@ read before are decoded. A key with one place reads that place's row, as
 before. The layers file grows by the copies (a place is a candidate of
 several keys): about 31 MB of compressed rows for the seven WOF layers.
 
+A fuzzy lookup inside a country compares the name's key with that
+country's keys that share its first two letters. Since version 4 the table
+holds those runs of keys (``near``: per file, country and two-letter
+prefix, the very slice of the sorted ``country_keys`` list the lookup
+took), so a lookup reads a few hundred keys instead of decompressing and
+splitting a country's whole list (Syria's bundled and loaded keys: over
+100,000).
+
 The table depends on the bundled file as well as the layers: it records the
 bundled file it was built against and the table version (``meta.cands``), is
 dropped whenever a layer changes, and is rebuilt by :func:`ensure` (from
@@ -32,6 +40,7 @@ gazetteer merges at run time as before.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import marshal
@@ -50,14 +59,17 @@ from civcas.records import GazetteerEntry
 log = logging.getLogger(__name__)
 
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
-#: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``).
-TABLE_VERSION = 3
+#: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``). 4: each country's keys by
+#: their first two letters (``near``).
+TABLE_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS merged (mid INTEGER PRIMARY KEY, rec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folds (what TEXT PRIMARY KEY, blob BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS recs (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS near (db INTEGER NOT NULL, country TEXT NOT NULL, prefix TEXT NOT NULL, keys BLOB NOT NULL,
+                                 PRIMARY KEY (db, country, prefix)) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -154,6 +166,20 @@ def read_record(rec: bytes, strings: dict[str, str]) -> tuple[GazetteerEntry, tu
     source = strings.setdefault(r[10], r[10])
     # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source)
     return GazetteerEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], source), r[11]
+
+
+def near_rows(keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """One country's sorted keys as ``(prefix, blob)`` rows of ``near``: for each two-letter prefix, the keys from
+    ``bisect_left(keys, prefix)`` to ``bisect_left(keys, prefix + "\\uffff")``, the slice a fuzzy lookup takes."""
+    for prefix in sorted({k[:2] for k in keys if len(k) >= 2}):
+        lo, hi = bisect.bisect_left(keys, prefix), bisect.bisect_left(keys, prefix + "\uffff")
+        if hi > lo:
+            yield prefix, zlib.compress(NAME_SEP.join(keys[lo:hi]).encode("utf-8"), 6)
+
+
+def read_near(blob: bytes) -> tuple[str, ...]:
+    """The keys of one ``near`` row."""
+    return tuple(zlib.decompress(blob).decode("utf-8").split(NAME_SEP))
 
 
 def admin_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
@@ -291,6 +317,11 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         names = admin_names((bconn, conn))
         counts["admin_keys"] = len(names)
         folds = encode_keys(names)
+        near = [(tag, country, prefix, blob)
+                for tag, src in ((BUNDLED, bconn), (LOADED, conn))
+                for country, stored in src.execute("SELECT country, keys FROM country_keys")
+                for prefix, blob in near_rows(schema.read_country_keys(stored))]
+        counts["near"] = len(near)
     finally:
         bconn.close()
     conn.executescript(DDL)
@@ -299,9 +330,11 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         conn.execute("DELETE FROM merged")
         conn.execute("DELETE FROM folds")
         conn.execute("DELETE FROM recs")
+        conn.execute("DELETE FROM near")
         conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
         conn.executemany("INSERT INTO recs(key, blob) VALUES (?, ?)", recs)
+        conn.executemany("INSERT INTO near(db, country, prefix, keys) VALUES (?, ?, ?, ?)", near)
         conn.executemany("INSERT INTO merged(mid, rec) VALUES (?, ?)",
                          ((mid, merged_record(e)) for e, mid in merged.items()))
         schema.set_meta(conn, [("cands", fingerprint(bundled))])
