@@ -296,11 +296,12 @@ class Gazetteer:
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
         self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
-        self._near_keys: OrderedDict[tuple[str, str, str], tuple[str, ...]] = OrderedDict()
         self._token_cache: OrderedDict[str, _Words] = OrderedDict()
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
         self._exists: dict[str, bool] = {}
         self._by_id: dict[str, GazetteerEntry | None] = {}
+        # a country's keys that start with two letters, from the candidate table (fuzzy lookups)
+        self._near_keys: OrderedDict[tuple[str, str, str], tuple[str, ...]] = OrderedDict()
         # a layers file from before schema 4 (not yet migrated by `load()`) has no stored folds
         self._loose_col = {
             label: "loose" if any(r[1] == "loose" for r in conn.execute("PRAGMA table_info(places)")) else "''"
@@ -639,25 +640,6 @@ class Gazetteer:
         found = self._fetch(near)
         return [e for key in near for e in found.get(key, ())]
 
-    def _near(self, label: str, country: str, prefix: str) -> tuple[str, ...]:
-        """One country's sorted keys in one database that start with ``prefix`` (two letters), from the table."""
-        assert self._table is not None
-        memo = (label, country, prefix)
-        with self._lock:
-            hit = self._near_keys.get(memo)
-        if hit is not None:
-            return hit
-        row = self._table.execute(
-            "SELECT keys FROM near WHERE db=? AND country=? AND prefix=?",
-            (table.BUNDLED if label == "bundled" else table.LOADED, country, prefix),
-        ).fetchone()
-        keys = table.read_near(row[0]) if row else ()
-        with self._lock:
-            self._near_keys[memo] = keys
-            while len(self._near_keys) > 4096:
-                self._near_keys.popitem(last=False)
-        return keys
-
     def _keys_of_country(self, label: str, conn: sqlite3.Connection, country: str) -> tuple[str, ...]:
         """One country's distinct keys in one database, sorted (one stored row; the last 48 used are kept)."""
         with self._lock:
@@ -675,6 +657,25 @@ class Gazetteer:
             self._country_keys[(label, country)] = keys
             while len(self._country_keys) > 48:
                 self._country_keys.popitem(last=False)
+        return keys
+
+    def _near(self, label: str, country: str, prefix: str) -> tuple[str, ...]:
+        """One country's sorted keys in one database that start with ``prefix`` (two letters), from the table."""
+        assert self._table is not None
+        memo = (label, country, prefix)
+        with self._lock:
+            hit = self._near_keys.get(memo)
+        if hit is not None:
+            return hit
+        row = self._table.execute(
+            "SELECT keys FROM near WHERE db=? AND country=? AND prefix=?",
+            (table.BUNDLED if label == "bundled" else table.LOADED, country, prefix),
+        ).fetchone()
+        keys = table.read_near(row[0]) if row else ()
+        with self._lock:
+            self._near_keys[memo] = keys
+            while len(self._near_keys) > 4096:
+                self._near_keys.popitem(last=False)
         return keys
 
     def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
