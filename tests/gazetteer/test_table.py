@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import sqlite3
 from pathlib import Path
@@ -60,7 +61,11 @@ def test_table_built_on_load_gives_what_the_run_time_merge_gives(tmp_path: Path)
     assert conn.execute("SELECT COUNT(*) FROM merged").fetchone()[0] >= 1  # the twin of Ar Raqqah
     keys = [k for (k,) in conn.execute("SELECT key FROM cands")]
     assert len(keys) == conn.execute("SELECT COUNT(DISTINCT key) FROM keys").fetchone()[0]
-    assert stored._fetch(keys) == merged_here._fetch(keys)
+    got, want = stored._fetch(keys), merged_here._fetch(keys)
+    assert got == want
+    # the folds read with a key's stored records (``recs``) are those of the place rows
+    pairs = [(a, b) for k in keys for a, b in zip(got[k], want[k], strict=True)]
+    assert all(stored.info(a).loose == merged_here.info(b).loose for a, b in pairs)
     for name in NAMES:
         assert stored.lookup(name) == merged_here.lookup(name), name
     assert [(s.start, s.text, tuple(s.candidates)) for s in stored.spot(TEXT)] == [
@@ -96,6 +101,33 @@ def test_table_an_older_home_gets_it_on_load(tmp_path: Path) -> None:
     g = gazetteer.load(home)
     assert g._table is not None
     assert [e.name for e in g.lookup("حمرة ناصر")] == ["Hamrat Naser"]
+
+
+def test_table_records_only_for_keys_of_several_places_or_a_merged_one(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    gazetteer.load(home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    with_recs = {k for (k,) in conn.execute("SELECT key FROM recs")}
+    for k, blob in conn.execute("SELECT key, refs FROM cands"):
+        refs = list(table.decode(blob))
+        assert (k in with_recs) == table.has_records(refs), k
+        if k in with_recs:
+            (rec,) = conn.execute("SELECT blob FROM recs WHERE key=?", (k,)).fetchone()
+            assert len(table.decode_records(rec)) == len(refs)
+    assert with_recs
+
+
+def test_table_near_rows_are_the_slices_a_fuzzy_lookup_takes(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    stored = gazetteer.load(home)
+    merged_here = _run_time_merge(tmp_path, home)
+    for label, conn in merged_here._dbs:
+        keys = merged_here._keys_of_country(label, conn, "SY")
+        for prefix in [*sorted({k[:2] for k in keys})[:50], "zz", "q\uffff"]:
+            lo, hi = bisect.bisect_left(keys, prefix), bisect.bisect_left(keys, prefix + "\uffff")
+            assert stored._near(label, "SY", prefix) == keys[lo:hi], (label, prefix)
+    for name in ("Tal Samraa", "Khirbat Qasim", "Hamrat Nassir"):
+        assert stored.lookup(name, country="SY", fuzzy=True) == merged_here.lookup(name, country="SY", fuzzy=True)
 
 
 def test_table_references_round_trip() -> None:

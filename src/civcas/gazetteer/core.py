@@ -305,6 +305,8 @@ class Gazetteer:
         self._rows: dict[str, dict[int, GazetteerEntry]] = {"bundled": {}, "loaded": {}, "merged": {}}
         # an entry's ``source`` by (places.source, places.layer, database): a few dozen strings, shared
         self._sources: dict[tuple[str | None, str | None, str], str] = {}
+        # the same strings by value, for entries read from the candidate table's records
+        self._source_names: dict[str, str] = {}
         # EntryInfo by id() of the entry, holding the entry so the id stays its own
         self._infos: dict[int, EntryInfo] = {}
         self._country_keys: OrderedDict[tuple[str, str], tuple[str, ...]] = OrderedDict()
@@ -313,6 +315,8 @@ class Gazetteer:
         self._singles: dict[tuple[str, str], GazetteerEntry | None] = {}
         self._exists: dict[str, bool] = {}
         self._by_id: dict[str, GazetteerEntry | None] = {}
+        # a country's keys that start with two letters, from the candidate table (fuzzy lookups)
+        self._near_keys: OrderedDict[tuple[str, str, str], tuple[str, ...]] = OrderedDict()
         # a layers file from before schema 4 (not yet migrated by `load()`) has no stored folds
         self._loose_col = {
             label: "loose" if any(r[1] == "loose" for r in conn.execute("PRAGMA table_info(places)")) else "''"
@@ -448,19 +452,48 @@ class Gazetteer:
             for k, blob, stable in self._table.execute(query, chunk):
                 rows[k] = (blob, stable)
         decoded = {k: table.decode(blob) for k, (blob, _stable) in rows.items()}
-        wanted: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set(), table.MERGED: set()}
-        for refs in decoded.values():
-            for ref in refs:
-                wanted[ref & 3].add(ref >> 2)
-        got = {tag: self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
-               for tag, rids in wanted.items() if rids and tag != table.MERGED}
-        got[table.MERGED] = self._merged(wanted[table.MERGED]) if wanted[table.MERGED] else {}
+        # a key of several candidates from its own ``recs`` row, decoding only the places not read before;
+        # a key of one place from that place's row
+        caches = [self._rows[label] for label in ("bundled", "loaded", "merged")]
+        for cache in caches:
+            if len(cache) > 400_000:
+                cache.clear()
+        unread: list[str] = []
+        singles: dict[int, set[int]] = {table.BUNDLED: set(), table.LOADED: set()}
+        for k, refs in decoded.items():
+            if any(ref >> 2 not in caches[ref & 3] for ref in refs):
+                if table.has_records(refs):
+                    unread.append(k)
+                else:
+                    singles[refs[0] & 3].add(refs[0] >> 2)
+        for tag, rids in singles.items():
+            if rids:
+                self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
+        infos, sources = self._infos, self._source_names
+        got: dict[str, tuple[GazetteerEntry, ...]] = {}
+        for i in range(0, len(unread), 900):
+            chunk = unread[i : i + 900]
+            q = ",".join("?" * len(chunk))
+            for k, blob in self._table.execute(f"SELECT key, blob FROM recs WHERE key IN ({q})", chunk):
+                recs = table.decode_records(blob)
+                entries: list[GazetteerEntry] = []
+                for ref, rec in zip(decoded[k], recs, strict=True):
+                    cache = caches[ref & 3]
+                    e = cache.get(ref >> 2)
+                    if e is None:
+                        e, loose = table.read_record(rec, sources)
+                        cache[ref >> 2] = e
+                        infos[id(e)] = EntryInfo(e, loose)
+                    entries.append(e)
+                got[k] = tuple(entries)
         with self._lock:
             for k, refs in decoded.items():
-                entries = tuple(got[ref & 3][ref >> 2] for ref in refs)
-                self._cache[k] = entries
+                entries_k = got.get(k)
+                if entries_k is None:
+                    entries_k = tuple(caches[ref & 3][ref >> 2] for ref in refs)
+                self._cache[k] = entries_k
                 self._stable[k] = bool(rows[k][1])
-                out[k] = entries
+                out[k] = entries_k
             while len(self._cache) > 200_000:
                 self._cache.popitem(last=False)
             if len(self._stable) > 400_000:
@@ -468,20 +501,6 @@ class Gazetteer:
         # a key of the bundled file alone: merged here, as without the table
         rest = [k for k in missing if k not in decoded]
         return self._fetch_merge(rest, out, self._dbs[:1]) if rest else out
-
-    def _merged(self, mids: Iterable[int]) -> dict[int, GazetteerEntry]:
-        """Entries the table stores merged (a loaded town with its bundled twin's names), read once each."""
-        assert self._table is not None
-        cache = self._rows["merged"]
-        out, need = _split_cached(cache, mids)
-        for i in range(0, len(need), 900):
-            chunk = need[i : i + 900]
-            q = ",".join("?" * len(chunk))
-            for mid, rec in self._table.execute(f"SELECT mid, rec FROM merged WHERE mid IN ({q})", chunk):
-                e, loose = table.read_merged(rec)
-                out[mid] = cache[mid] = e
-                self._infos[id(e)] = _entry_info(e, loose)
-        return out
 
     def _places(self, label: str, conn: sqlite3.Connection, rids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The place rows with these rids, from memory when read before, else in batched queries."""
@@ -542,7 +561,8 @@ class Gazetteer:
         tries keys one or two edits away (long names only) when no key
         matches exactly: for a spelling the folding rules do not cover, never
         for short names. With ``country`` the fuzzy search reads only that
-        country's keys (one stored row), which is what resolution uses.
+        country's keys (one stored row; with the candidate table, only those
+        sharing the name's first two letters), which is what resolution uses.
 
         >>> [e.name for e in load().lookup("Dayr az Zawr", country="SY")][:1]  # doctest: +SKIP
         ['Deir ez-Zor']
@@ -616,10 +636,15 @@ class Gazetteer:
         near: list[str] = []
         for label, conn in self._dbs:
             if country:
-                keys = self._keys_of_country(label, conn, country)
-                lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
+                if self._table is not None:
+                    # the stored slice of the country's sorted keys that share the first two letters
+                    run = self._near(label, country, k[:2])
+                else:
+                    keys = self._keys_of_country(label, conn, country)
+                    lo, hi = bisect.bisect_left(keys, k[:2]), bisect.bisect_left(keys, k[:2] + "\uffff")
+                    run = keys[lo:hi]
                 # every key within ``limit`` edits, in key order (rapidfuzz's loop, not Python's)
-                close = process.extract(k, keys[lo:hi], scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+                close = process.extract(k, run, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
                 near.extend(c for c, _d, _i in sorted(close, key=lambda hit: hit[2]))
                 continue
             rows = conn.execute(
@@ -674,6 +699,25 @@ class Gazetteer:
             self._country_keys[(label, country)] = keys
             while len(self._country_keys) > 48:
                 self._country_keys.popitem(last=False)
+        return keys
+
+    def _near(self, label: str, country: str, prefix: str) -> tuple[str, ...]:
+        """One country's sorted keys in one database that start with ``prefix`` (two letters), from the table."""
+        assert self._table is not None
+        memo = (label, country, prefix)
+        with self._lock:
+            hit = self._near_keys.get(memo)
+        if hit is not None:
+            return hit
+        row = self._table.execute(
+            "SELECT keys FROM near WHERE db=? AND country=? AND prefix=?",
+            (table.BUNDLED if label == "bundled" else table.LOADED, country, prefix),
+        ).fetchone()
+        keys = table.read_near(row[0]) if row else ()
+        with self._lock:
+            self._near_keys[memo] = keys
+            while len(self._near_keys) > 4096:
+                self._near_keys.popitem(last=False)
         return keys
 
     def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:

@@ -12,6 +12,24 @@ keys of the loaded layers have a row (building it takes seconds, not the
 minute all 870,000 keys would): a key only the bundled file knows is read
 and merged at run time, as before.
 
+Since table version 3 the candidates of a key with several (or with a
+merged entry) are also stored whole, beside the references (``recs``):
+every candidate's fields and light folds as one compressed row per key. Such
+a key's candidates were scattered over the place rows of two files, read
+one B-tree probe per place (about 36,000 on a first pass over the dev
+texts); now they come in the key's own row, and only the candidates not
+read before are decoded. A key with one place reads that place's row, as
+before. The layers file grows by the copies (a place is a candidate of
+several keys): about 31 MB of compressed rows for the seven WOF layers.
+
+A fuzzy lookup inside a country compares the name's key with that
+country's keys that share its first two letters. Since version 4 the table
+holds those runs of keys (``near``: per file, country and two-letter
+prefix, the very slice of the sorted ``country_keys`` list the lookup
+took), so a lookup reads a few hundred keys instead of decompressing and
+splitting a country's whole list (Syria's bundled and loaded keys: over
+100,000).
+
 The table depends on the bundled file as well as the layers: it records the
 bundled file it was built against and the table version (``meta.cands``), is
 dropped whenever a layer changes, and is rebuilt by :func:`ensure` (from
@@ -22,13 +40,15 @@ gazetteer merges at run time as before.
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
+import marshal
 import sqlite3
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from civcas.gazetteer import fold, schema
@@ -39,13 +59,17 @@ from civcas.records import GazetteerEntry
 log = logging.getLogger(__name__)
 
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
-#: 2: the admin keys (``folds``).
-TABLE_VERSION = 2
+#: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``). 4: each country's keys by
+#: their first two letters (``near``).
+TABLE_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS merged (mid INTEGER PRIMARY KEY, rec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS folds (what TEXT PRIMARY KEY, blob BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS recs (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS near (db INTEGER NOT NULL, country TEXT NOT NULL, prefix TEXT NOT NULL, keys BLOB NOT NULL,
+                                 PRIMARY KEY (db, country, prefix)) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -105,6 +129,57 @@ def read_merged(rec: str) -> tuple[GazetteerEntry, list[str]]:
     e = GazetteerEntry(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], kind=r[5], admin1=r[6], admin2=r[7],
                        population=r[8], names=tuple(r[9]), source=r[10])
     return e, r[11]
+
+
+def record(e: GazetteerEntry, loose: Sequence[str] | None) -> bytes:
+    """One candidate as stored in ``recs``: the entry's fields, then its light folds (own name, ``names[:40]``).
+
+    ``loose`` is the stored fold (``places.loose``); when missing or of the wrong length the names are folded
+    here, as the run-time gazetteer folds them (``core._entry_info``), so the folds read back are the same.
+    """
+    if not loose or len(loose) != 1 + min(len(e.names), schema.LOOSE_NAMES):
+        loose = (fold.loose(e.name), *(fold.loose(n) for n in e.names[: schema.LOOSE_NAMES]))
+    return marshal.dumps((e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population,
+                          e.names, e.source, tuple(loose)))
+
+
+def has_records(refs: Sequence[int]) -> bool:
+    """Whether a key with these references has a ``recs`` row: several candidates, or a merged entry."""
+    return len(refs) > 1 or (len(refs) == 1 and refs[0] & 3 == MERGED)
+
+
+def encode_records(records: list[bytes]) -> bytes:
+    """A key's candidates (:func:`record` each, in the order of its references) as one ``recs`` value."""
+    return zlib.compress(marshal.dumps(tuple(records)), 6)
+
+
+def decode_records(blob: bytes) -> tuple[bytes, ...]:
+    """The records of one ``recs`` value (each decoded with :func:`read_record` when needed)."""
+    out: tuple[bytes, ...] = marshal.loads(zlib.decompress(blob))
+    return out
+
+
+def read_record(rec: bytes, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
+    """The entry and light folds of one :func:`record`; ``source`` is taken from ``strings`` (one string per value,
+    shared by the entries of a process, as its place rows share theirs)."""
+    r = marshal.loads(rec)
+    source = strings.setdefault(r[10], r[10])
+    # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source)
+    return GazetteerEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], source), r[11]
+
+
+def near_rows(keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """One country's sorted keys as ``(prefix, blob)`` rows of ``near``: for each two-letter prefix, the keys from
+    ``bisect_left(keys, prefix)`` to ``bisect_left(keys, prefix + "\\uffff")``, the slice a fuzzy lookup takes."""
+    for prefix in sorted({k[:2] for k in keys if len(k) >= 2}):
+        lo, hi = bisect.bisect_left(keys, prefix), bisect.bisect_left(keys, prefix + "\uffff")
+        if hi > lo:
+            yield prefix, zlib.compress(NAME_SEP.join(keys[lo:hi]).encode("utf-8"), 6)
+
+
+def read_near(blob: bytes) -> tuple[str, ...]:
+    """The keys of one ``near`` row."""
+    return tuple(zlib.decompress(blob).decode("utf-8").split(NAME_SEP))
 
 
 def admin_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
@@ -183,8 +258,25 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
                 e = entries[(tag, rid)] = entry_from_row(row, LABELS[tag])
             return e
 
+        def flush() -> None:
+            """The ``recs`` rows of the pending keys: their places read in one query per file."""
+            records: dict[int, bytes] = {}
+            for tag, src in ((BUNDLED, bconn), (LOADED, conn)):
+                need = sorted({ref >> 2 for _k, refs in pending for ref in refs if ref & 3 == tag})
+                for i in range(0, len(need), 900):
+                    chunk = need[i : i + 900]
+                    q = ",".join("?" * len(chunk))
+                    for r in src.execute(f"SELECT {PLACE_COLUMNS}, loose, rid FROM places WHERE rid IN ({q})", chunk):
+                        records[r[13] << 2 | tag] = record(entry_from_row(r, LABELS[tag]), schema.split_loose(r[12]))
+            recs.extend((k, encode_records([merged_records[r] if r & 3 == MERGED else records[r] for r in refs]))
+                        for k, refs in pending)
+            pending.clear()
+
         merged: dict[GazetteerEntry, int] = {}
+        merged_records: dict[int, bytes] = {}
         rows: list[tuple[str, bytes, int]] = []
+        recs: list[tuple[str, bytes]] = []
+        pending: list[tuple[str, list[int]]] = []
         counts = {"keys": 0, "refs": 0, "merged": 0, "unstable": 0}
         for key, brids, lrids in _with_bundled(bconn, _key_rids(conn)):
             if len(brids) + len(lrids) == 1:
@@ -206,17 +298,30 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
                     if ref is None:
                         mid = merged.setdefault(e, len(merged) + 1)
                         ref = mid << 2 | MERGED
+                        if ref not in merged_records:
+                            merged_records[ref] = record(e, None)
                     refs.append(ref)
                 stable = int(dedupe(kept) == kept)
                 counts["unstable"] += 1 - stable
             rows.append((key, encode(refs), stable))
+            if has_records(refs):
+                pending.append((key, refs))
+                if len(pending) >= 500:
+                    flush()
             counts["keys"] += 1
             counts["refs"] += len(refs)
+        flush()
         counts["merged"] = len(merged)
+        counts["recs"] = len(recs)
         # admin names folded here, once, rather than by every process on first use (~5,000 on a first pass)
         names = admin_names((bconn, conn))
         counts["admin_keys"] = len(names)
         folds = encode_keys(names)
+        near = [(tag, country, prefix, blob)
+                for tag, src in ((BUNDLED, bconn), (LOADED, conn))
+                for country, stored in src.execute("SELECT country, keys FROM country_keys")
+                for prefix, blob in near_rows(schema.read_country_keys(stored))]
+        counts["near"] = len(near)
     finally:
         bconn.close()
     conn.executescript(DDL)
@@ -224,8 +329,12 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         conn.execute("DELETE FROM cands")
         conn.execute("DELETE FROM merged")
         conn.execute("DELETE FROM folds")
+        conn.execute("DELETE FROM recs")
+        conn.execute("DELETE FROM near")
         conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
+        conn.executemany("INSERT INTO recs(key, blob) VALUES (?, ?)", recs)
+        conn.executemany("INSERT INTO near(db, country, prefix, keys) VALUES (?, ?, ?, ?)", near)
         conn.executemany("INSERT INTO merged(mid, rec) VALUES (?, ?)",
                          ((mid, merged_record(e)) for e, mid in merged.items()))
         schema.set_meta(conn, [("cands", fingerprint(bundled))])
