@@ -686,12 +686,12 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
         # nothing against a place the next clause gives
         ev_place = ev.place if ev.place is None or ev.place.precision is not PlacePrecision.UNRESOLVED else None
         if place is not None and ev_place is not None:
-            if _same_place(place, ev.place):
+            if _same_place(place, ev_place):
                 score += 3
-            elif _distinct_settlements(place, ev.place):
+            elif _distinct_settlements(place, ev_place):
                 continue
-            elif _inside(place, ev.place, own_containers) or _inside(ev.place, place, set()):
-                if (ev.place.precision is PlacePrecision.COUNTRY) != (place.precision is PlacePrecision.COUNTRY):
+            elif _inside(place, ev_place, own_containers) or _inside(ev_place, place, set()):
+                if (ev_place.precision is PlacePrecision.COUNTRY) != (place.precision is PlacePrecision.COUNTRY):
                     # A country-wide statement takes a finer place only from the sentences right around it
                     # ("...killed in Iraq. The incident occurred in Samarra"); further off it is a summary.
                     gap = min(abs(x.sent.index - u.sent.index) for x in ev.units)
