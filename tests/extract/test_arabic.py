@@ -700,3 +700,15 @@ def test_a_village_the_gazetteer_spells_only_in_latin_is_found_by_its_consonants
     text = "قصف مدفعي على إدلب وريف حلب أدى لمقتل مدني"
     claims = run(Document(id="c2", text=text, language="ar"), config=village_config)
     assert all(c.place is None or c.place.name != "Ad Dulab" for c in claims), [c.place for c in claims]
+
+
+@pytest.mark.issue(5)
+def test_a_village_spelled_only_in_latin_is_found_in_the_documents_country_when_one_name_is_clearly_nearest(
+    village_config: Any,
+) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="c3", text="قصف التحالف على قرية فنيجين في سوريا أدى لمقتل شخص", language="ar"),
+                 config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == "Fanajin", claims[0].place

@@ -538,6 +538,19 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             inside = [e for e in inside if dist[e.id] <= best_d + 0.05]
         if inside:
             candidates, cached, aliased, transliterated = inside, False, True, True
+    elif ARABIC_SCRIPT.search(name) and not candidates and context.country:
+        # no area named with it: the whole country's places with these consonants, taken only when one Latin
+        # name is clearly the nearest a rough transliteration ("الضمير السورية" is Ad Dumayr, not Dummar)
+        skeleton = fold.arabic_skeleton(name)
+        latin = [e for e in gazetteer.by_skeleton(skeleton, context.country) if e.kind == "locality"]
+        if len(skeleton) >= 4 and latin:
+            rough = fold.arabic_latinized(name)
+            dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13])
+                    for e in latin}
+            best_d = min(dist.values())
+            best = [e for e in latin if dist[e.id] <= best_d + 0.1]
+            if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in best}) == 1:
+                candidates, cached, aliased, transliterated = best, False, True, True
     known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
     if known and not any(in_context(e) for e in candidates):
         # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
