@@ -542,15 +542,15 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         # no area named with it: the whole country's places with these consonants, taken only when one Latin
         # name is clearly the nearest a rough transliteration ("الضمير السورية" is Ad Dumayr, not Dummar)
         skeleton = fold.arabic_skeleton(name)
-        latin = [e for e in gazetteer.by_skeleton(skeleton, context.country) if e.kind == "locality"]
-        if len(skeleton) >= 4 and latin:
+        in_country = [e for e in gazetteer.by_skeleton(skeleton, context.country) if e.kind == "locality"]
+        if len(skeleton) >= 4 and in_country:
             rough = fold.arabic_latinized(name)
             dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13])
-                    for e in latin}
+                    for e in in_country}
             best_d = min(dist.values())
-            best = [e for e in latin if dist[e.id] <= best_d + 0.1]
-            if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in best}) == 1:
-                candidates, cached, aliased, transliterated = best, False, True, True
+            nearest_ones = [e for e in in_country if dist[e.id] <= best_d + 0.1]
+            if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in nearest_ones}) == 1:
+                candidates, cached, aliased, transliterated = nearest_ones, False, True, True
     known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
     if known and not any(in_context(e) for e in candidates):
         # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
