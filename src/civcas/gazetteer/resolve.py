@@ -531,24 +531,19 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         inside = [e for e in latin.values() if e.kind in ("locality", "neighbourhood") and _inside(e, within)]
         if len(inside) > 1:
             # of the places with these consonants, those whose Latin names are nearest a rough transliteration
-            rough = fold.arabic_latinized(name)
-            dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13])
-                    for e in inside}
-            best_d = min(dist.values())
-            inside = [e for e in inside if dist[e.id] <= best_d + 0.05]
+            inside = _nearest_transliterations(gazetteer, name, inside, 0.05)[1]
         if inside:
             candidates, cached, aliased, transliterated = inside, False, True, True
     elif ARABIC_SCRIPT.search(name) and not candidates and context.country:
         # no area named with it: the whole country's places with these consonants, taken only when one Latin
         # name is clearly the nearest a rough transliteration ("الضمير السورية" is Ad Dumayr, not Dummar)
         skeleton = fold.arabic_skeleton(name)
-        in_country = [e for e in gazetteer.by_skeleton(skeleton, context.country) if e.kind == "locality"]
-        if len(skeleton) >= 4 and in_country:
-            rough = fold.arabic_latinized(name)
-            dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13])
-                    for e in in_country}
-            best_d = min(dist.values())
-            nearest_ones = [e for e in in_country if dist[e.id] <= best_d + 0.1]
+        in_country = (
+            [e for e in gazetteer.by_skeleton(skeleton, context.country) if e.kind == "locality"]
+            if len(skeleton) >= 4 else []
+        )
+        if in_country:
+            best_d, nearest_ones = _nearest_transliterations(gazetteer, name, in_country, 0.1)
             if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in nearest_ones}) == 1:
                 candidates, cached, aliased, transliterated = nearest_ones, False, True, True
     known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
@@ -647,6 +642,17 @@ def _alias_entries(
 #: Letters that local Arabic spellings of one place name swap: emphatic and plain, and the interdentals.
 _LETTER_SWAPS = {"ص": "س", "س": "ص", "ط": "ت", "ت": "ط", "ض": "د", "د": "ض", "ظ": "ز", "ز": "ظ", "ذ": "ز", "ث": "س",
                  "ح": "ه", "ه": "ح"}
+
+
+def _nearest_transliterations(
+    gazetteer: Gazetteer, name: str, entries: list[GazetteerEntry], slack: float
+) -> tuple[float, list[GazetteerEntry]]:
+    """The smallest distance of the entries' Latin names (article aside) to a rough transliteration of the
+    Arabic ``name``, and the entries within ``slack`` of it: "الصبحة" (sbha) is nearer "As Sabhah" than "Subayh"."""
+    rough = fold.arabic_latinized(name)
+    dist = {e.id: nearest(rough, [fold.strip_loose_article(n) for n in gazetteer.info(e).loose13]) for e in entries}
+    best = min(dist.values())
+    return best, [e for e in entries if dist[e.id] <= best + slack]
 
 
 def _letter_variants(name: str) -> list[str]:
