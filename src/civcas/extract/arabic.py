@@ -15,6 +15,7 @@ sentences first ("...بجروح. وأفاد الدفاع المدني...").
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from datetime import date
@@ -25,12 +26,12 @@ from civcas.extract.arabic_dates import dateline, doc_year, find_dates
 from civcas.extract.arabic_figures import Scan, find_harms, scan
 from civcas.extract.arabic_lexicon import ArabicLex, arabic_lex
 from civcas.extract.arabic_places import find_places
-from civcas.extract.arabic_text import WORD_DOT, fold, tokens
+from civcas.extract.arabic_text import WORD_DOT, fold, fold_phrase, tokens
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import main_stance
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence
-from civcas.records import Stance
+from civcas.records import PlaceMention, Stance
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -119,6 +120,38 @@ def sentence_units(
         sp = [x for x in spotted if sub.start <= x.start and x.end <= sub.end]  # type: ignore[attr-defined]
         out.extend(_units(doc_text, sub, lex, reference, year_hint, sp, headline))
     return out
+
+
+def tag_places(doc_text: str, sent: Sentence, *, rules: RuleFiles, spotted: list[object]) -> list[PlaceMention]:
+    """The places a post's line of hashtags names ("#سوريا #الحسكة #العطالة"), for the statements after it
+    that name none of their own."""
+    lex = arabic_lex(rules)
+    outlets = _outlets(rules)
+    out: list[PlaceMention] = []
+    for sub in split_arabic(sent):
+        folded = fold(sub.text)
+        sc = scan(folded, tokens(folded.text), lex)
+        sp = [x for x in spotted if sub.start <= x.start and x.end <= sub.end]  # type: ignore[attr-defined]
+        # "#فرات_بوست", "#دير_الزور_24": an outlet signs its post with its name, which is no place
+        signed = [(t.start(), t.end()) for t in _TAG.finditer(sub.text) if _outlet_tag(t.group(1), outlets)]
+        out.extend(find_places(doc_text, sub.start, sc, lex, sp, tag_line=True, blocked=signed))
+    return out
+
+
+_TAG = re.compile(r"#([^\s#]+)")
+
+
+@functools.cache
+def _outlets(rules: RuleFiles) -> frozenset[str]:
+    """The outlets the claimant lexicon names, folded without spaces ("فرات بوست" -> "فراتبوست")."""
+    cl = rules.ar_claimants
+    assert cl is not None
+    return frozenset(fold_phrase(p).replace(" ", "") for e in cl.entries if e.kind == "media" for p in e.phrases)
+
+
+def _outlet_tag(tag: str, outlets: frozenset[str]) -> bool:
+    words = [w for w in re.split(r"[_\s]+", tag.strip(":.،,")) if w]
+    return len(words) > 1 and fold_phrase(" ".join(words)).replace(" ", "") in outlets
 
 
 _BOUNDARY = re.compile(r"[،؛;,]|(?<![\w])(?:فيما|بينما|كما|في حين|وفي|ثم)(?![\w])")

@@ -342,9 +342,13 @@ def find_places(
     spotted: Sequence[Any],
     *,
     blocked: Sequence[tuple[int, int]] = (),
+    tag_line: bool = False,
 ) -> list[PlaceMention]:
     """Place mentions of the sentence with doc-level spans; ``blocked`` are sentence-relative spans of
-    forces and sources ("مراسل حلب اليوم"), which are not places."""
+    forces and sources ("مراسل حلب اليوم"), which are not places.
+
+    ``tag_line``: the sentence is a post's line of hashtags ("#الحسكة #العطالة"), where a tag of one word that
+    no lexicon knows is a name even when the gazetteer does not spell it so."""
     toks = sc.toks
     folded = sc.folded.text
     n = len(folded)
@@ -517,7 +521,9 @@ def find_places(
         ctx = _context(sc, k, "", lex)
         if ctx is None:
             continue
-        if ctx[0] == "hashtag" and not any(sp_starts == f0 for sp_starts in spotted_folded):
+        if ctx[0] == "hashtag" and not any(sp_starts == f0 for sp_starts in spotted_folded) and not (
+            tag_line and "_" not in word and not _lexicon_word(sc, k, lex) and not _common(word)
+        ):
             continue  # a bare hashtag is a place only when the gazetteer knows its first word
         known_end = spotted_ends.get(f0)
         if "_" in word and known_end is not None and f0 < known_end < f1 and folded[known_end] == "_":

@@ -65,13 +65,18 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     cue = _cue_regex(rules)
     units: list[Unit] = []
     kept: list[Sentence] = []
+    head_tags: list[Sentence] = []  # a post's hashtag lines before its first statement
     for s in sentences:
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
         if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)):
             continue
         if _TAGS_ONLY.fullmatch(s.text):
-            continue  # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement
+            # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement; before the first statement
+            # they say where the post is about ("#الحسكة #العطالة" over "the coalition killed him")
+            if not units and gz is not None and arabic.is_arabic(s.text):
+                head_tags.append(s)
+            continue
         sp = geoparse.spot(gz, s) if gz is not None else []
         got = sentence_units(
             text, s, rules=rules, reference=ref, year_hint=yh, spotted=sp, headline=s.index in headline_ids
@@ -79,12 +84,18 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         if got:
             kept.append(s)
             units.extend(got)
+        elif not units and _TAG_HEAD.fullmatch(s.text) and arabic.is_arabic(s.text):
+            head_tags.append(s)  # "#إدلب الريف الجنوبي :": a post's heading, its place and a colon
     strike_report = not any(u.has_figure or u.kind == "stance" for u in units)
     # "Jets killed civilians in al-Jadida": harm without a count is as much a located strike as "Jets struck"
     if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
         return []
     ev_mod.resolve_claimants(units)
-    resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
+    tag_unit = _tag_unit(text, head_tags, rules, gz)
+    if tag_unit is None:
+        resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
+    else:
+        resolved, doc_country = geoparse.resolve_places(text, [tag_unit, *units], gz, [tag_unit.sent, *kept])
     unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
     events = ev_mod.cluster(units, unit_places, ref)
@@ -93,7 +104,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     anchors = geoparse.anchor_places(resolved, units, gz, doc_country)
     ctx = _DocContext(
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
-        tuple(s.start for s in sentences), gz,
+        tuple(s.start for s in sentences), gz, _tag_place(tag_unit, resolved, doc_country),
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -122,6 +133,47 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     return claims
 
 
+def _tag_unit(text: str, tags: list[Sentence], rules: RuleFiles, gz: Any) -> Unit | None:
+    """The place mentions of a post's leading hashtag lines, as one statement-less unit for the geoparser."""
+    if not tags or gz is None:
+        return None
+    mentions = []
+    for s in tags:
+        mentions.extend(arabic.tag_places(text, s, rules=rules, spotted=geoparse.spot(gz, s)))
+    if not mentions:
+        return None
+    # Tags run from the area to the spot ("#سوريا #الحسكة #العطالة"): each lies within the ones before it.
+    mentions = [replace(m, within=(*m.within, *(x.text for x in mentions[:i]))) for i, m in enumerate(mentions)]
+    first, last = tags[0], tags[-1]
+    sent = Sentence(first.index, first.start, last.end, text[first.start : last.end], first.paragraph)
+    return Unit(sent=sent, kind="say", region=(0, len(sent.text)), places=mentions)
+
+
+def _tag_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None) -> Place | None:
+    """The finest located place the leading hashtags name, finer than a country."""
+    if u is None:
+        return None
+    located = [resolved[k] for k in ((m.span.start, m.span.end) for m in u.places) if k in resolved]
+    # the last and finest: a village after its province, a town's tag after the capital's
+    ranked = sorted(
+        enumerate(located),
+        key=lambda ip: (
+            # a tag the gazetteer lacks, placed in the area tagged before it, is still the village
+            ev_mod.place_rank(ip[1], "village" if ev_mod.located_by_context(ip[1]) else None),
+            ev_mod.capital_named_as_area(ip[1]),
+            -ip[0],
+        ),
+    )
+    place = ranked[0][1] if ranked else None
+    if place is None or place.lat is None or place.precision in (PlacePrecision.COUNTRY, PlacePrecision.UNRESOLVED):
+        return None
+    if country and place.country and place.country != country:
+        return None
+    why = "named by the post's leading hashtags; its statement names no place"
+    return replace(place, reasons=(*place.reasons, why))
+
+
+_TAG_HEAD = re.compile(r"[\s\u00a0|]*#[^\s#]+(?:[\s\u00a0]+[^\s:]+){0,4}[\s\u00a0]*:[\s\u00a0|]*")
 _TAGS_ONLY = re.compile(r"(?:[\s\u00a0|.،,]*#[^\s#]+)+[\s\u00a0|.،,]*")
 
 
@@ -324,6 +376,8 @@ class _DocContext:
     anchors: tuple[Place, ...] = ()
     sentence_starts: tuple[int, ...] = ()
     gz: Any = None
+    #: the place a post's leading hashtags name, for claims whose statements name none
+    tag_place: Place | None = None
 
 
 def _build_claim(
@@ -461,6 +515,15 @@ def _build_claim(
         # claimant's own words kept beside it.
         siblings = [place, *siblings]
         place = event.place
+    if ctx.tag_place is not None and (
+        place is None
+        or (
+            place.precision is PlacePrecision.COUNTRY
+            and place.country == ctx.tag_place.country
+            and not ev_mod.located_by_context(place)  # a village the gazetteer lacks keeps its own name
+        )
+    ):
+        place = ctx.tag_place
     if place is None or (
         place.lat is None
         and country_place is not None
