@@ -786,3 +786,71 @@ def test_a_countrys_capital_named_by_its_country(text: str, name: str, village_c
 def test_titles_armed_groups_and_origins_are_not_the_strikes_place(text: str, name: str, village_config: Any) -> None:
     claims = run(Document(id="tg", text=text), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.name == name, [c.place for c in claims]
+
+
+# --- a post's leading hashtags say where it is about (issue 5) ---------------------------------------------------
+
+
+@pytest.mark.issue(5)
+def test_a_posts_leading_hashtags_place_a_statement_that_names_no_place(village_config: Any) -> None:
+    # "#Raqqa #al-Mansura / two civilians were killed in a coalition air strike"
+    got = _claim_places("#الرقة #المنصورة\nقتل مدنيان بقصف جوي للتحالف الدولي", village_config)
+    assert got and got[0].name == "Al Mansurah" and got[0].admin1 == "Raqqa", [(p.name, p.admin1) for p in got]
+    assert any("leading hashtags" in r for r in got[0].reasons)
+    # a heading with its area words and a colon: "#Idlib southern countryside:" places al-Bara in Syria,
+    # though "Zawiya" alone is a Libyan city
+    got = _claim_places(
+        "#إدلب الريف الجنوبي :\nسقوط جرحى مدنيين جراء قصف مدفعي استهدف بلدة البارة", village_config
+    )
+    assert got and got[0].country == "SY", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_tagged_village_the_gazetteer_lacks_keeps_its_name_in_the_tagged_province(village_config: Any) -> None:
+    # "#Hasakah #Qarmazan": an unknown village after its province is placed in that province, under its own name
+    got = _claim_places("#الحسكة #قرمزان\nقتل مدني بقصف طائرة مسيرة تركية", village_config)
+    assert got and got[0].mention == "قرمزان" and got[0].admin1 == "Al-Hasakah", [(p.mention, p.admin1) for p in got]
+    assert got[0].lat is not None
+
+
+@pytest.mark.issue(5)
+def test_leading_hashtags_yield_to_the_statements_own_place_and_an_outlets_signature_is_no_place(
+    village_config: Any,
+) -> None:
+    # the statement names al-Atarib: the "#Aleppo" tag does not replace it
+    got = _claim_places("#حلب\nقتل مدنيان بقصف على بلدة الأتارب", village_config)
+    assert got and got[0].name == "Al Atarib", [(p.name, p.mention) for p in got]
+    # "#Furat_Post" signs the post: the outlet is named after the Euphrates, it is no place
+    got = _claim_places("#فرات_بوست\nقتل مدني بقصف مدفعي", village_config)
+    assert all("فرات" not in (p.mention or "") for p in got), [(p.name, p.mention) for p in got]
+    # a tag line after the statement is no heading ("#Daraa_under_shelling" closes the post)
+    got = _claim_places("قتل مدني بقصف مدفعي على بلدة الأتارب\n#حلب_تحت_القصف", village_config)
+    assert got and got[0].name == "Al Atarib", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "two civilians were killed by artillery shelling on the village of Kansafra in Jabal al-Zawiya, south of
+        # Idlib"
+        "قتل مدنيان بقصف مدفعي على قرية كنصفرة في جبل الزاوية جنوب إدلب",
+        "Two civilians were killed in regime shelling on the town of Kansafra in Jabal al-Zawiya, southern Idlib.",
+    ],
+)
+def test_a_village_in_a_mountain_region_is_found_inside_it(text: str, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert got and got[0].name == "Kansafrah" and got[0].country == "SY", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_mountain_region_is_a_region_not_a_village_with_a_like_name(village_config: Any) -> None:
+    # "a civilian was killed by heavy shelling on the Jabal al-Zawiya area south of Idlib": no village "Az Zawi"
+    got = _claim_places("قتل مدني إثر قصف مدفعي مكثف على منطقة جبل الزاوية جنوب إدلب", village_config)
+    assert got and got[0].gazetteer_id == "region:jabal_al_zawiya", [(p.name, p.gazetteer_id) for p in got]
+    assert got[0].precision is PlacePrecision.GOVERNORATE
+    # the shelling of a town far outside the region is another strike than the one in the region
+    got = _claim_places(
+        "قتل مدني بقصف مدفعي على مدينة سراقب. وقتل مدنيان آخران بقصف على جبل الزاوية جنوب إدلب.", village_config
+    )
+    assert {p.gazetteer_id for p in got} >= {"region:jabal_al_zawiya"}, [(p.name, p.gazetteer_id) for p in got]

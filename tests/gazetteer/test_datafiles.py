@@ -28,6 +28,17 @@ def test_datafiles_regions_load_and_are_in_the_bundled_gazetteer() -> None:
     assert darfur and darfur[0].country == "SD" and darfur[0].kind == "region"
 
 
+def test_a_mountain_region_lies_in_its_governorate_and_holds_the_villages_near_it() -> None:
+    from civcas import gazetteer
+
+    gz = gazetteer.load(home=Path("/nonexistent-civcas-home"))
+    zawiya = [e for e in gz.lookup("جبل الزاوية") if e.id == "region:jabal_al_zawiya"]
+    assert zawiya and zawiya[0].country == "SY" and zawiya[0].admin1 == "Idlib"
+    radii = datafiles.region_radii()
+    assert radii["region:jabal_al_zawiya"] > 0
+    assert "region:darfur" not in radii  # without a radius only admin names say what lies inside
+
+
 def test_datafiles_regions_need_a_country(tmp_path: Path) -> None:
     bad = tmp_path / "regions.yaml"
     bad.write_text(

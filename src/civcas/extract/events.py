@@ -19,6 +19,7 @@ from typing import Any
 
 from civcas.extract.statements import Unit
 from civcas.extract.text import fold
+from civcas.gazetteer.datafiles import region_radii
 from civcas.records import ClaimantKind, Place, PlaceMention, PlacePrecision, Stance
 
 _FINE = {
@@ -444,14 +445,18 @@ def _inside(fine: Place, coarse: Place, containers: set[str]) -> bool:
     if unresolved_settlement(coarse):
         return False  # an unknown village contains nothing
     if coarse.precision in (PlacePrecision.GOVERNORATE, PlacePrecision.DISTRICT, PlacePrecision.COUNTRY):
-        names = {fold(x) for x in (coarse.name, coarse.mention, coarse.admin1) if x}
+        # a hand-listed region ("Jabal al-Zawiya", in Idlib) holds the places near it, not its whole governorate
+        gid = coarse.gazetteer_id or ""
+        radius = region_radii().get(gid) if gid.startswith("region:") else None
+        geographic = radius is not None
+        names = {fold(x) for x in (coarse.name, coarse.mention, None if geographic else coarse.admin1) if x}
         fine_areas = {fold(x) for x in (fine.admin1, fine.admin2, fine.country) if x}
         if coarse.precision is PlacePrecision.COUNTRY:
             return bool(fine.country and coarse.country and fine.country == coarse.country)
         if names & fine_areas:
             return True
         if coarse.lat is not None and fine.lat is not None and coarse.lon is not None and fine.lon is not None:
-            return _km(coarse.lat, coarse.lon, fine.lat, fine.lon) <= 60
+            return _km(coarse.lat, coarse.lon, fine.lat, fine.lon) <= (radius or 60)
     located = coarse.lat is not None and fine.lat is not None and coarse.lon is not None and fine.lon is not None
     if (coarse.relation != "in" or fine.relation != "in") and located:
         return _km(coarse.lat, coarse.lon, fine.lat, fine.lon) <= 30  # type: ignore[arg-type]

@@ -42,7 +42,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
 REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
@@ -263,7 +263,7 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
     for reg in _regions(REGIONS_FILE):
         names = usable_names(list(reg["names"]))
         add(f"region:{reg['id']}", reg["names"][0], float(reg["lat"]), float(reg["lon"]), reg["country"], "region",
-            reg["names"][0], None, 0, names, None)
+            reg.get("admin1") or reg["names"][0], None, 0, names, None)
         n_admin += 1
 
     # Dams, bases and city districts the layers lack ("Tishreen Dam", "Ghuwayran"): hand-listed positions.

@@ -56,6 +56,10 @@ class RegionEntry(_Strict):
     country: str
     lat: float
     lon: float
+    #: the governorate it lies in, when one ("Jabal al-Zawiya" in Idlib): the region is then inside that area
+    admin1: str | None = None
+    #: how far from the centroid a place lies inside the region; without it only admin names can say
+    radius_km: float | None = None
     note: str | None = None
 
 
@@ -172,6 +176,12 @@ def regions(path: Path = REGIONS_FILE) -> RegionsFile:
     if bad:
         raise DataFileError(f"{path}: regions {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'SD'")
     return parsed
+
+
+@lru_cache(maxsize=1)
+def region_radii() -> dict[str, float]:
+    """Gazetteer id ("region:jabal_al_zawiya") -> the radius in km within which a place lies inside the region."""
+    return {f"region:{r.id}": r.radius_km for r in regions().regions if r.radius_km}
 
 
 @lru_cache(maxsize=4)

@@ -36,6 +36,7 @@ from civcas.gazetteer.core import (
     distance_km,
     nearest,
 )
+from civcas.gazetteer.datafiles import region_radii
 from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
 
 
@@ -83,6 +84,9 @@ class _Area:
     admin2: frozenset[str]
     countries: frozenset[str]
     points: tuple[tuple[float, float, float], ...] = ()
+    #: a hand-listed geographic region with a radius ("Jabal al-Zawiya", ``regions.v1.yaml``): no admin unit holds
+    #: its villages' names, so a place within the radius of its centre is inside it whatever its admin names
+    geographic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,7 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         a2: set[str] = set()
         cc: set[str] = set()
         points: list[tuple[float, float, float]] = []
+        geographic = False
         code = gazetteer.country_code(raw) or gazetteer.country_of(raw)
         candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
         if country:
@@ -197,7 +202,9 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
             if e.kind == "region":
                 a1 |= {key(n) for n in (e.name, *e.names[:30])}
                 a1.add(fold.key(fold.base_name(raw)))
-                points.append((e.lat, e.lon, _REGION_RADIUS_KM))
+                radius = region_radii().get(e.id) if e.id.startswith("region:") else None
+                geographic = geographic or radius is not None
+                points.append((e.lat, e.lon, radius or _REGION_RADIUS_KM))
             elif e.kind == "county":
                 a2 |= {key(n) for n in (e.name, *e.names[:30])}
                 a2.add(fold.key(fold.base_name(raw)))
@@ -207,7 +214,7 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         a1.discard("")
         a2.discard("")
         if a1 or a2 or cc:
-            areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points)))
+            areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points), geographic))
     return _Areas(tuple(areas), tuple(entries), key=key)
 
 
@@ -246,7 +253,9 @@ def _inside_uncached(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None) -
             checks.append(e2 in area.admin2 or (e.kind == "county" and own in area.admin2))
         if area.countries and e.country:
             checks.append(e.country in area.countries)
-        if area.points and not (e1 or e2 or own):
+        if area.geographic:
+            checks.append(any(distance_km(e.lat, e.lon, lat, lon) <= r for lat, lon, r in area.points))
+        elif area.points and not (e1 or e2 or own):
             # a place without admin names (some Who's On First rows): near the area's centre counts as inside
             checks.append(any(distance_km(e.lat, e.lon, lat, lon) <= r for lat, lon, r in area.points))
         if checks:
