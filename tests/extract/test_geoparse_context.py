@@ -854,3 +854,22 @@ def test_a_mountain_region_is_a_region_not_a_village_with_a_like_name(village_co
         "قتل مدني بقصف مدفعي على مدينة سراقب. وقتل مدنيان آخران بقصف على جبل الزاوية جنوب إدلب.", village_config
     )
     assert {p.gazetteer_id for p in got} >= {"region:jabal_al_zawiya"}, [(p.name, p.gazetteer_id) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_tag_the_gazetteer_knows_with_its_feature_word_is_read_whole(village_config: Any) -> None:
+    # "injuries among civilians in the town of #Ihsim in #Jabal_al-Zawiya": the mountain, not a Libyan "Zawiya"
+    got = _claim_places("يوجد إصابات بين المدنيين ببلدة #أحسم في #جبل_الزاوية", village_config)
+    assert got and got[0].name == "Ihsim" and got[0].country == "SY", [(p.name, p.country) for p in got]
+    # a feature word in a tag the gazetteer does not know whole still names the place after it
+    got = _claim_places("قتل مدني بقصف على #بلدة_كفرنبل", village_config)
+    assert got and got[0].name == "Kafranbel", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_short_heading_with_a_tagged_place_places_the_post(village_config: Any) -> None:
+    # "Today in #Sarmin / the father weeps / ... two women injured in regime shelling"
+    got = _claim_places(
+        "اليوم في #سرمين\n\nالأب يبكي دموع القهر\n\nإصابة امرأتين بقصف مدفعي لقوات النظام السوري", village_config
+    )
+    assert got and got[0].name == "Sarmin", [(p.name, p.mention) for p in got]

@@ -464,6 +464,9 @@ def find_places(
     for feat in lex.features.find(toks):
         if _definite(sc, feat):
             continue
+        fs = toks[feat.first].start + feat.skip
+        if spotted_ends.get(fs, fs) > toks[feat.last].end and _in_hashtag(folded, fs, spotted_ends[fs]):
+            continue  # "#جبل_الزاوية": a tag the gazetteer knows whole, its feature word included
         k = feat.last + 1
         while k < len(toks) and (toks[k].text in _QUOTES or toks[k].text in ("-", "–", ":")):
             k += 1

@@ -84,8 +84,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         if got:
             kept.append(s)
             units.extend(got)
-        elif not units and _TAG_HEAD.fullmatch(s.text) and arabic.is_arabic(s.text):
-            head_tags.append(s)  # "#إدلب الريف الجنوبي :": a post's heading, its place and a colon
+        elif not units and _heading(s.text) and arabic.is_arabic(s.text):
+            # "#إدلب الريف الجنوبي :", "اليوم في #سرمين": a post's heading, a tagged place in a few words
+            head_tags.append(s)
     strike_report = not any(u.has_figure or u.kind == "stance" for u in units)
     # "Jets killed civilians in al-Jadida": harm without a count is as much a located strike as "Jets struck"
     if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
@@ -173,6 +174,11 @@ def _tag_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: 
     return replace(place, reasons=(*place.reasons, why))
 
 
+def _heading(line: str) -> bool:
+    return bool(_TAG_HEAD.fullmatch(line) or _SHORT_TAGGED.fullmatch(line))
+
+
+_SHORT_TAGGED = re.compile(r"[\s\u00a0|]*(?:[^\s#]+[\s\u00a0]+){0,3}#[^\s#]+(?:[\s\u00a0]+[^\s]+){0,2}[\s\u00a0|]*")
 _TAG_HEAD = re.compile(r"[\s\u00a0|]*#[^\s#]+(?:[\s\u00a0]+[^\s:]+){0,4}[\s\u00a0]*:[\s\u00a0|]*")
 _TAGS_ONLY = re.compile(r"(?:[\s\u00a0|.،,]*#[^\s#]+)+[\s\u00a0|.،,]*")
 
