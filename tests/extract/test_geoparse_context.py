@@ -873,3 +873,12 @@ def test_a_short_heading_with_a_tagged_place_places_the_post(village_config: Any
         "اليوم في #سرمين\n\nالأب يبكي دموع القهر\n\nإصابة امرأتين بقصف مدفعي لقوات النظام السوري", village_config
     )
     assert got and got[0].name == "Sarmin", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_tags_lie_within_the_tags_before_them_and_a_sharing_tag_is_no_place(village_config: Any) -> None:
+    # "#Raqqa #Jadidat_Kahit #for_sharing / an elderly woman was executed": the village is in Raqqa, and keeps the
+    # name prose gives it for matching other sources
+    got = _claim_places("#الرقة #جديدة_كحيط #للمشاركة\nإعدام امرأة مسنة ميدانيا على يد مسلحين", village_config)
+    assert got and got[0].mention == "جديدة_كحيط", [(p.name, p.mention) for p in got]
+    assert got[0].admin1 == "Raqqa" and "جديدة كحيط" in got[0].names

@@ -134,7 +134,9 @@ def tag_places(doc_text: str, sent: Sentence, *, rules: RuleFiles, spotted: list
         sp = [x for x in spotted if sub.start <= x.start and x.end <= sub.end]  # type: ignore[attr-defined]
         # "#فرات_بوست", "#دير_الزور_24": an outlet signs its post with its name, which is no place
         signed = [(t.start(), t.end()) for t in _TAG.finditer(sub.text) if _outlet_tag(t.group(1), outlets)]
-        out.extend(find_places(doc_text, sub.start, sc, lex, sp, tag_line=True, blocked=signed))
+        found = find_places(doc_text, sub.start, sc, lex, sp, tag_line=True, blocked=signed)
+        # "#للمشاركة" ("for sharing"): a word with "to the" written onto it is no name
+        out.extend(m for m in found if not m.text.startswith("لل"))
     return out
 
 

@@ -143,8 +143,10 @@ def _tag_unit(text: str, tags: list[Sentence], rules: RuleFiles, gz: Any) -> Uni
         mentions.extend(arabic.tag_places(text, s, rules=rules, spotted=geoparse.spot(gz, s)))
     if not mentions:
         return None
-    # Tags run from the area to the spot ("#سوريا #الحسكة #العطالة"): each lies within the ones before it.
-    mentions = [replace(m, within=(*m.within, *(x.text for x in mentions[:i]))) for i, m in enumerate(mentions)]
+    # Tags run from the area to the spot ("#سوريا #الحسكة #العطالة"): each lies within the ones before it, not
+    # within the one after it as a place followed by another in prose would ("كفرنبل، إدلب").
+    mentions.sort(key=lambda m: m.span.start)
+    mentions = [replace(m, within=tuple(x.text for x in mentions[:i])) for i, m in enumerate(mentions)]
     first, last = tags[0], tags[-1]
     sent = Sentence(first.index, first.start, last.end, text[first.start : last.end], first.paragraph)
     return Unit(sent=sent, kind="say", region=(0, len(sent.text)), places=mentions)

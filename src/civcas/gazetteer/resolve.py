@@ -452,6 +452,8 @@ def _replace_name(p: Place, mention: PlaceMention) -> Place:
         admin1=p.admin1 if p.kind != "country" else None, admin2=p.admin2 if p.kind == "county" else None,
         country=p.country, precision=p.precision, confidence=p.confidence, kind=p.kind, relation=p.relation,
         reasons=p.reasons,
+        # a tag's words ("#جديدة_كحيط") are also the name as prose writes it, for matching other sources
+        names=(mention.text.replace("_", " "),) if "_" in mention.text else (),
     )
 
 
