@@ -796,7 +796,7 @@ def test_a_posts_leading_hashtags_place_a_statement_that_names_no_place(village_
     # "#Raqqa #al-Mansura / two civilians were killed in a coalition air strike"
     got = _claim_places("#الرقة #المنصورة\nقتل مدنيان بقصف جوي للتحالف الدولي", village_config)
     assert got and got[0].name == "Al Mansurah" and got[0].admin1 == "Raqqa", [(p.name, p.admin1) for p in got]
-    assert any("leading hashtags" in r for r in got[0].reasons)
+    assert any("head of the post" in r for r in got[0].reasons)
     # a heading with its area words and a colon: "#Idlib southern countryside:" places al-Bara in Syria,
     # though "Zawiya" alone is a Libyan city
     got = _claim_places(
@@ -882,3 +882,13 @@ def test_tags_lie_within_the_tags_before_them_and_a_sharing_tag_is_no_place(vill
     got = _claim_places("#الرقة #جديدة_كحيط #للمشاركة\nإعدام امرأة مسنة ميدانيا على يد مسلحين", village_config)
     assert got and got[0].mention == "جديدة_كحيط", [(p.name, p.mention) for p in got]
     assert got[0].admin1 == "Raqqa" and "جديدة كحيط" in got[0].names
+
+
+@pytest.mark.issue(5)
+def test_a_lede_that_names_the_place_places_the_toll_after_it(village_config: Any) -> None:
+    # "Details emerged of a crime committed by gunmen in the town of al-Busayrah east of Deir ez-Zor. / A man was
+    # killed and his son injured": the toll's statement names no place, the lede before it does
+    got = _claim_places(
+        "تكشفت تفاصيل جريمة ارتكبها مسلحون في مدينة البصيرة شرق دير الزور\n\nقتل رجل وأصيب ابنه بجروح", village_config
+    )
+    assert got and got[0].name == "Al Busayrah" and got[0].country == "SY", [(p.name, p.country) for p in got]

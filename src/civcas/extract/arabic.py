@@ -122,9 +122,11 @@ def sentence_units(
     return out
 
 
-def tag_places(doc_text: str, sent: Sentence, *, rules: RuleFiles, spotted: list[object]) -> list[PlaceMention]:
-    """The places a post's line of hashtags names ("#سوريا #الحسكة #العطالة"), for the statements after it
-    that name none of their own."""
+def tag_places(
+    doc_text: str, sent: Sentence, *, rules: RuleFiles, spotted: list[object], tag_line: bool = True
+) -> list[PlaceMention]:
+    """The places a post's line of hashtags names ("#سوريا #الحسكة #العطالة"), or a lede without a statement
+    (``tag_line`` false), for the statements after it that name none of their own."""
     lex = arabic_lex(rules)
     outlets = _outlets(rules)
     out: list[PlaceMention] = []
@@ -134,7 +136,7 @@ def tag_places(doc_text: str, sent: Sentence, *, rules: RuleFiles, spotted: list
         sp = [x for x in spotted if sub.start <= x.start and x.end <= sub.end]  # type: ignore[attr-defined]
         # "#فرات_بوست", "#دير_الزور_24": an outlet signs its post with its name, which is no place
         signed = [(t.start(), t.end()) for t in _TAG.finditer(sub.text) if _outlet_tag(t.group(1), outlets)]
-        found = find_places(doc_text, sub.start, sc, lex, sp, tag_line=True, blocked=signed)
+        found = find_places(doc_text, sub.start, sc, lex, sp, tag_line=tag_line, blocked=signed)
         # "#للمشاركة" ("for sharing"): a word with "to the" written onto it is no name
         out.extend(m for m in found if not m.text.startswith("لل"))
     return out

@@ -65,7 +65,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     cue = _cue_regex(rules)
     units: list[Unit] = []
     kept: list[Sentence] = []
-    head_tags: list[Sentence] = []  # a post's hashtag lines before its first statement
+    # a post's hashtag lines and its lede before its first statement: (sentence, spotted names, a line of tags)
+    head: list[tuple[Sentence, list[Any], bool]] = []
     for s in sentences:
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
@@ -75,7 +76,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
             # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement; before the first statement
             # they say where the post is about ("#الحسكة #العطالة" over "the coalition killed him")
             if not units and gz is not None and arabic.is_arabic(s.text):
-                head_tags.append(s)
+                head.append((s, geoparse.spot(gz, s), True))
             continue
         sp = geoparse.spot(gz, s) if gz is not None else []
         got = sentence_units(
@@ -84,15 +85,19 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         if got:
             kept.append(s)
             units.extend(got)
-        elif not units and _heading(s.text) and arabic.is_arabic(s.text):
-            # "#إدلب الريف الجنوبي :", "اليوم في #سرمين": a post's heading, a tagged place in a few words
-            head_tags.append(s)
+        elif not units and gz is not None and arabic.is_arabic(s.text):
+            if _heading(s.text):
+                # "#إدلب الريف الجنوبي :", "اليوم في #سرمين": a post's heading, a tagged place in a few words
+                head.append((s, sp, True))
+            elif s.start < _LEDE_CHARS:
+                # "تكشفت تفاصيل جريمة ... في بلدة جديدة كحيط شرق الرقة": a lede that names the place, then the toll
+                head.append((s, sp, False))
     strike_report = not any(u.has_figure or u.kind == "stance" for u in units)
     # "Jets killed civilians in al-Jadida": harm without a count is as much a located strike as "Jets struck"
     if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
         return []
     ev_mod.resolve_claimants(units)
-    tag_unit = _tag_unit(text, head_tags, rules, gz)
+    tag_unit = _tag_unit(text, head, rules)
     if tag_unit is None:
         resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
     else:
@@ -134,26 +139,28 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     return claims
 
 
-def _tag_unit(text: str, tags: list[Sentence], rules: RuleFiles, gz: Any) -> Unit | None:
-    """The place mentions of a post's leading hashtag lines, as one statement-less unit for the geoparser."""
-    if not tags or gz is None:
+def _tag_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: RuleFiles) -> Unit | None:
+    """The place mentions of a post's leading hashtag lines and lede, as one statement-less unit for the geoparser."""
+    if not head:
         return None
-    mentions = []
-    for s in tags:
-        mentions.extend(arabic.tag_places(text, s, rules=rules, spotted=geoparse.spot(gz, s)))
-    if not mentions:
-        return None
+    tags = []
+    prose = []
+    for s, sp, tag_line in head:
+        (tags if tag_line else prose).extend(arabic.tag_places(text, s, rules=rules, spotted=sp, tag_line=tag_line))
     # Tags run from the area to the spot ("#سوريا #الحسكة #العطالة"): each lies within the ones before it, not
     # within the one after it as a place followed by another in prose would ("كفرنبل، إدلب").
-    mentions.sort(key=lambda m: m.span.start)
-    mentions = [replace(m, within=tuple(x.text for x in mentions[:i])) for i, m in enumerate(mentions)]
-    first, last = tags[0], tags[-1]
+    tags.sort(key=lambda m: m.span.start)
+    tags = [replace(m, within=tuple(x.text for x in tags[:i])) for i, m in enumerate(tags)]
+    mentions = sorted(tags + prose, key=lambda m: m.span.start)
+    if not mentions:
+        return None
+    first, last = head[0][0], head[-1][0]
     sent = Sentence(first.index, first.start, last.end, text[first.start : last.end], first.paragraph)
     return Unit(sent=sent, kind="say", region=(0, len(sent.text)), places=mentions)
 
 
 def _tag_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None) -> Place | None:
-    """The finest located place the leading hashtags name, finer than a country."""
+    """The finest located place the head of the post names (its hashtags, its lede), finer than a country."""
     if u is None:
         return None
     located = [resolved[k] for k in ((m.span.start, m.span.end) for m in u.places) if k in resolved]
@@ -172,8 +179,12 @@ def _tag_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: 
         return None
     if country and place.country and place.country != country:
         return None
-    why = "named by the post's leading hashtags; its statement names no place"
+    why = "named at the head of the post (its hashtags or lede); its statement names no place"
     return replace(place, reasons=(*place.reasons, why))
+
+
+#: how far into a document a lede without a statement may name the place of the statements after it
+_LEDE_CHARS = 600
 
 
 def _heading(line: str) -> bool:
