@@ -33,6 +33,7 @@ from civcas.records import (
     Evidence,
     Figure,
     Place,
+    PlaceMention,
     PlacePrecision,
     Qualifier,
     Span,
@@ -143,8 +144,8 @@ def _tag_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: Ru
     """The place mentions of a post's leading hashtag lines and lede, as one statement-less unit for the geoparser."""
     if not head:
         return None
-    tags = []
-    prose = []
+    tags: list[PlaceMention] = []
+    prose: list[PlaceMention] = []
     for s, sp, tag_line in head:
         (tags if tag_line else prose).extend(arabic.tag_places(text, s, rules=rules, spotted=sp, tag_line=tag_line))
     # Tags run from the area to the spot ("#سوريا #الحسكة #العطالة"): each lies within the ones before it, not
