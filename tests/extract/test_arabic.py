@@ -712,3 +712,27 @@ def test_a_village_spelled_only_in_latin_is_found_in_the_documents_country_when_
     claims = run(Document(id="c3", text="قصف التحالف على قرية فنيجين في سوريا أدى لمقتل شخص", language="ar"),
                  config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.name == "Fanajin", claims[0].place
+
+
+def test_arabic_half_year_tolls_and_their_breakdowns_are_tallies() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    # "The network documented the killing of 480 civilians in Syria during the first half of the year."
+    (c,) = run(Document(id="h", text="ووثقت الشبكة مقتل 480 مدنياً في سوريا خلال النصف الأول من العام.",
+                        published=date(2023, 7, 2)), config=cfg)
+    assert c.kind is ClaimKind.AGGREGATE and c.killed is not None and c.killed.value == 480
+    # a yearly toll, then "the number of children killed in the shelling reached 60": the breakdown is the tally's;
+    # "those strikes caused the death of 80 soldiers" likewise; but a dated strike after it is a strike of its own
+    text = (
+        "ووثق الدفاع المدني مقتل 200 شخص خلال عام 2022 جراء قصف قوات النظام.\n\n"
+        "وبلغ عدد الأطفال الذين قتلوا في القصف 60 طفلاً.\n\n"
+        "وفي 3 كانون الثاني، قتل خمسة مدنيين جراء الضربات الروسية على بلدة سرمين."
+    )
+    got = {c.killed.value: c.kind for c in run(Document(id="t", text=text, published=date(2023, 1, 5)), config=cfg)
+           if c.killed is not None}
+    assert got[200] is ClaimKind.AGGREGATE and got[60] is ClaimKind.AGGREGATE, got
+    assert got[5] is ClaimKind.INCIDENT, got

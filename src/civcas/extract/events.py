@@ -647,10 +647,14 @@ def cluster(
     return events
 
 
-#: "killed in the strikes": a toll that points back at attacks told before it
+#: "killed in the strikes": a toll that points back at attacks told before it; in Arabic also "the number of
+#: children killed reached" (بلغ عدد)
 _THE_ATTACKS = re.compile(
     r"\b(?:in|by|from|during)\s+(?:the|these|those)\s+(?:\w+\s+)?"
-    r"(?:strikes|attacks|raids|airstrikes|air\s+strikes|bombardments|shellings)\b",
+    r"(?:strikes|attacks|raids|airstrikes|air\s+strikes|bombardments|shellings)\b"
+    r"|(?<!\w)(?:في|جراء|بسبب|ب)\s*(?:هذا\s+|هذه\s+)?(?:القصف|الغارات|الهجمات|الضربات|الاعتداءات)(?!\w)"
+    r"|(?<!\w)و?(?:بلغ|وصل)\s+عدد(?!\w)"
+    r"|(?<!\w)(?:تلك|هذه)\s+(?:الضربات|الغارات|الهجمات|الاعتداءات)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -661,6 +665,8 @@ def _toll_of_a_tally(u: Unit, place: Place | None, by_sentence: dict[int, list[U
     before counts over a period is a tally too."""
     if place is not None or not u.has_figure or not _THE_ATTACKS.search(u.sent.text):
         return False
+    if any(d.kind == "absolute" for d in u.dates):
+        return False  # "On 2 January, 7 were killed in the Israeli strikes": a dated strike of its own
     return any(x.aggregate for x in by_sentence.get(u.sent.index - 1, []))
 
 
