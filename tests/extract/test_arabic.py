@@ -736,3 +736,27 @@ def test_arabic_half_year_tolls_and_their_breakdowns_are_tallies() -> None:
            if c.killed is not None}
     assert got[200] is ClaimKind.AGGREGATE and got[60] is ClaimKind.AGGREGATE, got
     assert got[5] is ClaimKind.INCIDENT, got
+
+
+def test_arabic_tolls_over_a_year_counted_attacks_and_an_escalation_are_tallies() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    texts = {
+        # "47 people were killed during the past year in the city of Afrin": a year's toll, even in one town
+        47: "وقتل 47 شخصاً وأصيب 200 مدني خلال العام الماضي في مدينة عفرين جراء القصف الصاروخي.",
+        # "the Civil Defence documented more than 400 attacks on the north, which killed 120 people"
+        120: "وثق الدفاع المدني أكثر من 400 هجوم على الشمال السوري، وتسببت تلك الهجمات بمقتل 120 شخصاً.",
+        # "since the escalation began on 12 December, the number of dead reached 500"
+        500: "ووفق المرصد السوري منذ بدء التصعيد في 12 كانون الأول، بلغ عدد القتلى 500 شخص.",
+    }
+    for value, text in texts.items():
+        got = run(Document(id=str(value), text=text, published=date(2025, 1, 2)), config=cfg)
+        assert got and all(c.kind is ClaimKind.AGGREGATE for c in got), (value, [(c.kind, c.killed) for c in got])
+    # a strike's day toll in one village stays a strike, however many raids hit it
+    (c,) = run(Document(id="v", text="شنت الطائرات الروسية 12 غارة على قرية البارة، ما أدى إلى مقتل 3 مدنيين.",
+                        published=date(2025, 1, 2)), config=cfg)
+    assert c.kind is ClaimKind.INCIDENT

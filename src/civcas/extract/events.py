@@ -40,6 +40,7 @@ _STRONG_AGGREGATE = (
     "in_the_conflict",
     "countries_pair",
     "campaign_report",
+    "long_period",
 )
 #: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
 #: "over the past week" may span one attack's dying
