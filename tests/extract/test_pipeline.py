@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -535,3 +536,24 @@ def test_pipeline_harm_without_a_count_is_still_a_located_claim() -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.killed is None and c.place is not None and c.place.name == "al-Jadida"
     assert (c.claimant, c.stance) == ("coalition", Stance.ACKNOWLEDGES)
+
+
+@pytest.mark.issue(4)
+def test_a_toll_since_a_weekday_across_a_country_and_a_large_toll_broken_down_by_town_are_tallies(
+    village_config: Any,
+) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    text = "Israeli strikes across Iran have killed at least 240 people since Friday."
+    (c,) = run(Document(id="w", text=text), config=cfg)
+    assert c.kind is ClaimKind.AGGREGATE
+    text = ("The ministry said 3,037 civilians were killed by the coalition in Syria, including 140 in Idlib, "
+            "782 in Aleppo and 1,133 in Raqqa.")
+    got = [c for c in run(Document(id="b", text=text), config=cfg) if c.killed and c.killed.value == 3037]
+    assert got and got[0].kind is ClaimKind.AGGREGATE
+    # one town's toll since a weekday is still that town's strike
+    (c,) = run(Document(id="t", text="Two civilians have died of their wounds since Friday in Maarat al-Numan."),
+               config=village_config)
+    assert c.kind is ClaimKind.INCIDENT

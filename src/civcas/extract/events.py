@@ -537,8 +537,8 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         rules = []
     if rules and not fine:
         return True
-    if low is not None and low >= 1000 and not fine:
-        return True
+    if low is not None and low >= 1000 and (not fine or len({fold(m.text) for m in u.places}) >= 3):
+        return True  # "3,037 civilians ..., including 140 in Idlib, 782 in Aleppo": a breakdown's places
     if "habitual" in rules and (h is None or h.value is None):
         return True
     return bool(u.stance is not None and u.stance.stance is Stance.ESTIMATES and not fine)
