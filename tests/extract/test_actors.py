@@ -45,3 +45,12 @@ def test_a_force_after_with_the_support_of_is_named_but_victims_of_a_side_are_no
     text = "A raid was carried out with the support of US forces, killing two civilians."
     assert [a.canonical for a in find_actors(text)] == ["US"]
     assert find_actors("The strike killed three US soldiers.") == []
+
+
+def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_government() -> None:
+    # the lexicon reads "government forces" and "regime" as Syria's (Syrian reporting); after "Somali" or "Nigerian"
+    # they are that country's own forces
+    assert [a.canonical for a in find_actors("rival Somali government security forces opened fire")] == []
+    assert [a.canonical for a in find_actors("Nigerian government forces raided the village")] == []
+    assert [a.canonical for a in find_actors("Syrian government forces shelled the town")] == ["Syria"]
+    assert [a.canonical for a in find_actors("government forces shelled the town")] == ["Syria"]

@@ -892,3 +892,16 @@ def test_a_lede_that_names_the_place_places_the_toll_after_it(village_config: An
         "تكشفت تفاصيل جريمة ارتكبها مسلحون في مدينة البصيرة شرق دير الزور\n\nقتل رجل وأصيب ابنه بجروح", village_config
     )
     assert got and got[0].name == "Al Busayrah" and got[0].country == "SY", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_force_that_fights_in_one_country_keeps_a_namesake_town_there(village_config: Any) -> None:
+    # "ten civilians were killed by regime forces' shelling on the city of Ariha": Syria's Ariha, not Jericho, whose
+    # Arabic name is the same and whose gazetteer entry is larger
+    got = _claim_places("قتل 10 مدنيين بقصف لقوات النظام على مدينة أريحا", village_config)
+    assert got and got[0].country == "SY" and got[0].name == "Ariha", [(p.name, p.country) for p in got]
+    # a Somali government force is no Syrian one: the document stays in Somalia
+    got = _claim_places(
+        "At least 13 people were killed when rival Somali government security forces opened fire.", village_config
+    )
+    assert got and got[0].country == "SO", [(p.name, p.country) for p in got]

@@ -97,6 +97,29 @@ _VICTIM_BEFORE = re.compile(
 )
 
 
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    """Folded country names and demonyms -> ISO code ("somali" -> "SO")."""
+    from civcas.gazetteer.datafiles import countries
+
+    return {fold(w): c.id for c in countries().countries for w in (*c.names, *c.demonyms)}
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
+
+
+def _other_countrys(text: str, start: int, canon: str, rules: RuleFiles) -> bool:
+    """Whether a generic force name ("government forces") follows another country's demonym than its force's own."""
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    if before is None:
+        return False
+    iso = _demonyms().get(fold(before.group(1)))
+    if iso is None:
+        return False
+    home = next((e.operates_in for e in rules.belligerents.entries if e.canonical == canon), [])
+    return iso not in home
+
+
 def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:
     """Belligerents named in ``text``; ``on`` drops forces outside their validity dates.
 
@@ -111,6 +134,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         canon, rid = lex.name_of.get(key, (None, ""))
         if canon is None:
             continue
+        if m.group()[:1].islower() and _other_countrys(text, m.start(), canon, rules):
+            continue  # "Somali government security forces": that country's government, not the lexicon's generic one
         found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}"))
     for m in lex.adjective.finditer(text):
         # "French and American air raids": every coordinated demonym before the noun is a belligerent.
@@ -136,6 +161,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         # Lower-case adjectives that are also common words only count capitalised ("US", not "us").
         if m.group("adj").isupper() is False and key in ("us", "uk") and m.group("adj") != m.group("adj").upper():
             continue
+        if m.group("adj")[:1].islower() and _other_countrys(text, m.start(), canon, rules):
+            continue  # "Nigerian government forces": the generic adjective of another country's forces
         found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}_adj"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []

@@ -89,8 +89,16 @@ def resolve_places(
         # "Barkin Ladi Local Government Area": only Nigeria has such units
         weights[iso] = weights.get(iso, 0.0) + _ADMIN_WORD_WEIGHT
         votes[iso] += 1
-    for iso in _group_countries(text):
+    grouped = _group_countries(text)
+    for iso in grouped:
         # "Boko Haram fighters": as weak as a demonym, enough when nothing else places the story
+        weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+        votes[iso] += 1
+    home = [iso for iso in _home_votes(units) if iso not in grouped]
+    for iso in home if set(weights) <= set(home) else ():
+        # "regime forces shelled Ariha": a force that fights in one country only puts its strikes there as weakly as
+        # a one-country group, so a namesake abroad (Jericho) does not take the town; not when the text names another
+        # country ("Somali government security forces" are no Syrian regime, whatever the lexicon's generic name)
         weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
         votes[iso] += 1
     for iso, w in _prominent_votes(gz, mentions, forces).items():
