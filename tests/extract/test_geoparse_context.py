@@ -905,3 +905,17 @@ def test_a_force_that_fights_in_one_country_keeps_a_namesake_town_there(village_
         "At least 13 people were killed when rival Somali government security forces opened fire.", village_config
     )
     assert got and got[0].country == "SO", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_countrys_name_inside_another_name_is_no_place_and_no_vote(village_config: Any) -> None:
+    # "Qatar Hospital" in Karachi: neither the claim's place nor a vote for Qatar
+    got = _claim_places("Two employees of Qatar Hospital were gunned down near Ghausia Chowk.", village_config)
+    assert all(p.country != "QA" and p.name != "Qatar" for p in got), [(p.name, p.country) for p in got]
+    # "the FDLR [Democratic Forces for the Liberation of Rwanda]" fights in Congo: Rwanda is the group's name
+    got = _claim_places(
+        "Five civilians kidnapped by the FDLR [Democratic Forces for the Liberation of Rwanda] rebel fighters "
+        "on Monday from the Kisimba groupment have reportedly been killed.",
+        village_config,
+    )
+    assert got and got[0].country == "CD", [(p.name, p.country) for p in got]

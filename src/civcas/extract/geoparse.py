@@ -61,6 +61,9 @@ def resolve_places(
     # another name says nothing about where.
     in_names = [(start, end, iso) for start, end, iso in named if _inside_name(text, start, end)]
     named = [n for n in named if n not in in_names]
+    # ... and no place at all: it neither votes nor stands for a claim's place
+    mentions = {k: m for k, m in mentions.items()
+                if not any(s <= m.span.start and m.span.end <= e for s, e, _ in in_names)}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}
@@ -630,10 +633,7 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
                 out[k] = cap
             continue
         if any(s <= m.span.start and m.span.end <= e for s, e, _ in in_names):
-            out[k] = Place(name=m.text, mention=m.text, span=m.span, relation=m.relation,
-                           precision=PlacePrecision.UNRESOLVED,
-                           reasons=("a country's name inside another name (an organisation, a facility, a lake)",))
-            continue
+            continue  # a country's name inside another name ("Qatar Hospital", "Lake Chad") is no place at all
         iso = gz.country_of(m.text) if hasattr(gz, "country_of") else None
         if iso and not (_is_country_name(gz, m.text, iso) or _DEMONYM_FORM.fullmatch(m.text)):
             iso = None  # only a country's own name or its people's, never a look-alike village
