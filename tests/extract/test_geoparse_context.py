@@ -919,3 +919,29 @@ def test_a_countrys_name_inside_another_name_is_no_place_and_no_vote(village_con
         village_config,
     )
     assert got and got[0].country == "CD", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        # every country of a million people is found by its name, listed in the countries file or not
+        ("At least 125 people have been killed in El Salvador in the last three days, as violence plagues the "
+         "Central American nation. Police said 40 people were slain on Sunday.", "SV", None),
+        ("A Honduran reporter has been found dead, the 45th journalist killed in the Central American country.",
+         "HN", None),
+        # a capital named "<country> City" is that town; "Benin City" is Nigerian
+        ("Five civilians were killed in a gang shooting in a hospital in Guatemala City on Wednesday.", "GT",
+         "Guatemala City"),
+        ("Gunmen killed three people in Benin City on Monday.", "NG", "Benin City"),
+        # one side of a border says little about where: the victims' country decides
+        ("A gang killed five Vietnamese villagers collecting scented wood near the border with Laos.", "VN", None),
+    ],
+)
+def test_countries_by_name_capitals_named_city_and_border_sides(
+    text: str, country: str, name: str | None, village_config: Any
+) -> None:
+    got = _claim_places(text, village_config)
+    assert got and all(p.country == country for p in got), [(p.name, p.country) for p in got]
+    if name:
+        assert got[0].name == name

@@ -24,7 +24,7 @@ from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, fold
 from civcas.gazetteer import fold as gfold
-from civcas.records import Place, PlaceMention, PlacePrecision
+from civcas.records import Place, PlaceMention, PlacePrecision, Span
 
 
 def spot(gz: Any, s: Sentence) -> list[Any]:
@@ -53,13 +53,20 @@ def resolve_places(
                      precision=PlacePrecision.UNRESOLVED, reasons=("no gazetteer loaded",))
             for k, m in mentions.items()
         }, None
+    for k, m in list(mentions.items()):
+        if m.kind_hint == "city" and text.startswith(" City", m.span.end):
+            # "Guatemala City", "Benin City": a town the gazetteer knows by its name with "City" is named so whole
+            full = text[m.span.start : m.span.end + 5]
+            if any(e.kind == "locality" for e in gz.lookup(full)[:5]):
+                mentions[k] = replace(m, text=full, span=Span.of(text, m.span.start, m.span.end + 5))
     votes: Counter[str] = Counter()
     # Country words inside a force's name ("الاحتلال التركي", "Turkish-backed factions") say whose forces, not where.
     forces = [(u.sent.start + a.start, u.sent.start + a.end) for u in units for a in u.actors]
     named = gz.countries_in(text)
     # "Democratic Forces for the Liberation of Rwanda", "Qatar Hospital", "Lake Chad": a country's name inside
     # another name says nothing about where.
-    in_names = [(start, end, iso) for start, end, iso in named if _inside_name(text, start, end)]
+    in_names = [(start, end, iso) for start, end, iso in named
+                if _inside_name(text, start, end) and not _country_city(gz, text, start, end)]
     named = [n for n in named if n not in in_names]
     # ... and no place at all: it neither votes nor stands for a claim's place
     mentions = {k: m for k, m in mentions.items()
@@ -70,6 +77,8 @@ def resolve_places(
     force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
+        if _BORDER_SIDE.search(text[max(0, start - 60) : start]):
+            continue  # "near the border with Laos": one side of a border, and the event is often on the other
         if _ABROAD_AFTER.match(after) or _after_arabic_force(text, start, abroad=True):
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
@@ -546,6 +555,20 @@ _NAME_AFTER = re.compile(
     r"Committee|Council|Front|Movement|Party|Union|League|Airport|Road|Street|Avenue|River|Delta|Basin|Valley|"
     r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting)\b"
 )
+
+
+_BORDER_SIDE = re.compile(
+    r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$", re.I
+)
+
+
+def _country_city(gz: Any, text: str, start: int, end: int) -> bool:
+    """ "Guatemala City", "Kuwait City": a country's name before "City" that the gazetteer knows as a town of that
+    country is its capital, a place ("Benin City" is Nigerian: still a name holding a country's)."""
+    if not text.startswith(" City", end) or not hasattr(gz, "lookup"):
+        return False
+    iso = gz.country_of(text[start:end]) if hasattr(gz, "country_of") else None
+    return any(e.kind == "locality" and e.country == iso for e in gz.lookup(text[start : end + 5])[:5])
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:

@@ -220,6 +220,10 @@ class _Token:
     folded: str
 
 
+#: countries the countries file does not list are found by their GeoNames name from this population up
+_OWN_NAME_POPULATION = 1_000_000
+
+
 def _is_abbrev(name: str) -> bool:
     letters = name.replace(".", "")
     return letters.isupper() and len(letters) <= 4
@@ -371,6 +375,20 @@ class Gazetteer:
                     continue
                 # exact words (case and accents folded): demonyms are short and fold-collide easily
                 out.setdefault(fold.loose(n), c.id)
+        # every other country of a million people by its own GeoNames name ("Eswatini", "Mongolia"): the file lists
+        # those that conflict reporting names most, with demonyms; a country's other names ("Salvador") and small
+        # territories' names ("Jersey", "Reunion") are towns or words too often to be read so
+        listed = {c.id for c in countries.countries}
+        for _label, conn in self._dbs:
+            try:
+                rows = conn.execute(
+                    "SELECT name, country FROM places WHERE kind = 'country' AND population >= ?", (_OWN_NAME_POPULATION,)
+                ).fetchall()
+            except sqlite3.Error:
+                continue
+            for name, cc in rows:
+                if cc and cc not in listed and name and not _is_abbrev(name):
+                    out.setdefault(fold.loose(name), cc)
         # the longest country name in words ("Democratic Republic of the Congo"), for n-gram loops
         self._country_words = max(len(k.split(" ")) for k in out)
         # the first folded word of every country word: countries_in tries n-grams only from these
