@@ -382,7 +382,8 @@ class Gazetteer:
         for _label, conn in self._dbs:
             try:
                 rows = conn.execute(
-                    "SELECT name, country FROM places WHERE kind = 'country' AND population >= ?", (_OWN_NAME_POPULATION,)
+                    "SELECT name, country FROM places WHERE kind = 'country' AND population >= ?",
+                    (_OWN_NAME_POPULATION,),
                 ).fetchall()
             except sqlite3.Error:
                 continue
