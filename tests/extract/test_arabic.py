@@ -760,3 +760,20 @@ def test_arabic_tolls_over_a_year_counted_attacks_and_an_escalation_are_tallies(
     (c,) = run(Document(id="v", text="شنت الطائرات الروسية 12 غارة على قرية البارة، ما أدى إلى مقتل 3 مدنيين.",
                         published=date(2025, 1, 2)), config=cfg)
     assert c.kind is ClaimKind.INCIDENT
+
+
+def test_arabic_a_harm_verb_after_a_singular_relative_counts_one() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    # "the condolences of Mahmoud al-Shaher, who was killed defending every home"
+    (c,) = run(Document(id="r", text="المشاركة في عزاء محمود الشاهر الذي قُتل مدافعاً عن حرمة كل بيت في الجزيرة.",
+                        published=date(2025, 10, 24)), config=cfg)
+    assert c.killed is not None and c.killed.value == 1
+    # "the shelling that killed and wounded dozens": the relative's antecedent is the strike, nobody is counted
+    got = run(Document(id="s", text="أدان ناشطون القصف الذي قتل وجرح العشرات في إدلب.", published=date(2025, 1, 1)),
+              config=cfg)
+    assert all(c.killed is None or c.killed.value != 1 for c in got)

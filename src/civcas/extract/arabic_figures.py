@@ -630,6 +630,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 g = before_including.get(cat_last[k])
             if g is not None and not g.used and g.noun is not None:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
+        if picked is None and events and _after_singular_relative(sc, hit, lex):
+            picked, one = (events[0], [], "event"), True  # "عزاء محمود الشاهر الذي قُتل": the one person named
         if picked is None and persons:
             w = next((p for p in persons if p.number in ("singular", "dual")), persons[0])
             prefix = sc.toks[hit.first].text[: hit.skip]
@@ -733,6 +735,18 @@ def _coordinated_before(sc: Scan, g: _G, groups: list[_G]) -> list[_G]:
         out.insert(0, prev)
         cur = prev
     return out
+
+
+def _after_singular_relative(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """ "محمود الشاهر الذي قُتل", "الطفلة التي استشهدت": a harm verb right after a singular relative pronoun whose
+    antecedent is no strike ("القصف الذي قتل" is the shelling that killed) and with nothing counted after it."""
+    k = hit.first - 1
+    if k < 1 or hit.skip or sc.toks[k].text not in ("الذي", "التي"):
+        return False
+    if lex.attack.at(sc.toks, k - 1) is not None or sc.toks[k - 1].text.isdigit():
+        return False
+    nxt = hit.last + 1
+    return not (nxt < len(sc.toks) and (sc.toks[nxt].text[:1].isdigit() or lex.victims.at(sc.toks, nxt) is not None))
 
 
 def _singular_pronoun(sc: Scan, hit: PhraseHit) -> bool:
