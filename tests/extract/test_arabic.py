@@ -777,3 +777,23 @@ def test_arabic_a_harm_verb_after_a_singular_relative_counts_one() -> None:
     got = run(Document(id="s", text="أدان ناشطون القصف الذي قتل وجرح العشرات في إدلب.", published=date(2025, 1, 1)),
               config=cfg)
     assert all(c.killed is None or c.killed.value != 1 for c in got)
+
+
+def test_arabic_people_named_with_a_title_after_a_strikes_subject_are_counted() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    cases = {
+        # "the SDF killed the young man Muhammad al-Ali"
+        "قتلت قسد الشاب محمد العلي في بلدة ذيبان": 1,
+        # "the militia executed the lady "Fatim" and her son, the young man "Jasim""
+        'أعدمت ميليشيا قسد السيدة "فطيم البتال" و ابنها الشاب "جاسم محمد اللجي" واختطفت الجثث': 2,
+        # "regime forces killed the child Ahmad and the girl Sara"
+        "قتلت قوات النظام الطفل أحمد والطفلة سارة في سرمين": 2,
+    }
+    for text, n in cases.items():
+        got = run(Document(id="t", text=text, published=date(2025, 12, 23)), config=cfg)
+        assert got and got[0].killed is not None and got[0].killed.value == n, (text, [c.killed for c in got])

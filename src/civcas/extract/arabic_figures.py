@@ -549,6 +549,37 @@ def _named_list(sc: Scan, k: int, person_names: frozenset[str]) -> _G | None:
     return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
 
 
+def _titled_people(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
+    """ "أعدمت قسد السيدة "فطيم" وابنها الشاب "جاسم"": people named with a definite singular noun after a strike's
+    subject, each one counted (a kin word or another such noun after و adds one)."""
+    toks = sc.toks
+    v = _victim(sc, k, lex)
+    if v is None or v[1].number != "singular" or not toks[k].text.startswith("ال"):
+        return None
+    nxt = v[0].last + 1
+    if not (nxt < len(toks) and (toks[nxt].text in _QUOTE_MARKS or _person_name(sc, nxt, lex.person_names))):
+        return None
+    n, j, last = 1, nxt, nxt
+    while j < len(toks) and j - k < 30:
+        t = toks[j].text
+        if t in _LIST_END or t[0].isdigit():
+            break
+        joined = t[0] == "و" and len(t) > 2
+        word, at = (t[1:], j) if joined else ((toks[j + 1].text, j + 1) if t == "و" and j + 1 < len(toks) else ("", j))
+        if word and (word in _KIN or (
+            word.startswith("ال") and (w := _victim(sc, at, lex)) is not None and w[1].number == "singular"
+        )):
+            n += 1
+        last = j
+        j += 1
+    if n > 6:
+        return None
+    return _G(k, last, 0, n, Qualifier.EXACT, n, n, "titled_people")
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+
+
 def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
     """Join each harm word of the sentence to its victims; offsets are into the sentence as published."""
     groups = find_groups(sc, lex)
@@ -587,6 +618,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             named_list = None
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():
                 named_list = _named_list(sc, k, lex.person_names)  # "أعدمت الدورية كل من ...": after the subject
+                if named_list is None and k > hit.last + 1 and not hit.skip:
+                    named_list = _titled_people(sc, k, lex)  # "أعدمت قسد السيدة "فطيم" وابنها الشاب ..."
                 if named_list is not None:
                     break
             if g is not None and (g.noun is not None or g.value is not None):
