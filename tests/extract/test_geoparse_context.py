@@ -945,3 +945,19 @@ def test_countries_by_name_capitals_named_city_and_border_sides(
     assert got and all(p.country == country for p in got), [(p.name, p.country) for p in got]
     if name:
         assert got[0].name == name
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "country", "admin"),
+    [
+        # a compass word starts the name of an area the gazetteer knows whole
+        ("An opponent of titanium mining in Xolobeni in the Eastern Cape was killed on Sunday.", "ZA", None),
+        ("Gunmen killed three people in Northern Bahr el Ghazal state.", "SS", "Northern Bahr el Ghazal"),
+    ],
+)
+def test_a_compass_word_starts_an_areas_name(text: str, country: str, admin: str | None, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert got and got[0].country == country, [(p.name, p.country) for p in got]
+    if admin:
+        assert admin in (got[0].name, got[0].admin1)

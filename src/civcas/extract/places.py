@@ -192,7 +192,7 @@ _SETTLEMENT_BEFORE = re.compile(
 _SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
 # "Eastern Equatoria State", "Northern Province", "North Darfur State": before an admin unit's own capitalised
 # word, a compass word is part of the unit's name ("eastern Raqqa province" is a part of Raqqa).
-_ADMIN_AFTER = re.compile(r"^[\s\u00a0]+(?:State|Province|Region|Governorate|County|District)\b")
+_ADMIN_AFTER = re.compile(r"^[\s\u00a0]+(?:State|Province|Region|Governorate|County|District)\b", re.IGNORECASE)
 _COMPASS_WORD = frozenset({"Eastern", "Western", "Northern", "Southern", "North", "South", "East", "West", "Central"})
 
 
@@ -222,7 +222,9 @@ _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 _ORG_AFTER = re.compile(r"^[\s\u00a0]+(?:factions?|militias?|brigades?|battalions?|tribes?|tribesmen|clans?)\b")
 
 
-def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str]) -> tuple[int, int] | None:
+def _clean_name(
+    doc_text: str, start: int, end: int, not_places: frozenset[str], known_area: bool = False
+) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
     name = doc_text[start:end]
     if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name) or _ORG_AFTER.match(doc_text[end : end + 20]):
@@ -245,7 +247,10 @@ def _clean_name(doc_text: str, start: int, end: int, not_places: frozenset[str])
         or _SETTLEMENT_AFTER.match(doc_text[end : end + 12])
     )
     # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
-    named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+    # ... or the gazetteer knows the whole as an area ("the Eastern Cape", a South African province)
+    named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and (
+        known_area or bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+    )
     if words and _TITLE_WORD.fullmatch(words[0]) and len(words) > 1:
         return None  # "Dr Abdollah", "General Salim Idris": a person after a title
     while words and not featured and not named_unit and (
@@ -329,7 +334,12 @@ def find_mentions(
             e = s + inner.start()
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
             continue  # "Damascus, SANA-An Israeli ...": the agency of a dateline
-        cleaned = _clean_name(doc_text, s, e, lex.not_places)
+        known_area = any(
+            sp.start == s and sp.end >= e and any(getattr(c, "kind", "") in ("region", "county")
+                                                 for c in list(sp.candidates)[:3])
+            for sp in spotted
+        )
+        cleaned = _clean_name(doc_text, s, e, lex.not_places, known_area)
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]

@@ -220,6 +220,10 @@ class _Token:
     folded: str
 
 
+#: compass words on the stop list that may start a longer name ("Eastern Cape", "Northern Bahr el Ghazal")
+_COMPASS_STARTS = frozenset({"eastern", "western", "northern", "southern", "north", "south", "east", "west", "central",
+                             "upper", "lower"})
+
 #: countries the countries file does not list are found by their GeoNames name from this population up
 _OWN_NAME_POPULATION = 1_000_000
 
@@ -1000,10 +1004,12 @@ class Gazetteer:
             # which n-grams name a place needs only the key index: candidates are read when asked for
             known = self._known(k for _i, _j, _s, ks in grams for k in ks)
             hits = [(i, j, skip, ks) for i, j, skip, ks in grams
-                    if any(k in known for k in ks) and not (i == j and ks[0] in self._demonyms)]
+                    if any(k in known for k in ks)
+                    and not (i == j and (ks[0] in self._demonyms or self._stop(tokens[i])))]
         else:
             hits = [(i, j, skip, ks) for i, j, skip, ks in grams
-                    if self._spot_candidates(ks, wanted) and not (i == j and ks[0] in self._demonyms)]
+                    if self._spot_candidates(ks, wanted)
+                    and not (i == j and (ks[0] in self._demonyms or self._stop(tokens[i])))]
         hits.sort(key=lambda h: (-(tokens[h[1]].end - tokens[h[0]].start), h[0]))
         taken = bytearray(len(tokens))
         out: list[Spotted] = []
@@ -1139,8 +1145,11 @@ class Gazetteer:
         if tok.arabic:
             return True
         if tok.upper:
-            # "The US", "In Raqqa": a capitalised common word does not start a name
-            return tok.lower_form in fold.ARTICLES or tok.lower_form not in self.stopwords
+            # "The US", "In Raqqa": a capitalised common word does not start a name; a compass word starts a
+            # longer one ("Eastern Cape", "Northern Bahr el Ghazal"), never a name alone (``spot``)
+            return tok.lower_form in fold.ARTICLES or tok.lower_form not in self.stopwords or (
+                tok.lower_form in _COMPASS_STARTS and i + 1 < len(tokens) and tokens[i + 1].upper
+            )
         if i + 1 < len(tokens) and (tok.lower_form in fold.ARTICLES or tok.lower_form in ("abu", "abou", "bou")):
             nxt = tokens[i + 1]
             # "al-Bab", "al Bab", "ash-Shaddadi": an article counts only right before a capitalised word,
@@ -1148,6 +1157,10 @@ class Gazetteer:
             return nxt.upper and (tok.lower_form in ("al", "el", "abu", "abou", "bou") or (nxt.start == tok.end + 1
                                   and text[nxt.start - 1] == "-"))
         return False
+    def _stop(self, tok: _Token) -> bool:
+        """A Latin word on the stop list ("Eastern"): it may start a longer name, it names nothing alone."""
+        return not tok.arabic and tok.lower_form in self.stopwords and tok.lower_form not in fold.ARTICLES
+
     def _junk(self, tok: _Token, folded: str) -> bool:
         if tok.arabic:
             return len(folded) < 3 or folded in self.stopwords or fold.arabic_token(tok.text) in self.stopwords
