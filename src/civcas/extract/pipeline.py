@@ -98,11 +98,11 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
         return []
     ev_mod.resolve_claimants(units)
-    tag_unit = _tag_unit(text, head, rules)
-    if tag_unit is None:
+    head_unit = _head_unit(text, head, rules)
+    if head_unit is None:
         resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
     else:
-        resolved, doc_country = geoparse.resolve_places(text, [tag_unit, *units], gz, [tag_unit.sent, *kept])
+        resolved, doc_country = geoparse.resolve_places(text, [head_unit, *units], gz, [head_unit.sent, *kept])
     unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
     events = ev_mod.cluster(units, unit_places, ref)
@@ -111,7 +111,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     anchors = geoparse.anchor_places(resolved, units, gz, doc_country)
     ctx = _DocContext(
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
-        tuple(s.start for s in sentences), gz, _tag_place(tag_unit, resolved, doc_country),
+        tuple(s.start for s in sentences), gz, _head_place(head_unit, resolved, doc_country),
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -140,7 +140,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     return claims
 
 
-def _tag_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: RuleFiles) -> Unit | None:
+def _head_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: RuleFiles) -> Unit | None:
     """The place mentions of a post's leading hashtag lines and lede, as one statement-less unit for the geoparser."""
     if not head:
         return None
@@ -160,7 +160,7 @@ def _tag_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: Ru
     return Unit(sent=sent, kind="say", region=(0, len(sent.text)), places=mentions)
 
 
-def _tag_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None) -> Place | None:
+def _head_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None) -> Place | None:
     """The finest located place the head of the post names (its hashtags, its lede), finer than a country."""
     if u is None:
         return None
@@ -396,8 +396,8 @@ class _DocContext:
     anchors: tuple[Place, ...] = ()
     sentence_starts: tuple[int, ...] = ()
     gz: Any = None
-    #: the place a post's leading hashtags name, for claims whose statements name none
-    tag_place: Place | None = None
+    #: the place the head of a post names (its hashtags, its lede), for claims whose statements name none
+    head_place: Place | None = None
 
 
 def _build_claim(
@@ -535,15 +535,15 @@ def _build_claim(
         # claimant's own words kept beside it.
         siblings = [place, *siblings]
         place = event.place
-    if ctx.tag_place is not None and (
+    if ctx.head_place is not None and (
         place is None
         or (
             place.precision is PlacePrecision.COUNTRY
-            and place.country == ctx.tag_place.country
+            and place.country == ctx.head_place.country
             and not ev_mod.located_by_context(place)  # a village the gazetteer lacks keeps its own name
         )
     ):
-        place = ctx.tag_place
+        place = ctx.head_place
     if place is None or (
         place.lat is None
         and country_place is not None
