@@ -961,3 +961,23 @@ def test_a_compass_word_starts_an_areas_name(text: str, country: str, admin: str
     assert got and got[0].country == country, [(p.name, p.country) for p in got]
     if admin:
         assert admin in (got[0].name, got[0].admin1)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a short capitalised city before an agency and a dash is a dateline, not an acronym
+        ("KABUL (Reuters) - A suicide bomber killed 12 people on Monday, police said.", "Kabul", "AF"),
+        ("QAMISHLI, Syria (North Press) – A Turkish drone strike killed two civilians in the city on Thursday.",
+         "Al Qāmishlī", "SY"),
+        # a dateline abroad is the bureau's city; one read loosely is no village of the story's country
+        ("BEIRUT (AP) — Dozens have been killed in the clashes, and the coalition carried out airstrikes on the "
+         "Syrian town.", "Syria", "SY"),
+        ("ERBIL (Kurdistan 24) – The SDF commander said on Sunday a Turkish drone killed three commanders in "
+         "northeast Syria.", "Syria", "SY"),
+    ],
+)
+def test_datelines_of_wire_stories(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert got and got[0].name == name and got[0].country == country, [(p.name, p.country) for p in got]

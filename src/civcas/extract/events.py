@@ -262,6 +262,10 @@ def choose_place(
     cands = [m for m in cands if not (
         resolved[(m.span.start, m.span.end)].precision is PlacePrecision.COUNTRY and _border_side(u, m)
     )]
+    # "BEIRUT (AP) — ... airstrikes on the Syrian town": a dateline abroad is the bureau's city, not the event's
+    cands = [m for m in cands if not (
+        m.relation == "dateline" and country and resolved[(m.span.start, m.span.end)].country not in (None, country)
+    )]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}

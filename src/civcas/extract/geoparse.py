@@ -166,6 +166,9 @@ def resolve_places(
         out, used = _resolve_all(mentions, gz, best, tuple(votes), country_spans, in_names)
     if best is not None:
         country = best
+    # a dateline names a bureau's city in full ("ERBIL (Kurdistan 24) –"): read loosely it is some village elsewhere
+    out = {k: p for k, p in out.items()
+           if mentions[k].relation != "dateline" or p.gazetteer_id is None or _dateline_spelled(gz, p, mentions[k])}
     return _aliases(text, out, gz), country
 
 
@@ -481,6 +484,17 @@ def _spelled_as_named(gz: Any, p: Place, m: PlaceMention) -> bool:
     if e is None:
         return True
     return target in gz.info(e).names_for(target, gz.info(e).loose41) or gfold.loose(m.text) in gz.info(e).loose41
+
+
+def _dateline_spelled(gz: Any, p: Place, m: PlaceMention) -> bool:
+    """A dateline's city spelled as the place is named, its article aside ("QAMISHLI" is "Al Qamishli")."""
+    if _spelled_as_named(gz, p, m):
+        return True
+    e = gz.get(p.gazetteer_id) if hasattr(gz, "get") and p.gazetteer_id else None
+    if e is None:
+        return True
+    target = gfold.strip_loose_article(gfold.loose(m.text))
+    return any(gfold.strip_loose_article(n) == target for n in gz.info(e).loose41)
 
 
 def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:

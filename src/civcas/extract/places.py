@@ -222,6 +222,12 @@ _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 _ORG_AFTER = re.compile(r"^[\s\u00a0]+(?:factions?|militias?|brigades?|battalions?|tribes?|tribesmen|clans?)\b")
 
 
+def _dateline_at(doc_text: str, start: int, end: int) -> bool:
+    """A capitalised city that opens a line as a wire story's dateline ("GAZA (Reuters) -", "IDLIB, Syria —")."""
+    line_start = start == 0 or doc_text[start - 1] == "\n" or not doc_text[max(0, start - 30) : start].strip()
+    return line_start and bool(_DATELINE.match(doc_text[max(0, start - 2) : end + 60]))
+
+
 def _clean_name(
     doc_text: str, start: int, end: int, not_places: frozenset[str], known_area: bool = False
 ) -> tuple[int, int] | None:
@@ -231,8 +237,8 @@ def _clean_name(
         return None
     if _TITLES.search(doc_text[max(0, start - 14) : start]):
         return None
-    if _ACRONYM.fullmatch(name):  # an acronym ("ANHA", "SOHR"), not a place
-        return None
+    if _ACRONYM.fullmatch(name) and not _dateline_at(doc_text, start, end):
+        return None  # an acronym ("ANHA", "SOHR"), not a place; but "KABUL (Reuters) -" opens a wire story
     if _DATELINE_DASH.search(name):  # "Alwaght- Syria": an outlet's dateline, not a place name
         return None
     if _MODEL_NUMBER.search(name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
