@@ -22,7 +22,7 @@ from typing import Any
 
 from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
-from civcas.extract.text import Sentence, fold
+from civcas.extract.text import Sentence, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
 from civcas.records import Place, PlaceMention, PlacePrecision
 
@@ -85,7 +85,8 @@ def resolve_places(
             continue
         votes[iso] += 1
         weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
-    for iso in _admin_word_countries(text):
+    admin_countries = _admin_word_countries(text)
+    for iso in admin_countries:
         # "Barkin Ladi Local Government Area": only Nigeria has such units
         weights[iso] = weights.get(iso, 0.0) + _ADMIN_WORD_WEIGHT
         votes[iso] += 1
@@ -123,7 +124,7 @@ def resolve_places(
         key = _vote_key(p)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
     for k, (iso, w) in _exact_readings(
-        gz, mentions, out, country_spans, in_names, _admin_word_countries(text)
+        gz, mentions, out, country_spans, in_names, admin_countries
     ).items():
         # a place matched only loosely in the guessed country, or not placed at all, whose name is spelled
         # exactly as a place elsewhere: that reading votes instead ("north of the town of Qayyara" in Iraq,
@@ -213,10 +214,12 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
         plain = _plain(target)
         exact = []
         for e in gz.lookup(name)[:60]:
+            if not e.country or e.kind not in ("locality", "county", "region"):
+                continue
             info = gz.info(e)
-            if e.country and e.kind in ("locality", "county", "region") and (
-                target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
-            ):
+            # one of its names spelled so, or so without article, spaces and final -h (each name's plain form
+            # compared in turn: most candidates match by their first names, and no set of all is built)
+            if target in info.names_for(target, info.loose41) or any(_plain(n) == plain for n in info.loose41):
                 exact.append(e)
         if memo:
             gz.memo_put("exact_spelled", name, exact)
@@ -268,26 +271,31 @@ _ADMIN_WORD_WEIGHT = 2.0
 
 
 @functools.cache
-def _admin_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _admin_words() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Per country, its admin words as one pattern, and the words lower-cased (:func:`_admin_word_countries`)."""
     from civcas.extract.rules import load_rules
 
     words = load_rules().places.country_admin_words
-    out: list[tuple[str, re.Pattern[str]]] = []
+    out: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = []
     for iso, ws in words.items():
         alts = [re.escape(w) if w.isupper() or w[:-1].isupper() else f"(?i:{re.escape(w)})"
                 for w in sorted(ws, key=len, reverse=True)]
         if alts:
-            out.append((iso, re.compile(r"\b(?:" + "|".join(alts) + r")\b")))
+            out.append((iso, re.compile(r"\b(?:" + "|".join(alts) + r")\b"), tuple(w.lower() for w in ws)))
     return tuple(out)
 
 
 def _admin_word_countries(text: str) -> list[str]:
     """The countries whose own kind of admin unit the text names (``country_admin_words`` in the place patterns).
 
-    An acronym ("LGA") counts only in capitals; a phrase in any case."""
+    An acronym ("LGA") counts only in capitals; a phrase in any case. A pattern is scanned only when the
+    lower-cased text holds one of its words (:func:`ascii_lower`; text it cannot lower safely is scanned):
+    each is a case-blind alternation that Python's ``re`` tries at every position of the whole document.
+    """
+    lowered = ascii_lower(text)
     out: list[str] = []
-    for iso, pattern in _admin_words():
-        if pattern.search(text):
+    for iso, pattern, words in _admin_words():
+        if (lowered is None or any(map(lowered.__contains__, words))) and pattern.search(text):
             out.append(iso)
     return out
 

@@ -142,13 +142,16 @@ class EntryInfo:
     are folded on first use: most candidates are never checked against an area.
     """
 
-    __slots__ = ("_arabic", "_keys", "entry", "loose")
+    __slots__ = ("_arabic", "_keys", "entry", "loose", "near")
 
     def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
         self.entry = entry
         self.loose = loose
         self._keys: tuple[str | None, str | None, str | None] | None = None
         self._arabic: tuple[str, ...] | None = None
+        #: the last Latin-script ranking of this entry (:meth:`Gazetteer.rank`): the target, the distance to the
+        #: nearest of ``loose_names`` and that name's position, for :meth:`spelling13` of the same target
+        self.near: tuple[str, float, int] | None = None
 
     @property
     def arabic(self) -> tuple[str, ...]:
@@ -161,6 +164,24 @@ class EntryInfo:
     def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
         """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
         return base + self.arabic if ARABIC_SCRIPT.search(target) else base
+
+    def spelling13(self, target: str) -> float:
+        """:func:`nearest` from ``target`` (Latin script) to ``loose13``, from the last ranking when it tells.
+
+        A ranking by ``target`` found the nearest of ``loose_names`` (``loose[1:41]``); when that name is among
+        the first 12, it is also the nearest of ``loose[1:13]``, and only the own name is left to compare.
+        """
+        near = self.near
+        loose = self.loose
+        if near is not None and near[2] < 12 and near[0] == target and target:
+            d = near[1]
+            if d == 0.0 or target == loose[0]:
+                return 0.0
+            own = loose[0]
+            if own in loose[1:13]:
+                return d
+            return min(d, Levenshtein.normalized_distance(target, own))
+        return nearest(target, loose[:13])
 
     @property
     def loose_name(self) -> str:
@@ -272,6 +293,16 @@ def nearest(target: str, names: Sequence[str]) -> float:
         return 0.0  # spelled exactly as one of them (most candidates of a name): no call into rapidfuzz
     found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
     return float(found[1]) if found is not None else 1.0
+
+
+def nearest_at(target: str, names: Sequence[str]) -> tuple[float, int]:
+    """:func:`nearest`, and the position of a name at that distance (12 when unknown: none, or not needed)."""
+    if not names:
+        return 1.0, 12
+    if target and target in names:
+        return 0.0, names.index(target)
+    found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
+    return (float(found[1]), found[2]) if found is not None else (1.0, 12)
 
 
 class Gazetteer:
@@ -730,8 +761,12 @@ class Gazetteer:
             i = infos.get(id(e))
             if i is None or i.entry is not e:
                 i = info(e)
-            names = i.loose[1:] + i.arabic if arabic else i.loose[1:]  # names_for(target, loose_names)
-            return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)
+            if arabic:
+                d = nearest(target, i.loose[1:] + i.arabic)  # names_for(target, loose_names)
+            else:
+                d, at = nearest_at(target, i.loose[1:])
+                i.near = (target, d, at)  # resolution's static scores of this name start from it (spelling13)
+            return (round(d, 2), KIND_RANK.get(e.kind, 9), -e.population)
 
         return sorted(entries, key=score)
 

@@ -139,7 +139,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
-        spelling = nearest(target, info.loose13 + info.arabic if arabic else info.loose13)
+        spelling = nearest(target, info.loose13 + info.arabic) if arabic else info.spelling13(target)
         population = min(math.log10(e.population + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * math.log10(1 + len(e.names))
@@ -354,8 +354,26 @@ def _place_from(
 _LATIN_OR_ARABIC = re.compile(r"^[\s\-'’‘`.A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff]+$")
 
 
+#: :func:`other_names` by ``id`` of the entry (the entry kept, so the id stays its own): a place is resolved
+#: again and again (each document, each pass), and its names are tested with a regex each
+_OTHER_NAMES: dict[int, tuple[GazetteerEntry, tuple[str, ...]]] = {}
+
+
 def other_names(e: GazetteerEntry, limit: int = 24) -> tuple[str, ...]:
     """The entry's other spellings in Latin or Arabic script: a source may write "Jarablus" for "Jarābulus"."""
+    if limit != 24:
+        return _other_names(e, limit)
+    hit = _OTHER_NAMES.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    names = _other_names(e, limit)
+    if len(_OTHER_NAMES) > 20_000:
+        _OTHER_NAMES.clear()
+    _OTHER_NAMES[id(e)] = (e, names)
+    return names
+
+
+def _other_names(e: GazetteerEntry, limit: int) -> tuple[str, ...]:
     out: list[str] = []
     for n in e.names:
         if n != e.name and n not in out and _LATIN_OR_ARABIC.match(n) and any(ch.isalpha() for ch in n):
