@@ -24,6 +24,7 @@ from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
+from civcas.gazetteer.core import ARABIC_SCRIPT
 from civcas.records import Place, PlaceMention, PlacePrecision
 
 
@@ -212,6 +213,7 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
     if exact is None:
         # the places spelled exactly so depend on the name alone: remembered across documents
         plain = _plain(target)
+        arabic = ARABIC_SCRIPT.search(target) is not None
         exact = []
         for e in gz.lookup(name)[:60]:
             if not e.country or e.kind not in ("locality", "county", "region"):
@@ -219,7 +221,7 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
             info = gz.info(e)
             # one of its names spelled so, or so without article, spaces and final -h (each name's plain form
             # compared in turn: most candidates match by their first names, and no set of all is built)
-            if target in info.names_for(target, info.loose41) or any(_plain(n) == plain for n in info.loose41):
+            if info.spelled(target, arabic) or any(_plain(n) == plain for n in info.loose41):
                 exact.append(e)
         if memo:
             gz.memo_put("exact_spelled", name, exact)
@@ -406,7 +408,8 @@ def _prominent_country(gz: Any, text: str, target: str) -> str:
     from civcas.extract.arabic_places import _spelled_in_arabic
 
     country = ""
-    exact = [e for e in gz.lookup(text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    exact = [e for e in gz.lookup(text)[:60] if gz.info(e).spelled(target, arabic)]
     towns = [e for e in exact if e.kind == "locality"]
     if towns:
         top = max(towns, key=lambda e: e.population)

@@ -150,7 +150,8 @@ class EntryInfo:
         self._keys: tuple[str | None, str | None, str | None] | None = None
         self._arabic: tuple[str, ...] | None = None
         #: the last Latin-script ranking of this entry (:meth:`Gazetteer.rank`): the target, the distance to the
-        #: nearest of ``loose_names`` and that name's position, for :meth:`spelling13` of the same target
+        #: nearest of ``loose_names`` and that name's position, for :meth:`spelling13` of the same target (one
+        #: tuple, set and read whole: threads ranking other names may share the entry)
         self.near: tuple[str, float, int] | None = None
 
     @property
@@ -164,6 +165,11 @@ class EntryInfo:
     def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
         """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
         return base + self.arabic if ARABIC_SCRIPT.search(target) else base
+
+    def spelled(self, target: str, arabic: bool) -> bool:
+        """``target in self.names_for(target, self.loose41)``, where ``arabic`` tells whether ``target`` is Arabic:
+        for loops over a name's candidates, which test the script once rather than once per candidate."""
+        return target in self.loose or (arabic and target in self.arabic)
 
     def spelling13(self, target: str) -> float:
         """:func:`nearest` from ``target`` (Latin script) to ``loose13``, from the last ranking when it tells.
@@ -267,13 +273,14 @@ def country_shares(
     """
     target = fold.loose(name)
     own_core = fold.core(name)
-    prior = arabic_countries() if ARABIC_SCRIPT.search(target) else frozenset()
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    prior = arabic_countries() if arabic else frozenset()
     weight: dict[str, float] = {}
     for e in candidates:
         if not e.country:
             continue
         folded = info(e)
-        if target not in folded.names_for(target, folded.loose41):
+        if not folded.spelled(target, arabic):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
