@@ -474,14 +474,19 @@ def _spelled_as_named(gz: Any, p: Place, m: PlaceMention) -> bool:
     return target in gz.info(e).names_for(target, gz.info(e).loose41) or gfold.loose(m.text) in gz.info(e).loose41
 
 
+_OPENS = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_CLOSES = re.compile(r"[\s\u00a0]*\)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:
     """ "Zirgan (Abu Rasin)", "Ain al-Arab (Kobani)": two names of one place; the one the gazetteer knows places
     the other, which keeps its own mention and span."""
     keys = sorted(out)
     named: dict[str, Place] = {}
     for a, b in itertools.pairwise(keys):
-        opens = re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", text[a[1] : b[0]])
-        if not opens or not re.match(r"[\s\u00a0]*\)", text[b[1] :]):
+        opens = _OPENS.fullmatch(text[a[1] : b[0]])
+        if not opens or not _CLOSES.match(text[b[1] :]):
             continue
         pa, pb = out[a], out[b]
         fa, fb = fallback(pa, gz), fallback(pb, gz)
@@ -603,7 +608,7 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
     e = _country_entry(gz, iso)
     if e is None:
         return False
-    key = re.sub(r"['’]s$", "", surface).strip().lower()
+    key = _POSSESSIVE_END.sub("", surface).strip().lower()
     if key in {n.lower() for n in (e.name, *e.names)} or key == iso.lower():
         return True
     # another name the country list gives ("DRCongo", "DR Congo"), not its people's

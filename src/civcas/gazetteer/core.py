@@ -55,6 +55,9 @@ MAX_CANDIDATES = 300
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`][^\W\d_]+)*")
 _JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–_]?[ \t\u00a0]*")  # "_" joins a hashtag's words: "#سد_تشرين"
 _POSSESSIVE = ("'s", "’s")
+#: a possessive at the end of a name, or ending one of its words (compiled once: asked per mention)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_WORD = re.compile(r"['’]s\b")
 _PARTICLES = frozenset({"bin", "ibn", "bani", "beni", "wa", "de", "du", "la", "of"})
 
 
@@ -826,14 +829,14 @@ class Gazetteer:
 
     def country_code(self, name: str) -> str | None:
         """The ISO2 code when ``name`` as a whole is a country name or demonym ("Syria", "Iraqi"), else None."""
-        return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")]) or None
+        return self._code([_POSSESSIVE_END.sub("", name.strip()).replace(".", "")]) or None
 
     def is_demonym(self, word: str) -> bool:
         """Whether ``word`` names a country's people rather than the country ("Lebanese", "Iraqis").
 
         A country's entry lists its demonyms among its names, so a name match alone cannot tell them apart.
         """
-        key = fold.loose(re.sub(r"['’]s$", "", word.strip()))
+        key = fold.loose(_POSSESSIVE_END.sub("", word.strip()))
         return key in self._demonym_words or (key.endswith("s") and key[:-1] in self._demonym_words)
 
     def country(self, iso2: str) -> GazetteerEntry | None:
@@ -944,7 +947,7 @@ class Gazetteer:
         return code
 
     def _country_of(self, name: str) -> str | None:
-        text = re.sub(r"['’]s\b", "", name.strip())
+        text = _POSSESSIVE_WORD.sub("", name.strip())
         words = fold.split_words(text)
         for n in range(min(self._country_words, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
