@@ -221,7 +221,7 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
             info = gz.info(e)
             # one of its names spelled so, or so without article, spaces and final -h (each name's plain form
             # compared in turn: most candidates match by their first names, and no set of all is built)
-            if info.spelled(target, arabic) or any(_plain(n) == plain for n in info.loose41):
+            if info.spelled(target, arabic) or plain in map(_plain, info.loose41):
                 exact.append(e)
         if memo:
             gz.memo_put("exact_spelled", name, exact)

@@ -116,10 +116,13 @@ class _Static:
     population: float
     names: float
     layer: float
-    #: the document-independent part of the score: spelling, size, layer; ``bare`` adds the no-hint kind bonus
+    #: the document-independent part of the score: spelling, size, layer; ``bare`` adds the no-hint kind bonus,
+    #: ``bare_own`` then the own-name bonus of :func:`_rank_statics` without a hint (+1 for a town, a
+    #: neighbourhood or a country under its own name), added here in the order the ranking added it
     static: float
     bare: float
     kind_rank: int
+    bare_own: float
 
 
 #: ranking bonus of a place in an Arab League country for a name written in Arabic script (a tie-breaker between
@@ -147,15 +150,15 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         static = -3.0 * spelling + population + names + layer
         if e.country in prior:
             static += _ARABIC_PRIOR  # a name in Arabic script: "بنش" is Binnish (Syria) before Binche (Belgium)
+        # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
+        # (Alexandria's)
+        loose_name = info.loose[0]
+        own_spelled = loose_name == target or fold.has_core(loose_name, own_core)
+        bare = static + _BARE_KIND_BONUS.get(e.kind, 0.0)
         # positional, in the fields' order (keywords cost a third more, 150 per name)
         out.append(_Static(
-            e, info, spelling,
-            # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
-            # (Alexandria's)
-            info.loose_name == target or fold.has_core(info.loose_name, own_core),
-            population, names, layer, static,
-            static + _BARE_KIND_BONUS.get(e.kind, 0.0),  # bare
-            KIND_RANK_ORDER.get(e.kind, 9),
+            e, info, spelling, own_spelled, population, names, layer, static, bare, KIND_RANK_ORDER.get(e.kind, 9),
+            bare + 1.0 if own_spelled and e.kind in _OWN_NAME_KINDS else bare,  # bare_own
         ))
     if cache:
         gazetteer.memo_put("statics", name, out)
@@ -715,11 +718,13 @@ def _rank_statics(
     cheap: list[tuple[float, int, int, _Static]] = []
     for n, c in enumerate(statics):
         e = c.entry
-        s = c.static if hinted else c.bare
-        if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
-            s += 1.0
         if hinted:
+            s = c.static
+            if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
+                s += 1.0
             s += 2.0 if e.kind in hinted else -1.5
+        else:
+            s = c.bare_own  # the no-hint kind and own-name bonuses, added when the name's statics were made
         if country:
             s += 1.5 if e.country == country else -1.5
         elif countries and e.country in countries:
