@@ -412,10 +412,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
+# compiled once: _loose runs for every pair of places an event's claims compare
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an)[\s\-’']+")
+_NOT_AZ = re.compile(r"[^a-z]")
+
+
 def _loose(s: str | None) -> str:
     s = fold(s or "")
-    s = re.sub(r"^(?:al|el|ar|as|ad|ash|at|az|an)[\s\-’']+", "", s)
-    return re.sub(r"[^a-z]", "", s)
+    s = _LEADING_ARTICLE.sub("", s)
+    return _NOT_AZ.sub("", s)
 
 
 def capital_named_as_area(p: Place) -> bool:

@@ -22,8 +22,9 @@ from typing import Any
 
 from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
-from civcas.extract.text import Sentence, fold
+from civcas.extract.text import Sentence, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
+from civcas.gazetteer.core import ARABIC_SCRIPT
 from civcas.records import Place, PlaceMention, PlacePrecision, Span
 
 
@@ -97,7 +98,8 @@ def resolve_places(
             continue
         votes[iso] += 1
         weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
-    for iso in _admin_word_countries(text):
+    admin_countries = _admin_word_countries(text)
+    for iso in admin_countries:
         # "Barkin Ladi Local Government Area": only Nigeria has such units
         weights[iso] = weights.get(iso, 0.0) + _ADMIN_WORD_WEIGHT
         votes[iso] += 1
@@ -143,7 +145,7 @@ def resolve_places(
         key = _vote_key(p)
         weight_of[key] = max(weight_of.get(key, 0.0), w)
     for k, (iso, w) in _exact_readings(
-        gz, mentions, out, country_spans, in_names, _admin_word_countries(text)
+        gz, mentions, out, country_spans, in_names, admin_countries
     ).items():
         # a place matched only loosely in the guessed country, or not placed at all, whose name is spelled
         # exactly as a place elsewhere: that reading votes instead ("north of the town of Qayyara" in Iraq,
@@ -234,12 +236,15 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
     if exact is None:
         # the places spelled exactly so depend on the name alone: remembered across documents
         plain = _plain(target)
+        arabic = ARABIC_SCRIPT.search(target) is not None
         exact = []
         for e in gz.lookup(name)[:60]:
+            if not e.country or e.kind not in ("locality", "county", "region"):
+                continue
             info = gz.info(e)
-            if e.country and e.kind in ("locality", "county", "region") and (
-                target in info.names_for(target, info.loose41) or plain in {_plain(n) for n in info.loose41}
-            ):
+            # one of its names spelled so, or so without article, spaces and final -h (each name's plain form
+            # compared in turn: most candidates match by their first names, and no set of all is built)
+            if info.spelled(target, arabic) or plain in map(_plain, info.loose41):
                 exact.append(e)
         if memo:
             gz.memo_put("exact_spelled", name, exact)
@@ -291,26 +296,31 @@ _ADMIN_WORD_WEIGHT = 2.0
 
 
 @functools.cache
-def _admin_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _admin_words() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Per country, its admin words as one pattern, and the words lower-cased (:func:`_admin_word_countries`)."""
     from civcas.extract.rules import load_rules
 
     words = load_rules().places.country_admin_words
-    out: list[tuple[str, re.Pattern[str]]] = []
+    out: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = []
     for iso, ws in words.items():
         alts = [re.escape(w) if w.isupper() or w[:-1].isupper() else f"(?i:{re.escape(w)})"
                 for w in sorted(ws, key=len, reverse=True)]
         if alts:
-            out.append((iso, re.compile(r"\b(?:" + "|".join(alts) + r")\b")))
+            out.append((iso, re.compile(r"\b(?:" + "|".join(alts) + r")\b"), tuple(w.lower() for w in ws)))
     return tuple(out)
 
 
 def _admin_word_countries(text: str) -> list[str]:
     """The countries whose own kind of admin unit the text names (``country_admin_words`` in the place patterns).
 
-    An acronym ("LGA") counts only in capitals; a phrase in any case."""
+    An acronym ("LGA") counts only in capitals; a phrase in any case. A pattern is scanned only when the
+    lower-cased text holds one of its words (:func:`ascii_lower`; text it cannot lower safely is scanned):
+    each is a case-blind alternation that Python's ``re`` tries at every position of the whole document.
+    """
+    lowered = ascii_lower(text)
     out: list[str] = []
-    for iso, pattern in _admin_words():
-        if pattern.search(text):
+    for iso, pattern, words in _admin_words():
+        if (lowered is None or any(map(lowered.__contains__, words))) and pattern.search(text):
             out.append(iso)
     return out
 
@@ -421,7 +431,8 @@ def _prominent_country(gz: Any, text: str, target: str) -> str:
     from civcas.extract.arabic_places import _spelled_in_arabic
 
     country = ""
-    exact = [e for e in gz.lookup(text)[:60] if target in gz.info(e).names_for(target, gz.info(e).loose41)]
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    exact = [e for e in gz.lookup(text)[:60] if gz.info(e).spelled(target, arabic)]
     towns = [e for e in exact if e.kind == "locality"]
     if towns:
         top = max(towns, key=lambda e: e.population)
@@ -497,14 +508,19 @@ def _dateline_spelled(gz: Any, p: Place, m: PlaceMention) -> bool:
     return any(gfold.strip_loose_article(n) == target for n in gz.info(e).loose41)
 
 
+_OPENS = re.compile(r"[\s\u00a0]*\([\s\u00a0]*")
+_CLOSES = re.compile(r"[\s\u00a0]*\)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tuple[int, int], Place]:
     """ "Zirgan (Abu Rasin)", "Ain al-Arab (Kobani)": two names of one place; the one the gazetteer knows places
     the other, which keeps its own mention and span."""
     keys = sorted(out)
     named: dict[str, Place] = {}
     for a, b in itertools.pairwise(keys):
-        opens = re.fullmatch(r"[\s\u00a0]*\([\s\u00a0]*", text[a[1] : b[0]])
-        if not opens or not re.match(r"[\s\u00a0]*\)", text[b[1] :]):
+        opens = _OPENS.fullmatch(text[a[1] : b[0]])
+        if not opens or not _CLOSES.match(text[b[1] :]):
             continue
         pa, pb = out[a], out[b]
         fa, fb = fallback(pa, gz), fallback(pb, gz)
@@ -640,7 +656,7 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
     e = _country_entry(gz, iso)
     if e is None:
         return False
-    key = re.sub(r"['’]s$", "", surface).strip().lower()
+    key = _POSSESSIVE_END.sub("", surface).strip().lower()
     if key in {n.lower() for n in (e.name, *e.names)} or key == iso.lower():
         return True
     # another name the country list gives ("DRCongo", "DR Congo"), not its people's

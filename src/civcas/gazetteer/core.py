@@ -55,6 +55,9 @@ MAX_CANDIDATES = 300
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`][^\W\d_]+)*")
 _JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–_]?[ \t\u00a0]*")  # "_" joins a hashtag's words: "#سد_تشرين"
 _POSSESSIVE = ("'s", "’s")
+#: a possessive at the end of a name, or ending one of its words (compiled once: asked per mention)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_WORD = re.compile(r"['’]s\b")
 _PARTICLES = frozenset({"bin", "ibn", "bani", "beni", "wa", "de", "du", "la", "of"})
 
 
@@ -142,13 +145,17 @@ class EntryInfo:
     are folded on first use: most candidates are never checked against an area.
     """
 
-    __slots__ = ("_arabic", "_keys", "entry", "loose")
+    __slots__ = ("_arabic", "_keys", "entry", "loose", "near")
 
     def __init__(self, entry: GazetteerEntry, loose: tuple[str, ...]) -> None:
         self.entry = entry
         self.loose = loose
         self._keys: tuple[str | None, str | None, str | None] | None = None
         self._arabic: tuple[str, ...] | None = None
+        #: the last Latin-script ranking of this entry (:meth:`Gazetteer.rank`): the target, the distance to the
+        #: nearest of ``loose_names`` and that name's position, for :meth:`spelling13` of the same target (one
+        #: tuple, set and read whole: threads ranking other names may share the entry)
+        self.near: tuple[str, float, int] | None = None
 
     @property
     def arabic(self) -> tuple[str, ...]:
@@ -161,6 +168,29 @@ class EntryInfo:
     def names_for(self, target: str, base: tuple[str, ...]) -> tuple[str, ...]:
         """``base`` (one of the folded name lists), plus the Arabic names when ``target`` is Arabic."""
         return base + self.arabic if ARABIC_SCRIPT.search(target) else base
+
+    def spelled(self, target: str, arabic: bool) -> bool:
+        """``target in self.names_for(target, self.loose41)``, where ``arabic`` tells whether ``target`` is Arabic:
+        for loops over a name's candidates, which test the script once rather than once per candidate."""
+        return target in self.loose or (arabic and target in self.arabic)
+
+    def spelling13(self, target: str) -> float:
+        """:func:`nearest` from ``target`` (Latin script) to ``loose13``, from the last ranking when it tells.
+
+        A ranking by ``target`` found the nearest of ``loose_names`` (``loose[1:41]``); when that name is among
+        the first 12, it is also the nearest of ``loose[1:13]``, and only the own name is left to compare.
+        """
+        near = self.near
+        loose = self.loose
+        if near is not None and near[2] < 12 and near[0] == target and target:
+            d = near[1]
+            if d == 0.0 or target == loose[0]:
+                return 0.0
+            own = loose[0]
+            if own in loose[1:13]:
+                return d
+            return min(d, Levenshtein.normalized_distance(target, own))
+        return nearest(target, loose[:13])
 
     @property
     def loose_name(self) -> str:
@@ -254,13 +284,14 @@ def country_shares(
     """
     target = fold.loose(name)
     own_core = fold.core(name)
-    prior = arabic_countries() if ARABIC_SCRIPT.search(target) else frozenset()
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    prior = arabic_countries() if arabic else frozenset()
     weight: dict[str, float] = {}
     for e in candidates:
         if not e.country:
             continue
         folded = info(e)
-        if target not in folded.names_for(target, folded.loose41):
+        if not folded.spelled(target, arabic):
             continue
         w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
@@ -280,6 +311,16 @@ def nearest(target: str, names: Sequence[str]) -> float:
         return 0.0  # spelled exactly as one of them (most candidates of a name): no call into rapidfuzz
     found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
     return float(found[1]) if found is not None else 1.0
+
+
+def nearest_at(target: str, names: Sequence[str]) -> tuple[float, int]:
+    """:func:`nearest`, and the position of a name at that distance (12 when unknown: none, or not needed)."""
+    if not names:
+        return 1.0, 12
+    if target and target in names:
+        return 0.0, names.index(target)
+    found = process.extractOne(target, names, scorer=Levenshtein.normalized_distance)
+    return (float(found[1]), found[2]) if found is not None else (1.0, 12)
 
 
 class Gazetteer:
@@ -753,8 +794,12 @@ class Gazetteer:
             i = infos.get(id(e))
             if i is None or i.entry is not e:
                 i = info(e)
-            names = i.loose[1:] + i.arabic if arabic else i.loose[1:]  # names_for(target, loose_names)
-            return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)
+            if arabic:
+                d = nearest(target, i.loose[1:] + i.arabic)  # names_for(target, loose_names)
+            else:
+                d, at = nearest_at(target, i.loose[1:])
+                i.near = (target, d, at)  # resolution's static scores of this name start from it (spelling13)
+            return (round(d, 2), KIND_RANK.get(e.kind, 9), -e.population)
 
         return sorted(entries, key=score)
 
@@ -807,14 +852,14 @@ class Gazetteer:
 
     def country_code(self, name: str) -> str | None:
         """The ISO2 code when ``name`` as a whole is a country name or demonym ("Syria", "Iraqi"), else None."""
-        return self._code([re.sub(r"['’]s$", "", name.strip()).replace(".", "")]) or None
+        return self._code([_POSSESSIVE_END.sub("", name.strip()).replace(".", "")]) or None
 
     def is_demonym(self, word: str) -> bool:
         """Whether ``word`` names a country's people rather than the country ("Lebanese", "Iraqis").
 
         A country's entry lists its demonyms among its names, so a name match alone cannot tell them apart.
         """
-        key = fold.loose(re.sub(r"['’]s$", "", word.strip()))
+        key = fold.loose(_POSSESSIVE_END.sub("", word.strip()))
         return key in self._demonym_words or (key.endswith("s") and key[:-1] in self._demonym_words)
 
     def country(self, iso2: str) -> GazetteerEntry | None:
@@ -925,7 +970,7 @@ class Gazetteer:
         return code
 
     def _country_of(self, name: str) -> str | None:
-        text = re.sub(r"['’]s\b", "", name.strip())
+        text = _POSSESSIVE_WORD.sub("", name.strip())
         words = fold.split_words(text)
         for n in range(min(self._country_words, len(words)), 0, -1):
             for i in range(len(words) - n + 1):

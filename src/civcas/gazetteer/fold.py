@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 FOLD_VERSION = 8
@@ -70,6 +71,12 @@ _ARABIC_HEADS = ("دير", "عين", "تل", "جسر", "راس", "راس", "بي
                  "وادي", "ابو", "ام", "حي", "مزرعه", "قريه", "مخيم")
 _ARABIC_NON_LETTER = re.compile(r"[^\u0621-\u064a]+")
 
+
+def _group1(m: re.Match[str]) -> str:
+    """The replacement ``\\1`` as a function (see :data:`_LATIN_STEPS`)."""
+    return m.group(1)
+
+
 # Applied in order to the joined Latin key; each pair maps spellings of one sound to one letter.
 _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(a), b)
@@ -89,6 +96,11 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(.)\1+", r"\1"),
     )
 )
+#: the rules as :func:`_latin_join` applies them: a replacement with a group reference (``\1``) as a function
+#: of the match, which gives the same text; ``re`` hands a template to a Python helper on every call, match or not
+_LATIN_STEPS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = tuple(
+    (pattern, _group1 if repl == r"\1" else repl) for pattern, repl in _LATIN_RULES
+)
 
 
 def script_of(text: str) -> str:
@@ -98,6 +110,8 @@ def script_of(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Drop combining marks after NFKD: "Dayr Ḩāfir" -> "Dayr Hafir"."""
+    if text.isascii():
+        return text  # NFKD leaves ASCII as it is, and no ASCII character is a combining mark
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -105,6 +119,10 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def latin_token(token: str) -> str:
     """Fold one Latin word (no spaces) to lower-case ASCII letters, keeping its article/abu form."""
+    if token.isascii():
+        # no marks, accents or special letters to fold: the steps below come to lower-casing and dropping
+        # what is not a letter or digit (the dropped apostrophes included)
+        return _NON_WORD.sub("", token.lower())
     t = _LATIN_DROP.sub("", strip_accents(_ARABIC_DIACRITICS.sub("", token)).lower())
     t = t.replace("ı", "i").replace("ø", "o").replace("ð", "d").replace("þ", "th").replace("ß", "ss")
     t = t.replace("æ", "ae").replace("œ", "oe").replace("ł", "l").replace("đ", "d")
@@ -124,12 +142,14 @@ def _latin_join(tokens: list[str]) -> str:
             parts.append("bu")
             continue
         tok = _ABU_PREFIX.sub("bu", tok)
-        tok = _SUN_ARTICLE.sub(r"\1", tok)
+        sun = _SUN_ARTICLE.match(tok)
+        if sun is not None:  # _SUN_ARTICLE.sub(r"\1", tok): anchored, so one match at most
+            tok = sun.group(1) + tok[sun.end() :]
         if len(tok) > 3 and tok.endswith(("ah", "eh")):
             tok = tok[:-1]
         parts.append(tok)
     s = "".join(parts)
-    for pattern, repl in _LATIN_RULES:
+    for pattern, repl in _LATIN_STEPS:
         s = pattern.sub(repl, s)
     return s
 
@@ -178,7 +198,7 @@ def arabic_skeleton(name: str) -> str:
     """
     words = [arabic_token(w) for w in split_words(name)]
     words = [w[:-1] if len(w) > 2 and w.endswith("ه") else w for w in words]  # a final ة: Latin "-ah" -> "-a"
-    return _DOUBLE.sub(r"\1", "".join(words).translate(_ARABIC_TO_LATIN))
+    return _DOUBLE.sub(_group1, "".join(words).translate(_ARABIC_TO_LATIN))
 
 
 _ARABIC_TO_ROUGH_LATIN = str.maketrans({
@@ -200,7 +220,7 @@ def arabic_latinized(name: str) -> str:
 
 def latin_skeleton(key: str) -> str:
     """The consonants of a Latin :func:`key` ("sabha" -> "sbh"): its vowels folded to a/u are dropped."""
-    return _DOUBLE.sub(r"\1", key.replace("a", "").replace("u", ""))
+    return _DOUBLE.sub(_group1, key.replace("a", "").replace("u", ""))
 
 
 _SPLIT = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"]+")

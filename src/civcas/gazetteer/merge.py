@@ -39,19 +39,24 @@ def dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
     some GeoNames places, and every loaded locality also sits in the bundled
     ``cities500``. The kept entry takes the larger population, so a WOF
     town keeps the size the bundled copy knew.
+
+    Twins are looked for in a grid of cells one reach wide, one grid per kind and country; the first entry of
+    its group looks in none (a first lookup merges ~30,000 entries, most of which have no twin).
     """
     unique: dict[str, GazetteerEntry] = {}
     for e in entries:
         unique.setdefault(e.id, e)
     if len(unique) < 2:
         return list(unique.values())
-    ordered = sorted(unique.values(), key=lambda e: e.source.endswith(":bundled"))
+    ordered = sorted(unique.values(), key=_is_bundled)
     # only entries of one kind and country can be twins: an entry alone in its group is kept as it is
-    groups = Counter((e.kind, e.country) for e in ordered)
+    groups = Counter([(e.kind, e.country) for e in ordered])
     kept: list[GazetteerEntry] = []
-    grid: dict[tuple[str, str | None, int, int], list[int]] = {}
+    # per (kind, country): cell -> positions in ``kept`` of the entries placed there, in the order kept
+    grids: dict[tuple[str, str | None], dict[tuple[int, int], list[int]]] = {}
     for e in ordered:
-        if groups[(e.kind, e.country)] == 1:
+        group = (e.kind, e.country)
+        if groups[group] == 1:
             kept.append(e)
             continue
         if e.kind == "country":
@@ -68,29 +73,33 @@ def dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
         cell = reach / 111.0
         ci, cj = int(e.lat // cell), int(e.lon // (2 * cell))
         twin = None
-        e_key: str | None = None
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for n in grid.get((e.kind, e.country, ci + di, cj + dj), ()):
-                    o = kept[n]
-                    d = distance_km(o.lat, o.lon, e.lat, e.lon)
-                    if d >= reach:
-                        continue
-                    if d < limit and not area:
-                        twin = n
-                        break
-                    # an admin area within 60 km, or any place within 15 km, of the same name
-                    if e_key is None:
-                        e_key = fold.key(e.name)
-                    if fold.key(o.name) == e_key:
-                        twin = n
+        grid = grids.get(group)
+        if grid is None:
+            grid = grids[group] = {}
+        else:
+            e_key: str | None = None
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for n in grid.get((ci + di, cj + dj), ()):
+                        o = kept[n]
+                        d = distance_km(o.lat, o.lon, e.lat, e.lon)
+                        if d >= reach:
+                            continue
+                        if d < limit and not area:
+                            twin = n
+                            break
+                        # an admin area within 60 km, or any place within 15 km, of the same name
+                        if e_key is None:
+                            e_key = fold.key(e.name)
+                        if fold.key(o.name) == e_key:
+                            twin = n
+                            break
+                    if twin is not None:
                         break
                 if twin is not None:
                     break
-            if twin is not None:
-                break
         if twin is None:
-            grid.setdefault((e.kind, e.country, ci, cj), []).append(len(kept))
+            grid.setdefault((ci, cj), []).append(len(kept))
             kept.append(e)
             continue
         o = kept[twin]
@@ -100,6 +109,10 @@ def dedupe(entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
         elif o.admin1 is None and e.admin1:
             kept[twin] = replace(o, admin1=e.admin1, admin2=o.admin2 or e.admin2)
     return kept
+
+
+def _is_bundled(e: GazetteerEntry) -> bool:
+    return e.source.endswith(":bundled")
 
 
 #: The ``places`` columns an entry is made of, in the order :func:`entry_from_row` reads them.

@@ -120,10 +120,13 @@ class _Static:
     population: float
     names: float
     layer: float
-    #: the document-independent part of the score: spelling, size, layer; ``bare`` adds the no-hint kind bonus
+    #: the document-independent part of the score: spelling, size, layer; ``bare`` adds the no-hint kind bonus,
+    #: ``bare_own`` then the own-name bonus of :func:`_rank_statics` without a hint (+1 for a town, a
+    #: neighbourhood or a country under its own name), added here in the order the ranking added it
     static: float
     bare: float
     kind_rank: int
+    bare_own: float
 
 
 #: ranking bonus of a place in an Arab League country for a name written in Arabic script (a tie-breaker between
@@ -143,7 +146,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     out: list[_Static] = []
     for e in candidates[:150]:
         info = gazetteer.info(e)
-        spelling = nearest(target, info.loose13 + info.arabic if arabic else info.loose13)
+        spelling = nearest(target, info.loose13 + info.arabic) if arabic else info.spelling13(target)
         population = min(math.log10(e.population + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * math.log10(1 + len(e.names))
@@ -151,15 +154,15 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         static = -3.0 * spelling + population + names + layer
         if e.country in prior:
             static += _ARABIC_PRIOR  # a name in Arabic script: "بنش" is Binnish (Syria) before Binche (Belgium)
+        # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
+        # (Alexandria's)
+        loose_name = info.loose[0]
+        own_spelled = loose_name == target or fold.has_core(loose_name, own_core)
+        bare = static + _BARE_KIND_BONUS.get(e.kind, 0.0)
         # positional, in the fields' order (keywords cost a third more, 150 per name)
         out.append(_Static(
-            e, info, spelling,
-            # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
-            # (Alexandria's)
-            info.loose_name == target or fold.has_core(info.loose_name, own_core),
-            population, names, layer, static,
-            static + _BARE_KIND_BONUS.get(e.kind, 0.0),  # bare
-            KIND_RANK_ORDER.get(e.kind, 9),
+            e, info, spelling, own_spelled, population, names, layer, static, bare, KIND_RANK_ORDER.get(e.kind, 9),
+            bare + 1.0 if own_spelled and e.kind in _OWN_NAME_KINDS else bare,  # bare_own
         ))
     if cache:
         gazetteer.memo_put("statics", name, out)
@@ -363,8 +366,26 @@ def _place_from(
 _LATIN_OR_ARABIC = re.compile(r"^[\s\-'’‘`.A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff]+$")
 
 
+#: :func:`other_names` by ``id`` of the entry (the entry kept, so the id stays its own): a place is resolved
+#: again and again (each document, each pass), and its names are tested with a regex each
+_OTHER_NAMES: dict[int, tuple[GazetteerEntry, tuple[str, ...]]] = {}
+
+
 def other_names(e: GazetteerEntry, limit: int = 24) -> tuple[str, ...]:
     """The entry's other spellings in Latin or Arabic script: a source may write "Jarablus" for "Jarābulus"."""
+    if limit != 24:
+        return _other_names(e, limit)
+    hit = _OTHER_NAMES.get(id(e))
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    names = _other_names(e, limit)
+    if len(_OTHER_NAMES) > 20_000:
+        _OTHER_NAMES.clear()
+    _OTHER_NAMES[id(e)] = (e, names)
+    return names
+
+
+def _other_names(e: GazetteerEntry, limit: int) -> tuple[str, ...]:
     out: list[str] = []
     for n in e.names:
         if n != e.name and n not in out and _LATIN_OR_ARABIC.match(n) and any(ch.isalpha() for ch in n):
@@ -708,11 +729,13 @@ def _rank_statics(
     cheap: list[tuple[float, int, int, _Static]] = []
     for n, c in enumerate(statics):
         e = c.entry
-        s = c.static if hinted else c.bare
-        if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
-            s += 1.0
         if hinted:
+            s = c.static
+            if c.own_spelled and (e.kind in _OWN_NAME_KINDS or e.kind in hinted):
+                s += 1.0
             s += 2.0 if e.kind in hinted else -1.5
+        else:
+            s = c.bare_own  # the no-hint kind and own-name bonuses, added when the name's statics were made
         if country:
             s += 1.5 if e.country == country else -1.5
         elif countries and e.country in countries:
