@@ -116,8 +116,13 @@ def _other_countrys(text: str, start: int, canon: str, rules: RuleFiles) -> bool
     iso = _demonyms().get(fold(before.group(1)))
     if iso is None:
         return False
-    home = next((e.operates_in for e in rules.belligerents.entries if e.canonical == canon), [])
-    return iso not in home
+    return iso not in operates_in(rules).get(canon, ())
+
+
+@functools.cache
+def operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
+    """Each force that fights in one country only -> that country (``operates_in`` in the belligerents file)."""
+    return {e.canonical: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}
 
 
 def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:

@@ -108,7 +108,8 @@ def resolve_places(
         # "Boko Haram fighters": as weak as a demonym, enough when nothing else places the story
         weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
         votes[iso] += 1
-    home = [iso for iso in _home_votes(units) if iso not in grouped]
+    home_votes = _home_votes(units)
+    home = [iso for iso in home_votes if iso not in grouped]
     for iso in home if set(weights) <= set(home) else ():
         # "regime forces shelled Ariha": a force that fights in one country only puts its strikes there as weakly as
         # a one-country group, so a namesake abroad (Jericho) does not take the town; not when the text names another
@@ -160,7 +161,7 @@ def resolve_places(
     if not where:
         # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said"),
         # and after it the one country a force fights in ("the SDF carried out an airdrop on Jadeed Akidat").
-        where = force_votes or _home_votes(units)
+        where = force_votes or home_votes
     best = max(where, key=lambda k: where[k]) if where else None
     if best is not None and best != used:
         # resolved again only when the places point elsewhere than the country the first pass worked in
@@ -283,9 +284,10 @@ def _plain(loose: str) -> str:
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
     """Votes for the countries the document's forces fight in only (``operates_in`` in the belligerents file)."""
+    from civcas.extract.actors import operates_in
     from civcas.extract.rules import load_rules
 
-    home = {e.canonical: e.operates_in for e in load_rules().belligerents.entries if e.operates_in}
+    home = operates_in(load_rules())
     votes: dict[str, float] = {}
     for u in units:
         for a in u.actors:
