@@ -258,6 +258,35 @@ def test_arabic_dates_without_reference_stay_unresolved() -> None:
     assert dates and all(d.start_date is None for d in dates)
 
 
+_AR_TOP = "\n".join(["الرئيسية | أخبار سوريا", "", "مقتل مدني بقصف على ريف إدلب", "", "مراسل الموقع", "",
+                     "شارك الخبر", "", "الأكثر قراءة", "", "أخبار ذات صلة"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_AR_TOP + "23/07/2022\n\nقتل مدني بقصف اليوم", date(2022, 7, 23)),
+        (_AR_TOP + "الأحد, 23 يناير 2022, 09:36\n\nقتل مدني بقصف ليلة أمس", date(2022, 1, 23)),
+        (_AR_TOP * 8 + "تاريخ النشر:12.10.2021 | 10:34 GMT | أخبار العالم العربي\n", date(2021, 10, 12)),
+        (_AR_TOP + "قتل ثلاثة مدنيين في 12 أيار 2022 بقصف\n", None),  # an event's date, inside a sentence
+    ],
+)
+def test_arabic_page_date_below_the_opening_lines(text: str, expected: date | None) -> None:
+    from civcas.extract.arabic_dates import dateline
+    from civcas.extract.arabic_lexicon import arabic_lex
+    from civcas.extract.dates import page_date
+
+    assert dateline(text, arabic_lex(RULES)) is None
+    assert page_date(text, rules=RULES) == expected
+
+
+def test_arabic_stamp_month_first() -> None:
+    text = "السبت, فبراير 3, 2024\n\nمقتل شخص بقصف اليوم"
+    sent = Sentence(1, text.index("مقتل"), len(text), text[text.index("مقتل") :], 2)
+    units = arabic.sentence_units(text, sent, rules=RULES, reference=None, year_hint=None, spotted=[])
+    assert [d.start_date for u in units for d in u.dates] == [date(2024, 2, 3)]
+
+
 def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
     text = "12 أيار 2022\n\nمقتل شخص بقصف اليوم"
     sent = Sentence(1, text.index("مقتل"), len(text), text[text.index("مقتل") :], 2)

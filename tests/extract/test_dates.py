@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from civcas.extract.dates import find_dates, reference_date, year_hint
+from civcas.extract.dates import find_dates, page_date, post_signature, reference_date, year_hint
 
 PUB = date(2016, 7, 21)  # a Thursday
 
@@ -60,3 +60,47 @@ def test_dates_month_without_year_takes_the_references_year() -> None:
     (m,) = [m for m in find_dates("Raids in March 2015 and more strikes in May killed dozens.", reference=PUB)
             if m.text == "May"]
     assert (str(m.start_date), str(m.end_date)) == ("2016-05-01", "2016-05-31")
+
+
+_PAGE_TOP = "\n".join(["Home | World | Middle East", "Menu", "Drone strike hits a car near Qamishli", "",
+                       "By a staff reporter", "", "Share this article", "", "Most read"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site's stamp under its byline, lines below the opening ones
+        (_PAGE_TOP + "Thursday, 4 Aug 2022, 15:01\n\nA drone struck a car on Wednesday.", date(2022, 8, 4)),
+        (_PAGE_TOP + "Friday 21 January 2022 16:42, UK\n\nTwo people were killed.", date(2022, 1, 21)),
+        (_PAGE_TOP + "July 3, 2023 at 9:41 am\n\nTwo people were killed.", date(2023, 7, 3)),
+        # a labelled publication date anywhere on the page
+        (_PAGE_TOP * 6 + "Published: 12 October 2021\n", date(2021, 10, 12)),
+        # the latest post the page embeds
+        (_PAGE_TOP + "Four civilians were killed.\n— Civil Defence (@CivilDefence) January 2, 2022\n"
+         "— Civil Defence (@CivilDefence) January 3, 2022\n", date(2022, 1, 3)),
+        # a date inside a sentence is an event's, not the page's
+        (_PAGE_TOP + "On 4 May 2022 the village was shelled.\n", None),
+        (_PAGE_TOP + "Updated 12:01 GMT 3 May 2021\n", None),
+    ],
+)
+def test_page_date_below_the_opening_lines(text: str, expected: date | None) -> None:
+    assert reference_date(text, None) == (None, "none")  # not a dateline the page opens with
+    assert page_date(text) == expected
+
+
+def test_post_signature_needs_a_handle() -> None:
+    assert post_signature("— Civil Defence January 3, 2022") is None
+    assert post_signature("text (@SyriaCivilDefe) March 9, 2021 more") == date(2021, 3, 9)
+
+
+def test_a_page_stamp_dates_an_unpublished_reports_yesterday() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = _PAGE_TOP + "Thursday, 4 Aug 2022, 15:01\n\nA drone strike killed two civilians yesterday, activists said."
+    (claim,) = run(Document(id="d", text=text), config=ExtractConfig(gazetteer=None))
+    assert claim.date is not None and claim.date.start == date(2022, 8, 3)
+    # an address that carries its day wins over a stamp further down the page
+    doc = Document(id="d", text=text, url="https://example.org/2022/08/05/drone-strike")
+    (claim,) = run(doc, config=ExtractConfig(gazetteer=None))
+    assert claim.date is not None and claim.date.start == date(2022, 8, 4)

@@ -150,9 +150,17 @@ def _day_month(
             last += 1
     year = None
     k = last + 1
-    if k < len(toks) and toks[k].text in ("عام", "سنه", "لعام", ",", "،"):
+    # "يناير 22, 2023": a site's stamp in the English order, month first, the year after a comma
+    if (day is None and k + 2 < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) <= 2
+            and toks[k + 1].text in (",", "،") and toks[k + 2].text.isdecimal() and len(toks[k + 2].text) == 4
+            and toks[k + 2].text[:2] in ("19", "20")):
+        day, year, last = int(toks[k].text), int(toks[k + 2].text), k + 2
+        k = last + 1
+    if year is None and k < len(toks) and toks[k].text in ("عام", "سنه", "لعام", ",", "،"):
         k += 1
-    if k < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
+    if year is not None:
+        pass
+    elif k < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
         year = int(toks[k].text)
         last = k
     elif k < len(toks) and toks[k].text in _CURRENT:
@@ -201,6 +209,45 @@ def dateline(doc_text: str, lex: ArabicLex) -> date | None:
         mon, day, year = (stamp.group("m1"), stamp.group("d1"), stamp.group("y1")) if stamp.group("m1") else (
             stamp.group("m2"), stamp.group("d2"), stamp.group("y2"))
         return _safe(int(year), _MONTHS_EN.index(mon.lower()) + 1, int(day))
+    return None
+
+
+# A page's own label for when it was published: "تاريخ النشر: 12.10.2021 | 10:34 GMT", "نشر بتاريخ ...".
+_PUBLISHED_LABEL = re.compile(r"(?:^|\|)\s*(?:تاريخ\s+(?:ال)?نشر|نشر\s+(?:بتاريخ|في)|نُشر\s+(?:بتاريخ|في))\s*[:：]?")
+# What a line that only stamps a date may hold besides the date: a weekday, a time of day, a zone, punctuation.
+_STAMP_REST = re.compile(r"[\s\d:.,،|/\-–—()]+|GMT|UTC|[AaPp]\.?[Mm]\.?|ص|م|مساء|صباحا|صباحاً|بتوقيت\s+\S+")
+
+
+def page_stamp(doc_text: str, lex: ArabicLex) -> date | None:
+    """A page's date further down than its opening lines: a line labelled as the date of publication anywhere
+    in the page ("تاريخ النشر:12.10.2021 | 10:34 GMT"), else a short line among its first forty that holds
+    nothing but a date ("23/07/2022", "الأحد, 23 يناير 2022, 09:36") — the stamp a news site prints under
+    its headline and byline. A date inside a sentence is an event's, never the page's."""
+    lines = doc_text[:20_000].split("\n")
+    for line in lines:
+        m = _PUBLISHED_LABEL.search(line)
+        if m is None:
+            continue
+        rest = line[m.end() : m.end() + 60]
+        f = fold(rest)
+        for d in find_dates(Scan(f, tokens(f.text)), lex, reference=None, year_hint=None):
+            if d.kind == "absolute" and d.start_date is not None:
+                return d.start_date
+    for line in lines[:40]:
+        line = line.strip()
+        if not line or len(line) > 40 or not any(ch.isdigit() for ch in line):
+            continue
+        f = fold(line)
+        found = [d for d in find_dates(Scan(f, tokens(f.text)), lex, reference=None, year_hint=None)
+                 if d.kind in ("absolute", "weekday")]
+        days = [d for d in found if d.kind == "absolute" and d.start_date is not None and d.start_date.year >= 1990]
+        if len(days) != 1:
+            continue
+        rest = f.source
+        for d in sorted(found, key=lambda d: -d.start):
+            rest = rest[: d.start] + " " + rest[d.end :]
+        if not _STAMP_REST.sub("", rest).strip():
+            return days[0].start_date
     return None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from civcas.extract import arabic, geoparse
 from civcas.extract import events as ev_mod
 from civcas.extract.config import ExtractConfig
-from civcas.extract.dates import reference_date, year_hint
+from civcas.extract.dates import page_date, reference_date, year_hint
 from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.statements import Unit, sentence_units
@@ -59,6 +59,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     if ref is None and bound is not None and bound[1] == "url":
         # a post's or an article's address dates it ("twitter.com/.../status/<id>", "/2022/01/26/")
         ref, ref_source = bound[0], "url"
+    if ref is None and (stamp := page_date(text, rules=rules)) is not None:
+        # a page's date printed under its byline, or the posts it embeds
+        ref, ref_source = stamp, "dateline"
     yh = ref.year if ref is not None else (bound[0].year if bound is not None else year_hint(text, rules=rules))
     sentences = split_sentences(text)
     gz = config.gazetteer
