@@ -46,6 +46,8 @@ def main() -> int:
     score_dev = _scorer()
     civcas = str(Path(sys.executable).parent / "civcas")
     config = pipeline.default_config()
+    bundled = load_model()  # its thresholds are the default pair (training here records the CLI's defaults)
+    assert bundled.params is not None
     extracted = {}
     for name in SETS:
         docs = list(read_jsonl(DEV / f"{name}.docs.jsonl"))
@@ -62,7 +64,7 @@ def main() -> int:
             base = load_model(model_path=out)
             assert base.params is not None
             pairs = [tuple(float(x) for x in t.split(":")) for t in args.thresholds.split(",") if t] or [
-                (base.params.threshold, base.params.merge_threshold)
+                (bundled.params.threshold, bundled.params.merge_threshold)
             ]
             docs, claims = extracted[held]
             gold = score_dev.read_jsonl(DEV / f"{held}.gold.jsonl")

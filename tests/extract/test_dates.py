@@ -104,3 +104,15 @@ def test_a_page_stamp_dates_an_unpublished_reports_yesterday() -> None:
     doc = Document(id="d", text=text, url="https://example.org/2022/08/05/drone-strike")
     (claim,) = run(doc, config=ExtractConfig(gazetteer=None))
     assert claim.date is not None and claim.date.start == date(2022, 8, 4)
+
+
+def test_a_dated_address_wins_over_a_date_line_the_page_was_captured_with() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "5 October 2025\n\nA drone strike killed two civilians in the town, activists said."
+    doc = Document(id="d", text=text, url="https://example.org/2022/03/23/drone-strike")
+    (claim,) = run(doc, config=ExtractConfig(gazetteer=None))
+    assert claim.date is not None and (claim.date.end, claim.date.rule) == (date(2022, 3, 23), "on_or_before_url_date")
+    (claim,) = run(Document(id="d", text=text), config=ExtractConfig(gazetteer=None))
+    assert claim.date is not None and (claim.date.end, claim.date.rule) == (date(2025, 10, 5), "on_or_before_dateline")

@@ -299,3 +299,40 @@ def test_link_explain_names_the_strongest_link_and_its_weights() -> None:
 def test_link_tiny_inputs(n_claims: int) -> None:
     result = link.run([TUKHAR_OUTLET][:n_claims])
     assert len(result.incidents) == n_claims
+
+
+def test_link_a_claim_at_a_governorate_does_not_chain_two_towns_in_it() -> None:
+    # undated reports: twelve killed in Mayadin, twelve in Abu Kamal (two strikes), and a post that places
+    # "twelve killed" only in the province; the province's claim may join either town, never both
+    mayadin = claim("m:0", "doc-m", "A coalition strike killed 12 people in Mayadin.", where="Mayadin", killed=12)
+    kamal = claim("k:0", "doc-k", "Coalition jets killed 12 in a raid on Abu Kamal.", where="Abu Kamal", killed=12)
+    province = claim("p:0", "doc-p", "Twelve were killed by coalition bombing in Deir ez-Zor province.",
+                     where="Deir ez-Zor province", killed=12)
+    result = link.run([mayadin, kamal, province])
+    inc = _incident_of(result)
+    assert inc["m:0"] != inc["k:0"]
+    assert inc["p:0"] in (inc["m:0"], inc["k:0"])
+
+
+def test_link_an_unbounded_report_does_not_chain_strikes_months_apart() -> None:
+    # posts on one town bounded by when they appeared (March, July) and posts that say nothing of when: the
+    # undated posts may join one strike, never bridge the two
+    march = [claim(f"mar{i}:0", f"doc-mar{i}", f"Shelling hit Manbij, one person was killed ({i}).", where="Manbij",
+                   killed=1, published="2022-03-23") for i in range(2)]
+    july = [claim(f"jul{i}:0", f"doc-jul{i}", f"Shelling on Manbij killed a man ({i}).", where="Manbij", killed=1,
+                  published="2022-07-05") for i in range(2)]
+    loose = [claim(f"u{i}:0", f"doc-u{i}", f"One killed in shelling on Manbij ({i}).", where="Manbij", killed=1)
+             for i in range(3)]
+    inc = _incident_of(link.run([*march, *july, *loose]))
+    assert inc["mar0:0"] == inc["mar1:0"] and inc["jul0:0"] == inc["jul1:0"]
+    assert inc["mar0:0"] != inc["jul0:0"]
+
+
+def test_link_a_report_cannot_join_a_strike_told_after_it_appeared() -> None:
+    early = claim("e:0", "doc-e", "Shelling hit Manbij, killing one.", where="Manbij", killed=1, published="2022-03-01")
+    later = [claim(f"l{i}:0", f"doc-l{i}", f"On 10 May shelling on Manbij killed one ({i}).", where="Manbij",
+                   killed=1, day="2022-05-10") for i in range(2)]
+    loose = claim("u:0", "doc-u", "One killed in shelling on Manbij.", where="Manbij", killed=1)
+    inc = _incident_of(link.run([early, *later, loose]))
+    assert inc["l0:0"] == inc["l1:0"]
+    assert inc["e:0"] != inc["l0:0"]

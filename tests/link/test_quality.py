@@ -16,7 +16,8 @@ import pytest
 pytestmark = pytest.mark.shared
 
 SEEDS_F1_FLOOR = 0.9
-AIRWARS_F1_FLOOR = 0.76  # 0.800 measured 2026-12-04, less a margin
+AIRWARS_F1_FLOOR = 0.85  # 0.906 measured 2026-12-05 (0.888 held out), less a margin
+AIRWARS_AR_F1_FLOOR = 0.58  # 0.624 measured 2026-12-05 (0.615 held out), less a margin
 
 
 def _claims(shared: Path, docs: Path, out: Path, home: Path) -> None:
@@ -43,3 +44,11 @@ def test_quality_airwars_linkage(shared_dir: Path, village_gazetteer_home: Path,
     _claims(shared_dir, dev / "airwars_en.docs.jsonl", out, village_gazetteer_home)
     result = _score([str(dev / "score_dev.py"), "airwars", str(out), str(dev / "airwars_en.gold.jsonl")])
     assert result["linkage_pairs"]["f1"] >= AIRWARS_F1_FLOOR, result["linkage_pairs"]
+
+
+def test_quality_airwars_arabic_linkage(shared_dir: Path, village_gazetteer_home: Path, tmp_path: Path) -> None:
+    dev = shared_dir / "eval" / "dev"
+    out = tmp_path / "aw_ar.claims.jsonl"
+    _claims(shared_dir, dev / "airwars_ar.docs.jsonl", out, village_gazetteer_home)
+    result = _score([str(dev / "score_dev.py"), "airwars", str(out), str(dev / "airwars_ar.gold.jsonl")])
+    assert result["linkage_pairs"]["f1"] >= AIRWARS_AR_F1_FLOOR, result["linkage_pairs"]

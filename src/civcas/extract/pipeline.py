@@ -54,11 +54,14 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     """
     rules = load_rules()
     text = document.text
-    ref, ref_source = reference_date(text, document.published, rules=rules)
     bound = document.publication_bound()
-    if ref is None and bound is not None and bound[1] == "url":
-        # a post's or an article's address dates it ("twitter.com/.../status/<id>", "/2022/01/26/")
+    ref: date | None
+    if document.published is None and bound is not None and bound[1] == "url":
+        # a post's or an article's address dates it ("twitter.com/.../status/<id>", "/2022/01/26/"): when it
+        # was posted, where a date line in the text may be the day the page was captured
         ref, ref_source = bound[0], "url"
+    else:
+        ref, ref_source = reference_date(text, document.published, rules=rules)
     if ref is None and (stamp := page_date(text, rules=rules)) is not None:
         # a page's date printed under its byline, or the posts it embeds
         ref, ref_source = stamp, "dateline"

@@ -21,11 +21,12 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from civcas.link.cluster import cluster, incident_id
 from civcas.link.decisions import apply as apply_decisions
 from civcas.link.decisions import kept_apart, split_id
-from civcas.link.features import columns, explicit_interval, place_rank
+from civcas.link.features import columns, explicit_interval, latest_day, place_rank
 from civcas.link.model import LinkModel, default_model, load_model
 from civcas.link.scoring import PairTable, ScoredPair, score_pairs, unpack
 from civcas.link.within import groups as document_groups
@@ -110,6 +111,7 @@ def run(
     published = {d.id: d.published for d in documents if d.published is not None}
     n = len(incident_claims)
     cap = model.spec.block_cap if n >= model.spec.refine_from else None
+    reported = array("i", (_report_day(c, published) for c in incident_claims))
     cols = columns(incident_claims, model.belligerents, published, cap=cap)
     cols.pop("claim_id", None)  # the same as ``ids``
     del published
@@ -127,8 +129,10 @@ def run(
         table,
         threshold=model.threshold,
         merge_threshold=model.merge_threshold,
+        unscored_weight=model.unscored_weight,
         existing=stored,
         apart=apart,
+        reported=reported,
     )
     trail: Mapping[str, tuple[Decision, ...]] = {}
     if decisions:
@@ -158,6 +162,12 @@ def run(
     )
     stats = (*timings, ("pairs", float(len(table))), ("incidents", float(len(incidents))))
     return LinkResult(claims=out, incidents=incidents, table=table, stats=stats)
+
+
+def _report_day(claim: Claim, published: Mapping[str, date]) -> int:
+    """The last day a claim's report can describe, as a day number (``-2**31`` when nothing says)."""
+    day = latest_day(claim.date, published.get(claim.doc_id))
+    return -(2**31) if day is None else day
 
 
 def _position(ids: Sequence[str], cid: str) -> int | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ def incident_id(claim_ids: Iterable[str]) -> str:
 _NOBODY: frozenset[int] = frozenset()
 
 
+#: Undated reports that appeared further apart than this are about different strikes (docs/linking.md).
+REPORTED_APART_DAYS = 30
+_NO_DAY = -(2**31)
+
+
 @dataclass(slots=True)
 class _Cluster:
     members: list[int]
@@ -57,6 +63,17 @@ class _Cluster:
     intervals: list[tuple[int, int]]
     fixed_id: str | None = None
     apart: frozenset[int] = _NOBODY
+    # when its reports appeared (the last day each can describe): over every claim, and over undated claims
+    bound: tuple[int, int] | None = None
+    undated_bound: tuple[int, int] | None = None
+
+
+def _span(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 class _Forest:
@@ -68,8 +85,15 @@ class _Forest:
     groups, and a record for each cost several hundred MB.
     """
 
-    def __init__(self, claims: Sequence[Claim], groups: Sequence[Sequence[int]], apart: Mapping[int, set[int]]) -> None:
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        groups: Sequence[Sequence[int]],
+        apart: Mapping[int, set[int]],
+        reported: Sequence[int] | None = None,
+    ) -> None:
         self.claims = claims
+        self.reported = reported
         self.groups = groups
         self.apart = apart
         self.parent = array("i")
@@ -116,7 +140,16 @@ class _Forest:
         else:
             gi = self.group[root]
             docs = {self.claims[self.groups[gi][0]].doc_id: gi}
-        return _Cluster(members, docs, intervals, self.fixed_id.get(root), apart)
+        bound = undated = None
+        if self.reported is not None:
+            for i in members:
+                day = self.reported[i]
+                if day == _NO_DAY:
+                    continue
+                bound = _span(bound, (day, day))
+                if explicit_interval(self.claims[i].date) is None:
+                    undated = _span(undated, (day, day))
+        return _Cluster(members, docs, intervals, self.fixed_id.get(root), apart, bound, undated)
 
     def union(self, a: int, b: int, ca: _Cluster, cb: _Cluster) -> None:
         """Merge root ``b`` (record ``cb``) into root ``a`` (``ca``); a stored incident stays the root."""
@@ -125,6 +158,8 @@ class _Forest:
         ca.members.extend(cb.members)
         ca.docs.update(cb.docs)
         ca.intervals.extend(cb.intervals)
+        ca.bound = _span(ca.bound, cb.bound)
+        ca.undated_bound = _span(ca.undated_bound, cb.undated_bound)
         if cb.apart:
             ca.apart = ca.apart | cb.apart
         self.parent[b] = a
@@ -143,6 +178,15 @@ def _conflict(x: _Cluster, y: _Cluster) -> str | None:
         return "an analyst split them"
     if any(dates_conflict(i, j, DATE_TOLERANCE_DAYS) for i in x.intervals for j in y.intervals):
         return "their stated dates are more than a day apart"
+    for a, b in ((x, y), (y, x)):
+        if a.bound is not None and b.intervals and a.bound[0] + DATE_TOLERANCE_DAYS < max(s for s, _ in b.intervals):
+            return "a report appeared before the other's stated date"
+        # an undated report and another report that appeared more than a month apart
+        ua, bb = a.undated_bound, b.bound
+        if ua is not None and bb is not None and (
+            ua[0] + REPORTED_APART_DAYS < bb[1] or bb[0] + REPORTED_APART_DAYS < ua[1]
+        ):
+            return f"undated reports appeared more than {REPORTED_APART_DAYS} days apart"
     return None
 
 
@@ -153,8 +197,10 @@ def cluster(
     *,
     threshold: float,
     merge_threshold: float,
+    unscored_weight: float | None = None,
     existing: Mapping[int, str] | None = None,
     apart: Mapping[int, set[int]] | None = None,
+    reported: Sequence[int] | None = None,
 ) -> list[str]:
     """The incident id of every claim (by index into ``claims``, which is sorted by claim id).
 
@@ -163,12 +209,18 @@ def cluster(
         groups: within-document groups as claim indexes (:func:`civcas.link.within.groups`).
         table: scored cross-document pairs.
         threshold: the match weight a pair needs to be considered a link.
-        merge_threshold: the mean weight over all scored pairs between two clusters needed to merge them.
+        merge_threshold: the mean weight over the pairs between two clusters needed to merge them.
+        unscored_weight: what a pair between them that blocking never compared (two villages apart, undated)
+            counts as in that mean; ``None`` leaves such pairs out, so a claim at a governorate could chain
+            every village in it.
         existing: claim index -> stored incident id; those claims stay where they are.
         apart: claim index -> claim indexes an analyst kept apart from it.
+        reported: per claim, the last day its report can describe (publication, a dated address; day number,
+            ``-2**31`` when unknown): a report that appeared before another's stated date, or undated reports
+            that appeared more than a month apart, are different strikes.
     """
     existing = existing or {}
-    forest = _Forest(claims, groups, apart or {})
+    forest = _Forest(claims, groups, apart or {}, reported)
     node_of = array("i", [-1]) * len(claims)
     fixed_node: dict[str, int] = {}
 
@@ -195,6 +247,11 @@ def cluster(
         for i in new:
             node_of[i] = node
 
+    group_of = array("i", [-1]) * len(claims)
+    for gi, group in enumerate(groups):
+        for i in group:
+            if group_of[i] < 0:
+                group_of[i] = gi
     ids = table.ids
     for i, j, w in table.edges(threshold):
         if node_of[i] < 0 or node_of[j] < 0:
@@ -209,11 +266,27 @@ def cluster(
             continue
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
         total, count = 0.0, 0
-        for x in small.members:
-            for y, wxy in table.neighbours(x):
-                if node_of[y] >= 0 and forest.find(node_of[y]) == other:
-                    total += wxy
-                    count += 1
+        if unscored_weight is None:
+            for x in small.members:
+                for y, wxy in table.neighbours(x):
+                    if node_of[y] >= 0 and forest.find(node_of[y]) == other:
+                        total += wxy
+                        count += 1
+        else:
+            # Average over reports, not claims: each pair of a document's event in one cluster and a document's
+            # event in the other weighs as its best claim pair, and a pair blocking never proposed (two villages,
+            # undated) at ``unscored_weight``, so a claim placed only at a governorate cannot chain its villages.
+            best: dict[tuple[int, int], float] = {}
+            for x in small.members:
+                gx = group_of[x]
+                for y, wxy in table.neighbours(x):
+                    if node_of[y] >= 0 and forest.find(node_of[y]) == other:
+                        key = (gx, group_of[y])
+                        if wxy > best.get(key, -math.inf):
+                            best[key] = wxy
+            pairs = len({group_of[x] for x in ca.members}) * len({group_of[y] for y in cb.members})
+            total = sum(best.values()) + (pairs - len(best)) * unscored_weight
+            count = pairs
         if count and total / count < merge_threshold:
             log.debug(
                 "not linking %s and %s (weight %.2f): mean weight %.2f over %d pairs is below %.2f",

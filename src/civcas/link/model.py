@@ -159,6 +159,11 @@ class ModelFile(_Strict):
     prior: float = Field(gt=0, lt=1, description="probability that two random claims describe one incident")
     threshold: float = Field(description="match weight (log2 Bayes factor incl. prior) at which a link is drawn")
     merge_threshold: float = Field(description="mean match weight two groups of claims need to be merged")
+    unscored_weight: float | None = Field(
+        default=None,
+        description="the weight a pair of reports counts as in the mean between two clusters when blocking never "
+        "compared it (default: the model's own weight of two places apart with nothing else known)",
+    )
     training: Training
     parameters: dict[str, dict[str, LevelParameters]]
 
@@ -250,6 +255,19 @@ class LinkModel:
     @property
     def merge_threshold(self) -> float:
         return self.params.merge_threshold if self.params else 0.0
+
+    @property
+    def unscored_weight(self) -> float | None:
+        """What a pair blocking never compared weighs in average linkage: the prior plus the place comparison's
+        least alike level (two different places, nothing else known), unless the model file sets it."""
+        if self.params is None:
+            return None
+        if self.params.unscored_weight is not None:
+            return self.params.unscored_weight
+        place = self.spec.comparisons[0]
+        last = place.order[0][-1] if place.order else None
+        p = self.params.parameters.get(place.id, {}).get(last) if last else None
+        return self.prior_weight + math.log2(p.m / p.u) if p is not None else None
 
     @property
     def tag(self) -> str:
