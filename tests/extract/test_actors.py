@@ -49,8 +49,31 @@ def test_a_force_after_with_the_support_of_is_named_but_victims_of_a_side_are_no
 
 def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_government() -> None:
     # the lexicon reads "government forces" and "regime" as Syria's (Syrian reporting); after "Somali" or "Nigerian"
-    # they are that country's own forces
-    assert [a.canonical for a in find_actors("rival Somali government security forces opened fire")] == []
-    assert [a.canonical for a in find_actors("Nigerian government forces raided the village")] == []
+    # they are that country's own forces, named after it
+    assert [a.canonical for a in find_actors("rival Somali government security forces opened fire")] == ["Somalia"]
+    assert [a.canonical for a in find_actors("Nigerian government forces raided the village")] == ["Nigeria"]
     assert [a.canonical for a in find_actors("Syrian government forces shelled the town")] == ["Syria"]
     assert [a.canonical for a in find_actors("government forces shelled the town")] == ["Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any state's forces by its demonym, named after the country
+        ("The Nigerian Air Force bombed a village in Zamfara state, killing 20 civilians.", ["Nigeria"]),
+        ("Ethiopian drone strikes on a market killed 56 people, health workers said.", ["Ethiopia"]),
+        ("Egyptian warplanes struck targets in Derna, residents said.", ["Egypt"]),
+        ("Kenyan Defence Forces airstrikes in Gedo region killed five civilians.", ["Kenya"]),
+        ("The Myanmar military bombed a school in Sagaing region.", ["Myanmar"]),
+        # Yemen: the Saudi-led coalition is not the US-led one; the Houthis by name
+        ("Saudi-led coalition airstrikes on a market in Saada killed 12 civilians.", ["Saudi-led coalition"]),
+        ("Houthi missiles struck a market in Marib, killing eight civilians.", ["Houthis"]),
+        ("AFRICOM said its airstrike near Jilib killed two militants.", ["US"]),
+        # a state's forces as a target or a victim are not the attacker
+        ("A car bomb attack on a Libyan security checkpoint killed six.", []),
+        ("Gunmen assassinated a retired Libyan army colonel.", []),
+        ("Nigerian officials said the bombing killed 20.", []),
+    ],
+)
+def test_actors_any_states_forces_by_demonym(text: str, expected: list[str]) -> None:
+    assert [a.canonical for a in find_actors(text)] == expected

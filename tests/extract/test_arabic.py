@@ -212,6 +212,11 @@ def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: di
         ("مقتل مدني بقصف الميليشيات الإيرانية على البلدة", "Iran"),
         ("مقتل مدني بغارة نفذتها القوات الأمريكية على البلدة", "US"),
         ("مقتل مدني بقصف مصدره مناطق سيطرة قسد", "SDF"),
+        # Yemen and Libya: the Saudi-led coalition is not the US-led one
+        ("مقتل مدني بغارات لطيران التحالف السعودي على البلدة", "Saudi-led coalition"),
+        ("مقتل مدني بقصف صاروخي لميليشيا الحوثي على البلدة", "Houthis"),
+        ("مقتل مدني بقصف للطيران المصري على البلدة", "Egypt"),
+        ("مقتل مدني بغارة لطائرة مسيرة إماراتية على البلدة", "United Arab Emirates"),
     ],
 )
 def test_arabic_belligerents(text: str, canonical: str) -> None:
@@ -641,6 +646,11 @@ def test_a_towns_adjective_after_it_is_no_construct_and_a_countrys_says_which_to
         text = f"العثور على 5 جثث مجهولة الهوية في طرابلس {adjective}"
         claims = run(Document(id="a7", text=text, language="ar"), config=village_config)
         assert claims and claims[0].place is not None and claims[0].place.country == country, claims[0].place
+    # after a feature word the country's adjective is not part of the town's name
+    text = "استشهد 5 مدنيين بقصف جوي على مدينة درنة الليبية"
+    claims = run(Document(id="a9", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.precision.value == "settlement", claims[0].place
+    assert claims[0].place.country == "LY" and claims[0].place.gazetteer_id is not None
 
 
 @pytest.mark.issue(5)

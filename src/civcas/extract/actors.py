@@ -38,6 +38,9 @@ class _Lex:
     not_names: re.Pattern[str]
     validity: dict[str, tuple[date | None, date | None]]
     tag: str
+    # any other country's demonym before a military noun ("Nigerian Air Force", "Egyptian warplanes")
+    state: re.Pattern[str] | None = None
+    state_of: dict[str, str] | None = None
 
 
 @functools.cache
@@ -60,9 +63,32 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
     adjective_only = re.compile(adj, re.IGNORECASE)
     not_names = phrase_regex(rules.belligerents.not_names or ["\u0000"])
+    state_of = _state_demonyms(set(adjective_of))
+    state = None
+    if state_of and rules.belligerents.state_nouns:
+        dem = phrase_regex(sorted(state_of, key=len, reverse=True), case_sensitive=True).pattern
+        snouns = phrase_regex(rules.belligerents.state_nouns).pattern
+        state = re.compile(rf"(?P<adj>{dem})(?:[\s\u00a0\-]+(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+(?P<noun>(?i:{snouns}))")
     return _Lex(
-        names, name_of, adjective, adjective_of, adjective_only, not_names, validity, rules.tags["belligerents"]
+        names, name_of, adjective, adjective_of, adjective_only, not_names, validity, rules.tags["belligerents"],
+        state, state_of,
     )
+
+
+def _state_demonyms(covered: set[str]) -> dict[str, str]:
+    """Capitalised English demonyms of the countries file that no lexicon entry covers -> the country's name.
+
+    A state's forces anywhere ("the Nigerian Air Force", "Ethiopian drone strikes", "Emirati drones") are named
+    after their country, as the lexicon's own entries are (Russia, Turkey, Israel).
+    """
+    from civcas.gazetteer.datafiles import countries
+
+    out: dict[str, str] = {}
+    for c in countries().countries:
+        for d in c.demonyms:
+            if d[:1].isupper() and d.isascii() and fold(d) not in covered and not d.endswith("s"):
+                out.setdefault(d, c.names[0])
+    return out
 
 
 def name_of_case(rules: RuleFiles) -> list[str]:
@@ -77,10 +103,15 @@ def name_of_case(rules: RuleFiles) -> list[str]:
     return out
 
 
+# "an attack on the Kenyan army": a state's forces after a preposition of attack are its target.
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|at|hit|struck|ambushed|attacked)\s+(?:an?|the)?\s*$", re.I
+)
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
     r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
     r"outpost|members?|fighters?|soldiers?|personnel|troops?\s+(?:were|was)|officers?|commanders?|"
+    r"colonels?|generals?|majors?|captains?|lieutenants?|sergeants?|brigadiers?|pilots?|"
     r"militants?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol|strongholds?|hideouts?|"
     # "Hezbollah targets in southern Lebanon", but "drone targets vehicle" is a verb
     r"targets?(?=\s*(?:in|near|at|of|on|across|along|inside|and|or|[,.;]|$))|"
@@ -169,6 +200,12 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if m.group("adj")[:1].islower() and _other_countrys(text, m.start(), canon, rules):
             continue  # "Nigerian government forces": the generic adjective of another country's forces
         found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}_adj"))
+    if lex.state is not None and lex.state_of:
+        for m in lex.state.finditer(text):
+            if _TARGETED_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+                continue  # "an attack on a Libyan army post": the target's side
+            country = lex.state_of[m.group("adj")]
+            found.append(ActorMention(m.start(), m.end(), m.group(), country, f"{lex.tag}#state_adj"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]

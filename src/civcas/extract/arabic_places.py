@@ -294,7 +294,9 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
     last = k
     if nxt < len(toks) and toks[nxt].start - toks[k].end <= 1:
         word = toks[nxt].text
-        if word.startswith("ال") and len(word) > 3 and not _lexicon_word(sc, nxt, lex):
+        if word in lex.country_adjectives:
+            pass  # "مدينة درنة الليبية": the country's adjective says where the name is, it is not part of it
+        elif word.startswith("ال") and len(word) > 3 and not _lexicon_word(sc, nxt, lex):
             last = nxt
         elif word.isalpha() and word[0] not in "وفبل" and not _lexicon_word(sc, nxt, lex) and not _common(word):
             last = nxt  # "قرف مغار", "سري كانيه": a rare word after the first is the rest of the name

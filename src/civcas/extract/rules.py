@@ -130,6 +130,8 @@ class BelligerentEntry(_Strict):
 
 class BelligerentsFile(Header):
     military_nouns: list[str]
+    #: the attacking nouns after another state's demonym ("the Nigerian Air Force"); none: no state fallback
+    state_nouns: list[str] = []
     not_names: list[str] = []
     entries: list[BelligerentEntry]
 
