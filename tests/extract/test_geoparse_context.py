@@ -806,6 +806,18 @@ def test_a_posts_leading_hashtags_place_a_statement_that_names_no_place(village_
 
 
 @pytest.mark.issue(5)
+def test_a_posts_closing_hashtags_say_which_country_its_town_is_in(village_config: Any) -> None:
+    # "Ariha" alone is read as Jericho, the better-known namesake; a post that closes with "#Idlib #Ariha"
+    # is about the Syrian town
+    text = "استشهد طفل متأثرا بإصابته نتيجة القصف الذي استهدف مدينة أريحا صباح اليوم\n#إدلب #أريحا"
+    got = _claim_places(text, village_config)
+    assert got and got[0].country == "SY" and got[0].admin1 == "Idlib", [(p.name, p.country) for p in got]
+    # and a statement that names no place takes the finest place the closing tags name
+    got = _claim_places("استشهد طفل متأثرا بإصابته نتيجة القصف صباح اليوم\n#إدلب #أريحا", village_config)
+    assert got and got[0].name == "Ariha" and got[0].country == "SY", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
 def test_a_tagged_village_the_gazetteer_lacks_keeps_its_name_in_the_tagged_province(village_config: Any) -> None:
     # "#Hasakah #Qarmazan": an unknown village after its province is placed in that province, under its own name
     got = _claim_places("#الحسكة #قرمزان\nقتل مدني بقصف طائرة مسيرة تركية", village_config)

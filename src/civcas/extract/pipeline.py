@@ -74,6 +74,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     kept: list[Sentence] = []
     # a post's hashtag lines and its lede before its first statement: (sentence, spotted names, a line of tags)
     head: list[tuple[Sentence, list[Any], bool]] = []
+    # a post's tag lines after its statements ("#إدلب #أريحا #مجزرة_أريحا" closing a post)
+    tail: list[tuple[Sentence, list[Any], bool]] = []
     for s in sentences:
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
@@ -82,8 +84,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         if _TAGS_ONLY.fullmatch(s.text):
             # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement; before the first statement
             # they say where the post is about ("#الحسكة #العطالة" over "the coalition killed him")
-            if not units and gz is not None and arabic.is_arabic(s.text):
-                head.append((s, geoparse.spot(gz, s), True))
+            if gz is not None and arabic.is_arabic(s.text):
+                (tail if units else head).append((s, geoparse.spot(gz, s), True))
             continue
         sp = geoparse.spot(gz, s) if gz is not None else []
         got = sentence_units(
@@ -105,10 +107,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         return []
     ev_mod.resolve_claimants(units)
     head_unit = _head_unit(text, head, rules)
-    if head_unit is None:
-        resolved, doc_country = geoparse.resolve_places(text, units, gz, kept)
-    else:
-        resolved, doc_country = geoparse.resolve_places(text, [head_unit, *units], gz, [head_unit.sent, *kept])
+    tail_unit = _head_unit(text, tail, rules)
+    extra = [u for u in (head_unit, tail_unit) if u is not None]
+    resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept])
     unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
     events = ev_mod.cluster(units, unit_places, ref)
@@ -117,7 +118,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     anchors = geoparse.anchor_places(resolved, units, gz, doc_country)
     ctx = _DocContext(
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
-        tuple(s.start for s in sentences), gz, _head_place(head_unit, resolved, doc_country),
+        tuple(s.start for s in sentences), gz,
+        _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country),
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
