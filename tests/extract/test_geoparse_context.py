@@ -993,3 +993,14 @@ def test_a_compass_word_starts_an_areas_name(text: str, country: str, admin: str
 def test_datelines_of_wire_stories(text: str, name: str, country: str, village_config: Any) -> None:
     got = _claim_places(text, village_config)
     assert got and got[0].name == name and got[0].country == country, [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_town_named_as_an_area_holds_the_village_the_strike_was_near(village_config: Any) -> None:
+    # "on the Muhsinli road in the Jarablus area": Jarablus is the area, the strike was near Muhsinli
+    got = _claim_places("إصابة طفل إثر استهداف سيارة بالرشاشات على طريق المحسنلي في منطقة جرابلس بريف حلب الشرقي",
+                        village_config)
+    assert got and got[0].name == "Muhsinli", [(p.name, p.precision) for p in got]
+    got = _claim_places("A drone struck a motorcycle near the village of Kafr Battikh, which lies in the Saraqib "
+                        "district of Idlib province, injuring two civilians.", village_config)
+    assert got and got[0].name == "Kafr Battikh", [(p.name, p.precision) for p in got]

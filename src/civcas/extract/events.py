@@ -269,6 +269,23 @@ def choose_place(
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}
+    # "على طريق المحسنلي ... في منطقة جرابلس": a town named as an area ("the Jarablus area") holds a village or a
+    # place the strike was near that lies in its district; the finer place is the strike's (a hospital's town in the
+    # same district, where the wounded were taken, is neither)
+    for m in cands:
+        if m.kind_hint != "district":
+            continue
+        area = resolved[(m.span.start, m.span.end)]
+        key = fold(area.admin2 or "") if area.precision is PlacePrecision.SETTLEMENT else ""
+        if key and any(
+            o is not m and (o.relation == "near" or o.kind_hint in ("village", "neighbourhood"))
+            and fold(resolved[(o.span.start, o.span.end)].admin2 or "") == key
+            and resolved[(o.span.start, o.span.end)].gazetteer_id != area.gazetteer_id
+            and resolved[(o.span.start, o.span.end)].precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEAR,
+                                                                   PlacePrecision.NEIGHBOURHOOD)
+            for o in cands
+        ):
+            containers.add(fold(m.text))
     references = _reference_points(u, cands)
     best: tuple[tuple[int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
