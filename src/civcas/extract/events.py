@@ -276,10 +276,10 @@ def choose_place(
         if m.kind_hint != "district":
             continue
         area = resolved[(m.span.start, m.span.end)]
-        key = fold(area.admin2 or "") if area.precision is PlacePrecision.SETTLEMENT else ""
-        if key and any(
+        district = fold(area.admin2 or "") if area.precision is PlacePrecision.SETTLEMENT else ""
+        if district and any(
             o is not m and (o.relation == "near" or o.kind_hint in ("village", "neighbourhood"))
-            and fold(resolved[(o.span.start, o.span.end)].admin2 or "") == key
+            and fold(resolved[(o.span.start, o.span.end)].admin2 or "") == district
             and resolved[(o.span.start, o.span.end)].gazetteer_id != area.gazetteer_id
             and resolved[(o.span.start, o.span.end)].precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEAR,
                                                                    PlacePrecision.NEIGHBOURHOOD)
