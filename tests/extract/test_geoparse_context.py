@@ -1004,3 +1004,12 @@ def test_a_town_named_as_an_area_holds_the_village_the_strike_was_near(village_c
     got = _claim_places("A drone struck a motorcycle near the village of Kafr Battikh, which lies in the Saraqib "
                         "district of Idlib province, injuring two civilians.", village_config)
     assert got and got[0].name == "Kafr Battikh", [(p.name, p.precision) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_the_second_of_two_villages_after_a_dual_feature_word(village_config: Any) -> None:
+    # "the two villages of Khalid Kalo and Tall Ziwan": و written onto the short first word of a longer name
+    # ("وتل زيوان") continues the list of two villages; the first name, read only in part ("خالد" of "خالد كلو")
+    # and unsure, yields to the second, read whole and sure
+    got = _claim_places("قتل مدني بقصف مدفعي على قريتي خالد كلو وتل زيوان", village_config)
+    assert got and got[0].name == "Tall Ziwan", [(p.name, p.confidence) for p in got]

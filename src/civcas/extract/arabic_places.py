@@ -304,6 +304,8 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
 
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]*)")
+# Feature words of two or more places ("قريتي", "بلدات"): a name written with و after the first is one of them.
+_MANY_FEATURES = frozenset({"قريتي", "قريتا", "بلدتي", "بلدتا", "مدينتي", "مدينتا", "قري", "بلدات", "مزارع", "مخيمات"})
 
 
 _HASH_BEFORE = re.compile(r"#\w*$")
@@ -421,6 +423,9 @@ def find_places(
         ctx = _context(sc, k, lead, lex) if not conj else None
         if conj and found and found[-1].t_last == k - 1:
             ctx = ("list", found[-1].kind, found[-1].relation)
+        elif conj and any(toks[j].text in _MANY_FEATURES for j in range(max(0, k - 4), k - 1)):
+            # "قريتي خالد كلو وتل زيوان": the second of two villages, after a first name of one or two words
+            ctx = ("list", "village", "in")
         if (
             ctx is None
             and not conj

@@ -287,7 +287,7 @@ def choose_place(
         ):
             containers.add(fold(m.text))
     references = _reference_points(u, cands)
-    best: tuple[tuple[int, int, int, int, int], PlaceMention] | None = None
+    best: tuple[tuple[int, int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, m.kind_hint)
@@ -297,7 +297,11 @@ def choose_place(
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
         featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
         abroad = int(bool(country and p.country and p.country != country and m.kind_hint is None and not m.within))
-        key = (int(is_container), abroad, rank, featured, i)
+        # a name read loosely or without support ("خالد" for "خالد كلو") yields to an equally fine sure one
+        # (an unknown village placed in its country keeps its name: it is no weaker than the country's own name)
+        weak = int(p.gazetteer_id is not None and p.confidence is not None and p.confidence < 0.5 and p.precision in (
+            PlacePrecision.SETTLEMENT, PlacePrecision.NEAR, PlacePrecision.NEIGHBOURHOOD))
+        key = (int(is_container), abroad, rank, featured, weak, i)
         if best is None or key < best[0]:
             best = (key, m)
     assert best is not None

@@ -1038,11 +1038,15 @@ class Gazetteer:
                 continue
             tok = tokens[i]
             first_forms = [(tok.folded, 0)]
-            if tok.arabic and len(tok.folded) > 3 and tok.folded[0] in fold.ARABIC_PROCLITICS:
-                # "وإدلب", "بدير الزور": a conjunction or preposition written onto the name
+            if tok.arabic and len(tok.folded) >= 3 and tok.folded[0] in fold.ARABIC_PROCLITICS:
+                # "وإدلب", "بدير الزور": a conjunction or preposition written onto the name; onto a short first
+                # word ("وتل زيوان", "وأم الريش") only a name of several words is read
                 first_forms.append((fold.arabic_token(tok.text[1:]), 1))
             for first, skip in first_forms:
-                grams.extend(self._grams(words, tokens, i, first, skip))
+                got = self._grams(words, tokens, i, first, skip)
+                if skip and len(tok.folded) == 3:
+                    got = [g for g in got if g[1] > g[0]]
+                grams.extend(got)
         wanted = frozenset(c.upper() for c in countries) if countries else None
         hits: list[tuple[int, int, int, list[str]]] = []
         if wanted is None:
