@@ -38,17 +38,12 @@ def test_quality_seed_linkage(shared_dir: Path, village_gazetteer_home: Path, tm
     assert result["linkage_pairs"]["f1"] >= SEEDS_F1_FLOOR, result["linkage_pairs"]
 
 
-def test_quality_airwars_linkage(shared_dir: Path, village_gazetteer_home: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "floor"), [("airwars_en", AIRWARS_F1_FLOOR), ("airwars_ar", AIRWARS_AR_F1_FLOOR)])
+def test_quality_airwars_linkage(
+    name: str, floor: float, shared_dir: Path, village_gazetteer_home: Path, tmp_path: Path
+) -> None:
     dev = shared_dir / "eval" / "dev"
-    out = tmp_path / "aw.claims.jsonl"
-    _claims(shared_dir, dev / "airwars_en.docs.jsonl", out, village_gazetteer_home)
-    result = _score([str(dev / "score_dev.py"), "airwars", str(out), str(dev / "airwars_en.gold.jsonl")])
-    assert result["linkage_pairs"]["f1"] >= AIRWARS_F1_FLOOR, result["linkage_pairs"]
-
-
-def test_quality_airwars_arabic_linkage(shared_dir: Path, village_gazetteer_home: Path, tmp_path: Path) -> None:
-    dev = shared_dir / "eval" / "dev"
-    out = tmp_path / "aw_ar.claims.jsonl"
-    _claims(shared_dir, dev / "airwars_ar.docs.jsonl", out, village_gazetteer_home)
-    result = _score([str(dev / "score_dev.py"), "airwars", str(out), str(dev / "airwars_ar.gold.jsonl")])
-    assert result["linkage_pairs"]["f1"] >= AIRWARS_AR_F1_FLOOR, result["linkage_pairs"]
+    out = tmp_path / f"{name}.claims.jsonl"
+    _claims(shared_dir, dev / f"{name}.docs.jsonl", out, village_gazetteer_home)
+    result = _score([str(dev / "score_dev.py"), "airwars", str(out), str(dev / f"{name}.gold.jsonl")])
+    assert result["linkage_pairs"]["f1"] >= floor, result["linkage_pairs"]
