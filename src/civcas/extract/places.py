@@ -477,6 +477,9 @@ def find_mentions(
             continue
         if sp.start < start or sp.end > end:
             continue
+        # drop candidates that overlap a longer pattern name (tested first: what follows only reads the text)
+        if any(k[0] < sp.end and sp.start < k[1] for k in cands):
+            continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
         if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex.not_places) is None:
             continue
@@ -499,18 +502,8 @@ def find_mentions(
         rb = lex.relation_before.search(before)
         if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before):
             info["relation"] = "origin"  # "a civilian from Homs", "fired from Turkish territory"
-        # drop candidates that overlap a longer pattern name
-        overlap = [k for k in cands if k[0] < sp.end and sp.start < k[1]]
-        if overlap:
-            continue
         # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context.
-        if not (
-            fa
-            or fb
-            or lex.prep_before.search(before)
-            or lex.around_after.match(after)
-            or lex.relation_before.search(before)
-        ):
+        if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
             continue
         cands[(sp.start, sp.end)] = info
     for m in _CAPITAL.finditer(sent):
