@@ -117,6 +117,29 @@ def test_table_records_only_for_keys_of_several_places_or_a_merged_one(tmp_path:
     assert with_recs
 
 
+def test_table_records_share_equal_strings_and_read_back_as_stored(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    rows = conn.execute("SELECT key, blob FROM recs").fetchall()
+    assert rows
+    for key, blob in rows:
+        recs = table.decode_records(blob)
+        seen: dict[str, str] = {}
+
+        def strings(x: object) -> list[str]:
+            if isinstance(x, str):
+                return [x]
+            return [s for y in x for s in strings(y)] if isinstance(x, tuple) else []
+
+        for s in strings(recs):
+            assert seen.setdefault(s, s) is s, (key, s)  # one object per value in a row (marshal back-references)
+        # each record reads back as the entry and folds the gazetteer hands out for that key
+        got = [table.read_record(r, {}) for r in recs]
+        assert [e for e, _loose in got] == list(g._fetch([key])[key])
+        assert [tuple(loose) for _e, loose in got] == [g.info(e).loose for e in g._fetch([key])[key]]
+
+
 def test_table_near_rows_are_the_slices_a_fuzzy_lookup_takes(tmp_path: Path) -> None:
     home = _home(tmp_path)
     stored = gazetteer.load(home)

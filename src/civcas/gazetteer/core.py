@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-import marshal
 import math
 import re
 import sqlite3
@@ -540,7 +539,7 @@ class Gazetteer:
             if rids:
                 self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
         infos, sources = self._infos, self._source_names
-        loads, entry_info = marshal.loads, EntryInfo
+        entry_info = EntryInfo
         got: dict[str, tuple[GazetteerEntry, ...]] = {}
         for i in range(0, len(unread), 900):
             chunk = unread[i : i + 900]
@@ -548,12 +547,11 @@ class Gazetteer:
             for k, blob in self._table.execute(f"SELECT key, blob FROM recs WHERE key IN ({q})", chunk):
                 recs = table.decode_records(blob)
                 entries: list[GazetteerEntry] = []
-                for ref, rec in zip(decoded[k], recs, strict=True):
+                for ref, r in zip(decoded[k], recs, strict=True):
                     cache = caches[ref & 3]
                     e = cache.get(ref >> 2)
                     if e is None:
                         # table.read_record inlined (35,000 records a first pass): the same entry and folds
-                        r = loads(rec)
                         source = sources.setdefault(r[10], r[10])
                         e = cache[ref >> 2] = GazetteerEntry(*r[:10], source)  # type: ignore[call-arg]
                         infos[id(e)] = entry_info(e, r[11])

@@ -50,6 +50,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from civcas.gazetteer import fold, schema
 from civcas.gazetteer.merge import PLACE_COLUMNS, dedupe, entry_from_row
@@ -60,8 +61,9 @@ log = logging.getLogger(__name__)
 
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
 #: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``). 4: each country's keys by
-#: their first two letters (``near``).
-TABLE_VERSION = 4
+#: their first two letters (``near``). 5: a ``recs`` row is one marshalled tuple of records whose equal strings are
+#: one object (:func:`encode_records`), so reading it makes each string once.
+TABLE_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
@@ -131,7 +133,11 @@ def read_merged(rec: str) -> tuple[GazetteerEntry, list[str]]:
     return e, r[11]
 
 
-def record(e: GazetteerEntry, loose: Sequence[str] | None) -> bytes:
+#: One candidate of a ``recs`` row: the entry's fields in their order, then its light folds.
+Record = tuple[Any, ...]
+
+
+def record(e: GazetteerEntry, loose: Sequence[str] | None) -> Record:
     """One candidate as stored in ``recs``: the entry's fields, then its light folds (own name, ``names[:40]``).
 
     ``loose`` is the stored fold (``places.loose``); when missing or of the wrong length the names are folded
@@ -139,8 +145,8 @@ def record(e: GazetteerEntry, loose: Sequence[str] | None) -> bytes:
     """
     if not loose or len(loose) != 1 + min(len(e.names), schema.LOOSE_NAMES):
         loose = (fold.loose(e.name), *(fold.loose(n) for n in e.names[: schema.LOOSE_NAMES]))
-    return marshal.dumps((e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population,
-                          e.names, e.source, tuple(loose)))
+    return (e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population, tuple(e.names),
+            e.source, tuple(loose))
 
 
 def has_records(refs: Sequence[int]) -> bool:
@@ -148,21 +154,39 @@ def has_records(refs: Sequence[int]) -> bool:
     return len(refs) > 1 or (len(refs) == 1 and refs[0] & 3 == MERGED)
 
 
-def encode_records(records: list[bytes]) -> bytes:
+def _shared(records: Sequence[Record]) -> tuple[Record, ...]:
+    """``records`` with every string equal to one met before (anywhere in them) replaced by that first object.
+
+    ``marshal`` writes an object it has written before as a back-reference, by identity: a row's candidates share
+    many strings (their kind, country, admin names, the folds of common names, a name and its own fold), and each
+    is then made once when the row is read, a third less memory and fewer objects for the garbage collector.
+    """
+    pool: dict[str, str] = {}
+
+    def one(x: Any) -> Any:
+        if isinstance(x, str):
+            return pool.setdefault(x, x)
+        if isinstance(x, tuple):
+            return tuple(one(y) for y in x)
+        return x
+
+    return tuple(tuple(one(x) for x in r) for r in records)
+
+
+def encode_records(records: Sequence[Record]) -> bytes:
     """A key's candidates (:func:`record` each, in the order of its references) as one ``recs`` value."""
-    return zlib.compress(marshal.dumps(tuple(records)), 6)
+    return zlib.compress(marshal.dumps(_shared(records)), 6)
 
 
-def decode_records(blob: bytes) -> tuple[bytes, ...]:
-    """The records of one ``recs`` value (each decoded with :func:`read_record` when needed)."""
-    out: tuple[bytes, ...] = marshal.loads(zlib.decompress(blob))
+def decode_records(blob: bytes) -> tuple[Record, ...]:
+    """The records of one ``recs`` value (each read with :func:`read_record`)."""
+    out: tuple[Record, ...] = marshal.loads(zlib.decompress(blob))
     return out
 
 
-def read_record(rec: bytes, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
+def read_record(r: Record, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
     """The entry and light folds of one :func:`record`; ``source`` is taken from ``strings`` (one string per value,
     shared by the entries of a process, as its place rows share theirs)."""
-    r = marshal.loads(rec)
     source = strings.setdefault(r[10], r[10])
     # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source);
     # the first ten unpacked from a slice (a third cheaper than ten subscripts, 35,000 records a first pass)
@@ -261,7 +285,7 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
 
         def flush() -> None:
             """The ``recs`` rows of the pending keys: their places read in one query per file."""
-            records: dict[int, bytes] = {}
+            records: dict[int, Record] = {}
             for tag, src in ((BUNDLED, bconn), (LOADED, conn)):
                 need = sorted({ref >> 2 for _k, refs in pending for ref in refs if ref & 3 == tag})
                 for i in range(0, len(need), 900):
@@ -274,7 +298,7 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
             pending.clear()
 
         merged: dict[GazetteerEntry, int] = {}
-        merged_records: dict[int, bytes] = {}
+        merged_records: dict[int, Record] = {}
         rows: list[tuple[str, bytes, int]] = []
         recs: list[tuple[str, bytes]] = []
         pending: list[tuple[str, list[int]]] = []
