@@ -433,6 +433,13 @@ def _prominent_country(gz: Any, text: str, target: str) -> str:
     from civcas.extract.arabic_places import _spelled_in_arabic
 
     country = ""
+    if (_ARABIC_ONLY.fullmatch(text) is None and hasattr(gz, "may_be_big_town")
+            and not gz.may_be_big_town(target, _PROMINENT_POPULATION)):
+        # outside Arabic script a city votes only under its own name: no town of that size has this one ("Syria",
+        # "Kenya": hundreds of namesakes that a lookup would read and rank for nothing)
+        if memo:
+            gz.memo_put("prominent", text, country)
+        return country
     arabic = ARABIC_SCRIPT.search(target) is not None
     exact = [e for e in gz.lookup(text)[:60] if gz.info(e).spelled(target, arabic)]
     towns = [e for e in exact if e.kind == "locality"]

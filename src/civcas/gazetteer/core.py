@@ -379,6 +379,8 @@ class Gazetteer:
         self._conn_of = dict(self._dbs)
         # admin names and their keys, stored with the table (read on first use: most texts name no area)
         self._admin_keys: dict[str, str] | None = None
+        # stored name sets (table.read_names), read on first use; None inside: not stored
+        self._name_sets: dict[str, frozenset[str] | None] = {}
         # a table row read by a key probe (spotting), kept until the key's candidates are asked for
         self._refs: dict[str, tuple[bytes, int]] = {}
         # keys whose merged candidates a second merge leaves as they are (lookup skips it for such a key alone)
@@ -613,6 +615,27 @@ class Gazetteer:
             keys = self._admin_keys = table.read_admin_keys(self._table) if self._table is not None else {}
         k = keys.get(name)
         return fold.key(name) if k is None else k
+
+    def _names(self, what: str) -> frozenset[str] | None:
+        sets = self._name_sets
+        if what not in sets:
+            sets[what] = table.read_names(self._table, what) if self._table is not None else None
+        return sets[what]
+
+    def may_be_big_town(self, loose_name: str, population: int) -> bool:
+        """False only when no town of ``population`` people or more has ``loose_name`` (:func:`fold.loose`) as its
+        own name's fold; True when it may, or when the gazetteer cannot tell (no stored table).
+
+        Lets geoparsing skip looking up a name (its candidates read and ranked) to find a big town of that name.
+        """
+        names = self._names("big_towns") if population >= table.BIG_TOWN_POPULATION else None
+        return names is None or loose_name in names
+
+    def may_be_region(self, loose_name: str, country: str | None) -> bool:
+        """False only when no region of ``country`` has ``loose_name`` (:func:`fold.loose`) as its own name's fold;
+        True when one may, or when the gazetteer cannot tell (no stored table)."""
+        names = self._names("regions")
+        return names is None or f"{loose_name}\t{country or ''}" in names
 
     def info(self, e: GazetteerEntry) -> EntryInfo:
         """The entry's folded names and admin keys, computed once per entry object."""
@@ -880,13 +903,24 @@ class Gazetteer:
         iso2 = iso2.upper()
         if ("country", iso2) in self._singles:
             return self._singles[("country", iso2)]
+        stored = table.read_country(self._table, iso2, self._source_names) if self._table is not None else None
+        if stored is not None:
+            # found by :meth:`country_by_lookup` when the table was built (table.store_countries)
+            found: GazetteerEntry | None = stored[0]
+            self._infos[id(stored[0])] = EntryInfo(stored[0], stored[1])
+        else:
+            found = self.country_by_lookup(iso2)
+        self._singles[("country", iso2)] = found
+        return found
+
+    def country_by_lookup(self, iso2: str) -> GazetteerEntry | None:
+        """:meth:`country` without the stored entries: the country-kind candidate of a lookup of its name."""
         bundled = self.get(f"country:{iso2}")
         found = bundled
         if bundled is not None:
             found = next(
                 (e for e in self.lookup(bundled.name) if e.kind == "country" and e.country == iso2), bundled
             )
-        self._singles[("country", iso2)] = found
         return found
 
     def capital(self, iso2: str) -> GazetteerEntry | None:

@@ -62,8 +62,14 @@ log = logging.getLogger(__name__)
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
 #: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``). 4: each country's keys by
 #: their first two letters (``near``). 5: a ``recs`` row is one marshalled tuple of records whose equal strings are
-#: one object (:func:`encode_records`), so reading it makes each string once.
-TABLE_VERSION = 5
+#: one object (:func:`encode_records`), so reading it makes each string once. 6: each country's entry as
+#: :meth:`~civcas.gazetteer.core.Gazetteer.country` finds it (``countries``), so a first pass looks up no country
+#: name's hundreds of namesakes to find it; the light folds of big towns' and of regions' own names (``folds``:
+#: ``big_towns``, ``regions``), which tell geoparsing that a name is neither without looking it up.
+TABLE_VERSION = 6
+
+#: The population from which a town's own name is kept in ``big_towns`` (:func:`big_town_names`).
+BIG_TOWN_POPULATION = 100_000
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
@@ -72,6 +78,7 @@ CREATE TABLE IF NOT EXISTS folds (what TEXT PRIMARY KEY, blob BLOB NOT NULL) WIT
 CREATE TABLE IF NOT EXISTS recs (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS near (db INTEGER NOT NULL, country TEXT NOT NULL, prefix TEXT NOT NULL, keys BLOB NOT NULL,
                                  PRIMARY KEY (db, country, prefix)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS countries (iso TEXT PRIMARY KEY, rec BLOB NOT NULL) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -230,6 +237,52 @@ def decode_keys(blob: bytes) -> dict[str, str]:
     return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
+def big_town_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
+    """The light fold of the own name of every town of :data:`BIG_TOWN_POPULATION` people or more in these files.
+
+    Merging twins keeps one twin's name with that twin's population (:func:`civcas.gazetteer.merge.dedupe`), so
+    no merged town has a name and size that no place row has: a name not in this list is no big town's own name.
+    """
+    out: set[str] = set()
+    for conn in conns:
+        for name, loose in conn.execute("SELECT name, loose FROM places WHERE kind = 'locality' AND population >= ?",
+                                        (BIG_TOWN_POPULATION,)):
+            out.add(fold.loose(name))
+            if loose:
+                out.add(loose.split(NAME_SEP)[0])  # the stored fold, should it ever differ
+    return sorted(out)
+
+
+def region_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
+    """Every region's own name, folded lightly, with its country ("raqqa\tSY"): a merge keeps a region's name and
+    country, so a name and country not in this list are no region's."""
+    out: set[str] = set()
+    for conn in conns:
+        for name, country in conn.execute("SELECT name, country FROM places WHERE kind = 'region'"):
+            out.add(f"{fold.loose(name)}\t{country or ''}")
+    return sorted(out)
+
+
+def encode_names(names: list[str]) -> bytes:
+    """A list of strings as one compressed text (``folds.blob``; :func:`decode_names`)."""
+    return zlib.compress(NAME_SEP.join(names).encode("utf-8"), 6)
+
+
+def decode_names(blob: bytes) -> frozenset[str]:
+    """The strings of :func:`encode_names`, as a set."""
+    text = zlib.decompress(blob).decode("utf-8")
+    return frozenset(text.split(NAME_SEP)) if text else frozenset()
+
+
+def read_names(conn: sqlite3.Connection, what: str) -> frozenset[str] | None:
+    """A stored name set (``big_towns``, ``regions``), or None when the table has none."""
+    try:
+        row = conn.execute("SELECT blob FROM folds WHERE what = ?", (what,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return decode_names(row[0]) if row else None
+
+
 def read_admin_keys(conn: sqlite3.Connection) -> dict[str, str]:
     """The stored admin keys (:func:`admin_names`), empty when the table has none."""
     try:
@@ -342,6 +395,8 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         names = admin_names((bconn, conn))
         counts["admin_keys"] = len(names)
         folds = encode_keys(names)
+        big_towns = encode_names(big_town_names((bconn, conn)))
+        regions = encode_names(region_names((bconn, conn)))
         near = [(tag, country, prefix, blob)
                 for tag, src in ((BUNDLED, bconn), (LOADED, conn))
                 for country, stored in src.execute("SELECT country, keys FROM country_keys")
@@ -356,7 +411,10 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         conn.execute("DELETE FROM folds")
         conn.execute("DELETE FROM recs")
         conn.execute("DELETE FROM near")
+        conn.execute("DELETE FROM countries")
         conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('big_towns', ?)", (big_towns,))
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('regions', ?)", (regions,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
         conn.executemany("INSERT INTO recs(key, blob) VALUES (?, ?)", recs)
         conn.executemany("INSERT INTO near(db, country, prefix, keys) VALUES (?, ?, ?, ?)", near)
@@ -364,6 +422,44 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
                          ((mid, merged_record(e)) for e, mid in merged.items()))
         schema.set_meta(conn, [("cands", fingerprint(bundled))])
     return counts
+
+
+def store_countries(conn: sqlite3.Connection, home_file: Path, bundled: Path) -> int:
+    """Store each country's entry as :meth:`~civcas.gazetteer.core.Gazetteer.country` finds it with the table just
+    built (``countries``); returns how many.
+
+    Finding it looks up the country's name and takes its country-kind candidate: "Syria" has 327 candidates under
+    its key, "Algeria" 438, each read and ranked by the first text that names the country. The entries are found
+    here by that very method (a gazetteer opened on the fresh table), so the stored ones are what it returns; a
+    country without a row (none stored yet, or none found) is looked up at run time as before.
+    """
+    from civcas.gazetteer.core import Gazetteer  # core reads this module: imported when building only
+
+    g = Gazetteer(bundled, home_file)
+    try:
+        isos = [row[0][len("country:"):] for row in g._dbs[0][1].execute(
+            "SELECT id FROM places WHERE kind = 'country' AND id LIKE 'country:%' ORDER BY id")]
+        rows = []
+        for iso in isos:
+            e = g.country_by_lookup(iso)
+            if e is not None:
+                rows.append((iso, marshal.dumps(record(e, g.info(e).loose))))
+    finally:
+        g.close()
+    with conn:
+        conn.execute("DELETE FROM countries")
+        conn.executemany("INSERT INTO countries(iso, rec) VALUES (?, ?)", rows)
+    return len(rows)
+
+
+def read_country(conn: sqlite3.Connection, iso: str, strings: dict[str, str]
+                 ) -> tuple[GazetteerEntry, tuple[str, ...]] | None:
+    """The stored entry and light folds of a country (:func:`store_countries`), or None when not stored."""
+    try:
+        row = conn.execute("SELECT rec FROM countries WHERE iso = ?", (iso,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return read_record(marshal.loads(row[0]), strings) if row else None
 
 
 def ensure(home_file: Path, bundled: Path) -> bool:
@@ -378,6 +474,7 @@ def ensure(home_file: Path, bundled: Path) -> bool:
         # two processes building at once write the same rows, one transaction after the other
         log.info("gazetteer: building the per-key candidate table of %s", home_file)
         counts = build(conn, bundled)
+        counts["countries"] = store_countries(conn, home_file, bundled)
         log.info("gazetteer: candidate table: %s", counts)
         return True
     except sqlite3.OperationalError as exc:
