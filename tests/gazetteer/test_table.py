@@ -236,3 +236,14 @@ def test_table_name_sets_change_no_vote_nor_area(tmp_path: Path) -> None:
     for country in ("SY", "IQ", "NG", None):
         ctx = ResolveContext(country=country, mentions=mentions)
         assert _completed(g, ctx) == _completed(Unruled(), ctx)  # type: ignore[arg-type]
+
+
+def test_table_make_entry_is_the_dataclass_constructor() -> None:
+    from civcas.records import GazetteerEntry
+
+    fields = ("geonames:1", "Kara", 35.5, 38.25, "SY", "locality", "Aleppo", None, 1200, ("Kara", "قرة"),
+              "geonames:bundled")
+    made, built = table.make_entry(*fields), GazetteerEntry(*fields)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    with pytest.raises(AttributeError):
+        made.name = "other"  # type: ignore[misc]  # still frozen

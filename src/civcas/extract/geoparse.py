@@ -278,7 +278,8 @@ _SPACES_HYPHENS = re.compile(r"[\s\-]+")
 @functools.lru_cache(maxsize=100_000)  # asked for every name of every candidate of a name: names recur
 def _plain(loose: str) -> str:
     """A loosely folded name without its article, spaces and a final -h: "al qayyarah" and "qayyara" are one."""
-    s = _SPACES_HYPHENS.sub("", _ARTICLE.sub("", loose))
+    # letters only (most names): no space or hyphen, so no article to cut and nothing to join
+    s = loose if loose.isalpha() else _SPACES_HYPHENS.sub("", _ARTICLE.sub("", loose))
     return s[:-1] if s.endswith(("ah", "eh")) else s
 
 

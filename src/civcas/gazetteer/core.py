@@ -541,7 +541,7 @@ class Gazetteer:
             if rids:
                 self._places(table.LABELS[tag], self._conn_of[table.LABELS[tag]], rids)
         infos, sources = self._infos, self._source_names
-        entry_info = EntryInfo
+        entry_info, make_entry = EntryInfo, table.make_entry
         got: dict[str, tuple[GazetteerEntry, ...]] = {}
         for i in range(0, len(unread), 900):
             chunk = unread[i : i + 900]
@@ -555,7 +555,7 @@ class Gazetteer:
                     if e is None:
                         # table.read_record inlined (35,000 records a first pass): the same entry and folds
                         source = sources.setdefault(r[10], r[10])
-                        e = cache[ref >> 2] = GazetteerEntry(*r[:10], source)  # type: ignore[call-arg]
+                        e = cache[ref >> 2] = make_entry(*r[:10], source)  # type: ignore[call-arg]
                         infos[id(e)] = entry_info(e, r[11])
                     entries.append(e)
                 got[k] = tuple(entries)
@@ -582,6 +582,7 @@ class Gazetteer:
         if len(cache) + len(need) > 400_000:
             cache.clear()
         infos, sources, sep, most = self._infos, self._sources, schema.NAME_SEP, schema.LOOSE_NAMES
+        make_entry = table.make_entry
         for i in range(0, len(need), 900):
             chunk = need[i : i + 900]
             q = ",".join("?" * len(chunk))
@@ -594,9 +595,8 @@ class Gazetteer:
                 source = sources.get((r[10], r[11], label))
                 if source is None:
                     source = sources[(r[10], r[11], label)] = f"{r[10] or 'geonames'}:{r[11] or label}"
-                # positional: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source), the
-                # fields' order; keywords cost a frozen dataclass's __init__ a third more, per row
-                e = GazetteerEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or 0, names, source)
+                # in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source)
+                e = make_entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or 0, names, source)
                 out[r[13]] = cache[r[13]] = e
                 # the names' light folds were stored at build/load time: no folding in a fresh process
                 stored = tuple(r[12].split(sep)) if r[12] else None

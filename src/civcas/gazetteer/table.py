@@ -41,6 +41,7 @@ gazetteer merges at run time as before.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import logging
 import marshal
@@ -191,13 +192,40 @@ def decode_records(blob: bytes) -> tuple[Record, ...]:
     return out
 
 
+_FIELDS = ("id", "name", "lat", "lon", "country", "kind", "admin1", "admin2", "population", "names", "source")
+assert tuple(f.name for f in dataclasses.fields(GazetteerEntry)) == _FIELDS  # the order make_entry sets them in
+_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10 = (GazetteerEntry.__dict__[f].__set__ for f in _FIELDS)
+_NEW = object.__new__
+
+
+def make_entry(
+    id: str, name: str, lat: float, lon: float, country: str | None, kind: str, admin1: str | None,
+    admin2: str | None, population: int, names: tuple[str, ...], source: str,
+) -> GazetteerEntry:
+    """``GazetteerEntry(id, name, ..., source)`` made twice as fast: each slot set directly, without the frozen
+    dataclass's ``__init__`` (eleven ``object.__setattr__`` calls). A first pass makes ~35,000 entries."""
+    e: GazetteerEntry = _NEW(GazetteerEntry)
+    _S0(e, id)
+    _S1(e, name)
+    _S2(e, lat)
+    _S3(e, lon)
+    _S4(e, country)
+    _S5(e, kind)
+    _S6(e, admin1)
+    _S7(e, admin2)
+    _S8(e, population)
+    _S9(e, names)
+    _S10(e, source)
+    return e
+
+
 def read_record(r: Record, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
     """The entry and light folds of one :func:`record`; ``source`` is taken from ``strings`` (one string per value,
     shared by the entries of a process, as its place rows share theirs)."""
     source = strings.setdefault(r[10], r[10])
     # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source);
     # the first ten unpacked from a slice (a third cheaper than ten subscripts, 35,000 records a first pass)
-    return GazetteerEntry(*r[:10], source), r[11]  # type: ignore[call-arg]  # mypy counts no starred slice
+    return make_entry(*r[:10], source), r[11]  # type: ignore[call-arg]  # mypy counts no starred slice
 
 
 def near_rows(keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
