@@ -24,13 +24,18 @@ from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
-from civcas.gazetteer.core import ARABIC_SCRIPT
+from civcas.gazetteer.core import ARABIC_SCRIPT, Spotted
 from civcas.records import Place, PlaceMention, PlacePrecision, Span
 
 
 def spot(gz: Any, s: Sentence) -> list[Any]:
     """The gazetteer's names in one sentence, with offsets into the document."""
-    return [replace(x, start=x.start + s.start, end=x.end + s.start) for x in gz.spot(s.text)]
+    at = s.start
+    # a Spotted made anew rather than by dataclasses.replace (four times the cost, ~13,000 spots a pass)
+    return [x if not at else
+            (Spotted(x.start + at, x.end + at, x.text, x.key, x.candidates) if type(x) is Spotted
+             else replace(x, start=x.start + at, end=x.end + at))
+            for x in gz.spot(s.text)]
 
 
 def resolve_places(
