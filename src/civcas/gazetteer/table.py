@@ -193,7 +193,8 @@ def decode_records(blob: bytes) -> tuple[Record, ...]:
 
 
 _FIELDS = ("id", "name", "lat", "lon", "country", "kind", "admin1", "admin2", "population", "names", "source")
-assert tuple(f.name for f in dataclasses.fields(GazetteerEntry)) == _FIELDS  # the order make_entry sets them in
+if tuple(f.name for f in dataclasses.fields(GazetteerEntry)) != _FIELDS:  # the order make_entry sets them in
+    raise RuntimeError("GazetteerEntry's fields changed: update table.make_entry")
 _S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10 = (GazetteerEntry.__dict__[f].__set__ for f in _FIELDS)
 _NEW = object.__new__
 
