@@ -13,6 +13,7 @@ from _gazetteer_fixtures import GEONAMES_ROWS, write_geonames_dump, write_wof
 from civcas import gazetteer
 from civcas.gazetteer import fold, table
 from civcas.gazetteer.core import BUNDLED_PATH, Gazetteer
+from civcas.records import PlaceMention, Span
 
 # a loaded copy of the bundled Ar Raqqah (3 km apart, no population): merged with it, names and size together
 TWIN = (9100010, "Raqqa City", "Raqqa,Ar Raqqah,الرقة", 35.96, 39.02, "P", "PPL", "SY", "04", "", 0)
@@ -117,6 +118,29 @@ def test_table_records_only_for_keys_of_several_places_or_a_merged_one(tmp_path:
     assert with_recs
 
 
+def test_table_records_share_equal_strings_and_read_back_as_stored(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    rows = conn.execute("SELECT key, blob FROM recs").fetchall()
+    assert rows
+    for key, blob in rows:
+        recs = table.decode_records(blob)
+        seen: dict[str, str] = {}
+
+        def strings(x: object) -> list[str]:
+            if isinstance(x, str):
+                return [x]
+            return [s for y in x for s in strings(y)] if isinstance(x, tuple) else []
+
+        for s in strings(recs):
+            assert seen.setdefault(s, s) is s, (key, s)  # one object per value in a row (marshal back-references)
+        # each record reads back as the entry and folds the gazetteer hands out for that key
+        got = [table.read_record(r, {}) for r in recs]
+        assert [e for e, _loose in got] == list(g._fetch([key])[key])
+        assert [tuple(loose) for _e, loose in got] == [g.info(e).loose for e in g._fetch([key])[key]]
+
+
 def test_table_near_rows_are_the_slices_a_fuzzy_lookup_takes(tmp_path: Path) -> None:
     home = _home(tmp_path)
     stored = gazetteer.load(home)
@@ -146,3 +170,80 @@ def test_table_admin_keys_are_the_folds_resolution_would_make(tmp_path: Path) ->
     assert "Raqqa" in stored and g.admin_key("Raqqa") == stored["Raqqa"] == fold.key("Raqqa")
     assert g.admin_key("Not An Area Anywhere") == fold.key("Not An Area Anywhere")  # folded when not stored
     assert _run_time_merge(tmp_path, home).admin_key("Raqqa") == fold.key("Raqqa")  # no table: folded
+
+
+def test_table_country_entries_are_what_a_lookup_of_the_name_finds(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+    merged_here = _run_time_merge(tmp_path, home)
+    conn = sqlite3.connect(home / "gazetteer.sqlite")
+    stored = [iso for (iso,) in conn.execute("SELECT iso FROM countries")]
+    assert len(stored) > 200 and "SY" in stored
+    for iso in stored:
+        e = g.country(iso)
+        assert e is not None and e == g.country_by_lookup(iso) == merged_here.country(iso), iso
+        assert g.info(e).loose == merged_here.info(merged_here.country(iso)).loose  # the folds stored with it
+    assert g.country("XX") is None and g.country_by_lookup("XX") is None
+
+
+NAMESAKES = ["Mosul", "Raqqa", "Aleppo", "Damascus", "Baghdad", "Sanaa", "Kano", "Maiduguri", "Homs", "Idlib",
+             "Syria", "Kenya", "Ghana", "Algeria", "Deir ez-Zor", "Tikrit", "Alexandria", "Kabul", "Kandahar", "Lagos"]
+
+
+def test_table_big_town_and_region_names_hold_every_such_place(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+    assert g._names("big_towns") and g._names("regions")
+    seen_town = seen_region = 0
+    for name in [*NAMES, *NAMESAKES]:
+        for e in g.lookup(name):
+            if e.kind == "locality" and e.population >= table.BIG_TOWN_POPULATION:
+                seen_town += 1
+                assert g.may_be_big_town(g.info(e).loose_name, table.BIG_TOWN_POPULATION), e
+            if e.kind == "region":
+                seen_region += 1
+                assert g.may_be_region(fold.loose(e.name), e.country), e
+    assert seen_town > 10 and seen_region > 5
+    assert not g.may_be_big_town(fold.loose("Syria"), 100_000) and g.may_be_big_town(fold.loose("Syria"), 99_999)
+    assert not g.may_be_region(fold.loose("Mosul"), "SY")
+    # without the table nothing is ruled out
+    merged_here = _run_time_merge(tmp_path, home)
+    assert merged_here.may_be_big_town("syria", 100_000) and merged_here.may_be_region("mosul", "SY")
+
+
+def test_table_name_sets_change_no_vote_nor_area(tmp_path: Path) -> None:
+    from civcas.extract import geoparse
+    from civcas.gazetteer.resolve import ResolveContext, _completed
+
+    home = _home(tmp_path)
+    g = gazetteer.load(home)
+
+    class Unruled:
+        """The gazetteer with its name sets hidden: every name is looked up, as before them."""
+
+        def __getattr__(self, name: str) -> object:
+            if name in ("may_be_big_town", "memo_get", "memo_put"):
+                raise AttributeError(name)
+            return getattr(g, name)
+
+        def may_be_region(self, loose_name: str, country: str | None) -> bool:
+            return True
+
+    for name in [*NAMES, *NAMESAKES]:
+        target = fold.loose(name)
+        assert geoparse._prominent_country(g, name, target) == geoparse._prominent_country(Unruled(), name, target)
+    mentions = tuple(PlaceMention(n, Span(0, len(n), n)) for n in [*NAMES, *NAMESAKES])
+    for country in ("SY", "IQ", "NG", None):
+        ctx = ResolveContext(country=country, mentions=mentions)
+        assert _completed(g, ctx) == _completed(Unruled(), ctx)  # type: ignore[arg-type]
+
+
+def test_table_make_entry_is_the_dataclass_constructor() -> None:
+    from civcas.records import GazetteerEntry
+
+    fields = ("geonames:1", "Kara", 35.5, 38.25, "SY", "locality", "Aleppo", None, 1200, ("Kara", "قرة"),
+              "geonames:bundled")
+    made, built = table.make_entry(*fields), GazetteerEntry(*fields)
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    with pytest.raises(AttributeError):
+        made.name = "other"  # type: ignore[misc]  # still frozen

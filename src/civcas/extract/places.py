@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -228,10 +228,24 @@ def _dateline_at(doc_text: str, start: int, end: int) -> bool:
     return line_start and bool(_DATELINE.match(doc_text[max(0, start - 2) : end + 60]))
 
 
+def _known_area(spotted: Sequence[Any], start: int, end: int) -> bool:
+    """Whether the gazetteer knows the name at ``start`` (up to ``end`` or beyond) as an admin area, by one of the
+    first three candidates of a spotted name that starts there."""
+    return any(
+        sp.start == start and sp.end >= end and any(getattr(c, "kind", "") in ("region", "county")
+                                                   for c in list(sp.candidates)[:3])
+        for sp in spotted
+    )
+
+
 def _clean_name(
-    doc_text: str, start: int, end: int, not_places: frozenset[str], known_area: bool = False
+    doc_text: str, start: int, end: int, not_places: frozenset[str],
+    known_area: bool | Callable[[], bool] = False,
 ) -> tuple[int, int] | None:
-    """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left."""
+    """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
+
+    ``known_area`` (a value, or a function asked only when needed): the gazetteer knows the whole as an area.
+    """
     name = doc_text[start:end]
     if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name) or _ORG_AFTER.match(doc_text[end : end + 20]):
         return None
@@ -255,7 +269,7 @@ def _clean_name(
     # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
     # ... or the gazetteer knows the whole as an area ("the Eastern Cape", a South African province)
     named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and (
-        known_area or bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+        (known_area() if callable(known_area) else known_area) or bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
     )
     if words and _TITLE_WORD.fullmatch(words[0]) and len(words) > 1:
         return None  # "Dr Abdollah", "General Salim Idris": a person after a title
@@ -340,11 +354,9 @@ def find_mentions(
             e = s + inner.start()
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
             continue  # "Damascus, SANA-An Israeli ...": the agency of a dateline
-        known_area = any(
-            sp.start == s and sp.end >= e and any(getattr(c, "kind", "") in ("region", "county")
-                                                 for c in list(sp.candidates)[:3])
-            for sp in spotted
-        )
+        # asked only for a name that starts with a compass word ("the Eastern Cape"): reading a spotted name's
+        # candidates ranks every one of them, which most names never need
+        known_area = functools.partial(_known_area, spotted, s, e)
         cleaned = _clean_name(doc_text, s, e, lex.not_places, known_area)
         if cleaned is None:
             continue
@@ -465,6 +477,9 @@ def find_mentions(
             continue
         if sp.start < start or sp.end > end:
             continue
+        # drop candidates that overlap a longer pattern name (tested first: what follows only reads the text)
+        if any(k[0] < sp.end and sp.start < k[1] for k in cands):
+            continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
         if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex.not_places) is None:
             continue
@@ -487,18 +502,8 @@ def find_mentions(
         rb = lex.relation_before.search(before)
         if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before):
             info["relation"] = "origin"  # "a civilian from Homs", "fired from Turkish territory"
-        # drop candidates that overlap a longer pattern name
-        overlap = [k for k in cands if k[0] < sp.end and sp.start < k[1]]
-        if overlap:
-            continue
         # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context.
-        if not (
-            fa
-            or fb
-            or lex.prep_before.search(before)
-            or lex.around_after.match(after)
-            or lex.relation_before.search(before)
-        ):
+        if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
             continue
         cands[(sp.start, sp.end)] = info
     for m in _CAPITAL.finditer(sent):

@@ -192,12 +192,17 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         cc: set[str] = set()
         points: list[tuple[float, float, float]] = []
         geographic = False
-        code = gazetteer.country_code(raw) or gazetteer.country_of(raw)
+        named = gazetteer.country_code(raw)
+        code = named or gazetteer.country_of(raw)
+        if named:
+            # a country's own name or its people's ("Syria", "Iraqi"): the country, whatever its namesakes
+            areas.append(_Area(frozenset(), frozenset(), frozenset({named})))
+            continue
         candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
         if country:
             # an area name that matches nothing in the document's country ("Central") is noise, not context
             candidates = [e for e in candidates if e.country == country or e.kind == "country"]
-        if code and (gazetteer.country_code(raw) or not [e for e in candidates if e.kind != "country"]):
+        if code and not [e for e in candidates if e.kind != "country"]:
             areas.append(_Area(frozenset(), frozenset(), frozenset({code})))
             continue
         for e in candidates[:3]:
@@ -865,6 +870,8 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
     for m in context.mentions:
         if m.text in areas:
             continue
+        if country and not gazetteer.may_be_region(fold.loose(m.text), country.upper()):
+            continue  # no region of the country has that name: its first candidate there is none
         top_entries = gazetteer.lookup(m.text, country=country) if country else []
         if top_entries and top_entries[0].kind == "region" and fold.loose(top_entries[0].name) == fold.loose(m.text):
             areas.append(m.text)

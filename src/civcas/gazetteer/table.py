@@ -41,6 +41,7 @@ gazetteer merges at run time as before.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import logging
 import marshal
@@ -50,6 +51,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from civcas.gazetteer import fold, schema
 from civcas.gazetteer.merge import PLACE_COLUMNS, dedupe, entry_from_row
@@ -60,8 +62,15 @@ log = logging.getLogger(__name__)
 
 #: Bump when the table's layout or the merge changes: a home built by another version is rebuilt.
 #: 2: the admin keys (``folds``). 3: each key's candidates stored whole (``recs``). 4: each country's keys by
-#: their first two letters (``near``).
-TABLE_VERSION = 4
+#: their first two letters (``near``). 5: a ``recs`` row is one marshalled tuple of records whose equal strings are
+#: one object (:func:`encode_records`), so reading it makes each string once. 6: each country's entry as
+#: :meth:`~civcas.gazetteer.core.Gazetteer.country` finds it (``countries``), so a first pass looks up no country
+#: name's hundreds of namesakes to find it; the light folds of big towns' and of regions' own names (``folds``:
+#: ``big_towns``, ``regions``), which tell geoparsing that a name is neither without looking it up.
+TABLE_VERSION = 6
+
+#: The population from which a town's own name is kept in ``big_towns`` (:func:`big_town_names`).
+BIG_TOWN_POPULATION = 100_000
 
 DDL = """
 CREATE TABLE IF NOT EXISTS cands (key TEXT PRIMARY KEY, refs BLOB NOT NULL, stable INTEGER NOT NULL) WITHOUT ROWID;
@@ -70,6 +79,7 @@ CREATE TABLE IF NOT EXISTS folds (what TEXT PRIMARY KEY, blob BLOB NOT NULL) WIT
 CREATE TABLE IF NOT EXISTS recs (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS near (db INTEGER NOT NULL, country TEXT NOT NULL, prefix TEXT NOT NULL, keys BLOB NOT NULL,
                                  PRIMARY KEY (db, country, prefix)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS countries (iso TEXT PRIMARY KEY, rec BLOB NOT NULL) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -131,7 +141,11 @@ def read_merged(rec: str) -> tuple[GazetteerEntry, list[str]]:
     return e, r[11]
 
 
-def record(e: GazetteerEntry, loose: Sequence[str] | None) -> bytes:
+#: One candidate of a ``recs`` row: the entry's fields in their order, then its light folds.
+Record = tuple[Any, ...]
+
+
+def record(e: GazetteerEntry, loose: Sequence[str] | None) -> Record:
     """One candidate as stored in ``recs``: the entry's fields, then its light folds (own name, ``names[:40]``).
 
     ``loose`` is the stored fold (``places.loose``); when missing or of the wrong length the names are folded
@@ -139,8 +153,8 @@ def record(e: GazetteerEntry, loose: Sequence[str] | None) -> bytes:
     """
     if not loose or len(loose) != 1 + min(len(e.names), schema.LOOSE_NAMES):
         loose = (fold.loose(e.name), *(fold.loose(n) for n in e.names[: schema.LOOSE_NAMES]))
-    return marshal.dumps((e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population,
-                          e.names, e.source, tuple(loose)))
+    return (e.id, e.name, e.lat, e.lon, e.country, e.kind, e.admin1, e.admin2, e.population, tuple(e.names),
+            e.source, tuple(loose))
 
 
 def has_records(refs: Sequence[int]) -> bool:
@@ -148,24 +162,71 @@ def has_records(refs: Sequence[int]) -> bool:
     return len(refs) > 1 or (len(refs) == 1 and refs[0] & 3 == MERGED)
 
 
-def encode_records(records: list[bytes]) -> bytes:
+def _shared(records: Sequence[Record]) -> tuple[Record, ...]:
+    """``records`` with every string equal to one met before (anywhere in them) replaced by that first object.
+
+    ``marshal`` writes an object it has written before as a back-reference, by identity: a row's candidates share
+    many strings (their kind, country, admin names, the folds of common names, a name and its own fold), and each
+    is then made once when the row is read, a third less memory and fewer objects for the garbage collector.
+    """
+    pool: dict[str, str] = {}
+
+    def one(x: Any) -> Any:
+        if isinstance(x, str):
+            return pool.setdefault(x, x)
+        if isinstance(x, tuple):
+            return tuple(one(y) for y in x)
+        return x
+
+    return tuple(tuple(one(x) for x in r) for r in records)
+
+
+def encode_records(records: Sequence[Record]) -> bytes:
     """A key's candidates (:func:`record` each, in the order of its references) as one ``recs`` value."""
-    return zlib.compress(marshal.dumps(tuple(records)), 6)
+    return zlib.compress(marshal.dumps(_shared(records)), 6)
 
 
-def decode_records(blob: bytes) -> tuple[bytes, ...]:
-    """The records of one ``recs`` value (each decoded with :func:`read_record` when needed)."""
-    out: tuple[bytes, ...] = marshal.loads(zlib.decompress(blob))
+def decode_records(blob: bytes) -> tuple[Record, ...]:
+    """The records of one ``recs`` value (each read with :func:`read_record`)."""
+    out: tuple[Record, ...] = marshal.loads(zlib.decompress(blob))
     return out
 
 
-def read_record(rec: bytes, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
+_FIELDS = ("id", "name", "lat", "lon", "country", "kind", "admin1", "admin2", "population", "names", "source")
+if tuple(f.name for f in dataclasses.fields(GazetteerEntry)) != _FIELDS:  # the order make_entry sets them in
+    raise RuntimeError("GazetteerEntry's fields changed: update table.make_entry")
+_S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7, _S8, _S9, _S10 = (GazetteerEntry.__dict__[f].__set__ for f in _FIELDS)
+_NEW = object.__new__
+
+
+def make_entry(
+    id: str, name: str, lat: float, lon: float, country: str | None, kind: str, admin1: str | None,
+    admin2: str | None, population: int, names: tuple[str, ...], source: str,
+) -> GazetteerEntry:
+    """``GazetteerEntry(id, name, ..., source)`` made twice as fast: each slot set directly, without the frozen
+    dataclass's ``__init__`` (eleven ``object.__setattr__`` calls). A first pass makes ~35,000 entries."""
+    e: GazetteerEntry = _NEW(GazetteerEntry)
+    _S0(e, id)
+    _S1(e, name)
+    _S2(e, lat)
+    _S3(e, lon)
+    _S4(e, country)
+    _S5(e, kind)
+    _S6(e, admin1)
+    _S7(e, admin2)
+    _S8(e, population)
+    _S9(e, names)
+    _S10(e, source)
+    return e
+
+
+def read_record(r: Record, strings: dict[str, str]) -> tuple[GazetteerEntry, tuple[str, ...]]:
     """The entry and light folds of one :func:`record`; ``source`` is taken from ``strings`` (one string per value,
     shared by the entries of a process, as its place rows share theirs)."""
-    r = marshal.loads(rec)
     source = strings.setdefault(r[10], r[10])
-    # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source)
-    return GazetteerEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], source), r[11]
+    # positional, in the fields' order: (id, name, lat, lon, country, kind, admin1, admin2, population, names, source);
+    # the first ten unpacked from a slice (a third cheaper than ten subscripts, 35,000 records a first pass)
+    return make_entry(*r[:10], source), r[11]  # type: ignore[call-arg]  # mypy counts no starred slice
 
 
 def near_rows(keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
@@ -203,6 +264,52 @@ def decode_keys(blob: bytes) -> dict[str, str]:
     """The name -> key map of :func:`encode_keys`."""
     parts = zlib.decompress(blob).decode("utf-8").split(NAME_SEP)
     return dict(zip(parts[::2], parts[1::2], strict=True))
+
+
+def big_town_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
+    """The light fold of the own name of every town of :data:`BIG_TOWN_POPULATION` people or more in these files.
+
+    Merging twins keeps one twin's name with that twin's population (:func:`civcas.gazetteer.merge.dedupe`), so
+    no merged town has a name and size that no place row has: a name not in this list is no big town's own name.
+    """
+    out: set[str] = set()
+    for conn in conns:
+        for name, loose in conn.execute("SELECT name, loose FROM places WHERE kind = 'locality' AND population >= ?",
+                                        (BIG_TOWN_POPULATION,)):
+            out.add(fold.loose(name))
+            if loose:
+                out.add(loose.split(NAME_SEP)[0])  # the stored fold, should it ever differ
+    return sorted(out)
+
+
+def region_names(conns: Iterable[sqlite3.Connection]) -> list[str]:
+    """Every region's own name, folded lightly, with its country ("raqqa\tSY"): a merge keeps a region's name and
+    country, so a name and country not in this list are no region's."""
+    out: set[str] = set()
+    for conn in conns:
+        for name, country in conn.execute("SELECT name, country FROM places WHERE kind = 'region'"):
+            out.add(f"{fold.loose(name)}\t{country or ''}")
+    return sorted(out)
+
+
+def encode_names(names: list[str]) -> bytes:
+    """A list of strings as one compressed text (``folds.blob``; :func:`decode_names`)."""
+    return zlib.compress(NAME_SEP.join(names).encode("utf-8"), 6)
+
+
+def decode_names(blob: bytes) -> frozenset[str]:
+    """The strings of :func:`encode_names`, as a set."""
+    text = zlib.decompress(blob).decode("utf-8")
+    return frozenset(text.split(NAME_SEP)) if text else frozenset()
+
+
+def read_names(conn: sqlite3.Connection, what: str) -> frozenset[str] | None:
+    """A stored name set (``big_towns``, ``regions``), or None when the table has none."""
+    try:
+        row = conn.execute("SELECT blob FROM folds WHERE what = ?", (what,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return decode_names(row[0]) if row else None
 
 
 def read_admin_keys(conn: sqlite3.Connection) -> dict[str, str]:
@@ -260,7 +367,7 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
 
         def flush() -> None:
             """The ``recs`` rows of the pending keys: their places read in one query per file."""
-            records: dict[int, bytes] = {}
+            records: dict[int, Record] = {}
             for tag, src in ((BUNDLED, bconn), (LOADED, conn)):
                 need = sorted({ref >> 2 for _k, refs in pending for ref in refs if ref & 3 == tag})
                 for i in range(0, len(need), 900):
@@ -273,7 +380,7 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
             pending.clear()
 
         merged: dict[GazetteerEntry, int] = {}
-        merged_records: dict[int, bytes] = {}
+        merged_records: dict[int, Record] = {}
         rows: list[tuple[str, bytes, int]] = []
         recs: list[tuple[str, bytes]] = []
         pending: list[tuple[str, list[int]]] = []
@@ -317,6 +424,8 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         names = admin_names((bconn, conn))
         counts["admin_keys"] = len(names)
         folds = encode_keys(names)
+        big_towns = encode_names(big_town_names((bconn, conn)))
+        regions = encode_names(region_names((bconn, conn)))
         near = [(tag, country, prefix, blob)
                 for tag, src in ((BUNDLED, bconn), (LOADED, conn))
                 for country, stored in src.execute("SELECT country, keys FROM country_keys")
@@ -331,7 +440,10 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         conn.execute("DELETE FROM folds")
         conn.execute("DELETE FROM recs")
         conn.execute("DELETE FROM near")
+        conn.execute("DELETE FROM countries")
         conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('big_towns', ?)", (big_towns,))
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('regions', ?)", (regions,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
         conn.executemany("INSERT INTO recs(key, blob) VALUES (?, ?)", recs)
         conn.executemany("INSERT INTO near(db, country, prefix, keys) VALUES (?, ?, ?, ?)", near)
@@ -339,6 +451,44 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
                          ((mid, merged_record(e)) for e, mid in merged.items()))
         schema.set_meta(conn, [("cands", fingerprint(bundled))])
     return counts
+
+
+def store_countries(conn: sqlite3.Connection, home_file: Path, bundled: Path) -> int:
+    """Store each country's entry as :meth:`~civcas.gazetteer.core.Gazetteer.country` finds it with the table just
+    built (``countries``); returns how many.
+
+    Finding it looks up the country's name and takes its country-kind candidate: "Syria" has 327 candidates under
+    its key, "Algeria" 438, each read and ranked by the first text that names the country. The entries are found
+    here by that very method (a gazetteer opened on the fresh table), so the stored ones are what it returns; a
+    country without a row (none stored yet, or none found) is looked up at run time as before.
+    """
+    from civcas.gazetteer.core import Gazetteer  # core reads this module: imported when building only
+
+    g = Gazetteer(bundled, home_file)
+    try:
+        isos = [row[0][len("country:"):] for row in g._dbs[0][1].execute(
+            "SELECT id FROM places WHERE kind = 'country' AND id LIKE 'country:%' ORDER BY id")]
+        rows = []
+        for iso in isos:
+            e = g.country_by_lookup(iso)
+            if e is not None:
+                rows.append((iso, marshal.dumps(record(e, g.info(e).loose))))
+    finally:
+        g.close()
+    with conn:
+        conn.execute("DELETE FROM countries")
+        conn.executemany("INSERT INTO countries(iso, rec) VALUES (?, ?)", rows)
+    return len(rows)
+
+
+def read_country(conn: sqlite3.Connection, iso: str, strings: dict[str, str]
+                 ) -> tuple[GazetteerEntry, tuple[str, ...]] | None:
+    """The stored entry and light folds of a country (:func:`store_countries`), or None when not stored."""
+    try:
+        row = conn.execute("SELECT rec FROM countries WHERE iso = ?", (iso,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return read_record(marshal.loads(row[0]), strings) if row else None
 
 
 def ensure(home_file: Path, bundled: Path) -> bool:
@@ -353,6 +503,7 @@ def ensure(home_file: Path, bundled: Path) -> bool:
         # two processes building at once write the same rows, one transaction after the other
         log.info("gazetteer: building the per-key candidate table of %s", home_file)
         counts = build(conn, bundled)
+        counts["countries"] = store_countries(conn, home_file, bundled)
         log.info("gazetteer: candidate table: %s", counts)
         return True
     except sqlite3.OperationalError as exc:
