@@ -18,7 +18,7 @@ from typing import cast
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import TokenList, fold, tokens, variants
-from civcas.extract.dates import DateMention, _safe
+from civcas.extract.dates import MONTHS_EN, DateMention, _safe
 from civcas.extract.dates import _infer_year as _infer
 from civcas.records import DatePrecision
 
@@ -179,7 +179,6 @@ def _day_month(
             DatePrecision.MONTH, "month", f"{tag}#month_year")
 
 
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The time stamp of a captured post: "November 30, 2024 · Shared with Public", "4:52 PM · Dec 1, 2024".
 _POST_STAMP = re.compile(
     r"(?:(?P<m1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>(?:19|20)\d\d)"
@@ -208,47 +207,20 @@ def dateline(doc_text: str, lex: ArabicLex) -> date | None:
     if stamp is not None:
         mon, day, year = (stamp.group("m1"), stamp.group("d1"), stamp.group("y1")) if stamp.group("m1") else (
             stamp.group("m2"), stamp.group("d2"), stamp.group("y2"))
-        return _safe(int(year), _MONTHS_EN.index(mon.lower()) + 1, int(day))
+        return _safe(int(year), MONTHS_EN.index(mon.lower()) + 1, int(day))
     return None
 
 
 # A page's own label for when it was published: "تاريخ النشر: 12.10.2021 | 10:34 GMT", "نشر بتاريخ ...".
-_PUBLISHED_LABEL = re.compile(r"(?:^|\|)\s*(?:تاريخ\s+(?:ال)?نشر|نشر\s+(?:بتاريخ|في)|نُشر\s+(?:بتاريخ|في))\s*[:：]?")
+PUBLISHED_LABEL = re.compile(r"(?:^|\|)\s*(?:تاريخ\s+(?:ال)?نشر|نشر\s+(?:بتاريخ|في)|نُشر\s+(?:بتاريخ|في))\s*[:：]?")
 # What a line that only stamps a date may hold besides the date: a weekday, a time of day, a zone, punctuation.
-_STAMP_REST = re.compile(r"[\s\d:.,،|/\-–—()]+|GMT|UTC|[AaPp]\.?[Mm]\.?|ص|م|مساء|صباحا|صباحاً|بتوقيت\s+\S+")
+STAMP_REST = re.compile(r"[\s\d:.,،|/\-–—()]+|GMT|UTC|[AaPp]\.?[Mm]\.?|ص|م|مساء|صباحا|صباحاً|بتوقيت\s+\S+")
 
 
-def page_stamp(doc_text: str, lex: ArabicLex) -> date | None:
-    """A page's date further down than its opening lines: a line labelled as the date of publication anywhere
-    in the page ("تاريخ النشر:12.10.2021 | 10:34 GMT"), else a short line among its first forty that holds
-    nothing but a date ("23/07/2022", "الأحد, 23 يناير 2022, 09:36") — the stamp a news site prints under
-    its headline and byline. A date inside a sentence is an event's, never the page's."""
-    lines = doc_text[:20_000].split("\n")
-    for line in lines:
-        m = _PUBLISHED_LABEL.search(line)
-        if m is None:
-            continue
-        rest = line[m.end() : m.end() + 60]
-        f = fold(rest)
-        for d in find_dates(Scan(f, tokens(f.text)), lex, reference=None, year_hint=None):
-            if d.kind == "absolute" and d.start_date is not None:
-                return d.start_date
-    for line in lines[:40]:
-        line = line.strip()
-        if not line or len(line) > 40 or not any(ch.isdigit() for ch in line):
-            continue
-        f = fold(line)
-        found = [d for d in find_dates(Scan(f, tokens(f.text)), lex, reference=None, year_hint=None)
-                 if d.kind in ("absolute", "weekday")]
-        days = [d for d in found if d.kind == "absolute" and d.start_date is not None and d.start_date.year >= 1990]
-        if len(days) != 1:
-            continue
-        rest = f.source
-        for d in sorted(found, key=lambda d: -d.start):
-            rest = rest[: d.start] + " " + rest[d.end :]
-        if not _STAMP_REST.sub("", rest).strip():
-            return days[0].start_date
-    return None
+def line_dates(line: str, lex: ArabicLex) -> list[DateMention]:
+    """The dates of one line of Arabic text, unresolved relative ones included (for :func:`dates.page_stamp`)."""
+    f = fold(line)
+    return find_dates(Scan(f, tokens(f.text)), lex, reference=None, year_hint=None)
 
 
 @functools.lru_cache(maxsize=8)

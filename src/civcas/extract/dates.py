@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -415,12 +415,14 @@ def page_date(text: str, *, rules: RuleFiles | None = None) -> date | None:
     dateline nor a dated address: a line labelled as its publication, a short line that holds only a date,
     else the latest post it embeds (:func:`post_signature`)."""
     if re.search(r"[\u0600-\u06FF]", text[:600]):
-        from civcas.extract.arabic_dates import page_stamp
+        from civcas.extract.arabic_dates import PUBLISHED_LABEL, STAMP_REST, line_dates
         from civcas.extract.arabic_lexicon import arabic_lex
 
-        found = page_stamp(text, arabic_lex(rules or load_rules()))
+        lex = arabic_lex(rules or load_rules())
+        found = page_stamp(text, lambda line: line_dates(line, lex), PUBLISHED_LABEL, STAMP_REST)
     else:
-        found = _page_stamp(text, rules)
+        found = page_stamp(text, lambda line: find_dates(line, reference=None, rules=rules), _PUBLISHED_LABEL,
+                           _STAMP_REST)
     return found if found is not None else post_signature(text)
 
 
@@ -437,33 +439,36 @@ _POST_SIGNATURE = re.compile(
 )
 
 
-def _page_stamp(text: str, rules: RuleFiles | None) -> date | None:
-    """A page's date further down than its opening lines: a line labelled as its publication anywhere on the
-    page, else a short line among its first forty that holds nothing but a date ("Thursday, 4 Aug 2022,
-    15:01"), else the latest post the page embeds ("— Civil Defence (@SyriaCivilDefe) January 3, 2022": the
-    page appeared that day or after, and reports what the post told). A date inside a sentence is an event's.
+def page_stamp(
+    text: str, dates_of: Callable[[str], list[DateMention]], label: re.Pattern[str], rest_words: re.Pattern[str]
+) -> date | None:
+    """A page's date further down than its opening lines, in any language: a line ``label`` marks as its
+    publication anywhere on the page ("Published: 4 August 2022", "تاريخ النشر:12.10.2021 | 10:34 GMT"), else a
+    short line among its first forty that holds nothing but one date and ``rest_words`` (a weekday, a time, a
+    zone: "Thursday, 4 Aug 2022, 15:01", "الأحد, 23 يناير 2022, 09:36") — the stamp a news site prints under its
+    headline and byline. A date inside a sentence is an event's, never the page's. ``dates_of`` finds a line's
+    dates (offsets into the line).
     """
     lines = text[:20_000].split("\n")
     for line in lines:
-        m = _PUBLISHED_LABEL.match(line)
+        m = label.search(line)
         if m is None or not any(ch.isdigit() for ch in line):
             continue
-        found = [d for d in find_dates(line[m.end() : m.end() + 60], reference=None, rules=rules)
-                 if d.kind == "absolute" and d.start_date]
+        found = [d for d in dates_of(line[m.end() : m.end() + 60]) if d.kind == "absolute" and d.start_date]
         if found:
             return found[0].start_date
     for line in lines[:40]:
         line = line.strip()
         if not line or len(line) > 40 or not any(ch.isdigit() for ch in line):
             continue
-        found = find_dates(line, reference=None, rules=rules)
+        found = [d for d in dates_of(line) if d.kind in ("absolute", "weekday")]
         days = [d for d in found if d.kind == "absolute" and d.start_date and d.start_date.year >= 1990]
         if len(days) != 1:
             continue
         rest = line
         for d in sorted(found, key=lambda d: -d.start):
             rest = rest[: d.start] + " " + rest[d.end :]
-        if not _STAMP_REST.sub("", rest).strip():
+        if not rest_words.sub("", rest).strip():
             return days[0].start_date
     return None
 
@@ -479,13 +484,14 @@ def post_signature(text: str) -> date | None:
     best = None
     for m in _POST_SIGNATURE.finditer(text, 0, 50_000):
         mon, day, year = m.group(1).replace(",", "").split()
-        got = _safe(int(year), _MONTHS.index(mon[:3].lower()) + 1, int(day))
+        got = _safe(int(year), MONTHS_EN.index(mon[:3].lower()) + 1, int(day))
         if got is not None and (best is None or got > best):
             best = got
     return best
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: English month abbreviations, as post stamps and embeds print them
+MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def year_hint(text: str, *, rules: RuleFiles | None = None) -> int | None:
