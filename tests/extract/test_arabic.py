@@ -836,3 +836,21 @@ def test_arabic_people_named_with_a_title_after_a_strikes_subject_are_counted() 
     for text, n in cases.items():
         got = run(Document(id="t", text=text, published=date(2025, 12, 23)), config=cfg)
         assert got and got[0].killed is not None and got[0].killed.value == n, (text, [c.killed for c in got])
+
+
+def test_two_harm_verbs_of_one_count_and_of_two_victims() -> None:
+    """ "قتل وأصيب 30 شخصا": thirty killed or injured; "إن مدنياً استشهد وأصيب آخرون": one killed, others injured."""
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    def figures(text: str) -> list[tuple[int | None, int | None, int | None]]:
+        out = []
+        for c in run(Document(id="a1", text=text), config=ExtractConfig(gazetteer=None)):
+            out.append(tuple(f.value if f is not None else None for f in (c.killed, c.injured, c.killed_or_injured)))
+        return out
+
+    assert figures("قتل وأصيب 30 شخصا في قصف على مدينة إدلب.") == [(None, None, 30)]
+    assert figures("استشهد وجرح أكثر من 200 شخص في غارات على مبنى السجن في مدينة صعدة.") == [(None, None, 200)]
+    assert figures("قال مراسل إن مدنياً استشهد وأصيب آخرون جراء قصف مدفعي على بلدة كفر تعال.") == [(1, None, None)]
+    two = "ذكرت مصادر محلية أن شخصاً قتل وأصيب ثلاثة آخرون جراء استهداف سيارة في مدينة جرابلس."
+    assert figures(two) == [(1, 3, None)]

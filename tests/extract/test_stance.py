@@ -68,3 +68,42 @@ def test_stance_a_source_that_dismisses_reports_is_the_claimant_of_the_denial() 
 )
 def test_stance_period_words_that_date_something_else_mark_no_tally(text: str) -> None:
     assert aggregate_cues(text) == []
+
+
+def test_a_denial_of_a_strike_stands_beside_the_strike_it_denies() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("Russian forces struck a theatre in Mariupol where hundreds of civilians were sheltering, Ukrainian "
+            "officials said on Wednesday. Russia's defence ministry denied bombing the building in Mariupol.")
+    claims = run(Document(id="s1", text=text), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.claimant, c.stance.value) for c in claims)
+    assert got == [("Russia's defence ministry", "denies"), ("Ukrainian officials", "alleges")], got
+
+
+def test_a_states_denial_blaming_the_other_side_stays_with_the_strike(village_config: object) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("A Russian missile hit a children's hospital in Kyiv, killing two adults, Ukrainian officials said. "
+            "Russia denied targeting the hospital, blaming a Ukrainian air defence missile.")
+    claims = run(Document(id="s2", text=text), config=village_config)  # type: ignore[arg-type]
+    denial = [c for c in claims if c.stance.value == "denies"]
+    assert len(denial) == 1, claims
+    # "Russia" speaks: no place of the strike; the denier's forces are the claim's, not the ones it blames
+    assert denial[0].place is not None and denial[0].place.name == "Kyiv", denial[0].place
+    assert list(denial[0].belligerents) == ["Russia"], denial[0].belligerents
+    assert len({c.place.name for c in claims if c.place is not None}) == 1
+
+
+def test_the_name_before_who_takes_the_stance(village_config: object) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("An airstrike on a migrant detention centre in Tajoura, east of Tripoli, killed at least 53 people. "
+            "The GNA blamed forces loyal to Khalifa Haftar, who denied responsibility.")
+    claims = run(Document(id="s3", text=text), config=village_config)  # type: ignore[arg-type]
+    denial = [c for c in claims if c.stance.value == "denies"]
+    assert [c.claimant for c in denial] == ["Khalifa Haftar"], claims
+    # a person after "loyal to" is no place
+    assert all(c.place is not None and c.place.country == "LY" and c.place.name != "Khalifa Haftar" for c in claims)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from civcas.extract.rules import RuleFiles, load_rules
@@ -148,6 +149,131 @@ def _other_countrys(text: str, start: int, canon: str, rules: RuleFiles) -> bool
     if iso is None:
         return False
     return iso not in operates_in(rules).get(canon, ())
+
+
+#: the placeholder canonical of a bare occupying force, resolved per document by :func:`resolve_occupation`
+OCCUPATION = "occupation"
+_OCCUPIER_WORD = re.compile(r"occup|aggress|احتلال|محتل|عدوان")
+
+
+#: "..., blaming a Ukrainian air defence missile", "accusing the GNA": who a denial points at instead
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:blam(?:ing|ed|es)|accus(?:ing|ed|es)|attribut(?:ing|ed|es)\s+(?:it|the\s+\w+)\s+to|"
+    r"point(?:ing|ed)\s+(?:the\s+finger\s+)?at)\b[^.;:!?]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def without_the_blamed(sentence: str, denial_end: int, actors: list[ActorMention]) -> list[ActorMention]:
+    """A denial's actors without those it blames instead ("Russia denied targeting the hospital, blaming a
+    Ukrainian air defence missile"): the other side is no attacker of the strike denied."""
+    return [a for a in actors
+            if a.start < denial_end or not _BLAMED_BEFORE.search(sentence[denial_end : a.start])]
+
+
+@functools.cache
+def _generic_words(rules: RuleFiles) -> dict[str, frozenset[str]]:
+    """Per one-country force, the first words of its generic names ("regime forces", "pro-government militia")."""
+    out: dict[str, frozenset[str]] = {}
+    for e in rules.belligerents.entries:
+        if e.operates_in:
+            words = {fold(n.split()[0]) for n in (*e.names, *e.adjectives) if n[:1].islower()}
+            out[e.canonical] = out.get(e.canonical, frozenset()) | frozenset(words)
+    return out
+
+
+def resolve_document_forces(
+    actor_lists: Sequence[list[ActorMention]], country: str | None, rules: RuleFiles
+) -> str | None:
+    """Forces that only the document's country can name, in place.
+
+    A generic name of a one-country force ("government forces", "Pro-government militia", "regime forces": the
+    Syrian government's in the lexicon) in a document placed in another country is that country's own government
+    ("government forces killed nine protesters in Khartoum": Sudan's), named as the lexicon names that state's
+    forces, else by the country's name. Bare occupying forces are named by :func:`resolve_occupation`, whose
+    answer for the document as a whole is returned (a source named "جيش الاحتلال" is that force).
+    """
+    generic = _generic_words(rules)
+    home = operates_in(rules)
+    if country is not None:
+        state = _state_of_country(rules, country)
+
+        def abroad(a: ActorMention) -> bool:
+            return (a.canonical in generic and country not in home.get(a.canonical, (country,))
+                    and a.text[:1].isascii() and fold(a.text).split()[0] in generic[a.canonical])
+
+        for actors in actor_lists:
+            if state is None:
+                actors[:] = [a for a in actors if not abroad(a)]
+            else:
+                actors[:] = [replace(a, canonical=state, rule=f"{a.rule}:home") if abroad(a) else a for a in actors]
+    return resolve_occupation(actor_lists, country, rules)
+
+
+def state_named(name: str, rules: RuleFiles) -> str | None:
+    """The state a source's name is, when it is a country's name ("Russia denied ...": Russia's forces)."""
+    from civcas.gazetteer.datafiles import countries
+
+    key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+    for c in countries().countries:
+        if key in {fold(n) for n in c.names}:
+            return _state_of_country(rules, c.id)
+    return None
+
+
+@functools.cache
+def _state_of_country(rules: RuleFiles, iso: str) -> str | None:
+    """The belligerent that names a country's state forces: the lexicon's own ("Russian" -> Russia), else the
+    countries file's first name ("SD" -> Sudan)."""
+    from civcas.gazetteer.datafiles import countries
+
+    adjective_of = _lex(rules).adjective_of
+    for c in countries().countries:
+        if c.id == iso:
+            for d in c.demonyms:
+                hit = adjective_of.get(fold(d))
+                if hit is not None:
+                    return hit[0]
+            return c.names[0] if c.names else None
+    return None
+
+
+def resolve_occupation(
+    actor_lists: Sequence[list[ActorMention]], country: str | None, rules: RuleFiles
+) -> str | None:
+    """Name the force behind each bare "occupation forces" / "قوات الاحتلال", in place.
+
+    A text that says "the Turkish occupation" and later "the occupation army" means one force: the nearest
+    occupier the document names outright (before, else after). A text that names none as an occupier means the
+    occupying force it names most ("an Israeli rocket ... launched from a site of the occupation"), else the
+    occupier of the place it reports from, as that place's reporting does (``occupiers`` in the belligerents
+    file: Gaza's "occupation forces" are Israel's). Otherwise the mention is dropped: an occupier nobody can name
+    is no belligerent. Returns the occupier of the document as a whole: the last one named, else that default.
+    """
+    named: list[tuple[int, str]] = []
+    occupying = set(rules.belligerents.occupiers.values())
+    counts: dict[str, int] = {}
+    for i, actors in enumerate(actor_lists):
+        for a in actors:
+            if a.canonical == OCCUPATION:
+                continue
+            if _OCCUPIER_WORD.search(fold(a.text)):
+                named.append((i, a.canonical))
+            if a.canonical in occupying:
+                counts[a.canonical] = counts.get(a.canonical, 0) + 1
+    default = max(counts, key=lambda c: counts[c]) if counts else rules.belligerents.occupiers.get(country or "")
+    for i, actors in enumerate(actor_lists):
+        if not any(a.canonical == OCCUPATION for a in actors):
+            continue
+        before = [c for j, c in named if j <= i]
+        after = [c for j, c in named if j > i]
+        who = before[-1] if before else after[0] if after else default
+        if who is None:
+            actors[:] = [a for a in actors if a.canonical != OCCUPATION]
+        else:
+            actors[:] = [a if a.canonical != OCCUPATION else replace(a, canonical=who, rule=f"{a.rule}:resolved")
+                         for a in actors]
+    return named[-1][1] if named else default
 
 
 @functools.cache

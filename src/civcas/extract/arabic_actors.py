@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from civcas.extract.actors import ActorMention
+from civcas.extract.actors import OCCUPATION, ActorMention
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import PhraseHit, variants
@@ -74,6 +74,11 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
                 canon, rule = cast("tuple[str, str]", adj.payload)
                 found.append((noun.first, adj.last, PhraseHit(noun.first, adj.last, noun.skip, adj.payload, 0), canon,
                               rule))
+                # "العدوان الأمريكي السعودي": a second people's adjective right after the first is a second force
+                nxt = lex.adjectives.at(toks, adj.last + 1) if adj.last + 1 < len(toks) else None
+                if nxt is not None and cast("tuple[str, str]", nxt.payload)[0] != canon:
+                    c2, r2 = cast("tuple[str, str]", nxt.payload)
+                    found.append((nxt.first, nxt.last, nxt, c2, f"{r2}_coordinated"))
                 break
             if toks[k].text == "#" and k + 1 < len(toks) and toks[k + 1].start == toks[k].end:
                 k += 1  # "قصف #تركي": a post tags the adjective
@@ -82,7 +87,9 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
                 break
             k += 1
             steps += 1
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    # The longest name first, a bare occupier last: "طائرات الاحتلال الروسي" is Russia's, whatever "طائرات الاحتلال"
+    # alone would be; "طيران التحالف بقيادة السعودية" is the Saudi-led coalition, not "طيران التحالف".
+    found.sort(key=lambda x: (x[3] == OCCUPATION, -(x[1] - x[0]), x[0]))
     kept: list[ActorMention] = []
     covered: set[int] = set()
     for first, last, hit, canon, rule in found:

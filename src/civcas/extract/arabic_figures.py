@@ -72,10 +72,23 @@ class Scan:
         return self.folded.span(self.toks[first].start + skip, self.toks[last].end)
 
 
+#: "others" after a harm (folded): "استشهد وأصيب آخرون" has a victim before each verb
+_OTHERS = frozenset({"اخر", "اخرون", "اخرين", "اخري", "اخران", "اخرتان", "اخرتين"})
+
+
 def scan(folded: Folded, toks: list[Token], lex: ArabicLex) -> Scan:
     """Find the harm words and hedges of a sentence once."""
     sc = Scan(folded, toks)
     for h in lex.harm.find(toks):
+        if h.words > 1 and any(k < len(toks) and toks[k].text in _OTHERS for k in (h.last + 1, h.last + 2)):
+            # "إن مدنياً استشهد وأصيب آخرون", "شخصاً قتل وأصيب ثلاثة آخرون": one killed, others injured; two verbs
+            # of one count ("قتل وأصيب 30 شخصا") only when the count follows them
+            singles = [lex.harm.at(toks, k, max_words=1) for k in (h.first, h.last)]
+            if all(singles):
+                for one in singles:
+                    assert one is not None
+                    sc.harm[one.first] = one
+                continue
         sc.harm[h.first] = h
     if lex.split_events:
         _split_events(sc, lex)

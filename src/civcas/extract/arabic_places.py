@@ -388,7 +388,12 @@ def find_places(
         # "حلب الآن": a common word the gazetteer read as the end of a longer name; but "تل أبيض" is a name
         # the gazetteer spells so in full (أبيض is also a word of "السلاح الأبيض").
         whole = _names_whole(sp, folded[f0:f1])
-        while k_last > k and (toks[k_last].text in lex.not_places or (not whole and _lexicon_word(sc, k_last, lex))):
+        # ("عيتا الشعب", a Lebanese village, is named whole although الشعب alone is no place; "المنطقة الجنوبية" is
+        # a common phrase, whatever district abroad the gazetteer calls so)
+        named_whole = whole and not _lexicon_word(sc, k, lex) and toks[k].text not in lex.not_places
+        while k_last > k and (
+            (toks[k_last].text in lex.not_places and not named_whole) or (not whole and _lexicon_word(sc, k_last, lex))
+        ):
             k_last -= 1
             f1 = toks[k_last].end
         word = folded[f0:f1]

@@ -264,8 +264,8 @@ class PhraseIndex:
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
-    def at(self, toks: Sequence[Token], i: int) -> PhraseHit | None:
-        """The longest phrase starting at token ``i``."""
+    def at(self, toks: Sequence[Token], i: int, max_words: int | None = None) -> PhraseHit | None:
+        """The longest phrase starting at token ``i`` (of at most ``max_words`` words)."""
         tok = toks[i].text
         if self.clitics:
             got = toks._sets.get(self.article) if isinstance(toks, TokenList) else None
@@ -281,6 +281,8 @@ class PhraseIndex:
         for form, skip in forms:
             for rest, payload in self._by_first.get(form, ()):
                 n = len(rest)
+                if max_words is not None and n + 1 > max_words:
+                    continue
                 if best is not None and n + 1 <= best.words:
                     break
                 if i + n >= len(toks):

@@ -262,6 +262,8 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
     def plausible(e: Any) -> bool:
         if admin_named:
             return bool(e.kind in ("county", "region"))
+        if hinted == "locality" and e.kind != "locality":
+            return False  # "Gaza City" is no province of Mozambique
         if strong_only:
             return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION)
         # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district)
@@ -598,7 +600,10 @@ _NAME_BEFORE = re.compile(
 _NAME_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w\-]*\s+){0,2}(?:City|Hospital|Bridge|Airways|Airlines|Bank|University|Hotel|Stadium|Company|"
     r"Committee|Council|Front|Movement|Party|Union|League|Airport|Road|Street|Avenue|River|Delta|Basin|Valley|"
-    r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting)\b"
+    r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting|Church|Cathedral|Mosque|Monastery|School|Embassy|"
+    r"Consulate)\b"
+    # a church's people ("Greek Orthodox", "Armenian Catholic"): a faith, not where
+    r"|^\s+(?:Orthodox|Catholic|Apostolic|Evangelical|Protestant|Maronite)\b"
 )
 
 
@@ -705,6 +710,8 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
         iso = gz.country_of(m.text) if hasattr(gz, "country_of") else None
         if iso and not (_is_country_name(gz, m.text, iso) or _DEMONYM_FORM.fullmatch(m.text)):
             iso = None  # only a country's own name or its people's, never a look-alike village
+        if iso and country and iso != country and _town_at_home(gz, m.text, iso, country):
+            iso = None  # "in Uman" in a Ukrainian story is the Ukrainian town, not Oman by an old name of it
         around = next((c for s, e, c in country_spans if s <= m.span.start and m.span.end <= e), None)
         if around:
             iso = around
@@ -783,6 +790,27 @@ def _capital_place(gz: Any, m: PlaceMention, country: str | None) -> Place | Non
     return Place(name=e.name, mention=m.text, span=m.span, gazetteer_id=e.id, lat=e.lat, lon=e.lon, admin1=e.admin1,
                  admin2=e.admin2, country=e.country, precision=PlacePrecision.SETTLEMENT, confidence=0.8,
                  kind=e.kind, reasons=(f"the capital of {iso}",))
+
+
+#: a town of the document's country at least this large takes a name that is only another country's alias
+_HOME_TOWN_POPULATION = 10_000
+
+
+def _town_at_home(gz: Any, surface: str, iso: str, country: str) -> bool:
+    """Whether ``surface`` is not a name the countries file gives ``iso`` but the exact name of a sizeable town of
+    the document's ``country`` ("Uman": a Ukrainian city, and Oman's name in some transliterations)."""
+    from civcas.gazetteer.datafiles import countries
+
+    key = _POSSESSIVE_END.sub("", surface).strip().lower()
+    for c in countries().countries:
+        if c.id == iso and key in {n.lower() for n in (*c.names, *c.demonyms)}:
+            return False
+    if not hasattr(gz, "lookup") or not hasattr(gz, "info"):
+        return False
+    target = gfold.loose(gfold.base_name(surface))
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    return any(e.kind == "locality" and e.country == country and e.population >= _HOME_TOWN_POPULATION
+               and gz.info(e).spelled(target, arabic) for e in gz.lookup(surface)[:10])
 
 
 @functools.lru_cache(maxsize=512)

@@ -17,6 +17,7 @@ from typing import Any
 
 from civcas.extract import arabic, geoparse
 from civcas.extract import events as ev_mod
+from civcas.extract.actors import OCCUPATION, resolve_document_forces, without_the_blamed
 from civcas.extract.config import ExtractConfig
 from civcas.extract.dates import page_date, reference_date, year_hint
 from civcas.extract.figures import Group, Harm
@@ -101,15 +102,21 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
             elif s.start < _LEDE_CHARS:
                 # "تكشفت تفاصيل جريمة ... في بلدة جديدة كحيط شرق الرقة": a lede that names the place, then the toll
                 head.append((s, sp, False))
-    strike_report = not any(u.has_figure or u.kind == "stance" for u in units)
+    # A text with no count at all reports a strike ("Jets struck X"), and its denial ("the ministry denied bombing
+    # the building") does not make the strike it denies any less reported.
+    strike_report = not any(u.has_figure for u in units)
     # "Jets killed civilians in al-Jadida": harm without a count is as much a located strike as "Jets struck"
-    if strike_report and not any(u.kind in ("attack", "harm") and u.places for u in units):
+    if strike_report and not any((u.kind in ("attack", "harm") and u.places) or u.kind == "stance" for u in units):
         return []
     ev_mod.resolve_claimants(units)
     head_unit = _head_unit(text, head, rules)
     tail_unit = _head_unit(text, tail, rules)
     extra = [u for u in (head_unit, tail_unit) if u is not None]
     resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept])
+    for u in units:
+        if u.stance is not None and u.stance.stance is Stance.DENIES:
+            u.actors = without_the_blamed(u.sent.text, u.stance.end, u.actors)
+    occupier = resolve_document_forces([u.actors for u in units], doc_country, rules)
     unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
     events = ev_mod.cluster(units, unit_places, ref)
@@ -119,7 +126,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     ctx = _DocContext(
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
         tuple(s.start for s in sentences), gz,
-        _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country),
+        _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country), occupier,
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -264,9 +271,11 @@ def _forces_named(name: str, rules: RuleFiles) -> list[str]:
         lex = arabic_lex(rules)
         folded = fold_ar(name)
         return [a.canonical for a in find_ar(scan(folded, tokens(folded.text), lex), lex)]
-    from civcas.extract.actors import find_actors
+    from civcas.extract.actors import find_actors, state_named
 
-    return [a.canonical for a in find_actors(name, rules=rules)]
+    found = [a.canonical for a in find_actors(name, rules=rules)]
+    state = None if found else state_named(name, rules)
+    return found or ([state] if state else [])
 
 
 def _headlines(sentences: list[Sentence]) -> set[int]:
@@ -406,6 +415,8 @@ class _DocContext:
     gz: Any = None
     #: the place the head of a post names (its hashtags, its lede), for claims whose statements name none
     head_place: Place | None = None
+    #: who the document's bare "occupation" is (``actors.resolve_occupation``), for a source so named
+    occupier: str | None = None
 
 
 def _build_claim(
@@ -586,6 +597,10 @@ def _build_claim(
     if stance in (Stance.ACKNOWLEDGES, Stance.DENIES, Stance.DISPUTES) and units[0].claimant_name:
         # the force that denies or concedes the strike ("the Russian Defence Ministry", "وزارة الدفاع الروسية")
         for canonical in _forces_named(units[0].claimant_name, rules):
+            if canonical == OCCUPATION:
+                if ctx.occupier is None:
+                    continue
+                canonical = ctx.occupier
             if canonical not in bells:
                 bells.append(canonical)
     if not bells and kind is ClaimKind.INCIDENT:

@@ -162,7 +162,8 @@ _PERSON_BEFORE = re.compile(
     r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
     r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief|"
     r"singer|musician|artist|editor|writer|poet|blogger|lawyer|judge|businessman|politician|lawmaker|legislator|"
-    r"senator|candidate|cleric|imam|priest|pastor|bishop|footballer|trader|policeman|officer|soldier)"
+    r"senator|candidate|cleric|imam|priest|pastor|bishop|footballer|trader|policeman|officer|soldier|loyal to|"
+    r"commanded by|allied to|allied with)"
     r"[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$",
     re.IGNORECASE,
 )
@@ -217,6 +218,27 @@ _INNER_FEATURE = re.compile(
     r"Tribal\s+Agency|Agency)\b"
 )
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
+# After a possessive, a state's institution or forces: "Russia's defence ministry", "Syria's army".
+_INSTITUTION_AFTER = re.compile(
+    r"^[\s\u00a0]+(?:(?:top|chief|main|own|former|new|acting|foreign|defen[cs]e|interior|health|state|military|"
+    r"armed|air|security|intelligence|prime|deputy|national)[\s\u00a0]+){0,2}"
+    r"(?:ministry|ministers?|army|military|forces|government|president|presidency|defen[cs]e|force|navy|"
+    r"officials?|authorities|spokes(?:man|woman|person)|envoy|embassy|ambassador|leaders?|leadership|regime|"
+    r"troops|police|intelligence|media|diplomats?)\b",
+    re.IGNORECASE,
+)
+# A name that starts a clause and speaks ("Russia denied ...", "Washington blamed ...") stands for a government.
+_SPEAKER_AFTER = re.compile(
+    r"^[\s\u00a0]+(?:(?:has|have|had|also|later|initially|quickly|swiftly|again)[\s\u00a0]+){0,2}"
+    r"(?:said|says|denied|denies|blamed|blames|accused|accuses|claimed|claims|announced|announces|confirmed|"
+    r"confirms|rejected|rejects|condemned|condemns|acknowledged|acknowledges|admitted|admits|insisted|insists|"
+    r"stated|states|warned|warns|vowed|vows|dismissed|dismisses|disputed|disputes)\b"
+)
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but|while|whereas|as)\s+)$")
+# A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
+_DEDICATION_BEFORE = re.compile(
+    r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
+)
 # A name that a lower-case organisation word follows names the organisation: "al-Mawali faction", "the Salamat
 # tribe", "the Sultan Murad brigade".
 _ORG_AFTER = re.compile(r"^[\s\u00a0]+(?:factions?|militias?|brigades?|battalions?|tribes?|tribesmen|clans?)\b")
@@ -251,6 +273,10 @@ def _clean_name(
         return None
     if _TITLES.search(doc_text[max(0, start - 14) : start]):
         return None
+    if _SPEAKER_AFTER.match(doc_text[end : end + 30]) and _CLAUSE_START.search(doc_text[max(0, start - 12) : start]):
+        return None  # "Russia denied targeting the hospital", "Ankara said": a government speaking, not a place
+    if _DEDICATION_BEFORE.search(doc_text[max(0, start - 30) : start]):
+        return None  # "the Church of Saint Porphyrius in Gaza City": a saint's name, not a place
     if _ACRONYM.fullmatch(name) and not _dateline_at(doc_text, start, end):
         return None  # an acronym ("ANHA", "SOHR"), not a place; but "KABUL (Reuters) -" opens a wire story
     if _DATELINE_DASH.search(name):  # "Alwaght- Syria": an outlet's dateline, not a place name
@@ -282,9 +308,13 @@ def _clean_name(
         words = doc_text[start:end].split()
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
+        if _INSTITUTION_AFTER.match(doc_text[end : end + 40]):
+            return None  # "Russia's defence ministry denied ...": whose ministry, not where
         end = start + m.start()
     if end <= start or doc_text[start:end] in not_places:
         return None
+    if _ACRONYM.fullmatch(doc_text[start:end]) and not _dateline_at(doc_text, start, end):
+        return None  # "The GNA blamed ...": an acronym once "The" is off
     if len(doc_text[start:end]) < 3:
         return None
     return start, end

@@ -132,6 +132,8 @@ class BelligerentsFile(Header):
     military_nouns: list[str]
     #: the attacking nouns after another state's demonym ("the Nigerian Air Force"); none: no state fallback
     state_nouns: list[str] = []
+    #: ISO 3166-1 alpha-2 -> the force a bare "occupation" means in that country's reporting
+    occupiers: dict[str, str] = {}
     not_names: list[str] = []
     entries: list[BelligerentEntry]
 

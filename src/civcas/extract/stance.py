@@ -64,8 +64,18 @@ def find_stance(sent: str, *, rules: RuleFiles | None = None) -> list[StanceCue]
             continue
         for m in regex.finditer(sent):
             who = m.span("who") if "who" in regex.groupindex and m.group("who") else None
+            if who is None:
+                rel = _RELATIVE_SUBJECT.search(sent[: m.start()])
+                who = rel.span("who") if rel else None
             out.append(StanceCue(m.start(), m.end(), m.group(), stance, rule, who))
     return out
+
+
+#: "..., blaming forces loyal to Khalifa Haftar, who denied responsibility": the name before ", who" takes the stance
+_RELATIVE_SUBJECT = re.compile(
+    r"(?P<who>\b[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|of|the)[\s\-]+)?[A-Z][\w'’\-]*){0,4}),\s+who\s+"
+    r"(?:(?:has|have|had|also|later|quickly|swiftly|again|has\s+since|have\s+since)\s+)?$"
+)
 
 
 def main_stance(cues: list[StanceCue]) -> StanceCue | None:

@@ -261,6 +261,11 @@ def sentence_units(
     for u in units:
         if not u.actors:
             u.actors = list(actors)
+    if stance is not None and stance.subject is not None and units[0].kind == "stance":
+        # "The GNA blamed forces loyal to Khalifa Haftar, who denied responsibility": the pattern's own subject
+        taker = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules)
+        if taker is not None:
+            units[0].claimant = taker
     # A denial with figures in it: the denier is not the one alleging the figures ("where 40 reportedly died,
     # the commander claimed"): the harm stands unattributed and the denial becomes its own statement.
     if (
