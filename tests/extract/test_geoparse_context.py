@@ -1079,3 +1079,17 @@ def test_an_arabic_village_named_whole_keeps_a_common_last_word(village_config: 
     assert got and got[0][:2] == ("Aita ech Chaab", "LB"), got
     got = _places("استشهد مواطنان جراء عدوان إسرائيلي استهدف بعض النقاط في المنطقة الجنوبية من سوريا.", village_config)
     assert all(p[1] != "IL" for p in got), got
+
+
+@pytest.mark.issue(5)
+def test_a_district_seat_named_by_its_own_name_is_a_town(village_config: Any) -> None:
+    # the layers give Ariha (Idlib) no population, but its district bears its name: a town, which "Ariha" names
+    # by its own name, where Jericho is "Ariha" only in one of its alternate names
+    got = _places(
+        "The death toll from Sunday's strike on a market in Ariha rose to 35, including nine children, the health "
+        "directorate said.",
+        village_config,
+    )
+    assert got and got[0][:2] == ("Ariha", "SY"), got
+    assert _places("Israeli forces raided a refugee camp in Jericho, killing two Palestinians.",
+                   village_config)[0][:2] == ("Jericho", "PS")

@@ -273,6 +273,19 @@ def arabic_countries() -> frozenset[str]:
     return frozenset(datafiles.countries().arabic_countries)
 
 
+#: the size a town with no population gets when it gives its name to its district (a district seat)
+SEAT_POPULATION = 10_000
+
+
+def effective_population(e: GazetteerEntry, own: bool = True) -> int:
+    """A place's population, or for a town the layers give none but whose district bears its name ("Ariha" in
+    Ariha district, Idlib: a district seat, a town of some size, not a hamlet) that of a small town, when the
+    text names it by its ``own`` name (an alternate name may be a layer's error: one lists "Kobani" for Afrin)."""
+    if e.population or not own or e.kind != "locality" or not e.admin2:
+        return e.population
+    return SEAT_POPULATION if fold.loose(e.admin2) == fold.loose(e.name) else 0
+
+
 def country_shares(
     name: str, candidates: Iterable[GazetteerEntry], info: Callable[[GazetteerEntry], EntryInfo] = _entry_info
 ) -> dict[str, float]:
@@ -293,8 +306,9 @@ def country_shares(
         folded = info(e)
         if not folded.spelled(target, arabic):
             continue
-        w = 1.0 + math.log10(e.population + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
-        if folded.loose_name == target or fold.has_core(folded.loose_name, own_core):
+        own = folded.loose_name == target or fold.has_core(folded.loose_name, own_core)
+        w = 1.0 + math.log10(effective_population(e, own) + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
+        if own:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
         if e.country in prior:
             w *= ARABIC_PRIOR_FACTOR  # written in Arabic: "بنش" points to Syria's Binnish before Belgium's Binche

@@ -34,6 +34,7 @@ from civcas.gazetteer.core import (
     arabic_countries,
     country_shares,
     distance_km,
+    effective_population,
     nearest,
 )
 from civcas.gazetteer.datafiles import region_radii
@@ -147,17 +148,17 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     for e in candidates[:150]:
         info = gazetteer.info(e)
         spelling = nearest(target, info.loose13 + info.arabic) if arabic else info.spelling13(target)
-        population = min(math.log10(e.population + 1), 7.0) * 0.35
+        # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
+        # (Alexandria's)
+        loose_name = info.loose[0]
+        own_spelled = loose_name == target or fold.has_core(loose_name, own_core)
+        population = min(math.log10(effective_population(e, own_spelled) + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * math.log10(1 + len(e.names))
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * spelling + population + names + layer
         if e.country in prior:
             static += _ARABIC_PRIOR  # a name in Arabic script: "بنش" is Binnish (Syria) before Binche (Belgium)
-        # own_spelled: its own name, admin word and article aside ("Nahiyat al Iskandariyah"), not an alias
-        # (Alexandria's)
-        loose_name = info.loose[0]
-        own_spelled = loose_name == target or fold.has_core(loose_name, own_core)
         bare = static + _BARE_KIND_BONUS.get(e.kind, 0.0)
         # positional, in the fields' order (keywords cost a third more, 150 per name)
         out.append(_Static(
