@@ -174,3 +174,9 @@ def test_arabic_sources_and_longer_force_names(text: str, expected: list[str], v
 def test_arabic_aggression_and_coordinated_adjectives(text: str, expected: list[str], village_config: object) -> None:
     got = _bells(text, village_config)
     assert got and got[0] == expected, got
+
+
+def test_members_of_a_force_are_its_victims_not_its_attack() -> None:
+    got = [a.canonical for a in find_actors(
+        "A Turkish drone targeted a car near Amuda, killing two members of the Asayish and injuring a civilian.")]
+    assert got == ["Turkey"], got

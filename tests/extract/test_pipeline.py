@@ -557,3 +557,13 @@ def test_a_toll_since_a_weekday_across_a_country_and_a_large_toll_broken_down_by
     (c,) = run(Document(id="t", text="Two civilians have died of their wounds since Friday in Maarat al-Numan."),
                config=village_config)
     assert c.kind is ClaimKind.INCIDENT
+
+
+def test_a_monitors_toll_over_a_named_month_is_a_tally() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    text = ("The Syrian Network for Human Rights documented the killing of 87 civilians in July 2023, including 14 "
+            "children and 9 women, at the hands of the parties to the conflict.")
+    claims = run(Document(id="m1", text=text), config=ExtractConfig(gazetteer=None))
+    assert [(c.kind, c.killed.value if c.killed else None) for c in claims] == [(ClaimKind.AGGREGATE, 87)], claims

@@ -343,7 +343,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if _TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start]):
             continue
-        if _VICTIM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
+        if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]):
             continue
         if on is not None:
             lo, hi = lex.validity.get(a.canonical, (None, None))
