@@ -854,3 +854,20 @@ def test_two_harm_verbs_of_one_count_and_of_two_victims() -> None:
     assert figures("قال مراسل إن مدنياً استشهد وأصيب آخرون جراء قصف مدفعي على بلدة كفر تعال.") == [(1, None, None)]
     two = "ذكرت مصادر محلية أن شخصاً قتل وأصيب ثلاثة آخرون جراء استهداف سيارة في مدينة جرابلس."
     assert figures(two) == [(1, 3, None)]
+
+
+def test_an_accusers_name_ends_where_the_accused_force_begins() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    def who(text: str) -> list[tuple[str | None, tuple[str, ...]]]:
+        return [(c.claimant, tuple(c.belligerents))
+                for c in run(Document(id="a2", text=text), config=ExtractConfig(gazetteer=None))]
+
+    assert who("قتل 12 مدنيا في غارة على بلدة كفرنبل، واتهم ناشطون الطيران الروسي بتنفيذها.") == [
+        ("ناشطون", ("Russia",))]
+    assert who("اتهمت وزارة الخارجية السورية التحالف الدولي بقتل 20 مدنيا في قرية الصور.") == [
+        ("وزارة الخارجية السورية", ("coalition",))]
+    # a force the accuser speaks for is part of the accuser's name, not the accused
+    got = who("اتهم الناطق باسم الجيش الوطني الوحدات الكردية بقصف مدينة عفرين ومقتل 6 مدنيين.")
+    assert got and got[0][0] is not None and "الجيش الوطني" in got[0][0], got

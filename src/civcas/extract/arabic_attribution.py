@@ -10,11 +10,12 @@ stance patterns.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
-from civcas.extract.arabic_text import variants
+from civcas.extract.arabic_text import Token, variants
 from civcas.extract.attribution import ClaimantMention
 from civcas.extract.stance import StanceCue
 from civcas.records import ClaimantKind, Stance
@@ -35,6 +36,8 @@ _STOP = frozenset(
     }
 )
 _DROP_LEAD = frozenset({"بعض", "احد", "عدد", "عدد من"})
+#: verbs whose subject accuses an object right after it (folded): "اتهمت حكومة الوفاق قوات حفتر بتنفيذها"
+_ACCUSE = frozenset({"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "حمل", "حملت", "حملوا", "يحمل", "تحمل"})
 _GENERIC = frozenset({"مصادر", "مصدر", "تقارير", "انباء", "معلومات", "المصادر"})
 
 
@@ -49,10 +52,24 @@ def _is_stop(sc: Scan, k: int, lex: ArabicLex) -> bool:
     return any(f in lex.weekdays for f, _ in variants(t, article=False))
 
 
-def _phrase_after(sc: Scan, k: int, lex: ArabicLex, *, attached: bool = False) -> tuple[int, int, int] | None:
+#: words that tie a force to the noun before it ("الناطق باسم الجيش الوطني"): the force is part of the name
+_OF_FORCE = frozenset({"باسم", "عن", "من", "في", "لدي", "التابع", "التابعه", "قائد", "قياده"})
+
+
+def _of_force(toks: Sequence[Token], k: int, first: int) -> bool:
+    j = k - 1
+    while j > first and toks[j].text in _QUOTES:
+        j -= 1
+    return toks[j].text in _OF_FORCE
+
+
+def _phrase_after(
+    sc: Scan, k: int, lex: ArabicLex, *, attached: bool = False, before_force: bool = False
+) -> tuple[int, int, int] | None:
     """The noun phrase from token ``k``: (first, last, clitic characters to skip) or None.
 
-    ``attached``: the phrase may carry the preposition its opener governs ("وفقاً للمرصد").
+    ``attached``: the phrase may carry the preposition its opener governs ("وفقاً للمرصد"). ``before_force``: the
+    phrase ends before a force's name or noun, the object of an accusation ("اتهم ناشطون الطيران الروسي").
     """
     toks = sc.toks
     while k < len(toks) and toks[k].text in _QUOTES:
@@ -72,6 +89,10 @@ def _phrase_after(sc: Scan, k: int, lex: ArabicLex, *, attached: bool = False) -
             k += 1
             continue
         if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None):
+            break
+        if before_force and k > first and not _of_force(toks, k, first) and (
+            lex.actor_names.at(toks, k) is not None or lex.military_nouns.at(toks, k) is not None
+        ):
             break
         last = k
         k += 1
@@ -140,7 +161,8 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     for hit in lex.speech_verbs.find(toks):
         if hit.first in taken:
             continue
-        np = _phrase_after(sc, hit.last + 1, lex)
+        accuse = any(f in _ACCUSE for f, _ in variants(toks[hit.first].text, article=False))
+        np = _phrase_after(sc, hit.last + 1, lex, before_force=accuse)
         how = "verb_subject"
         if np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER:
             before = _phrase_before(sc, hit.first, lex)
