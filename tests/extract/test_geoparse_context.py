@@ -1093,3 +1093,18 @@ def test_a_district_seat_named_by_its_own_name_is_a_town(village_config: Any) ->
     assert got and got[0][:2] == ("Ariha", "SY"), got
     assert _places("Israeli forces raided a refugee camp in Jericho, killing two Palestinians.",
                    village_config)[0][:2] == ("Jericho", "PS")
+
+
+@pytest.mark.issue(5)
+def test_a_facility_after_a_towns_name_is_that_town_and_a_base_flown_from_is_no_strike_place(
+    village_config: Any,
+) -> None:
+    got = _places(
+        "A drone strike near Baghdad International Airport killed an Iranian general and an Iraqi militia leader, "
+        "the Pentagon said.",
+        village_config,
+    )
+    assert got and got[0][:2] == ("Baghdad", "IQ"), got
+    got = _places("Russian jets took off from Hmeimim Air Base and struck Kafranbel, killing five civilians.",
+                  village_config)
+    assert got and got[0][0] == "Kafranbel", got

@@ -235,6 +235,8 @@ _SPEAKER_AFTER = re.compile(
     r"stated|states|warned|warns|vowed|vows|dismissed|dismisses|disputed|disputes)\b"
 )
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but|while|whereas|as)\s+)$")
+# A facility named after the town it serves, at the end of a name: "Baghdad International Airport".
+_FACILITY_END = re.compile(r"[\s\u00a0]+(?:International[\s\u00a0]+)?(?:Airport|Air[\s\u00a0]*[Bb]ase|Airfield|Dam)$")
 # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
 _DEDICATION_BEFORE = re.compile(
     r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
@@ -306,6 +308,9 @@ def _clean_name(
         while start < end and doc_text[start].isspace():
             start += 1
         words = doc_text[start:end].split()
+    m = _FACILITY_END.search(doc_text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()  # "near Baghdad International Airport", "Hmeimim Air Base": the town it serves
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
         if _INSTITUTION_AFTER.match(doc_text[end : end + 40]):
