@@ -236,7 +236,9 @@ _SPEAKER_AFTER = re.compile(
 )
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but|while|whereas|as)\s+)$")
 # A facility named after the town it serves, at the end of a name: "Baghdad International Airport".
-_FACILITY_END = re.compile(r"[\s\u00a0]+(?:International[\s\u00a0]+)?(?:Airport|Air[\s\u00a0]*[Bb]ase|Airfield|Dam)$")
+# (Dams and bases the layers lack are landmarks of their own, data/gazetteer/landmarks.v1.yaml; a base named after
+# its village is found as the village.)
+_FACILITY_END = re.compile(r"[\s\u00a0]+(?:International[\s\u00a0]+)?Airport$")
 # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
 _DEDICATION_BEFORE = re.compile(
     r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
@@ -310,7 +312,7 @@ def _clean_name(
         words = doc_text[start:end].split()
     m = _FACILITY_END.search(doc_text[start:end])
     if m and m.start() > 0:
-        end = start + m.start()  # "near Baghdad International Airport", "Hmeimim Air Base": the town it serves
+        end = start + m.start()  # "near Baghdad International Airport": the town it serves
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
         if _INSTITUTION_AFTER.match(doc_text[end : end + 40]):
