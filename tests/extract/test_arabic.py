@@ -871,3 +871,21 @@ def test_an_accusers_name_ends_where_the_accused_force_begins() -> None:
     # a force the accuser speaks for is part of the accuser's name, not the accused
     got = who("اتهم الناطق باسم الجيش الوطني الوحدات الكردية بقصف مدينة عفرين ومقتل 6 مدنيين.")
     assert got and got[0][0] is not None and "الجيش الوطني" in got[0][0], got
+
+
+def test_a_counts_own_noun_after_a_death_verb_is_not_another_victim() -> None:
+    """ "ارتقاء 13 شهيدا": thirteen killed (the singular شهيدا is the count's noun), not thirteen and one more."""
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    def killed(text: str) -> list[int | None]:
+        return [c.killed.value if c.killed else None
+                for c in run(Document(id="a3", text=text), config=ExtractConfig(gazetteer=None))]
+
+    assert killed("ارتقاء 13 شهيدا في قصف على منزل في بلدة بيت لاهيا.") == [13]
+    assert killed("ارتقى 13 شهيدا في قصف على منزل في بلدة بيت لاهيا.") == [13]
+    assert killed("قتيل وثلاث إصابات في قصف على بلدة بيت لاهيا.") == [1]
+    # a toll since the start of the aggression is a tally
+    claims = run(Document(id="a4", text="وزارة الصحة: ارتفاع عدد الشهداء في قطاع غزة إلى 83 شهيدا بينهم 17 طفلا "
+                                        "منذ بدء العدوان."), config=ExtractConfig(gazetteer=None))
+    assert [c.kind for c in claims] == [ClaimKind.AGGREGATE], claims

@@ -593,6 +593,12 @@ def _titled_people(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 
 
+def _event_before(sc: Scan, k: int) -> bool:
+    """Whether an event harm word ends right before token ``k`` (its victims start there)."""
+    return any(h.last == k - 1 and any(w.form == "event" for w in h.payload)  # type: ignore[attr-defined]
+               for h in sc.harm.values())
+
+
 def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
     """Join each harm word of the sentence to its victims; offsets are into the sentence as published."""
     groups = find_groups(sc, lex)
@@ -652,6 +658,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 g = by_last.get(hit.first - 2)
             if g is not None and not g.used:
                 picked = (w, [g], "person")
+            elif g is not None and g.num is not None and g.first > hit.first - 3 and _event_before(sc, g.first):
+                continue  # "ارتقاء 13 شهيدا": the count's own noun, counted with the event before it
             elif w.number == "plural":
                 link = lex.toll_links.at(sc.toks, hit.last + 1) if hit.last + 1 < len(sc.toks) else None
                 if link is not None:
