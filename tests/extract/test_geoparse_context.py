@@ -1108,3 +1108,16 @@ def test_a_facility_after_a_towns_name_is_that_town_and_a_base_flown_from_is_no_
     got = _places("Russian jets took off from Hmeimim Air Base and struck Kafranbel, killing five civilians.",
                   village_config)
     assert got and got[0][0] == "Kafranbel", got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Car bomb blasts in two northern Baghdad neighbourhoods killed at least 17 people on Friday.",
+        "Twin blasts in a busy street in a Baghdad suburb killed at least 32 people, officials said.",
+    ],
+)
+def test_a_large_citys_neighbourhoods_are_the_city(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got == [("Baghdad", "IQ", PlacePrecision.SETTLEMENT)], got

@@ -947,6 +947,10 @@ def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bo
     return target in info.names_for(target, info.loose41)
 
 
+#: a city this large named before "neighbourhoods" or "suburb" is the city whose parts they are
+_CITY_OF_NEIGHBOURHOODS = 100_000
+
+
 def _neighbourhood_fallback(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
 ) -> Place:
@@ -969,6 +973,16 @@ def _neighbourhood_fallback(
             p = _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
                             reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; its city {city.name}"])
             return p
+    # "in two northern Baghdad neighbourhoods", "a Baghdad suburb": the name is a large city's own, the feature
+    # word its parts
+    target = fold.loose(mention.text)
+    big = [e for e in gazetteer.lookup(mention.text)[:20]
+           if e.kind == "locality" and e.population >= _CITY_OF_NEIGHBOURHOODS
+           and (not context.country or e.country == context.country) and _spelled_exactly(gazetteer, e, target)]
+    if big:
+        city = max(big, key=lambda e: e.population)
+        return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.7,
+                           reasons=[f"neighbourhoods of the city {city.name}"])
     for known in context.places:
         if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
             known_city = gazetteer.get(known.gazetteer_id)
