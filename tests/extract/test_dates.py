@@ -116,3 +116,16 @@ def test_a_dated_address_wins_over_a_date_line_the_page_was_captured_with() -> N
     assert claim.date is not None and (claim.date.end, claim.date.rule) == (date(2022, 3, 23), "on_or_before_url_date")
     (claim,) = run(Document(id="d", text=text), config=ExtractConfig(gazetteer=None))
     assert claim.date is not None and (claim.date.end, claim.date.rule) == (date(2025, 10, 5), "on_or_before_dateline")
+
+
+def test_two_days_later_is_two_days_after_the_strike_told_before() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("On June 3, an airstrike hit a poultry farm near Sarmada, killing two workers. Two days later, another "
+            "strike killed four civilians in the same area.")
+    claims = run(Document(id="d2", text=text, published=date(2022, 6, 13)), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.date.start, c.date.end) for c in claims)
+    assert got == [(date(2022, 6, 3), date(2022, 6, 3)), (date(2022, 6, 5), date(2022, 6, 5))], got
