@@ -51,3 +51,25 @@ def test_attribution_passives_are_not_sources() -> None:
 def test_attribution_classify_prefers_named_bodies() -> None:
     assert classify("SOHR sources") is ClaimantKind.MONITOR
     assert classify("Syrian Foreign Ministry") is ClaimantKind.GOVERNMENT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the second speech verb's subject is "it" (the first source), not "X said it"
+        ("In its monthly report, CJTF-OIR said it had assessed that 1,302 civilians had been killed.", "CJTF-OIR"),
+        # a bracketed acronym and a day between the source and its verb
+        ("The Kurdish Women's Protection Units (YPJ) on Thursday announced that three fighters were killed.",
+         "Kurdish Women's Protection Units"),
+        # whom one tells is no speaker; roles and appositives in a row stand between the speaker and the verb
+        ("Fadel Abdul-Ghany, chairman and founder of the Syrian Network for Human Rights (SNHR), told MEE that "
+         "12 civilians died.", "Fadel Abdul-Ghany"),
+        ("Musa El Bashir, the undersecretary of the council, told Radio Dabanga that 20 were killed.",
+         "Musa El Bashir"),
+        ("An eyewitness, one Malam Modu, a resident of Gajiram town, told our correspondent that 15 people were "
+         "killed.", "eyewitness"),
+    ],
+)
+def test_speakers_past_second_verbs_acronyms_and_appositives(sentence: str, name: str) -> None:
+    got = [c.name for c in find_claimants(sentence) if not c.anaphor]
+    assert got and got[-1] == name, got

@@ -567,3 +567,18 @@ def test_a_monitors_toll_over_a_named_month_is_a_tally() -> None:
             "children and 9 women, at the hands of the parties to the conflict.")
     claims = run(Document(id="m1", text=text), config=ExtractConfig(gazetteer=None))
     assert [(c.kind, c.killed.value if c.killed else None) for c in claims] == [(ClaimKind.AGGREGATE, 87)], claims
+
+
+def test_a_toll_since_a_day_of_a_month_is_a_tally_and_dates_no_strike() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    def first(text: str):  # type: ignore[no-untyped-def]
+        return run(Document(id="s1", text=text, published=date(2024, 1, 15)), config=ExtractConfig(gazetteer=None))[0]
+
+    c = first("Israeli strikes have killed 24,000 Palestinians in Gaza since October 7, the health ministry said.")
+    assert c.kind is ClaimKind.AGGREGATE and (c.date.start, c.date.end) == (date(2023, 10, 7), date(2024, 1, 15))
+    c = first("The strike on Beit Hanoun, the deadliest since October 7, killed 12 people.")
+    assert c.kind is ClaimKind.INCIDENT and c.date.start != date(2023, 10, 7), c.date

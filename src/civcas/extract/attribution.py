@@ -40,9 +40,12 @@ class ClaimantMention:
 _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[.;:!?\"“”‘«»()\[\]—–]|’(?!\w)|,|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b|\bas\b|\bafter\b|\bbefore\b|"
     r"\bwhen\b|\bwhich\b|\bwho\b|\bwhere\b|\bbecause\b|\bthough\b|\balthough\b|\bhowever\b|\bmeanwhile\b|"
-    r"\bwith\b|\bof\b(?=\s+(?:the\s+)?(?:attack|strike|raid|incident)))",
+    r"\bwith\b|\bof\b(?=\s+(?:the\s+)?(?:attack|strike|raid|incident))|"
+    # "CJTF-OIR said it had assessed that ...": the second verb's subject is "it", not the first clause
+    r"\b(?:said|says|stated|added|announced|reported|told\s+\w+)\b)",
     re.IGNORECASE,
 )
+_ACRONYM_END = re.compile(r"\s*\((?-i:[A-Z][A-Za-z\-]{1,11})\)\s*$")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|some|several|many|other|also|both|further|moreover|meanwhile|however|but|and|then|later|"
     r"earlier|separately|in addition|on \w+day|on the other hand|yet|so|now|already|it)\s+|,\s*)+",
@@ -61,7 +64,9 @@ _NOT_CLAIMANT = re.compile(
     r"death toll|number|massacre|aggression|assault|warplanes?|war planes?|jets?|aircrafts?|planes?|drones?|"
     r"helicopters?|missiles?|rockets?|shells?|bombs?|forces?|troops|militias?|gunmen|fighters|[\w\s’'-]*(?:warplanes|"
     r"jets|aircraft|drones?|assault|attack|strikes?|raids?|bombing|shelling))\b|dozens|scores|many|most|all|each|"
-    r"others?|another|same|such|here|where|when|why|how)\b",
+    r"others?|another|same|such|here|where|when|why|how|"
+    # "... said in a statement posted on ...": a phrase of place or manner, no source
+    r"in|on|at|by|from|via|through|during)\b",
     re.IGNORECASE,
 )
 
@@ -139,7 +144,12 @@ _HAS_VERB = re.compile(
 
 _APPOSITIVE_START = re.compile(
     r"^\s*(?:a|an|which|who|whose|known|technically|also|formerly|one|itself|based|headed|led|founded|run|"
-    r"created|established|set|part|itself|including|its|his|her|their)\b",
+    r"created|established|set|part|itself|including|its|his|her|their|"
+    # a role in apposition: "Fadel Abdul-Ghany, chairman and founder of the Syrian Network ..., told MEE",
+    # "Musa El Bashir, the undersecretary of the council, told Radio Dabanga"
+    r"(?:the\s+(?:[\w\-]+\s+)?)?(?:chairman|chairwoman|founder|co-founder|head|director|spokesman|spokeswoman|"
+    r"spokesperson|commander|chief|president|member|leader|researcher|coordinator|manager|editor|minister|"
+    r"governor|mayor|undersecretary|secretary|deputy|official|officer))\b",
     re.IGNORECASE,
 )
 
@@ -149,12 +159,16 @@ def _before_appositive(left: str) -> int | None:
     commas = [i for i, ch in enumerate(left) if ch == ","]
     if len(commas) < 2:
         return None
-    # Walk back over comma chunks; the subject is the chunk right before the first one that opens an appositive.
+    # Walk back over comma chunks; the subject is the chunk right before the first one that opens an appositive,
+    # and before the appositives in a row ("An eyewitness, one Malam Modu, a resident of Gajiram town, told ...").
+    cut = None
     for k in range(len(commas) - 1, 0, -1):
         chunk = left[commas[k - 1] + 1 : commas[k]]
         if _APPOSITIVE_START.match(chunk):
-            return commas[k - 1]
-    return None
+            cut = commas[k - 1]
+        elif cut is not None:
+            break
+    return cut
 
 
 def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
@@ -164,6 +178,11 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
         cut = _before_appositive(left)
         if cut is not None:
             left = sent[:cut]
+    # "The Kurdish Women's Protection Units (YPJ) on Thursday announced": the name before its bracketed acronym
+    trail = _TRAILING.search(left)
+    acronym = _ACRONYM_END.search(left[: trail.start()] if trail else left)
+    if acronym:
+        left = left[: acronym.start()]
     bounds = list(_BOUNDARY_BEFORE.finditer(left))
     start = bounds[-1].end() if bounds else 0
     # "Syria's official SANA news agency": keep possessive chains together.
@@ -253,7 +272,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             continue
         prev = sent[: m.start()].rstrip()
         # "…,” Dillon told Reuters" / "..., said the ministry": inversion after a quote or comma.
-        if re.search(r"(?:^|[,”\"’]\s*)(?:said|says|added|stated|told|reported)$", sent[: m.end()].strip(), re.I) and (
+        # ("..., X, chairman of ..., told MEE": whom one tells is no speaker, so "told" has no inverted subject)
+        if re.search(r"(?:^|[,”\"’]\s*)(?:said|says|added|stated|reported)$", sent[: m.end()].strip(), re.I) and (
             prev.endswith((",", "”", '"', "’")) or not prev
         ):
             after = _object_after(sent, m.end())

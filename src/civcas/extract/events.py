@@ -34,6 +34,7 @@ _FINE = {
 }
 _STRONG_AGGREGATE = (
     "since_year",
+    "since_date",
     "from_to",
     "between_years",
     "in_total",
@@ -524,7 +525,8 @@ def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
     """The unit's own date: the resolved event date nearest its harm.
 
     A month or a year after "since" opens a period ("the largest attack since ... in March 2019"): it dates no
-    strike; a day does ("shelling continued since this morning")."""
+    strike; nor does a calendar day right after it ("the deadliest since October 7"); a relative day does
+    ("shelling continued since this morning")."""
     text = u.sent.text
     ds = [
         d
@@ -532,6 +534,7 @@ def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
         if d.resolved
         and d.kind not in ("year",)
         and not (str(d.precision) != "day" and _SINCE.search(text[max(0, d.start - 60) : d.start]))
+        and not (d.kind == "absolute" and _SINCE_RIGHT.search(text[max(0, d.start - 12) : d.start]))
     ]
     if not ds:
         return None
@@ -541,6 +544,7 @@ def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
 
 
 _SINCE = re.compile(r"\bsince\b[^.;:,]{0,50}$", re.IGNORECASE)
+_SINCE_RIGHT = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------------- aggregates
