@@ -290,3 +290,20 @@ def test_a_count_of_vehicles_is_no_victims() -> None:
     text = "Gunmen killed at least six people when they shot at two buses traveling on the road near the town."
     claims = run(Document(id="bus", text=text), config=ExtractConfig(gazetteer=None))
     assert [c.killed.value for c in claims if c.killed is not None] == [6], claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        # a hedge written after the count
+        ("A suicide bomber killed 40-odd worshippers at a mosque.", 40, "approx"),
+        ("The bombing killed 30-plus people at the market.", 30, "more_than"),
+        ("The bombing killed 30+ people at the market.", 30, "more_than"),
+        # "one person dead": a singular noun after "one" is counted in the "left N dead" frame
+        ("The attack left one person dead and another two injured.", 1, "exact"),
+    ],
+)
+def test_post_hedges_and_one_person_left_dead(sentence: str, value: int, qualifier: str) -> None:
+    killed = [h for h in find_harms(sentence) if h.category == "killed"]
+    assert killed and killed[0].value == value, killed
+    assert killed[0].groups[0].qualifier.value == qualifier, killed

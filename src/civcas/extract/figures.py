@@ -342,6 +342,9 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
 
 
+_POST_HEDGE = re.compile(r"[\s\-]?(odd|plus)\b|(\+)(?=\s)", re.IGNORECASE)
+
+
 def _qualifier_before(text: str, start: int, lex: _Lex) -> tuple[int, Qualifier, str] | None:
     window = text[max(0, start - 40) : start]
     m = lex.qualifier_re.search(window)
@@ -415,6 +418,13 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             start, qual = q[0], q[1]
             low, high = _bounds(value, qual, low, high)
             rule = f"{lex.tags['qualifiers']}#{q[2]}"
+        post = _POST_HEDGE.match(after) if value is not None and qual is Qualifier.EXACT else None
+        if post is not None:
+            # "40-odd worshippers", "30-plus people": a hedge written after the count
+            qual = Qualifier.APPROX if (post.group(1) or "").lower() == "odd" else Qualifier.MORE_THAN
+            low, high = _bounds(value, qual, low, high)
+            end += post.end()
+            after = text[end:]
         fam = _FAMILY_OF.search(before)
         if fam and value is not None:
             start = fam.start()
@@ -441,7 +451,9 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         if noun and _CUE_NOUN_NEXT.match(after[noun[1] :]):
             info = lex.noun_info.get(fold(noun[0]))
             plural = info is None or not info[2]
-            if not (plural and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :], re.I)):
+            # ("one person dead": a singular noun after "one" is the count's too)
+            if not ((plural or value == 1) and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :],
+                                                          re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
         partitive = bool(noun and re.match(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", after, re.IGNORECASE))
         if noun:

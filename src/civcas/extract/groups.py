@@ -26,7 +26,7 @@ NOT_PEOPLE = re.compile(
     r"million|billion|th\b|st\b|nd\b|rd\b|-year|acres?|hectares?|dunams?|litres?|liters?|barrels?|"
     r"famil(?:y|ies)\b|households?\b|clans?\b|tribes?\b|groups?\b|factions?\b|sides\b|parties\b|gangs?\b"
     # a count glued to a word is an adjective: "their 45-seater bus", "a two-storey house"
-    r"|(?<=-)[a-z]{3,}"
+    r"|(?<=-)(?!(?:odd|plus|something|some)\b)[a-z]{3,}"
     # "one of its strikes", "two of the raids": a count of strikes, not of people
     r"|of\s+(?:its|their|the|his|her|these|those|our)\s+(?:\w+\s+)?(?:strikes?|air\s?strikes?|raids?|attacks?|"
     r"bombs?|shells?|missiles?|rockets?|drones?|jets?|planes?|aircraft|sorties?|operations?|vehicles?|houses?|"
