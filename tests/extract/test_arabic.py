@@ -889,3 +889,13 @@ def test_a_counts_own_noun_after_a_death_verb_is_not_another_victim() -> None:
     claims = run(Document(id="a4", text="وزارة الصحة: ارتفاع عدد الشهداء في قطاع غزة إلى 83 شهيدا بينهم 17 طفلا "
                                         "منذ بدء العدوان."), config=ExtractConfig(gazetteer=None))
     assert [c.kind for c in claims] == [ClaimKind.AGGREGATE], claims
+
+
+def test_relatives_counted_after_a_plural_possessive() -> None:
+    """ "رجل وزوجته وأطفالهما الثلاثة": a man, his wife and their three children, five."""
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="a5", text="مقتل رجل وزوجته وأطفالهما الثلاثة بقصف على منزلهم في مدينة أريحا."),
+                 config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value if c.killed else None for c in claims] == [5], claims

@@ -16,6 +16,7 @@ English ones.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -302,6 +303,13 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
             out.append(g)
             i = g.last + 1
             continue
+        kin = _kin_with_count(toks, i)
+        if kin is not None:
+            # "رجل وزوجته وأطفالهما الثلاثة": relatives named by a plural possessive, then their number
+            out.append(_G(i, i + 1, 1 if toks[i].text[0] == "و" else 0, kin, Qualifier.EXACT, kin, kin, "kin_count",
+                          noun=i, num=(i + 1, i + 1)))
+            i += 2
+            continue
         if v is not None and v[1].number in ("dual", "singular"):
             hit, word = v
             value = 2 if word.number == "dual" else 1
@@ -315,6 +323,28 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
         i += 1
     _mark_categories(sc, out, lex)
     return out
+
+
+#: relatives in the plural with a possessive (folded stems), and the definite numbers that count them after
+_KIN_PLURAL = ("اطفال", "ابناء", "ابناو", "ابنائ", "اولاد", "بنات", "اخوت", "اخوه", "احفاد")
+_KIN_SUFFIX = ("هما", "هم", "ها", "ه")
+_DEFINITE_COUNT = {"الثلاثه": 3, "الثلاث": 3, "الاربعه": 4, "الاربع": 4, "الخمسه": 5, "الخمس": 5, "السته": 6,
+                   "الست": 6, "السبعه": 7, "السبع": 7, "الثمانيه": 8, "الثماني": 8, "التسعه": 9, "التسع": 9,
+                   "العشره": 10, "العشر": 10}
+
+
+def _kin_with_count(toks: Sequence[Token], i: int) -> int | None:
+    """The number of relatives named at token ``i`` as "أطفالهما الثلاثة" (their three children), else None."""
+    if i + 1 >= len(toks):
+        return None
+    count = _DEFINITE_COUNT.get(toks[i + 1].text)
+    if count is None:
+        return None
+    t = toks[i].text.removeprefix("و")
+    for suf in _KIN_SUFFIX:
+        if t.endswith(suf) and t[: -len(suf)].startswith(_KIN_PLURAL) and len(t) - len(suf) <= 6:
+            return count
+    return None
 
 
 def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
