@@ -107,3 +107,18 @@ def test_the_name_before_who_takes_the_stance(village_config: object) -> None:
     assert [c.claimant for c in denial] == ["Khalifa Haftar"], claims
     # a person after "loyal to" is no place
     assert all(c.place is not None and c.place.country == "LY" and c.place.name != "Khalifa Haftar" for c in claims)
+
+
+def test_a_belligerents_own_assessment_acknowledges_and_a_monitors_does_not() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    def one(text: str):  # type: ignore[no-untyped-def]
+        return run(Document(id="k1", text=text, published=date(2019, 1, 10)), config=ExtractConfig(gazetteer=None))[0]
+
+    c = one("The Coalition assessed that a strike near Hajin on Dec. 29 killed three civilians and injured two.")
+    assert (c.stance.value, list(c.belligerents)) == ("acknowledges", ["coalition"]), c
+    c = one("Airwars assessed that a strike near Hajin on Dec. 29 killed three civilians.")
+    assert c.stance.value == "alleges", c
