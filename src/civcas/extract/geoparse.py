@@ -77,6 +77,10 @@ def resolve_places(
     # ... and no place at all: it neither votes nor stands for a claim's place
     mentions = {k: m for k, m in mentions.items()
                 if not any(s <= m.span.start and m.span.end <= e for s, e, _ in in_names)}
+    # "Russia's defence ministry denied ...": whose ministry, not where (the name still votes, as a force's does)
+    mentions = {k: m for k, m in mentions.items()
+                if not (any(s == m.span.start for s, _, _ in named)
+                        and _STATE_INSTITUTION_AFTER.match(text[m.span.end : m.span.end + 50]))}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}
@@ -645,6 +649,15 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
 
 
+# After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
+_STATE_INSTITUTION_AFTER = re.compile(
+    r"^['’]s?[\s\u00a0]+(?:(?:top|chief|main|own|former|new|acting|foreign|defen[cs]e|interior|health|state|"
+    r"military|armed|air|security|intelligence|prime|deputy|national)[\s\u00a0]+){0,2}"
+    r"(?:ministry|ministers?|army|military|forces|government|president|presidency|defen[cs]e|force|navy|"
+    r"officials?|authorities|spokes(?:man|woman|person)|envoy|embassy|ambassador|leaders?|leadership|regime|"
+    r"troops|police|intelligence|media|diplomats?)\b",
+    re.IGNORECASE,
+)
 # "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
 _WHOSE_AFTER = re.compile(
     r"^-(?:led|backed|based|made|controlled|held|affiliated|supported|allied|aligned|sponsored)\b"

@@ -218,15 +218,6 @@ _INNER_FEATURE = re.compile(
     r"Tribal\s+Agency|Agency)\b"
 )
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
-# After a possessive, a state's institution or forces: "Russia's defence ministry", "Syria's army".
-_INSTITUTION_AFTER = re.compile(
-    r"^[\s\u00a0]+(?:(?:top|chief|main|own|former|new|acting|foreign|defen[cs]e|interior|health|state|military|"
-    r"armed|air|security|intelligence|prime|deputy|national)[\s\u00a0]+){0,2}"
-    r"(?:ministry|ministers?|army|military|forces|government|president|presidency|defen[cs]e|force|navy|"
-    r"officials?|authorities|spokes(?:man|woman|person)|envoy|embassy|ambassador|leaders?|leadership|regime|"
-    r"troops|police|intelligence|media|diplomats?)\b",
-    re.IGNORECASE,
-)
 # A name that starts a clause and speaks ("Russia denied ...", "Washington blamed ...") stands for a government.
 _SPEAKER_AFTER = re.compile(
     r"^[\s\u00a0]+(?:(?:has|have|had|also|later|initially|quickly|swiftly|again)[\s\u00a0]+){0,2}"
@@ -234,7 +225,7 @@ _SPEAKER_AFTER = re.compile(
     r"confirms|rejected|rejects|condemned|condemns|acknowledged|acknowledges|admitted|admits|insisted|insists|"
     r"stated|states|warned|warns|vowed|vows|dismissed|dismisses|disputed|disputes)\b"
 )
-_CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but|while|whereas|as)\s+)$")
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?\n”\"’»,]\s*|\b(?:and|but|while|whereas|as)\s+)$")
 # A facility named after the town it serves, at the end of a name: "Baghdad International Airport".
 # (Dams and bases the layers lack are landmarks of their own, data/gazetteer/landmarks.v1.yaml; a base named after
 # its village is found as the village.)
@@ -315,8 +306,6 @@ def _clean_name(
         end = start + m.start()  # "near Baghdad International Airport": the town it serves
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
-        if _INSTITUTION_AFTER.match(doc_text[end : end + 40]):
-            return None  # "Russia's defence ministry denied ...": whose ministry, not where
         end = start + m.start()
     if end <= start or doc_text[start:end] in not_places:
         return None
