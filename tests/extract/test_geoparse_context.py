@@ -1121,3 +1121,18 @@ def test_a_facility_after_a_towns_name_is_that_town_and_a_base_flown_from_is_no_
 def test_a_large_citys_neighbourhoods_are_the_city(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got == [("Baghdad", "IQ", PlacePrecision.SETTLEMENT)], got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two civilians were wounded in shelling on the village and taken to a hospital in Afrin.",
+        "أصيب ثلاثة مدنيين بجروح جراء قصف مدفعي على أطراف المدينة، ونقلوا إلى مشفى كفربطنا لتلقي العلاج.",
+    ],
+)
+def test_where_the_wounded_were_taken_is_not_where_the_strike_fell(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and all(p[0] not in ("‘Afrīn", "Kafr Batna") for p in got), got
+    # a strike on the hospital itself is there
+    assert _places("A strike hit a hospital in Afrin, killing two.", village_config)[0][0] == "‘Afrīn"

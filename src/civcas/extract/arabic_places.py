@@ -116,8 +116,21 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         j = prep.first - 1
         if j >= 0 and _ends_before(lex.attack, sc, j) is not None:
             return "target", None, "in"  # "القصف على جلين": what a strike fell on is a place, common word or not
+        if sc.toks[prep.first].text in _HOSPITALS and any(
+            f in _TAKEN for i in range(max(0, prep.first - 4), prep.first)
+            for f, _ in variants(sc.toks[i].text, article=False)
+        ):
+            # "ونقلوا إلى مشفى كفربطنا": where the wounded were taken, not where the strike fell
+            return "relation_origin", None, "origin"
         return "preposition", None, "in"
     return None
+
+
+#: hospitals named by their town (folded), and the verbs that take the wounded there
+_HOSPITALS = frozenset({"مشفي", "مستشفي", "المشفي", "المستشفي", "لمشفي", "لمستشفي", "للمشفي", "للمستشفي"})
+_TAKEN = frozenset({"نقل", "نقلوا", "نقلت", "نقلا", "نقله", "نقلها", "نقلهم", "نقلهما", "اسعف", "اسعفوا", "اسعفت",
+                    "اسعاف", "اسعافه", "اسعافها", "اسعافهم", "اسعافهما", "تحويل", "تحويله", "تحويلهم", "حول", "حولوا",
+                    "وصل", "وصلوا", "ادخل", "ادخلوا", "ادخال", "اخلاء", "اخلاؤهم", "اخلائهم"})
 
 
 #: Places this large (or admin areas) are named bare after a preposition; smaller ones must be rare words.

@@ -230,6 +230,13 @@ _CLAUSE_START = re.compile(r"(?:^|[.;:!?\n”\"’»,]\s*|\b(?:and|but|while|whe
 # (Dams and bases the layers lack are landmarks of their own, data/gazetteer/landmarks.v1.yaml; a base named after
 # its village is found as the village.)
 _FACILITY_END = re.compile(r"[\s\u00a0]+(?:International[\s\u00a0]+)?Airport$")
+# Where the wounded were taken: "taken to a hospital in Afrin", "rushed to hospitals in Idlib".
+_TAKEN_TO_BEFORE = re.compile(
+    r"\b(?:taken|rushed|evacuated|transferred|transported|brought|moved|admitted)\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|points?|facilit(?:y|ies)))\s+"
+    r"(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
 _DEDICATION_BEFORE = re.compile(
     r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
@@ -448,7 +455,9 @@ def find_mentions(
                 except ValueError:
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
-        if info["relation"] in ("in", *_COMPASS_OF) and lex.origin_before.search(before):
+        if info["relation"] in ("in", *_COMPASS_OF) and (
+            lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before)
+        ):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
         exact_known = any(sp.start <= s and e <= sp.end for sp in spotted)
@@ -526,8 +535,12 @@ def find_mentions(
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
         rb = lex.relation_before.search(before)
-        if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before):
-            info["relation"] = "origin"  # "a civilian from Homs", "fired from Turkish territory"
+        if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before) or (
+            _TAKEN_TO_BEFORE.search(before)
+        ):
+            # "a civilian from Homs", "fired from Turkish territory"; "taken to a hospital in Afrin": where the
+            # wounded were taken, not where the strike fell
+            info["relation"] = "origin"
         # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context.
         if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
             continue
