@@ -258,3 +258,24 @@ def test_core_clear_cache_leaves_a_held_gazetteer_usable(tmp_path: Path) -> None
     gazetteer.clear_cache()
     assert held.lookup("Manbij"), "a gazetteer someone still holds must still answer"
     assert gazetteer.load(tmp_path / "home") is not held
+
+
+@pytest.mark.parametrize("name", ["Raqqa", "Al Hasakah", "Idlib", "Abu Kamal", "Springfield", "Aleppo", "Mosul",
+                                  "Sanaa", "Kabul", "Maiduguri", "الرقة", "حلب", "San Jose", "Alexandria"])
+def test_core_rank_orders_as_a_key_function_would(bundled: Gazetteer, name: str) -> None:
+    """``rank`` computes its sort keys in one loop: the order is that of ``sorted`` with a key function."""
+    from civcas.gazetteer import fold
+    from civcas.gazetteer.core import ARABIC_SCRIPT, KIND_RANK, nearest
+
+    candidates = list(bundled._fetch(fold.keys(name)).values())
+    entries = [e for group in candidates for e in group][::-1]  # an order of its own, not the lookup's
+    assert entries
+    target = fold.loose(name)
+
+    def score(e: object) -> tuple[float, int, int]:
+        info = bundled.info(e)  # type: ignore[arg-type]
+        names = info.loose[1:] + info.arabic if ARABIC_SCRIPT.search(target) else info.loose[1:]
+        return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)  # type: ignore[attr-defined]
+
+    assert bundled.rank(name, entries) == sorted(entries, key=score)
+    assert bundled.rank(name, iter(entries)) == sorted(entries, key=score)  # any iterable

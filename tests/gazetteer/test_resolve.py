@@ -250,3 +250,36 @@ def test_resolve_an_arabic_name_far_down_a_big_citys_name_list(village_config: A
     m = PlaceMention("دمشق", Span(0, 4, "دمشق"), kind_hint="city")
     p = resolve(m, gazetteer=gz, context=ResolveContext(country="SY"))
     assert p.name == "Damascus" and p.precision is PlacePrecision.SETTLEMENT, (p.name, p.reasons)
+
+
+@pytest.mark.parametrize("name", ["Tell Samra", "Raqqa", "Ariha", "Idlib", "Abu Kamal", "Mosul", "Aleppo", "الرقة",
+                                  "Nahiyat al Iskandariyah", "Iskandariyah", "Springfield", "Alexandria"])
+def test_resolve_statics_equal_the_plain_computation(gz: Gazetteer, name: str) -> None:
+    """``_statics`` inlines the entry's info, ``fold.has_core`` and ``effective_population``: the same values as
+    the plain calls (every field, floats exactly), on names with district seats, own names and aliases."""
+    import math
+
+    from civcas.gazetteer import fold
+    from civcas.gazetteer.core import ARABIC_SCRIPT, arabic_countries, effective_population, nearest
+    from civcas.gazetteer.resolve import _BARE_KIND_BONUS, _OWN_NAME_KINDS, KIND_RANK_ORDER, _statics
+
+    candidates = gz.lookup(name)
+    assert candidates
+    target, own_core = fold.loose(name), fold.core(name)
+    arabic = ARABIC_SCRIPT.search(target) is not None
+    got = _statics(gz, name, candidates, cache=False)
+    assert len(got) == min(150, len(candidates))
+    for c, e in zip(got, candidates, strict=False):
+        info = gz.info(e)
+        assert c.entry is e and c.info is info
+        assert c.spelling == nearest(target, info.loose13 + (info.arabic if arabic else ()))
+        own = info.loose[0] == target or fold.has_core(info.loose[0], own_core)
+        assert c.own_spelled == own
+        assert c.population == min(math.log10(effective_population(e, own) + 1), 7.0) * 0.35
+        assert c.names == 0.6 * math.log10(1 + len(e.names))
+        assert c.kind_rank == KIND_RANK_ORDER.get(e.kind, 9)
+        layer = 0.0 if e.source.endswith(":bundled") else 0.2
+        static = -3.0 * c.spelling + c.population + c.names + layer
+        assert c.static == (static + 0.5 if arabic and e.country in arabic_countries() else static)
+        bare = c.static + _BARE_KIND_BONUS.get(e.kind, 0.0)
+        assert c.bare == bare and c.bare_own == (bare + 1.0 if own and e.kind in _OWN_NAME_KINDS else bare)

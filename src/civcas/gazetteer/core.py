@@ -837,9 +837,13 @@ class Gazetteer:
         """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, size."""
         target = fold.loose(name)
         arabic = ARABIC_SCRIPT.search(target) is not None
-        info, infos = self.info, self._infos
-
-        def score(e: GazetteerEntry) -> tuple[float, int, int]:
+        info, infos, kinds = self.info, self._infos, KIND_RANK
+        given = list(entries)
+        # each candidate's sort key, in one loop rather than one call of a key function per candidate (a first pass
+        # ranks ~60,000); sorting the positions by these keys is stable as ``sorted(given, key=...)`` is, so the
+        # order is the same
+        scores: list[tuple[float, int, int]] = []
+        for e in given:
             i = infos.get(id(e))
             if i is None or i.entry is not e:
                 i = info(e)
@@ -854,9 +858,8 @@ class Gazetteer:
                 else:
                     d, at = nearest_at(target, i.loose[1:])
                     i.near = (target, d, at)  # resolution's static scores of this name start from it (spelling13)
-            return (round(d, 2), KIND_RANK.get(e.kind, 9), -e.population)
-
-        return sorted(entries, key=score)
+            scores.append((round(d, 2), kinds.get(e.kind, 9), -e.population))
+        return [given[n] for n in sorted(range(len(given)), key=scores.__getitem__)]
 
     def memo_get(self, table: str, key: object) -> Any:
         """A value remembered by :func:`~civcas.gazetteer.resolve` (per-document work), or None."""
