@@ -180,3 +180,9 @@ def test_members_of_a_force_are_its_victims_not_its_attack() -> None:
     got = [a.canonical for a in find_actors(
         "A Turkish drone targeted a car near Amuda, killing two members of the Asayish and injuring a civilian.")]
     assert got == ["Turkey"], got
+
+
+def test_the_occupation_of_a_town_names_no_occupier(village_config: object) -> None:
+    got = _bells("Since the occupation of Raqqa by ISIS in 2014, coalition strikes have killed 1,600 civilians in the "
+                 "city, Amnesty said.", village_config)
+    assert got == [["coalition"]], got

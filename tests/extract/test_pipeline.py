@@ -582,3 +582,15 @@ def test_a_toll_since_a_day_of_a_month_is_a_tally_and_dates_no_strike() -> None:
     assert c.kind is ClaimKind.AGGREGATE and (c.date.start, c.date.end) == (date(2023, 10, 7), date(2024, 1, 15))
     c = first("The strike on Beit Hanoun, the deadliest since October 7, killed 12 people.")
     assert c.kind is ClaimKind.INCIDENT and c.date.start != date(2023, 10, 7), c.date
+
+
+def test_a_toll_since_an_event_of_a_year_is_a_tally() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    claims = run(Document(id="s2", text="Since the occupation of Raqqa by ISIS in 2014, coalition strikes have killed "
+                                        "1,600 civilians in the city, Amnesty said.", published=date(2019, 3, 1)),
+                 config=ExtractConfig(gazetteer=None))
+    assert [c.kind for c in claims] == [ClaimKind.AGGREGATE], claims

@@ -35,6 +35,7 @@ _FINE = {
 _STRONG_AGGREGATE = (
     "since_year",
     "since_date",
+    "since_event_year",
     "from_to",
     "between_years",
     "in_total",
