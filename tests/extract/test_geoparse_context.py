@@ -1136,3 +1136,14 @@ def test_where_the_wounded_were_taken_is_not_where_the_strike_fell(text: str, vi
     assert got and all(p[0] not in ("‘Afrīn", "Kafr Batna") for p in got), got
     # a strike on the hospital itself is there
     assert _places("A strike hit a hospital in Afrin, killing two.", village_config)[0][0] == "‘Afrīn"
+
+
+@pytest.mark.issue(5)
+def test_a_place_in_the_event_a_superlative_dates_from_is_not_the_strikes(village_config: Any) -> None:
+    got = _places("It was the deadliest strike since the battle for Mosul in 2017, killing 40 people in Hajin.",
+                  village_config)
+    assert got and got[0][0] == "Hajīn", got
+    # a toll "since the occupation of Raqqa" is Raqqa's own
+    got = _places("Since the occupation of Raqqa by ISIS in 2014, coalition strikes have killed 1,600 civilians in the "
+                  "city, Amnesty said.", village_config)
+    assert got and got[0][0] == "Ar Raqqah", got

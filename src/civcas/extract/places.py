@@ -237,6 +237,15 @@ _TAKEN_TO_BEFORE = re.compile(
     r"(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# A place in the event a comparison dates from: "the deadliest strike since the battle for Mosul in 2017" (a toll
+# "since the occupation of Raqqa" is Raqqa's: a superlative must come first).
+_SINCE_EVENT_BEFORE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|first|fiercest)\b[^.;:!?]{0,30}?"
+    r"\bsince\s+the\s+(?:[\w\-]+\s+){0,2}?(?:battle|battles|fall|siege|capture|liberation|occupation|offensive|"
+    r"massacre|bombing|attack|takeover|recapture|start\s+of\s+the\s+(?:battle|offensive|siege))\s+"
+    r"(?:of|for|on|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
 _DEDICATION_BEFORE = re.compile(
     r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
@@ -456,7 +465,7 @@ def find_mentions(
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
         if info["relation"] in ("in", *_COMPASS_OF) and (
-            lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before)
+            lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before) or _SINCE_EVENT_BEFORE.search(before)
         ):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
@@ -536,7 +545,7 @@ def find_mentions(
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
         rb = lex.relation_before.search(before)
         if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before) or (
-            _TAKEN_TO_BEFORE.search(before)
+            _TAKEN_TO_BEFORE.search(before) or _SINCE_EVENT_BEFORE.search(before)
         ):
             # "a civilian from Homs", "fired from Turkish territory"; "taken to a hospital in Afrin": where the
             # wounded were taken, not where the strike fell
