@@ -186,3 +186,18 @@ def test_the_occupation_of_a_town_names_no_occupier(village_config: object) -> N
     got = _bells("Since the occupation of Raqqa by ISIS in 2014, coalition strikes have killed 1,600 civilians in the "
                  "city, Amnesty said.", village_config)
     assert got == [["coalition"]], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare coalition in Yemen is the Saudi-led one; in Iraq the US-led one
+        ("A coalition airstrike on a funeral hall in Sanaa killed 140 people, the United Nations said.",
+         ["Saudi-led coalition"]),
+        ("قتل 14 شخصا في غارات للتحالف على العاصمة صنعاء.", ["Saudi-led coalition"]),
+        ("A coalition airstrike in west Mosul killed 105 civilians.", ["coalition"]),
+    ],
+)
+def test_a_bare_coalition_is_the_one_that_fights_there(text: str, expected: list[str], village_config: object) -> None:
+    got = _bells(text, village_config)
+    assert got and got[0] == expected, got

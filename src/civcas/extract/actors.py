@@ -151,6 +151,11 @@ def _other_countrys(text: str, start: int, canon: str, rules: RuleFiles) -> bool
     return iso not in operates_in(rules).get(canon, ())
 
 
+#: a coalition named as the US-led one ("US-led", "international", "anti-ISIS", "التحالف الدولي")
+_US_LED = re.compile(r"us-led|u\.s\.-led|american|washington|international|global|anti-|inherent|cjtf|"
+                     r"الدولي|الامريكي|الأمريكي|واشنطن|داعش")
+
+
 #: the placeholder canonical of a bare occupying force, resolved per document by :func:`resolve_occupation`
 OCCUPATION = "occupation"
 _OCCUPIER_WORD = re.compile(r"occup|aggress|احتلال|محتل|عدوان")
@@ -190,8 +195,10 @@ def resolve_document_forces(
     A generic name of a one-country force ("government forces", "Pro-government militia", "regime forces": the
     Syrian government's in the lexicon) in a document placed in another country is that country's own government
     ("government forces killed nine protesters in Khartoum": Sudan's), named as the lexicon names that state's
-    forces, else by the country's name. Bare occupying forces are named by :func:`resolve_occupation`, whose
-    answer for the document as a whole is returned (a source named "جيش الاحتلال" is that force).
+    forces, else by the country's name. A bare "coalition" in a country where another coalition fights is that one
+    (``coalitions``: Yemen's is the Saudi-led coalition). Bare occupying forces are named by
+    :func:`resolve_occupation`, whose answer for the document as a whole is returned (a source named "جيش الاحتلال"
+    is that force).
     """
     generic = _generic_words(rules)
     home = operates_in(rules)
@@ -207,6 +214,12 @@ def resolve_document_forces(
                 actors[:] = [a for a in actors if not abroad(a)]
             else:
                 actors[:] = [replace(a, canonical=state, rule=f"{a.rule}:home") if abroad(a) else a for a in actors]
+        local = rules.belligerents.coalitions.get(country)
+        if local is not None:
+            # "غارات للتحالف على صنعاء", "coalition strikes on Sanaa": the coalition that fights there
+            for actors in actor_lists:
+                actors[:] = [replace(a, canonical=local, rule=f"{a.rule}:local") if a.canonical == "coalition"
+                             and not _US_LED.search(fold(a.text)) else a for a in actors]
     return resolve_occupation(actor_lists, country, rules)
 
 

@@ -134,6 +134,8 @@ class BelligerentsFile(Header):
     state_nouns: list[str] = []
     #: ISO 3166-1 alpha-2 -> the force a bare "occupation" means in that country's reporting
     occupiers: dict[str, str] = {}
+    #: ISO 3166-1 alpha-2 -> the coalition a bare "coalition" means there (another than the US-led one)
+    coalitions: dict[str, str] = {}
     not_names: list[str] = []
     entries: list[BelligerentEntry]
 
