@@ -225,13 +225,8 @@ def resolve_document_forces(
 
 def state_named(name: str, rules: RuleFiles) -> str | None:
     """The state a source's name is, when it is a country's name ("Russia denied ...": Russia's forces)."""
-    from civcas.gazetteer.datafiles import countries
-
-    key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
-    for c in countries().countries:
-        if key in {fold(n) for n in c.names}:
-            return _state_of_country(rules, c.id)
-    return None
+    iso = _demonyms().get(fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
+    return _state_of_country(rules, iso) if iso else None
 
 
 @functools.cache

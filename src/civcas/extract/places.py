@@ -246,6 +246,13 @@ _SINCE_EVENT_BEFORE = re.compile(
     r"(?:of|for|on|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+def _elsewhere_before(before: str, lex: Any) -> bool:
+    """Whether the words before a name make it another place than the strike's: an origin ("a civilian from Homs"),
+    where the wounded were taken, the event a superlative dates from."""
+    return bool(lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before)
+                or _SINCE_EVENT_BEFORE.search(before))
+
+
 # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
 _DEDICATION_BEFORE = re.compile(
     r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
@@ -464,9 +471,7 @@ def find_mentions(
                 except ValueError:
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
-        if info["relation"] in ("in", *_COMPASS_OF) and (
-            lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before) or _SINCE_EVENT_BEFORE.search(before)
-        ):
+        if info["relation"] in ("in", *_COMPASS_OF) and _elsewhere_before(before, lex):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
         exact_known = any(sp.start <= s and e <= sp.end for sp in spotted)
@@ -544,9 +549,7 @@ def find_mentions(
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
         rb = lex.relation_before.search(before)
-        if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or lex.origin_before.search(before) or (
-            _TAKEN_TO_BEFORE.search(before) or _SINCE_EVENT_BEFORE.search(before)
-        ):
+        if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or _elsewhere_before(before, lex):
             # "a civilian from Homs", "fired from Turkish territory"; "taken to a hospital in Afrin": where the
             # wounded were taken, not where the strike fell
             info["relation"] = "origin"
