@@ -201,3 +201,14 @@ def test_the_occupation_of_a_town_names_no_occupier(village_config: object) -> N
 def test_a_bare_coalition_is_the_one_that_fights_there(text: str, expected: list[str], village_config: object) -> None:
     got = _bells(text, village_config)
     assert got and got[0] == expected, got
+
+
+def test_a_coalition_that_denies_is_the_one_that_fights_there(village_config: object) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("At least 60 people were killed when a Saudi-led coalition airstrike hit a prison in Saada, northern "
+            "Yemen, medics said. The coalition denied carrying out the strike.")
+    claims = run(Document(id="o2", text=text), config=village_config)  # type: ignore[arg-type]
+    denial = [c for c in claims if c.stance.value == "denies"]
+    assert [list(c.belligerents) for c in denial] == [["Saudi-led coalition"]], claims

@@ -68,6 +68,10 @@ def test_attribution_classify_prefers_named_bodies() -> None:
          "Musa El Bashir"),
         ("An eyewitness, one Malam Modu, a resident of Gajiram town, told our correspondent that 15 people were "
          "killed.", "eyewitness"),
+        # a role and then a name in apposition: one source, whose role says whose side it speaks for
+        ("A coalition spokesman, Colonel Turki al-Hamdan, said the reports of 60 dead were baseless.",
+         "coalition spokesman, Colonel Turki al-Hamdan"),
+        ("Shelling went on all night, a local official, Musa Adamu, said.", "local official, Musa Adamu"),
     ],
 )
 def test_speakers_past_second_verbs_acronyms_and_appositives(sentence: str, name: str) -> None:

@@ -1147,3 +1147,22 @@ def test_a_place_in_the_event_a_superlative_dates_from_is_not_the_strikes(villag
     got = _places("Since the occupation of Raqqa by ISIS in 2014, coalition strikes have killed 1,600 civilians in the "
                   "city, Amnesty said.", village_config)
     assert got and got[0][0] == "Ar Raqqah", got
+
+
+def test_the_leader_of_a_coalition_is_not_where_it_strikes(village_config: Any) -> None:
+    # no place the gazetteer knows: the strike stays unplaced rather than put in the United States
+    got = _places("The US-led coalition confirmed a strike in the Zuhur Qadima district on March 17, where residents "
+                  "say more than 200 civilians died.", village_config)
+    assert got and all(country != "US" for _, country, _ in got), got
+
+
+def test_a_spokesman_named_after_his_name_is_no_place(village_config: Any) -> None:
+    got = _places("Turki al-Hamdan, a spokesman for the coalition, said the reports of 60 dead in Saada were "
+                  "baseless.", village_config)
+    assert got and all(name != "Turki" for name, _, _ in got), got
+
+
+def test_a_group_named_with_a_lower_case_article_is_no_place(village_config: Any) -> None:
+    got = _places("A US drone strike near Jilib killed a woman, relatives said. US Africa Command said it had killed "
+                  "an al-Shabaab militant.", village_config)
+    assert got and all(name != "al-Shabaab" for name, _, _ in got), got

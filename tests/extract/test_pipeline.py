@@ -138,6 +138,10 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
     claims = run(_doc(opening), config=CONFIG)
     assert {c.stance for c in claims} == {Stance.DENIES, Stance.ALLEGES}
     assert all(c.date is not None and c.date.start == date(2021, 2, 26) for c in claims)
+    # a date that opens or qualifies the told clause dates the strike
+    told = "The ministry acknowledged that the February 26 strike on Kafr Zita killed 3 civilians."
+    (c,) = run(_doc(told), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2021, 2, 26), c.date
 
 
 

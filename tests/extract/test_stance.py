@@ -122,3 +122,22 @@ def test_a_belligerents_own_assessment_acknowledges_and_a_monitors_does_not() ->
     assert (c.stance.value, list(c.belligerents)) == ("acknowledges", ["coalition"]), c
     c = one("Airwars assessed that a strike near Hajin on Dec. 29 killed three civilians.")
     assert c.stance.value == "alleges", c
+
+
+def test_a_denial_without_that_and_a_source_without_evidence() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    def stances(text: str) -> list[tuple[str | None, str]]:
+        claims = run(Document(id="k2", text=text, published=date(2022, 1, 22)), config=ExtractConfig(gazetteer=None))
+        return sorted((c.claimant, c.stance.value) for c in claims)
+
+    got = stances("At least 60 people were killed when an airstrike hit a prison in Saada on Friday, medics said. "
+                  "The coalition denied it had targeted the facility.")
+    assert got == [("coalition", "denies"), ("medics", "alleges")], got
+    # the harm a second source tells after the dispute keeps its own source
+    got = stances("The US military said it had no evidence that civilians were killed in the strike near Baghuz "
+                  "on Monday, which local activists said killed 15 people.")
+    assert got == [("US military", "disputes"), ("local activists", "alleges")], got

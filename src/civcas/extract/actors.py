@@ -190,37 +190,44 @@ def _generic_words(rules: RuleFiles) -> dict[str, frozenset[str]]:
 def resolve_document_forces(
     actor_lists: Sequence[list[ActorMention]], country: str | None, rules: RuleFiles
 ) -> str | None:
-    """Forces that only the document's country can name, in place.
+    """Forces that only the document's country can name, in place (:func:`localise`); bare occupying forces are
+    named by :func:`resolve_occupation`, whose answer for the document as a whole is returned (a source named
+    "جيش الاحتلال" is that force).
+    """
+    localise(actor_lists, country, rules)
+    return resolve_occupation(actor_lists, country, rules)
+
+
+def localise(actor_lists: Sequence[list[ActorMention]], country: str | None, rules: RuleFiles) -> None:
+    """Name in place the forces whose name depends on where the document is.
 
     A generic name of a one-country force ("government forces", "Pro-government militia", "regime forces": the
     Syrian government's in the lexicon) in a document placed in another country is that country's own government
     ("government forces killed nine protesters in Khartoum": Sudan's), named as the lexicon names that state's
     forces, else by the country's name. A bare "coalition" in a country where another coalition fights is that one
-    (``coalitions``: Yemen's is the Saudi-led coalition). Bare occupying forces are named by
-    :func:`resolve_occupation`, whose answer for the document as a whole is returned (a source named "جيش الاحتلال"
-    is that force).
+    (``coalitions``: Yemen's is the Saudi-led coalition).
     """
+    if country is None:
+        return
     generic = _generic_words(rules)
     home = operates_in(rules)
-    if country is not None:
-        state = _state_of_country(rules, country)
+    state = _state_of_country(rules, country)
 
-        def abroad(a: ActorMention) -> bool:
-            return (a.canonical in generic and country not in home.get(a.canonical, (country,))
-                    and a.text[:1].isascii() and fold(a.text).split()[0] in generic[a.canonical])
+    def abroad(a: ActorMention) -> bool:
+        return (a.canonical in generic and country not in home.get(a.canonical, (country,))
+                and a.text[:1].isascii() and fold(a.text).split()[0] in generic[a.canonical])
 
+    for actors in actor_lists:
+        if state is None:
+            actors[:] = [a for a in actors if not abroad(a)]
+        else:
+            actors[:] = [replace(a, canonical=state, rule=f"{a.rule}:home") if abroad(a) else a for a in actors]
+    local = rules.belligerents.coalitions.get(country)
+    if local is not None:
+        # "غارات للتحالف على صنعاء", "coalition strikes on Sanaa": the coalition that fights there
         for actors in actor_lists:
-            if state is None:
-                actors[:] = [a for a in actors if not abroad(a)]
-            else:
-                actors[:] = [replace(a, canonical=state, rule=f"{a.rule}:home") if abroad(a) else a for a in actors]
-        local = rules.belligerents.coalitions.get(country)
-        if local is not None:
-            # "غارات للتحالف على صنعاء", "coalition strikes on Sanaa": the coalition that fights there
-            for actors in actor_lists:
-                actors[:] = [replace(a, canonical=local, rule=f"{a.rule}:local") if a.canonical == "coalition"
-                             and not _US_LED.search(fold(a.text)) else a for a in actors]
-    return resolve_occupation(actor_lists, country, rules)
+            actors[:] = [replace(a, canonical=local, rule=f"{a.rule}:local") if a.canonical == "coalition"
+                         and not _US_LED.search(fold(a.text)) else a for a in actors]
 
 
 def state_named(name: str, rules: RuleFiles) -> str | None:

@@ -154,6 +154,19 @@ _APPOSITIVE_START = re.compile(
 )
 
 
+# A role and then a person's name in commas, right before a speech verb: "A coalition spokesman, Turki al-Malki,",
+# "The army spokesman, Brig. Gen. Yahya Rasool,", "a local official, Mohammed Ali,".
+_ROLE_THEN_NAME = re.compile(
+    r"(?:^|[,.;:!?\"“”(]\s*|\b(?:that|but|while)\s+)(?:(?:the|a|an)\s+)?"
+    r"(?P<role>(?:[\w\-’']+\s+){0,4}?(?:spokes(?:man|woman|person)|official|commander|governor|mayor|minister|"
+    r"director|chief|head|doctor|medic|witness|resident|activist|journalist|reporter|correspondent|officer|"
+    r"representative|leader|elder|councillor|councilor|administrator))\s*,\s*"
+    r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Brig|Adm)\.?\s+)*"
+    r"(?-i:[A-Z][\w’'\-]+)(?:\s+(?:(?:al|el|bin|ibn|abu|bint|ould|de|van)[\-\s])?(?-i:[A-Z][\w’'\-]+)){0,4})\s*,$",
+    re.IGNORECASE,
+)
+
+
 def _before_appositive(left: str) -> int | None:
     """End of the noun phrase an appositive describes: "Airwars, a monitoring group ..., estimated"."""
     commas = [i for i, ch in enumerate(left) if ch == ","]
@@ -175,6 +188,10 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``end``: back to the nearest clause boundary, determiners trimmed."""
     left = sent[:end].rstrip()
     if left.endswith(","):
+        named = _ROLE_THEN_NAME.search(left)
+        if named is not None:
+            # "A coalition spokesman, Turki al-Malki, said": the role and the name in apposition, one source
+            return named.start("role"), named.end("name")
         cut = _before_appositive(left)
         if cut is not None:
             left = sent[:cut]

@@ -664,12 +664,14 @@ _WHOSE_AFTER = re.compile(
 )
 # After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian jets",
 # "Turkish occupation forces" (the attacker's country is seldom where its strikes fall); a diplomat or a mission
-# ("U.S. envoy", "the Turkish embassy") serves abroad by definition
+# ("U.S. envoy", "the Turkish embassy") serves abroad by definition; so does the leader of a coalition ("the
+# US-led coalition", "the Saudi-led coalition" fight in Iraq, Syria, Yemen)
 _ABROAD_AFTER = re.compile(
-    r"^(?:['’]s)?[\s\-]*(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
+    r"^(?:['’]s)?[\s\-]*(?:-?led\s+(?:(?:international|multinational|military|Arab|western)\s+)?coalitions?\b|"
+    r"(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
     r"reconnaissance|unmanned)\s+)?(?:drones?|jets?|warplanes?|war\s+planes|aircraft|planes?|helicopters?|gunships?|"
     r"airstrikes?|air\s+strikes?|air\s+raids?|strikes?|shelling|artillery|rockets?|missiles?|bombing|bombardment|"
-    r"occupation|envoys?|ambassadors?|embass(?:y|ies)|consulates?|diplomats?|delegations?)\b",
+    r"occupation|envoys?|ambassadors?|embass(?:y|ies)|consulates?|diplomats?|delegations?)\b)",
     re.IGNORECASE,
 )
 _FORCE_AFTER = re.compile(

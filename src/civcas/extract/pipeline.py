@@ -127,6 +127,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
         tuple(s.start for s in sentences), gz,
         _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country), occupier,
+        doc_country,
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -257,9 +258,11 @@ def _keeps_both(figs: dict[str, Figure]) -> bool:
     return both.value is not None and killed.value is not None and both.value > killed.value
 
 
-def _forces_named(name: str, rules: RuleFiles) -> list[str]:
-    """The forces a source's name names, in English or Arabic."""
+def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> list[str]:
+    """The forces a source's name names, in English or Arabic, as the document's country names them ("the
+    coalition" denying a strike in Yemen is the Saudi-led coalition: :func:`actors.localise`)."""
     from civcas.extract import arabic
+    from civcas.extract.actors import localise
 
     if arabic.is_arabic(name):
         from civcas.extract.arabic_actors import find_actors as find_ar
@@ -270,12 +273,15 @@ def _forces_named(name: str, rules: RuleFiles) -> list[str]:
 
         lex = arabic_lex(rules)
         folded = fold_ar(name)
-        return [a.canonical for a in find_ar(scan(folded, tokens(folded.text), lex), lex)]
+        found_ar = find_ar(scan(folded, tokens(folded.text), lex), lex)
+        localise([found_ar], country, rules)
+        return [a.canonical for a in found_ar]
     from civcas.extract.actors import find_actors, state_named
 
-    found = [a.canonical for a in find_actors(name, rules=rules)]
+    found = find_actors(name, rules=rules)
+    localise([found], country, rules)
     state = None if found else state_named(name, rules)
-    return found or ([state] if state else [])
+    return [a.canonical for a in found] or ([state] if state else [])
 
 
 def _headlines(sentences: list[Sentence]) -> set[int]:
@@ -417,6 +423,8 @@ class _DocContext:
     head_place: Place | None = None
     #: who the document's bare "occupation" is (``actors.resolve_occupation``), for a source so named
     occupier: str | None = None
+    #: the country the document is about (``geoparse.resolve_places``)
+    country: str | None = None
 
 
 def _build_claim(
@@ -596,7 +604,7 @@ def _build_claim(
                 fired.append(a.rule)
     if stance in (Stance.ACKNOWLEDGES, Stance.DENIES, Stance.DISPUTES) and units[0].claimant_name:
         # the force that denies or concedes the strike ("the Russian Defence Ministry", "وزارة الدفاع الروسية")
-        for canonical in _forces_named(units[0].claimant_name, rules):
+        for canonical in _forces_named(units[0].claimant_name, rules, ctx.country):
             if canonical == OCCUPATION:
                 if ctx.occupier is None:
                     continue

@@ -121,7 +121,7 @@ def _lex(rules: RuleFiles) -> _Lex:
         relation_before,
         relation_of,
         prep_before,
-        frozenset(p.not_places),
+        _article_variants(p.not_places),
         frozenset(p.person_names),
         re.compile(
             rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
@@ -168,7 +168,7 @@ _PERSON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_AFTER = re.compile(
-    r"^(?:[\s\u00a0]+[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
+    r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
     r",?\s+(?:aged|who\s+(?:was|is|had)|a\s+(?:resident|member|native|father|mother)|the\s+(?:son|daughter|wife|"
     r"brother|father|mother|husband)\s+of)\b|"
     # "Juma Kalonzo, a local councillor, ...", "X Y, the editor of a weekly": a person and their role
@@ -176,7 +176,7 @@ _PERSON_AFTER = re.compile(
     r"leader|chief|commander|member|official|activist|politician|lawyer|judge|cleric|imam|priest|pastor|sheikh|"
     r"elder|spokesman|spokesperson|mayor|governor|director|singer|student|farmer|candidate|engineer|"
     r"businessman|trader|employee|officer|soldier|policeman|secretary|chairman|lecturer|professor)s?\b"
-    r"[^,.;]{0,80},\s+(?:was|were|has|had|is)\b|"
+    r"[^,.;]{0,80},\s+(?:was|were|has|had|is|said|says|told)\b|"
     # "Letta Tayler, associate director of the crisis division at Human Rights Watch, said": a role of an body
     # (no article: "Borno State, the head of a local administration said" follows a place)
     r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,3}(?:director|researcher|spokes(?:man|woman|person)|analyst|"
@@ -276,6 +276,17 @@ def _known_area(spotted: Sequence[Any], start: int, end: int) -> bool:
                                                    for c in list(sp.candidates)[:3])
         for sp in spotted
     )
+
+
+def _article_variants(words: list[str]) -> frozenset[str]:
+    """The list with each "Al-X" also as "al-X", "Al X" and "al X": reporting writes a group's article all four
+    ways ("al-Shabaab", "Al Shabaab"), and a list that names one must catch them all."""
+    out = set(words)
+    for w in words:
+        m = re.match(r"([Aa]l)[- ](\S.*)", w)
+        if m:
+            out.update(f"{a}{sep}{m.group(2)}" for a in ("al", "Al") for sep in ("-", " "))
+    return frozenset(out)
 
 
 def _clean_name(

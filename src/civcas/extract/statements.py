@@ -130,6 +130,10 @@ def _is_reporting_date(
     if d.kind in ("offset",):
         return False
     before = sent[max(0, d.start - 40) : d.start]
+    if re.search(r"\b(?:that|the|a|an)\s+$|\bthat\b(?:\s+\w+){0,2}\s+(?:on\s+)?$", before, re.IGNORECASE):
+        # "acknowledged that the August 29 drone strike", "said that on Tuesday a strike": the date opens or
+        # qualifies the told clause, and dates the strike
+        return False
     if re.search(
         r"\b(?:said|says|told|stated|announced|reported|wrote|added|confirmed|surfaced|emerged|published|posted|"
         r"released|issued|tweeted|statement|claimed|denied|denies|refuted|rejected|acknowledged|admitted|conceded|"
@@ -273,7 +277,10 @@ def sentence_units(
         and stance.stance in (Stance.DENIES, Stance.DISPUTES)
         and any(u.kind == "harm" for u in units)
     ):
-        denier = units[0].claimant
+        # the source whose speech verb comes last before the stance ("The US military said it had no evidence ...,
+        # which local activists said killed 15"): a harm told by another source after the stance keeps its source
+        before_stance = [c for c in non_relay if c.cue_end <= stance.start]
+        denier = max(before_stance, key=lambda c: c.cue_end) if before_stance else units[0].claimant
         # "The ministry claimed 120 were killed, a figure the coalition does not recognise": the pattern names
         # another source than the harm's, which keeps its own
         named = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules) if stance.subject else None
@@ -282,6 +289,10 @@ def sentence_units(
                 u.stance = None
             elif u.kind == "harm":
                 u.stance = None
+                if u.claimant is not None and denier is not None and u.claimant is not denier and (
+                    u.claimant.start > stance.end
+                ):
+                    continue
                 if denier is not None and (u.unattributed or _inside_relative(text, u, stance)):
                     u.claimant = None
                     u.unattributed = True
