@@ -212,3 +212,17 @@ def test_a_coalition_that_denies_is_the_one_that_fights_there(village_config: ob
     claims = run(Document(id="o2", text=text), config=village_config)  # type: ignore[arg-type]
     denial = [c for c in claims if c.stance.value == "denies"]
     assert [list(c.belligerents) for c in denial] == [["Saudi-led coalition"]], claims
+
+
+def test_the_blamed_force_attacks_and_a_capital_that_denies_is_its_state() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.extract.actors import find_actors
+    from civcas.records import Document
+
+    assert [a.canonical for a in find_actors("The shelling was blamed on Armenian forces.")] == ["Armenia"]
+    assert find_actors("The drone struck an attack on Armenian forces.") == []
+    text = ("Three people were killed in a rocket attack on Barda, which Baku blamed on Armenian forces. "
+            "Yerevan denied the accusation.")
+    claims = run(Document(id="o3", text=text), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.stance.value, tuple(c.belligerents)) for c in claims)
+    assert got == [("alleges", ("Armenia",)), ("denies", ("Armenia",))], got

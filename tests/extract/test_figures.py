@@ -159,6 +159,20 @@ def test_figures_categories_after_including_are_victims_not_figures() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven people, including two children, were killed in the strike.", {"children": 2}),
+        ("Nine civilians, among them a 6-year-old girl and her mother, were killed overnight.",
+         {"children": 1, "women": 1}),
+        ("Five people including three children died when the shell hit the house.", {"children": 3}),
+    ],
+)
+def test_figures_categories_between_a_passives_count_and_its_verb(text: str, expected: dict[str, int]) -> None:
+    (h,) = find_harms(text)
+    assert {cat: g.value for cat, g in h.victims} == expected, h.victims
+
+
 def test_figures_mostly_and_mentioned_categories() -> None:
     (h,) = find_harms("The raid killed 7 civilians, mostly women and children.")
     assert dict((c, g.qualifier) for c, g in h.victims) == {"women": Qualifier.MOSTLY, "children": Qualifier.MOSTLY}

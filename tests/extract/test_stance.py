@@ -141,3 +141,15 @@ def test_a_denial_without_that_and_a_source_without_evidence() -> None:
     got = stances("The US military said it had no evidence that civilians were killed in the strike near Baghuz "
                   "on Monday, which local activists said killed 15 people.")
     assert got == [("US military", "disputes"), ("local activists", "alleges")], got
+
+
+def test_two_states_that_deny_are_both_forces_and_no_place(village_config: object) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("Fourteen aid workers and civilians died after an air strike hit an aid convoy near Aleppo on Monday, the "
+            "UN said. Russia and Syria denied involvement.")
+    claims = run(Document(id="s4", text=text), config=village_config)  # type: ignore[arg-type]
+    denial = [c for c in claims if c.stance.value == "denies"]
+    assert [sorted(c.belligerents) for c in denial] == [["Russia", "Syria"]], claims
+    assert all(c.place is not None and c.place.country == "SY" for c in claims), claims

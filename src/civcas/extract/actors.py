@@ -106,7 +106,9 @@ def name_of_case(rules: RuleFiles) -> list[str]:
 
 # "an attack on the Kenyan army": a state's forces after a preposition of attack are its target.
 _TARGETED_BEFORE = re.compile(
-    r"\b(?:on|against|targeting|targeted|at|hit|struck|ambushed|attacked)\s+(?:an?|the)?\s*$", re.I
+    # ("blamed on Armenian forces", "pinned on the Syrian army": the blamed attacker, not a target)
+    r"\b(?:(?<!\bblamed\s)(?<!\bblames\s)(?<!\bblame\s)(?<!\bpinned\s)on|against|targeting|targeted|at|hit|struck|"
+    r"ambushed|attacked)\s+(?:an?|the)?\s*$", re.I
 )
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
@@ -135,6 +137,14 @@ def _demonyms() -> dict[str, str]:
     from civcas.gazetteer.datafiles import countries
 
     return {fold(w): c.id for c in countries().countries for w in (*c.names, *c.demonyms)}
+
+
+@functools.cache
+def _seats() -> dict[str, str]:
+    """Folded seats of government -> ISO code ("moscow" -> "RU"), for a state that speaks by its capital's name."""
+    from civcas.gazetteer.datafiles import countries
+
+    return {fold(k): v for k, v in countries().seats.items()}
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
@@ -230,10 +240,20 @@ def localise(actor_lists: Sequence[list[ActorMention]], country: str | None, rul
                          and not _US_LED.search(fold(a.text)) else a for a in actors]
 
 
-def state_named(name: str, rules: RuleFiles) -> str | None:
-    """The state a source's name is, when it is a country's name ("Russia denied ...": Russia's forces)."""
-    iso = _demonyms().get(fold(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)))
-    return _state_of_country(rules, iso) if iso else None
+def states_named(name: str, rules: RuleFiles) -> list[str]:
+    """The states a source's name is, when it is a country's name or several ("Russia denied ...": Russia's
+    forces; "Russia and Syria denied involvement": both), or a seat of government ("Moscow denied ..."); none
+    unless every part is one."""
+    out: list[str] = []
+    for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", name.strip()):
+        key = fold(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
+        iso = _demonyms().get(key) or _seats().get(key)
+        state = _state_of_country(rules, iso) if iso else None
+        if state is None:
+            return []
+        if state not in out:
+            out.append(state)
+    return out
 
 
 @functools.cache

@@ -1034,13 +1034,13 @@ def _attach_categories(text: str, harms: list[Harm], groups: list[Group], rules:
         prev_end = harms[i - 1].end if i > 0 else 0
         victims: list[tuple[str, Group]] = []
         for g in cats:
-            owner_ok = anchor <= g.start < nxt or (not h.groups and prev_end <= g.start < h.cue.start)
+            owner_ok = _owns(h, g.start, anchor, nxt, prev_end)
             if owner_ok and g.category:
                 victims.append((g.category, g))
             elif owner_ok and g.noun and fold(g.noun) in ("civilians", "civilian"):
                 victims.append(("civilians", g))
         for s, e, cat, qual, opener in bare:
-            if anchor <= s < nxt and not any(c == cat for c, _ in victims):
+            if _owns(h, s, anchor, nxt, prev_end) and not any(c == cat for c, _ in victims):
                 victims.append(
                     (
                         cat,
@@ -1064,6 +1064,15 @@ def _attach_categories(text: str, harms: list[Harm], groups: list[Group], rules:
         status = _status(h.groups, victims)
         out.append(replace(h, victims=tuple(victims), status=status))
     return out
+
+
+def _owns(h: Harm, start: int, anchor: int, nxt: int, prev_end: int) -> bool:
+    """Whether a category group at ``start`` breaks down harm ``h``'s figure: after it and before the next harm, before
+    the verb of a harm without a count, or between a passive's count and its verb ("Seven people, including two
+    children, were killed")."""
+    if anchor <= start < nxt or (not h.groups and prev_end <= start < h.cue.start):
+        return True
+    return bool(h.groups) and h.groups[-1].end <= start < h.cue.start
 
 
 def _status(groups: tuple[Group, ...], victims: list[tuple[str, Group]]) -> str:

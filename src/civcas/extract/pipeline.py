@@ -276,12 +276,11 @@ def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> li
         found_ar = find_ar(scan(folded, tokens(folded.text), lex), lex)
         localise([found_ar], country, rules)
         return [a.canonical for a in found_ar]
-    from civcas.extract.actors import find_actors, state_named
+    from civcas.extract.actors import find_actors, states_named
 
     found = find_actors(name, rules=rules)
     localise([found], country, rules)
-    state = None if found else state_named(name, rules)
-    return [a.canonical for a in found] or ([state] if state else [])
+    return [a.canonical for a in found] or states_named(name, rules)
 
 
 def _headlines(sentences: list[Sentence]) -> set[int]:

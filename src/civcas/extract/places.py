@@ -220,7 +220,9 @@ _INNER_FEATURE = re.compile(
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 # A name that starts a clause and speaks ("Russia denied ...", "Washington blamed ...") stands for a government.
 _SPEAKER_AFTER = re.compile(
-    r"^[\s\u00a0]+(?:(?:has|have|had|also|later|initially|quickly|swiftly|again)[\s\u00a0]+){0,2}"
+    # "Russia and Syria denied involvement": two states speak
+    r"^(?:[\s\u00a0]+and[\s\u00a0]+[A-Z][\w\-’']+(?:[\s\u00a0]+[A-Z][\w\-’']+)?)?"
+    r"[\s\u00a0]+(?:(?:has|have|had|also|later|initially|quickly|swiftly|again)[\s\u00a0]+){0,2}"
     r"(?:said|says|denied|denies|blamed|blames|accused|accuses|claimed|claims|announced|announces|confirmed|"
     r"confirms|rejected|rejects|condemned|condemns|acknowledged|acknowledges|admitted|admits|insisted|insists|"
     r"stated|states|warned|warns|vowed|vows|dismissed|dismisses|disputed|disputes)\b"
