@@ -24,6 +24,14 @@ PUB = date(2016, 7, 21)  # a Thursday
         # two months before one year: both take it
         ("The bombardment killed 1,700 civilians in February and March 2018.", "2018-02-01", "2018-03-31"),
         ("Strikes from June to August 2017 hit the city.", "2017-06-01", "2017-08-31"),
+        # numbers only: day first, as the region writes them; month first when day first cannot be
+        ("The strike of 14/07/2016 killed 9.", "2016-07-14", "2016-07-14"),
+        ("The strike of 07/14/2016 killed 9.", "2016-07-14", "2016-07-14"),
+        ("Shelling on 02.07.2016 killed 9.", "2016-07-02", "2016-07-02"),
+        # day ranges
+        ("Strikes on 11-13 July killed 30.", "2016-07-11", "2016-07-13"),
+        ("Between 3 and 5 July 2015, strikes killed 30.", "2015-07-03", "2015-07-05"),
+        ("Strikes on July 11-13 killed 30.", "2016-07-11", "2016-07-13"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, start: str, end: str) -> None:

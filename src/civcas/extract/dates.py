@@ -50,6 +50,8 @@ class _Grammar:
     full_dmy: re.Pattern[str]
     full_mdy: re.Pattern[str]
     iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+    day_range: re.Pattern[str]
     dm: re.Pattern[str]
     md: re.Pattern[str]
     month_year: re.Pattern[str]
@@ -101,6 +103,20 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         full_dmy=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}{sep}{year}(?![\w])", flags),
         full_mdy=re.compile(rf"(?<![\w]){month}[\s\u00a0]+{day}{sep}{year}(?![\w])", flags),
         iso=re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w])"),
+        # "28/02/2021", "28-02-2021", "28.02.2021" (day first, as reporting from the region writes it; month first
+        # only when the day-first reading cannot be: "02/28/2021")
+        numeric=re.compile(
+            r"(?<![\w/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"
+        ),
+        # "1-3 March", "between 1 and 3 March 2021", "from the 1st to the 3rd of March", "March 1-3"
+        day_range=re.compile(
+            rf"(?<![\w])(?:(?:between|from)[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]+"
+            rf"(?:and|to|until|till|through)[\s\u00a0]+(?:the[\s\u00a0]+)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]*[-–—][\s\u00a0]*)"
+            rf"{day}(?:\s+of)?[\s\u00a0]+{month}(?:{sep}{year})?(?![\w])"
+            rf"|(?<![\w]){month.replace('<month>', '<month2>')}[\s\u00a0]+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]*[-–—]"
+            rf"[\s\u00a0]*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}{year.replace('<year>', '<year2>')})?(?![\w\-–—])",
+            flags,
+        ),
         dm=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}(?![\w])", flags),
         md=re.compile(rf"(?<![\w]){month}[\s\u00a0]+{day}(?![\w])", flags),
         month_year=re.compile(rf"(?<![\w]){month}{sep}{year}(?![\w])", flags),
@@ -183,6 +199,30 @@ def find_dates(
     # Each grammar below is scanned only when the text holds a word it needs (a month name, a weekday...).
     lowered = ascii_lower(text)
     months = may_match(g.month_words, lowered)
+    for m in g.day_range.finditer(text) if months else ():
+        first = m.group("d1") or m.group("d2") or m.group("d3")
+        last = m.group("day") or m.group("day2")
+        mon = g.months.get((m.group("month") or m.group("month2")).lower().rstrip("."))
+        d1, d2 = int(first), _day(g, last)
+        if mon is None or d2 is None or not 1 <= d1 < d2 <= 31:
+            continue
+        year = m.group("year") or m.group("year2")
+        end_date = _safe(int(year), mon, d2) if year else _infer_year(mon, d2, reference, year_hint)
+        start_date = _safe(end_date.year, mon, d1) if end_date else None
+        if end_date is None or start_date is None:
+            continue
+        add(DateMention(m.start(), m.end(), m.group(), start_date, end_date, DatePrecision.DAYS, "absolute",
+                        f"{g.tag}#day_range"))
+    for m in g.numeric.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        dmy, mdy = _safe(y, b, a), _safe(y, a, b)
+        dt, kind = (dmy, "numeric_dmy") if dmy is not None else (mdy, "numeric_mdy")
+        if dmy is not None and mdy is not None and reference is not None and dmy > reference + timedelta(days=1) >= mdy:
+            dt, kind = mdy, "numeric_mdy"  # only the month-first reading is not after the publication
+        if dt is not None:
+            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}"))
     full = ((g.full_dmy, "dmy"), (g.full_mdy, "mdy"), (g.iso, "iso")) if months else ((g.iso, "iso"),)
     for regex, kind in full:
         for m in regex.finditer(text):
