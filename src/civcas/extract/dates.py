@@ -113,8 +113,9 @@ def _grammar(rules: RuleFiles) -> _Grammar:
             rf"(?<![\w])(?:(?:between|from)[\s\u00a0]+(?:the[\s\u00a0]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]+"
             rf"(?:and|to|until|till|through)[\s\u00a0]+(?:the[\s\u00a0]+)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]*[-–—][\s\u00a0]*)"
             rf"{day}(?:\s+of)?[\s\u00a0]+{month}(?:{sep}{year})?(?![\w])"
-            rf"|(?<![\w]){month.replace('<month>', '<month2>')}[\s\u00a0]+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]*[-–—]"
-            rf"[\s\u00a0]*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}{year.replace('<year>', '<year2>')})?(?![\w\-–—])",
+            rf"|(?<![\w]){month.replace('<month>', '<month2>')}[\s\u00a0]+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"[\s\u00a0]*[-–—][\s\u00a0]*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:{sep}{year.replace('<year>', '<year2>')})?(?![\w\-–—])",
             flags,
         ),
         dm=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}(?![\w])", flags),
