@@ -1166,3 +1166,19 @@ def test_a_group_named_with_a_lower_case_article_is_no_place(village_config: Any
     got = _places("A US drone strike near Jilib killed a woman, relatives said. US Africa Command said it had killed "
                   "an al-Shabaab militant.", village_config)
     assert got and all(name != "al-Shabaab" for name, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a district whose name ends like a demonym, inside the province named before it, near the province's seat
+        ("Gunmen killed 12 civilians in Kandahar's Panjwai district, officials said.", "Panjwayi", "AF"),
+        # a country's demonym before a feature word is an adjective; the place follows
+        ("A Syrian village, Kafr Nabl, was shelled, killing 3.", "Kafranbel", "SY"),
+        ("The Syrian town of Kafr Nabl was shelled, killing 3.", "Kafranbel", "SY"),
+        ("Gunmen killed 12 people in the Pakistani city of Shikarpur.", "Shikarpur", "PK"),
+    ],
+)
+def test_demonyms_and_names_shaped_like_them(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got

@@ -445,8 +445,17 @@ def find_mentions(
             continue
         fb = lex.feature_before.search(before)
         fa = lex.feature_after.match(after)
-        if fa and _DEMONYM.fullmatch(doc_text[s:e]):
-            continue  # "the Pakistani city of Shikarpur": an adjective, the place follows
+        bare = re.sub(r"^(?:The|A|An)[\s\u00a0]+", "", doc_text[s:e])
+        if fa and f"{bare} {fa.group('feat')}" in lex.not_places:
+            continue  # "Islamic State": a name with a feature word's shape that is no place
+        if fa and _DEMONYM.fullmatch(bare) and (
+            _country_word(bare)
+            or re.search(r"\bof$", fa.group("feat"), re.I)
+            or re.match(r"[\s\u00a0]+of\b", after[fa.end() :])
+        ):
+            # "the Pakistani city of Shikarpur", "a Syrian village, Kafr Nabl": an adjective, the place follows
+            # (a name shaped like one is a place when no "of" follows: "Panjwai district")
+            continue
         rb = lex.relation_before.search(before)
         ra = lex.around_after.match(after)
         pb = lex.prep_before.search(before)

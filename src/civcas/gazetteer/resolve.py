@@ -352,6 +352,7 @@ def _anchor_km(e: GazetteerEntry, context: ResolveContext) -> float | None:
 
 
 _OWN_NAME_KINDS = frozenset({"locality", "neighbourhood", "country"})
+_AREA_KINDS = frozenset({"county", "region"})
 _BARE_KIND_BONUS = {"locality": 0.8, "neighbourhood": 0.4, "region": 0.3, "country": 0.5}
 
 
@@ -727,7 +728,8 @@ def _rank_statics(
     ``_BARE_KIND_BONUS``); in the document's country +1.5, else -1.5 (or
     +1.5 in a country it names); inside the areas named with it +6, outside
     -4; inside an area the document names +2; within 30 / 100 km of another
-    resolved place +3 / +1.5, beyond 500 km -1. The area and distance terms
+    resolved place +3 / +1.5, beyond 500 km -1 (not for a district or a
+    province inside the areas named with it). The area and distance terms
     are the costly ones: candidates are taken best cheap part first, and
     the rest is skipped once even the largest bonus could not reach the
     second place. Entries are ``(-score, kind rank, position, candidate)``.
@@ -771,7 +773,9 @@ def _rank_statics(
                     s -= 4.0
             if d is not None and _inside(e, d, c.info) is True:
                 s += 2.0
-            if anchors:
+            if anchors and not (w is not None and e.kind in _AREA_KINDS):
+                # a district or a province inside the area named with it: the area decides, and the distance from its
+                # centre to a town named nearby says little (the town is most often that area's own seat)
                 km = _anchor_km(e, context)
                 if km is not None:
                     s += 3.0 if km < 30 else 1.5 if km < 100 else -1.0 if km > 500 else 0.0
