@@ -899,3 +899,22 @@ def test_relatives_counted_after_a_plural_possessive() -> None:
     claims = run(Document(id="a5", text="مقتل رجل وزوجته وأطفالهما الثلاثة بقصف على منزلهم في مدينة أريحا."),
                  config=ExtractConfig(gazetteer=None))
     assert [c.killed.value if c.killed else None for c in claims] == [5], claims
+
+
+def test_arabic_word_lists_are_data_folded_once_at_load() -> None:
+    """The extraction modules' word lists live in the Arabic data files and are compiled, folded, with the lexicon."""
+    import re
+
+    from civcas.extract.arabic_lexicon import _alternation, arabic_lex
+    from civcas.extract.arabic_text import fold_phrase
+
+    lex = arabic_lex(RULES)
+    assert "مشفي" in lex.institutions  # written "مشفى" in places.ar.v1.yaml
+    assert lex.kin_counts["الثلاثه"] == 3 and "اطفال" in lex.kin_plurals
+    assert lex.hedge.search(fold("ووفق معلومات أولية").text) and lex.hedge.search("ويعتقد ان")
+    assert not lex.hedge.search("اعتقد")
+    cuts = [m.group() for m in lex.clause_boundary.finditer("قتل شخص في حين اصيب اخر، وثم")]
+    assert cuts == ["في حين", "،"]
+    for words in (lex.phrase_stops, lex.never_names, lex.place_links, lex.name_stops, lex.list_ends, lex.taken_to):
+        assert words and all(fold_phrase(w) == w for w in words)
+    assert not re.search(_alternation([]), "انباء")  # an empty list matches nothing, not everywhere

@@ -158,10 +158,6 @@ def _outlet_tag(tag: str, outlets: frozenset[str]) -> bool:
     return len(words) > 1 and fold_phrase(" ".join(words)).replace(" ", "") in outlets
 
 
-_BOUNDARY = re.compile(r"[،؛;,]|(?<![\w])(?:فيما|بينما|كما|في حين|وفي|ثم)(?![\w])")
-_HEDGE = re.compile(r"(?<![\w])[وف]?(?:انباء|يعتقد|يرجح|ترجيحات|معلومات اوليه|يشتبه|يحتمل)(?![\w])")
-
-
 def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None, year_hint: int | None,
            spotted: list[object], headline: bool) -> list[Unit]:
     folded = fold(sub.text)
@@ -203,7 +199,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
             units.append(Unit(sent=sub, kind="say", region=(0, len(text)), headline=headline))
         else:
             return []
-    _regions(sc, units)
+    _regions(sc, units, lex)
     non_relay = [c for c in claimants if not c.relay]
     relays = [c for c in claimants if c.relay]
     for u in units:
@@ -218,7 +214,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         if u.harms:
             first = min(h.start for h in u.harms)
             window = sc.folded.text[max(0, _folded_at(sc, first) - 30) : _folded_at(sc, first)]
-            u.unattributed = bool(_HEDGE.search(window)) and u.claimant is None
+            u.unattributed = bool(lex.hedge.search(window)) and u.claimant is None
     for u in units:
         u.actors = u.actors or list(actors)
         u.places = u.places or ([p for p in places] if len(units) == 1 else [])
@@ -247,14 +243,15 @@ def _folded_at(sc: Scan, orig: int) -> int:
     return bisect.bisect_left(pos, orig)
 
 
-def _regions(sc: Scan, units: list[Unit]) -> None:
-    """One clause per unit: the cut between two units is the last comma or clause word between their harms."""
+def _regions(sc: Scan, units: list[Unit], lex: ArabicLex) -> None:
+    """One clause per unit: the cut between two units is the last comma or clause word between their harms
+    (``clause_words`` of ``harm.ar.v1.yaml``)."""
     bounds = [0]
     for prev, nxt in itertools.pairwise(units):
         a = max(h.end for h in prev.harms) if prev.harms else prev.region[1]
         b = min(h.start for h in nxt.harms) if nxt.harms else nxt.region[0]
         fa, fb = _folded_at(sc, a), _folded_at(sc, b)
-        cuts = list(_BOUNDARY.finditer(sc.folded.text, fa, fb))
+        cuts = list(lex.clause_boundary.finditer(sc.folded.text, fa, fb))
         cut = sc.folded.span(cuts[-1].start(), cuts[-1].start())[0] if cuts else (a + b) // 2
         bounds.append(max(cut, a))
     bounds.append(len(sc.folded.source))

@@ -17,12 +17,11 @@ from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import PhraseHit, variants
 
-_CONNECT = frozenset({"من", "في", "ل", "التابعه", "التابع", "تابعه", "تابع", "التابعين", "تابعين", "تتبع", "يتبع"})
-
 
 def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
     """Whether the force at ``hit`` owns a target or victims named just before it."""
     toks = sc.toks
+    links = lex.owner_links
     k = hit.first - 1
     # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count.
     for _ in range(3):
@@ -33,7 +32,7 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
             return not _sourced(sc, start, lex)
         if toks[k].text.isdigit() or toks[k].text in ("ثلاثه", "اربعه", "خمسه", "عشرات", "العشرات"):
             return True
-        if toks[k].text not in _CONNECT and not any(f in _CONNECT for f, _ in variants(toks[k].text, article=False)):
+        if toks[k].text not in links and not any(f in links for f, _ in variants(toks[k].text, article=False)):
             return False
         k -= 1
     return False

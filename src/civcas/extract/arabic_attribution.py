@@ -22,28 +22,11 @@ from civcas.records import ClaimantKind, Stance
 
 _PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|", "-", "–", "—", "#", "/"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
-_STOP = frozenset(
-    {
-        "ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "في", "على", "عن", "الي", "خلال", "حول", "منذ", "بعد", "قبل",
-        "عقب", "اثر", "جراء", "نتيجه", "بسبب", "حيث", "التي", "الذي", "الذين", "ما", "لقد", "قد", "وقد", "كما", "فيما",
-        "بينما", "لكن", "اليوم", "امس", "مساء", "صباح", "فجر", "ليل", "عبر", "مع", "بوقوع", "بسقوط", "بحدوث", "بارتفاع",
-        "بتعرض", "باستهداف", "بقصف", "بمقتل", "باصابه", "باستشهاد", "ب", "ل", "له", "لها", "لهم", "ايضا",
-        "كذلك", "نقلا",
-        "تفيد", "يفيد", "قولها", "قوله", "قولهم", "فان", "وكان", "كان", "كانت", "وكانت", "اذ", "الا", "لا", "لم",
-        # what a denial denies: "نفت وزارة الدفاع الروسية تنفيذ أي غارات", "نفى التحالف مسؤوليته عن ..."
-        "تنفيذ", "شن", "قيام", "قيامها", "قيامه", "صحه", "اي", "مسؤوليه", "مسؤوليتها", "مسؤوليته", "وجود", "ارتكاب",
-        "تورط", "تورطها", "علاقه", "علاقتها",
-    }
-)
-_DROP_LEAD = frozenset({"بعض", "احد", "عدد", "عدد من"})
-#: verbs whose subject accuses an object right after it (folded): "اتهمت حكومة الوفاق قوات حفتر بتنفيذها"
-_ACCUSE = frozenset({"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "حمل", "حملت", "حملوا", "يحمل", "تحمل"})
-_GENERIC = frozenset({"مصادر", "مصدر", "تقارير", "انباء", "معلومات", "المصادر"})
 
 
 def _is_stop(sc: Scan, k: int, lex: ArabicLex) -> bool:
     t = sc.toks[k].text
-    if t in _PUNCT or t in _STOP or t[0].isdigit():
+    if t in _PUNCT or t in lex.phrase_stops or t[0].isdigit():
         return True
     if k in sc.harm or lex.attack.at(sc.toks, k) is not None or lex.speech_verbs.at(sc.toks, k) is not None:
         return True
@@ -52,15 +35,13 @@ def _is_stop(sc: Scan, k: int, lex: ArabicLex) -> bool:
     return any(f in lex.weekdays for f, _ in variants(t, article=False))
 
 
-#: words that tie a force to the noun before it ("الناطق باسم الجيش الوطني"): the force is part of the name
-_OF_FORCE = frozenset({"باسم", "عن", "من", "في", "لدي", "التابع", "التابعه", "قائد", "قياده"})
-
-
-def _of_force(toks: Sequence[Token], k: int, first: int) -> bool:
+def _of_force(toks: Sequence[Token], k: int, first: int, lex: ArabicLex) -> bool:
+    """Whether a word that ties a force to the noun before it stands before token ``k`` ("الناطق باسم الجيش الوطني"):
+    the force is part of the name."""
     j = k - 1
     while j > first and toks[j].text in _QUOTES:
         j -= 1
-    return toks[j].text in _OF_FORCE
+    return toks[j].text in lex.force_ties
 
 
 def _phrase_after(
@@ -78,7 +59,7 @@ def _phrase_after(
         return None
     skip = 1 if attached and len(toks[k].text) > 3 and toks[k].text[0] in "لب" else 0
     first = k
-    while k < len(toks) and toks[k].text in _DROP_LEAD:
+    while k < len(toks) and toks[k].text in lex.dropped_leads:
         k += 1
         first = k
         skip = 0
@@ -90,7 +71,7 @@ def _phrase_after(
             continue
         if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None):
             break
-        if before_force and k > first and not _of_force(toks, k, first) and (
+        if before_force and k > first and not _of_force(toks, k, first, lex) and (
             lex.actor_names.at(toks, k) is not None or lex.military_nouns.at(toks, k) is not None
         ):
             break
@@ -109,12 +90,12 @@ def _kind(sc: Scan, first: int, last: int, lex: ArabicLex) -> tuple[ClaimantKind
     for hit in lex.claimant_kinds.find(sub):
         kind, _id = cast("tuple[str, str]", hit.payload)
         words = " ".join(t.text for t in sub[hit.first : hit.last + 1])
-        generic = words.removeprefix("ال") in {g.removeprefix("ال") for g in _GENERIC}
+        generic = words.removeprefix("ال") in lex.generic_bare
         score = (0 if generic else 1, hit.words, -hit.first)
         if best is None or score > best[0]:
             best = (score, kind)
     names = " ".join(t.text for t in sub)
-    generic = names in _GENERIC or names.removeprefix("ال") in _GENERIC
+    generic = names in lex.generic_sources or names.removeprefix("ال") in lex.generic_sources
     if best is None:
         return ClaimantKind.OTHER, generic
     try:
@@ -161,7 +142,7 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     for hit in lex.speech_verbs.find(toks):
         if hit.first in taken:
             continue
-        accuse = any(f in _ACCUSE for f, _ in variants(toks[hit.first].text, article=False))
+        accuse = any(f in lex.accuse_verbs for f, _ in variants(toks[hit.first].text, article=False))
         np = _phrase_after(sc, hit.last + 1, lex, before_force=accuse)
         how = "verb_subject"
         if np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER:
@@ -223,7 +204,7 @@ def _header(sc: Scan, lex: ArabicLex) -> ClaimantMention | None:
         return None
     first = 0
     for k in range(colon):
-        if toks[k].text in ("|", "#", "-", "–", "،") or toks[k].text in ("عاجل", "خاص", "بالفيديو", "بالصور", "فيديو"):
+        if toks[k].text in ("|", "#", "-", "–", "،") or toks[k].text in lex.header_labels:
             first = k + 1
     if first >= colon:
         return None

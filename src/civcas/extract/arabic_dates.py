@@ -25,11 +25,6 @@ from civcas.records import DatePrecision
 _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*((?:19|20)\d\d)(?![\d/.\-])")
 _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?![\d/.\-])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_TIME_OF_DAY = frozenset({"فجر", "صباح", "ظهر", "ظهيره", "عصر", "مساء", "ليل", "ليله", "منتصف", "يوم", "اليوم", "نهار"})
-_LAST = frozenset({"الماضي", "الفائت", "المنصرم", "السابق"})
-_CURRENT = frozenset({"الحالي", "الجاري"})
-
-
 
 
 def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: int | None) -> list[DateMention]:
@@ -83,11 +78,11 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
         if wd is None:
             continue
         first = i
-        while first > 0 and toks[first - 1].text in _TIME_OF_DAY and first - 1 not in taken and i - first < 2:
+        while first > 0 and toks[first - 1].text in lex.times_of_day and first - 1 not in taken and i - first < 2:
             first -= 1
         last = i
         back_week = False
-        if i + 1 < len(toks) and toks[i + 1].text in _LAST:
+        if i + 1 < len(toks) and toks[i + 1].text in lex.past_words:
             last, back_week = i + 1, True
         if i + 1 < len(toks) and i + 1 in taken:
             continue  # "الثلاثاء 2 تشرين الثاني": the full date says it
@@ -163,7 +158,7 @@ def _day_month(
     elif k < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
         year = int(toks[k].text)
         last = k
-    elif k < len(toks) and toks[k].text in _CURRENT:
+    elif k < len(toks) and toks[k].text in lex.current_words:
         last = k
         year = reference.year if reference is not None else year_hint
     if day is not None:

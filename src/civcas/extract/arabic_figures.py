@@ -73,15 +73,12 @@ class Scan:
         return self.folded.span(self.toks[first].start + skip, self.toks[last].end)
 
 
-#: "others" after a harm (folded): "استشهد وأصيب آخرون" has a victim before each verb
-_OTHERS = frozenset({"اخر", "اخرون", "اخرين", "اخري", "اخران", "اخرتان", "اخرتين"})
-
-
 def scan(folded: Folded, toks: list[Token], lex: ArabicLex) -> Scan:
     """Find the harm words and hedges of a sentence once."""
     sc = Scan(folded, toks)
+    others = lex.others_after_harm
     for h in lex.harm.find(toks):
-        if h.words > 1 and any(k < len(toks) and toks[k].text in _OTHERS for k in (h.last + 1, h.last + 2)):
+        if h.words > 1 and any(k < len(toks) and toks[k].text in others for k in (h.last + 1, h.last + 2)):
             # "إن مدنياً استشهد وأصيب آخرون", "شخصاً قتل وأصيب ثلاثة آخرون": one killed, others injured; two verbs
             # of one count ("قتل وأصيب 30 شخصا") only when the count follows them
             singles = [lex.harm.at(toks, k, max_words=1) for k in (h.first, h.last)]
@@ -130,11 +127,6 @@ def _split_events(sc: Scan, lex: ArabicLex) -> None:
                 break
 
 
-_NUM_STOP_BEFORE = frozenset(
-    {"الساعه", "ساعه", "عام", "العام", "سنه", "رقم", "الرقم", "مرسوم", "القرار", "قرار", "الفوج", "اللواء",
-     "الفرقه", "طريق",
-     "اوتوستراد", "م", "ك"}
-)
 _RANGE_MID = frozenset({"-", "–", "الي", "او"})
 
 
@@ -260,7 +252,7 @@ def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
             g.last = k
             k += 1
             continue
-        if sc.toks[k].text == "من" and k + 1 < len(sc.toks) and sc.toks[k + 1].text in _FAMILY:
+        if sc.toks[k].text == "من" and k + 1 < len(sc.toks) and sc.toks[k + 1].text in lex.family_words:
             # "4 أطفال من عائلة واحدة": the family they come from, not a second group of one
             g.last = k + 1
             if k + 2 < len(sc.toks) and sc.toks[k + 2].text in ("واحده", "واحد", "نفسها", "ذاتها"):
@@ -268,9 +260,6 @@ def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
             k = g.last + 1
             continue
         break
-
-
-_FAMILY = frozenset({"عائله", "العائله", "اسره", "الاسره"})
 
 
 def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
@@ -303,7 +292,7 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
             out.append(g)
             i = g.last + 1
             continue
-        kin = _kin_with_count(toks, i)
+        kin = _kin_with_count(toks, i, lex)
         if kin is not None:
             # "رجل وزوجته وأطفالهما الثلاثة": relatives named by a plural possessive, then their number
             out.append(_G(i, i + 1, 1 if toks[i].text[0] == "و" else 0, kin, Qualifier.EXACT, kin, kin, "kin_count",
@@ -325,24 +314,20 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
     return out
 
 
-#: relatives in the plural with a possessive (folded stems), and the definite numbers that count them after
-_KIN_PLURAL = ("اطفال", "ابناء", "ابناو", "ابنائ", "اولاد", "بنات", "اخوت", "اخوه", "احفاد")
+#: the possessive pronouns written onto a plural of relatives (``kin_plurals`` of the victims file), longest first
 _KIN_SUFFIX = ("هما", "هم", "ها", "ه")
-_DEFINITE_COUNT = {"الثلاثه": 3, "الثلاث": 3, "الاربعه": 4, "الاربع": 4, "الخمسه": 5, "الخمس": 5, "السته": 6,
-                   "الست": 6, "السبعه": 7, "السبع": 7, "الثمانيه": 8, "الثماني": 8, "التسعه": 9, "التسع": 9,
-                   "العشره": 10, "العشر": 10}
 
 
-def _kin_with_count(toks: Sequence[Token], i: int) -> int | None:
+def _kin_with_count(toks: Sequence[Token], i: int, lex: ArabicLex) -> int | None:
     """The number of relatives named at token ``i`` as "أطفالهما الثلاثة" (their three children), else None."""
     if i + 1 >= len(toks):
         return None
-    count = _DEFINITE_COUNT.get(toks[i + 1].text)
+    count = lex.kin_counts.get(toks[i + 1].text)
     if count is None:
         return None
     t = toks[i].text.removeprefix("و")
     for suf in _KIN_SUFFIX:
-        if t.endswith(suf) and t[: -len(suf)].startswith(_KIN_PLURAL) and len(t) - len(suf) <= 6:
+        if t.endswith(suf) and t[: -len(suf)].startswith(lex.kin_plurals) and len(t) - len(suf) <= 6:
             return count
     return None
 
@@ -357,7 +342,7 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
         # "10:30", "2024/12/7": a time or a date; but after a header's colon and a space ("المرصد: 16 قتيلا") a count
         glued_before = prev in ("/", ":") and toks[i - 1].end == toks[i].start
         glued_after = after in ("/", ":") and toks[last].end == toks[last + 1].start
-        if prev in _NUM_STOP_BEFORE or glued_before or glued_after:
+        if prev in lex.not_people_before or glued_before or glued_after:
             return None
         if last + 1 < len(toks) and lex.months.at(toks, last + 1) is not None:
             return None  # "7 تشرين الثاني": a day
@@ -455,9 +440,6 @@ _PASSIVE_GLUE = frozenset({"قد", "ايضا", "كذلك", "جميعا", "جمي
 _AFTER_GLUE = frozenset({"كل", "كلا", ":", "،", ","})
 
 
-_SHORT_REACH = frozenset({"لم", "لا", "لن", "ليس", "ليست"})
-
-
 def _negated(sc: Scan, first: int, lex: ArabicLex) -> bool:
     """A negation before the harm word in the same clause: "دون ورود معلومات عن إصابات", "لم تسجل إصابات".
 
@@ -468,7 +450,7 @@ def _negated(sc: Scan, first: int, lex: ArabicLex) -> bool:
         if t in ("،", ",", ".", ":", "؛", ";", "|", "-"):
             return False
         for form, _ in variants(t, article=False):
-            if form in lex.negations and (form not in _SHORT_REACH or first - k <= 2):
+            if form in lex.negations and (form not in lex.short_negations or first - k <= 2):
                 return True
     return False
 
@@ -481,15 +463,12 @@ def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
     return free.get(k)
 
 
-_PHRASE_PREPS = frozenset({"خلال", "في", "جراء", "اثر", "نتيجه", "بسبب", "عقب"})
-
-
-def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
+def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -> _G | None:
     """A counted group after a short phrase between the verb and its victims: "وقتل خلال الغارة شخصان",
     "راح ضحية المجزرة خمسة مدنيين". Only a figure (a count, a dual) is taken that far from its verb."""
     toks = sc.toks
     j = k
-    if j < len(toks) and toks[j].text in _PHRASE_PREPS:
+    if j < len(toks) and toks[j].text in lex.phrase_preps:
         j += 1
     if j >= len(toks) or not toks[j].text.startswith("ال") or len(toks[j].text) < 4 or j in free:
         return None
@@ -506,18 +485,12 @@ def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> in
     j = k
     while j < len(sc.toks) and j - k < 4:
         t = sc.toks[j].text
-        if j in by_first or t == "و" or j in sc.harm or not t.isalpha() or t in _NAME_STOP or (
+        if j in by_first or t == "و" or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
             lex.attack.at(sc.toks, j) is not None
         ):
             break
         j += 1
     return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text == "و")) else k
-
-
-_NAME_STOP = frozenset(
-    {"جراء", "اثر", "بعد", "في", "على", "علي", "من", "الي", "عن", "خلال", "نتيجه", "بسبب", "عقب", "اليوم",
-     "امس", "صباح", "مساء", "فجر", "ليل", "حيث", "التي", "الذي", "كما", "فيما", "بينما", "بينهم", "منهم"}
-)
 
 
 def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
@@ -541,27 +514,19 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
     return out
 
 
-# Words that introduce one named person: "بمقتل المدعو حامد", "شخص يدعى هاشم".
-_NAMED = frozenset({"المدعو", "المدعوه", "يدعي", "تدعي", "الملقب", "الملقبه", "المواطن", "المواطنه"})
-
-
-def _person_name(sc: Scan, k: int, person_names: frozenset[str]) -> bool:
-    """A given name (or "المدعو", "يدعى") at token ``k``: one named victim."""
+def _person_name(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """A given name (or "المدعو", "يدعى": ``name_introducers``) at token ``k``: one named victim."""
     if k >= len(sc.toks):
         return False
     t = sc.toks[k].text
-    return t in _NAMED or any(f in person_names for f, _ in variants(t, article=False)[:1])
+    return t in lex.name_introducers or any(f in lex.person_names for f, _ in variants(t, article=False)[:1])
 
 
-# Kin written with و after a name: "نواف السرحان وابنه حكم" names two people.
-_KIN = frozenset({"ابنه", "ابنها", "ابنهم", "ابنته", "ابنتها", "زوجته", "زوجها", "شقيقه", "شقيقها", "شقيقته", "والده",
-                  "والدته", "ابن", "ابناه", "ابنيه", "اخوه", "اخيه", "حفيده", "حفيدها"})
-_LIST_END = frozenset(
-    {".", "؛", ";", "|", "اثر", "جراء", "بعد", "خلال", "في", "نتيجه", "عقب", "بسبب", "علي", "الى", "من"}
-)
+#: what ends a list of named people besides the words of ``list_ends`` (victims file)
+_LIST_END = frozenset({".", "؛", ";", "|"})
 
 
-def _named_list(sc: Scan, k: int, person_names: frozenset[str]) -> _G | None:
+def _named_list(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     """ "مقتل كل من "صابر ..." و"سامي ..."": the people named one by one, counted."""
     toks = sc.toks
     if k + 1 >= len(toks) or toks[k].text not in ("كل", "كلا") or toks[k + 1].text != "من":
@@ -578,10 +543,10 @@ def _named_list(sc: Scan, k: int, person_names: frozenset[str]) -> _G | None:
             last = j
             j += 1
             continue
-        if not quoted and (t in _LIST_END or t[0].isdigit()):
+        if not quoted and (t in _LIST_END or t in lex.list_ends or t[0].isdigit()):
             break
         joined = t[0] == "و" and len(t) > 2 and (
-            toks[j - 1].text in ('"', "”", "»", "،") or t[1:] in _KIN or t[1:] in person_names
+            toks[j - 1].text in ('"', "”", "»", "،") or t[1:] in lex.kin_after_name or t[1:] in lex.person_names
         )
         if not quoted and last is not None and (t in ("و", "،", ",") or joined):
             n += 1
@@ -600,16 +565,16 @@ def _titled_people(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     if v is None or v[1].number != "singular" or not toks[k].text.startswith("ال"):
         return None
     nxt = v[0].last + 1
-    if not (nxt < len(toks) and (toks[nxt].text in _QUOTE_MARKS or _person_name(sc, nxt, lex.person_names))):
+    if not (nxt < len(toks) and (toks[nxt].text in _QUOTE_MARKS or _person_name(sc, nxt, lex))):
         return None
     n, j, last = 1, nxt, nxt
     while j < len(toks) and j - k < 30:
         t = toks[j].text
-        if t in _LIST_END or t[0].isdigit():
+        if t in _LIST_END or t in lex.list_ends or t[0].isdigit():
             break
         joined = t[0] == "و" and len(t) > 2
         word, at = (t[1:], j) if joined else ((toks[j + 1].text, j + 1) if t == "و" and j + 1 < len(toks) else ("", j))
-        if word and (word in _KIN or (
+        if word and (word in lex.kin_after_name or (
             word.startswith("ال") and (w := _victim(sc, at, lex)) is not None and w[1].number == "singular"
         )):
             n += 1
@@ -663,10 +628,10 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         if events:
             g = _group_after(sc, hit.last + 1, free_after)
             if g is None:
-                g = _count_after_phrase(sc, hit.last + 1, free_after)
+                g = _count_after_phrase(sc, hit.last + 1, free_after, lex)
             named_list = None
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():
-                named_list = _named_list(sc, k, lex.person_names)  # "أعدمت الدورية كل من ...": after the subject
+                named_list = _named_list(sc, k, lex)  # "أعدمت الدورية كل من ...": after the subject
                 if named_list is None and k > hit.last + 1 and not hit.skip:
                     named_list = _titled_people(sc, k, lex)  # "أعدمت قسد السيدة "فطيم" وابنها الشاب ..."
                 if named_list is not None:
@@ -676,7 +641,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             elif named_list is not None:
                 named_list.rule = f"{events[0].rule}_named_list"
                 picked = (events[0], [named_list], "event")
-            elif _person_name(sc, hit.last + 1, lex.person_names):
+            elif _person_name(sc, hit.last + 1, lex):
                 picked, one = (events[0], [], "event"), True
             elif _dual_pronoun(sc, hit):
                 picked = (events[0], [_G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, events[0].rule)],
@@ -720,8 +685,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             w = next((p for p in persons if p.number in ("singular", "dual")), persons[0])
             prefix = sc.toks[hit.first].text[: hit.skip]
             definite = prefix.endswith(("ال", "لل")) or sc.toks[hit.first].text[hit.skip :].startswith("ال")
-            named = _person_name(sc, hit.last + 1, lex.person_names) or (
-                _victim(sc, hit.last + 1, lex) is not None and _person_name(sc, hit.last + 2, lex.person_names)
+            named = _person_name(sc, hit.last + 1, lex) or (
+                _victim(sc, hit.last + 1, lex) is not None and _person_name(sc, hit.last + 2, lex)
             )
             if w.number == "singular" and (not definite or named):
                 picked, one = (w, [], "person"), True  # "قتيل", "الشهيد أنس", "الشهيد الإعلامي أنس"
@@ -763,15 +728,11 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         )):
             continue
         kept.append(h)
-    kept.extend(_elided(sc, kept, mains))
+    kept.extend(_elided(sc, kept, mains, lex))
     return _attach_categories(sc, kept, groups, lex)
 
 
-#: words after an elided count that give it its own place or time: "و3 في حاس"
-_ELIDED_AFTER = frozenset({"في", "ب", "قرب", "بالقرب", "شرق", "غرب", "شمال", "جنوب", "يوم", "امس"})
-
-
-def _elided(sc: Scan, harms: list[Harm], mains: list[_G]) -> list[Harm]:
+def _elided(sc: Scan, harms: list[Harm], mains: list[_G], lex: ArabicLex) -> list[Harm]:
     """Counts that share an earlier harm's verb: "قتل 7 مدنيين في كفرنبل و3 في حاس" is three killed in حاس."""
     out: list[Harm] = []
     toks = sc.toks
@@ -784,7 +745,7 @@ def _elided(sc: Scan, harms: list[Harm], mains: list[_G]) -> list[Harm]:
             if g.used or g.noun is not None or g.value is None or g.first <= last or g.first - last > 6:
                 continue
             joined = toks[g.first - 1].text == "و" or (g.skip >= 1 and toks[g.first].text[0] == "و")
-            if not joined or g.last + 1 >= len(toks) or toks[g.last + 1].text not in _ELIDED_AFTER:
+            if not joined or g.last + 1 >= len(toks) or toks[g.last + 1].text not in lex.elided_after:
                 continue
             if any(k in sc.harm for k in range(last + 1, g.first)):
                 break

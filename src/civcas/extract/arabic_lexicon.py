@@ -87,6 +87,46 @@ class ArabicLex:
     #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
     #: and its country ("أريحا السورية"), as a city is feminine
     country_adjectives: dict[str, str]
+    # The word lists of the extraction modules, folded (each field's comment in ``rules.py`` says what it is for).
+    # arabic.py: hedges before a harm (claimants file); clause boundaries (harm file)
+    hedge: re.Pattern[str]
+    clause_boundary: re.Pattern[str]
+    # arabic_attribution.py (claimants file)
+    phrase_stops: frozenset[str]
+    dropped_leads: frozenset[str]
+    accuse_verbs: frozenset[str]
+    generic_sources: frozenset[str]
+    #: the generic sources without the article, for comparing phrases with or without it
+    generic_bare: frozenset[str]
+    force_ties: frozenset[str]
+    header_labels: frozenset[str]
+    # arabic_figures.py (harm and victims files)
+    short_negations: frozenset[str]
+    phrase_preps: frozenset[str]
+    elided_after: frozenset[str]
+    not_people_before: frozenset[str]
+    others_after_harm: frozenset[str]
+    family_words: frozenset[str]
+    kin_plurals: tuple[str, ...]
+    kin_counts: dict[str, int]
+    name_introducers: frozenset[str]
+    kin_after_name: frozenset[str]
+    name_stops: frozenset[str]
+    list_ends: frozenset[str]
+    # arabic_actors.py (belligerents file)
+    owner_links: frozenset[str]
+    # arabic_places.py (places file)
+    compound_heads: frozenset[str]
+    place_links: frozenset[str]
+    hospitals: frozenset[str]
+    taken_to: frozenset[str]
+    institutions: frozenset[str]
+    never_names: frozenset[str]
+    many_features: frozenset[str]
+    # arabic_dates.py (dates file)
+    times_of_day: frozenset[str]
+    past_words: frozenset[str]
+    current_words: frozenset[str]
 
 
 def _country_demonyms() -> frozenset[str]:
@@ -129,6 +169,16 @@ def _with_accusative(words: list[str]) -> list[str]:
         if " " not in f and not f.endswith(("ا", "ه", "ء", "ي" if f.endswith("اي") else "\0")):
             out.append(f + "ا")
     return out
+
+
+def _words(words: list[str]) -> frozenset[str]:
+    """A data file's word list, folded."""
+    return frozenset(fold_phrase(w) for w in words)
+
+
+def _alternation(words: list[str]) -> str:
+    """A regular expression that matches any of the words, folded, in the file's order (none: matches nothing)."""
+    return "|".join(re.escape(fold_phrase(w)) for w in words) or "(?!)"
 
 
 def _require(rules: RuleFiles) -> None:
@@ -282,4 +332,38 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         trigger=trigger,
         lexicon_singles=frozenset(singles),
         lexicon_multi=tuple(multi),
+        # "أنباء عن مقتل", "ويعتقد أن": a harm reported from no one in particular
+        hedge=re.compile(rf"(?<![\w])[وف]?(?:{_alternation(cl.hedges)})(?![\w])"),
+        # a comma, a semicolon or a word that opens a clause ("فيما", "في حين")
+        clause_boundary=re.compile(rf"[،؛;,]|(?<![\w])(?:{_alternation(harm.clause_words)})(?![\w])"),
+        phrase_stops=_words(cl.phrase_stops),
+        dropped_leads=_words(cl.dropped_leads),
+        accuse_verbs=_words(cl.accuse_verbs),
+        generic_sources=_words(cl.generic_sources),
+        generic_bare=frozenset(w.removeprefix("ال") for w in _words(cl.generic_sources)),
+        force_ties=_words(cl.force_ties),
+        header_labels=_words(cl.header_labels),
+        short_negations=_words(harm.short_negations),
+        phrase_preps=_words(harm.phrase_preps),
+        elided_after=_words(harm.elided_after),
+        not_people_before=_words(vic.not_people_before),
+        others_after_harm=_words(vic.others_after_harm),
+        family_words=_words(vic.family_words),
+        kin_plurals=tuple(fold_phrase(w) for w in vic.kin_plurals),
+        kin_counts={fold_phrase(k): v for k, v in vic.kin_counts.items()},
+        name_introducers=_words(vic.name_introducers),
+        kin_after_name=_words(vic.kin_after_name),
+        name_stops=_words(vic.name_stops),
+        list_ends=_words(vic.list_ends),
+        owner_links=_words(bel.owner_links),
+        compound_heads=_words(pl.compound_heads),
+        place_links=_words(pl.links),
+        hospitals=_words(pl.hospitals),
+        taken_to=_words(pl.taken_to),
+        institutions=_words(pl.institutions),
+        never_names=_words(pl.never_names),
+        many_features=_words(pl.many_features),
+        times_of_day=_words(da.times_of_day),
+        past_words=_words(da.past_words),
+        current_words=_words(da.current_words),
     )

@@ -22,24 +22,11 @@ from typing import Any, cast
 
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
-from civcas.extract.arabic_text import PhraseHit, _formset, fold_phrase, variants
+from civcas.extract.arabic_text import PhraseHit, _formset, variants
 from civcas.records import PlaceMention, Span
 
-# First words of compound names that need the next word ("عين عيسى", "تل أبيض", "دير الزور").
-_HEADS = frozenset(
-    {"عين", "تل", "دير", "جسر", "راس", "بئر", "بير", "كفر", "بيت", "خان", "سوق", "باب", "قصر", "جبل", "وادي",
-     "ابو", "ام",
-     "مزرعه", "خربه", "عرب", "حزم", "معره", "قلعه", "سد", "نهر", "حوش", "مرج", "بني", "ابي"}
-)
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 _GAP_PUNCT = frozenset({"،", ",", "-", "–", "—", "/", "("})
-_LINKS = frozenset(
-    {"التابعه", "التابع", "تابعه", "الواقعه", "الواقع", "الخاضعه", "الخاضع", "ضمن", "داخل", "في", "ب", "ل",
-     "على", "من", "قرب",
-     "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "لسيطره",
-     "سيطره", "بمنطقه",
-     "ال"}
-)
 
 
 @dataclass
@@ -116,21 +103,14 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         j = prep.first - 1
         if j >= 0 and _ends_before(lex.attack, sc, j) is not None:
             return "target", None, "in"  # "القصف على جلين": what a strike fell on is a place, common word or not
-        if sc.toks[prep.first].text in _HOSPITALS and any(
-            f in _TAKEN for i in range(max(0, prep.first - 4), prep.first)
+        if sc.toks[prep.first].text in lex.hospitals and any(
+            f in lex.taken_to for i in range(max(0, prep.first - 4), prep.first)
             for f, _ in variants(sc.toks[i].text, article=False)
         ):
             # "ونقلوا إلى مشفى كفربطنا": where the wounded were taken, not where the strike fell
             return "relation_origin", None, "origin"
         return "preposition", None, "in"
     return None
-
-
-#: hospitals named by their town (folded), and the verbs that take the wounded there
-_HOSPITALS = frozenset({"مشفي", "مستشفي", "المشفي", "المستشفي", "لمشفي", "لمستشفي", "للمشفي", "للمستشفي"})
-_TAKEN = frozenset({"نقل", "نقلوا", "نقلت", "نقلا", "نقله", "نقلها", "نقلهم", "نقلهما", "اسعف", "اسعفوا", "اسعفت",
-                    "اسعاف", "اسعافه", "اسعافها", "اسعافهم", "اسعافهما", "تحويل", "تحويله", "تحويلهم", "حول", "حولوا",
-                    "وصل", "وصلوا", "ادخل", "ادخلوا", "ادخال", "اخلاء", "اخلاؤهم", "اخلائهم"})
 
 
 #: Places this large (or admin areas) are named bare after a preposition; smaller ones must be rare words.
@@ -211,22 +191,17 @@ def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
         return True
     if not nxt.startswith("ال") or len(nxt) < 4 or nxt in lex.place_adjectives or nxt in lex.country_adjectives:
         return False
-    if nxt in _LINKS or lex.relations.at(sc.toks, k + 1) is not None or lex.around.at(sc.toks, k + 1) is not None:
+    if nxt in lex.place_links or lex.relations.at(sc.toks, k + 1) is not None or (
+        lex.around.at(sc.toks, k + 1) is not None
+    ):
         return False
     return lex.relative.at(sc.toks, k + 1) is None and nxt not in lex.weekday_keys
 
 
-# Nouns of institutions and roads named after a town ("مطار حلب الدولي", "مشفى حلب الجامعي"): the definite
-# word after the town is their adjective, not a word the town's name governs.
-_INSTITUTIONS = frozenset(
-    fold_phrase(w) for w in ("جامعة", "مشفى", "مستشفى", "مطار", "سجن", "معبر", "جسر", "طريق", "أوتوستراد", "دوار",
-                             "محطة", "قاعدة", "مركز", "سوق", "ساحة", "مدخل", "ملعب", "مدرسة", "معمل", "مصفاة")
-)
-
-
-def _institution_adjective(sc: Scan, k: int) -> bool:
-    """Whether token ``k`` names the town of an institution ("مطار حلب") and a nisba adjective follows ("الدولي")."""
-    if k < 1 or sc.toks[k - 1].text not in _INSTITUTIONS or k + 1 >= len(sc.toks):
+def _institution_adjective(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """Whether token ``k`` names the town of an institution ("مطار حلب") and a nisba adjective follows ("الدولي"):
+    the definite word after the town is the institution's adjective, not a word the town's name governs."""
+    if k < 1 or sc.toks[k - 1].text not in lex.institutions or k + 1 >= len(sc.toks):
         return False
     nxt = sc.toks[k + 1].text
     return nxt.startswith("ال") and len(nxt) >= 5 and nxt.endswith(("ي", "يه"))
@@ -236,15 +211,6 @@ def _definite(sc: Scan, hit: PhraseHit) -> bool:
     """A feature word with the article ("المدينة") refers back to a place; only "مدينة X" names one."""
     word = sc.toks[hit.first].text[hit.skip :]
     return sc.toks[hit.first].text[: hit.skip].endswith(("ال", "لل")) or word.startswith("ال")
-
-
-# Words that never name a place, even after a feature word ("المنطقة التي", "مخيم للنازحين").
-_GRAMMAR = frozenset(
-    {"التي", "الذي", "الذين", "منذ", "حيث", "حين", "عند", "ضمن", "بين", "ذات", "نفس", "اي", "هذه", "هذا", "تلك", "ذلك",
-     "هناك", "هنا", "تحت", "فوق", "كل", "جميع", "بعض", "عدد", "عده", "احدي", "احد", "ما", "من", "في", "على", "الي",
-     "عن", "مع", "او", "ثم", "قد", "لقد", "كان", "كانت", "يوم", "اثناء", "خلال", "بعد", "قبل",
-     "الله"}  # "بقضاء الله" (by God's decree) after the feature word قضاء (district)
-)
 
 
 def _names_whole(sp: Any, folded_span: str) -> bool:
@@ -268,7 +234,7 @@ def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> b
     word they may be names ("حي الجامعة").
     """
     t = sc.toks[k].text
-    if not t.isalpha() or len(t) < 2 or t in _GRAMMAR or t in _LINKS or t.startswith("لل"):
+    if not t.isalpha() or len(t) < 2 or t in lex.never_names or t in lex.place_links or t.startswith("لل"):
         return True
     if (strict and t in lex.not_places) or k in sc.harm:
         return True
@@ -294,7 +260,7 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
     ):
         return None
     nxt = k + 1
-    if toks[k].text.removeprefix("ال") in _HEADS and nxt < len(toks) and toks[nxt].text.isalpha() and (
+    if toks[k].text.removeprefix("ال") in lex.compound_heads and nxt < len(toks) and toks[nxt].text.isalpha() and (
         not _lexicon_word(sc, nxt, lex, strict=False)
     ):
         return nxt  # "عين عيسى", "تل أبيض": a head word names nothing alone
@@ -317,8 +283,6 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
 
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]*)")
-# Feature words of two or more places ("قريتي", "بلدات"): a name written with و after the first is one of them.
-_MANY_FEATURES = frozenset({"قريتي", "قريتا", "بلدتي", "بلدتا", "مدينتي", "مدينتا", "قري", "بلدات", "مزارع", "مخيمات"})
 
 
 _HASH_BEFORE = re.compile(r"#\w*$")
@@ -441,7 +405,7 @@ def find_places(
         ctx = _context(sc, k, lead, lex) if not conj else None
         if conj and found and found[-1].t_last == k - 1:
             ctx = ("list", found[-1].kind, found[-1].relation)
-        elif conj and any(toks[j].text in _MANY_FEATURES for j in range(max(0, k - 4), k - 1)):
+        elif conj and any(toks[j].text in lex.many_features for j in range(max(0, k - 4), k - 1)):
             # "قريتي خالد كلو وتل زيوان": the second of two villages, after a first name of one or two words
             ctx = ("list", "village", "in")
         if (
@@ -468,7 +432,7 @@ def find_places(
         if ctx[0] == "feature" and any(c in "بلك" for c in lead):
             continue  # "قرية كدورة": after a feature word the name carries no preposition; the word is the name
         if ctx[0] in ("preposition", "target") and k == k_last and _construct(sc, k, lex) and not (
-            _institution_adjective(sc, k)
+            _institution_adjective(sc, k, lex)
         ):
             continue  # "على صعيد المنطقة", "بحياة 3 مدنيين": a noun that governs the next word, not a name
         if (ctx[0] in ("preposition", "list", "target") or ctx[0].startswith("relation")) and (
@@ -559,7 +523,8 @@ def find_places(
             # place is the part the gazetteer knows; "#رأس_العين" stays whole.
             rest = [m.start() + known_end + 1 for m in re.finditer(r"[^_]+", folded[known_end + 1 : f1])]
             ks = [k2 for k2 in (_token_at(sc, r) for r in rest) if k2 is not None]
-            if any(folded[sc.toks[k2].start : sc.toks[k2].end] in _GRAMMAR or _lexicon_word(sc, k2, lex) for k2 in ks):
+            if any(folded[sc.toks[k2].start : sc.toks[k2].end] in lex.never_names or _lexicon_word(sc, k2, lex)
+                   for k2 in ks):
                 f1 = known_end
         k_last = _token_at(sc, f1 - 1) or k
         found.append(_M(f0, f1, k, k_last, "hashtag", ctx[1], ctx[2]))
@@ -594,11 +559,11 @@ def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
         ok = True
         for k in gap:
             t = toks[k].text
-            if t in _GAP_PUNCT or t in _QUOTES or t in _LINKS or t == "#":
+            if t in _GAP_PUNCT or t in _QUOTES or t in lex.place_links or t == "#":
                 continue
             if any(idx.at(toks, k) is not None for idx in (lex.features, lex.around, lex.relations, lex.place_preps)):
                 continue
-            if any(f in _LINKS for f, _ in variants(t, article=False)):
+            if any(f in lex.place_links for f, _ in variants(t, article=False)):
                 continue
             ok = False
             break

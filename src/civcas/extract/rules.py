@@ -293,8 +293,16 @@ class ArabicHarmFile(Header):
     entries: list[ArabicHarmEntry]
     attack: list[str]
     negations: list[str]
+    #: of the negations, the verbal particles that reach only the next two words ("لم تسجل إصابات")
+    short_negations: list[str]
     toll_links: list[str]
     split_events: list[ArabicSplitEvent] = []
+    #: words of a short phrase between a harm verb and its victims ("وقتل خلال الغارة شخصان")
+    phrase_preps: list[str]
+    #: words after a count that shares an earlier verb and give it its own place or time ("و3 في حاس")
+    elided_after: list[str]
+    #: words that open a new clause: where two statements of one sentence are cut apart
+    clause_words: list[str]
 
 
 class ArabicVictimEntry(_Strict):
@@ -312,15 +320,82 @@ class ArabicVictimsFile(Header):
     including: list[str]
     mostly: list[str]
     not_people: list[str]
+    #: words before a number that make it no count of people ("الساعة 11", "الفوج 46")
+    not_people_before: list[str]
+    #: "others" after two harm verbs ("استشهد وأصيب آخرون"): each verb has its own victims
+    others_after_harm: list[str]
+    #: a family after a group and "من" ("4 أطفال من عائلة واحدة"): where they come from, not a second group
+    family_words: list[str]
+    #: stems of relatives in the plural, and the definite numbers that count them after ("أطفالهما الثلاثة")
+    kin_plurals: list[str]
+    kin_counts: dict[str, int]
+    #: words that introduce one named person ("المدعو", "يدعى")
+    name_introducers: list[str]
+    #: kin written with و after a name ("وابنه"): one more person named
+    kin_after_name: list[str]
+    #: words that end a person's name after a count
+    name_stops: list[str]
+    #: words that end a list of named people
+    list_ends: list[str]
 
 
 class ArabicBelligerentsFile(Header):
     military_nouns: list[str]
     noun_modifiers: list[str]
     owned_by: list[str]
+    #: words between an owner noun and the force that owns it ("عنصر من قسد", "التابعة لـ")
+    owner_links: list[str]
     source_markers: list[str]
     not_names: list[str] = []
     entries: list[BelligerentEntry]
+
+
+class ArabicClaimantsFile(ClaimantsFile):
+    """The claimants schema with the word lists of the Arabic claimant phrase (``arabic_attribution``)."""
+
+    #: words that end a claimant phrase ("أن", "في", "بمقتل", what a denial denies: "تنفيذ")
+    phrase_stops: list[str]
+    #: words dropped from the head of a claimant phrase ("بعض", "أحد")
+    dropped_leads: list[str]
+    #: verbs whose subject accuses the force named right after it ("اتهم ناشطون الطيران الروسي")
+    accuse_verbs: list[str]
+    #: sources that name no one ("مصادر", "تقارير")
+    generic_sources: list[str]
+    #: words that tie a force to the noun before it ("الناطق باسم الجيش الوطني")
+    force_ties: list[str]
+    #: labels a post's header may open with before its source ("عاجل", "بالفيديو")
+    header_labels: list[str]
+    #: words before a harm that report it from no one in particular ("أنباء عن", "يعتقد")
+    hedges: list[str]
+
+
+class ArabicPlacesFile(PlacesFile):
+    """The places schema with the word lists of Arabic place reading (``arabic_places``)."""
+
+    #: first words of compound names that need the next word ("عين عيسى", "تل أبيض")
+    compound_heads: list[str]
+    #: words that may stand between a place and the area it lies in ("التابعة", "ضمن", "الغربي")
+    links: list[str]
+    #: hospitals named by their town, and the verbs that take the wounded there ("نقلوا إلى مشفى كفربطنا")
+    hospitals: list[str]
+    taken_to: list[str]
+    #: nouns of institutions and roads named after a town ("مطار حلب الدولي")
+    institutions: list[str]
+    #: words that never name a place, even after a feature word ("المنطقة التي")
+    never_names: list[str]
+    #: feature words of two or more places ("قريتي"): a name with و after the first is one of them
+    many_features: list[str]
+
+
+class ArabicDatesFile(DatesFile):
+    """The dates schema with the word lists around Arabic weekdays and months (``arabic_dates``)."""
+
+    #: words before a weekday ("فجر الخميس")
+    times_of_day: list[str]
+    #: words after a weekday that make it the last one ("الأربعاء الماضي")
+    past_words: list[str]
+    #: words after a month that make it this year's ("تشرين الثاني الحالي")
+    current_words: list[str]
 
 
 SCHEMAS: dict[str, type[Header]] = {
@@ -338,6 +413,9 @@ SCHEMAS: dict[str, type[Header]] = {
     "civcas.harm_ar/1": ArabicHarmFile,
     "civcas.victims_ar/1": ArabicVictimsFile,
     "civcas.belligerents_ar/1": ArabicBelligerentsFile,
+    "civcas.claimants_ar/1": ArabicClaimantsFile,
+    "civcas.places_ar/1": ArabicPlacesFile,
+    "civcas.dates_ar/1": ArabicDatesFile,
 }
 
 
@@ -421,11 +499,11 @@ class RuleFiles:
     ar_harm: ArabicHarmFile | None = None
     ar_victims: ArabicVictimsFile | None = None
     ar_belligerents: ArabicBelligerentsFile | None = None
-    ar_claimants: ClaimantsFile | None = None
+    ar_claimants: ArabicClaimantsFile | None = None
     ar_stance: StanceFile | None = None
     ar_aggregate: AggregateFile | None = None
-    ar_places: PlacesFile | None = None
-    ar_dates: DatesFile | None = None
+    ar_places: ArabicPlacesFile | None = None
+    ar_dates: ArabicDatesFile | None = None
 
     def tag(self, kind: str, entry_id: str) -> str:
         """``file@version#id``: the rule reference a claim records for provenance."""
