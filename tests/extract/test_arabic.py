@@ -918,3 +918,14 @@ def test_arabic_word_lists_are_data_folded_once_at_load() -> None:
     for words in (lex.phrase_stops, lex.never_names, lex.place_links, lex.name_stops, lex.list_ends, lex.taken_to):
         assert words and all(fold_phrase(w) == w for w in words)
     assert not re.search(_alternation([]), "انباء")  # an empty list matches nothing, not everywhere
+
+
+@pytest.mark.issue(5)
+def test_a_village_named_without_its_second_words_article(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "دير شرقي" is the village "دير الشرقي", not "دير" east of something: what follows is no place
+    text = "مقتل 6 مدنيين جراء غارات روسية على قرية دير شرقي جنوب إدلب."
+    claims = run(Document(id="a2", text=text, language="ar"), config=village_config)
+    assert [c.place.name for c in claims if c.place is not None] == ["Dayr ash Sharqi"], claims

@@ -213,17 +213,28 @@ def _definite(sc: Scan, hit: PhraseHit) -> bool:
     return sc.toks[hit.first].text[: hit.skip].endswith(("ال", "لل")) or word.startswith("ال")
 
 
-def _names_whole(sp: Any, folded_span: str) -> bool:
-    """Whether a multi-word spot is, in full, the Arabic name of one of its gazetteer candidates."""
+def _names_whole(sp: Any, folded_span: str, *, article_dropped: bool = False) -> bool:
+    """Whether a multi-word spot is, in full, the Arabic name of one of its gazetteer candidates (with
+    ``article_dropped``, also when the text drops the article of a word after the first)."""
     if " " not in folded_span.strip():
         return False
     from civcas.extract.arabic_text import fold as fold_ar
 
     want = folded_span.strip()
+    words = want.split()
     for c in list(getattr(sp, "candidates", ()))[:12]:
         for n in (c.name, *c.names):
-            if any("\u0600" <= ch <= "\u06ff" for ch in n) and fold_ar(n).text.strip() == want:
-                return True
+            if any("\u0600" <= ch <= "\u06ff" for ch in n):
+                got = fold_ar(n).text.strip()
+                if got == want:
+                    return True
+                # "دير شرقي" is "دير الشرقي" written without the article of a later word (not when a place follows:
+                # "الجرذي شرقي دير الزور" is east of Deir ez-Zor)
+                parts = got.split()
+                if article_dropped and len(parts) == len(words) and parts[0] == words[0] and all(
+                    g == w or (g == "ال" + w and len(w) >= 3) for g, w in zip(parts[1:], words[1:], strict=True)
+                ):
+                    return True
     return False
 
 
@@ -364,7 +375,8 @@ def find_places(
         f1 = min(f1, toks[k_last].end)  # "لبنانAll": the name ends where the Arabic word does
         # "حلب الآن": a common word the gazetteer read as the end of a longer name; but "تل أبيض" is a name
         # the gazetteer spells so in full (أبيض is also a word of "السلاح الأبيض").
-        whole = _names_whole(sp, folded[f0:f1])
+        place_after = k_last + 1 < len(toks) and toks[k_last + 1].start in spotted_folded
+        whole = _names_whole(sp, folded[f0:f1], article_dropped=not place_after)
         # ("عيتا الشعب", a Lebanese village, is named whole although الشعب alone is no place; "المنطقة الجنوبية" is
         # a common phrase, whatever district abroad the gazetteer calls so)
         named_whole = whole and not _lexicon_word(sc, k, lex) and toks[k].text not in lex.not_places
