@@ -929,3 +929,15 @@ def test_a_village_named_without_its_second_words_article(village_config: Any) -
     text = "مقتل 6 مدنيين جراء غارات روسية على قرية دير شرقي جنوب إدلب."
     claims = run(Document(id="a2", text=text, language="ar"), config=village_config)
     assert [c.place.name for c in claims if c.place is not None] == ["Dayr ash Sharqi"], claims
+
+
+@pytest.mark.issue(5)
+def test_another_states_forces_and_a_capital_written_with_its_article(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # any state's forces by the countries file's Arabic demonyms; "الخرطوم" is the capital, though "خرطوم" is a word
+    text = "قتل 14 مدنياً في قصف جوي للجيش السوداني على الخرطوم."
+    (claim,) = run(Document(id="a3", text=text, language="ar"), config=village_config)
+    assert list(claim.belligerents) == ["Sudan"], claim
+    assert claim.place is not None and (claim.place.name, claim.place.country) == ("Khartoum", "SD"), claim.place

@@ -221,7 +221,7 @@ def localise(actor_lists: Sequence[list[ActorMention]], country: str | None, rul
         return
     generic = _generic_words(rules)
     home = operates_in(rules)
-    state = _state_of_country(rules, country)
+    state = state_of_country(rules, country)
 
     def abroad(a: ActorMention) -> bool:
         return (a.canonical in generic and country not in home.get(a.canonical, (country,))
@@ -248,7 +248,7 @@ def states_named(name: str, rules: RuleFiles) -> list[str]:
     for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", name.strip()):
         key = fold(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
         iso = _demonyms().get(key) or _seats().get(key)
-        state = _state_of_country(rules, iso) if iso else None
+        state = state_of_country(rules, iso) if iso else None
         if state is None:
             return []
         if state not in out:
@@ -257,7 +257,7 @@ def states_named(name: str, rules: RuleFiles) -> list[str]:
 
 
 @functools.cache
-def _state_of_country(rules: RuleFiles, iso: str) -> str | None:
+def state_of_country(rules: RuleFiles, iso: str) -> str | None:
     """The belligerent that names a country's state forces: the lexicon's own ("Russian" -> Russia), else the
     countries file's first name ("SD" -> Sudan)."""
     from civcas.gazetteer.datafiles import countries

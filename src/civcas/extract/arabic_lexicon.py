@@ -160,6 +160,27 @@ def _country_adjectives() -> dict[str, str]:
     return out
 
 
+def _state_adjectives(rules: RuleFiles, known: set[str], rule: str) -> list[tuple[str, object]]:
+    """Any other state's forces by the countries file's Arabic demonyms, after a military noun ("الجيش السوداني",
+    "غارات جوية إثيوبية"), named as the English side names them (``actors.state_of_country``)."""
+    from civcas.extract.actors import state_of_country
+    from civcas.gazetteer import datafiles
+
+    out: list[tuple[str, object]] = []
+    for c in datafiles.countries().countries:
+        for d in c.demonyms:
+            f = fold_phrase(d)
+            if not f.startswith("ال") or " " in f:
+                continue
+            state = state_of_country(rules, c.id)
+            if state is None:
+                continue
+            for form in (f, f[2:]):  # definite and indefinite: "الطيران الإثيوبي", "غارات إثيوبية"
+                if form not in known:
+                    out.append((form, (state, rule)))
+    return out
+
+
 def _with_accusative(words: list[str]) -> list[str]:
     """Nouns and their accusative form: after eleven and up the count takes "مدنياً", "شخصاً", "جريحاً"."""
     out = []
@@ -222,6 +243,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         validity[b.canonical] = (b.valid_from, b.valid_to)
         names += [(n, (b.canonical, f"{t['ar_belligerents']}#{b.id}")) for n in b.names]
         adjectives += [(a, (b.canonical, f"{t['ar_belligerents']}#{b.id}_adj")) for a in b.adjectives]
+    adjectives += _state_adjectives(rules, {fold_phrase(a) for a, _ in adjectives}, f"{t['ar_belligerents']}#state_adj")
     kinds = [(p, (e.kind, e.id)) for e in cl.entries for p in e.phrases]
     flags = 0
     stance = tuple(

@@ -130,7 +130,7 @@ def _prominent(candidates: Sequence[Any], word: str = "") -> bool:
     return any(
         (getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county"))
         and (not word or _spelled_in_arabic(c, word))
-        for c in candidates[:5]
+        for c in candidates[:8]
     )
 
 
