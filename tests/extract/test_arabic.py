@@ -941,3 +941,20 @@ def test_another_states_forces_and_a_capital_written_with_its_article(village_co
     (claim,) = run(Document(id="a3", text=text, language="ar"), config=village_config)
     assert list(claim.belligerents) == ["Sudan"], claim
     assert claim.place is not None and (claim.place.name, claim.place.country) == ("Khartoum", "SD"), claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # "لجان" (committees) is a source the lexicon knows whole, not "ل" + "جان"; "للمرصد" carries the preposition
+        ("قتل 11 شخصا في غارة على سوق في نيالا، وفق لجان المقاومة.", "لجان المقاومة"),
+        ("قالت لجان التنسيق المحلية إن 11 شخصا قتلوا في غارة على سوق في إدلب.", "لجان التنسيق المحلية"),
+        ("قتل 11 شخصا في غارة على سوق في إدلب، وفقا للمرصد السوري.", "المرصد السوري"),
+    ],
+)
+def test_a_source_whose_name_starts_like_a_preposition(text: str, claimant: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = run(Document(id="a4", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert claim.claimant == claimant, claim.claimant

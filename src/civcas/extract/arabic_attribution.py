@@ -57,7 +57,13 @@ def _phrase_after(
         k += 1
     if k >= len(toks):
         return None
-    skip = 1 if attached and len(toks[k].text) > 3 and toks[k].text[0] in "لب" else 0
+    word = toks[k].text
+    # "وفقاً للمرصد", "بحسب لوزارة": the opener's preposition written onto the source; but "لجان" (committees), a
+    # source the lexicon knows whole, keeps its first letter
+    known = lex.claimant_kinds.at(toks, k)
+    skip = 1 if attached and len(word) > 3 and word[0] in "لب" and (
+        word[1] == "ل" or known is None or known.skip > 0
+    ) else 0
     first = k
     while k < len(toks) and toks[k].text in lex.dropped_leads:
         k += 1
