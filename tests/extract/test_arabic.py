@@ -958,3 +958,13 @@ def test_a_source_whose_name_starts_like_a_preposition(text: str, claimant: str)
 
     (claim,) = run(Document(id="a4", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
     assert claim.claimant == claimant, claim.claimant
+
+
+def test_people_hurt_in_a_strike_are_not_the_strikes_own() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    # "وأصيب 40 في قصف إسرائيلي": wounded in the shelling, not forty of the shelling's people ("3 من عناصر قسد")
+    text = "استشهد 26 مواطناً وأصيب 40 في قصف إسرائيلي استهدف مدرسة تؤوي نازحين."
+    (claim,) = run(Document(id="a5", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert list(claim.belligerents) == ["Israel"], claim

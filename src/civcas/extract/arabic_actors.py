@@ -21,6 +21,8 @@ from civcas.extract.arabic_text import PhraseHit, variants
 def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
     """Whether the force at ``hit`` owns a target or victims named just before it."""
     toks = sc.toks
+    if lex.attack.at(toks, hit.first) is not None:
+        return False  # "وأصيب 40 في قصف إسرائيلي": a strike owns no one; the people were hurt in it
     links = lex.owner_links
     k = hit.first - 1
     # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count.
