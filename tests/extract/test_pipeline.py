@@ -62,6 +62,16 @@ def test_pipeline_tallies_are_aggregates_with_their_period() -> None:
     assert c.date is not None and c.date.start == date(2014, 9, 1)
 
 
+def test_pipeline_a_period_told_with_alone_is_a_tally_even_in_one_town() -> None:
+    text = "In February alone, coalition strikes killed 317 civilians in Kafr Zita, monitors said."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE, c
+    assert c.date is not None and (c.date.start, c.date.end) == (date(2021, 2, 1), date(2021, 2, 28)), c.date
+    # a day is still a day's strikes
+    (c,) = run(_doc("On Monday alone, strikes killed 40 civilians in Kafr Zita."), config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT, c
+
+
 def test_pipeline_an_offset_makes_another_strike() -> None:
     text = (
         "Warplanes struck the town of Saraqib on Monday, killing 9 civilians, activists said. "

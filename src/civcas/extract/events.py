@@ -43,6 +43,7 @@ _STRONG_AGGREGATE = (
     "countries_pair",
     "campaign_report",
     "long_period",
+    "period_alone",
 )
 #: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
 #: "over the past week" may span one attack's dying
