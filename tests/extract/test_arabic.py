@@ -968,3 +968,29 @@ def test_people_hurt_in_a_strike_are_not_the_strikes_own() -> None:
     text = "استشهد 26 مواطناً وأصيب 40 في قصف إسرائيلي استهدف مدرسة تؤوي نازحين."
     (claim,) = run(Document(id="a5", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
     assert list(claim.belligerents) == ["Israel"], claim
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a word broken with one tatweel and a space to slip past filters
+        ("مقـ تل شقيقين برصاص عناصر مسلحة خلال مداهمة قرية في ريف الرقة.", 2),
+        # parents named by a possessive join the victims
+        ("مقتل شقيقين ووالدتهما برصاص عناصر مسلحة خلال مداهمة قرية في ريف الرقة.", 3),
+        ("مقتل طفل ووالديه في قصف جوي على مدينة إدلب.", 3),
+    ],
+)
+def test_broken_words_and_parents_by_a_possessive(text: str, killed: int) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = run(Document(id="a6", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert claim.killed is not None and claim.killed.value == killed, claim.killed
+
+
+def test_a_stray_tatweel_after_a_whole_word_keeps_the_space() -> None:
+    from civcas.extract.arabic_text import fold
+
+    assert fold("مقـ تل").text == "مقتل"
+    assert fold("موالية لتركياـ شمال حلب").text == "مواليه لتركيا شمال حلب"
+    assert fold("مصادر محلية لـ سانا").text == "مصادر محليه ل سانا"

@@ -49,6 +49,10 @@ _SPECIAL = re.compile(
     WORD_DOT + "|"
     r"\u0640[\s.*]*\u0640(?:[ \u00a0](?=[\u0621-\u064a]))?|"  # "إنـ ـزال", "داعـ.. ـش", "جيـ*ـش", "اعـ. ـ دمت": a word
     # broken up with tatweels (a tatweel never starts a word, so a space after the second one is part of the break)
+    # "مقـ تل": one tatweel and a space break a word of two letters or more before it; not a clitic written apart with
+    # a tatweel ("لـ سانا", "بـ 5 غارات", "الـ 15")
+    f"(?P<split>(?<=[{_AR}]{{2}})(?<!(?<![{_AR}])ال)(?<!(?<![{_AR}])[وفبكل]ال)(?<!(?<![{_AR}])لل)"
+    f"\u0640[ \u00a0](?=[{_AR}]))|"
     f"(?<=[{_AR}])\\*(?=[{_AR}])|"  # "ق*صف": a star inside an Arabic word
     f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
     r"|[.*](?=\u0640)|(?<=\u0640)[.*]"
@@ -78,6 +82,23 @@ class Folded:
         return s, e
 
 
+def _word_before(text: str, end: int) -> bool:
+    """Whether the letters before ``end`` (a tatweel and a space) make a common word on their own ("لتركيا"), not a
+    fragment of a word broken up to slip past filters ("مقـ تل")."""
+    start = end
+    while start > 0 and "\u0621" <= text[start - 1] <= "\u064a":
+        start -= 1
+    return _common_word(text[start:end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    bare = word[1:] if word[:1] in "وفبلك" and len(word) > 3 else word
+    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar")) >= 3.0
+
+
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching; :meth:`Folded.span` maps folded offsets back.
 
@@ -97,7 +118,10 @@ def fold(text: str) -> Folded:
             out.append(mapped[last:s])
             pos.extend(range(last, s))
         ch = m.group()
-        if _PRESENTATION.match(ch):
+        if m.lastgroup == "split" and _word_before(mapped, s):
+            out.append(mapped[s + 1])  # "لتركياـ شمال": a stray tatweel after a whole word, whose space stays
+            pos.append(s + 1)
+        elif _PRESENTATION.match(ch):
             exp = unicodedata.normalize("NFKC", ch).translate(_ONE_TO_ONE)
             exp = _DIACRITIC_RE.sub("", exp)
             out.append(exp)
