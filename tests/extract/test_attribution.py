@@ -72,6 +72,8 @@ def test_attribution_classify_prefers_named_bodies() -> None:
         ("A coalition spokesman, Colonel Turki al-Hamdan, said the reports of 60 dead were baseless.",
          "coalition spokesman, Colonel Turki al-Hamdan"),
         ("Shelling went on all night, a local official, Musa Adamu, said.", "local official, Musa Adamu"),
+        # an opener inside an opener's object: the inner one names the source
+        ("A drone killed three fighters, according to a statement by the SDF media center.", "SDF media center"),
     ],
 )
 def test_speakers_past_second_verbs_acronyms_and_appositives(sentence: str, name: str) -> None:

@@ -272,6 +272,9 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         if not _valid(name):
             continue
         out.append(_mention(span, name, m, "opener", lex, rules, relay=fold(m.group()) in lex.relay_openers))
+    # "according to a statement by the SDF media center", "according to figures from the health ministry": the
+    # inner opener names the source; the outer one's object is the statement
+    out = [c for c in out if not any(o is not c and c.start <= o.cue_start < c.end for o in out)]
     for m in lex.verbs.finditer(sent):
         if any(c.start <= m.start() < c.end for c in out):
             continue
