@@ -99,3 +99,24 @@ def test_places_unnamed_capital_is_a_capital_mention() -> None:
 def test_where_aid_or_goods_came_from_is_an_origin() -> None:
     text = "A Kurdish official who distributed aid coming from Turkey was shot dead in Erbil."
     assert [(m.text, m.relation) for m in find_mentions(text, 0, len(text))] == [("Turkey", "origin"), ("Erbil", "in")]
+
+
+def test_english_place_word_lists_are_data() -> None:
+    """The word lists of the place patterns live in places.en (an empty list would match nothing), and the patterns
+    are built from them: a word added there is read."""
+    import dataclasses
+
+    from civcas.extract.rules import PlacesFile, load_rules
+
+    rules = load_rules()
+    arabic_only = {"force_nouns", "abroad_nouns", "place_adjectives"}
+    lists = [k for k, f in PlacesFile.model_fields.items() if f.default == [] and k not in arabic_only]
+    assert len(lists) > 60
+    assert not [k for k in lists if not getattr(rules.places, k)], "empty English place word lists"
+    text = "Rockets fell near Baghdad International Airport and near Baghdad Stadium on Monday."
+    assert [m.text for m in find_mentions(text, 0, len(text))] == ["Baghdad", "Baghdad Stadium"]
+    more = rules.places.model_copy(update={"facility_ends": [*rules.places.facility_ends, "Stadium"]})
+    assert [m.text for m in find_mentions(text, 0, len(text), rules=dataclasses.replace(rules, places=more))] == [
+        "Baghdad",
+        "Baghdad",
+    ]

@@ -17,12 +17,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from civcas.extract import events as ev_mod
 from civcas.extract.statements import Unit
-from civcas.extract.text import Sentence, ascii_lower, fold
+from civcas.extract.text import Sentence, alternation, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
 from civcas.gazetteer.core import ARABIC_SCRIPT, Spotted
 from civcas.records import Place, PlaceMention, PlacePrecision, Span
@@ -77,26 +77,27 @@ def resolve_places(
     # ... and no place at all: it neither votes nor stands for a claim's place
     mentions = {k: m for k, m in mentions.items()
                 if not any(s <= m.span.start and m.span.end <= e for s, e, _ in in_names)}
+    pat = _country_patterns()
     # "Russia's defence ministry denied ...": whose ministry, not where (the name still votes, as a force's does)
     mentions = {k: m for k, m in mentions.items()
                 if not (any(s == m.span.start for s, _, _ in named)
-                        and _STATE_INSTITUTION_AFTER.match(text[m.span.end : m.span.end + 50]))}
+                        and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}
     force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
-        if _BORDER_SIDE.search(text[max(0, start - 60) : start]):
+        if pat.border_side.search(text[max(0, start - 60) : start]):
             continue  # "near the border with Laos": one side of a border, and the event is often on the other
-        if _ABROAD_AFTER.match(after) or _after_arabic_force(text, start, abroad=True):
+        if pat.abroad_after.match(after) or _after_arabic_force(text, start, abroad=True):
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
-        if _FORCE_AFTER.match(after) or _WHOSE_AFTER.match(after):
+        if pat.force_after.match(after) or pat.whose_after.match(after):
             # as a last resort the country of the officials who speak ("Yemeni security officials said") says
             # more than the country leading the strikes ("Saudi-led airstrikes")
-            force_votes[iso] = force_votes.get(iso, 0.0) + (1.0 if _INSTITUTION_AFTER.match(after) else 0.5)
+            force_votes[iso] = force_votes.get(iso, 0.0) + (1.0 if pat.institution_after.match(after) else 0.5)
             continue  # "Turkish forces", "Russian jets": whose forces, not where
         if any(s <= start < e for s, e in forces):
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
@@ -564,56 +565,89 @@ def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tupl
 
 def _names_admin(m: PlaceMention) -> bool:
     """Whether the text calls the place an admin area: "Borno state", "Bokkos local government area"."""
-    return m.kind_hint in ("province", "district") or bool(_ADMIN_WORD_END.search(m.text))
+    return m.kind_hint in ("province", "district") or bool(_country_patterns().admin_word_end.search(m.text))
 
 
-_ADMIN_WORD_END = re.compile(
-    r"\s(?:state|province|governorate|county|district|LGA|local\s+government(?:\s+area)?|region|prefecture)$",
-    re.IGNORECASE,
-)
-# Before a country's name, a locative: "in northeastern Nigeria", "across Iraq", "inside Syria".
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|across|inside|within|throughout|into)\s+(?:the\s+)?(?:(?:far|remote|volatile|restive|troubled|"
-    r"neighbou?ring|(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+){0,3}$",
-    re.IGNORECASE,
-)
-_INSTITUTION_AFTER = re.compile(
-    r"^\s+(?:[\w\-]+\s+){0,2}?(?:officials|authorities|police|ministry|government|media|news|president|state)\b",
-    re.IGNORECASE,
-)
-_ORIGIN_BEFORE = re.compile(
-    # "rocket fire from Syria"; "refugees who had fled political violence in Burundi" were killed elsewhere
-    r"\b(?:(?:from|out\s+of)\s+(?:neighbou?ring\s+)?|(?:fled|fleeing|flee)\s+(?:[\w\-]+\s+){0,3}?in\s+)$",
-    re.IGNORECASE,
-)
-# After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
-_POSSESSIVE_PLACE = re.compile(r"^['’]s?\s+(?:[a-z\-]+\s+){0,3}(?:[A-Z]|(?:capital|city|town|village|region|province|"
-                               r"state|district|border|north|south|east|west)\b)")
-# After a demonym, a place: "a Pakistani town", "the Iraqi capital", "a Kenyan coastal town".
-_DEMONYM_PLACE = re.compile(
-    r"^\s+(?:[a-z\-]+\s+){0,2}(?:town|city|village|capital|province|state|region|district|county|port|border\s+town|"
-    r"territory|countryside|side|soil)\b",
-    re.IGNORECASE,
-)
-# A country's name inside an organisation's, a facility's or a natural feature's name.
-_NAME_BEFORE = re.compile(
-    r"(?:\b(?:Liberation|Forces|Front|Movement|Party|Union|Army|Council|Bank|University|Federation|Alliance|"
-    r"Congress|Association|Organi[sz]ation|Committee|League|Patriots|Defenders|Coalition)\s+(?:for\s+|of\s+)"
-    r"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:of\s+|for\s+)?){0,3}|\b(?:Lake|Gulf\s+of|Sea\s+of|Mount|River)\s+)$"
-)
-_NAME_AFTER = re.compile(
-    r"^\s+(?:[A-Z][\w\-]*\s+){0,2}(?:City|Hospital|Bridge|Airways|Airlines|Bank|University|Hotel|Stadium|Company|"
-    r"Committee|Council|Front|Movement|Party|Union|League|Airport|Road|Street|Avenue|River|Delta|Basin|Valley|"
-    r"Times|Post|Tribune|Herald|Television|Radio|TV|Broadcasting|Church|Cathedral|Mosque|Monastery|School|Embassy|"
-    r"Consulate)\b"
-    # a church's people ("Greek Orthodox", "Armenian Catholic"): a faith, not where
-    r"|^\s+(?:Orthodox|Catholic|Apostolic|Evangelical|Protestant|Maronite)\b"
-)
+@dataclass(frozen=True, slots=True, eq=False)
+class _CountryPatterns:
+    """What the words around a country's name say (is it where, whose, or inside another name), built once from the
+    words of ``places.en``; the code keeps each pattern's shape."""
+
+    admin_word_end: re.Pattern[str]
+    locative_before: re.Pattern[str]
+    institution_after: re.Pattern[str]
+    origin_before: re.Pattern[str]
+    possessive_place: re.Pattern[str]
+    demonym_place: re.Pattern[str]
+    name_before: re.Pattern[str]
+    name_after: re.Pattern[str]
+    border_side: re.Pattern[str]
+    state_institution_after: re.Pattern[str]
+    whose_after: re.Pattern[str]
+    abroad_after: re.Pattern[str]
+    force_after: re.Pattern[str]
 
 
-_BORDER_SIDE = re.compile(
-    r"\b(?:borders?|frontiers?)\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$", re.I
-)
+@functools.cache
+def _country_patterns() -> _CountryPatterns:
+    from civcas.extract.rules import load_rules
+
+    p = load_rules().places
+    alt = alternation
+    return _CountryPatterns(
+        admin_word_end=re.compile(rf"\s{alt(p.admin_word_end)}$", re.IGNORECASE),
+        # Before a country's name, a locative: "in northeastern Nigeria", "across Iraq", "inside Syria".
+        locative_before=re.compile(
+            rf"\b{alt(p.locative_prepositions)}\s+(?:the\s+)?(?:(?:{alt(p.locative_modifiers)}|"
+            r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+){0,3}$",
+            re.IGNORECASE,
+        ),
+        institution_after=re.compile(rf"^\s+(?:[\w\-]+\s+){{0,2}}?{alt(p.institution_after)}\b", re.IGNORECASE),
+        origin_before=re.compile(
+            # "rocket fire from Syria"; "refugees who had fled political violence in Burundi" were killed elsewhere
+            rf"\b(?:{alt(p.origin_prepositions)}\s+(?:neighbou?ring\s+)?|{alt(p.fled_words)}\s+(?:[\w\-]+\s+){{0,3}}?in\s+)$",
+            re.IGNORECASE,
+        ),
+        # After it, a place of that country: "Nigeria's Yobe state", "Sudan's western region of Darfur".
+        possessive_place=re.compile(rf"^['’]s?\s+(?:[a-z\-]+\s+){{0,3}}(?:[A-Z]|{alt(p.possessive_place_words)}\b)"),
+        # After a demonym, a place: "a Pakistani town", "the Iraqi capital", "a Kenyan coastal town".
+        demonym_place=re.compile(rf"^\s+(?:[a-z\-]+\s+){{0,2}}{alt(p.demonym_place_words)}\b", re.IGNORECASE),
+        # A country's name inside an organisation's, a facility's or a natural feature's name.
+        name_before=re.compile(
+            rf"(?:\b{alt(p.name_before_bodies)}\s+(?:for\s+|of\s+)"
+            rf"(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:of\s+|for\s+)?){{0,3}}|\b{alt(p.name_before_features)}\s+)$"
+        ),
+        name_after=re.compile(
+            rf"^\s+(?:[A-Z][\w\-]*\s+){{0,2}}{alt(p.name_after)}\b"
+            # a church's people ("Greek Orthodox", "Armenian Catholic"): a faith, not where
+            rf"|^\s+{alt(p.faiths_after)}\b"
+        ),
+        border_side=re.compile(
+            rf"\b{alt(p.border_words)}\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$",
+            re.IGNORECASE,
+        ),
+        # After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
+        state_institution_after=re.compile(
+            rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_institutions)}\b",
+            re.IGNORECASE,
+        ),
+        # "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
+        whose_after=re.compile(rf"^-{alt(p.whose_after)}\b"),
+        # After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian
+        # jets", "Turkish occupation forces" (the attacker's country is seldom where its strikes fall); a diplomat or
+        # a mission ("U.S. envoy", "the Turkish embassy") serves abroad by definition; so does the leader of a
+        # coalition ("the US-led coalition", "the Saudi-led coalition" fight in Iraq, Syria, Yemen)
+        abroad_after=re.compile(
+            rf"^(?:['’]s)?[\s\-]*(?:-?led\s+(?:{alt(p.coalition_adjectives)}\s+)?coalitions?\b|"
+            rf"(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:{alt(p.abroad_modifiers)}\s+)?{alt(p.abroad_after)}\b)",
+            re.IGNORECASE,
+        ),
+        force_after=re.compile(
+            rf"^[\s\-\]\)]*(?:(?!{alt(p.force_gap_stops)}\b)[\w\-]+\s+){{0,2}}?"
+            rf"(?:{alt(p.force_after)}|border(?!\s+{alt(p.border_places)}))\b",
+            re.IGNORECASE,
+        ),
+    )
 
 
 def _country_city(gz: Any, text: str, start: int, end: int) -> bool:
@@ -626,7 +660,8 @@ def _country_city(gz: Any, text: str, start: int, end: int) -> bool:
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
-    return bool(_NAME_BEFORE.search(text[max(0, start - 80) : start]) or _NAME_AFTER.match(text[end : end + 40]))
+    pat = _country_patterns()
+    return bool(pat.name_before.search(text[max(0, start - 80) : start]) or pat.name_after.match(text[end : end + 40]))
 
 
 def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float:
@@ -638,50 +673,17 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
     """
     before, after = text[max(0, start - 60) : start], text[end : end + 40]
     word = text[start:end]
+    pat = _country_patterns()
     # a country's entry lists its demonyms among its names ("Lebanese"); a long name may be spelled otherwise
     # than the entry has it ("Democratic Republic of Congo")
     name = _is_country_name(gz, word, iso) or len(word.split()) >= 3
     if name and not (hasattr(gz, "is_demonym") and gz.is_demonym(word)):
-        if _ORIGIN_BEFORE.search(before):
+        if pat.origin_before.search(before):
             # where something came from, not where it happened: "rocket fire from Syria on a Lebanese town"
             return 1.0
-        return 3.0 if _LOCATIVE_BEFORE.search(before) or _POSSESSIVE_PLACE.match(after) else 2.0
-    return 2.0 if _DEMONYM_PLACE.match(after) else 0.5
+        return 3.0 if pat.locative_before.search(before) or pat.possessive_place.match(after) else 2.0
+    return 2.0 if pat.demonym_place.match(after) else 0.5
 
-
-# After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
-_STATE_INSTITUTION_AFTER = re.compile(
-    r"^['’]s?[\s\u00a0]+(?:(?:top|chief|main|own|former|new|acting|foreign|defen[cs]e|interior|health|state|"
-    r"military|armed|air|security|intelligence|prime|deputy|national)[\s\u00a0]+){0,2}"
-    r"(?:ministry|ministers?|army|military|forces|government|president|presidency|defen[cs]e|force|navy|"
-    r"officials?|authorities|spokes(?:man|woman|person)|envoy|embassy|ambassador|leaders?|leadership|regime|"
-    r"troops|police|intelligence|media|diplomats?)\b",
-    re.IGNORECASE,
-)
-# "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
-_WHOSE_AFTER = re.compile(
-    r"^-(?:led|backed|based|made|controlled|held|affiliated|supported|allied|aligned|sponsored)\b"
-)
-# After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian jets",
-# "Turkish occupation forces" (the attacker's country is seldom where its strikes fall); a diplomat or a mission
-# ("U.S. envoy", "the Turkish embassy") serves abroad by definition; so does the leader of a coalition ("the
-# US-led coalition", "the Saudi-led coalition" fight in Iraq, Syria, Yemen)
-_ABROAD_AFTER = re.compile(
-    r"^(?:['’]s)?[\s\-]*(?:-?led\s+(?:(?:international|multinational|military|Arab|western)\s+)?coalitions?\b|"
-    r"(?:(?:-?led|-made|\s*and\s+\w+)\s+)?(?:(?:air|military|armed|attack|suicide|kamikaze|fighter|war|combat|"
-    r"reconnaissance|unmanned)\s+)?(?:drones?|jets?|warplanes?|war\s+planes|aircraft|planes?|helicopters?|gunships?|"
-    r"airstrikes?|air\s+strikes?|air\s+raids?|strikes?|shelling|artillery|rockets?|missiles?|bombing|bombardment|"
-    r"occupation|envoys?|ambassadors?|embass(?:y|ies)|consulates?|diplomats?|delegations?)\b)",
-    re.IGNORECASE,
-)
-_FORCE_AFTER = re.compile(
-    r"^[\s\-\]\)]*(?:(?!(?:on|in|at|of|the|with|near|and|to|from|by|along|across)\b)[\w\-]+\s+){0,2}?(?:forces|army|troops|military|jets|warplanes|aircraft|planes|drones?|artillery|"
-    r"rebels?|insurgents?|fighters?|militants?|gunmen|"
-    r"shelling|strikes?|airstrikes?|soldiers|militias?|factions|government|authorities|officials|police|"
-    r"border(?!\s+(?:town|city|village|area|region|district|province|post))|"
-    r"occupation|intelligence|ministry|defence|defense|president|state|media|news|observatory|army's|troops')\b",
-    re.IGNORECASE,
-)
 
 
 _DEMONYM_FORM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean|ani|eri|ch|ss)(?:['’]s)?")

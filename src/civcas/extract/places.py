@@ -18,26 +18,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from civcas.extract.rules import RuleFiles, load_rules
-from civcas.extract.text import fold, phrase_regex
+from civcas.extract.text import alternation, fold, phrase_regex
 from civcas.records import PlaceMention, Span
 
+# A name's capitals and the transliterated Arabic article that may open its words ("al-", "ash-"); the words that
+# join them and the calendar words that open none are data (places.en: name_connectors, calendar_words; see _lex).
 _UP = r"A-Z\u00C0-\u00DE\u0100-\u017F\u1E00-\u1EFF"
 _ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th|[Ee][zrsd]|[Uu]l)"
-_CALENDAR = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-)
-_TOK = rf"(?!{_CALENDAR})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`\-]*(?<![’'`\-])"
-_CONNECT = (
-    r"(?:[\s\u00a0]+(?:al|el|ez|er|es|ed|az|as|ash|ad|ar|at|an|bin|ibn|bani|bou|abu|um|umm|de|du|la|le|del|ul)"
-    r"[\s\u00a0\-]+|[\s\u00a0\-]+)"
-)
-_NAME = rf"{_TOK}(?:{_CONNECT}{_TOK}){{0,4}}"
-_NAME_RE = re.compile(rf"(?<![\w’'\-]){_NAME}")
-_CAPITAL = re.compile(
-    r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
-    r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+(?!" + _CALENDAR + r")[A-Z])",
-)
+
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z\-’' ]{1,30}(?:,\s*[A-Z][a-z]+)?\s*(?:\([^)]{2,40}\))?\s*[–—\-:]\s", re.UNICODE
@@ -56,9 +44,9 @@ def _country_word(word: str) -> bool:
     return word in _country_words()
 
 
-def _around_relation(m: re.Match[str]) -> str:
+def _around_relation(m: re.Match[str], lex: _Lex) -> str:
     """ "Manbij countryside" is the area around the town; "al-Bab's northern outskirts" are at its edge."""
-    return "near" if re.match(r"(?:outskirts|vicinity|environs|perimeter)", m.group("around"), re.I) else "countryside"
+    return "near" if lex.near_around.match(m.group("around")) else "countryside"
 
 
 _COMPASS_OF = ("east_of", "west_of", "north_of", "south_of")
@@ -71,6 +59,8 @@ _DIRECTION = re.compile(
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Lex:
+    """The place patterns, built once per rule set from the words of ``places.en`` (the code keeps their shape)."""
+
     feature_before: re.Pattern[str]
     feature_after: re.Pattern[str]
     kind_of: dict[str, str]
@@ -82,11 +72,42 @@ class _Lex:
     person_names: frozenset[str]
     origin_before: re.Pattern[str]
     tag: str
+    #: a capitalised name ("Deir ez-Zor", "Tal Abu Hamid"), not a weekday's or a month's
+    name_re: re.Pattern[str]
+    #: "the Somali capital", "the capital of Iraq": a country's capital, unnamed
+    capital: re.Pattern[str]
+    near_around: re.Pattern[str]
+    countryside_feature: re.Pattern[str]
+    org_words: re.Pattern[str]
+    titles: re.Pattern[str]
+    title_word: re.Pattern[str]
+    person_before: re.Pattern[str]
+    person_after: re.Pattern[str]
+    settlement_before: re.Pattern[str]
+    settlement_after: re.Pattern[str]
+    admin_after: re.Pattern[str]
+    hyphen_role: re.Pattern[str]
+    held_lead: re.Pattern[str]
+    held_tail: re.Pattern[str]
+    inner_feature: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    facility_end: re.Pattern[str]
+    taken_to_before: re.Pattern[str]
+    since_event_before: re.Pattern[str]
+    dedication_before: re.Pattern[str]
+    org_after: re.Pattern[str]
+    institution_of: re.Pattern[str]
+    #: between two names, what puts the first inside the second: "Hish village in the countryside of Idlib" ...
+    within_gap: re.Pattern[str]
+    #: ... "Aleppo's strategic town of al-Bab"
+    possessive_gap: re.Pattern[str]
 
 
 @functools.cache
 def _lex(rules: RuleFiles) -> _Lex:
     p = rules.places
+    alt = alternation
     kind_of: dict[str, str] = {}
     for f in p.features:
         for w in f.words:
@@ -102,108 +123,138 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
     relation_before = re.compile(
         rf"(?:(?P<km>\d+(?:\.\d+)?|[a-z]+)[\s\u00a0]+)?(?P<rel>{phrase_regex(relation_of.keys()).pattern})"
-        rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:city|town|village|province|governorate|countryside)[\s\u00a0]+of[\s\u00a0]+)?$",
+        rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:{alt(p.relation_frames)}[\s\u00a0]+of[\s\u00a0]+)?$",
         re.IGNORECASE,
     )
-    prep_before = re.compile(
+    prep_before = re.compile(  # "in the besieged town of", "in rebel-held eastern"
         rf"(?:{phrase_regex(p.prepositions).pattern})[\s\u00a0]+(?:the[\s\u00a0]+)?"
-        r"(?:(?:\w+ern|central|rural|besieged|rebel-held|opposition-held|regime-held|government-held|"
-        r"IS-held|ISIS-held|SDF-held|SDF-controlled|Kurdish-held|Turkish-held|nearby|town|city|village|"
-        r"province|governorate|countryside|neighbou?rhoods?|suburbs?|district|area|[\w\-]+-(?:held|controlled))"
+        rf"(?:(?:\w+ern|{alt(p.prep_modifiers)}|[\w\-]+-(?:held|controlled))"
         r"[\s\u00a0]+(?:of[\s\u00a0]+)?){0,3}$",
         re.IGNORECASE,
     )
+    origin_before = re.compile(
+        rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
+        rf"(?:{alt(p.origin_frames)}[\s\u00a0]+of[\s\u00a0]+)?$"
+        # "from the direction of the Mediterranean Sea, west of Lattakia, targeting ...": the apposition too
+        rf"|\b(?:{phrase_regex([w for r in p.relations if r.relation == 'origin' for w in r.words]).pattern})"
+        r"[^.;:!?,]{1,45},[\s\u00a0]*(?:(?:\w+ern|north|south|east|west|north-?east|north-?west|south-?east|"
+        r"south-?west)[\s\u00a0]+(?:of[\s\u00a0]+)?)?(?:the[\s\u00a0]+)?$",
+        re.IGNORECASE,
+    )
+    # A name: capitalised words, joined by spaces, hyphens or a lower-case connector ("Deir ez Zor"); a weekday or
+    # a month opens none.
+    calendar = rf"{alt(p.calendar_words)}\b"
+    tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`\-]*(?<![’'`\-])"
+    connect = rf"(?:[\s\u00a0]+{alt(p.name_connectors)}[\s\u00a0\-]+|[\s\u00a0\-]+)"
+    name_re = re.compile(rf"(?<![\w’'\-]){tok}(?:{connect}{tok}){{0,4}}")
+    capital = re.compile(
+        r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
+        r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+(?!" + calendar + r")[A-Z])",
+    )
+    # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
+    person_before = re.compile(rf"\b{alt(p.person_before, ' ')}[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$", re.IGNORECASE)
+    person_after = re.compile(
+        r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
+        rf",?\s+(?:aged|who\s+(?:was|is|had)|a\s+{alt(p.person_apposition)}|the\s+{alt(p.person_kin_of)}\s+of)\b|"
+        # "Juma Kalonzo, a local councillor, ...", "X Y, the editor of a weekly": a person and their role
+        rf",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}{alt(p.person_roles)}s?\b"
+        rf"[^,.;]{{0,80}},\s+{alt(p.person_role_verbs)}\b|"
+        # "Letta Tayler, associate director of the crisis division at Human Rights Watch, said": a role of an body
+        # (no article: "Borno State, the head of a local administration said" follows a place)
+        r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,3}"
+        rf"{alt(p.body_roles)}s?\s+(?:of|at|for|with)\b)"
+    )
+    held = alt(p.held_words)
+    space = r"[\s\u00a0]+"
     return _Lex(
-        feature_before,
-        feature_after,
-        kind_of,
-        around_after,
-        relation_before,
-        relation_of,
-        prep_before,
-        _article_variants(p.not_places),
-        frozenset(p.person_names),
-        re.compile(
-            rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
-            r"(?:(?:city|town|village|province|governorate|countryside|area|camp)[\s\u00a0]+of[\s\u00a0]+)?$"
-            # "from the direction of the Mediterranean Sea, west of Lattakia, targeting ...": the apposition too
-            rf"|\b(?:{phrase_regex([w for r in p.relations if r.relation == 'origin' for w in r.words]).pattern})"
-            r"[^.;:!?,]{1,45},[\s\u00a0]*(?:(?:\w+ern|north|south|east|west|north-?east|north-?west|south-?east|"
-            r"south-?west)[\s\u00a0]+(?:of[\s\u00a0]+)?)?(?:the[\s\u00a0]+)?$",
+        feature_before=feature_before,
+        feature_after=feature_after,
+        kind_of=kind_of,
+        around_after=around_after,
+        relation_before=relation_before,
+        relation_of=relation_of,
+        prep_before=prep_before,
+        not_places=_article_variants(p.not_places),
+        person_names=frozenset(p.person_names),
+        origin_before=origin_before,
+        tag=rules.tags["places"],
+        name_re=name_re,
+        capital=capital,
+        near_around=re.compile(alt(p.near_around), re.IGNORECASE),
+        countryside_feature=re.compile(rf"{alt(p.countryside_features)}\b", re.IGNORECASE),
+        org_words=re.compile(rf"\b{alt(p.org_words)}\b"),
+        titles=re.compile(rf"\b{alt(p.title_words)}\s+$"),
+        title_word=re.compile(alt(p.leading_titles)),
+        person_before=person_before,
+        person_after=person_after,
+        settlement_before=re.compile(
+            rf"\b{alt(p.settlement_before)}s?[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE
+        ),
+        settlement_after=re.compile(rf"^[\s\u00a0]+{alt(p.settlement_after)}\b", re.IGNORECASE),
+        # "Eastern Equatoria State", "Northern Province", "North Darfur State": before an admin unit's own
+        # capitalised word, a compass word is part of the unit's name ("eastern Raqqa province" is a part of Raqqa).
+        admin_after=re.compile(rf"^[\s\u00a0]+{alt(p.admin_unit_after)}\b", re.IGNORECASE),
+        hyphen_role=re.compile(rf"-{alt(p.hyphen_roles)}\b"),
+        held_lead=re.compile(rf"[\w]+-{held}[\s\u00a0]+"),
+        held_tail=re.compile(rf"[\w]+-{held}[\s\u00a0]+$"),
+        inner_feature=re.compile(rf"[\s\u00a0]+{alt(p.inner_features)}\b"),
+        # A name that starts a clause and speaks ("Russia denied ...", "Washington blamed ...") stands for a
+        # government; "Russia and Syria denied involvement": two states speak.
+        speaker_after=re.compile(
+            r"^(?:[\s\u00a0]+and[\s\u00a0]+[A-Z][\w\-’']+(?:[\s\u00a0]+[A-Z][\w\-’']+)?)?"
+            rf"[\s\u00a0]+(?:{alt(p.speaker_adverbs)}[\s\u00a0]+){{0,2}}{alt(p.speaker_verbs)}\b"
+        ),
+        clause_start=re.compile(rf"(?:^|[.;:!?\n”\"’»,]\s*|\b{alt(p.clause_conjunctions)}\s+)$"),
+        # A facility named after the town it serves, at the end of a name: "Baghdad International Airport".
+        # (Dams and bases the layers lack are landmarks of their own, data/gazetteer/landmarks.v1.yaml; a base named
+        # after its village is found as the village.)
+        facility_end=re.compile(rf"{space}{alt(p.facility_ends, space)}$"),
+        # Where the wounded were taken: "taken to a hospital in Afrin", "rushed to hospitals in Idlib".
+        taken_to_before=re.compile(
+            rf"\b{alt(p.taken_verbs)}\s+to\s+(?:a\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}?{alt(p.taken_to_places)}\s+"
+            rf"(?:in|at|of)\s+(?:the\s+)?(?:{alt(p.settlement_frames)}\s+of\s+)?$",
             re.IGNORECASE,
         ),
-        rules.tags["places"],
+        # A place in the event a comparison dates from: "the deadliest strike since the battle for Mosul in 2017" (a
+        # toll "since the occupation of Raqqa" is Raqqa's: a superlative must come first).
+        since_event_before=re.compile(
+            rf"\b{alt(p.since_superlatives)}\b[^.;:!?]{{0,30}}?"
+            rf"\bsince\s+the\s+(?:[\w\-]+\s+){{0,2}}?{alt(p.since_events)}\s+"
+            rf"(?:of|for|on|in|at)\s+(?:the\s+)?(?:{alt(p.settlement_frames)}\s+of\s+)?$",
+            re.IGNORECASE,
+        ),
+        # A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
+        dedication_before=re.compile(
+            rf"\b{alt(p.dedicated_buildings)}[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
+        ),
+        # A name that a lower-case organisation word follows names the organisation: "al-Mawali faction", "the
+        # Salamat tribe", "the Sultan Murad brigade".
+        org_after=re.compile(rf"^[\s\u00a0]+{alt(p.org_after)}\b"),
+        # An institution named for its field and its town: "the University of Agriculture Makurdi".
+        institution_of=re.compile(rf"\b{alt(p.institutions_of)}[\s\u00a0]+of[\s\u00a0]+$"),
+        within_gap=re.compile(
+            rf"(?:['’]s)?[\s\u00a0]*(?:{alt(p.within_features)}[\s\u00a0]*)?"
+            rf"(?:,|{alt(p.within_links)})[\s\u00a0]+(?:the[\s\u00a0]+)?"
+            rf"(?:(?:\w+ern|{alt(p.within_modifiers)})[\s\u00a0]+)?(?:{alt(p.within_areas_of)}[\s\u00a0]+of[\s\u00a0]+)?",
+            re.IGNORECASE,
+        ),
+        possessive_gap=re.compile(
+            rf"['’]s[\s\u00a0]+(?:(?:\w+ern[\s\u00a0]+|{alt(p.possessive_modifiers)}[\s\u00a0]+)*(?:\w+[\s\u00a0]+)?"
+            rf"{alt(p.possessive_features)}(?:[\s\u00a0]+of)?[\s\u00a0]+)?",
+            re.IGNORECASE,
+        ),
     )
 
 
-_ORG_WORDS = re.compile(
-    r"\b(?:Nations|Council|Ministry|Agency|Organi[sz]ation|Forces|Army|Observatory|Network|Committee|Coalition|"
-    r"Command|Department|Office|Party|Front|Brigade|Brigades|Movement|Union|Court|Government|Commission|Institute|"
-    r"University|Hospital|School|Mosque|Church|Company|Corporation|News|Times|Post|Press|Agency|Radio|TV|"
-    r"Television|Channel|Foundation|Association|Society|Center|Centre|Alliance|Regime|Authority|Administration|"
-    r"Division|Battalion|Regiment|Corps|Guard|Guards|Police|Intelligence|Ministry|Secretary|General|Envoy|"
-    r"President|Minister|Spokesman|Colonel|Director|Chief|Assembly|Parliament|Senate|Congress|Federation|"
-    r"Group|Project|Initiative|Campaign|Operation|Task|Force|Fighters|Watch|Rights|Airwars|Reuters|Facebook|Twitter|"
-    r"Telegram|Jazeera|"
-    r"Arabiya|Sputnik|Anadolu|Xinhua|Rudaw|Hawar|Enab|Baladi|Orient|Asharq|Mayadeen|Manar|Press|Agency|Hajj|"
-    r"Ramadan|Eid|Christmas|Easter)\b"
-)
-_TITLES = re.compile(
-    r"\b(?:Colonel|Col\.|General|Gen\.|Major|Maj\.|Captain|Capt\.|Lieutenant|Lt\.|Sergeant|Sgt\.|President|"
-    r"Minister|Secretary|Envoy|envoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Imam|Prince|King|Emir|spokesman|"
-    r"spokeswoman|spokesperson|commander|official|chief|director|Mistura|de)\s+$"
-)
-
-
-_PERSON_BEFORE = re.compile(
-    r"\b(?:named|named as|identified as|called|martyr|martyrs|martyrdom of|journalist|reporter|photographer|activist|"
-    r"child|boy|girl|man|woman|men|women|son|daughter|wife|husband|father|mother|brother|sister|uncle|cousin|"
-    r"nephew|Mr|Mrs|Ms|Dr|Sheikh|Haji|Hajji|Abu|Umm|commander|leader|member|fighter|official|citizen|"
-    r"resident|civilian|victim|victims|doctor|nurse|teacher|student|farmer|shepherd|driver|mukhtar|emir|"
-    r"the young|young|elderly|old|aged|spokesman|spokesperson|director|minister|president|envoy|head|chief|"
-    r"singer|musician|artist|editor|writer|poet|blogger|lawyer|judge|businessman|politician|lawmaker|legislator|"
-    r"senator|candidate|cleric|imam|priest|pastor|bishop|footballer|trader|policeman|officer|soldier|loyal to|"
-    r"commanded by|allied to|allied with)"
-    r"[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$",
-    re.IGNORECASE,
-)
-_PERSON_AFTER = re.compile(
-    r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
-    r",?\s+(?:aged|who\s+(?:was|is|had)|a\s+(?:resident|member|native|father|mother)|the\s+(?:son|daughter|wife|"
-    r"brother|father|mother|husband)\s+of)\b|"
-    # "Juma Kalonzo, a local councillor, ...", "X Y, the editor of a weekly": a person and their role
-    r",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}(?:councillor|councilor|editor|journalist|reporter|teacher|doctor|"
-    r"leader|chief|commander|member|official|activist|politician|lawyer|judge|cleric|imam|priest|pastor|sheikh|"
-    r"elder|spokesman|spokesperson|mayor|governor|director|singer|student|farmer|candidate|engineer|"
-    r"businessman|trader|employee|officer|soldier|policeman|secretary|chairman|lecturer|professor)s?\b"
-    r"[^,.;]{0,80},\s+(?:was|were|has|had|is|said|says|told)\b|"
-    # "Letta Tayler, associate director of the crisis division at Human Rights Watch, said": a role of an body
-    # (no article: "Borno State, the head of a local administration said" follows a place)
-    r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,3}(?:director|researcher|spokes(?:man|woman|person)|analyst|"
-    r"professor|official|commander|chief|head|coordinator|adviser|advisor|representative|envoy|minister|"
-    r"correspondent|editor|founder|chairman|president|secretary)s?\s+(?:of|at|for|with)\b)"
-)
 # An address in the text ("pic.twitter.com/YDo4lDTsnA", "https://..."): nothing in it is a place.
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/|\b[\w\-]+\.(?:com|org|net|gov|sy|iq|tv|info)/)\S*")
 
 
-_SETTLEMENT_BEFORE = re.compile(
-    r"\b(?:village|town|hamlet|farm|camp)s?[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I
-)
-_SETTLEMENT_AFTER = re.compile(r"^[\s\u00a0]+(?:village|town|hamlet)\b", re.I)
-# "Eastern Equatoria State", "Northern Province", "North Darfur State": before an admin unit's own capitalised
-# word, a compass word is part of the unit's name ("eastern Raqqa province" is a part of Raqqa).
-_ADMIN_AFTER = re.compile(r"^[\s\u00a0]+(?:State|Province|Region|Governorate|County|District)\b", re.IGNORECASE)
 _COMPASS_WORD = frozenset({"Eastern", "Western", "Northern", "Southern", "North", "South", "East", "West", "Central"})
 
 
 _PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
-# compiled once: _clean_name runs for every capitalised run of every sentence
-_TITLE_WORD = re.compile(
-    r"(?:Colonel|Col\.?|General|Gen\.?|Major|Maj\.?|Captain|Capt\.?|Lieutenant|Lt\.?|Sergeant|Sgt\.?|President|"
-    r"Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|Shaykh|Imam|Prince|King|Emir|Judge|Professor|Prof\.?)"
-)
-_HYPHEN_ROLE = re.compile(r"-(?:led|backed|held|controlled|made|based|run)\b")
+# compiled once (as _lex's patterns are): _clean_name runs for every capitalised run of every sentence
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _DATELINE_DASH = re.compile(r"\w-\s")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]-?\d+[A-Za-z]?\b")
@@ -211,57 +262,14 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 # and for find_mentions' loop over those runs
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 _POSSESSIVE_SPACE = re.compile(r"['’]s[\s\u00a0]+")
-_HELD_LEAD = re.compile(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+")
-_INNER_FEATURE = re.compile(
-    r"[\s\u00a0]+(?:City|Town|Village|Province|Governorate|District|Countryside|Suburbs|Camp|State|Region|"
-    r"County|Division|Prefecture|Municipality|Local\s+Government(?:\s+Area)?|LGA|Area|Sub-?district|"
-    r"Tribal\s+Agency|Agency)\b"
-)
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
-# A name that starts a clause and speaks ("Russia denied ...", "Washington blamed ...") stands for a government.
-_SPEAKER_AFTER = re.compile(
-    # "Russia and Syria denied involvement": two states speak
-    r"^(?:[\s\u00a0]+and[\s\u00a0]+[A-Z][\w\-’']+(?:[\s\u00a0]+[A-Z][\w\-’']+)?)?"
-    r"[\s\u00a0]+(?:(?:has|have|had|also|later|initially|quickly|swiftly|again)[\s\u00a0]+){0,2}"
-    r"(?:said|says|denied|denies|blamed|blames|accused|accuses|claimed|claims|announced|announces|confirmed|"
-    r"confirms|rejected|rejects|condemned|condemns|acknowledged|acknowledges|admitted|admits|insisted|insists|"
-    r"stated|states|warned|warns|vowed|vows|dismissed|dismisses|disputed|disputes)\b"
-)
-_CLAUSE_START = re.compile(r"(?:^|[.;:!?\n”\"’»,]\s*|\b(?:and|but|while|whereas|as)\s+)$")
-# A facility named after the town it serves, at the end of a name: "Baghdad International Airport".
-# (Dams and bases the layers lack are landmarks of their own, data/gazetteer/landmarks.v1.yaml; a base named after
-# its village is found as the village.)
-_FACILITY_END = re.compile(r"[\s\u00a0]+(?:International[\s\u00a0]+)?Airport$")
-# Where the wounded were taken: "taken to a hospital in Afrin", "rushed to hospitals in Idlib".
-_TAKEN_TO_BEFORE = re.compile(
-    r"\b(?:taken|rushed|evacuated|transferred|transported|brought|moved|admitted)\s+to\s+(?:a\s+|the\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:hospitals?|clinics?|medical\s+(?:centres?|centers?|points?|facilit(?:y|ies)))\s+"
-    r"(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-# A place in the event a comparison dates from: "the deadliest strike since the battle for Mosul in 2017" (a toll
-# "since the occupation of Raqqa" is Raqqa's: a superlative must come first).
-_SINCE_EVENT_BEFORE = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|highest|first|fiercest)\b[^.;:!?]{0,30}?"
-    r"\bsince\s+the\s+(?:[\w\-]+\s+){0,2}?(?:battle|battles|fall|siege|capture|liberation|occupation|offensive|"
-    r"massacre|bombing|attack|takeover|recapture|start\s+of\s+the\s+(?:battle|offensive|siege))\s+"
-    r"(?:of|for|on|in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-def _elsewhere_before(before: str, lex: Any) -> bool:
+
+
+def _elsewhere_before(before: str, lex: _Lex) -> bool:
     """Whether the words before a name make it another place than the strike's: an origin ("a civilian from Homs"),
     where the wounded were taken, the event a superlative dates from."""
-    return bool(lex.origin_before.search(before) or _TAKEN_TO_BEFORE.search(before)
-                or _SINCE_EVENT_BEFORE.search(before))
-
-
-# A church's dedication: "the Church of Saint Porphyrius", "the Monastery of the Holy Cross".
-_DEDICATION_BEFORE = re.compile(
-    r"\b(?:Church|Cathedral|Monastery|Chapel|Basilica|Convent|Parish|Shrine)[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"
-)
-# A name that a lower-case organisation word follows names the organisation: "al-Mawali faction", "the Salamat
-# tribe", "the Sultan Murad brigade".
-_ORG_AFTER = re.compile(r"^[\s\u00a0]+(?:factions?|militias?|brigades?|battalions?|tribes?|tribesmen|clans?)\b")
+    return bool(lex.origin_before.search(before) or lex.taken_to_before.search(before)
+                or lex.since_event_before.search(before))
 
 
 def _dateline_at(doc_text: str, start: int, end: int) -> bool:
@@ -292,21 +300,24 @@ def _article_variants(words: list[str]) -> frozenset[str]:
 
 
 def _clean_name(
-    doc_text: str, start: int, end: int, not_places: frozenset[str],
+    doc_text: str, start: int, end: int, lex: _Lex,
     known_area: bool | Callable[[], bool] = False,
 ) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
 
     ``known_area`` (a value, or a function asked only when needed): the gazetteer knows the whole as an area.
     """
+    not_places = lex.not_places
     name = doc_text[start:end]
-    if _ORG_WORDS.search(name) or _HYPHEN_ROLE.search(name) or _ORG_AFTER.match(doc_text[end : end + 20]):
+    if lex.org_words.search(name) or lex.hyphen_role.search(name) or lex.org_after.match(doc_text[end : end + 20]):
         return None
-    if _TITLES.search(doc_text[max(0, start - 14) : start]):
+    if lex.titles.search(doc_text[max(0, start - 14) : start]):
         return None
-    if _SPEAKER_AFTER.match(doc_text[end : end + 30]) and _CLAUSE_START.search(doc_text[max(0, start - 12) : start]):
+    if lex.speaker_after.match(doc_text[end : end + 30]) and lex.clause_start.search(
+        doc_text[max(0, start - 12) : start]
+    ):
         return None  # "Russia denied targeting the hospital", "Ankara said": a government speaking, not a place
-    if _DEDICATION_BEFORE.search(doc_text[max(0, start - 30) : start]):
+    if lex.dedication_before.search(doc_text[max(0, start - 30) : start]):
         return None  # "the Church of Saint Porphyrius in Gaza City": a saint's name, not a place
     if _ACRONYM.fullmatch(name) and not _dateline_at(doc_text, start, end):
         return None  # an acronym ("ANHA", "SOHR"), not a place; but "KABUL (Reuters) -" opens a wire story
@@ -315,20 +326,22 @@ def _clean_name(
     if _MODEL_NUMBER.search(name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
         return None
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
-    if _PERSON_BEFORE.search(doc_text[max(0, start - 40) : start]) or _PERSON_AFTER.match(doc_text[end : end + 40]):
+    if lex.person_before.search(doc_text[max(0, start - 40) : start]) or lex.person_after.match(
+        doc_text[end : end + 40]
+    ):
         return None
     words = name.split()
     # "the village of Arab Hassan", "Arab Hassan village": a settlement word vouches for the whole name
     featured = len(words) > 1 and (
-        _SETTLEMENT_BEFORE.search(doc_text[max(0, start - 30) : start])
-        or _SETTLEMENT_AFTER.match(doc_text[end : end + 12])
+        lex.settlement_before.search(doc_text[max(0, start - 30) : start])
+        or lex.settlement_after.match(doc_text[end : end + 12])
     )
     # "Pro-Sunni Herak", "anti-Shia militia": a sect or a group with a prefix is no more a place than without
     # ... or the gazetteer knows the whole as an area ("the Eastern Cape", a South African province)
     named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and (
-        (known_area() if callable(known_area) else known_area) or bool(_ADMIN_AFTER.match(doc_text[end : end + 14]))
+        (known_area() if callable(known_area) else known_area) or bool(lex.admin_after.match(doc_text[end : end + 14]))
     )
-    if words and _TITLE_WORD.fullmatch(words[0]) and len(words) > 1:
+    if words and lex.title_word.fullmatch(words[0]) and len(words) > 1:
         return None  # "Dr Abdollah", "General Salim Idris": a person after a title
     while words and not featured and not named_unit and (
         words[0] in not_places or words[0].rstrip(",") in not_places or _PREFIXED.sub("", words[0]) in not_places
@@ -337,7 +350,7 @@ def _clean_name(
         while start < end and doc_text[start].isspace():
             start += 1
         words = doc_text[start:end].split()
-    m = _FACILITY_END.search(doc_text[start:end])
+    m = lex.facility_end.search(doc_text[start:end])
     if m and m.start() > 0:
         end = start + m.start()  # "near Baghdad International Airport": the town it serves
     m = _POSSESSIVE_END.search(doc_text[start:end])
@@ -350,12 +363,6 @@ def _clean_name(
     if len(doc_text[start:end]) < 3:
         return None
     return start, end
-
-
-# An institution named for its field and its town: "the University of Agriculture Makurdi".
-_INSTITUTION_OF = re.compile(
-    r"\b(?:University|College|Institute|Polytechnic|School|Academy|Faculty|Seminary)[\s\u00a0]+of[\s\u00a0]+$"
-)
 
 
 def _well_known(spot: Any) -> bool:
@@ -392,7 +399,7 @@ def find_mentions(
     pieces: list[tuple[int, int]] = []
     pending: list[tuple[int, int, dict[str, Any]]] = []
     held: set[int] = set()
-    for m in _NAME_RE.finditer(sent):
+    for m in lex.name_re.finditer(sent):
         s0, e0 = start + m.start(), start + m.end()
         # "Nigeria's Yobe state": two names, the second inside the first.
         cut = s0
@@ -403,7 +410,7 @@ def find_mentions(
     pieces = [(s, e) for s, e in pieces if not any(us <= s < ue for us, ue in urls)]
     for s, e in pieces:
         while True:  # "SDF-controlled Ain Issa", "rebel-held Douma"
-            lead = _HELD_LEAD.match(doc_text[s:e])
+            lead = lex.held_lead.match(doc_text[s:e])
             if not lead:
                 break
             s += lead.end()
@@ -411,7 +418,7 @@ def find_mentions(
         # A feature word inside a capitalised run ("Raqqa City", "Deir Ezzor Governorate") ends the name.
         if e <= s:
             continue
-        inner = _INNER_FEATURE.search(doc_text[s:e])
+        inner = lex.inner_feature.search(doc_text[s:e])
         if inner:
             e = s + inner.start()
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
@@ -419,7 +426,7 @@ def find_mentions(
         # asked only for a name that starts with a compass word ("the Eastern Cape"): reading a spotted name's
         # candidates ranks every one of them, which most names never need
         known_area = functools.partial(_known_area, spotted, s, e)
-        cleaned = _clean_name(doc_text, s, e, lex.not_places, known_area)
+        cleaned = _clean_name(doc_text, s, e, lex, known_area)
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]
@@ -431,7 +438,7 @@ def find_mentions(
             continue  # a person's name ("Abdul Hamid al-Matar"), unless the gazetteer knows the whole name
         before = doc_text[max(start, s - 60) : s]
         if s in held:
-            before = re.sub(r"[\w]+-(?:controlled|held|backed|led|run)[\s\u00a0]+$", "", before)
+            before = lex.held_tail.sub("", before)
         after = doc_text[e : min(end, e + 40)]
         info: dict[str, Any] = {"rule": "pattern", "kind": None, "relation": "in", "km": None}
         line_start = s == 0 or doc_text[s - 1] == "\n" or bool(re.match(r"\s*$", doc_text[max(0, s - 30) : s]))
@@ -466,7 +473,7 @@ def find_mentions(
                 # the neighbourhood as well as the neighbourhood; let the gazetteer say which.
                 info["kind"] = None
             info["rule"] = "feature_before"
-            if re.match(r"(?:countryside|suburbs|outskirts|vicinity|environs)\b", fb.group("feat"), re.I):
+            if lex.countryside_feature.match(fb.group("feat")):
                 info["relation"] = "countryside"  # "the eastern countryside of Deir ez-Zor": the area around it
                 info["kind"] = None  # "the outskirts of Kobane": around a town, not a district of that name
         if fa:
@@ -474,7 +481,7 @@ def find_mentions(
             info["kind"] = lex.kind_of.get(fold(fa.group("feat"))) or info["kind"]
             info["rule"] = "feature_after"
         if ra:
-            info["relation"] = _around_relation(ra)
+            info["relation"] = _around_relation(ra, lex)
             info["rule"] = "around"
         if rb:
             rel = lex.relation_of.get(fold(rb.group("rel")), "near")
@@ -516,7 +523,7 @@ def find_mentions(
             and inner_known[-1].start > s
             and doc_text[inner_known[-1].start - 1].isspace()
             and not any(sp.start < inner_known[-1].start and sp.end > s for sp in spotted)
-            and _INSTITUTION_OF.search(before)
+            and lex.institution_of.search(before)
             and _well_known(inner_known[-1])
         ):
             # "the Federal University of Agriculture Makurdi": an institution's name ends with the town it is in;
@@ -552,7 +559,7 @@ def find_mentions(
         if any(k[0] < sp.end and sp.start < k[1] for k in cands):
             continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
-        if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex.not_places) is None:
+        if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex) is None:
             continue
         if first in lex.person_names and len(doc_text[sp.start : sp.end].split()) == 1 and re.match(
             r"^[\s\u00a0]+(?:al-|el-|bin\b|ibn\b|Abu\b|[A-Z])", doc_text[sp.end : sp.end + 6]
@@ -566,7 +573,7 @@ def find_mentions(
             info["kind"] = lex.kind_of.get(fold(fa.group("feat")))
         ra2 = lex.around_after.match(after)
         if ra2:
-            info["relation"] = _around_relation(ra2)
+            info["relation"] = _around_relation(ra2, lex)
         fb = lex.feature_before.search(before)
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
@@ -579,7 +586,7 @@ def find_mentions(
         if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
             continue
         cands[(sp.start, sp.end)] = info
-    for m in _CAPITAL.finditer(sent):
+    for m in lex.capital.finditer(sent):
         # "the Somali capital", "Honduras' capital", "the capital of Iraq": the country's capital, unnamed.
         s, e = start + m.start("phrase"), start + m.end("phrase")
         owner = m.group("owner") or m.group("owner2") or ""
@@ -605,10 +612,10 @@ def find_mentions(
         )
         for (s, e), info in sorted(cands.items())
     ]
-    return _containment(doc_text, mentions)
+    return _containment(doc_text, mentions, lex)
 
 
-def _containment(doc_text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list[PlaceMention]:
     """ "X in Y", "X, Y", "Y's X", "X of Y" make Y an area X lies within; a listed run shares its container."""
     out = list(mentions)
     run_of: dict[int, list[int]] = {}
@@ -626,26 +633,13 @@ def _containment(doc_text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             m_last = out[first - 1]
             n = out[j]
             gap = doc_text[m_last.span.end : n.span.start]
-            if re.fullmatch(
-                r"(?:['’]s)?[\s\u00a0]*(?:(?:village|town|city|neighbou?rhood|district|area|camp|countryside|"
-                r"suburbs?|quarter)[\s\u00a0]*)?"
-                r"(?:,|in|of|near|within|inside|at)[\s\u00a0]+(?:the[\s\u00a0]+)?"
-                r"(?:(?:\w+ern|central|rural)[\s\u00a0]+)?(?:(?:city|town|province|governorate|countryside|"
-                r"district|region|area|suburbs?|outskirts|vicinity|environs)[\s\u00a0]+of[\s\u00a0]+)?",
-                gap,
-                re.IGNORECASE,
-            ) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
+            if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
                 break
         if i > 0:
             p = out[i - 1]
             gap = doc_text[p.span.end : m.span.start]
-            if re.fullmatch(
-                r"['’]s[\s\u00a0]+(?:(?:\w+ern[\s\u00a0]+|strategic[\s\u00a0]+|central[\s\u00a0]+)*(?:\w+[\s\u00a0]+)?"
-                r"(?:city|town|village|province|governorate|capital|state)(?:[\s\u00a0]+of)?[\s\u00a0]+)?",
-                gap,
-                re.I,
-            ):
+            if lex.possessive_gap.fullmatch(gap):
                 within.append(p.text)
         if within:
             out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))))

@@ -175,6 +175,16 @@ def phrase_regex(phrases: Iterable[str], *, case_sensitive: bool = False) -> re.
     return _compile(tuple(phrases), case_sensitive)
 
 
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """The words as one non-capturing regex alternation, in their order, for a pattern built around it.
+
+    Unlike :func:`phrase_regex` it adds no word boundaries, does not reorder the words and matches each as written
+    (hyphens and apostrophes included) but for its spaces, which match ``space``; a list of no words matches nothing.
+    """
+    alts = [space.join(re.escape(part) for part in w.split()) for w in words if w.strip()]
+    return f"(?:{'|'.join(alts)})" if alts else "(?!)"
+
+
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
