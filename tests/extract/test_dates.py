@@ -32,6 +32,9 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("Strikes on 11-13 July killed 30.", "2016-07-11", "2016-07-13"),
         ("Between 3 and 5 July 2015, strikes killed 30.", "2015-07-03", "2015-07-05"),
         ("Strikes on July 11-13 killed 30.", "2016-07-11", "2016-07-13"),
+        # the calendar year so far, and the one before
+        ("Strikes have killed 120 civilians this year.", "2016-01-01", "2016-07-21"),
+        ("Last year, strikes killed 40 civilians.", "2015-01-01", "2015-12-31"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, start: str, end: str) -> None:

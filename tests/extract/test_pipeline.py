@@ -72,6 +72,17 @@ def test_pipeline_a_period_told_with_alone_is_a_tally_even_in_one_town() -> None
     assert c.kind is ClaimKind.INCIDENT, c
 
 
+def test_pipeline_this_year_is_a_tallys_period_and_no_strikes_date(village_config: Any) -> None:
+    text = "So far this year, coalition strikes have killed 120 civilians in Syria, monitors said."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE and c.date is not None, c
+    assert (c.date.start, c.date.end) == (date(2021, 1, 1), date(2021, 3, 4)), c.date
+    # background told "last year" dates no strike in a village
+    text = "A strike killed 3 civilians in Kafr Zita, where clashes broke out last year."
+    (c,) = run(_doc(text), config=village_config)
+    assert c.kind is ClaimKind.INCIDENT and c.date is not None and c.date.start is None, c.date
+
+
 def test_pipeline_an_offset_makes_another_strike() -> None:
     text = (
         "Warplanes struck the town of Saraqib on Monday, killing 9 civilians, activists said. "

@@ -369,6 +369,10 @@ def find_dates(
                 s_date = e_date.replace(day=1)
             elif start_off == "this_month":
                 s_date, e_date = reference.replace(day=1), reference
+            elif start_off == "this_year":
+                s_date, e_date = reference.replace(month=1, day=1), reference
+            elif start_off == "last_year":
+                s_date, e_date = date(reference.year - 1, 1, 1), date(reference.year - 1, 12, 31)
             elif start_off == "weekend":
                 back = (reference.weekday() - 5) % 7 or 7
                 s_date = reference - timedelta(days=back)
@@ -378,11 +382,11 @@ def find_dates(
             else:
                 s_date = reference + timedelta(days=int(start_off))  # type: ignore[call-overload]
                 e_date = reference + timedelta(days=int(end_off))  # type: ignore[call-overload]
-        add(
-            DateMention(
-                m.start(), m.end(), m.group(), s_date, e_date, DatePrecision(precision), "relative", f"{g.tag}#{rid}"
-            )
-        )
+        # a year so far or the year before is a tally's period or a story's background, as a year's number is, and
+        # dates no strike ("in the events of the municipality last year")
+        kind = "year" if precision == "year" else "relative"
+        add(DateMention(m.start(), m.end(), m.group(), s_date, e_date, DatePrecision(precision), kind,
+                        f"{g.tag}#{rid}"))
     for m in g.year.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -550,6 +554,8 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
     """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
     for i, m in enumerate(mentions):
         before = text[max(0, m.start - 12) : m.start].lower()
+        if m.rule.endswith(("#this_year", "#last_year")) and m.start_date:
+            return m.start_date, m.end_date  # "so far this year", "killed by Russian strikes this year to 120"
         if re.search(r"\bsince\s*$", before) and m.start_date:
             return m.start_date, reference
         # "since the start of its campaign in 2014"

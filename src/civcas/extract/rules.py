@@ -298,9 +298,9 @@ class PlacesFile(Header):
 class RelativeDate(_Strict):
     id: str
     phrases: list[str]
-    start: int | Literal["weekend", "last_month", "this_month"]
-    end: int | Literal["weekend", "last_month", "this_month"]
-    precision: Literal["day", "days", "week", "month"]
+    start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year"]
+    end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year"]
+    precision: Literal["day", "days", "week", "month", "year"]
 
 
 class IntervalWord(_Strict):
