@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from civcas.extract.stance import aggregate_cues, find_stance, main_stance
@@ -81,14 +83,19 @@ def test_a_denial_of_a_strike_stands_beside_the_strike_it_denies() -> None:
     assert got == [("Russia's defence ministry", "denies"), ("Ukrainian officials", "alleges")], got
 
 
-def test_a_states_denial_blaming_the_other_side_stays_with_the_strike(village_config: object) -> None:
+def _denials(text: str, config: object, doc_id: str) -> tuple[list[Any], list[Any]]:
+    """The claims of one text and those among them that deny."""
     from civcas.extract import run
     from civcas.records import Document
 
+    claims = run(Document(id=doc_id, text=text), config=config)  # type: ignore[arg-type]
+    return claims, [c for c in claims if c.stance.value == "denies"]
+
+
+def test_a_states_denial_blaming_the_other_side_stays_with_the_strike(village_config: object) -> None:
     text = ("A Russian missile hit a children's hospital in Kyiv, killing two adults, Ukrainian officials said. "
             "Russia denied targeting the hospital, blaming a Ukrainian air defence missile.")
-    claims = run(Document(id="s2", text=text), config=village_config)  # type: ignore[arg-type]
-    denial = [c for c in claims if c.stance.value == "denies"]
+    claims, denial = _denials(text, village_config, "s2")
     assert len(denial) == 1, claims
     # "Russia" speaks: no place of the strike; the denier's forces are the claim's, not the ones it blames
     assert denial[0].place is not None and denial[0].place.name == "Kyiv", denial[0].place
@@ -97,13 +104,9 @@ def test_a_states_denial_blaming_the_other_side_stays_with_the_strike(village_co
 
 
 def test_the_name_before_who_takes_the_stance(village_config: object) -> None:
-    from civcas.extract import run
-    from civcas.records import Document
-
     text = ("An airstrike on a migrant detention centre in Tajoura, east of Tripoli, killed at least 53 people. "
             "The GNA blamed forces loyal to Khalifa Haftar, who denied responsibility.")
-    claims = run(Document(id="s3", text=text), config=village_config)  # type: ignore[arg-type]
-    denial = [c for c in claims if c.stance.value == "denies"]
+    claims, denial = _denials(text, village_config, "s3")
     assert [c.claimant for c in denial] == ["Khalifa Haftar"], claims
     # a person after "loyal to" is no place
     assert all(c.place is not None and c.place.country == "LY" and c.place.name != "Khalifa Haftar" for c in claims)
@@ -144,12 +147,8 @@ def test_a_denial_without_that_and_a_source_without_evidence() -> None:
 
 
 def test_two_states_that_deny_are_both_forces_and_no_place(village_config: object) -> None:
-    from civcas.extract import run
-    from civcas.records import Document
-
     text = ("Fourteen aid workers and civilians died after an air strike hit an aid convoy near Aleppo on Monday, the "
             "UN said. Russia and Syria denied involvement.")
-    claims = run(Document(id="s4", text=text), config=village_config)  # type: ignore[arg-type]
-    denial = [c for c in claims if c.stance.value == "denies"]
+    claims, denial = _denials(text, village_config, "s4")
     assert [sorted(c.belligerents) for c in denial] == [["Russia", "Syria"]], claims
     assert all(c.place is not None and c.place.country == "SY" for c in claims), claims
