@@ -33,6 +33,7 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("The death toll rose to 31 on Monday, medics said.", [("killed", 31, "exact")]),
         ("The bombing left 17 people dead.", [("killed", 17, "exact")]),
         ("A mother and her four children were the victims of the shelling.", [("killed_or_injured", 5, "exact")]),
+        ("The shelling caused the deaths and injuries of 9 civilians.", [("killed_or_injured", 9, "exact")]),
         (
             "The shelling left six people, including a woman and two children dead, and 40 others injured.",
             [("killed", 6, "exact"), ("injured", 40, "exact")],
