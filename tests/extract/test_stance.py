@@ -152,3 +152,19 @@ def test_two_states_that_deny_are_both_forces_and_no_place(village_config: objec
     claims, denial = _denials(text, village_config, "s4")
     assert [sorted(c.belligerents) for c in denial] == [["Russia", "Syria"]], claims
     assert all(c.place is not None and c.place.country == "SY" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CENTCOM forces conducted a strike near Sarmada on May 3. There are no indications of civilian casualties.",
+        "The strike near Sarmada did not result in any civilian casualties, CENTCOM said.",
+        "No civilians were harmed in the strike near Sarmada, the coalition said.",
+    ],
+)
+def test_a_belligerents_word_that_no_civilian_was_harmed_disputes(text: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="s5", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.stance.value for c in claims] == ["disputes"], claims
