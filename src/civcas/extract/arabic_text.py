@@ -88,15 +88,10 @@ def _word_before(text: str, end: int) -> bool:
     start = end
     while start > 0 and "\u0621" <= text[start - 1] <= "\u064a":
         start -= 1
-    return _common_word(text[start:end])
+    from civcas.extract.arabic_places import _common  # the project's one word-frequency test (wordfreq)
 
-
-@functools.lru_cache(maxsize=4096)
-def _common_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    bare = word[1:] if word[:1] in "وفبلك" and len(word) > 3 else word
-    return max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar")) >= 3.0
+    word = text[start:end]
+    return _common(word) or (word[:1] in "وفبلك" and len(word) > 3 and _common(word[1:]))
 
 
 def fold(text: str) -> Folded:

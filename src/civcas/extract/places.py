@@ -299,6 +299,22 @@ def _article_variants(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+_ARTICLE_LEAD = re.compile(r"^(?:The|A|An)[\s\u00a0]+")
+_OF_END = re.compile(r"\bof$", re.IGNORECASE)
+_OF_NEXT = re.compile(r"[\s\u00a0]+of\b")
+
+
+def _adjective_before_feature(bare: str, fa: re.Match[str], after: str, lex: _Lex) -> bool:
+    """Whether a name before a feature word is no place: a name the not-places list holds with its feature word
+    ("Islamic State"), or a demonym ("the Pakistani city of Shikarpur", "a Syrian village, Kafr Nabl": an adjective,
+    the place follows). A name only shaped like a demonym is a place when no "of" follows ("Panjwai district")."""
+    if f"{bare} {fa.group('feat')}" in lex.not_places:
+        return True
+    return bool(_DEMONYM.fullmatch(bare)) and (
+        _country_word(bare) or bool(_OF_END.search(fa.group("feat"))) or bool(_OF_NEXT.match(after[fa.end() :]))
+    )
+
+
 def _clean_name(
     doc_text: str, start: int, end: int, lex: _Lex,
     known_area: bool | Callable[[], bool] = False,
@@ -452,16 +468,7 @@ def find_mentions(
             continue
         fb = lex.feature_before.search(before)
         fa = lex.feature_after.match(after)
-        bare = re.sub(r"^(?:The|A|An)[\s\u00a0]+", "", doc_text[s:e])
-        if fa and f"{bare} {fa.group('feat')}" in lex.not_places:
-            continue  # "Islamic State": a name with a feature word's shape that is no place
-        if fa and _DEMONYM.fullmatch(bare) and (
-            _country_word(bare)
-            or re.search(r"\bof$", fa.group("feat"), re.I)
-            or re.match(r"[\s\u00a0]+of\b", after[fa.end() :])
-        ):
-            # "the Pakistani city of Shikarpur", "a Syrian village, Kafr Nabl": an adjective, the place follows
-            # (a name shaped like one is a place when no "of" follows: "Panjwai district")
+        if fa and _adjective_before_feature(_ARTICLE_LEAD.sub("", doc_text[s:e]), fa, after, lex):
             continue
         rb = lex.relation_before.search(before)
         ra = lex.around_after.match(after)
