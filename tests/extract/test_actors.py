@@ -28,6 +28,22 @@ from civcas.extract.actors import find_actors
         # border guards are a state's forces; a Syrian National Army faction by its own name is Turkey's
         ("Turkish border guards shot dead a man near the border.", ["Turkey"]),
         ("Ahrar al-Sharqiyah shelled the village.", ["Turkey"]),
+        # Libya's two sides; the force a strike serves is not the one that strikes
+        ("Forces loyal to Khalifa Haftar bombed the Tajoura camp.", ["LNA"]),
+        ("GNA-aligned forces shelled the airport.", ["GNA"]),
+        ("Coalition jets struck the building at the request of Iraqi security forces.", ["coalition"]),
+        ("Russian jets, in support of Syrian government forces, struck the market.", ["Russia"]),
+        # a state named as the one blamed or accused; not a demonym of the ones blamed
+        ("The ministry said the drone strike killed three soldiers, blaming the UAE.", ["United Arab Emirates"]),
+        ("Residents blamed the strike on Russia and Syria.", ["Russia", "Syria"]),
+        ("Seven civilians were killed in an attack blamed on Nigerian Boko Haram rebels.", []),
+        # a state as a strike's subject, opening its clause; not a place or a noun's modifier
+        ("Israel struck the al-Mawasi zone west of Khan Younis, killing at least 90 people.", ["Israel"]),
+        ("Activists said Russia and Syria bombed the market on Monday.", ["Russia", "Syria"]),
+        ("Clashes between rival groups in central Nigeria killed at least 27 people.", []),
+        ("A car bomb in Balad, Iraq killed seven pilgrims.", []),
+        ("Car bombs hit two markets.", []),
+        ("Syria was hit by a wave of bombings.", []),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:
@@ -226,3 +242,23 @@ def test_the_blamed_force_attacks_and_a_capital_that_denies_is_its_state() -> No
     claims = run(Document(id="o3", text=text), config=ExtractConfig(gazetteer=None))
     got = sorted((c.stance.value, tuple(c.belligerents)) for c in claims)
     assert got == [("alleges", ("Armenia",)), ("denies", ("Armenia",))], got
+
+
+def test_a_force_that_says_it_struck_is_the_attacker_and_the_source(village_config: object) -> None:
+    # a speaker is not the attacker as such, unless it says it struck; the force it struck for is neither
+    text = ("An airstrike on a house in Mosul killed 12 civilians, local officials said. The US-led coalition said it "
+            "had conducted a strike in the area at the request of Iraqi security forces.")
+    assert _bells(text, village_config) == [["coalition"]]
+
+
+def test_of_two_sources_the_one_whose_verb_is_the_denial_denies(village_config: object) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("At least 40 migrants were killed when an airstrike hit a detention centre in Tajoura, the UN said. "
+            "The Government of National Accord blamed forces loyal to Khalifa Haftar; the LNA denied responsibility.")
+    claims = run(Document(id="l1", text=text), config=village_config)  # type: ignore[arg-type]
+    denial = [c for c in claims if c.stance.value == "denies"]
+    assert [(c.claimant, list(c.belligerents)) for c in denial] == [("LNA", ["LNA"])], claims
+    # the government's name is no place ("National Accord")
+    assert all(c.place is None or c.place.name != "National Accord" for c in claims), claims

@@ -129,6 +129,10 @@ def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, q
         ("أعدمت الدورية كل من ياسر الحمد وابنه عمر في القرية", {"killed": 2}),
         ("أن امرأة و أربعة أطفال جرحوا بالقصف", {"injured": 5}),
         ("ارتفعت الحصيلة إلى 40 قتيلاً وجريحاً", {"killed_or_injured": 40}),
+        # the victims after the force that is the verb's subject (verb, subject, object)
+        ("قتلت قوات التحالف الدولي شابا خلال إنزال جوي", {"killed": 1}),
+        ("قتلت قوات التحالف الدولي الشاب عبد نهار خلال إنزال جوي", {"killed": 1}),
+        ("أعدمت ميليشيا قسد السيدة فطيم البتال وابنها في القرية", {"killed": 2}),
     ],
 )
 def test_arabic_singular_dual_and_named_victims(text: str, expected: dict[str, int]) -> None:
@@ -392,6 +396,21 @@ def test_arabic_places_the_gazetteer_knows_with_their_context(gz: Any) -> None:
     assert by["منبج"].kind_hint == "city" and by["منبج"].within == ("حلب",)
     assert by["حلب"].relation == "east_of"
     _spans_point_at_text(text, units)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a shadda or a vowel mark inside a name is part of the word
+        ("مقتل مدني بغارة خاطئة في قرية كرهّوك شمال شرقي الحسكة", "كرهّوك"),
+        # a name headed by الشيخ or مساكن is named whole
+        ("استشهد 12 مواطنا في قصف استهدف منزلا في حي الشيخ رضوان بمدينة غزة", "الشيخ رضوان"),
+        ("استشهدت امرأة بقصف مدفعي على بلدة مساكن جلين غربي درعا", "مساكن جلين"),
+    ],
+)
+def test_arabic_names_are_read_whole(text: str, name: str, gz: Any) -> None:
+    names = [p.text for u in _units(text, spotted=_spotted(gz, text)) for p in u.places]
+    assert name in names, names
 
 
 def test_arabic_common_word_is_not_a_place_after_a_preposition(gz: Any) -> None:

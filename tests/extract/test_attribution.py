@@ -79,3 +79,11 @@ def test_attribution_classify_prefers_named_bodies() -> None:
 def test_speakers_past_second_verbs_acronyms_and_appositives(sentence: str, name: str) -> None:
     got = [c.name for c in find_claimants(sentence) if not c.anaphor]
     assert got and got[-1] == name, got
+
+
+def test_a_capitalised_speech_verb_inside_a_name_is_no_attribution() -> None:
+    from civcas.extract.attribution import find_claimants
+
+    text = "The United States carried out airstrikes near Jilib, killing three civilians, residents said."
+    got = find_claimants(text)
+    assert [c.name for c in got] == ["residents"]

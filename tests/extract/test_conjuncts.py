@@ -38,6 +38,12 @@ from civcas.extract.figures import find_harms
             ["a retired colonel", "his wife"],
         ),
         ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
+        # "others" past an apposition of the first conjunct
+        (
+            "The bomber struck a wedding, killing a village elder, his apparent target, and six others.",
+            7,
+            ["a village elder", "six others"],
+        ),
         ("Her husband and son also died in the fire.", 2, ["Her husband", "son"]),
         # bare person nouns the lexicon knows, after a sentence adverb; one shared article
         ("Earlier, man and woman were killed in a blast in a house in the village.", 2, ["man", "woman"]),

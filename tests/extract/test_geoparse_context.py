@@ -1182,3 +1182,16 @@ def test_a_group_named_with_a_lower_case_article_is_no_place(village_config: Any
 def test_demonyms_and_names_shaped_like_them(text: str, name: str, country: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == (name, country), got
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the state that struck, or the one blamed, is neither where nor a vote for where
+        ("Israel struck the al-Mawasi zone west of Khan Younis on Saturday, killing at least 90 people.", "PS"),
+        ("A drone strike on the Al-Wattiya airbase killed three soldiers, the GNA said, blaming the UAE.", "LY"),
+    ],
+)
+def test_the_state_that_struck_or_is_blamed_is_not_where(text: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and all(c == country for _, c, _ in got), got

@@ -71,6 +71,9 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Pro-Sunni fighters and anti-Shia gangs clashed on Monday.",
         # a person after the word for their trade
         "Unknown men shot dead the poet Pascal Nkurunziza as he left a bar.",
+        # a minority by its name, or any people called a minority
+        "The car bomb hit a village mainly populated by members of the Shabak minority.",
+        "Gunmen attacked homes of the Qarabash minority overnight.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

@@ -160,6 +160,8 @@ def test_two_states_that_deny_are_both_forces_and_no_place(village_config: objec
         "CENTCOM forces conducted a strike near Sarmada on May 3. There are no indications of civilian casualties.",
         "The strike near Sarmada did not result in any civilian casualties, CENTCOM said.",
         "No civilians were harmed in the strike near Sarmada, the coalition said.",
+        "AFRICOM said it had no reports of civilian casualties from the strike near Jilib.",
+        "The coalition said it was not aware of any civilian casualties from the strike near Sarmada.",
     ],
 )
 def test_a_belligerents_word_that_no_civilian_was_harmed_disputes(text: str) -> None:

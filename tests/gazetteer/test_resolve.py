@@ -111,6 +111,23 @@ def test_resolve_unknown_neighbourhood_falls_back_to_its_city(gz: Gazetteer) -> 
     assert place.admin1 == "Raqqa"
 
 
+def test_a_neighbourhood_with_namesakes_abroad_only_is_placed_in_its_city_not_the_district(gz: Gazetteer) -> None:
+    # "Al-Jadida" is a Moroccan city's name too; Mosul names a city and the district around it
+    sentence = "An airstrike on the Al-Jadida neighbourhood of Mosul killed more than 100 civilians."
+    place = resolve(mention(sentence, "Al-Jadida", kind_hint="neighbourhood", within=("Mosul",)), gazetteer=gz,
+                    context=ResolveContext(country="IQ"))
+    assert (place.country, place.kind, place.precision, place.mention) == (
+        "IQ", "locality", PlacePrecision.SETTLEMENT, "Al-Jadida"
+    ), place
+
+
+def test_a_name_written_without_the_article_the_gazetteer_spells_is_the_same_name(gz: Gazetteer) -> None:
+    # "Qaim" for "Al Qa'im": the article of the gazetteer's spelling is no difference of name
+    sentence = "Iraqi officials said the strike killed eight people in Qaim."
+    place = resolve(mention(sentence, "Qaim"), gazetteer=gz, context=ResolveContext(country="IQ"))
+    assert (place.country, place.precision, place.admin1) == ("IQ", PlacePrecision.SETTLEMENT, "Anbar"), place
+
+
 def test_resolve_unknown_village_keeps_mention_and_enclosing_area(gz: Gazetteer) -> None:
     sentence = "A strike hit the village of Zzyzxqa Kabira in Raqqa province, killing two."
     place = resolve(mention(sentence, "Zzyzxqa Kabira", within=("Raqqa province",), kind_hint="village"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from civcas.extract.rules import RuleFiles, load_rules
-from civcas.extract.text import fold, phrase_regex
+from civcas.extract.text import alternation, fold, phrase_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +109,47 @@ _TARGETED_BEFORE = re.compile(
     # ("blamed on Armenian forces", "pinned on the Syrian army": the blamed attacker, not a target)
     r"\b(?:(?<!\bblamed\s)(?<!\bblames\s)(?<!\bblame\s)(?<!\bpinned\s)on|against|targeting|targeted|at|hit|struck|"
     r"ambushed|attacked)\s+(?:an?|the)?\s*$", re.I
+)
+# "blaming the UAE", "accused Russia of the strike", "blamed on Israel": a state named as the one that struck.
+_BLAMED_STATE = re.compile(
+    r"\b(?:blam(?:e|es|ed|ing)(?:\s+(?:the|a|an|it|this|that)(?:\s+[\w\-]+){0,3}?\s+on)?|accus(?:e|es|ed|ing))"
+    r"\s+(?:on\s+)?(?:the\s+)?"
+    r"(?P<obj>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,3}?)"
+    # the name ends the phrase ("blamed on Ugandan rebels" blames rebels, whatever their country)
+    r"(?=\s*(?:[,;:)]|\.(?!\w)|$)|\s+(?:for|of|over|in|as|which|who|while|after|but|said|says)\b)"
+)
+# Where a clause's subject starts: a sentence's or a line's start, after a comma, a semicolon, a colon or a
+# conjunction ("said that", "and", "when"), or after an adverbial opener ("Last night & this morning,").
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.!?\n]\s*|[,;:]\s*|[“\"]\s*|\b(?:that|and|but|when|after|as|while|then|since|because|said|says|"
+    r"added|reported|claimed|confirmed|announced|stated|alleged|insisted)\s+)$"
+)
+
+
+def opens_clause(before: str) -> bool:
+    """Whether a clause's subject may start after ``before`` (the text up to a name); not after a place's comma
+    ("a car bomb in Balad, Iraq killed 7": the country completes the place)."""
+    return _CLAUSE_OPENS.search(before[-40:]) is not None and _PLACE_COMMA.search(before[-60:]) is None
+
+
+_PLACE_COMMA = re.compile(r"\b(?:in|at|near|of|from|outside|inside|across)\s+(?:[A-Z][\w’'\-]*\s*){1,3},\s*$")
+
+
+@functools.cache
+def _state_subject(rules: RuleFiles) -> re.Pattern[str]:
+    """A state's name (or several) right before a strike verb ("Israel struck", "Russia has bombed"), not "hit by"."""
+    return re.compile(
+        r"(?<![\w\-’'])(?P<obj>[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3}?)"
+        r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){0,2}"
+        rf"{alternation(rules.places.state_strike_verbs)}\b(?!\s+by\b)"
+    )
+
+
+# "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the striker.
+_SERVED_BEFORE = re.compile(
+    r"\b(?:at\s+the\s+request\s+of|on\s+behalf\s+of|in\s+support\s+of|to\s+support|supporting|requested\s+by)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
@@ -367,6 +408,30 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
                 continue  # "an attack on a Libyan army post": the target's side
             country = lex.state_of[m.group("adj")]
             found.append(ActorMention(m.start(), m.end(), m.group(), country, f"{lex.tag}#state_adj"))
+    for m in _BLAMED_STATE.finditer(text):
+        # "the GNA said, blaming the UAE", "accused Russia of": the state a source says struck
+        obj = m.group("obj")
+        if obj.endswith(".") and obj.count(".") == 1:
+            obj = obj[:-1]  # the sentence's full stop ("blaming the UAE."), not "U.S."
+        states = states_named(obj, rules)
+        found.extend(
+            ActorMention(m.start("obj"), m.start("obj") + len(obj), obj, st,
+                         f"{lex.tag}#blamed_state" + ("_coordinated" if i else ""))
+            for i, st in enumerate(states)
+        )
+    for m in _state_subject(rules).finditer(text):
+        # "Israel struck the al-Mawasi zone", "Russia and Syria bombed Idlib": the states as a strike's subject,
+        # opening a clause ("in central Nigeria killed 27" is a place; "the Syria strikes" a noun; "Car bomb" a car)
+        if not opens_clause(text[max(0, m.start() - 40) : m.start()]) or any(
+            len(w) <= 3 and not w.isupper() for w in m.group("obj").split() if w != "and"
+        ):
+            continue
+        states = states_named(m.group("obj"), rules)
+        found.extend(
+            ActorMention(m.start("obj"), m.end("obj"), m.group("obj"), st,
+                         f"{lex.tag}#striking_state" + ("_coordinated" if i else ""))
+            for i, st in enumerate(states)
+        )
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]
@@ -379,6 +444,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if _TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start]):
             continue
         if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]):
+            continue
+        if _SERVED_BEFORE.search(text[max(0, a.start - 30) : a.start]):
             continue
         if on is not None:
             lo, hi = lex.validity.get(a.canonical, (None, None))

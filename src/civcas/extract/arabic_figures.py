@@ -557,15 +557,19 @@ def _named_list(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
 
 
-def _titled_people(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
+def _titled_people(sc: Scan, k: int, lex: ArabicLex, *, named_only: bool = True) -> _G | None:
     """ "أعدمت قسد السيدة "فطيم" وابنها الشاب "جاسم"": people named with a definite singular noun after a strike's
-    subject, each one counted (a kin word or another such noun after و adds one)."""
+    subject, each one counted (a kin word or another such noun after و adds one). ``named_only``: a given name the
+    lexicon knows (or a quote) must follow the noun; right after a force that is the verb's subject, any word may
+    ("أعدمت ميليشيا قسد السيدة فطيم البتال")."""
     toks = sc.toks
     v = _victim(sc, k, lex)
     if v is None or v[1].number != "singular" or not toks[k].text.startswith("ال"):
         return None
     nxt = v[0].last + 1
-    if not (nxt < len(toks) and (toks[nxt].text in _QUOTE_MARKS or _person_name(sc, nxt, lex))):
+    if not (nxt < len(toks) and (toks[nxt].text in _QUOTE_MARKS or _person_name(sc, nxt, lex) or (
+        not named_only and toks[nxt].text.isalpha() and not toks[nxt].text.startswith("ال")
+    ))):
         return None
     n, j, last = 1, nxt, nxt
     while j < len(toks) and j - k < 30:
@@ -586,6 +590,34 @@ def _titled_people(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+
+
+def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
+    """The last token of a force named at token ``k`` (the subject after a verb: "قوات التحالف الدولي", "ميليشيا قسد",
+    "الطيران الروسي"), with the adjectives and names that complete it; None when no force starts there."""
+    toks = sc.toks
+    if k >= len(toks):
+        return None
+    hit = lex.actor_names.at(toks, k) or lex.military_nouns.at(toks, k)
+    if hit is None or hit.skip:
+        return None
+    last = hit.last
+    for _ in range(3):
+        j = last + 1
+        if j >= len(toks):
+            break
+        more = lex.actor_names.at(toks, j) or lex.adjectives.at(toks, j)
+        if more is not None and not more.skip:
+            last = more.last
+        elif toks[j].text in lex.noun_modifiers or toks[j].text in _AGENT_WORDS:
+            last = j
+        else:
+            break
+    return last
+
+
+#: words that complete a force's name after it ("قوات التحالف الدولي"), besides the lexicon's names and adjectives
+_AGENT_WORDS = frozenset({"الدولي", "الدوليه", "العربي", "الحربي", "الحربيه", "المسير", "المسيره"})
 
 
 def _event_before(sc: Scan, k: int) -> bool:
@@ -636,6 +668,14 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     named_list = _titled_people(sc, k, lex)  # "أعدمت قسد السيدة "فطيم" وابنها الشاب ..."
                 if named_list is not None:
                     break
+            if g is None and named_list is None and (agent := _agent_end(sc, hit.last + 1, lex)) is not None:
+                # "قتلت قوات التحالف الدولي شابا", "أعدمت ميليشيا قسد السيدة فطيم وابنها": the victims after the
+                # subject that follows the verb
+                k2 = agent + 1
+                g = _group_after(sc, k2, free_after)
+                if g is None or g.noun is None:
+                    g = None
+                    named_list = _named_list(sc, k2, lex) or _titled_people(sc, k2, lex, named_only=False)
             if g is not None and (g.noun is not None or g.value is not None):
                 picked = (events[0], _coordinated(sc, g, mains, lex), "event")
             elif named_list is not None:

@@ -280,6 +280,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             continue
         if m.start() > 0 and sent[m.start() - 1] == "-":
             continue  # "self-reported", "so-called": part of a compound word, no speech verb
+        if m.start() > 0 and m.group()[:1].isupper() and not m.group().isupper():
+            continue  # "the United States", "Says" in a title: a capitalised word inside a sentence is a name
         if fold(m.group()) in _NOUNISH_VERBS and (
             _NOUN_USE.match(sent[m.end() :])
             or re.search(

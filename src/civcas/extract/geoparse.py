@@ -82,6 +82,10 @@ def resolve_places(
     mentions = {k: m for k, m in mentions.items()
                 if not (any(s == m.span.start for s, _, _ in named)
                         and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
+    # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
+    blamed = [(s, e) for s, e, _ in named
+              if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)]
+    mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in blamed)}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}
@@ -94,6 +98,9 @@ def resolve_places(
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
+        if pat.blamed_before.search(text[max(0, start - 40) : start]) or _strikes(pat, text, start, end):
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            continue  # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where
         if pat.force_after.match(after) or pat.whose_after.match(after):
             # as a last resort the country of the officials who speak ("Yemeni security officials said") says
             # more than the country leading the strikes ("Saudi-led airstrikes")
@@ -221,8 +228,9 @@ def _exact_readings(
         if any(s <= m.span.start and m.span.end <= e for s, e, _ in (*country_spans, *in_names)):
             continue
         # its own match, not an area standing in for it ("placed in the county named with it" keeps the mention)
+        # (a neighbourhood placed in the city named with it is no loose match: "Al-Yarmouk neighbourhood in Baghdad")
         loose = (p.gazetteer_id is not None and p.name != p.mention and p.precision is not PlacePrecision.COUNTRY
-                 and not _spelled_as_named(gz, p, m))
+                 and not _spelled_as_named(gz, p, m) and not ev_mod.located_by_context(p))
         if not (loose or fallback(p, gz)) or not _one_script(m.text):
             continue
         # a loose match in the guessed country yields only to a well-known place: transliterations vary
@@ -582,6 +590,8 @@ class _CountryPatterns:
     name_before: re.Pattern[str]
     name_after: re.Pattern[str]
     border_side: re.Pattern[str]
+    blamed_before: re.Pattern[str]
+    strikes_after: re.Pattern[str]
     state_institution_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
@@ -626,6 +636,17 @@ def _country_patterns() -> _CountryPatterns:
             rf"\b{alt(p.border_words)}\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$",
             re.IGNORECASE,
         ),
+        # "blaming the UAE", "accused Israel", "blamed on Russia": the state accused of a strike, not where it fell
+        blamed_before=re.compile(
+            rf"\b{alt(p.blame_words)}(?:\s+(?:the|a|an|it|this|that)(?:\s+[\w\-]+){{0,3}}?\s+on)?\s+(?:on\s+)?(?:the\s+)?"
+            r"(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+)(?:the\s+)?)?$",
+            re.IGNORECASE,
+        ),
+        # "Israel struck the camp", "Russia has bombed": the state that struck, not where (not "hit by")
+        strikes_after=re.compile(
+            rf"^\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){{0,2}}{alt(p.state_strike_verbs)}\b(?!\s+by\b)",
+            re.IGNORECASE,
+        ),
         # After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
         state_institution_after=re.compile(
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_institutions)}\b",
@@ -648,6 +669,14 @@ def _country_patterns() -> _CountryPatterns:
             re.IGNORECASE,
         ),
     )
+
+
+def _strikes(pat: _CountryPatterns, text: str, start: int, end: int) -> bool:
+    """A country's name as the subject of a strike verb ("Israel struck the camp"), not a place ("in central
+    Nigeria killed 27")."""
+    from civcas.extract.actors import opens_clause
+
+    return bool(pat.strikes_after.match(text[end : end + 40])) and opens_clause(text[max(0, start - 40) : start])
 
 
 def _country_city(gz: Any, text: str, start: int, end: int) -> bool:

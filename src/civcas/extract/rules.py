@@ -284,6 +284,8 @@ class PlacesFile(Header):
     name_after: list[str] = []
     faiths_after: list[str] = []
     border_words: list[str] = []
+    blame_words: list[str] = []
+    state_strike_verbs: list[str] = []
     relation_frames: list[str] = []
     origin_frames: list[str] = []
     settlement_frames: list[str] = []

@@ -91,6 +91,14 @@ class _Lex:
     weapons: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
 
 
+# A force's own word that it struck ("said it had conducted a strike", "announced that its aircraft struck"): the
+# speaker is the attacker as well.
+_OWN_STRIKE = re.compile(
+    r"\s*(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
+    r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed)\b",
+    re.I,
+)
 _INSTITUTION_SOURCE = re.compile(r"\b(?:Hospital|Medical|College|University|Clinic|Infirmary)\b")
 
 
@@ -184,8 +192,12 @@ def sentence_units(
     agg = aggregate_cues(text, rules=rules)
     attack_cues = [(m.start(), m.end()) for m in lex.attack.finditer(text)]
     cue_spans = [(h.cue.start, h.cue.end) for h in harms] + attack_cues
-    # Forces that make the claim are not (as such) the attackers.
-    actors = [a for a in actors if not any(c.start <= a.start < c.end for c in claimants)]
+    # Forces that make the claim are not (as such) the attackers, unless they say they struck ("The coalition said
+    # it had conducted a strike in the area").
+    actors = [
+        a for a in actors
+        if not any(c.start <= a.start < c.end and not _OWN_STRIKE.match(text, c.cue_end) for c in claimants)
+    ]
     # A place name inside a force's name ("Ahrar al-Sharqiyah", "Hamza Division") is no place; a force named
     # by its capital alone ("Ankara", "Tel Aviv") still is one.
     def _in_force_name(p: PlaceMention) -> bool:
@@ -265,6 +277,12 @@ def sentence_units(
     for u in units:
         if not u.actors:
             u.actors = list(actors)
+    if stance is not None and units[0].kind == "stance" and len(non_relay) > 1:
+        # "The GNA blamed Haftar's forces; the LNA denied responsibility": the source whose verb comes last
+        # before the stance (or is the stance's own verb) takes it
+        taking = [c for c in non_relay if c.cue_start <= stance.start]
+        if taking:
+            units[0].claimant = max(taking, key=lambda c: c.cue_start)
     if stance is not None and stance.subject is not None and units[0].kind == "stance":
         # "The GNA blamed forces loyal to Khalifa Haftar, who denied responsibility": the pattern's own subject
         taker = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules)

@@ -52,7 +52,8 @@ MAX_NGRAM = 6
 MAX_ARABIC_NGRAM = 4
 MAX_CANDIDATES = 300
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ`][^\W\d_]+)*")
+# Arabic vowel marks and shadda are marks, not letters: "كرهّوك" is one word (folding drops them)
+_WORD = re.compile(r"[^\W\d_]+(?:[\u0610-\u061a\u064b-\u065f\u0670]+[^\W\d_]*)*(?:['’ʿʾ`][^\W\d_]+)*")
 _JOIN = re.compile(r"[ \t\u00a0]*[-‐‑–_]?[ \t\u00a0]*")  # "_" joins a hashtag's words: "#سد_تشرين"
 _POSSESSIVE = ("'s", "’s")
 #: a possessive at the end of a name, or ending one of its words (compiled once: asked per mention)

@@ -599,7 +599,8 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         # nothing spelled as written lies where the context puts the event
         candidates, cached, aliased = known, False, True
     hint = (mention.kind_hint or "").lower()
-    if hint in ("neighbourhood", "neighborhood") and not any(e.kind == "neighbourhood" for e in candidates):
+    neighbourhood = hint in ("neighbourhood", "neighborhood")
+    if neighbourhood and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
     if not candidates:
         return _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
@@ -628,13 +629,16 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             and _inside(first.entry, within, first.info) is not False
         ) else None
         if alt is None:
-            return _enclosing(gazetteer, mention, within, context, rejected)
+            # "the al-Jadida neighbourhood of Mosul", a namesake abroad: the city, not the district around it
+            city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+            return city or _enclosing(gazetteer, mention, within, context, rejected)
         best_c, best = alt, alt.entry
         why = [*_reasons(best_c, mention, within, doc_areas, context), f"not {rejected}"]
         confidence *= 0.7
     if within.entries and _inside(best, within, best_c.info) is False:
         # every candidate lies outside the area the text names: not the place meant
-        return _enclosing(gazetteer, mention, within, context,
+        city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+        return city or _enclosing(gazetteer, mention, within, context,
                           f"no '{mention.text}' inside {', '.join(mention.within)}")
     if context.country and best.country != context.country and best.kind != "country" and len(scored) > 0:
         confidence *= 0.6
@@ -913,6 +917,11 @@ def _implausible(
         # the article is no evidence the names are alike: "al houshan" is 0.3 from "al husayn", "houshan" 0.43
         bare = [fold.strip_loose_article(n) for n in names]
         spelling = max(spelling, nearest(fold.strip_loose_article(target), bare))
+    elif spelling > 0.1 and target:
+        # the article written by the gazetteer but not by the text ("Qaim" for "Al Qa'im"): the same name
+        bare = [fold.strip_loose_article(n) for n in names if fold.has_loose_article(n)]
+        if bare:
+            spelling = min(spelling, nearest(target, bare))
     if _inside(best, within, info):
         return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
     if context.country and best.country == context.country:
@@ -963,14 +972,8 @@ def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bo
 _CITY_OF_NEIGHBOURHOODS = 100_000
 
 
-def _neighbourhood_fallback(
-    gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
-) -> Place:
-    """A neighbourhood the gazetteer lacks, inside a city the text names: the city, precision settlement.
-
-    Not a country ("the Kwak area in Sudan") nor a province the text names as one ("Babylon Province"),
-    and a city abroad only when spelled exactly as named: "Sudan" is no spelling of Sedan in France.
-    """
+def _city_named_with(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext) -> Place | None:
+    """The city a neighbourhood is named in ("the al-Jadida neighbourhood of Mosul"), precision settlement."""
     areas = {m.text for m in context.mentions if m.kind_hint in ("province", "district")}
     for raw in mention.within:
         if raw in areas or gazetteer.country_code(raw):
@@ -982,9 +985,22 @@ def _neighbourhood_fallback(
             cities = home or [e for e in cities if _spelled_exactly(gazetteer, e, target)]
         if cities:
             city = max(cities, key=lambda e: e.population)
-            p = _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
-                            reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; its city {city.name}"])
-            return p
+            return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                               reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; its city {city.name}"])
+    return None
+
+
+def _neighbourhood_fallback(
+    gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
+) -> Place:
+    """A neighbourhood the gazetteer lacks, inside a city the text names: the city, precision settlement.
+
+    Not a country ("the Kwak area in Sudan") nor a province the text names as one ("Babylon Province"),
+    and a city abroad only when spelled exactly as named: "Sudan" is no spelling of Sedan in France.
+    """
+    in_city = _city_named_with(gazetteer, mention, context)
+    if in_city is not None:
+        return in_city
     # "in two northern Baghdad neighbourhoods", "a Baghdad suburb": the name is a large city's own, the feature
     # word its parts
     target = fold.loose(mention.text)
