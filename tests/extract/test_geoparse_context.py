@@ -1195,3 +1195,12 @@ def test_demonyms_and_names_shaped_like_them(text: str, name: str, country: str,
 def test_the_state_that_struck_or_is_blamed_is_not_where(text: str, country: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and all(c == country for _, c, _ in got), got
+
+
+def test_a_village_under_a_ward_of_an_lga_is_placed_by_them(village_config: Any) -> None:
+    # "Dinu" is not in the gazetteer: not the look-alike "Danu" 400 km away, but near the ward of the LGA named
+    got = _places(
+        "Six people were killed in Dinu village under Gimbi ward of Wase Local Government Area of Plateau State.",
+        village_config,
+    )
+    assert got and got[0][0] == "Dinu" and got[0][1] == "NG", got

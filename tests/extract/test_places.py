@@ -74,6 +74,7 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         # a minority by its name, or any people called a minority
         "The car bomb hit a village mainly populated by members of the Shabak minority.",
         "Gunmen attacked homes of the Qarabash minority overnight.",
+        "Clashes broke out between Fulani herdsmen and Idoma farmers overnight.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:
@@ -123,3 +124,9 @@ def test_english_place_word_lists_are_data() -> None:
         "Baghdad",
         "Baghdad",
     ]
+
+
+
+def test_a_local_council_is_an_lga() -> None:
+    got = _mentions("Gunmen invaded villages in the Agatu local council, killing five persons.")
+    assert got[0][:2] == ("Agatu", "district"), got
