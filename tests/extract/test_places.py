@@ -130,3 +130,8 @@ def test_english_place_word_lists_are_data() -> None:
 def test_a_local_council_is_an_lga() -> None:
     got = _mentions("Gunmen invaded villages in the Agatu local council, killing five persons.")
     assert got[0][:2] == ("Agatu", "district"), got
+
+
+def test_a_people_before_a_feature_word_is_not_the_place() -> None:
+    got = _mentions("At least 30 people died when herders attacked the Dogon village of Ogossagou in central Mali.")
+    assert [m[0] for m in got] == ["Ogossagou", "Mali"], got
