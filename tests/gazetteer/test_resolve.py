@@ -121,6 +121,14 @@ def test_a_neighbourhood_with_namesakes_abroad_only_is_placed_in_its_city_not_th
     ), place
 
 
+def test_a_quarter_named_hay_that_the_gazetteer_lacks_is_in_its_city(gz: Gazetteer) -> None:
+    # "Hay" (Arabic حي, a quarter) opens the name: unknown, it is placed in the city named with it
+    sentence = "A coalition strike hit a house in Hay al-Tanak, western Mosul, killing a family of eight."
+    place = resolve(mention(sentence, "Hay al-Tanak", within=("Mosul",)), gazetteer=gz,
+                    context=ResolveContext(country="IQ"))
+    assert (place.country, place.kind, place.precision) == ("IQ", "locality", PlacePrecision.SETTLEMENT), place
+
+
 def test_a_name_written_without_the_article_the_gazetteer_spells_is_the_same_name(gz: Gazetteer) -> None:
     # "Qaim" for "Al Qa'im": the article of the gazetteer's spelling is no difference of name
     sentence = "Iraqi officials said the strike killed eight people in Qaim."

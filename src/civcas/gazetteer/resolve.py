@@ -602,8 +602,11 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     neighbourhood = hint in ("neighbourhood", "neighborhood")
     if neighbourhood and not any(e.kind == "neighbourhood" for e in candidates):
         return _neighbourhood_fallback(gazetteer, mention, within, context)
+    # "Hay al-Tanak, western Mosul": a name Arabic calls a quarter (حي), in the city named with it when unknown
+    neighbourhood = neighbourhood or _QUARTER_PREFIX.match(mention.text) is not None
     if not candidates:
-        return _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
+        city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+        return city or _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
 
     statics = _statics(gazetteer, name, candidates, cache=cached)
     container_note = None
@@ -970,6 +973,9 @@ def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bo
 
 #: a city this large named before "neighbourhoods" or "suburb" is the city whose parts they are
 _CITY_OF_NEIGHBOURHOODS = 100_000
+
+
+_QUARTER_PREFIX = re.compile(r"^(?:Hay|Hai|Hayy|Hayyi|Haiy)[\s\-]+\S", re.I)
 
 
 def _city_named_with(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext) -> Place | None:
