@@ -1204,3 +1204,16 @@ def test_a_village_under_a_ward_of_an_lga_is_placed_by_them(village_config: Any)
         village_config,
     )
     assert got and got[0][0] == "Dinu" and got[0][1] == "NG", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a camp the gazetteer knows only with the word for camp in its name, in Arabic or English
+        "استشهد 3 مواطنين بينهم طفلان في غارة إسرائيلية على منزل في مخيم الشاطئ غرب مدينة غزة.",
+        "Three people were killed in an Israeli strike on a house in Shati refugee camp.",
+    ],
+)
+def test_a_camp_known_only_with_its_word_for_camp(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1] == "PS" and got[0][2] == PlacePrecision.SETTLEMENT, got

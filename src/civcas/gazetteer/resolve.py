@@ -514,6 +514,7 @@ def resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCont
 
 
 def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveContext) -> Place:
+    told_country = context.country  # the document's, before the candidates' own vote completes the context
     context = _complete(gazetteer, context)
     text = _LEADING_WORDS.sub("", mention.text.strip()) or mention.text.strip()
     if text != mention.text.strip():
@@ -593,6 +594,17 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             best_d, nearest_ones = _nearest_transliterations(gazetteer, name, in_country, 0.1)
             if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in nearest_ones}) == 1:
                 candidates, cached, aliased, transliterated = nearest_ones, False, True, True
+    if (mention.kind_hint or "").lower() in ("village", "camp") and (
+        not told_country or not any(in_context(e) for e in candidates)
+    ):
+        # "مخيم الشاطئ", "Shati camp": a camp the gazetteers know only with the word for camp in its name (in the
+        # context's countries, or anywhere when the context names none)
+        camp_name = f"مخيم {name}" if ARABIC_SCRIPT.search(name) else f"{name} Camp"
+        bare = fold.strip_loose_article(fold.loose(camp_name))
+        camps = [e for e in gazetteer.lookup(camp_name) if (in_context(e) or not told_country) and any(
+            fold.strip_loose_article(fold.loose(n)) == bare for n in (e.name, *e.names[:24]))]
+        if camps:
+            candidates, cached, aliased = camps, False, True
     known = _alias_entries(gazetteer, name, within, context)  # [] at once for a name the aliases file lacks
     if known and not any(in_context(e) for e in candidates):
         # "كوباني", "Serekaniye": a town's other name, looked up as the gazetteers know it ("عين العرب"), when
