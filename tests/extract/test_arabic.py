@@ -133,6 +133,8 @@ def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, q
         ("قتلت قوات التحالف الدولي شابا خلال إنزال جوي", {"killed": 1}),
         ("قتلت قوات التحالف الدولي الشاب عبد نهار خلال إنزال جوي", {"killed": 1}),
         ("أعدمت ميليشيا قسد السيدة فطيم البتال وابنها في القرية", {"killed": 2}),
+        # a family counted by its members
+        ("أفادت مصادر محلية بمقتل عائلة مكونة من 6 أشخاص بقصف جوي", {"killed": 6}),
     ],
 )
 def test_arabic_singular_dual_and_named_victims(text: str, expected: dict[str, int]) -> None:

@@ -299,6 +299,14 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
                           noun=i, num=(i + 1, i + 1)))
             i += 2
             continue
+        if v is not None and v[1].number == "singular" and v[1].category == "families":
+            # "عائلة مكونة من 6 أشخاص", "أسرة من خمسة أفراد": the family's members, counted
+            members = _family_members(sc, v[0].last + 1, lex)
+            if members is not None:
+                g = replace(members, first=i, skip=_keep_article(toks[i].text, v[0].skip))
+                out.append(g)
+                i = g.last + 1
+                continue
         if v is not None and v[1].number in ("dual", "singular"):
             hit, word = v
             value = 2 if word.number == "dual" else 1
@@ -312,6 +320,24 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
         i += 1
     _mark_categories(sc, out, lex)
     return out
+
+
+#: after a family, the words that give its size before "من" and a count (folded: "مكونة", "تتألف", "مؤلفة", "تضم")
+_FAMILY_OF = frozenset({"مكونه", "المكونه", "تتكون", "تتالف", "مؤلفه", "المؤلفه", "مولفه", "المولفه"})
+
+
+def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:
+    """The count of a family's members at token ``j`` ("مكونة من 6 أشخاص", "من خمسة أفراد"), or None."""
+    toks = sc.toks
+    if j < len(toks) and toks[j].text in _FAMILY_OF:
+        j += 1
+    if not (j + 1 < len(toks) and toks[j].text == "من"):
+        return None
+    nr = _number(sc, j + 1, lex) if (toks[j + 1].text[0].isdigit() or _may_number(toks[j + 1].text, lex)) else None
+    if nr is None or nr[2] is None:
+        return None
+    g = _counted(sc, j + 1, nr, lex)
+    return g if g is not None and g.value is not None and g.noun is not None else None
 
 
 #: the possessive pronouns written onto a plural of relatives (``kin_plurals`` of the victims file), longest first
