@@ -619,3 +619,21 @@ def test_a_toll_since_an_event_of_a_year_is_a_tally() -> None:
                                         "1,600 civilians in the city, Amnesty said.", published=date(2019, 3, 1)),
                  config=ExtractConfig(gazetteer=None))
     assert [c.kind for c in claims] == [ClaimKind.AGGREGATE], claims
+
+
+def test_a_months_toll_of_several_strikes_is_a_tally_but_one_raid_in_a_month_a_strike(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import ClaimKind, Document
+
+    def kinds(text: str) -> list[ClaimKind]:
+        return [c.kind for c in run(Document(id="m2", text=text, published=date(2023, 3, 15)), config=village_config)]
+
+    assert kinds("In February, 45 civilians were killed in Turkish strikes in northeast Syria, the SDF said.") == [
+        ClaimKind.AGGREGATE
+    ]
+    assert kinds("In October the group raided a village in Diyala province, killing 11 civilians.") == [
+        ClaimKind.INCIDENT
+    ]
+    assert kinds("In March, a drone killed two farmers in Sarmada, activists said.") == [ClaimKind.INCIDENT]
