@@ -43,6 +43,8 @@ from civcas.extract.actors import find_actors
         ("Clashes between rival groups in central Nigeria killed at least 27 people.", []),
         ("A car bomb in Balad, Iraq killed seven pilgrims.", []),
         ("Car bombs hit two markets.", []),
+        # the word read as a force's noun is another force's adjective, coordinated
+        ("Russian and regime strikes have killed 120 civilians in Idlib.", ["Russia", "Syria"]),
         ("Syria was hit by a wave of bombings.", []),
     ],
 )

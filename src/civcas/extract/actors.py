@@ -145,6 +145,12 @@ def _state_subject(rules: RuleFiles) -> re.Pattern[str]:
     )
 
 
+# After a force's adjective read as a noun, an attacking noun it qualifies ("regime strikes", "regime warplanes").
+_NOUN_AFTER = re.compile(
+    r"[\s\u00a0\-]+(?:air\s*strikes?|strikes?|raids?|warplanes?|jets?|aircraft|helicopters?|drones?|shelling|"
+    r"bombardment|bombing|artillery|rockets?|missiles?|forces|troops|army)\b",
+    re.IGNORECASE,
+)
 # "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the striker.
 _SERVED_BEFORE = re.compile(
     r"\b(?:at\s+the\s+request\s+of|on\s+behalf\s+of|in\s+support\s+of|to\s+support|supporting|requested\s+by)"
@@ -384,6 +390,11 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
                 s2 = m.end("adj") + extra.start()
                 found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
+        # "Russian and regime strikes": the word read as the noun is another force's own adjective, coordinated
+        c4, r4 = lex.adjective_of.get(fold(m.group("noun")), (None, ""))
+        if c4 and re.match(r"^\s*(?:,|and|&)\s*$", mid) and _NOUN_AFTER.match(text, m.end("noun")):
+            found.append(ActorMention(m.start("noun"), m.end("noun"), m.group("noun"), c4,
+                                      f"{lex.tag}#{r4}_adj_coordinated"))
         # "Russian and Syrian government jets": a demonym coordinated before the one the noun phrase starts with
         back = re.search(r"(?P<adj2>[A-Z][\w\-.]*)\s*(?:,|and|&)\s*$", text[max(0, m.start() - 30) : m.start()])
         if back is not None:
