@@ -1217,3 +1217,19 @@ def test_a_village_under_a_ward_of_an_lga_is_placed_by_them(village_config: Any)
 def test_a_camp_known_only_with_its_word_for_camp(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][1] == "PS" and got[0][2] == PlacePrecision.SETTLEMENT, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a region reporting names as a place (regions file), not a look-alike abroad (Gotha)
+        ("More than 250 civilians have been killed in 48 hours of bombardment on Eastern Ghouta, monitors said.",
+         "Eastern Ghouta", "SY"),
+        # a city's quarter called a district: not a village of the name out in the governorate
+        ("An airstrike destroyed a hospital in the rebel-held Sukkari district of Aleppo, killing at least 27 people.",
+         "Aleppo", "SY"),
+    ],
+)
+def test_regions_and_a_citys_quarters(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got

@@ -655,6 +655,14 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
         return city or _enclosing(gazetteer, mention, within, context,
                           f"no '{mention.text}' inside {', '.join(mention.within)}")
+    if hint == "district" and best.kind == "locality" and mention.within and not ARABIC_SCRIPT.search(mention.text):
+        # "the rebel-held Sukkari district of Aleppo": a city's quarter; a village of the name out in the city's
+        # governorate is another place, so the city stands for it (English only: Arabic "منطقة" is any area)
+        city = _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
+        if city is not None and city.lat is not None and city.lon is not None and (
+            distance_km(best.lat, best.lon, city.lat, city.lon) > _QUARTER_KM
+        ):
+            return replace(city, reasons=(*city.reasons, f"'{best.name}' lies outside the city"))
     if context.country and best.country != context.country and best.kind != "country" and len(scored) > 0:
         confidence *= 0.6
     reasons = [f"{len(candidates)} candidates", *why]
@@ -990,13 +998,24 @@ _CITY_OF_NEIGHBOURHOODS = 100_000
 _QUARTER_PREFIX = re.compile(r"^(?:Hay|Hai|Hayy|Hayyi|Haiy)[\s\-]+\S", re.I)
 
 
-def _city_named_with(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext) -> Place | None:
-    """The city a neighbourhood is named in ("the al-Jadida neighbourhood of Mosul"), precision settlement."""
-    areas = {m.text for m in context.mentions if m.kind_hint in ("province", "district")}
+#: how far from a large city's centre a quarter the text names in it may lie
+_QUARTER_KM = 12.0
+
+
+def _city_named_with(
+    gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, *, min_population: int = 0
+) -> Place | None:
+    """The city a neighbourhood is named in ("the al-Jadida neighbourhood of Mosul"), precision settlement.
+
+    A container the text names as a province or district is skipped; where only large cities count
+    (``min_population``), as a province only: "the Sukkari district of Aleppo" calls Aleppo a district by the
+    quarter's word, "the Ozalp district of the province of Van" names a province."""
+    kinds = ("province",) if min_population else ("province", "district")
+    areas = {m.text for m in context.mentions if m.kind_hint in kinds}
     for raw in mention.within:
         if raw in areas or gazetteer.country_code(raw):
             continue
-        cities = [e for e in gazetteer.lookup(raw) if e.kind == "locality"]
+        cities = [e for e in gazetteer.lookup(raw) if e.kind == "locality" and e.population >= min_population]
         if context.country:
             home = [e for e in cities if e.country == context.country]
             target = fold.loose(raw)
