@@ -28,6 +28,7 @@ environment; sibling modules are loaded by path for the same reason.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import logging
@@ -300,6 +301,7 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         "schema_version": str(schema.SCHEMA_VERSION),
         "fold_version": str(fold.FOLD_VERSION),
         "build_version": str(BUILD_VERSION),
+        "inputs_digest": inputs_digest(),
         "places": str(len(places)),
         "admin_areas": str(n_admin),
         "countries": str(n_countries),
@@ -346,8 +348,17 @@ def _capitals(
     return {cc: r[2] for cc, r in best.items()}
 
 
+def inputs_digest() -> str:
+    """A digest of the hand-written files the build reads (regions, landmarks): editing one makes the file stale."""
+    h = hashlib.sha256()
+    for path in (REGIONS_FILE, LANDMARKS_FILE):
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()[:16]
+
+
 def is_stale(path: Path = DEFAULT_OUT) -> bool:
-    """True when the bundled file is missing or was built by another fold/schema/build version."""
+    """True when the bundled file is missing, was built by another fold/schema/build version, or from other
+    hand-written region or landmark lists."""
     if not path.exists():
         return True
     try:
@@ -362,6 +373,7 @@ def is_stale(path: Path = DEFAULT_OUT) -> bool:
         meta.get("fold_version") != str(fold.FOLD_VERSION)
         or meta.get("schema_version") != str(schema.SCHEMA_VERSION)
         or meta.get("build_version") != str(BUILD_VERSION)
+        or meta.get("inputs_digest") != inputs_digest()
     )
 
 
