@@ -170,3 +170,10 @@ def test_a_belligerents_word_that_no_civilian_was_harmed_disputes(text: str) -> 
 
     claims = run(Document(id="s5", text=text), config=ExtractConfig(gazetteer=None))
     assert [c.stance.value for c in claims] == ["disputes"], claims
+
+
+def test_a_denial_that_its_forces_were_responsible(village_config: object) -> None:
+    text = ("Ten people were killed when a strike hit a playground in Gaza City, medical officials said. Israel denied "
+            "its forces were responsible.")
+    claims, denial = _denials(text, village_config, "s6")
+    assert [(c.claimant, list(c.belligerents)) for c in denial] == [("Israel", ["Israel"])], claims

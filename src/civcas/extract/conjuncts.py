@@ -76,7 +76,7 @@ _COORD_PHRASE = re.compile(
 # "A member of the state assembly, and eight others": "others" points back to the first conjunct, also past an
 # apposition ("a district chief, his apparent target, and seven others").
 _COORD_PHRASE_OTHERS = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*(?:his|her|their|the)\s+[^,;:.!?\"“”()]{1,40}?)"
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*(?:his|her|their|its|the)\s+[^,;:.!?\"“”()]{1,40}?)"
     r"\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
     re.IGNORECASE,
 )
