@@ -40,7 +40,7 @@ from civcas.extract.figures import find_harms
         ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
         # "others" past an apposition of the first conjunct
         (
-            "An Israeli strike in Rafah killed Khaled Mansour, its commander in the south, along with two other militants.",
+            "A strike in Rafah killed Khaled Mansour, its commander in the south, along with two other militants.",
             3,
             ["Khaled Mansour", "two other militants"],
         ),
