@@ -315,6 +315,8 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
         ("وذكرت مصادر طبية أن طفلاً قتل بالقصف", "مصادر طبية", ClaimantKind.MEDICAL),
         ("ناشطون: مقتل امرأة بقصف مدفعي", "ناشطون", ClaimantKind.ACTIVISTS),
         ("مقتل رجل بقصف وفقاً للمرصد السوري", "المرصد السوري", ClaimantKind.MONITOR),
+        # the name ends before what is admitted ("بتنفيذ")
+        ("اعترف التحالف الدولي بتنفيذ غارة جوية قتلت مدنيين في الموصل", "التحالف الدولي", ClaimantKind.BELLIGERENT),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:
