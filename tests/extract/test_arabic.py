@@ -133,6 +133,9 @@ def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, q
         ("قتلت قوات التحالف الدولي شابا خلال إنزال جوي", {"killed": 1}),
         ("قتلت قوات التحالف الدولي الشاب عبد نهار خلال إنزال جوي", {"killed": 1}),
         ("أعدمت ميليشيا قسد السيدة فطيم البتال وابنها في القرية", {"killed": 2}),
+        # the dead a post names after a colon, one by one (علي is a name in the list)
+        ("أسماء شهداء القصف على المخيم: محمد أحمد سالم، وأحمد محمد سالم، وفاطمة علي سالم، والطفل يوسف محمد سالم.",
+         {"killed": 4}),
         # a family counted by its members
         ("أفادت مصادر محلية بمقتل عائلة مكونة من 6 أشخاص بقصف جوي", {"killed": 6}),
     ],

@@ -583,6 +583,34 @@ def _named_list(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
 
 
+def _names_listed(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> _G | None:
+    """ "أسماء شهداء القصف على مخيم جباليا: محمد أحمد سالم، وأحمد محمد سالم، والطفل يوسف": the dead a post names
+    after a colon, one by one, counted (the harm noun after "أسماء", names of)."""
+    toks = sc.toks
+    if hit.first == 0 or toks[hit.first - 1].text not in ("اسماء", "باسماء", "واسماء"):
+        return None
+    colon = next((j for j in range(hit.last + 1, min(hit.last + 10, len(toks))) if toks[j].text in (":", "：")), None)
+    if colon is None or colon + 1 >= len(toks):
+        return None
+    n, words, last = 1, 0, None
+    for j in range(colon + 1, min(colon + 120, len(toks))):
+        t = toks[j].text
+        if t in _LIST_END or (t in lex.list_ends and t != "علي") or t[0].isdigit():
+            break  # (folded, "على" is also the name Ali: inside a list of names it is a name)
+        if t in ("،", ",") or (t[0] == "و" and len(t) > 2 and words >= 2):
+            if words:
+                n += 1
+            words = 0 if t in ("،", ",") else 1
+        elif t.isalpha():
+            words += 1
+        if words > 6:
+            return None  # not a list of names: a sentence
+        last = j
+    if last is None or n < 2 or n > 40:
+        return None
+    return _G(colon + 1, last, 0, n, Qualifier.EXACT, n, n, "names_listed")
+
+
 def _titled_people(sc: Scan, k: int, lex: ArabicLex, *, named_only: bool = True) -> _G | None:
     """ "أعدمت قسد السيدة "فطيم" وابنها الشاب "جاسم"": people named with a definite singular noun after a strike's
     subject, each one counted (a kin word or another such noun after و adds one). ``named_only``: a given name the
@@ -732,6 +760,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     g2 = free_after.get(hit.last + 1)
                     if g2 is not None and g2.num is not None and g2.noun is not None:
                         picked = (w, [g2], "person")
+                    elif (listed := _names_listed(sc, hit, lex)) is not None:
+                        picked = (w, [listed], "person")  # "أسماء شهداء القصف على المخيم: محمد ...، وأحمد ..."
         if picked is None and events and _singular_pronoun(sc, hit):
             picked, one = (events[0], [], "event"), True
         if picked is None and events:
