@@ -318,6 +318,9 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
         ("وذكرت مصادر طبية أن طفلاً قتل بالقصف", "مصادر طبية", ClaimantKind.MEDICAL),
         ("ناشطون: مقتل امرأة بقصف مدفعي", "ناشطون", ClaimantKind.ACTIVISTS),
         ("مقتل رجل بقصف وفقاً للمرصد السوري", "المرصد السوري", ClaimantKind.MONITOR),
+        # a source inside a body the lexicon knows
+        ("قتل 15 مدنياً جراء غارة جوية على الموصل، حسب مصدر في الدفاع المدني", "مصدر في الدفاع المدني",
+         ClaimantKind.GOVERNMENT),
         # the name ends before what is admitted ("بتنفيذ")
         ("اعترف التحالف الدولي بتنفيذ غارة جوية قتلت مدنيين في الموصل", "التحالف الدولي", ClaimantKind.BELLIGERENT),
     ],

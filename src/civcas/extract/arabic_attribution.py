@@ -21,6 +21,9 @@ from civcas.extract.stance import StanceCue
 from civcas.records import ClaimantKind, Stance
 
 _PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|", "-", "–", "—", "#", "/"})
+#: generic sources that a body after "في" or "من" names ("مصدر في الدفاع المدني"), folded
+_SOURCE_HEADS = frozenset({"مصدر", "مصادر", "مسؤول", "مسؤولون", "ضابط", "عضو", "ناشط", "ناشطون",
+                           "متحدث", "المتحدث", "طبيب", "اطباء", "عنصر"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 
 
@@ -75,7 +78,11 @@ def _phrase_after(
         if toks[k].text in _QUOTES:
             k += 1
             continue
-        if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None):
+        if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None) and not (
+            # "مصدر في الدفاع المدني", "مسؤول في وزارة الصحة": a source inside a body the lexicon knows
+            toks[k].text in ("في", "من") and k > first and toks[k - 1].text in _SOURCE_HEADS
+            and k + 1 < len(toks) and lex.claimant_kinds.at(toks, k + 1) is not None
+        ):
             break
         if before_force and k > first and not _of_force(toks, k, first, lex) and (
             lex.actor_names.at(toks, k) is not None or lex.military_nouns.at(toks, k) is not None
@@ -84,6 +91,8 @@ def _phrase_after(
         last = k
         k += 1
         n += 1
+    while last is not None and last > first and toks[last].text in ("في", "من"):
+        last -= 1  # the phrase's word limit fell on the "في" of "مصادر في الدفاع المدني"
     if last is None:
         return None
     return first, last, skip
