@@ -162,6 +162,7 @@ def test_two_states_that_deny_are_both_forces_and_no_place(village_config: objec
         "No civilians were harmed in the strike near Sarmada, the coalition said.",
         "AFRICOM said it had no reports of civilian casualties from the strike near Jilib.",
         "The coalition said it was not aware of any civilian casualties from the strike near Sarmada.",
+        "CENTCOM said its strike near Sarmada was proportionate, and denied that any civilians had died.",
     ],
 )
 def test_a_belligerents_word_that_no_civilian_was_harmed_disputes(text: str) -> None:
@@ -177,3 +178,13 @@ def test_a_denial_that_its_forces_were_responsible(village_config: object) -> No
             "its forces were responsible.")
     claims, denial = _denials(text, village_config, "s6")
     assert [(c.claimant, list(c.belligerents)) for c in denial] == [("Israel", ["Israel"])], claims
+
+
+def test_a_belligerents_own_assessment_that_its_strikes_likely_killed_civilians_acknowledges() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("The coalition has concluded that it was more likely than not that its strikes killed 77 civilians "
+            "in Raqqa, its latest report said.")
+    claims = run(Document(id="s7", text=text), config=ExtractConfig(gazetteer=None))
+    assert [(c.stance.value, list(c.belligerents)) for c in claims] == [("acknowledges", ["coalition"])], claims

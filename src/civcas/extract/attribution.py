@@ -248,6 +248,8 @@ def _valid(name: str) -> bool:
         return False
     if name.strip().lower() in ("a", "an", "the", "some", "about", "around", "nearly", "roughly"):
         return False  # "An estimated 200 people died": a hedge, no source
+    if name.strip().lower() in ("and", "but", "or", "then", "also", "which", "who", "that", "while"):
+        return False  # "..., and denied that": the verb's subject is the one before, not the conjunction
     if _HAS_VERB.search(name):
         return False
     if _NOT_CLAIMANT.match(name):

@@ -189,6 +189,10 @@ def sentence_units(
     actors = find_actors(text, on=reference, rules=rules)
     places = find_mentions(doc_text, sent.start, sent.end, gazetteer=None, spotted=spotted, rules=rules)
     stance = main_stance(find_stance(text, rules=rules))
+    if stance is not None and stance.rule.endswith("#dispute_no_civilian_harm"):
+        # "denied that any civilians had died", "did not result in any civilian casualties": the harm words inside
+        # the stance are the harm it says did not happen
+        harms = [h for h in harms if not stance.start <= h.cue.start < stance.end]
     agg = aggregate_cues(text, rules=rules)
     attack_cues = [(m.start(), m.end()) for m in lex.attack.finditer(text)]
     cue_spans = [(h.cue.start, h.cue.end) for h in harms] + attack_cues
