@@ -110,14 +110,23 @@ _TARGETED_BEFORE = re.compile(
     r"\b(?:(?<!\bblamed\s)(?<!\bblames\s)(?<!\bblame\s)(?<!\bpinned\s)on|against|targeting|targeted|at|hit|struck|"
     r"ambushed|attacked)\s+(?:an?|the)?\s*$", re.I
 )
-# "blaming the UAE", "accused Russia of the strike", "blamed on Israel": a state named as the one that struck.
-_BLAMED_STATE = re.compile(
-    r"\b(?:blam(?:e|es|ed|ing)(?:\s+(?:the|a|an|it|this|that)(?:\s+[\w\-]+){0,3}?\s+on)?|accus(?:e|es|ed|ing))"
-    r"\s+(?:on\s+)?(?:the\s+)?"
-    r"(?P<obj>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,3}?)"
-    # the name ends the phrase ("blamed on Ugandan rebels" blames rebels, whatever their country)
-    r"(?=\s*(?:[,;:)]|\.(?!\w)|$)|\s+(?:for|of|over|in|as|which|who|while|after|but|said|says)\b)"
-)
+@functools.cache
+def _blamed_state(rules: RuleFiles) -> re.Pattern[str]:
+    """ "blaming the UAE", "accused Russia of the strike", "blamed the strike on Israel": a state named as the one that
+    struck, after a word of ``blame_words`` (places file, as geoparse reads them)."""
+    return re.compile(
+        rf"\b(?i:{alternation(rules.places.blame_words)})(?:\s+(?:the|a|an|it|this|that)(?:\s+[\w\-]+){{0,3}}?\s+on)?"
+        r"\s+(?:on\s+)?(?:the\s+)?"
+        r"(?P<obj>[A-Z][\w.’'\-]*(?:\s+(?:and\s+)?[A-Z][\w.’'\-]*){0,3}?)"
+        # the name ends the phrase ("blamed on Ugandan rebels" blames rebels, whatever their country)
+        r"(?=\s*(?:[,;:)]|\.(?!\w)|$)|\s+(?:for|of|over|in|as|which|who|while|after|but|said|says)\b)"
+    )
+
+
+def _state_mentions(start: int, name: str, rules: RuleFiles, rule: str) -> list[ActorMention]:
+    """The states ``name`` names ("Russia and Syria"), as mentions at ``start``; the second on are coordinated."""
+    return [ActorMention(start, start + len(name), name, st, rule + ("_coordinated" if i else ""))
+            for i, st in enumerate(states_named(name, rules))]
 # Where a clause's subject starts: a sentence's or a line's start, after a comma, a semicolon, a colon or a
 # conjunction ("said that", "and", "when"), or after an adverbial opener ("Last night & this morning,").
 _CLAUSE_OPENS = re.compile(
@@ -419,17 +428,12 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
                 continue  # "an attack on a Libyan army post": the target's side
             country = lex.state_of[m.group("adj")]
             found.append(ActorMention(m.start(), m.end(), m.group(), country, f"{lex.tag}#state_adj"))
-    for m in _BLAMED_STATE.finditer(text):
+    for m in _blamed_state(rules).finditer(text):
         # "the GNA said, blaming the UAE", "accused Russia of": the state a source says struck
         obj = m.group("obj")
         if obj.endswith(".") and obj.count(".") == 1:
             obj = obj[:-1]  # the sentence's full stop ("blaming the UAE."), not "U.S."
-        states = states_named(obj, rules)
-        found.extend(
-            ActorMention(m.start("obj"), m.start("obj") + len(obj), obj, st,
-                         f"{lex.tag}#blamed_state" + ("_coordinated" if i else ""))
-            for i, st in enumerate(states)
-        )
+        found.extend(_state_mentions(m.start("obj"), obj, rules, f"{lex.tag}#blamed_state"))
     for m in _state_subject(rules).finditer(text):
         # "Israel struck the al-Mawasi zone", "Russia and Syria bombed Idlib": the states as a strike's subject,
         # opening a clause ("in central Nigeria killed 27" is a place; "the Syria strikes" a noun; "Car bomb" a car)
@@ -437,12 +441,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             len(w) <= 3 and not w.isupper() for w in m.group("obj").split() if w != "and"
         ):
             continue
-        states = states_named(m.group("obj"), rules)
-        found.extend(
-            ActorMention(m.start("obj"), m.end("obj"), m.group("obj"), st,
-                         f"{lex.tag}#striking_state" + ("_coordinated" if i else ""))
-            for i, st in enumerate(states)
-        )
+        found.extend(_state_mentions(m.start("obj"), m.group("obj"), rules, f"{lex.tag}#striking_state"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]
