@@ -43,6 +43,10 @@ from civcas.extract.actors import find_actors
         ("Clashes between rival groups in central Nigeria killed at least 27 people.", []),
         ("A car bomb in Balad, Iraq killed seven pilgrims.", []),
         ("Car bombs hit two markets.", []),
+        # another state's demonym coordinated inside the noun phrase; a generic name after another state's demonym
+        ("Ten civilians were killed in a raid by US and Somali forces on a farm.", ["US", "Somalia"]),
+        ("The Afghan Ministry of Defence said its airstrikes killed 35 militants.", ["Afghanistan"]),
+        ("The British Ministry of Defence said the strike hit a weapons store.", ["UK"]),
         # the word read as a force's noun is another force's adjective, coordinated
         ("Russian and regime strikes have killed 120 civilians in Idlib.", ["Russia", "Syria"]),
         ("Syria was hit by a wave of bombings.", []),

@@ -214,7 +214,7 @@ def _other_countrys(text: str, start: int, canon: str, rules: RuleFiles) -> bool
     iso = _demonyms().get(fold(before.group(1)))
     if iso is None:
         return False
-    return iso not in operates_in(rules).get(canon, ())
+    return iso not in operates_in(rules).get(canon, ()) and state_of_country(rules, iso) != canon
 
 
 #: a coalition named as the US-led one ("US-led", "international", "anti-ISIS", "التحالف الدولي")
@@ -387,8 +387,10 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         canon, rid = lex.name_of.get(key, (None, ""))
         if canon is None:
             continue
-        if m.group()[:1].islower() and _other_countrys(text, m.start(), canon, rules):
-            continue  # "Somali government security forces": that country's government, not the lexicon's generic one
+        if _other_countrys(text, m.start(), canon, rules):
+            # "Somali government security forces", "the Afghan Ministry of Defence": that country's, not the lexicon's
+            # generic name for another's
+            continue
         found.append(ActorMention(m.start(), m.end(), m.group(), canon, f"{lex.tag}#{rid}"))
     for m in lex.adjective.finditer(text):
         # "French and American air raids": every coordinated demonym before the noun is a belligerent.
@@ -399,6 +401,13 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
                 s2 = m.end("adj") + extra.start()
                 found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
+        for extra in re.finditer(r"[A-Z][\w\-]*", mid) if lex.state_of else ():
+            # "US and Somali forces": another state's demonym coordinated inside the noun phrase
+            c5 = lex.state_of.get(extra.group())
+            if c5 and re.match(r"^\s*(?:,|and|&)\s*$", mid[: extra.start()]):
+                s5 = m.end("adj") + extra.start()
+                found.append(ActorMention(s5, s5 + len(extra.group()), extra.group(), c5,
+                                          f"{lex.tag}#state_adj_coordinated"))
         # "Russian and regime strikes": the word read as the noun is another force's own adjective, coordinated
         c4, r4 = lex.adjective_of.get(fold(m.group("noun")), (None, ""))
         if c4 and re.match(r"^\s*(?:,|and|&)\s*$", mid) and _NOUN_AFTER.match(text, m.end("noun")):
