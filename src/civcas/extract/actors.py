@@ -401,9 +401,10 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
                 s2 = m.end("adj") + extra.start()
                 found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
-        for extra in re.finditer(r"[A-Z][\w\-]*", mid) if lex.state_of else ():
+        state_of = lex.state_of or {}
+        for extra in re.finditer(r"[A-Z][\w\-]*", mid) if state_of else ():
             # "US and Somali forces": another state's demonym coordinated inside the noun phrase
-            c5 = lex.state_of.get(extra.group())
+            c5 = state_of.get(extra.group())
             if c5 and re.match(r"^\s*(?:,|and|&)\s*$", mid[: extra.start()]):
                 s5 = m.end("adj") + extra.start()
                 found.append(ActorMention(s5, s5 + len(extra.group()), extra.group(), c5,
