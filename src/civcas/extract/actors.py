@@ -160,12 +160,12 @@ _NOUN_AFTER = re.compile(
     r"bombardment|bombing|artillery|rockets?|missiles?|forces|troops|army)\b",
     re.IGNORECASE,
 )
-# "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the striker.
-_SERVED_BEFORE = re.compile(
-    r"\b(?:at\s+the\s+request\s+of|on\s+behalf\s+of|in\s+support\s+of|to\s+support|supporting|requested\s+by)"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
+@functools.cache
+def _served_before(rules: RuleFiles) -> re.Pattern[str] | None:
+    """ "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the
+    striker (``served_before`` in the belligerents file)."""
+    words = rules.belligerents.served_before
+    return re.compile(rf"\b{alternation(words)}\s+(?:the\s+)?$", re.IGNORECASE) if words else None
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
     r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
@@ -455,6 +455,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]
+    served = _served_before(rules)
     for a in found:
         if any(s <= a.start < e for s, e in blocked):
             continue
@@ -465,7 +466,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]):
             continue
-        if _SERVED_BEFORE.search(text[max(0, a.start - 30) : a.start]):
+        if served is not None and served.search(text[max(0, a.start - 30) : a.start]):
             continue
         if on is not None:
             lo, hi = lex.validity.get(a.canonical, (None, None))

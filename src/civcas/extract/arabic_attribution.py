@@ -21,9 +21,6 @@ from civcas.extract.stance import StanceCue
 from civcas.records import ClaimantKind, Stance
 
 _PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|", "-", "–", "—", "#", "/"})
-#: generic sources that a body after "في" or "من" names ("مصدر في الدفاع المدني"), folded
-_SOURCE_HEADS = frozenset({"مصدر", "مصادر", "مسؤول", "مسؤولون", "ضابط", "عضو", "ناشط", "ناشطون",
-                           "متحدث", "المتحدث", "طبيب", "اطباء", "عنصر"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 
 
@@ -80,7 +77,7 @@ def _phrase_after(
             continue
         if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None) and not (
             # "مصدر في الدفاع المدني", "مسؤول في وزارة الصحة": a source inside a body the lexicon knows
-            toks[k].text in ("في", "من") and k > first and toks[k - 1].text in _SOURCE_HEADS
+            toks[k].text in ("في", "من") and k > first and toks[k - 1].text in lex.source_heads
             and k + 1 < len(toks) and lex.claimant_kinds.at(toks, k + 1) is not None
         ):
             break

@@ -663,15 +663,12 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         more = lex.actor_names.at(toks, j) or lex.adjectives.at(toks, j)
         if more is not None and not more.skip:
             last = more.last
-        elif toks[j].text in lex.noun_modifiers or toks[j].text in _AGENT_WORDS:
+        elif toks[j].text in lex.noun_modifiers:
             last = j
         else:
             break
     return last
 
-
-#: words that complete a force's name after it ("قوات التحالف الدولي"), besides the lexicon's names and adjectives
-_AGENT_WORDS = frozenset({"الدولي", "الدوليه", "العربي", "الحربي", "الحربيه", "المسير", "المسيره"})
 
 
 def _event_before(sc: Scan, k: int) -> bool:

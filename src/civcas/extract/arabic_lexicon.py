@@ -99,6 +99,7 @@ class ArabicLex:
     #: the generic sources without the article, for comparing phrases with or without it
     generic_bare: frozenset[str]
     force_ties: frozenset[str]
+    source_heads: frozenset[str]
     header_labels: frozenset[str]
     # arabic_figures.py (harm and victims files)
     short_negations: frozenset[str]
@@ -364,6 +365,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         generic_sources=_words(cl.generic_sources),
         generic_bare=frozenset(w.removeprefix("ال") for w in _words(cl.generic_sources)),
         force_ties=_words(cl.force_ties),
+        source_heads=_words(cl.source_heads),
         header_labels=_words(cl.header_labels),
         short_negations=_words(harm.short_negations),
         phrase_preps=_words(harm.phrase_preps),

@@ -83,8 +83,8 @@ def resolve_places(
                 if not (any(s == m.span.start for s, _, _ in named)
                         and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
     # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
-    blamed = [(s, e) for s, e, _ in named
-              if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)]
+    blamed = {(s, e) for s, e, _ in named
+              if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in blamed)}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
@@ -98,7 +98,7 @@ def resolve_places(
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
-        if pat.blamed_before.search(text[max(0, start - 40) : start]) or _strikes(pat, text, start, end):
+        if (start, end) in blamed:
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue  # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where
         if pat.force_after.match(after) or pat.whose_after.match(after):

@@ -132,6 +132,8 @@ class BelligerentsFile(Header):
     military_nouns: list[str]
     #: the attacking nouns after another state's demonym ("the Nigerian Air Force"); none: no state fallback
     state_nouns: list[str] = []
+    #: phrases before a force that make it the one a strike serves, not the striker ("at the request of")
+    served_before: list[str] = []
     #: ISO 3166-1 alpha-2 -> the force a bare "occupation" means in that country's reporting
     occupiers: dict[str, str] = {}
     #: ISO 3166-1 alpha-2 -> the coalition a bare "coalition" means there (another than the US-led one)
@@ -430,6 +432,8 @@ class ArabicClaimantsFile(ClaimantsFile):
     generic_sources: list[str]
     #: words that tie a force to the noun before it ("الناطق باسم الجيش الوطني")
     force_ties: list[str]
+    #: generic sources a body may follow with في or من ("مصدر في الدفاع المدني"): the body is part of the name
+    source_heads: list[str] = []
     #: labels a post's header may open with before its source ("عاجل", "بالفيديو")
     header_labels: list[str]
     #: words before a harm that report it from no one in particular ("أنباء عن", "يعتقد")
