@@ -322,14 +322,10 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
     return out
 
 
-#: after a family, the words that give its size before "من" and a count (folded: "مكونة", "تتألف", "مؤلفة", "تضم")
-_FAMILY_OF = frozenset({"مكونه", "المكونه", "تتكون", "تتالف", "مؤلفه", "المؤلفه", "مولفه", "المولفه"})
-
-
 def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:
     """The count of a family's members at token ``j`` ("مكونة من 6 أشخاص", "من خمسة أفراد"), or None."""
     toks = sc.toks
-    if j < len(toks) and toks[j].text in _FAMILY_OF:
+    if j < len(toks) and toks[j].text in lex.family_size_words:
         j += 1
     if not (j + 1 < len(toks) and toks[j].text == "من"):
         return None

@@ -108,6 +108,7 @@ class ArabicLex:
     not_people_before: frozenset[str]
     others_after_harm: frozenset[str]
     family_words: frozenset[str]
+    family_size_words: frozenset[str]
     kin_plurals: tuple[str, ...]
     kin_counts: dict[str, int]
     name_introducers: frozenset[str]
@@ -373,6 +374,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         not_people_before=_words(vic.not_people_before),
         others_after_harm=_words(vic.others_after_harm),
         family_words=_words(vic.family_words),
+        family_size_words=_words(vic.family_size_words),
         kin_plurals=tuple(fold_phrase(w) for w in vic.kin_plurals),
         kin_counts={fold_phrase(k): v for k, v in vic.kin_counts.items()},
         name_introducers=_words(vic.name_introducers),

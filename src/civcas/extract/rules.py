@@ -395,6 +395,8 @@ class ArabicVictimsFile(Header):
     others_after_harm: list[str]
     #: a family after a group and "من" ("4 أطفال من عائلة واحدة"): where they come from, not a second group
     family_words: list[str]
+    #: words between a family and the count of its members ("عائلة مكونة من 6 أشخاص")
+    family_size_words: list[str] = []
     #: stems of relatives in the plural, and the definite numbers that count them after ("أطفالهما الثلاثة")
     kin_plurals: list[str]
     kin_counts: dict[str, int]
