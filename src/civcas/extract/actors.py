@@ -144,13 +144,23 @@ def opens_clause(before: str) -> bool:
 _PLACE_COMMA = re.compile(r"\b(?:in|at|near|of|from|outside|inside|across)\s+(?:[A-Z][\w’'\-]*\s*){1,3},\s*$")
 
 
+def _strike_verb(rules: RuleFiles) -> str:
+    """A strike verb after a name ("struck", "has bombed"; ``state_strike_verbs``), not a passive's "hit by"."""
+    return (r"\s+(?i:(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){0,2}"
+            rf"{alternation(rules.places.state_strike_verbs)})\b(?!\s+by\b)")
+
+
+@functools.cache
+def strike_verb_after(rules: RuleFiles) -> re.Pattern[str]:
+    """A strike verb right at the start of a text ("Israel| struck the camp"): the name before it struck."""
+    return re.compile(_strike_verb(rules))
+
+
 @functools.cache
 def _state_subject(rules: RuleFiles) -> re.Pattern[str]:
     """A state's name (or several) right before a strike verb ("Israel struck", "Russia has bombed"), not "hit by"."""
     return re.compile(
-        r"(?<![\w\-’'])(?P<obj>[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3}?)"
-        r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){0,2}"
-        rf"{alternation(rules.places.state_strike_verbs)}\b(?!\s+by\b)"
+        r"(?<![\w\-’'])(?P<obj>[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3}?)" + _strike_verb(rules)
     )
 
 

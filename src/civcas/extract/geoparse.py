@@ -591,7 +591,6 @@ class _CountryPatterns:
     name_after: re.Pattern[str]
     border_side: re.Pattern[str]
     blamed_before: re.Pattern[str]
-    strikes_after: re.Pattern[str]
     state_institution_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
@@ -642,11 +641,6 @@ def _country_patterns() -> _CountryPatterns:
             r"(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+)(?:the\s+)?)?$",
             re.IGNORECASE,
         ),
-        # "Israel struck the camp", "Russia has bombed": the state that struck, not where (not "hit by")
-        strikes_after=re.compile(
-            rf"^\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){{0,2}}{alt(p.state_strike_verbs)}\b(?!\s+by\b)",
-            re.IGNORECASE,
-        ),
         # After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
         state_institution_after=re.compile(
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_institutions)}\b",
@@ -674,9 +668,12 @@ def _country_patterns() -> _CountryPatterns:
 def _strikes(pat: _CountryPatterns, text: str, start: int, end: int) -> bool:
     """A country's name as the subject of a strike verb ("Israel struck the camp"), not a place ("in central
     Nigeria killed 27")."""
-    from civcas.extract.actors import opens_clause
+    from civcas.extract.actors import opens_clause, strike_verb_after
+    from civcas.extract.rules import load_rules
 
-    return bool(pat.strikes_after.match(text[end : end + 40])) and opens_clause(text[max(0, start - 40) : start])
+    return bool(strike_verb_after(load_rules()).match(text, end, end + 40)) and opens_clause(
+        text[max(0, start - 40) : start]
+    )
 
 
 def _country_city(gz: Any, text: str, start: int, end: int) -> bool:
