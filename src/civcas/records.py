@@ -292,6 +292,8 @@ class PlaceMention:
     within: tuple[str, ...] = ()
     distance_km: float | None = None
     rule: str | None = None
+    #: the name with the feature word the text names it by ("قرية الشاهر"), where one stands with it
+    phrase: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +315,7 @@ class Place:
     relation: str = "in"
     reasons: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # the gazetteer's other spellings (Latin and Arabic script), for matching sources
+    phrase: str | None = None  # the mention with the feature word the text names it by ("قرية الشاهر")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1023,3 +1023,25 @@ def test_a_stray_tatweel_after_a_whole_word_keeps_the_space() -> None:
     assert fold("مقـ تل").text == "مقتل"
     assert fold("موالية لتركياـ شمال حلب").text == "مواليه لتركيا شمال حلب"
     assert fold("مصادر محلية لـ سانا").text == "مصادر محليه ل سانا"
+
+
+@pytest.mark.issue(5)
+def test_an_unknown_name_before_a_relative_position_is_a_place(village_config: Any) -> None:
+    from civcas.export.claims import claim_to_json
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "in Jdeidet Kahit, east of Raqqa": the village the gazetteer lacks is the place, inside Raqqa's area
+    text = "أعدمت ميليشيا قسد امرأة مسنة وابنها بعد اقتحام منزلهم في جديدة كحيط شرق الرقة فجر اليوم"
+    claims = run(Document(id="a5", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None
+    assert (claims[0].place.mention, claims[0].place.country) == ("جديدة كحيط", "SY"), claims[0].place
+    # an attack noun there is no name: "in an attack east of Raqqa" is at Raqqa
+    text = "قتل مدنيان في هجوم شرق الرقة فجر اليوم"
+    claims = run(Document(id="a6", text=text, language="ar"), config=village_config)
+    assert all(p.mention != "هجوم" for c in claims for p in c.places), [c.places for c in claims]
+    # the feature word the text names a place by travels with it to the export
+    text = "مقتل طفلين بغارة جوية على قرية الشاهر في ريف الرقة"
+    claims = run(Document(id="a7", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.phrase == "قرية الشاهر"
+    assert claim_to_json(claims[0])["place"]["mentions"][:2] == ["الشاهر", "قرية الشاهر"]

@@ -496,6 +496,21 @@ def test_a_compass_word_never_reaches_a_namesake_spelled_otherwise(village_confi
 
 
 @pytest.mark.issue(5)
+def test_with_no_country_a_close_spelling_abroad_is_no_place(village_config: Any) -> None:
+    # "Orangi Town" is no Orange in California: with no country in context only an exact spelling is taken
+    # (where names are written in Latin letters at home), so the unknown junction stays unresolved
+    got = _places("Two hospital employees were gunned down near Ghausia Chowk, Orangi Town.", village_config)
+    assert got and got[0][1] is None and got[0][2] is PlacePrecision.UNRESOLVED, got
+
+
+@pytest.mark.issue(5)
+def test_with_no_country_a_close_transliteration_is_still_the_place(village_config: Any) -> None:
+    # a town's name transliterated from Arabic script varies ("Baqouba", Baqubah): still the place
+    got = _places("A car bomb killed seven people at a market in Baqouba on Friday.", village_config)
+    assert got and got[0][1] == "IQ", got
+
+
+@pytest.mark.issue(5)
 def test_a_measured_distance_after_a_place_only_locates_it(village_config: Any) -> None:
     # "about 200 km north of Dhaka" tells the reader where the district is; the strike is in the district
     got = _places(

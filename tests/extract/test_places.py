@@ -44,10 +44,19 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
             "Jets struck the towns of Kafr Nabl, Hish and Maar Shurin in Idlib.",
             [
                 ("Kafr Nabl", "village", "in", ("Idlib",)),
-                ("Hish", None, "in", ("Idlib",)),
-                ("Maar Shurin", None, "in", ("Idlib",)),
+                ("Hish", "village", "in", ("Idlib",)),
+                ("Maar Shurin", "village", "in", ("Idlib",)),
                 ("Idlib", None, "in", ()),
             ],
+        ),
+        # the names listed after a feature word, past "including" or "such as", are of its kind
+        (
+            "Herders burned several villages, including Dendora, Matiya and Haraza, on Sunday.",
+            [("Dendora", "village", "in", ()), ("Matiya", "village", "in", ()), ("Haraza", "village", "in", ())],
+        ),
+        (
+            "Shells fell on towns such as Kafr Nabl and Hish.",
+            [("Kafr Nabl", "village", "in", ()), ("Hish", "village", "in", ())],
         ),
     ],
 )

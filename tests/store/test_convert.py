@@ -83,6 +83,7 @@ def _place(text: str) -> st.SearchStrategy[Place]:
         relation=_TEXT,
         reasons=st.lists(_TEXT, max_size=3).map(tuple),
         names=st.lists(_TEXT, max_size=3).map(tuple),
+        phrase=_NAME,
     )
 
 
@@ -254,7 +255,7 @@ STORED_FIELDS = {
     "admitted admission_assessment",
     Figure: "value qualifier max text span low high rule",
     Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons "
-    "names",
+    "names phrase",
     DateInterval: "start end precision span rule",
     Evidence: "field span rule",
     Span: "start end text",

@@ -42,7 +42,8 @@ def place_to_json(place: Place | None, places: Iterable[Place] = ()) -> dict[str
     """The claim's place, with the mentions the text used for it (all of them, for multi-place claims)."""
     if place is None:
         return {"name": None}
-    mentions = [p.mention for p in (place, *places) if p.mention]
+    # as the text names each place, and with the feature word it names it by ("الشاهر", "قرية الشاهر")
+    mentions = [m for p in (place, *places) for m in (p.mention, p.phrase) if m]
     out: dict[str, Any] = {
         "name": place.name,
         "lat": place.lat,

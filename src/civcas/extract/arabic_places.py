@@ -511,6 +511,34 @@ def find_places(
         ):
             continue
         found.append(_M(toks[k].start, toks[k].end, k, k, "target_unknown", None, "in"))
+    # A name the gazetteer lacks between "في" and a relative position to a place it knows ("في جديدة كحيط شرق
+    # الرقة", "في الشعيطات قرب الميادين"): the English "in X, east of Y". One or two words, none a lexicon's word,
+    # a people's adjective or a person's name, one of them rare.
+    for rel in lex.relations.find(toks):
+        relation = cast("tuple[str, str]", rel.payload)[0]
+        if relation == "origin" or rel.skip or not any(
+            m.first == toks[rel.last + 1].start for m in found if rel.last + 1 < len(toks)
+        ):
+            continue
+        for width in (2, 1):
+            k, last = rel.first - width, rel.first - 1
+            if k < 1 or toks[k - 1].text != "في" or any(
+                toks[j + 1].start - toks[j].end > 1 for j in range(k - 1, last)
+            ):
+                continue
+            words = [toks[j].text for j in range(k, last + 1)]
+            if (
+                taken(toks[k].start, toks[last].end)
+                or blocked_at(toks[k].start, toks[last].end)
+                or any(len(w) < 3 or not w.isalpha() or (w[0] in "وفبل" and w[1:3] == "ال") for w in words)
+                or any(w in lex.country_demonyms or w in lex.not_places or w in lex.person_names for w in words)
+                or any(_lexicon_word(sc, j, lex, strict=False) for j in range(k, last + 1))
+                or all(_common(w) for w in words)
+                or _construct(sc, last, lex)
+            ):
+                continue
+            found.append(_M(toks[k].start, toks[last].end, k, last, "before_relation", None, "in"))
+            break
     # Hashtags: "#جرابلس", "#رأس_العين".
     for hm in _HASHTAG.finditer(folded):
         f0, f1 = hm.start(1), hm.end(1)
@@ -546,6 +574,12 @@ def find_places(
     for m in found:
         s, e = sc.folded.span(m.first, m.end)
         s, e = sent_start + s, sent_start + e
+        phrase = None
+        named_as = _ends_before(lex.features, sc, m.t_first - 1) if m.t_first > 0 else None
+        if named_as is not None and toks[m.t_first].start - toks[named_as.last].end <= 1:
+            # "بقرية الشاهر": the feature word without its clitics, then the name
+            fs, _fe = sc.folded.span(toks[named_as.first].start + named_as.skip, toks[named_as.last].end)
+            phrase = doc_text[sent_start + fs : e]
         out.append(
             PlaceMention(
                 text=doc_text[s:e],
@@ -554,6 +588,7 @@ def find_places(
                 kind_hint=m.kind,
                 within=tuple(dict.fromkeys(m.within)),
                 rule=f"{lex.tags['ar_places']}#{m.rule}",
+                phrase=phrase,
             )
         )
     return out

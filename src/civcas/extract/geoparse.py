@@ -56,7 +56,7 @@ def resolve_places(
     if gz is None:
         return {
             k: Place(name=m.text, mention=m.text, span=m.span, relation=m.relation,
-                     precision=PlacePrecision.UNRESOLVED, reasons=("no gazetteer loaded",))
+                     precision=PlacePrecision.UNRESOLVED, reasons=("no gazetteer loaded",), phrase=m.phrase)
             for k, m in mentions.items()
         }, None
     for k, m in list(mentions.items()):
@@ -189,6 +189,8 @@ def resolve_places(
     # a dateline names a bureau's city in full ("ERBIL (Kurdistan 24) –"): read loosely it is some village elsewhere
     out = {k: p for k, p in out.items()
            if mentions[k].relation != "dateline" or p.gazetteer_id is None or _dateline_spelled(gz, p, mentions[k])}
+    out = {k: replace(p, phrase=mentions[k].phrase) if k in mentions and mentions[k].phrase else p
+           for k, p in out.items()}
     return _aliases(text, out, gz), country
 
 
@@ -560,14 +562,14 @@ def _aliases(text: str, out: dict[tuple[int, int], Place], gz: Any) -> dict[tupl
         if known.precision not in _ANCHOR_PRECISIONS:
             continue
         out[key] = replace(
-            known, mention=unknown.mention, span=unknown.span, relation=unknown.relation,
+            known, mention=unknown.mention, span=unknown.span, relation=unknown.relation, phrase=unknown.phrase,
             reasons=(*known.reasons, f"named in parentheses beside {known.mention}"),
         )
         named[(unknown.mention or "").casefold()] = out[key]
     for key, p in out.items():  # the same unknown name elsewhere in the document is the same place
         alias = named.get((p.mention or "").casefold())
         if alias is not None and p.span != alias.span and fallback(p, gz):
-            out[key] = replace(alias, span=p.span, relation=p.relation)
+            out[key] = replace(alias, span=p.span, relation=p.relation, phrase=p.phrase)
     return out
 
 

@@ -114,7 +114,10 @@ def _lex(rules: RuleFiles) -> _Lex:
             kind_of.setdefault(fold(w).removesuffix(" of"), f.kind)
     words = phrase_regex([w for f in p.features for w in f.words]).pattern
     relation_of = {fold(w): r.relation for r in p.relations for w in r.words}
-    feature_before = re.compile(rf"(?P<feat>{words})(?:[\s\u00a0]+of)?[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE)
+    leads = rf"(?:,?[\s\u00a0]+(?:{phrase_regex(p.list_leads).pattern})[\s\u00a0]*:?)?" if p.list_leads else ""
+    feature_before = re.compile(
+        rf"(?P<feat>{words})(?:[\s\u00a0]+of)?{leads}[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE
+    )
     feature_after = re.compile(rf"^[\s\u00a0]*(?P<feat>{words})(?![\w])", re.IGNORECASE)
     around_after = re.compile(  # "Manbij countryside", "Aleppo's northern countryside"
         rf"^(?:['’]s)?[\s\u00a0]+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
@@ -381,6 +384,9 @@ def _clean_name(
     return start, end
 
 
+_LIST_GAP = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+)?|and[\s\u00a0]+)")
+
+
 def _well_known(spot: Any) -> bool:
     """A spotted name that can stand before another capitalised word and still be the place: a country,
     an admin area or a sizeable town ("Syria Staffan de Mistura"), not a hamlet that shares a first name
@@ -593,6 +599,20 @@ def find_mentions(
         if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
             continue
         cands[(sp.start, sp.end)] = info
+    # "the burned villages include Dendora, Matiya and Haraza": the names listed after a feature word are of its kind
+    listed_kind: tuple[int, str] | None = None
+    for (s, e), info in sorted(cands.items()):
+        if info["rule"] == "feature_before" and info["kind"]:
+            listed_kind = (e, info["kind"])
+        elif (
+            listed_kind
+            and info["kind"] is None
+            and _LIST_GAP.fullmatch(doc_text[listed_kind[0] : s])
+        ):
+            info["kind"] = listed_kind[1]
+            listed_kind = (e, listed_kind[1])
+        else:
+            listed_kind = None
     for m in lex.capital.finditer(sent):
         # "the Somali capital", "Honduras' capital", "the capital of Iraq": the country's capital, unnamed.
         s, e = start + m.start("phrase"), start + m.end("phrase")

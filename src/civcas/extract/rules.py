@@ -297,6 +297,7 @@ class PlacesFile(Header):
     within_areas_of: list[str] = []
     possessive_modifiers: list[str] = []
     possessive_features: list[str] = []
+    list_leads: list[str] = []
 
 
 class RelativeDate(_Strict):

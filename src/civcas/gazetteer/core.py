@@ -274,6 +274,12 @@ def arabic_countries() -> frozenset[str]:
     return frozenset(datafiles.countries().arabic_countries)
 
 
+@functools.cache
+def transliterated_countries() -> frozenset[str]:
+    """Where a close spelling may be the same name (``transliterated_countries`` of the countries file)."""
+    return frozenset(datafiles.countries().transliterated_countries)
+
+
 #: the size a town with no population gets when it gives its name to its district (a district seat)
 SEAT_POPULATION = 10_000
 

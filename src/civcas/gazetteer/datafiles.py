@@ -110,6 +110,8 @@ class CountriesFile(_Header):
     not_countries: list[str] = []
     #: where a place named in Arabic script most likely is, other things equal
     arabic_countries: list[str] = []
+    #: where place names reach English text transliterated from another script, so spellings vary
+    transliterated_countries: list[str] = []
     #: seats of government that reporting names for the state speaking ("Moscow denied"): name -> ISO2
     seats: dict[str, str] = {}
 

@@ -36,6 +36,7 @@ from civcas.gazetteer.core import (
     distance_km,
     effective_population,
     nearest,
+    transliterated_countries,
 )
 from civcas.gazetteer.datafiles import region_radii
 from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
@@ -211,6 +212,10 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
         if country:
             # an area name that matches nothing in the document's country ("Central") is noise, not context
             candidates = [e for e in candidates if e.country == country or e.kind == "country"]
+        else:
+            # with no country to go by, an area abroad spelled otherwise is another place ("Orangi" is no Orange)
+            bare = fold.loose(fold.base_name(raw))
+            candidates = [e for e in candidates if e.kind == "country" or _close_area(gazetteer, e, bare)]
         if code and not [e for e in candidates if e.kind != "country"]:
             areas.append(_Area(frozenset(), frozenset(), frozenset({code})))
             continue
@@ -421,8 +426,10 @@ def _enclosing(
     towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
     for town in towns:
         # "Mreimein village of Afrin city": near the town the text names, not in the district of the same name
+        # with no country to go by, only a town spelled as named ("Orangi Town" is no Orange in California)
         found = [e for e in gazetteer.lookup(town) if e.kind == "locality"
-                 and (e.country == context.country if context.country else True)]
+                 and (e.country == context.country if context.country
+                      else _spelled_exactly(gazetteer, e, fold.loose(town)))]
         if found:
             e = max(found, key=lambda x: x.population)
             p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
@@ -955,11 +962,33 @@ def _implausible(
     sizeable = best.population >= 20_000 or best.kind in ("country", "region")
     if spelling <= 0.1 and (sizeable or not context.country):
         return None
-    if not context.country and spelling <= 0.34 and (sizeable or all(c.country == best.country for c in candidates)):
-        # no country in context: a close spelling of a town, or of a name found in one country only
+    if (
+        not context.country
+        and spelling <= 0.34
+        and (sizeable or all(c.country == best.country for c in candidates))
+        and (best.country in transliterated_countries() or _spaced_alike(target, names))
+    ):
+        # no country in context: a close spelling of a town, or of a name found in one country only, where
+        # names are transliterated ("Baqouba", Baqubah); in a country that writes its names in Latin letters
+        # a close spelling is another name ("Orangi" is no Orange in California)
         return None
     where = f"outside the document's country {context.country}" if context.country else "with no country in context"
     return f"the nearest match '{best.name}' ({best.country}) is {where} and not an exact, sizeable match"
+
+
+def _close_area(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
+    """Whether an area's name is the one written when no country says where: spelled so but for spaces and
+    hyphens ("Deir Ezzor"), or closely where names are transliterated ("Deir al-Zour")."""
+    names = gazetteer.info(e).names_for(target, gazetteer.info(e).loose41)
+    if target in names or _spaced_alike(target, names):
+        return True
+    return e.country in transliterated_countries() and nearest(target, names) <= 0.25
+
+
+def _spaced_alike(target: str, names: tuple[str, ...]) -> bool:
+    """Whether the name is one of ``names`` but for spaces and hyphens ("Tse Gabo", Tsegabo)."""
+    squeezed = target.replace(" ", "").replace("-", "")
+    return any(n.replace(" ", "").replace("-", "") == squeezed for n in names)
 
 
 KIND_RANK_ORDER = {"region": 0, "county": 1, "locality": 2, "neighbourhood": 3, "country": 4}
@@ -1016,10 +1045,12 @@ def _city_named_with(
         if raw in areas or gazetteer.country_code(raw):
             continue
         cities = [e for e in gazetteer.lookup(raw) if e.kind == "locality" and e.population >= min_population]
+        target = fold.loose(raw)
         if context.country:
             home = [e for e in cities if e.country == context.country]
-            target = fold.loose(raw)
             cities = home or [e for e in cities if _spelled_exactly(gazetteer, e, target)]
+        else:  # with no country to go by, only a city spelled as named: "Orangi" is no Orange in California
+            cities = [e for e in cities if _spelled_exactly(gazetteer, e, target)]
         if cities:
             city = max(cities, key=lambda e: e.population)
             return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,

@@ -114,6 +114,7 @@ def place_json(p: Place | None) -> Json | None:
         "relation": p.relation,
         "reasons": list(p.reasons),
         "names": list(p.names),
+        "phrase": p.phrase,
     }
 
 
@@ -136,6 +137,7 @@ def place_of(v: Mapping[str, Any] | None) -> Place | None:
         relation=v["relation"],
         reasons=tuple(v["reasons"]),
         names=tuple(v.get("names") or ()),  # rows stored before the field existed have none
+        phrase=v.get("phrase"),
     )
 
 
