@@ -144,3 +144,15 @@ def test_a_local_council_is_an_lga() -> None:
 def test_a_people_before_a_feature_word_is_not_the_place() -> None:
     got = _mentions("At least 30 people died when herders attacked the Dogon village of Ogossagou in central Mali.")
     assert [m[0] for m in got] == ["Ogossagou", "Mali"], got
+
+
+def test_places_keep_the_feature_word_they_are_named_by() -> None:
+    # the name with the feature word beside it, as written; not for a list's names after "including"
+    text = "Jets struck the village of Tal Hamid and al-Rashid village in Deir ez-Zor province."
+    assert [(m.text, m.phrase) for m in find_mentions(text, 0, len(text))] == [
+        ("Tal Hamid", "village of Tal Hamid"),
+        ("al-Rashid", "al-Rashid village"),
+        ("Deir ez-Zor", "Deir ez-Zor province"),
+    ]
+    text = "Herders burned several villages, including Dendora and Matiya."
+    assert [m.phrase for m in find_mentions(text, 0, len(text))] == [None, None]

@@ -384,6 +384,22 @@ def _clean_name(
     return start, end
 
 
+_FEATURE_GAP = re.compile(r"(?:[\s\u00a0]+of)?[\s\u00a0]+(?:the[\s\u00a0]+)?", re.I)
+
+
+def _phrase(doc_text: str, s: int, e: int, lex: _Lex, start: int, end: int) -> str | None:
+    """The name with the feature word next to it, as the text writes it ("Tal Hamid village", "the town of
+    Ariha" -> "town of Ariha"); None when the feature word is not beside the name (a list's later names)."""
+    fa = lex.feature_after.match(doc_text[e : min(end, e + 40)])
+    if fa:
+        return doc_text[s : e + fa.end()]
+    before = doc_text[max(start, s - 60) : s]
+    fb = lex.feature_before.search(before)
+    if fb and _FEATURE_GAP.fullmatch(before[fb.end("feat") :]):
+        return doc_text[s - len(before) + fb.start("feat") : e]
+    return None
+
+
 _LIST_GAP = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+)?|and[\s\u00a0]+)")
 
 
@@ -636,6 +652,7 @@ def find_mentions(
             distance_km=info["km"],
             rule=f"{lex.tag}#{info['rule']}",
             within=(info["within"],) if info.get("within") else (),
+            phrase=_phrase(doc_text, s, e, lex, start, end) if info["kind"] else None,
         )
         for (s, e), info in sorted(cands.items())
     ]
