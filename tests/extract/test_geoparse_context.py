@@ -504,6 +504,21 @@ def test_with_no_country_a_close_spelling_abroad_is_no_place(village_config: Any
 
 
 @pytest.mark.issue(5)
+def test_a_town_whose_first_word_names_a_group_is_named_whole(village_config: Any) -> None:
+    # "Lashkar" alone names a group (Lashkar-e-Taiba); "Lashkar Gah" is the capital of Helmand, spelled so
+    got = _places("Eleven civilians were killed when a mortar shell hit a house in Lashkar Gah on Monday.",
+                  village_config)
+    assert got and got[0][0] is not None and got[0][0].startswith("Lashkar") and got[0][1] == "AF", got
+
+
+@pytest.mark.issue(5)
+def test_the_country_across_a_border_is_no_context_for_the_place(village_config: Any) -> None:
+    # "near the border with Cameroon": the event is in Ngala, Nigeria, not in Cameroon
+    got = _places("Armed men killed eight people in Ngala, near the border with Cameroon.", village_config)
+    assert got and got[0][1] == "NG", got
+
+
+@pytest.mark.issue(5)
 def test_with_no_country_a_close_transliteration_is_still_the_place(village_config: Any) -> None:
     # a town's name transliterated from Arabic script varies ("Baqouba", Baqubah): still the place
     got = _places("A car bomb killed seven people at a market in Baqouba on Friday.", village_config)

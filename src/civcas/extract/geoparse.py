@@ -86,6 +86,11 @@ def resolve_places(
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in blamed)}
+    # "in Ngala, near the border with Cameroon": the country across a border is no place of the event, nor context
+    # for the place named with it, when the text names another place
+    border = {(s, e) for s, e, _ in named if pat.border_side.search(text[max(0, s - 60) : s])}
+    if any((m.span.start, m.span.end) not in border for m in mentions.values()):
+        mentions = {k: m for k, m in mentions.items() if (m.span.start, m.span.end) not in border}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}

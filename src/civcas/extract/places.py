@@ -291,6 +291,21 @@ def _known_area(spotted: Sequence[Any], start: int, end: int) -> bool:
     )
 
 
+def _known_whole(spotted: Sequence[Any], doc_text: str, start: int, end: int) -> bool:
+    """Whether the gazetteer spells a name of two words or more starting at ``start`` (up to ``end`` or beyond)
+    exactly as written, by one of its first three candidates: "Lashkar Gah" is a town, although "Lashkar" alone
+    names a group."""
+    from civcas.gazetteer import fold as gfold
+
+    for sp in spotted:
+        if sp.start != start or sp.end < end or len(doc_text[sp.start : sp.end].split()) < 2:
+            continue
+        target = gfold.loose(doc_text[sp.start : sp.end])
+        if any(gfold.loose(n) == target for c in list(sp.candidates)[:3] for n in (c.name, *c.names[:24])):
+            return True
+    return False
+
+
 def _article_variants(words: list[str]) -> frozenset[str]:
     """The list with each "Al-X" also as "al-X", "Al X" and "al X": reporting writes a group's article all four
     ways ("al-Shabaab", "Al Shabaab"), and a list that names one must catch them all."""
@@ -321,6 +336,7 @@ def _adjective_before_feature(bare: str, fa: re.Match[str], after: str, lex: _Le
 def _clean_name(
     doc_text: str, start: int, end: int, lex: _Lex,
     known_area: bool | Callable[[], bool] = False,
+    known_whole: Callable[[], bool] | None = None,
 ) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
 
@@ -360,6 +376,8 @@ def _clean_name(
     named_unit = len(words) > 1 and words[0] in _COMPASS_WORD and (
         (known_area() if callable(known_area) else known_area) or bool(lex.admin_after.match(doc_text[end : end + 14]))
     )
+    if not named_unit and len(words) > 1 and words[0] in not_places and known_whole is not None:
+        named_unit = known_whole()  # "Lashkar Gah": the gazetteer spells the whole so
     if words and lex.title_word.fullmatch(words[0]) and len(words) > 1:
         return None  # "Dr Abdollah", "General Salim Idris": a person after a title
     while words and not featured and not named_unit and (
@@ -464,7 +482,7 @@ def find_mentions(
         # asked only for a name that starts with a compass word ("the Eastern Cape"): reading a spotted name's
         # candidates ranks every one of them, which most names never need
         known_area = functools.partial(_known_area, spotted, s, e)
-        cleaned = _clean_name(doc_text, s, e, lex, known_area)
+        cleaned = _clean_name(doc_text, s, e, lex, known_area, functools.partial(_known_whole, spotted, doc_text, s, e))
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]
@@ -588,7 +606,9 @@ def find_mentions(
         if any(k[0] < sp.end and sp.start < k[1] for k in cands):
             continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
-        if first in lex.not_places or _clean_name(doc_text, sp.start, sp.end, lex) is None:
+        whole = functools.partial(_known_whole, spotted, doc_text, sp.start, sp.end)
+        if (first in lex.not_places and not whole()) or _clean_name(doc_text, sp.start, sp.end, lex,
+                                                                    known_whole=whole) is None:
             continue
         if first in lex.person_names and len(doc_text[sp.start : sp.end].split()) == 1 and re.match(
             r"^[\s\u00a0]+(?:al-|el-|bin\b|ibn\b|Abu\b|[A-Z])", doc_text[sp.end : sp.end + 6]
