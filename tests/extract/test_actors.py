@@ -31,6 +31,10 @@ from civcas.extract.actors import find_actors
         # Libya's two sides; the force a strike serves is not the one that strikes
         ("Forces loyal to Khalifa Haftar bombed the Tajoura camp.", ["LNA"]),
         ("GNA-aligned forces shelled the airport.", ["GNA"]),
+        # any force's noun, then an allegiance phrase and the side by one of its names or adjectives
+        ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
+        ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
+        ("Fighters loyal to a local commander shot dead two farmers.", []),
         ("Coalition jets struck the building at the request of Iraqi security forces.", ["coalition"]),
         ("Russian jets, in support of Syrian government forces, struck the market.", ["Russia"]),
         # a state named as the one blamed or accused; not a demonym of the ones blamed

@@ -512,6 +512,16 @@ def test_a_town_whose_first_word_names_a_group_is_named_whole(village_config: An
 
 
 @pytest.mark.issue(5)
+def test_a_geographic_region_is_named_with_its_feature_word(village_config: Any) -> None:
+    # "the Hamrin mountains": the listed region, not a village Hamran; "the Nuba mountains" is in Sudan even when
+    # nothing else in the text says so
+    got = _places("Coalition aircraft struck a hideout in the Hamrin mountains, killing 8 militants.", village_config)
+    assert got and got[0][0] == "Hamrin Mountains" and got[0][1] == "IQ", got
+    got = _places("Fifteen villagers were killed in the Nuba mountains by government bombing.", village_config)
+    assert got and got[0][1] == "SD", got
+
+
+@pytest.mark.issue(5)
 def test_the_country_across_a_border_is_no_context_for_the_place(village_config: Any) -> None:
     # "near the border with Cameroon": the event is in Ngala, Nigeria, not in Cameroon
     got = _places("Armed men killed eight people in Ngala, near the border with Cameroon.", village_config)

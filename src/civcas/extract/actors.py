@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.text import alternation, fold, phrase_regex
@@ -170,6 +171,44 @@ _NOUN_AFTER = re.compile(
     r"bombardment|bombing|artillery|rockets?|missiles?|forces|troops|army)\b",
     re.IGNORECASE,
 )
+@functools.cache
+def _allegiance(rules: RuleFiles) -> re.Pattern[str] | None:
+    """ "warplanes loyal to Haftar", "militias allied to the Assad regime": a force's noun, an allegiance phrase
+    (``allegiance`` in the belligerents file) and up to four words naming the side."""
+    words = rules.belligerents.allegiance
+    if not words:
+        return None
+    nouns = phrase_regex(rules.belligerents.military_nouns).pattern
+    return re.compile(
+        rf"(?:{nouns})[\s\u00a0]+{alternation(words)}[\s\u00a0]+(?:the[\s\u00a0]+)?"
+        r"(?P<side>[\w'’.\-]+(?:[\s\u00a0]+[\w'’.\-]+){0,3})",
+        re.IGNORECASE,
+    )
+
+
+def _allegiance_mentions(text: str, lex: Any, rules: RuleFiles) -> list[ActorMention]:
+    """The side each allegiance phrase names, by the longest run of its words that is a force's name or adjective."""
+    pat = _allegiance(rules)
+    out: list[ActorMention] = []
+    for m in pat.finditer(text) if pat is not None else ():
+        words = list(re.finditer(r"[\w'’.\-]+", m.group("side")))
+        found = None
+        for n in range(len(words), 0, -1):  # "Khalifa Haftar", then "Khalifa", "Haftar"
+            for i in range(len(words) - n + 1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                key = fold(m.group("side")[a:b].rstrip("."))
+                hit = lex.name_of.get(key) or lex.adjective_of.get(key)
+                if hit:
+                    found = (m.start("side") + a, m.start("side") + b, hit)
+                    break
+            if found:
+                break
+        if found:
+            s0, e0, (canon, rid) = found
+            out.append(ActorMention(s0, e0, text[s0:e0], canon, f"{lex.tag}#{rid}_allegiance"))
+    return out
+
+
 @functools.cache
 def _served_before(rules: RuleFiles) -> re.Pattern[str] | None:
     """ "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the
@@ -448,6 +487,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
                 continue  # "an attack on a Libyan army post": the target's side
             country = lex.state_of[m.group("adj")]
             found.append(ActorMention(m.start(), m.end(), m.group(), country, f"{lex.tag}#state_adj"))
+    found.extend(_allegiance_mentions(text, lex, rules))
     for m in _blamed_state(rules).finditer(text):
         # "the GNA said, blaming the UAE", "accused Russia of": the state a source says struck
         obj = m.group("obj")

@@ -134,6 +134,8 @@ class BelligerentsFile(Header):
     state_nouns: list[str] = []
     #: phrases before a force that make it the one a strike serves, not the striker ("at the request of")
     served_before: list[str] = []
+    #: words between a force's noun and the leader or side it fights for ("warplanes loyal to Haftar")
+    allegiance: list[str] = []
     #: ISO 3166-1 alpha-2 -> the force a bare "occupation" means in that country's reporting
     occupiers: dict[str, str] = {}
     #: ISO 3166-1 alpha-2 -> the coalition a bare "coalition" means there (another than the US-led one)
