@@ -35,6 +35,9 @@ from civcas.extract.actors import find_actors
         ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
         ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
         ("Fighters loyal to a local commander shot dead two farmers.", []),
+        # an installation "of" a force: the force is the target
+        ("US airstrikes hit positions of Iran-backed militias in al-Mayadin.", ["US"]),
+        ("Israeli jets struck a convoy of the Syrian army near Damascus.", ["Israel"]),
         ("Coalition jets struck the building at the request of Iraqi security forces.", ["coalition"]),
         ("Russian jets, in support of Syrian government forces, struck the market.", ["Russia"]),
         # a state named as the one blamed or accused; not a demonym of the ones blamed

@@ -522,6 +522,13 @@ def test_a_geographic_region_is_named_with_its_feature_word(village_config: Any)
 
 
 @pytest.mark.issue(5)
+def test_a_city_spelled_without_its_article_outvotes_a_hamlet_spelled_so(village_config: Any) -> None:
+    # "Qamishli" is Al Qamishli (Syria, 184,000 people), not a hamlet of Balkh the village layer spells "Qamishli"
+    got = _places("Turkish drone strike kills 3 civilians including a child in Qamishli", village_config)
+    assert got and got[0][1] == "SY", got
+
+
+@pytest.mark.issue(5)
 def test_the_country_across_a_border_is_no_context_for_the_place(village_config: Any) -> None:
     # "near the border with Cameroon": the event is in Ngala, Nigeria, not in Cameroon
     got = _places("Armed men killed eight people in Ngala, near the border with Cameroon.", village_config)

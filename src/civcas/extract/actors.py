@@ -210,6 +210,16 @@ def _allegiance_mentions(text: str, lex: Any, rules: RuleFiles) -> list[ActorMen
 
 
 @functools.cache
+def _target_of_before(rules: RuleFiles) -> re.Pattern[str] | None:
+    """ "hit positions of Iran-backed militias": an installation of ``targets_of`` (belligerents file), then "of" or
+    "belonging to", right before the force."""
+    words = rules.belligerents.targets_of
+    if not words:
+        return None
+    return re.compile(rf"\b{alternation(words)}\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@functools.cache
 def _served_before(rules: RuleFiles) -> re.Pattern[str] | None:
     """ "at the request of Iraqi security forces", "in support of GNA forces": the force a strike serves, not the
     striker (``served_before`` in the belligerents file)."""
@@ -506,6 +516,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]
     served = _served_before(rules)
+    target_of = _target_of_before(rules)
     for a in found:
         if any(s <= a.start < e for s, e in blocked):
             continue
@@ -518,6 +529,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if served is not None and served.search(text[max(0, a.start - 30) : a.start]):
             continue
+        if target_of is not None and target_of.search(text[max(0, a.start - 40) : a.start]):
+            continue  # "positions of Iran-backed militias": the force struck, not the one that strikes
         if on is not None:
             lo, hi = lex.validity.get(a.canonical, (None, None))
             if (lo and on < lo) or (hi and on > hi):

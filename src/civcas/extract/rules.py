@@ -136,6 +136,8 @@ class BelligerentsFile(Header):
     served_before: list[str] = []
     #: words between a force's noun and the leader or side it fights for ("warplanes loyal to Haftar")
     allegiance: list[str] = []
+    #: installations before "of" and a force, which is then the target ("positions of Iran-backed militias")
+    targets_of: list[str] = []
     #: ISO 3166-1 alpha-2 -> the force a bare "occupation" means in that country's reporting
     occupiers: dict[str, str] = {}
     #: ISO 3166-1 alpha-2 -> the coalition a bare "coalition" means there (another than the US-led one)

@@ -311,9 +311,9 @@ def country_shares(
         if not e.country:
             continue
         folded = info(e)
-        if not folded.spelled(target, arabic):
-            continue
         own = folded.loose_name == target or fold.has_core(folded.loose_name, own_core)
+        if not (own or folded.spelled(target, arabic)):
+            continue  # its own name is spelled so, its article aside ("Qamishli", Al Qamishli), or another name
         w = 1.0 + math.log10(effective_population(e, own) + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if own:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
