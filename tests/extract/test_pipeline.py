@@ -637,3 +637,22 @@ def test_a_months_toll_of_several_strikes_is_a_tally_but_one_raid_in_a_month_a_s
         ClaimKind.INCIDENT
     ]
     assert kinds("In March, a drone killed two farmers in Sarmada, activists said.") == [ClaimKind.INCIDENT]
+
+
+def test_a_toll_since_a_month_or_over_a_year_of_strikes_is_a_tally_even_at_one_town(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import ClaimKind, Document
+
+    def kinds(text: str) -> list[ClaimKind]:
+        return [c.kind for c in run(Document(id="m3", text=text, published=date(2023, 3, 2)), config=village_config)]
+
+    assert kinds("On Wednesday, a Turkish drone struck a car near Tal Tamr, killing two SDF fighters. Turkish drones "
+                 "have killed 47 people in northeast Syria since January, SOHR said.") == [
+        ClaimKind.INCIDENT, ClaimKind.AGGREGATE
+    ]
+    text = "In total, 1,200 civilians were killed by coalition strikes in Raqqa during 2017, the monitor said."
+    assert kinds(text) == [ClaimKind.AGGREGATE]
+    # "in 2017" may date one strike
+    assert kinds("A coalition strike killed 12 civilians in Raqqa in 2017, the monitor said.") == [ClaimKind.INCIDENT]

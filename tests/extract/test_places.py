@@ -161,4 +161,4 @@ def test_places_keep_the_feature_word_they_are_named_by() -> None:
 def test_places_mohalla_is_the_word_for_a_quarter() -> None:
     # Pakistani and Indian English put "Mohalla" (a town's quarter) before its name; it is no place itself
     text = "Gunmen shot dead two men in Mohalla Islampura of Peshawar."
-    assert [(m.text, m.kind_hint) for m in find_mentions(text, 0, len(text))][0] == ("Islampura", "neighbourhood")
+    assert next((m.text, m.kind_hint) for m in find_mentions(text, 0, len(text))) == ("Islampura", "neighbourhood")

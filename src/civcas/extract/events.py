@@ -44,6 +44,8 @@ _STRONG_AGGREGATE = (
     "campaign_report",
     "long_period",
     "period_alone",
+    "since_month",
+    "year_with_strikes",
 )
 #: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
 #: "over the past week" may span one attack's dying
