@@ -965,6 +965,11 @@ class Gazetteer:
         found: GazetteerEntry | None = None
         row = self._dbs[0][1].execute("SELECT id FROM capitals WHERE country=?", (iso2,)).fetchone()
         bundled = self.get(row[0]) if row else None
+        seat = datafiles.countries().reporting_capitals.get(iso2)
+        if seat:
+            # "Burundi's capital" in reporting is Bujumbura, the seat of government, not GeoNames' Gitega
+            named = [e for e in self.lookup(seat, country=iso2) if e.kind == "locality"]
+            bundled = max(named, key=lambda e: e.population) if named else bundled
         if bundled is not None:
             found = next(
                 (e for e in self.lookup(bundled.name, country=iso2)

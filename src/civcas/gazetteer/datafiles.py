@@ -112,6 +112,8 @@ class CountriesFile(_Header):
     arabic_countries: list[str] = []
     #: where place names reach English text transliterated from another script, so spellings vary
     transliterated_countries: list[str] = []
+    #: ISO2 -> the city reporting means by "the capital" where GeoNames names another (the seat of government)
+    reporting_capitals: dict[str, str] = {}
     #: seats of government that reporting names for the state speaking ("Moscow denied"): name -> ISO2
     seats: dict[str, str] = {}
 
