@@ -35,6 +35,7 @@ from civcas.extract.actors import find_actors
         ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
         ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
         ("Fighters loyal to a local commander shot dead two farmers.", []),
+        ("Huthi rebels shelled the city.", ["Houthis"]),
         # an installation "of" a force: the force is the target
         ("US airstrikes hit positions of Iran-backed militias in al-Mayadin.", ["US"]),
         ("Israeli jets struck a convoy of the Syrian army near Damascus.", ["Israel"]),

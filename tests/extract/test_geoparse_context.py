@@ -529,6 +529,17 @@ def test_a_city_spelled_without_its_article_outvotes_a_hamlet_spelled_so(village
 
 
 @pytest.mark.issue(5)
+def test_a_far_anchor_gives_its_country_not_its_point(village_config: Any) -> None:
+    # "35 km east of Maiduguri" is near it; "about 450 km (280 miles) north of the capital, Bangui" is not: the event
+    # is placed in the country, not at the capital's point
+    got = _places("Gunmen killed 12 villagers about 450 km (280 miles) north of the capital, Bangui, on Sunday.",
+                  village_config)
+    assert got and got[0][1] == "CF" and got[0][2] is PlacePrecision.COUNTRY, got
+    got = _places("Gunmen killed 12 villagers 35 km east of Maiduguri on Sunday.", village_config)
+    assert got and got[0][0] == "Maiduguri" and got[0][2] is PlacePrecision.NEAR, got
+
+
+@pytest.mark.issue(5)
 def test_the_country_across_a_border_is_no_context_for_the_place(village_config: Any) -> None:
     # "near the border with Cameroon": the event is in Ngala, Nigeria, not in Cameroon
     got = _places("Armed men killed eight people in Ngala, near the border with Cameroon.", village_config)

@@ -49,6 +49,11 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
                 ("Idlib", None, "in", ()),
             ],
         ),
+        # a distance with a parenthesis, and an apposition naming the place, before the name
+        (
+            "The attack was in Nanga Boguila, about 450 km (280 miles) north of the capital, Bangui.",
+            [("Nanga Boguila", None, "in", ()), ("Bangui", None, "km_from", ())],
+        ),
         # the names listed after a feature word, past "including" or "such as", are of its kind
         (
             "Herders burned several villages, including Dendora, Matiya and Haraza, on Sunday.",

@@ -126,7 +126,8 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
     relation_before = re.compile(
         rf"(?:(?P<km>\d+(?:\.\d+)?|[a-z]+)[\s\u00a0]+)?(?P<rel>{phrase_regex(relation_of.keys()).pattern})"
-        rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:{alt(p.relation_frames)}[\s\u00a0]+of[\s\u00a0]+)?$",
+        rf"[\s\u00a0]+(?:the[\s\u00a0]+)?(?:{alt(p.relation_frames)}[\s\u00a0]+of[\s\u00a0]+"
+        rf"|{alt(p.relation_appositions)}[\s\u00a0]*,?[\s\u00a0]+)?$",
         re.IGNORECASE,
     )
     prep_before = re.compile(  # "in the besieged town of", "in rebel-held eastern"
@@ -418,6 +419,7 @@ def _phrase(doc_text: str, s: int, e: int, lex: _Lex, start: int, end: int) -> s
     return None
 
 
+_PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
 _LIST_GAP = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+)?|and[\s\u00a0]+)")
 
 
@@ -510,7 +512,7 @@ def find_mentions(
         fa = lex.feature_after.match(after)
         if fa and _adjective_before_feature(_ARTICLE_LEAD.sub("", doc_text[s:e]), fa, after, lex):
             continue
-        rb = lex.relation_before.search(before)
+        rb = lex.relation_before.search(_PARENTHESIS.sub(" ", before))  # "450 km (280 miles) north of"
         ra = lex.around_after.match(after)
         pb = lex.prep_before.search(before)
         if fb:
@@ -626,7 +628,7 @@ def find_mentions(
         fb = lex.feature_before.search(before)
         if fb:
             info["kind"] = lex.kind_of.get(fold(fb.group("feat")).removesuffix(" of"))
-        rb = lex.relation_before.search(before)
+        rb = lex.relation_before.search(_PARENTHESIS.sub(" ", before))  # "450 km (280 miles) north of"
         if (rb and lex.relation_of.get(fold(rb.group("rel"))) == "origin") or _elsewhere_before(before, lex):
             # "a civilian from Homs", "fired from Turkish territory"; "taken to a hospital in Afrin": where the
             # wounded were taken, not where the strike fell

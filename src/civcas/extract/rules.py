@@ -302,6 +302,7 @@ class PlacesFile(Header):
     possessive_modifiers: list[str] = []
     possessive_features: list[str] = []
     list_leads: list[str] = []
+    relation_appositions: list[str] = []
 
 
 class RelativeDate(_Strict):

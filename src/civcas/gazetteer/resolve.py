@@ -691,6 +691,13 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     relation = mention.relation
     if relation in _AREA_RELATIONS:
         return _area_around(gazetteer, best, mention, confidence, reasons)
+    if relation == "km_from" and (mention.distance_km or 0) > _FAR_KM:
+        # "about 450 km north of the capital, Bangui": the anchor's point would be far off; the anchor's country
+        area = gazetteer.get(f"country:{best.country}") if best.country else None
+        if area is not None:
+            reasons.append(f"{mention.distance_km:g} km from {best.name}: too far to take its point; its country")
+            return _place_from(area, mention, precision=PlacePrecision.COUNTRY, confidence=confidence * 0.5,
+                               reasons=reasons)
     if relation in _NEAR_RELATIONS:
         reasons.append(f"relation '{relation}': the anchor place, precision near")
         return _place_from(best, mention, precision=PlacePrecision.NEAR, confidence=confidence, reasons=reasons)
@@ -1034,6 +1041,9 @@ _CITY_OF_NEIGHBOURHOODS = 100_000
 
 _QUARTER_PREFIX = re.compile(r"^(?:Hay|Hai|Hayy|Hayyi|Haiy)[\s\-]+\S", re.I)
 
+
+#: beyond this distance ("450 km north of Bangui") an anchor's point says too little of where the event was
+_FAR_KM = 60.0
 
 #: how far from a large city's centre a quarter the text names in it may lie
 _QUARTER_KM = 12.0
