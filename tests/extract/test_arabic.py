@@ -323,6 +323,10 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
          ClaimantKind.GOVERNMENT),
         # the name ends before what is admitted ("بتنفيذ")
         ("اعترف التحالف الدولي بتنفيذ غارة جوية قتلت مدنيين في الموصل", "التحالف الدولي", ClaimantKind.BELLIGERENT),
+        # ... and before the news it announces, written without a preposition ("ارتفاع حصيلة", "سقوط")
+        ("أعلن الدفاع المدني السوري ارتفاع حصيلة ضحايا القصف إلى 12 قتيلاً", "الدفاع المدني السوري",
+         ClaimantKind.GOVERNMENT),
+        ("وأكدت مصادر محلية سقوط 3 قتلى بالقصف", "مصادر محلية", ClaimantKind.LOCAL),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:
