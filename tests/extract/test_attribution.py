@@ -61,6 +61,8 @@ def test_attribution_classify_prefers_named_bodies() -> None:
         # a bracketed acronym and a day between the source and its verb
         ("The Kurdish Women's Protection Units (YPJ) on Thursday announced that three fighters were killed.",
          "Kurdish Women's Protection Units"),
+        ("Syrian Civil Defence (White Helmets) said its teams recovered the bodies of five civilians.",
+         "Syrian Civil Defence"),
         # whom one tells is no speaker; roles and appositives in a row stand between the speaker and the verb
         ("Fadel Abdul-Ghany, chairman and founder of the Syrian Network for Human Rights (SNHR), told MEE that "
          "12 civilians died.", "Fadel Abdul-Ghany"),

@@ -45,7 +45,8 @@ _BOUNDARY_BEFORE = re.compile(
     r"\b(?:said|says|stated|added|announced|reported|told\s+\w+)\b)",
     re.IGNORECASE,
 )
-_ACRONYM_END = re.compile(r"\s*\((?-i:[A-Z][A-Za-z\-]{1,11})\)\s*$")
+# "(YPJ)", "(White Helmets)": a short name in brackets after the source's own
+_ACRONYM_END = re.compile(r"\s*\((?-i:[A-Z][A-Za-z\-]{1,11}(?:\s[A-Z][A-Za-z\-]{1,15}){0,2})\)\s*$")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|some|several|many|other|also|both|further|moreover|meanwhile|however|but|and|then|later|"
     r"earlier|separately|in addition|on \w+day|on the other hand|yet|so|now|already|it)\s+|,\s*)+",
