@@ -540,6 +540,14 @@ def test_a_far_anchor_gives_its_country_not_its_point(village_config: Any) -> No
 
 
 @pytest.mark.issue(5)
+def test_a_facility_named_after_a_place_lies_in_the_area_named_with_it(village_config: Any) -> None:
+    # "the Swediya gas plant in the Qamishli countryside": inside Qamishli's area, not As-Suwayda 500 km south
+    got = _places("Turkish drones targeted the Swediya gas plant in the Qamishli countryside, killing 5 workers.",
+                  village_config)
+    assert got and got[0][1] == "SY" and got[0][0] != "As-Suwayda", got
+
+
+@pytest.mark.issue(5)
 def test_the_country_across_a_border_is_no_context_for_the_place(village_config: Any) -> None:
     # "near the border with Cameroon": the event is in Ngala, Nigeria, not in Cameroon
     got = _places("Armed men killed eight people in Ngala, near the border with Cameroon.", village_config)
