@@ -656,3 +656,20 @@ def test_a_toll_since_a_month_or_over_a_year_of_strikes_is_a_tally_even_at_one_t
     assert kinds(text) == [ClaimKind.AGGREGATE]
     # "in 2017" may date one strike
     assert kinds("A coalition strike killed 12 civilians in Raqqa in 2017, the monitor said.") == [ClaimKind.INCIDENT]
+
+
+def test_a_strike_a_campaign_report_names_by_day_and_place_is_an_incident(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import ClaimKind, Document
+
+    def kinds(text: str) -> list[ClaimKind]:
+        return [c.kind for c in run(Document(id="m4", text=text, published=date(2018, 6, 1)), config=village_config)]
+
+    # the report is the source; the strike it names by day and place is one incident
+    assert kinds("The coalition's monthly report acknowledged that one of its strikes near Hajin on 12 May "
+                 '"may have unintentionally killed" two civilians.') == [ClaimKind.INCIDENT]
+    # the report's own count is its tally
+    assert kinds("In its monthly report, the coalition said it had assessed that 1,059 civilians had been "
+                 "unintentionally killed since the start of operations.") == [ClaimKind.AGGREGATE]

@@ -20,7 +20,7 @@ from typing import Any
 from civcas.extract.statements import Unit
 from civcas.extract.text import fold
 from civcas.gazetteer.datafiles import region_radii
-from civcas.records import ClaimantKind, Place, PlaceMention, PlacePrecision, Stance
+from civcas.records import ClaimantKind, DatePrecision, Place, PlaceMention, PlacePrecision, Stance
 
 _FINE = {
     PlacePrecision.NEIGHBOURHOOD: 0,
@@ -564,6 +564,14 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         place.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR)
         or _named_settlement(u, place)
     )
+    report = [(a, b) for a, b, r in u.aggregate if r.endswith("#campaign_report")]
+    inside_report = {r.rsplit("#", 1)[-1] for a, b, r in u.aggregate if any(ra <= a and b <= rb for ra, rb in report)}
+    if report and set(rules) <= inside_report and fine and any(
+        d.kind == "absolute" and d.precision is DatePrecision.DAY for d in u.dates
+    ):
+        # "the coalition's monthly report acknowledged that one of its strikes near Hajin on 12 May killed two": the
+        # report names one strike by its day and place; the report is the source, its tally is elsewhere
+        return False
     if any(r in _STRONG_AGGREGATE for r in rules):
         return True
     h = u.harm("killed") or u.harm("killed_or_injured") or u.harm("injured")
