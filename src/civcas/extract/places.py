@@ -420,7 +420,8 @@ def _phrase(doc_text: str, s: int, e: int, lex: _Lex, start: int, end: int) -> s
 
 
 _PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
-_LIST_GAP = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*(?:and[\s\u00a0]+)?|and[\s\u00a0]+)")
+#: what joins the names of a list: "Kafr Nabl, Hish and Maar Shurin", "A & B"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
 def _well_known(spot: Any) -> bool:
@@ -593,7 +594,7 @@ def find_mentions(
         for item in list(pending):
             s, e, info = item
             for _cs, ce in list(cands):
-                if ce <= s and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", doc_text[ce:s]):
+                if ce <= s and _LIST_GAP.fullmatch(doc_text[ce:s]):
                     info["rule"] = "list"
                     cands[(s, e)] = info
                     pending.remove(item)
@@ -719,7 +720,7 @@ def place_lists(doc_text: str, mentions: Sequence[PlaceMention]) -> list[list[Pl
         if runs:
             prev = runs[-1][-1]
             gap = doc_text[prev.span.end : m.span.start]
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)", gap):
+            if _LIST_GAP.fullmatch(gap):
                 runs[-1].append(m)
                 continue
         runs.append([m])
