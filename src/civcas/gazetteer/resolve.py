@@ -994,7 +994,8 @@ def _implausible(
 def _close_area(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
     """Whether an area's name is the one written when no country says where: spelled so but for spaces and
     hyphens ("Deir Ezzor"), or closely where names are transliterated ("Deir al-Zour")."""
-    names = gazetteer.info(e).names_for(target, gazetteer.info(e).loose41)
+    info = gazetteer.info(e)
+    names = info.names_for(target, info.loose41)
     if target in names or _spaced_alike(target, names):
         return True
     return e.country in transliterated_countries() and nearest(target, names) <= 0.25
