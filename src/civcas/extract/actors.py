@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.text import alternation, fold, phrase_regex
@@ -186,7 +185,7 @@ def _allegiance(rules: RuleFiles) -> re.Pattern[str] | None:
     )
 
 
-def _allegiance_mentions(text: str, lex: Any, rules: RuleFiles) -> list[ActorMention]:
+def _allegiance_mentions(text: str, lex: _Lex, rules: RuleFiles) -> list[ActorMention]:
     """The side each allegiance phrase names, by the longest run of its words that is a force's name or adjective."""
     pat = _allegiance(rules)
     out: list[ActorMention] = []

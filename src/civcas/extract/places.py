@@ -609,7 +609,8 @@ def find_mentions(
         if any(k[0] < sp.end and sp.start < k[1] for k in cands):
             continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
-        whole = functools.partial(_known_whole, spotted, doc_text, sp.start, sp.end)
+        # asked once, and only of a name whose first word the not-places list holds ("Lashkar Gah")
+        whole = functools.cache(functools.partial(_known_whole, spotted, doc_text, sp.start, sp.end))
         if (first in lex.not_places and not whole()) or _clean_name(doc_text, sp.start, sp.end, lex,
                                                                     known_whole=whole) is None:
             continue
