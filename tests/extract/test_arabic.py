@@ -865,6 +865,8 @@ def test_arabic_people_named_with_a_title_after_a_strikes_subject_are_counted() 
         'أعدمت ميليشيا قسد السيدة "فطيم البتال" و ابنها الشاب "جاسم محمد اللجي" واختطفت الجثث': 2,
         # "regime forces killed the child Ahmad and the girl Sara"
         "قتلت قوات النظام الطفل أحمد والطفلة سارة في سرمين": 2,
+        # the force tagged in a post ("#قسد") and the verb broken up with tatweels and a dot to slip past filters
+        'اعـ. ـ دمت ميليشيا #قسد السيدة "خديجة الحسن" وابنها الشاب "علي" بعد اقتحام منزلهم في قرية الصبحة': 2,
     }
     for text, n in cases.items():
         got = run(Document(id="t", text=text, published=date(2025, 12, 23)), config=cfg)

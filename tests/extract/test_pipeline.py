@@ -197,6 +197,20 @@ def test_pipeline_a_headline_counts_when_the_body_gives_only_tallies() -> None:
 
 
 @pytest.mark.issue(4)
+def test_pipeline_a_title_cut_short_by_an_ellipsis_stands_aside_for_the_body() -> None:
+    # a captured post's page title repeats the post's first words and stops mid-name: its count ("the lady", one)
+    # is not a claim of its own when the body then tells the strike whole
+    text = (
+        "Raqqa Voices - The militia executed the lady Khadija al-Hassan and...\n"
+        "Raqqa Voices's Post\n\n"
+        "The militia executed the lady Khadija al-Hassan and her two sons after storming their home in the village "
+        "of al-Sabha east of Raqqa, activists said.\n"
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.killed.value if c.killed else None for c in claims if c.kind is ClaimKind.INCIDENT] == [3]
+
+
+@pytest.mark.issue(4)
 def test_pipeline_an_undated_post_is_bounded_by_the_date_its_address_carries() -> None:
     doc = Document(
         id="t1",

@@ -20,6 +20,8 @@ from civcas.extract.text import split_sentences
         # a bracket that closes right after the stop is no insertion in progress
         ("He said it [sic.] Then he left.", ["He said it [sic.]", "Then he left."]),
         ("U.S. jets struck Raqqa. Ten died.", ["U.S. jets struck Raqqa.", "Ten died."]),
+        # a word broken with tatweels around a dot and a space to slip past filters ("اعـ. ـدمت") goes on
+        ("اعـ. ـ دمت الميليشيا شابين. وقالت مصادر محلية", ["اعـ. ـ دمت الميليشيا شابين.", "وقالت مصادر محلية"]),
     ],
 )
 def test_text_sentences_and_editors_brackets(text: str, expected: list[str]) -> None:

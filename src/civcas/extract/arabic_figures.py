@@ -646,6 +646,7 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
     """The last token of a force named at token ``k`` (the subject after a verb: "قوات التحالف الدولي", "ميليشيا قسد",
     "الطيران الروسي"), with the adjectives and names that complete it; None when no force starts there."""
     toks = sc.toks
+    k = _past_tag(toks, k)
     if k >= len(toks):
         return None
     hit = lex.actor_names.at(toks, k) or lex.military_nouns.at(toks, k)
@@ -653,7 +654,7 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         return None
     last = hit.last
     for _ in range(3):
-        j = last + 1
+        j = _past_tag(toks, last + 1)
         if j >= len(toks):
             break
         more = lex.actor_names.at(toks, j) or lex.adjectives.at(toks, j)
@@ -665,6 +666,14 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
             break
     return last
 
+
+
+def _past_tag(toks: Sequence[Token], k: int) -> int:
+    """Token ``k``, or the word after it when ``k`` is a hashtag's "#" written onto that word: a post tags the force
+    it names ("أعدمت ميليشيا #قسد")."""
+    if k + 1 < len(toks) and toks[k].text == "#" and toks[k + 1].start == toks[k].end:
+        return k + 1
+    return k
 
 
 def _event_before(sc: Scan, k: int) -> bool:
@@ -718,11 +727,12 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             if g is None and named_list is None and (agent := _agent_end(sc, hit.last + 1, lex)) is not None:
                 # "قتلت قوات التحالف الدولي شابا", "أعدمت ميليشيا قسد السيدة فطيم وابنها": the victims after the
                 # subject that follows the verb
+                # (people named with a title first: "السيدة فطيم وابنها" is two, not the one "السيدة")
                 k2 = agent + 1
-                g = _group_after(sc, k2, free_after)
-                if g is None or g.noun is None:
+                named_list = _named_list(sc, k2, lex) or _titled_people(sc, k2, lex, named_only=False)
+                g = None if named_list is not None else _group_after(sc, k2, free_after)
+                if g is not None and g.noun is None:
                     g = None
-                    named_list = _named_list(sc, k2, lex) or _titled_people(sc, k2, lex, named_only=False)
             if g is not None and (g.noun is not None or g.value is not None):
                 picked = (events[0], _coordinated(sc, g, mains, lex), "event")
             elif named_list is not None:

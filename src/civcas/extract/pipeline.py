@@ -284,10 +284,14 @@ def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> li
 
 
 def _headlines(sentences: list[Sentence]) -> set[int]:
-    """Title lines: the opening lines, before the first body sentence, that do not end like a sentence."""
+    """Title lines: the opening lines, before the first body sentence, that do not end like a sentence.
+
+    A line cut short with an ellipsis ("Page name - The militia executed...") is a page's title or a post's teaser,
+    which the body then gives whole."""
     out: set[int] = set()
     for s in sentences[:8]:
-        if re.search(r"[.!?…”\"']$", s.text) and len(s.text.split()) >= 8:
+        cut = s.text.endswith(("...", "…")) and not s.text.endswith("....")
+        if not cut and re.search(r"[.!?…”\"']$", s.text) and len(s.text.split()) >= 8:
             break
         if len(s.text.split()) <= 30:
             out.add(s.index)

@@ -108,6 +108,8 @@ def _ends_sentence(text: str, end_at: int, match: re.Match[str]) -> bool:
     if not rest:
         return True
     first = rest[0]
+    if first == "\u0640" and text[match.start() - 1 : match.start()] == "\u0640":
+        return False  # "اعـ. ـ دمت": a word broken up with tatweels and a dot to slip past filters
     if "\u0600" <= first <= "\u06ff":
         return True  # Arabic has no capitals: a full stop before an Arabic letter ends the sentence
     return bool(first.isupper() or first.isdigit() or first in "\"'“‘(«[" or not first.isalpha())
