@@ -1299,3 +1299,22 @@ def test_a_camp_known_only_with_its_word_for_camp(text: str, village_config: Any
 def test_regions_and_a_citys_quarters(text: str, name: str, country: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == (name, country), got
+
+
+def test_arabic_a_facility_is_no_area_a_neighbourhood_lies_in(village_config: Any) -> None:
+    # "civilians killed in the Furqan neighbourhood at the Basil roundabout in Aleppo": the roundabout is named
+    # after a person and lies in Aleppo, where the neighbourhood lies too; it had been read as the area around the
+    # neighbourhood, and resolved to a village of that name 200 km away
+    got = _places("استشهاد مدنيين اثنين بقصف جوي على حي الفرقان عند دوار الباسل في حلب.", village_config)
+    assert got and got[0][1] == "SY", got
+    claims = run(Document(id="g2", text="استشهاد مدنيين اثنين بقصف جوي على حي الفرقان عند دوار الباسل في حلب."),
+                 config=village_config)
+    place = claims[0].place
+    assert place is not None and place.lat is not None and abs(place.lat - 36.2) < 0.1 and abs(place.lon - 37.15) < 0.1
+
+
+def test_arabic_an_offices_signature_hashtag_names_no_place(village_config: Any) -> None:
+    # "#مكتب_..._الإعلامي" signs the post (a town's media office): its first word, "office", is no village abroad
+    got = _places("وفاة الشاب أحمد العلي متأثرا بإصابته جراء الغارات الجوية على المدينة.#مكتب_سرمين_الإعلامي",
+                  village_config)
+    assert all(country in (None, "SY") for _name, country, _precision in got), got

@@ -687,3 +687,39 @@ def test_a_strike_a_campaign_report_names_by_day_and_place_is_an_incident(villag
     # the report's own count is its tally
     assert kinds("In its monthly report, the coalition said it had assessed that 1,059 civilians had been "
                  "unintentionally killed since the start of operations.") == [ClaimKind.AGGREGATE]
+
+
+@pytest.mark.issue(4)
+def test_pipeline_reads_a_captured_post_up_to_its_readers_comments() -> None:
+    # the comments run onto the post's line; a reader's "three martyrs in Sarmin yesterday" is no one's claim
+    text = (
+        "Idlib NowMarch 2, 2023 · Shared with PublicA Russian airstrike killed two civilians in Binnish on "
+        "Thursday, the Civil Defence said.All reactions:41 commentsLikeCommentMost relevantAbu Omar"
+        "Three martyrs in Sarmin yesterday too, God have mercy on them1y"
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert [(c.killed.value if c.killed else None) for c in claims] == [2]
+    assert all(e.span.end <= text.index("All reactions:") for c in claims for e in c.evidence)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A young man died on Friday of wounds he sustained in Thursday's airstrike on the town.",
+        "A child succumbed to his injuries in hospital after the shelling of Sarmin, medics said.",
+        "وفاة الشاب أحمد العلي متأثراً بإصابته جراء الغارات الجوية التي استهدفت المدينة بالأمس.",
+        "وفاة طفل بعد تعرضه لإصابة بالغة جراء قصف مدفعي على بلدة سرمين.",
+    ],
+)
+def test_pipeline_the_wound_a_death_came_of_is_no_injury_of_its_own(text: str) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and c.killed.value == 1
+    assert c.injured is None
+
+
+@pytest.mark.issue(4)
+def test_pipeline_a_death_and_others_wounded_keep_both_figures() -> None:
+    (c,) = run(_doc("A man died from injuries sustained in the airstrike, while two others were wounded."),
+               config=CONFIG)
+    assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (1, 2)

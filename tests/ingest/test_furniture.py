@@ -290,3 +290,11 @@ def test_furniture_dev_related_lists_are_removed(shared_dir: Path) -> None:
             assert rules.block_rule(line.strip()) is None, (d["id"], line)
         headers += sum(rules.block_rule(ln.strip()) is not None for ln in d["text"].split("\n"))
     assert headers > 100
+
+
+def test_furniture_finds_where_a_captured_posts_comments_begin() -> None:
+    rules = default_furniture()
+    post = "Raqqa VoicesJanuary 10, 2025 · Shared with PublicA drone strike killed a shepherd near al-Sabha."
+    text = post + "All reactions:72 commentsLikeCommentMost relevantAbu AliMay God have mercy on him1y"
+    assert rules.comments_start(text) == len(post)
+    assert rules.comments_start(post) is None

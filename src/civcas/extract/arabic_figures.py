@@ -90,12 +90,26 @@ def scan(folded: Folded, toks: list[Token], lex: ArabicLex) -> Scan:
         sc.harm[h.first] = h
     if lex.split_events:
         _split_events(sc, lex)
+    _drop_wounds_of_the_dead(sc, lex)
     for q in lex.qualifiers.find(toks):
         if q.skip and toks[q.first].text[0] not in "وف":
             continue
         sc.qual_end[q.last] = q
         sc.qual_start[q.first] = q
     return sc
+
+
+def _drop_wounds_of_the_dead(sc: Scan, lex: ArabicLex) -> None:
+    """ "توفي الشاب متأثرا بإصابته", "وفاة طفل بعد تعرضه لإصابة": in a sentence that tells a death, the injury
+    after these words is the wound the death came of, not one more person injured."""
+    if not any(w.category == "killed" for h in sc.harm.values() for w in h.payload):  # type: ignore[attr-defined]
+        return
+    for start, h in list(sc.harm.items()):
+        words: tuple[HarmWord, ...] = h.payload  # type: ignore[assignment]
+        if start > 0 and all(w.category == "injured" for w in words) and (
+            sc.toks[start - 1].text in lex.wounds_of_the_dead
+        ):
+            del sc.harm[start]
 
 
 def _split_events(sc: Scan, lex: ArabicLex) -> None:

@@ -104,6 +104,7 @@ class ArabicLex:
     # arabic_figures.py (harm and victims files)
     short_negations: frozenset[str]
     phrase_preps: frozenset[str]
+    wounds_of_the_dead: frozenset[str]
     elided_after: frozenset[str]
     not_people_before: frozenset[str]
     others_after_harm: frozenset[str]
@@ -125,6 +126,7 @@ class ArabicLex:
     institutions: frozenset[str]
     never_names: frozenset[str]
     many_features: frozenset[str]
+    signature_words: frozenset[str]
     # arabic_dates.py (dates file)
     times_of_day: frozenset[str]
     past_words: frozenset[str]
@@ -370,6 +372,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         header_labels=_words(cl.header_labels),
         short_negations=_words(harm.short_negations),
         phrase_preps=_words(harm.phrase_preps),
+        wounds_of_the_dead=_words(harm.wounds_of_the_dead),
         elided_after=_words(harm.elided_after),
         not_people_before=_words(vic.not_people_before),
         others_after_harm=_words(vic.others_after_harm),
@@ -389,6 +392,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         institutions=_words(pl.institutions),
         never_names=_words(pl.never_names),
         many_features=_words(pl.many_features),
+        signature_words=_words(pl.signature_words),
         times_of_day=_words(da.times_of_day),
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),

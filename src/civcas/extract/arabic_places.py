@@ -547,6 +547,9 @@ def find_places(
         word = hm.group(1)
         if word in lex.not_places or word.replace("_", " ") in lex.not_places or word in lex.country_demonyms:
             continue
+        parts = word.split("_")
+        if len(parts) > 1 and not lex.signature_words.isdisjoint(parts):
+            continue  # "#مكتب_الأتارب_الإعلامي": an office or outlet signs its post; "مكتب" is no place there
         k = _token_at(sc, f0)
         if k is None:
             continue
@@ -597,8 +600,14 @@ def find_places(
 def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
     """ "X في ريف Y", "X شمالي Y", "X التابعة لمدينة Y", "X، Y": Y is an area X lies within."""
     toks = sc.toks
+    through: list[tuple[_M, _M]] = []
     for a, b in itertools.pairwise(found):
         if b.conj:
+            continue
+        if b.t_first > 0 and any(f in lex.institutions for f, _ in variants(toks[b.t_first - 1].text, article=False)):
+            # "حي الفرقان عند دوار الباسل في حلب": a roundabout, an airport or a bridge is no area a place lies in;
+            # the place lies where the facility does
+            through.append((a, b))
             continue
         gap = list(range(a.t_last + 1, b.t_first))
         if len(gap) > 5:
@@ -625,3 +634,5 @@ def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
                     b.relation = rel.payload[0]  # type: ignore[index]
                 elif lex.around.at(toks, k) is not None:
                     b.relation = "countryside"
+    for a, b in reversed(through):
+        a.within.extend(b.within)

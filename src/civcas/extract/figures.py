@@ -250,6 +250,8 @@ class _Lex:
     split_re: re.Pattern[str] | None
     split_of: dict[str, tuple[str, str]]
     role_subject: re.Pattern[str]
+    wounds_of_the_dead: re.Pattern[str] | None  # matched on the text before an injury noun
+    wound_nouns: frozenset[str]
 
 
 @functools.cache
@@ -322,6 +324,17 @@ def _lex(rules: RuleFiles) -> _Lex:
         else None
     )
     pronoun_one = re.compile(rf"^[\s\u00a0]*(?:{phrase_regex(rules.victims.pronouns.one).pattern})\b", re.I)
+    wd = rules.harm.wounds_of_the_dead
+    wounds_re = (
+        re.compile(
+            rf"(?:{phrase_regex(wd.verbs).pattern})(?:[\s\u00a0]+[\w'’\-]+){{0,4}}?[\s\u00a0]+"
+            rf"(?:{phrase_regex(wd.links).pattern})[\s\u00a0]+(?:(?:his|her|their|its|the)[\s\u00a0]+)?"
+            r"(?:[\w\-]+[\s\u00a0]+)?$",
+            re.I,
+        )
+        if wd is not None
+        else None
+    )
     return _Lex(
         qual_re,
         qual_of,
@@ -339,6 +352,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         split_re,
         split_of,
         role_subject,
+        wounds_re,
+        frozenset(fold(n) for n in wd.nouns) if wd is not None else frozenset(),
     )
 
 
@@ -649,6 +664,12 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
         kept.append(c)
     # "killed in a drive-by shooting in Mogadishu": an -ing word after an article is the event's noun, not a verb
     kept = [c for c in kept if not (re.fullmatch(r"[a-z]+ing", c.text) and _ING_NOUN_BEFORE.search(text[: c.start]))]
+    if lex.wounds_of_the_dead is not None:
+        # "died on Friday of wounds he sustained", "succumbed to his injuries": the wound a death came of
+        wre, nouns = lex.wounds_of_the_dead, lex.wound_nouns
+        kept = [c for c in kept if not (
+            c.category == "injured" and fold(c.text) in nouns and wre.search(text[max(0, c.start - 80) : c.start])
+        )]
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -24,6 +24,7 @@ from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.statements import Unit, sentence_units
 from civcas.extract.text import Sentence, split_sentences
+from civcas.ingest.furniture import default_furniture
 from civcas.records import (
     Claim,
     ClaimantKind,
@@ -67,7 +68,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         # a page's date printed under its byline, or the posts it embeds
         ref, ref_source = stamp, "dateline"
     yh = ref.year if ref is not None else (bound[0].year if bound is not None else year_hint(text, rules=rules))
-    sentences = split_sentences(text)
+    sentences = _before_comments(text, split_sentences(text))
     gz = config.gazetteer
     headline_ids = _headlines(sentences)
     cue = _cue_regex(rules)
@@ -132,11 +133,15 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
     # A headline's statement stands aside when the body tells the strike itself; a body with only tallies does not.
+    # A title cut short ("… دوار الباسل...") is the body's first words: it stands aside when the body tells its event.
     body_has_claims = any(not u.headline and u.has_figure and not events[u.event].aggregate for u in units)
+    told = {(u.event, u.kind, u.has_figure) for u in units if not u.headline}
     for event in events:
         groups: dict[str, list[int]] = {}
         for ui, u in enumerate(units):
-            if u.event != event.index or (body_has_claims and u.headline):
+            if u.event != event.index or (u.headline and (body_has_claims or (
+                _cut(u.sent.text) and ((u.event, u.kind, True) in told or (u.event, u.kind, u.has_figure) in told)
+            ))):
                 continue
             groups.setdefault(ev_mod.claimant_key(u.claimant_name), []).append(ui)
         for _key, idxs in groups.items():
@@ -283,6 +288,27 @@ def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> li
     return [a.canonical for a in found] or states_named(name, rules)
 
 
+def _before_comments(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences before the readers' comments under a captured post ("…الرقة.All reactions:182 comments…"), the
+    one they run into cut where they begin: the text stays whole, its comments state no claim."""
+    cut = default_furniture().comments_start(text)
+    if cut is None:
+        return sentences
+    out = [s for s in sentences if s.end <= cut]
+    for s in sentences[len(out):]:
+        if s.start < cut and text[s.start : cut].strip():
+            end = s.start + len(text[s.start : cut].rstrip())
+            out.append(replace(s, end=end, text=text[s.start : end]))
+        break
+    return out
+
+
+def _cut(line: str) -> bool:
+    """Whether a line stops short with an ellipsis, as a page title made of a post's first words does (not a
+    post's shortened link, "..https://…")."""
+    return line.endswith(("...", "…")) and not line.endswith("....") and "http" not in line
+
+
 def _headlines(sentences: list[Sentence]) -> set[int]:
     """Title lines: the opening lines, before the first body sentence, that do not end like a sentence.
 
@@ -290,8 +316,7 @@ def _headlines(sentences: list[Sentence]) -> set[int]:
     which the body then gives whole."""
     out: set[int] = set()
     for s in sentences[:8]:
-        cut = s.text.endswith(("...", "…")) and not s.text.endswith("....")
-        if not cut and re.search(r"[.!?…”\"']$", s.text) and len(s.text.split()) >= 8:
+        if not (s.index < 3 and _cut(s.text)) and re.search(r"[.!?…”\"']$", s.text) and len(s.text.split()) >= 8:
             break
         if len(s.text.split()) <= 30:
             out.add(s.index)

@@ -88,12 +88,21 @@ class HarmEntry(_Strict):
     note: str | None = None
 
 
+class WoundsOfTheDead(_Strict):
+    verbs: list[str]
+    links: list[str]
+    nouns: list[str]
+
+
 class HarmFile(Header):
     entries: list[HarmEntry]
     left_verbs: list[str]
     attack_nouns: list[str]
     attack_verbs: list[str]
     negations: list[str]
+    #: a death's verbs and the words that lead from them to the wound it came of ("died of wounds he sustained",
+    #: "succumbed to his injuries"): that wound is no injury of its own
+    wounds_of_the_dead: WoundsOfTheDead | None = None
 
 
 class VictimEntry(_Strict):
@@ -378,6 +387,9 @@ class ArabicHarmFile(Header):
     elided_after: list[str]
     #: words that open a new clause: where two statements of one sentence are cut apart
     clause_words: list[str]
+    #: words right before an injury word that make it the wound a death came of ("متأثرا بإصابته", "بعد تعرضه
+    #: لإصابة"): not an injury of its own
+    wounds_of_the_dead: list[str]
 
 
 class ArabicVictimEntry(_Strict):
@@ -464,6 +476,8 @@ class ArabicPlacesFile(PlacesFile):
     never_names: list[str]
     #: feature words of two or more places ("قريتي"): a name with و after the first is one of them
     many_features: list[str]
+    #: words that make a hashtag of several words an organisation's signature ("#مكتب_الأتارب_الإعلامي")
+    signature_words: list[str]
 
 
 class ArabicDatesFile(DatesFile):

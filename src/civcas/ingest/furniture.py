@@ -87,6 +87,9 @@ class FurnitureFile(_Strict):
     headline: HeadlineShape
     lines: list[FurnitureRule]
     blocks: list[FurnitureRule]
+    #: where a captured post's comments begin, searched anywhere in the text (the cleaner keeps them: they are on
+    #: the post's line; extraction reads only the text before)
+    comments: list[FurnitureRule] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ class Furniture:
     lines: tuple[_Compiled, ...]
     blocks: tuple[_Compiled, ...]
     trailing_min_lines: int = 0
+    comments: tuple[_Compiled, ...] = ()
 
     def line_rule(self, line: str) -> _Compiled | None:
         """The first line rule matching the whole stripped ``line``, if any."""
@@ -115,6 +119,11 @@ class Furniture:
     def block_rule(self, line: str) -> _Compiled | None:
         """The first block-header rule matching the whole stripped ``line``, if any."""
         return next((c for c in self.blocks if c.pattern.fullmatch(line)), None)
+
+    def comments_start(self, text: str) -> int | None:
+        """Where the comments under a captured post begin in ``text`` ("All reactions:…"), if they do."""
+        starts = [m.start() for c in self.comments if (m := c.pattern.search(text)) is not None]
+        return min(starts) if starts else None
 
     def headline_like(self, line: str) -> bool:
         """True for a short line that does not end like a sentence of article text."""
@@ -156,7 +165,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
             where = ".".join(str(p) for p in err["loc"])
             problems.append(f"{path}:{_line_of(text, ident)}: {where}: {err['msg']}")
         raise DataFileError("\n".join(problems)) from None
-    ids = [r.id for r in [*parsed.lines, *parsed.blocks]]
+    ids = [r.id for r in [*parsed.lines, *parsed.blocks, *parsed.comments]]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise DataFileError(f"{path}:1: duplicate rule ids {dupes}; ids must be unique within a file")
@@ -179,6 +188,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
         lines=compiled(parsed.lines),
         blocks=compiled(parsed.blocks),
         trailing_min_lines=parsed.headline.trailing_min_lines,
+        comments=compiled(parsed.comments),
     )
 
 
