@@ -38,6 +38,12 @@ from civcas.extract.figures import find_harms
             ["a retired colonel", "his wife"],
         ),
         ("An officer of the port authority, and four others died in the blast.", 5, ["An officer", "four others"]),
+        # a short "of" phrase completes a noun that asks for one before "and" joins the next conjunct
+        (
+            "A Turkish drone struck the car, killing two members of the Asayish and a civilian driver.",
+            3,
+            ["two members", "a civilian driver"],
+        ),
         # "others" past an apposition of the first conjunct
         (
             "A strike in Rafah killed Khaled Mansour, its commander in the south, along with two other militants.",

@@ -42,7 +42,7 @@ def coordinated_after(text: str, first: Group, mains: list[Group], used: set[int
             continue
         gap = text[last.end : g.start]
         if (
-            _conjunct_gap(gap, text[g.start :])
+            _conjunct_gap(gap, text[g.start :], last.noun)
             and (g.noun is not None or g.singular)
             and g.noun is not None
             and last.noun is not None
@@ -80,10 +80,18 @@ _COORD_PHRASE_OTHERS = re.compile(
     r"\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
     re.IGNORECASE,
 )
+# "two members of the Asayish and a civilian driver": a short "of" phrase completes the first conjunct (whose
+# noun asks for one: members, relatives, employees) before "and" joins the next; no harm word inside it.
+_COORD_OF = re.compile(
+    r"\s+of\s+(?:(?:the|his|her|their|its)\s+)?(?:(?!(?:killed|wounded|injured|died|dead|and)\b)[\w'’\-]+\s+){1,3}"
+    r"and\s+(?:(?:his|her|their)\s+)?",
+    re.IGNORECASE,
+)
+_OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "workers", "residents"})
 _OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
 
 
-def _conjunct_gap(gap: str, rest: str) -> bool:
+def _conjunct_gap(gap: str, rest: str, head: str | None = None) -> bool:
     """Whether ``gap`` joins two victim conjuncts (``rest`` is the text from the second one on)."""
     if _COORD_GAP.fullmatch(gap):
         return True
@@ -91,6 +99,8 @@ def _conjunct_gap(gap: str, rest: str) -> bool:
     if _COORD_PHRASE.fullmatch(gap):
         return True
     if _OTHERS_NEXT.match(rest) and _COORD_PHRASE_OTHERS.fullmatch(gap):
+        return True
+    if head is not None and head.lower().split()[-1] in _OF_NOUNS and _COORD_OF.fullmatch(gap + " "):
         return True
     # "and his driver": the possessive opens the second group itself
     return bool(_COORD_PHRASE.fullmatch(gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)))
