@@ -327,6 +327,9 @@ class DateInterval:
     precision: DatePrecision = DatePrecision.DAY
     span: Span | None = None
     rule: str | None = None
+    #: the month and day the text gives when nothing says the year ("on Thursday 25 August" in a page with no
+    #: date): ``start``/``end`` stay null, and the linker compares the day of the year
+    month_day: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

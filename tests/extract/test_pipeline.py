@@ -723,3 +723,25 @@ def test_pipeline_a_death_and_others_wounded_keep_both_figures() -> None:
     (c,) = run(_doc("A man died from injuries sustained in the airstrike, while two others were wounded."),
                config=CONFIG)
     assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (1, 2)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "month_day"),
+    [
+        ("Two civilians were killed on August 25 when jets struck near Masyaf, activists said.", (8, 25)),
+        ("قتل مدنيان مساء الخميس 25 آب بقصف جوي على محيط مدينة مصياف بريف حماة.", (8, 25)),
+    ],
+)
+def test_pipeline_a_day_and_month_without_a_year_are_kept(text: str, month_day: tuple[int, int]) -> None:
+    # a page with no date and no year anywhere: the day is told, the year is not, and civcas guesses none
+    (c,) = run(Document(id="y1", text=text), config=CONFIG)
+    assert c.date is not None and (c.date.start, c.date.end) == (None, None)
+    assert c.date.month_day == month_day
+    assert any(e.field == "date" for e in c.evidence)
+    from civcas.export.claims import claim_to_json
+
+    assert claim_to_json(c)["date"]["month_day"] == "--08-25"
+    # with a publication date the year is known and the date is whole
+    (d,) = run(Document(id="y2", text=text, published=date(2022, 8, 27)), config=CONFIG)
+    assert d.date is not None and d.date.start == date(2022, 8, 25) and d.date.month_day is None

@@ -14,13 +14,14 @@ from civcas.link.features import (
     UNBOUNDED,
     add_block_keys,
     day_number,
+    day_of_year,
     figure_bounds,
     minhash,
     quote_words,
     row,
 )
 from civcas.link.model import default_model
-from civcas.records import Figure, Qualifier
+from civcas.records import DateInterval, DatePrecision, Figure, Qualifier
 
 
 def test_features_row_columns() -> None:
@@ -146,3 +147,14 @@ def test_features_block_keys_split_busy_places_alike_in_every_column() -> None:
     assert all(k.startswith("manbij|") for k in manbij)
     both = [i for i in range(n) if cols["n1"][i] == cols["a2"][i] == "manbij"]
     assert both and all(want["bn1"][i] == want["ba2"][i] for i in both)
+
+
+def test_features_day_of_year_with_or_without_a_year() -> None:
+    # "25 August" in an undated page and a dated report of 25 August 2022 share the day of the year;
+    # an interval of a week, or a report dated only before its publication, has none
+    yearless = DateInterval(None, None, DatePrecision.DAY, month_day=(8, 25))
+    dated = DateInterval(date(2022, 8, 25), date(2022, 8, 25), DatePrecision.DAY)
+    assert day_of_year(yearless) == day_of_year(dated) == date(2024, 8, 25).timetuple().tm_yday
+    assert day_of_year(DateInterval(date(2022, 8, 20), date(2022, 8, 27), DatePrecision.WEEK)) is None
+    assert day_of_year(DateInterval(None, date(2022, 8, 25), DatePrecision.PERIOD)) is None
+    assert day_of_year(DateInterval(None, None, DatePrecision.DAY, month_day=(2, 29))) == 60

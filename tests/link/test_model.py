@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from civcas.errors import LinkError
 from civcas.link.features import columns
 from civcas.link.model import MODEL_FILE, SPEC_FILE, default_model, load_model, load_spec
 from civcas.link.scoring import score_pairs
-from civcas.records import Qualifier
+from civcas.records import DateInterval, DatePrecision, Qualifier
 
 
 def test_model_bundled_files_load_and_cover_every_level() -> None:
@@ -91,7 +92,12 @@ def test_model_splink_levels_match_the_spec() -> None:
     open_ended = claim(
         "d:0", "d", "At least three died in Abu Kamal.", where="Abu Kamal", killed=3, qualifier=Qualifier.AT_LEAST
     )
-    claims = sorted((one, two, far, open_ended), key=lambda c: c.id)
+    # "on 19 July" in a page that gives no year
+    yearless = dataclasses.replace(
+        claim("e:0", "e", "Jets killed 56 civilians in Tukhar on 19 July.", where="Tukhar", killed=56),
+        date=DateInterval(None, None, DatePrecision.DAY, month_day=(7, 19)),
+    )
+    claims = sorted((one, two, far, open_ended, yearless), key=lambda c: c.id)
     published = {c.doc_id: document(c.doc_id, published="2016-10-01").published for c in claims}
     table = score_pairs(columns(claims, model.belligerents, published), model, all_pairs=True)
     pairs = {(p.a, p.b): p for p in table.pairs()}
@@ -109,6 +115,7 @@ def test_model_splink_levels_match_the_spec() -> None:
         "injured": "null",
         "weapons": "null",
         "quote": "near_copy",
+        "day_of_year": "null",  # both dated: the date comparison says it
     }
     assert named("a:0", "c:0") == {
         "place": "different",
@@ -118,8 +125,11 @@ def test_model_splink_levels_match_the_spec() -> None:
         "injured": "null",
         "weapons": "null",
         "quote": "different",
+        "day_of_year": "null",
     }
     assert named("a:0", "d:0")["killed"] == "overlap"  # "at least three" does not contradict 56
+    assert named("a:0", "e:0")["day_of_year"] == "same"  # 19 July 2016 and a yearless 19 July
+    assert named("c:0", "e:0")["day_of_year"] == "apart"  # 30 September and 19 July
     total = model.prior_weight + sum(
         next(info.weight for info in levels[comp].values() if info.id == level)
         for comp, level in named("a:0", "b:0").items()

@@ -95,6 +95,7 @@ def _interval(text: str) -> st.SearchStrategy[DateInterval]:
         precision=st.sampled_from(DatePrecision),
         span=st.none() | _span(text),
         rule=_NAME,
+        month_day=st.none() | st.tuples(st.integers(1, 12), st.integers(1, 28)),
     )
 
 
@@ -256,7 +257,7 @@ STORED_FIELDS = {
     Figure: "value qualifier max text span low high rule",
     Place: "name mention span gazetteer_id lat lon admin1 admin2 country precision confidence kind relation reasons "
     "names phrase",
-    DateInterval: "start end precision span rule",
+    DateInterval: "start end precision span rule month_day",
     Evidence: "field span rule",
     Span: "start end text",
     Link: "a b weight probability reasons",

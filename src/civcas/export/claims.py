@@ -28,14 +28,19 @@ def figure_to_json(fig: Figure | None) -> dict[str, Any] | None:
 
 
 def date_to_json(interval: DateInterval | None) -> dict[str, Any]:
-    """The date interval; an undated claim is ``{"start": null, "end": null}``."""
+    """The date interval; an undated claim is ``{"start": null, "end": null}``, with ``month_day`` ("--08-25")
+    when the text gives a day and month but nothing gives the year."""
     if interval is None:
         return {"start": None, "end": None}
-    return {
+    out = {
         "start": interval.start.isoformat() if interval.start else None,
         "end": interval.end.isoformat() if interval.end else None,
         "precision": str(interval.precision),
     }
+    if interval.month_day is not None:
+        # ISO 8601's day without a year ("--08-25"): the text gives the day, nothing gives the year
+        out["month_day"] = "--{:02d}-{:02d}".format(*interval.month_day)
+    return out
 
 
 def place_to_json(place: Place | None, places: Iterable[Place] = ()) -> dict[str, Any]:

@@ -38,9 +38,10 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
     taken: set[int] = set()
 
     def add(first: int, last: int, skip: int, s_date: date | None, e_date: date | None, precision: DatePrecision,
-            kind: str, rule: str) -> None:
+            kind: str, rule: str, month_day: tuple[int, int] | None = None) -> None:
         s, e = sc.span(first, last, skip)
-        out.append(DateMention(s, e, sc.folded.source[s:e], s_date, e_date, precision, kind, rule))
+        out.append(DateMention(s, e, sc.folded.source[s:e], s_date, e_date, precision, kind, rule,
+                               month_day=month_day))
         taken.update(range(first, last + 1))
 
     text = sc.folded.text
@@ -64,8 +65,8 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
             continue
         got = _day_month(sc, i, lex, reference, year_hint, tag)
         if got is not None:
-            first, last, s_date, e_date, precision, kind, rule = got
-            add(first, last, 0, s_date, e_date, precision, kind, rule)
+            first, last, s_date, e_date, precision, kind, rule, md = got
+            add(first, last, 0, s_date, e_date, precision, kind, rule, md)
             i = last + 1
             continue
         i += 1
@@ -115,7 +116,7 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
 
 def _day_month(
     sc: Scan, i: int, lex: ArabicLex, reference: date | None, year_hint: int | None, tag: str
-) -> tuple[int, int, date | None, date | None, DatePrecision, str, str] | None:
+) -> tuple[int, int, date | None, date | None, DatePrecision, str, str, tuple[int, int] | None] | None:
     """ "15 آذار 2022", "7 تشرين الثاني/ نوفمبر", "الأول من أيار", "آذار 2022" at token ``i``."""
     toks = sc.toks
     tok = toks[i].text
@@ -167,11 +168,11 @@ def _day_month(
         dt = _safe(year, month, day) if year is not None else _infer(month, day, reference, year_hint)
         if dt is None and year is not None:
             return None
-        return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month"
+        return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month", None if dt else (month, day)
     if year is None:
         return None  # a bare month name ("آب" is also "father")
     return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-            DatePrecision.MONTH, "month", f"{tag}#month_year")
+            DatePrecision.MONTH, "month", f"{tag}#month_year", None)
 
 
 # The time stamp of a captured post: "November 30, 2024 · Shared with Public", "4:52 PM · Dec 1, 2024".

@@ -39,6 +39,8 @@ class DateMention:
     rule: str
     offset: tuple[int, int] | None = None
     direction: str | None = None
+    #: (month, day) of a day and month that no year resolves ("on August 25" in an undated page)
+    month_day: tuple[int, int] | None = None
 
     @property
     def resolved(self) -> bool:
@@ -249,7 +251,8 @@ def find_dates(
             if kind == "md" and m.group("month").lower() in ("may", "mar") and m.group("month")[0].islower():
                 continue
             dt = _infer_year(mon, dd, reference, year_hint)
-            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}"))
+            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}",
+                            month_day=None if dt is not None else (mon, dd)))
     for m in g.month_pair.finditer(text) if months else ():
         m1 = g.months.get(m.group("month1").lower().rstrip("."))
         m2 = g.months.get(m.group("month").lower().rstrip("."))

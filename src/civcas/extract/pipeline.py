@@ -7,6 +7,7 @@ out. Every value in a claim carries its span into ``document.text`` and the
 
 from __future__ import annotations
 
+import calendar
 import functools
 import hashlib
 import logging
@@ -723,7 +724,20 @@ def _claim_date(
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_dateline")
     if bound is not None and bound[1] == "url_month":
         return DateInterval(None, bound[0], DatePrecision.PERIOD, None, "on_or_before_url_month")
+    for u in units[:1]:
+        # "on Thursday 25 August" in a page that says no year: the day and month, kept as the text gives them
+        m = next((d for d in u.dates if d.month_day is not None and _possible_day(*d.month_day)), None)
+        if m is not None:
+            span = Span.of(text, u.sent.start + m.start, u.sent.start + m.end)
+            evidence.append(Evidence("date", span, m.rule))
+            fired.append(m.rule)
+            return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
     return None
+
+
+def _possible_day(month: int, day: int) -> bool:
+    """Whether a day of a month exists in some year (29 February does)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
 
 
 def _period(units: list[Unit], ref: date | None) -> DateInterval | None:

@@ -104,6 +104,25 @@ def explicit_interval(interval: DateInterval | None) -> tuple[int, int] | None:
     return day_number(interval.start), day_number(end)
 
 
+def day_of_year(interval: DateInterval | None) -> int | None:
+    """The day of the year (1-366, as in a leap year) of a claim stated to one day, with its year or without
+    ("on Thursday 25 August" in an undated page): what two reports of one strike share when a year is missing."""
+    if interval is None:
+        return None
+    if interval.month_day is not None:
+        month, day = interval.month_day
+    elif interval.start is not None and interval.precision is DatePrecision.DAY and (
+        interval.end is None or (interval.end - interval.start).days <= 1
+    ):
+        month, day = interval.start.month, interval.start.day
+    else:
+        return None
+    try:
+        return date(2024, month, day).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
 def latest_day(interval: DateInterval | None, published: date | None = None) -> int | None:
     """The last day a report can describe: its publication, else the end of an undated claim's "before" interval."""
     if published is not None:
@@ -244,6 +263,7 @@ def row(claim: Claim, belligerents: Belligerents, published: date | None = None)
         "d0": interval[0] if interval else None,
         "d1": interval[1] if interval else None,
         "dmax": latest_day(claim.date, published),
+        "md": day_of_year(claim.date),
         "wk": interval[0] // 14 if interval else None,
         "wk2": (interval[0] + 7) // 14 if interval else None,
         "bs": spec or None,

@@ -150,6 +150,7 @@ def interval_json(d: DateInterval | None) -> Json | None:
         "precision": str(d.precision),
         "span": _span(d.span),
         "rule": d.rule,
+        "month_day": list(d.month_day) if d.month_day is not None else None,
     }
 
 
@@ -162,6 +163,7 @@ def interval_of(v: Mapping[str, Any] | None) -> DateInterval | None:
         precision=DatePrecision(v["precision"]),
         span=_span_of(v["span"]),
         rule=v["rule"],
+        month_day=(int(v["month_day"][0]), int(v["month_day"][1])) if v.get("month_day") else None,
     )
 
 
