@@ -1051,3 +1051,17 @@ def test_an_unknown_name_before_a_relative_position_is_a_place(village_config: A
     claims = run(Document(id="a7", text=text, language="ar"), config=village_config)
     assert claims and claims[0].place is not None and claims[0].place.phrase == "قرية الشاهر"
     assert claim_to_json(claims[0])["place"]["mentions"][:2] == ["الشاهر", "قرية الشاهر"]
+
+
+def test_arabic_a_hedged_attribution_names_the_force() -> None:
+    # "a drone believed to be Iranian", "a drone probably Turkish": the text's belief names the force
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    for text, force in (
+        ("سقوط طائرة مسيرة يعتقد أنها إيرانية على منزل في قرية الطليعي أدى لإصابة امرأة بجروح.", "Iran"),
+        ("قتل مدنيان بقصف طائرة مسيرة يرجح أنها تركية على قرية في ريف القامشلي.", "Turkey"),
+    ):
+        (c,) = run(Document(id="h", text=text, published=date(2025, 6, 15)), config=cfg)
+        assert c.belligerents == (force,), (text, c.belligerents)

@@ -745,3 +745,14 @@ def test_pipeline_a_day_and_month_without_a_year_are_kept(text: str, month_day: 
     # with a publication date the year is known and the date is whole
     (d,) = run(Document(id="y2", text=text, published=date(2022, 8, 27)), config=CONFIG)
     assert d.date is not None and d.date.start == date(2022, 8, 25) and d.date.month_day is None
+
+
+@pytest.mark.issue(4)
+def test_pipeline_reads_the_post_authors_own_comment_with_the_post() -> None:
+    text = (
+        "Raqqa VoicesJanuary 10, 2025 · Shared with PublicA drone struck a house in al-Sabha. Details in the first "
+        "comment:All reactions:13 commentsLikeCommentMost relevant\ufeffAuthorRaqqa VoicesThe strike killed two "
+        "shepherds, local sources said.43wAbu AliFive were killed in Hajin last week1y"
+    )
+    claims = run(_doc(text), config=CONFIG)
+    assert sorted(c.killed.value for c in claims if c.killed) == [2]  # the author's two, no reader's five

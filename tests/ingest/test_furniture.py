@@ -298,3 +298,16 @@ def test_furniture_finds_where_a_captured_posts_comments_begin() -> None:
     text = post + "All reactions:72 commentsLikeCommentMost relevantAbu AliMay God have mercy on him1y"
     assert rules.comments_start(text) == len(post)
     assert rules.comments_start(post) is None
+
+
+def test_furniture_finds_the_post_authors_own_comments() -> None:
+    rules = default_furniture()
+    text = (
+        "Raqqa VoicesJanuary 10, 2025 · Shared with PublicA house was struck in al-Sabha. Details in the first "
+        "comment:All reactions:13 commentsLikeCommentMost relevant\ufeffAuthorRaqqa VoicesThe strike killed a "
+        "shepherd, local sources said.43wAbu AliGod have mercy on him1y"
+    )
+    cut = rules.comments_start(text)
+    assert cut is not None
+    (stretch,) = rules.author_comments_after(text, cut)
+    assert text[slice(*stretch)] == "Raqqa VoicesThe strike killed a shepherd, local sources said."

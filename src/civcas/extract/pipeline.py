@@ -301,6 +301,12 @@ def _before_comments(text: str, sentences: list[Sentence]) -> list[Sentence]:
             end = s.start + len(text[s.start : cut].rstrip())
             out.append(replace(s, end=end, text=text[s.start : end]))
         break
+    # the post's author going on under it ("التفاصيل في أول تعليق"): read with the post
+    para = out[-1].paragraph + 1 if out else 0
+    for a, b in default_furniture().author_comments_after(text, cut):
+        for s in split_sentences(text[a:b]):
+            out.append(Sentence(len(out), a + s.start, a + s.end, s.text, para))
+        para += 1
     return out
 
 

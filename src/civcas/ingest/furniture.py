@@ -90,6 +90,9 @@ class FurnitureFile(_Strict):
     #: where a captured post's comments begin, searched anywhere in the text (the cleaner keeps them: they are on
     #: the post's line; extraction reads only the text before)
     comments: list[FurnitureRule] = []
+    #: stretches of the comments that continue the post: its author's own comments ("التفاصيل في أول تعليق"),
+    #: each regex with a group ``body``
+    author_comments: list[FurnitureRule] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,7 @@ class Furniture:
     blocks: tuple[_Compiled, ...]
     trailing_min_lines: int = 0
     comments: tuple[_Compiled, ...] = ()
+    author_comments: tuple[_Compiled, ...] = ()
 
     def line_rule(self, line: str) -> _Compiled | None:
         """The first line rule matching the whole stripped ``line``, if any."""
@@ -124,6 +128,12 @@ class Furniture:
         """Where the comments under a captured post begin in ``text`` ("All reactions:…"), if they do."""
         starts = [m.start() for c in self.comments if (m := c.pattern.search(text)) is not None]
         return min(starts) if starts else None
+
+    def author_comments_after(self, text: str, start: int) -> list[tuple[int, int]]:
+        """The stretches after ``start`` (where the comments begin) in which the post's author goes on: a page
+        posts "details in the first comment", or an update to its count, under its own post."""
+        out = [m.span("body") for c in self.author_comments for m in c.pattern.finditer(text, start)]
+        return sorted(s for s in out if s[1] > s[0])
 
     def headline_like(self, line: str) -> bool:
         """True for a short line that does not end like a sentence of article text."""
@@ -165,7 +175,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
             where = ".".join(str(p) for p in err["loc"])
             problems.append(f"{path}:{_line_of(text, ident)}: {where}: {err['msg']}")
         raise DataFileError("\n".join(problems)) from None
-    ids = [r.id for r in [*parsed.lines, *parsed.blocks, *parsed.comments]]
+    ids = [r.id for r in [*parsed.lines, *parsed.blocks, *parsed.comments, *parsed.author_comments]]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
         raise DataFileError(f"{path}:1: duplicate rule ids {dupes}; ids must be unique within a file")
@@ -189,6 +199,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
         blocks=compiled(parsed.blocks),
         trailing_min_lines=parsed.headline.trailing_min_lines,
         comments=compiled(parsed.comments),
+        author_comments=compiled(parsed.author_comments),
     )
 
 
