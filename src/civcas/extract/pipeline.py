@@ -137,12 +137,15 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     # A title cut short ("… دوار الباسل...") is the body's first words: it stands aside when the body tells its event.
     body_has_claims = any(not u.headline and u.has_figure and not events[u.event].aggregate for u in units)
     told = {(u.event, u.kind, u.has_figure) for u in units if not u.headline}
+
+    def restated(u: Unit) -> bool:
+        """A cut title whose event the body tells with the same kind of statement, and a figure if it has one."""
+        return _cut(u.sent.text) and ((u.event, u.kind, True) in told or (u.event, u.kind, u.has_figure) in told)
+
     for event in events:
         groups: dict[str, list[int]] = {}
         for ui, u in enumerate(units):
-            if u.event != event.index or (u.headline and (body_has_claims or (
-                _cut(u.sent.text) and ((u.event, u.kind, True) in told or (u.event, u.kind, u.has_figure) in told)
-            ))):
+            if u.event != event.index or (u.headline and (body_has_claims or restated(u))):
                 continue
             groups.setdefault(ev_mod.claimant_key(u.claimant_name), []).append(ui)
         for _key, idxs in groups.items():
@@ -292,7 +295,8 @@ def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> li
 def _before_comments(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences before the readers' comments under a captured post ("…الرقة.All reactions:182 comments…"), the
     one they run into cut where they begin: the text stays whole, its comments state no claim."""
-    cut = default_furniture().comments_start(text)
+    furniture = default_furniture()
+    cut = furniture.comments_start(text)
     if cut is None:
         return sentences
     out = [s for s in sentences if s.end <= cut]
@@ -303,7 +307,7 @@ def _before_comments(text: str, sentences: list[Sentence]) -> list[Sentence]:
         break
     # the post's author going on under it ("التفاصيل في أول تعليق"): read with the post
     para = out[-1].paragraph + 1 if out else 0
-    for a, b in default_furniture().author_comments_after(text, cut):
+    for a, b in furniture.author_comments_after(text, cut):
         for s in split_sentences(text[a:b]):
             out.append(Sentence(len(out), a + s.start, a + s.end, s.text, para))
         para += 1
@@ -730,14 +734,16 @@ def _claim_date(
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_dateline")
     if bound is not None and bound[1] == "url_month":
         return DateInterval(None, bound[0], DatePrecision.PERIOD, None, "on_or_before_url_month")
-    for u in units[:1]:
-        # "on Thursday 25 August" in a page that says no year: the day and month, kept as the text gives them
-        m = next((d for d in u.dates if d.month_day is not None and _possible_day(*d.month_day)), None)
-        if m is not None:
-            span = Span.of(text, u.sent.start + m.start, u.sent.start + m.end)
-            evidence.append(Evidence("date", span, m.rule))
-            fired.append(m.rule)
-            return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
+    # "on Thursday 25 August" in a page that says no year: the day and month as the text gives them, from the
+    # statement that opens the claim (not a background "On April 22, ..." further down)
+    first = units[0] if units else None
+    days = [d for d in first.dates if d.month_day is not None and _possible_day(*d.month_day)] if first else []
+    m = days[0] if days else None
+    if first is not None and m is not None:
+        span = Span.of(text, first.sent.start + m.start, first.sent.start + m.end)
+        evidence.append(Evidence("date", span, m.rule))
+        fired.append(m.rule)
+        return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
     return None
 
 
