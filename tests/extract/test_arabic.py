@@ -1065,3 +1065,17 @@ def test_arabic_a_hedged_attribution_names_the_force() -> None:
     ):
         (c,) = run(Document(id="h", text=text, published=date(2025, 6, 15)), config=cfg)
         assert c.belligerents == (force,), (text, c.belligerents)
+
+
+def test_arabic_a_pronouns_preposition_between_the_verb_and_its_victims() -> None:
+    # "قتل فيها شخص" (a person was killed in it), "وقتل خلاله 14": the victims after "in it", "during it"
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    for text, n in (
+        ("شن الطيران الروسي غارة على بلدة سرمين قتل فيها ثلاثة مدنيين.", 3),
+        ("نفذ التحالف غارة جوية على منزل في قرية فنيجين، قتل فيها شخص.", 1),
+    ):
+        (c,) = run(Document(id="f", text=text, published=date(2021, 11, 8)), config=cfg)
+        assert c.killed is not None and c.killed.value == n, (text, c.killed)

@@ -1318,3 +1318,13 @@ def test_arabic_an_offices_signature_hashtag_names_no_place(village_config: Any)
     got = _places("وفاة الشاب أحمد العلي متأثرا بإصابته جراء الغارات الجوية على المدينة.#مكتب_سرمين_الإعلامي",
                   village_config)
     assert all(country in (None, "SY") for _name, country, _precision in got), got
+
+
+def test_arabic_a_kunya_head_keeps_its_second_word(village_config: Any) -> None:
+    # "بادية أبو حسب" (the Abu Hasab desert): "أبو" never names a place alone (it had been Aalborg, Denmark), and
+    # "حسب" after it is the name's second word, not "according to"
+    claims = run(Document(id="k1", text="نفذ التحالف غارة جوية على منزل في قرية فنيجين في بادية أبو حسب غرب دير الزور، "
+                                        "قتل فيها شخص."), config=village_config)
+    assert claims and all(c.place is None or c.place.country in (None, "SY") for c in claims)
+    assert all(c.claimant != "غرب دير الزور" for c in claims)
+    assert [c.killed.value for c in claims if c.killed] == [1]

@@ -473,7 +473,8 @@ def bare_categories(sc: Scan, lex: ArabicLex) -> list[tuple[int, int, int, str, 
 
 
 _PASSIVE_GLUE = frozenset({"قد", "ايضا", "كذلك", "جميعا", "جميعهم", "كلهم"})
-_AFTER_GLUE = frozenset({"كل", "كلا", ":", "،", ","})
+# "قتل فيها شخص" (a person was killed in it): a pronoun's preposition back to the strike before the victims
+_AFTER_GLUE = frozenset({"كل", "كلا", ":", "،", ",", "فيها", "فيه", "بها", "خلالها", "خلاله"})
 
 
 def _negated(sc: Scan, first: int, lex: ArabicLex) -> bool:

@@ -275,6 +275,13 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         not _lexicon_word(sc, nxt, lex, strict=False)
     ):
         return nxt  # "عين عيسى", "تل أبيض": a head word names nothing alone
+    if toks[k].text in lex.compound_heads:
+        # a bare head word ("أبو", "تل", "عين") names nothing alone; with its article it may ("الباب", "الدير")
+        if toks[k].text in _KUNYA and nxt < len(toks) and toks[nxt].text.isalpha() and toks[nxt].text not in (
+            lex.never_names
+        ):
+            return nxt  # "بادية أبو حسب": "أبو" always has its second word, even one that reads as "according to"
+        return None
     if _lexicon_word(sc, k, lex, strict=False):
         return None
     if toks[k].text[:1] == "ل" and len(toks[k].text) > 3 and (
@@ -292,6 +299,9 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
             last = nxt  # "قرف مغار", "سري كانيه": a rare word after the first is the rest of the name
     return last
 
+
+#: heads of a name that always take a second word ("أبو حسب", "أم الفرسان"), folded
+_KUNYA = frozenset({"ابو", "ام", "ابي", "بني"})
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]*)")
 
