@@ -1328,3 +1328,13 @@ def test_arabic_a_kunya_head_keeps_its_second_word(village_config: Any) -> None:
     assert claims and all(c.place is None or c.place.country in (None, "SY") for c in claims)
     assert all(c.claimant != "غرب دير الزور" for c in claims)
     assert [c.killed.value for c in claims if c.killed] == [1]
+
+
+def test_arabic_a_birthplace_and_inside_it_are_no_places(village_config: Any) -> None:
+    # "مسقط رأسه" (his birthplace) is not Muscat; "من بداخله" (whoever was inside it) is not Dakhla
+    for text in (
+        "شيع الأهالي الشاب أحمد العلي في مسقط رأسه بعد مقتله بقصف تركي على ريف الحسكة.",
+        "داهمت القوة منزلاً وأنذرت من بداخله، ما أدى إلى مقتل شخصين في ريف دير الزور.",
+    ):
+        got = _places(text, village_config)
+        assert got and all(country == "SY" for _name, country, _precision in got), (text, got)

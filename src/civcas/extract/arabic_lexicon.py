@@ -127,6 +127,7 @@ class ArabicLex:
     never_names: frozenset[str]
     many_features: frozenset[str]
     signature_words: frozenset[str]
+    not_place_before: tuple[str, ...]
     # arabic_dates.py (dates file)
     times_of_day: frozenset[str]
     past_words: frozenset[str]
@@ -393,6 +394,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         never_names=_words(pl.never_names),
         many_features=_words(pl.many_features),
         signature_words=_words(pl.signature_words),
+        not_place_before=tuple(fold_phrase(p) for p in pl.not_place_before),
         times_of_day=_words(da.times_of_day),
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),

@@ -406,6 +406,8 @@ def find_places(
             word = word[1:]
         if word in lex.not_places or word.removeprefix("ال") in lex.not_places or blocked_at(f0, f1):
             continue
+        if any(folded.startswith(p, f0) for p in lex.not_place_before):
+            continue  # "مسقط رأسه": his birthplace, not Muscat
         if word in lex.country_demonyms:
             continue  # "قصف #تركي", "الطيران الروسي": whose, never where
         if lead and _clitic_word(folded[toks[k].start : toks[k].end], folded[f0 : toks[k].end]):
