@@ -144,7 +144,7 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     if header is not None:
         out.append(header)
     for hit in lex.openers.find(toks):
-        if hit.first > 0 and not hit.skip and toks[hit.first - 1].text in ("ابو", "ام"):
+        if hit.first > 0 and not hit.skip and toks[hit.first - 1].text in lex.kunya_heads:
             continue  # "بادية أبو حسب": a name's second word, not "according to"
         np = _phrase_after(sc, hit.last + 1, lex, attached=True)
         if np is None:

@@ -128,6 +128,7 @@ class ArabicLex:
     many_features: frozenset[str]
     signature_words: frozenset[str]
     not_place_before: tuple[str, ...]
+    kunya_heads: frozenset[str]
     # arabic_dates.py (dates file)
     times_of_day: frozenset[str]
     past_words: frozenset[str]
@@ -395,6 +396,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         many_features=_words(pl.many_features),
         signature_words=_words(pl.signature_words),
         not_place_before=tuple(fold_phrase(p) for p in pl.not_place_before),
+        kunya_heads=_words(pl.kunya_heads),
         times_of_day=_words(da.times_of_day),
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),

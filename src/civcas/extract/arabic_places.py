@@ -277,7 +277,7 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         return nxt  # "عين عيسى", "تل أبيض": a head word names nothing alone
     if toks[k].text in lex.compound_heads:
         # a bare head word ("أبو", "تل", "عين") names nothing alone; with its article it may ("الباب", "الدير")
-        if toks[k].text in _KUNYA and nxt < len(toks) and toks[nxt].text.isalpha() and toks[nxt].text not in (
+        if toks[k].text in lex.kunya_heads and nxt < len(toks) and toks[nxt].text.isalpha() and toks[nxt].text not in (
             lex.never_names
         ):
             return nxt  # "بادية أبو حسب": "أبو" always has its second word, even one that reads as "according to"
@@ -299,9 +299,6 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
             last = nxt  # "قرف مغار", "سري كانيه": a rare word after the first is the rest of the name
     return last
 
-
-#: heads of a name that always take a second word ("أبو حسب", "أم الفرسان"), folded
-_KUNYA = frozenset({"ابو", "ام", "ابي", "بني"})
 
 _HASHTAG = re.compile(r"#([^\W\d_][\w]*)")
 

@@ -476,6 +476,9 @@ class ArabicPlacesFile(PlacesFile):
     never_names: list[str]
     #: feature words of two or more places ("قريتي"): a name with و after the first is one of them
     many_features: list[str]
+    #: heads of a name that always take a second word ("أبو حسب", "أم الفرسان"): never a name alone, and the word
+    #: after them is the name's ("حسب" there is not "according to")
+    kunya_heads: list[str] = []
     #: a word that is no place before these words ("مسقط رأسه": his birthplace, not Muscat), as "word next"
     not_place_before: list[str] = []
     #: words that make a hashtag of several words an organisation's signature ("#مكتب_الأتارب_الإعلامي")
