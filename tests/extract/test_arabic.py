@@ -1079,3 +1079,17 @@ def test_arabic_a_pronouns_preposition_between_the_verb_and_its_victims() -> Non
     ):
         (c,) = run(Document(id="f", text=text, published=date(2021, 11, 8)), config=cfg)
         assert c.killed is not None and c.killed.value == n, (text, c.killed)
+
+
+def test_arabic_natives_of_a_village_is_their_origin() -> None:
+    # "two martyrs, natives of the village of Kafr Nabl, in strikes on the outskirts of the village of Hazano"
+    text = "استشهاد رجلين من أبناء قرية كفرنبل جراء غارات على أطراف قرية حزانو"
+    by = {p.text: p.relation for u in _units(text) for p in u.places}
+    assert by.get("كفرنبل") == "origin" and by.get("حزانو") != "origin", by
+
+
+def test_arabic_a_yemeni_district_and_a_popular_market() -> None:
+    # "مديرية" is a district; "سوق شعبي" (a popular market) and "أحياء سكنية" (residential quarters) name nothing
+    text = "مقتل 9 مدنيين بغارات على سوق شعبي وأحياء سكنية في مديرية حيدان بمحافظة صعدة"
+    names = {p.text: p.kind_hint for u in _units(text) for p in u.places}
+    assert names.get("حيدان") == "district" and "شعبي" not in names and "سكنية" not in names, names

@@ -1338,3 +1338,18 @@ def test_arabic_a_birthplace_and_inside_it_are_no_places(village_config: Any) ->
     ):
         got = _places(text, village_config)
         assert got and all(country == "SY" for _name, country, _precision in got), (text, got)
+
+
+def test_arabic_a_health_directorate_is_no_place(village_config: Any) -> None:
+    # "مديرية صحة حماة" (Hama's health directorate) says who reports; "صحة" is no neighbourhood of that name abroad
+    got = _places("قالت مديرية صحة حماة إن 3 مدنيين قتلوا بقصف على مدينة كفرزيتا.", village_config)
+    assert got and got[0][1] == "SY" and all(country == "SY" for _n, country, _p in got), got
+
+
+def test_arabic_a_district_known_only_by_its_town_keeps_a_village_there(village_config: Any) -> None:
+    # "in the village of X in al-Qaim district, west of Anbar": no Anbar village X is known, and a namesake
+    # neighbourhood of Baghdad is not it; the village stays near the town the district is named after
+    claims = run(Document(id="q1", text="مقتل سبعة مدنيين جراء قصف جوي على قرية البوعيثة في قضاء القائم غربي الأنبار."),
+                 config=village_config)
+    place = claims[0].place
+    assert place is not None and place.country == "IQ" and place.admin1 == "Anbar", place

@@ -308,3 +308,43 @@ def test_resolve_statics_equal_the_plain_computation(gz: Gazetteer, name: str) -
         assert c.static == (static + 0.5 if arabic and e.country in arabic_countries() else static)
         bare = c.static + _BARE_KIND_BONUS.get(e.kind, 0.0)
         assert c.bare == bare and c.bare_own == (bare + 1.0 if own and e.kind in _OWN_NAME_KINDS else bare)
+
+
+@pytest.fixture(scope="module")
+def town_area(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A fictional town no admin area is named after, in Aleppo; a village namesake of it 10 km off and one in Hama."""
+    tmp = tmp_path_factory.mktemp("town_area")
+    rows = [
+        (9400001, "Qasr Harunat", "", 36.20, 37.60, "P", "PPL", "SY", "09", "SY0901", 30000),
+        (9400002, "Bayt Salimat", "", 36.25, 37.70, "P", "PPL", "SY", "09", "SY0901", 300),
+        (9400003, "Kafr Dunayat", "", 35.10, 36.70, "P", "PPL", "SY", "10", "SY1004", 900),
+        (9400004, "Bayt Salimat", "", 35.12, 36.72, "P", "PPL", "SY", "10", "SY1004", 2500),
+    ]
+    gazetteer.load_file(write_geonames_dump(tmp / "SY.txt", rows), home=tmp / "home")
+    return gazetteer.load(tmp / "home")
+
+
+def test_resolve_area_known_only_as_a_town_bounds_the_village(town_area: Gazetteer) -> None:
+    # "Qasr Harunat district": no district is called so, but the town is; of the two Bayt Salimat, the one near it
+    sentence = "A strike on Bayt Salimat village in Qasr Harunat district killed three."
+    place = resolve(mention(sentence, "Bayt Salimat", within=("Qasr Harunat district",), kind_hint="village"),
+                    gazetteer=town_area, context=ResolveContext(country="SY"))
+    assert (place.gazetteer_id, place.admin1) == ("geonames:9400002", "Aleppo")
+
+
+def test_resolve_village_missing_near_the_town_keeps_its_name_near_the_town(town_area: Gazetteer) -> None:
+    # the only Kafr Dunayat is in Hama, 150 km away: not the village meant; the mention is kept, near the town
+    sentence = "Shelling hit the village of Kafr Dunayat east of Qasr Harunat, killing a child."
+    place = resolve(mention(sentence, "Kafr Dunayat", within=("Qasr Harunat",), kind_hint="village"),
+                    gazetteer=town_area, context=ResolveContext(country="SY"))
+    assert (place.name, place.precision, place.admin1) == ("Kafr Dunayat", PlacePrecision.NEAR, "Aleppo")
+    assert place.gazetteer_id == "geonames:9400001"
+    assert any("the town the area named with it is named after" in r for r in place.reasons)
+
+
+def test_resolve_town_area_outside_the_documents_governorate_is_a_misreading(town_area: Gazetteer) -> None:
+    # the document puts the event in Hama; a town of Aleppo read as the village's area does not overrule it
+    sentence = "Shelling hit Kafr Dunayat in Qasr Harunat plain in the Hama countryside, killing a child."
+    place = resolve(mention(sentence, "Kafr Dunayat", within=("Qasr Harunat",), kind_hint="village"),
+                    gazetteer=town_area, context=ResolveContext(country="SY", admin_areas=("Hama",)))
+    assert (place.gazetteer_id, place.precision) == ("geonames:9400003", PlacePrecision.SETTLEMENT)

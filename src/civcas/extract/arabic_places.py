@@ -401,7 +401,8 @@ def find_places(
             lead += word[0]
             f0 += 1
             word = word[1:]
-        if word in lex.not_places or word.removeprefix("ال") in lex.not_places or blocked_at(f0, f1):
+        if (word in lex.not_places or word.removeprefix("ال") in lex.not_places or word in lex.never_names
+                or blocked_at(f0, f1)):
             continue
         if any(folded.startswith(p, f0) for p in lex.not_place_before):
             continue  # "مسقط رأسه": his birthplace, not Muscat

@@ -179,18 +179,24 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     return out
 
 
-def _area_entries(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None) -> _Areas:
-    """The readings of the area names (remembered per names and country: documents repeat them)."""
+def _area_entries(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False) -> _Areas:
+    """The readings of the area names (remembered per names and country: documents repeat them).
+
+    ``towns``: a name no admin area has may be read as the town it names (for the areas named with a mention,
+    not for those named anywhere in the document, which bound nothing together).
+    """
     if not names:
         return _NO_AREAS
-    hit = gazetteer.memo_get("areas", (names, country))
+    hit = gazetteer.memo_get("areas", (names, country, towns))
     if hit is None:
-        hit = _area_entries_uncached(gazetteer, names, country)
-        gazetteer.memo_put("areas", (names, country), hit)
+        hit = _area_entries_uncached(gazetteer, names, country, towns=towns)
+        gazetteer.memo_put("areas", (names, country, towns), hit)
     return hit  # type: ignore[no-any-return]
 
 
-def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None) -> _Areas:
+def _area_entries_uncached(
+    gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False
+) -> _Areas:
     areas: list[_Area] = []
     entries: list[GazetteerEntry] = []
     key = gazetteer.admin_key
@@ -218,6 +224,19 @@ def _area_entries_uncached(gazetteer: Gazetteer, names: tuple[str, ...], country
             candidates = [e for e in candidates if e.kind == "country" or _close_area(gazetteer, e, bare)]
         if code and not [e for e in candidates if e.kind != "country"]:
             areas.append(_Area(frozenset(), frozenset(), frozenset({code})))
+            continue
+        if not candidates and country and towns:
+            # "قرية البوعيثة في قضاء القائم", "east of Ain Issa": a district or a town's surroundings the
+            # gazetteers know only as the town; the place lies in the governorate of a town so named in the
+            # document's country (not its district: the layers spell those differently) and within a district's
+            # reach of it, so neither a namesake elsewhere nor a like-spelled village far off is taken
+            same_named = [e for e in gazetteer.lookup(raw, country=country) if e.kind == "locality" and e.admin1][:3]
+            a1 = {key(e.admin1) for e in same_named if e.admin1} - {""}
+            if a1:
+                areas.append(_Area(frozenset(a1), frozenset(), frozenset()))
+                areas.append(_Area(frozenset(), frozenset(), frozenset(),
+                                   tuple((e.lat, e.lon, _COUNTY_RADIUS_KM) for e in same_named), True))
+                entries.extend(same_named[:1])
             continue
         for e in candidates[:3]:
             entries.append(e)
@@ -441,6 +460,11 @@ def _enclosing(
                 p = _place_from(e, mention, precision=_PRECISION[kind], confidence=0.3,
                                 reasons=[reason, f"placed in the {kind} named with it"])
                 return _replace_name(p, mention)
+    for e in within.entries[:1] if within.entries and within.entries[0].kind == "locality" else ():
+        # the area is known only as the town it is named after (see :func:`_area_entries_uncached`): near it
+        p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
+                        reasons=[reason, f"placed near {e.name}, the town the area named with it is named after"])
+        return _replace_name(p, mention)
     named = sorted({c for area in within.areas for c in area.countries})
     country = next(iter(named), None) or context.country
     if country:
@@ -544,9 +568,16 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     own_key = fold.key(fold.base_name(mention.text))
     # an area that is the mention itself ("Konduga LGA" within "Konduga LGA") says nothing about where it is
     within = _area_entries(
-        gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country
+        gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country,
+        towns=True,
     )
     doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
+    if within.entries and all(e.kind == "locality" for e in within.entries) and doc_areas.areas and not any(
+        _inside(e, doc_areas) for e in within.entries
+    ):
+        # "Jurin Town in Sahl Al-Ghab in western Hama countryside": the area read as a town ("Sahl", in Raqqa)
+        # lies outside the governorate the document names, so it is a misreading, not a bound
+        within = _NO_AREAS
     name = fold.base_name(mention.text)
     if name != mention.text.strip() and not mention.kind_hint:
         # "Gwoza LGA", "Raqqa governorate": the feature word is the kind hint
