@@ -495,8 +495,10 @@ def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContex
     if m is None:
         return None
     base = m.group("after") or m.group("before")
-    if fold.key(base) in {fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")}:
-        return None
+    if len(fold.key(base)) < 4 or fold.key(base) in {
+        fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")
+    }:
+        return None  # "Far North": a word too short to stand for a place's name is no part of one ("Pharr")
     got = _resolve(replace(mention, text=base, relation="in"), gazetteer=gazetteer, context=context)
     if got.gazetteer_id is None or got.precision not in (
         PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE
@@ -504,6 +506,8 @@ def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContex
         return None
     if fold.core(base) not in {fold.core(n) for n in (got.name or "", *got.names)}:
         return None  # only a place spelled as the name says ("North Nazimabad" is not near a Nizamabad)
+    if context.country and got.country != context.country:
+        return None  # a part of a place abroad is no part of a place in the document's country
     return Place(
         name=mention.text, mention=mention.text, span=mention.span, lat=got.lat, lon=got.lon, admin1=got.admin1,
         admin2=got.admin2, country=got.country, precision=PlacePrecision.NEAR,
