@@ -1358,5 +1358,6 @@ def test_arabic_a_district_known_only_by_its_town_keeps_a_village_there(village_
 def test_a_region_word_names_a_first_level_area(village_config: Any) -> None:
     # "Far North Region" is Cameroon's Extrême-Nord: "region" is a province's word; read as a district it had
     # become New Zealand's Far North district, then, as "Far" north of something, Pharr in Texas
-    got = _places("Suicide bombers killed 9 people at a market in Mora, Far North Region, officials said.", village_config)
+    got = _places("Suicide bombers killed 9 people at a market in Mora, Far North Region, officials said.",
+                  village_config)
     assert got and all(country == "CM" for _n, country, _p in got), got
