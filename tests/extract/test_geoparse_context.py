@@ -1361,3 +1361,13 @@ def test_a_region_word_names_a_first_level_area(village_config: Any) -> None:
     got = _places("Suicide bombers killed 9 people at a market in Mora, Far North Region, officials said.",
                   village_config)
     assert got and all(country == "CM" for _n, country, _p in got), got
+
+
+def test_a_quarter_missing_from_the_gazetteer_is_its_city_not_a_village_of_the_name(village_config: Any) -> None:
+    # no quarter "Al-Sinaa" is known in Syria (a quarter of the name abroad does not count): the city it is a
+    # quarter of, Raqqa, stands for it, not the village Sin of Aleppo the spelling also reaches
+    claims = run(Document(id="n1", text="Coalition airstrikes killed 12 civilians in the Al-Sinaa neighborhood of "
+                                        "Raqqa, activists said."), config=village_config)
+    place = claims[0].place
+    assert place is not None and place.lat is not None and place.lon is not None, place
+    assert abs(place.lat - 35.95) < 0.1 and abs(place.lon - 39.01) < 0.1, place

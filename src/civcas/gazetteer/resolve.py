@@ -662,7 +662,11 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         candidates, cached, aliased = known, False, True
     hint = (mention.kind_hint or "").lower()
     neighbourhood = hint in ("neighbourhood", "neighborhood")
-    if neighbourhood and not any(e.kind == "neighbourhood" for e in candidates):
+    if neighbourhood and not any(
+        e.kind == "neighbourhood" and (not context.country or e.country == context.country) for e in candidates
+    ):
+        # no quarter of the name in the document's country (a namesake quarter abroad is not it, and a village of
+        # the name is no quarter: "Al-Sinaa neighborhoods" of Raqqa is not the village Sin of Aleppo)
         return _neighbourhood_fallback(gazetteer, mention, within, context)
     # "Hay al-Tanak, western Mosul": a name Arabic calls a quarter (حي), in the city named with it when unknown
     neighbourhood = neighbourhood or _QUARTER_PREFIX.match(mention.text) is not None
