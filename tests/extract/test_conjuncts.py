@@ -108,3 +108,17 @@ def test_conjuncts_no_companions_without_a_count_for_the_first() -> None:
 def test_conjuncts_one_person_as_the_object_of_a_killing(text: str, value: int | None) -> None:
     (h,) = [h for h in find_harms(text) if h.category == "killed"]
     assert h.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the toll of the bombing had risen to four people killed and 19 others wounded.",
+        "A police source said the toll climbed to four people were killed and 19 others injured in the market blast.",
+    ],
+)
+def test_conjuncts_others_after_a_harm_word_are_another_harms(text: str) -> None:
+    # "four people killed and 19 others wounded": the words between the counts are no name, so "others" is a
+    # second harm's group, not four more dead
+    killed = [h for h in find_harms(text) if h.category == "killed"]
+    assert killed and killed[0].value == 4, [(h.category, h.value) for h in find_harms(text)]

@@ -74,9 +74,11 @@ _COORD_PHRASE = re.compile(
 
 
 # "A member of the state assembly, and eight others": "others" points back to the first conjunct, also past an
-# apposition ("a district chief, his apparent target, and seven others").
+# apposition ("a district chief, his apparent target, and seven others") or a name, whose words are capitalised
+# whatever the case of the rest ("six people killed and 21 others injured" joins nothing).
 _COORD_PHRASE_OTHERS = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*(?:his|her|their|its|the)\s+[^,;:.!?\"“”()]{1,40}?)"
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+(?-i:[A-Z])[\w'’\-]+){1,4}"
+    r"|\s*,\s*(?:his|her|their|its|the)\s+[^,;:.!?\"“”()]{1,40}?)"
     r"\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
     re.IGNORECASE,
 )
