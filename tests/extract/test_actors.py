@@ -35,6 +35,9 @@ from civcas.extract.actors import find_actors
         ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
         ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
         ("Fighters loyal to a local commander shot dead two farmers.", []),
+        # a hedged attribution between the force's noun and its side
+        ("Warplanes believed to be Russian bombed the road to the village.", ["Russia"]),
+        ("Jets thought to be Israeli struck a depot near the airport.", ["Israel"]),
         ("Huthi rebels shelled the city.", ["Houthis"]),
         # an installation "of" a force: the force is the target
         ("US airstrikes hit positions of Iran-backed militias in al-Mayadin.", ["US"]),
