@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from civcas.extract.dates import find_dates, page_date, post_signature, reference_date, year_hint
+from civcas.extract.dates import find_dates, page_date, post_signature, reference_date, writing_year, year_hint
+from civcas.records import DatePrecision
 
 PUB = date(2016, 7, 21)  # a Thursday
 
@@ -140,3 +141,36 @@ def test_two_days_later_is_two_days_after_the_strike_told_before() -> None:
     claims = run(Document(id="d2", text=text, published=date(2022, 6, 13)), config=ExtractConfig(gazetteer=None))
     got = sorted((c.date.start, c.date.end) for c in claims)
     assert got == [(date(2022, 6, 3), date(2022, 6, 3)), (date(2022, 6, 5), date(2022, 6, 5))], got
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("ارتفعت حصيلة الضحايا منذ بداية العام الحالي 2023 إلى 40 مدنياً.", 2023),
+        ("وثق المرصد مقتل 12 مدنياً خلال السنة الجارية (٢٠٢٢) بقصف الطائرات المسيرة.", 2022),
+        ("The monitor has recorded 31 such strikes since the start of the current year, 2024.", 2024),
+        # a year of the past, or two years that disagree, say nothing of when the page was written
+        ("تسيطر القوات على البلدة منذ مطلع العام 2016.", None),
+        ("The current year 2023 ... this year (2024) in another story beside it.", None),
+    ],
+)
+def test_writing_year_is_the_year_a_page_says_it_is_written_in(text: str, year: int | None) -> None:
+    found = writing_year(text)
+    assert (found[0] if found else None) == year
+    if found:
+        assert str(year) in text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))[found[1] : found[2]]
+
+
+def test_a_page_with_only_its_year_of_writing_dates_its_days_and_its_undated_claims() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("ارتفعت حصيلة ضحايا القصف منذ بداية العام الحالي 2023 إلى 40 مدنياً.\n"
+            "وقتل طفلان يوم الجمعة 25 آب بقصف مدفعي على قرية كفرنوران.")
+    (claim,) = [c for c in run(Document(id="w1", text=text), config=ExtractConfig()) if c.killed]
+    assert (claim.date.start, claim.date.end) == (date(2023, 8, 25), date(2023, 8, 25))
+    undated = ("ارتفعت حصيلة ضحايا القصف منذ بداية العام الحالي 2023 إلى 40 مدنياً.\n"
+               "وقتل طفلان بقصف مدفعي على قرية كفرنوران.")
+    (claim,) = [c for c in run(Document(id="w2", text=undated), config=ExtractConfig()) if c.killed]
+    assert claim.date.precision == DatePrecision.YEAR and claim.date.end == date(2023, 12, 31)
+    assert claim.date.span is not None and "2023" in claim.date.span.text

@@ -553,6 +553,32 @@ def year_hint(text: str, *, rules: RuleFiles | None = None) -> int | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
+#: how far into a page a phrase naming the year of writing counts: later come other stories' sidebars
+WRITING_YEAR_CHARS = 5000
+_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def writing_year(text: str, *, rules: RuleFiles | None = None) -> tuple[int, int, int] | None:
+    """The year a text says it is written in ("since the start of the current year 2023", "العام الحالي 2023"):
+    ``(year, start, end)`` of the first such phrase, or None when none is found, or the phrases disagree.
+
+    Only the head of a page counts (:data:`WRITING_YEAR_CHARS`): a page captured later shows other stories of later
+    years beside it. The phrases are the ``writing_year`` patterns of the dates files, English and Arabic.
+    """
+    rules = rules or load_rules()
+    patterns = [*rules.dates.writing_year, *(rules.ar_dates.writing_year if rules.ar_dates else [])]
+    if not patterns:
+        return None
+    head = text[:WRITING_YEAR_CHARS].translate(_INDIC_DIGITS)  # one character for one: offsets hold
+    found: list[tuple[int, int, int]] = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, head, re.IGNORECASE):
+            found.append((int(m.group("year")), m.start(), m.end()))
+    if not found or len({y for y, _, _ in found}) > 1:
+        return None
+    return min(found, key=lambda f: f[1])
+
+
 def period(text: str, mentions: list[DateMention], reference: date | None) -> tuple[date | None, date | None] | None:
     """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
     for i, m in enumerate(mentions):

@@ -20,7 +20,7 @@ from civcas.extract import arabic, geoparse
 from civcas.extract import events as ev_mod
 from civcas.extract.actors import OCCUPATION, resolve_document_forces, without_the_blamed
 from civcas.extract.config import ExtractConfig
-from civcas.extract.dates import page_date, reference_date, year_hint
+from civcas.extract.dates import page_date, reference_date, writing_year, year_hint
 from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.statements import Unit, sentence_units
@@ -69,6 +69,18 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         # a page's date printed under its byline, or the posts it embeds
         ref, ref_source = stamp, "dateline"
     yh = ref.year if ref is not None else (bound[0].year if bound is not None else year_hint(text, rules=rules))
+    if yh is None:
+        # no date says the year: the year of the page's full Arabic dates, else the one it says it is written in
+        # ("منذ بداية العام الحالي 2023"), for its days without a year ("الخميس 25 آب")
+        from civcas.extract.arabic_dates import doc_year
+        from civcas.extract.arabic_lexicon import arabic_lex
+
+        yh = doc_year(text, arabic_lex(rules)) if arabic.is_arabic(text[:2000]) else None
+        written = writing_year(text, rules=rules)
+        if yh is None and written is not None:
+            yh = written[0]
+    else:
+        written = None
     sentences = _before_comments(text, split_sentences(text))
     gz = config.gazetteer
     headline_ids = _headlines(sentences)
@@ -129,7 +141,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
         tuple(s.start for s in sentences), gz,
         _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country), occupier,
-        doc_country,
+        doc_country, written,
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -464,6 +476,8 @@ class _DocContext:
     occupier: str | None = None
     #: the country the document is about (``geoparse.resolve_places``)
     country: str | None = None
+    #: the year a page with no other date says it is written in, and the phrase's span (``dates.writing_year``)
+    written: tuple[int, int, int] | None = None
 
 
 def _build_claim(
@@ -629,7 +643,8 @@ def _build_claim(
             if m.rule:
                 fired.append(m.rule)
     # Date: the claimant's own statement, else the event's, else "on or before publication".
-    interval = _claim_date(units, event, ref, ref_source, document.publication_bound(), text, evidence, fired)
+    interval = _claim_date(units, event, ref, ref_source, document.publication_bound(), text, evidence, fired,
+                           ctx.written)
     if kind is ClaimKind.AGGREGATE:
         interval = _period(units, ref) or interval
     bells: list[str] = []
@@ -700,6 +715,7 @@ def _claim_date(
     text: str,
     evidence: list[Evidence],
     fired: list[str],
+    written: tuple[int, int, int] | None = None,
 ) -> DateInterval | None:
     own = [u.date_interval for u in units if u.date_interval and (u.date_interval[0] or u.date_interval[1])]
     if own:
@@ -744,6 +760,14 @@ def _claim_date(
         evidence.append(Evidence("date", span, m.rule))
         fired.append(m.rule)
         return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
+    if written is not None:
+        # "since the start of the current year 2023" and nothing else dates the page: the event is of that year
+        # (a report in early January may tell of late December: the interval opens a week before the year)
+        year, ws, we = written
+        span = Span.of(text, ws, we)
+        evidence.append(Evidence("date", span, "written_in_year"))
+        fired.append("written_in_year")
+        return DateInterval(date(year - 1, 12, 24), date(year, 12, 31), DatePrecision.YEAR, span, "written_in_year")
     return None
 
 

@@ -335,6 +335,9 @@ class DatesFile(Header):
     ordinals: dict[str, int]
     relative: list[RelativeDate]
     interval_words: list[IntervalWord]
+    #: regular expressions (group ``year``) of phrases that say which year the text is written in ("the current
+    #: year 2023", "منذ بداية العام الحالي 2023")
+    writing_year: list[str] = []
 
 
 class WordClass(_Strict):
