@@ -279,3 +279,18 @@ def test_of_two_sources_the_one_whose_verb_is_the_denial_denies(village_config: 
     assert [(c.claimant, list(c.belligerents)) for c in denial] == [("LNA", ["LNA"])], claims
     # the government's name is no place ("National Accord")
     assert all(c.place is None or c.place.name != "National Accord" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Turkey said its jets destroyed 12 targets in northern Iraq, killing five militants.", "Turkey"),
+        ("Israel said its aircraft struck a weapons depot near Damascus, killing two people.", "Israel"),
+    ],
+)
+def test_a_source_that_says_its_own_forces_struck_is_the_belligerent(text: str, force: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = [c for c in run(Document(id="o1", text=text), config=ExtractConfig()) if c.killed]
+    assert claims and claims[0].belligerents == (force,), [(c.belligerents, c.claimant) for c in claims]

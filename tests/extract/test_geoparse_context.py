@@ -1371,3 +1371,17 @@ def test_a_quarter_missing_from_the_gazetteer_is_its_city_not_a_village_of_the_n
     place = claims[0].place
     assert place is not None and place.lat is not None and place.lon is not None, place
     assert abs(place.lat - 35.95) < 0.1 and abs(place.lon - 39.01) < 0.1, place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces fired Grad rockets at Tal Rifaat, killing eight civilians.",
+        "A Krasnopol guided shell killed three children in Sarmin, rescuers said.",
+        "Israeli jets destroyed a Pantsir air defence system near Damascus, killing two soldiers.",
+    ],
+)
+def test_a_weapons_name_is_no_place(text: str, village_config: Any) -> None:
+    # "Grad" is also a town in Slovenia, "Krasnopol" and "Pantsir" read as Russian places
+    got = _places(text, village_config)
+    assert got and all(country == "SY" for _n, country, _p in got), got

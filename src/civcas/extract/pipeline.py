@@ -279,6 +279,14 @@ def _keeps_both(figs: dict[str, Figure]) -> bool:
     return both.value is not None and killed.value is not None and both.value > killed.value
 
 
+# A possessive before a force's noun: the force of whoever the sentence quotes ("said its jets struck").
+_OWN_FORCES = re.compile(
+    r"\bsaid\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|drones?|forces|troops|"
+    r"artillery|army|navy|air\s+force|fighter\s+jets|warships|helicopters)\b",
+    re.IGNORECASE,
+)
+
+
 def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> list[str]:
     """The forces a source's name names, in English or Arabic, as the document's country names them ("the
     coalition" denying a strike in Yemen is the Saudi-led coalition: :func:`actors.localise`)."""
@@ -665,6 +673,11 @@ def _build_claim(
                 canonical = ctx.occupier
             if canonical not in bells:
                 bells.append(canonical)
+    if not bells and kind is ClaimKind.INCIDENT and units[0].claimant_name and any(
+        _OWN_FORCES.search(u.sent.text) for u in units
+    ):
+        # "Israel said its jets destroyed ...", "Turkey's defence ministry said its forces hit ...": the source's own
+        bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION]
     if not bells and kind is ClaimKind.INCIDENT:
         bells = list(event.belligerents) or list(fallback_bells)
     if "coalition" in bells:

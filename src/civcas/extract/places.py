@@ -178,7 +178,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         relation_before=relation_before,
         relation_of=relation_of,
         prep_before=prep_before,
-        not_places=_article_variants(p.not_places),
+        # a weapon's name ("Grad rockets", "a Bayraktar drone") is never a place's
+        not_places=_article_variants([*p.not_places, *(w for c in rules.targets.weapons for w in c.words
+                                                        if w[:1].isupper() and " " not in w)]),
         person_names=frozenset(p.person_names),
         origin_before=origin_before,
         tag=rules.tags["places"],
