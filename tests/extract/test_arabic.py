@@ -1093,3 +1093,22 @@ def test_arabic_a_yemeni_district_and_a_popular_market() -> None:
     text = "مقتل 9 مدنيين بغارات على سوق شعبي وأحياء سكنية في مديرية حيدان بمحافظة صعدة"
     names = {p.text: p.kind_hint for u in _units(text) for p in u.places}
     assert names.get("حيدان") == "district" and "شعبي" not in names and "سكنية" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # a toll's count after the phrase that says what it is the toll of
+        ("ارتفع عدد الشهداء جراء الغارات الجوية على بلدة كفرنبل بريف إدلب الجنوبي إلى خمسة، بينهم طفلان.", "killed", 5),
+        ("ارتفعت حصيلة الجرحى بعد القصف المدفعي على القرية إلى 12 مدنياً.", "injured", 12),
+    ],
+)
+def test_arabic_a_toll_counts_after_its_phrase(text: str, category: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get(category) == value, got
+
+
+def test_arabic_a_count_with_its_own_harm_word_stays_that_words() -> None:
+    # "... إلى 7 قتلى و20 جريحاً": the victims' toll is seven killed and twenty wounded, not seven victims
+    got = {c: h.value for c, h in _harms("ارتفعت حصيلة ضحايا القصف على المخيم إلى 7 قتلى و20 جريحاً.").items()}
+    assert got.get("killed") == 7 and got.get("injured") == 20, got

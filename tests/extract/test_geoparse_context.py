@@ -1385,3 +1385,16 @@ def test_a_weapons_name_is_no_place(text: str, village_config: Any) -> None:
     # "Grad" is also a town in Slovenia, "Krasnopol" and "Pantsir" read as Russian places
     got = _places(text, village_config)
     assert got and all(country == "SY" for _n, country, _p in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت طائرة مسيرة دراجة نارية على طريق الباب - منبج، ما أدى لمقتل شخصين.",
+        "استهدفت طائرة مسيرة دراجة نارية على الطريق الواصل بين الباب ومنبج، ما أدى لمقتل شخصين.",
+    ],
+)
+def test_arabic_a_town_named_after_a_road_is_a_place(text: str, village_config: Any) -> None:
+    # "الباب" is also "the door": after a road's noun or "بين" (between) it is the town of al-Bab
+    got = _places(text, village_config)
+    assert got and got[0][:2] == ("Al Bāb", "SY"), got

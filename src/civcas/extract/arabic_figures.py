@@ -594,6 +594,32 @@ def _named_list(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
 
 
+#: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), folded
+_TOLL_HEADS = frozenset({"عدد", "حصيله", "وعدد", "بعدد", "لعدد", "وحصيله", "بحصيله", "الحصيله"})
+#: the word that brings a toll's count after the phrase on its event, folded ("... إلى سبعة")
+_TOLL_TO = frozenset({"الي", "لالي"})
+#: how many words a toll's phrase may run before its count
+_TOLL_REACH = 16
+
+
+def _toll_count_after(sc: Scan, hit: PhraseHit, free_after: dict[int, _G]) -> _G | None:
+    """ "ارتفع عدد الشهداء [جراء الغارات الروسية على بلدة البارة بجبل الزاوية] إلى سبعة": a toll's count after the
+    phrase that says what it is the toll of, brought by إلى; none across a sentence's end or another count."""
+    toks = sc.toks
+    if hit.first == 0 or toks[hit.first - 1].text not in _TOLL_HEADS:
+        return None
+    for k in range(hit.last + 1, min(hit.last + 1 + _TOLL_REACH, len(toks) - 1)):
+        t = toks[k].text
+        if t in (".", "!", "?", "؟", ":", "؛") or t[:1].isdigit() or k in sc.harm:
+            return None
+        if t in _TOLL_TO:
+            g = free_after.get(k + 1)
+            if g is None or g.num is None or any(j in sc.harm for j in range(g.first, g.last + 2)):
+                return None  # "... إلى 7 قتلى و70 جريحاً": a count with its own harm word is that word's
+            return g
+    return None
+
+
 def _names_listed(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> _G | None:
     """ "أسماء شهداء القصف على مخيم جباليا: محمد أحمد سالم، وأحمد محمد سالم، والطفل يوسف": the dead a post names
     after a colon, one by one, counted (the harm noun after "أسماء", names of)."""
@@ -773,6 +799,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     g2 = free_after.get(link.last + 1)
                     if g2 is not None and g2.num is not None:
                         picked = (w, [g2], "person")
+                elif (g2 := _toll_count_after(sc, hit, free_after)) is not None:
+                    picked = (w, [g2], "person")  # "ارتفع عدد الشهداء جراء الغارات على البارة إلى سبعة"
                 else:
                     # "انتشلت جثث 9 أشخاص": the word governs a count of people right after it
                     g2 = free_after.get(hit.last + 1)

@@ -401,7 +401,13 @@ def find_places(
             lead += word[0]
             f0 += 1
             word = word[1:]
-        if (word in lex.not_places or word.removeprefix("ال") in lex.not_places or word in lex.never_names
+        road = k > 0 and (toks[k - 1].text == "بين" or any(
+            f in lex.institutions for f, _ in variants(toks[k - 1].text, article=False)))
+        if road and word.removeprefix("ال") in lex.not_places and word not in lex.not_places and _prominent(
+            sp.candidates, word
+        ):
+            pass  # "طريق الباب - منبج", "بين الباب ومنبج": after a road's noun "الباب" is the town, not "the door"
+        elif (word in lex.not_places or word.removeprefix("ال") in lex.not_places or word in lex.never_names
                 or blocked_at(f0, f1)):
             continue
         if any(folded.startswith(p, f0) for p in lex.not_place_before):
