@@ -1112,3 +1112,14 @@ def test_arabic_a_count_with_its_own_harm_word_stays_that_words() -> None:
     # "... إلى 7 قتلى و20 جريحاً": the victims' toll is seven killed and twenty wounded, not seven victims
     got = {c: h.value for c, h in _harms("ارتفعت حصيلة ضحايا القصف على المخيم إلى 7 قتلى و20 جريحاً.").items()}
     assert got.get("killed") == 7 and got.get("injured") == 20, got
+
+
+def test_arabic_a_source_after_a_denial_speaks_for_the_harm() -> None:
+    # "the Russian ministry denied ..., whereas activists confirmed four civilians killed": the activists' claim
+    text = ("نفت وزارة الدفاع الروسية تنفيذ أي غارات على ريف إدلب، "
+            "فيما أكد ناشطون مقتل 4 مدنيين بقصف جوي على مدينة سرمين.")
+    units = _units(text)
+    harm = [u for u in units if u.harms]
+    denial = [u for u in units if u.kind == "stance"]
+    assert harm and harm[0].claimant is not None and harm[0].claimant.name == "ناشطون"
+    assert denial and denial[0].claimant is not None and "وزارة الدفاع" in denial[0].claimant.name

@@ -227,7 +227,12 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         for u in units:
             if u.kind == "harm":
                 u.stance = None
-                u.claimant = None
+                # "نفت وزارة الدفاع الروسية ...، فيما أكد ناشطون مقتل 4 مدنيين": a source named after the denier
+                # and before the harm speaks for it
+                first = min(h.start for h in u.harms)
+                after = [c for c in non_relay if c is not denier and denier is not None and denier.end <= c.start
+                         and c.end <= first]
+                u.claimant = after[-1] if after else None
         units.append(
             Unit(sent=sub, kind="stance", region=(0, len(text)), places=list(places), dates=list(dates),
                  actors=list(actors), claimant=denier, relays=relays, stance=stance, headline=headline)
