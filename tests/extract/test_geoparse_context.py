@@ -1398,3 +1398,17 @@ def test_arabic_a_town_named_after_a_road_is_a_place(text: str, village_config: 
     # "الباب" is also "the door": after a road's noun or "بين" (between) it is the town of al-Bab
     got = _places(text, village_config)
     assert got and got[0][:2] == ("Al Bāb", "SY"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # a large city's quarter called a district, that the gazetteer lacks (or knows only elsewhere): the city
+        ("Eight civilians died when an airstrike hit a house in the Yarmouk district of Mosul.", 36.34, 43.12),
+        ("Gunmen shot dead a district official in Mogadishu's Dharkenley District on Monday.", 2.04, 45.34),
+    ],
+)
+def test_a_large_citys_unknown_district_is_the_city(text: str, lat: float, lon: float, village_config: Any) -> None:
+    (place,) = _claim_places(text, village_config)[:1]
+    assert place.precision is PlacePrecision.SETTLEMENT and place.lat is not None and place.lon is not None, place
+    assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1, place

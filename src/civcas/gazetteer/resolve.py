@@ -464,7 +464,7 @@ def _enclosing(
         # the area is known only as the town it is named after (see :func:`_area_entries_uncached`): near it
         p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                         reasons=[reason, f"placed near {e.name}, the town the area named with it is named after"])
-        return _replace_name(p, mention)
+        return replace(_replace_name(p, mention), gazetteer_id=None)  # near the town, not the town
     named = sorted({c for area in within.areas for c in area.countries})
     country = next(iter(named), None) or context.country
     if country:
@@ -671,7 +671,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     # "Hay al-Tanak, western Mosul": a name Arabic calls a quarter (حي), in the city named with it when unknown
     neighbourhood = neighbourhood or _QUARTER_PREFIX.match(mention.text) is not None
     if not candidates:
-        city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+        city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
         return city or _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
 
     statics = _statics(gazetteer, name, candidates, cache=cached)
@@ -699,14 +699,14 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         ) else None
         if alt is None:
             # "the al-Jadida neighbourhood of Mosul", a namesake abroad: the city, not the district around it
-            city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+            city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
             return city or _enclosing(gazetteer, mention, within, context, rejected)
         best_c, best = alt, alt.entry
         why = [*_reasons(best_c, mention, within, doc_areas, context), f"not {rejected}"]
         confidence *= 0.7
     if within.entries and _inside(best, within, best_c.info) is False:
         # every candidate lies outside the area the text names: not the place meant
-        city = _city_named_with(gazetteer, mention, context) if neighbourhood else None
+        city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
         return city or _enclosing(gazetteer, mention, within, context,
                           f"no '{mention.text}' inside {', '.join(mention.within)}")
     if hint == "district" and best.kind == "locality" and mention.within and not ARABIC_SCRIPT.search(mention.text):
@@ -1087,6 +1087,18 @@ _FAR_KM = 60.0
 
 #: how far from a large city's centre a quarter the text names in it may lie
 _QUARTER_KM = 12.0
+
+
+def _quarter_city(
+    gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, hint: str, neighbourhood: bool
+) -> Place | None:
+    """The city a quarter the gazetteer lacks lies in: named with a neighbourhood, or with a "district" in English
+    when the city is large ("the Yarmouk district of Mosul" is Mosul, not the district around it)."""
+    if neighbourhood:
+        return _city_named_with(gazetteer, mention, context)
+    if hint == "district" and mention.within and not ARABIC_SCRIPT.search(mention.text):
+        return _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
+    return None
 
 
 def _city_named_with(
