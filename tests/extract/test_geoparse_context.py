@@ -1412,3 +1412,10 @@ def test_a_large_citys_unknown_district_is_the_city(text: str, lat: float, lon: 
     (place,) = _claim_places(text, village_config)[:1]
     assert place.precision is PlacePrecision.SETTLEMENT and place.lat is not None and place.lon is not None, place
     assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1, place
+
+
+def test_a_peoples_name_is_no_place(village_config: Any) -> None:
+    # "Lou Nuer" (a section of the Nuer) is one side of the clashes; the place is the town named after "in"
+    got = _claim_places("At least 30 people were killed in clashes between Lou Nuer and Murle youth in Pibor.",
+                        village_config)
+    assert got and got[0].mention == "Pibor", [(p.name, p.mention) for p in got]

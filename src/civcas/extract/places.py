@@ -179,8 +179,10 @@ def _lex(rules: RuleFiles) -> _Lex:
         relation_of=relation_of,
         prep_before=prep_before,
         # a weapon's name ("Grad rockets", "a Bayraktar drone") is never a place's
+        # and an armed group's or a people's ("clashes between Lou Nuer and Murle youth in Pibor")
         not_places=_article_variants([*p.not_places, *(w for c in rules.targets.weapons for w in c.words
-                                                        if w[:1].isupper() and " " not in w)]),
+                                                        if w[:1].isupper() and " " not in w),
+                                      *(n for names in p.group_countries.values() for n in names)]),
         person_names=frozenset(p.person_names),
         origin_before=origin_before,
         tag=rules.tags["places"],
