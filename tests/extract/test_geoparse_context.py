@@ -1419,3 +1419,9 @@ def test_a_peoples_name_is_no_place(village_config: Any) -> None:
     got = _claim_places("At least 30 people were killed in clashes between Lou Nuer and Murle youth in Pibor.",
                         village_config)
     assert got and got[0].mention == "Pibor", [(p.name, p.mention) for p in got]
+
+
+def test_arabic_a_russian_strike_is_in_syria_not_jericho(village_config: Any) -> None:
+    # "أريحا" is both Ariha (Idlib) and Jericho; Russia's forces strike in Syria and Ukraine, not in the West Bank
+    got = _places("قصف جوي روسي على مدينة أريحا يؤدي لمقتل 5 مدنيين.", village_config)
+    assert got and got[0][1] == "SY", got
