@@ -756,3 +756,14 @@ def test_pipeline_reads_the_post_authors_own_comment_with_the_post() -> None:
     )
     claims = run(_doc(text), config=CONFIG)
     assert sorted(c.killed.value for c in claims if c.killed) == [2]  # the author's two, no reader's five
+
+
+def test_strikes_counted_on_one_named_town_the_gazetteer_lacks_are_one_incident() -> None:
+    # "carried out 4 airstrikes on Kafr Tarnin city": a raid's strikes on one town, a strike's toll, not a tally
+    # (as for a town the gazetteer knows, or a village it lacks)
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    text = "Two civilians were injured when Russian warplanes carried out 4 airstrikes on Kafr Tarnin city, in Idlib."
+    claims = run(Document(id="c4", text=text), config=ExtractConfig())
+    assert claims and claims[0].kind is ClaimKind.INCIDENT and claims[0].injured and claims[0].injured.value == 2

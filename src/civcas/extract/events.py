@@ -591,11 +591,12 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
 
 
 def _named_settlement(u: Unit, place: Place) -> bool:
-    """The text calls the unit's one place a village or neighbourhood ("in Um X village"), known or not.
+    """The text calls the unit's one place a village, town, city, camp or neighbourhood ("in Um X village",
+    "on Bennsh city"), known or not.
 
-    Attacks counted there on one day are one incident's toll, as with a village the gazetteer knows.
+    Attacks counted there on one day are one incident's toll, as with a settlement the gazetteer knows.
     """
-    local = [m for m in u.places if m.kind_hint in ("village", "neighbourhood")]
+    local = [m for m in u.places if m.kind_hint in ("village", "neighbourhood", "town", "city", "camp")]
     return len(local) == 1 and place.span is not None and local[0].span.start == place.span.start
 
 
