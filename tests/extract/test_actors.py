@@ -35,6 +35,8 @@ from civcas.extract.actors import find_actors
         ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
         ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
         ("Fighters loyal to a local commander shot dead two farmers.", []),
+        # two demonyms joined by a hyphen before the noun: both sides' forces
+        ("Syrian-Russian alliance forces fired artillery shells at the village.", ["Syria", "Russia"]),
         # a hedged attribution between the force's noun and its side
         ("Warplanes believed to be Russian bombed the road to the village.", ["Russia"]),
         ("Jets thought to be Israeli struck a depot near the airport.", ["Israel"]),

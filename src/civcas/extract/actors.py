@@ -456,7 +456,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         for extra in lex.adjective_only.finditer(mid):
             k2 = fold(extra.group())
             c2, r2 = lex.adjective_of.get(k2, (None, ""))
-            if c2 and re.match(r"^\s*(?:,|and|or|&)\s*$", mid[: extra.start()]):
+            if c2 and re.match(r"^\s*(?:,|and|or|&|-|–|/)\s*$", mid[: extra.start()]):  # "Syrian-Russian forces"
                 s2 = m.end("adj") + extra.start()
                 found.append(ActorMention(s2, m.end(), text[s2 : m.end()], c2, f"{lex.tag}#{r2}_adj_coordinated"))
         state_of = lex.state_of or {}
