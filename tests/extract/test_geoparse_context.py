@@ -1425,3 +1425,11 @@ def test_arabic_a_russian_strike_is_in_syria_not_jericho(village_config: Any) ->
     # "أريحا" is both Ariha (Idlib) and Jericho; Russia's forces strike in Syria and Ukraine, not in the West Bank
     got = _places("قصف جوي روسي على مدينة أريحا يؤدي لمقتل 5 مدنيين.", village_config)
     assert got and got[0][1] == "SY", got
+
+
+def test_a_city_that_names_its_governorate_bounds_the_documents_villages(village_config: Any) -> None:
+    # "western Idlib" reads as the city of Idlib too, but it names the governorate as well: of the two villages
+    # spelled "Frika" (one in Hama, one in Idlib), the one in Idlib governorate
+    got = _claim_places("Regime shelling in western Idlib:\nA man was killed when artillery shells hit Frika village.",
+                        village_config)
+    assert got and got[0].mention == "Frika" and got[0].admin1 == "Idlib", [(p.name, p.admin1) for p in got]

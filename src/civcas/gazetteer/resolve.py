@@ -974,7 +974,8 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
         if country and not gazetteer.may_be_region(fold.loose(m.text), country.upper()):
             continue  # no region of the country has that name: its first candidate there is none
         top_entries = gazetteer.lookup(m.text, country=country) if country else []
-        if top_entries and top_entries[0].kind == "region" and fold.loose(top_entries[0].name) == fold.loose(m.text):
+        # "Idlib", "Aleppo": a governorate's own name, also when a city of the name comes first
+        if any(e.kind == "region" and fold.loose(e.name) == fold.loose(m.text) for e in top_entries[:5]):
             areas.append(m.text)
     if country == context.country and len(areas) == len(context.admin_areas):
         return context
