@@ -1123,3 +1123,16 @@ def test_arabic_a_source_after_a_denial_speaks_for_the_harm() -> None:
     denial = [u for u in units if u.kind == "stance"]
     assert harm and harm[0].claimant is not None and harm[0].claimant.name == "ناشطون"
     assert denial and denial[0].claimant is not None and "وزارة الدفاع" in denial[0].claimant.name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("قُتلت امرأة مع ابنها بغارة جوية على البلدة.", 2),
+        ("قُتل الشاب أحمد العلي برفقة شقيقه بقصف مدفعي على القرية.", 2),
+        ("قتل 5 مدنيين مع استمرار القصف على البلدة.", 5),  # "مع" before no victim joins nothing
+    ],
+)
+def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed") == value, got

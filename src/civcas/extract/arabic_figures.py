@@ -517,29 +517,34 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
     return g if g is not None and g.value is not None and g.noun is not None else None
 
 
+#: words that join one victim to the next: and, with, in the company of (folded)
+_WITH = frozenset({"و", "مع", "برفقه", "رفقه", "بصحبه"})
+
+
 def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> int:
     """Past the name of a person just counted ("الطفلة روعة نصر الزين وامرأة ..."): up to four plain words."""
     j = k
     while j < len(sc.toks) and j - k < 4:
         t = sc.toks[j].text
-        if j in by_first or t == "و" or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
+        if j in by_first or t in _WITH or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
             lex.attack.at(sc.toks, j) is not None
         ):
             break
         j += 1
-    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text == "و")) else k
+    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text in _WITH)) else k
 
 
 def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
-    """Groups joined to ``g`` by و with nothing else between: "طفلتين ورجل", "3 أطفال و4 نساء"."""
+    """Groups joined to ``g`` by و (or مع, برفقة: companions) with nothing else between: "طفلتين ورجل", "3 أطفال
+    و4 نساء", "امرأة مع ابنها"."""
     out = [g]
     by_first = {x.first: x for x in groups if not x.used and not x.is_category}
     cur = g
     while True:
         k = _after_name(sc, cur.last + 1, by_first, lex) if cur.singular else cur.last + 1
         nxt = None
-        if k < len(sc.toks) and sc.toks[k].text == "و":
-            nxt = by_first.get(k + 1)
+        if k < len(sc.toks) and sc.toks[k].text in _WITH:
+            nxt = by_first.get(k + 1)  # "طفلتين ورجل", "امرأة مع ابنها", "الشاب ... برفقة شقيقه"
         elif k in by_first and by_first[k].skip >= 1 and sc.toks[k].text[0] == "و":
             nxt = by_first[k]
         if nxt is None or nxt in out or (nxt.noun is None and nxt.value is None):
