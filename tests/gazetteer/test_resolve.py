@@ -212,6 +212,11 @@ def far_district(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         (9300006, "Mintaqat Jubb", "Jubb District", 35.3, 36.9, "A", "ADM2", "SY", "10", "SY1004", 0),
         (9300004, "Tall Zumurrud", "Tal Zumurrud", 35.30, 36.90, "P", "PPL", "SY", "10", "SY1004", 800),
     ]
+    return _syria_layer(tmp, rows)
+
+
+def _syria_layer(tmp: Path, rows: list[tuple[Any, ...]]) -> Gazetteer:
+    """The bundled gazetteer and a GeoNames layer of ``rows`` in a new data directory under ``tmp``."""
     gazetteer.load_file(write_geonames_dump(tmp / "SY.txt", rows), home=tmp / "home")
     # a new home: no cache to clear (clearing would close the module's other gazetteer)
     return gazetteer.load(tmp / "home")
@@ -320,8 +325,7 @@ def town_area(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
         (9400003, "Kafr Dunayat", "", 35.10, 36.70, "P", "PPL", "SY", "10", "SY1004", 900),
         (9400004, "Bayt Salimat", "", 35.12, 36.72, "P", "PPL", "SY", "10", "SY1004", 2500),
     ]
-    gazetteer.load_file(write_geonames_dump(tmp / "SY.txt", rows), home=tmp / "home")
-    return gazetteer.load(tmp / "home")
+    return _syria_layer(tmp, rows)
 
 
 def test_resolve_area_known_only_as_a_town_bounds_the_village(town_area: Gazetteer) -> None:
