@@ -122,3 +122,10 @@ def test_conjuncts_others_after_a_harm_word_are_another_harms(text: str) -> None
     # second harm's group, not four more dead
     killed = [h for h in find_harms(text) if h.category == "killed"]
     assert killed and killed[0].value == 4, [(h.category, h.value) for h in find_harms(text)]
+
+
+def test_conjuncts_their_with_a_singular_noun_is_one_person() -> None:
+    # "their grandmother" is one more, as "his mother" was
+    (h,) = [h for h in find_harms("Three children and their grandmother were killed when a drone struck their car.")
+            if h.category == "killed"]
+    assert h.value == 4 and [g.text for g in h.groups] == ["Three children", "their grandmother"]

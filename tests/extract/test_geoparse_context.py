@@ -1433,3 +1433,10 @@ def test_a_city_that_names_its_governorate_bounds_the_documents_villages(village
     got = _claim_places("Regime shelling in western Idlib:\nA man was killed when artillery shells hit Frika village.",
                         village_config)
     assert got and got[0].mention == "Frika" and got[0].admin1 == "Idlib", [(p.name, p.admin1) for p in got]
+
+
+def test_a_hyphenated_majority_word_is_no_place(village_config: Any) -> None:
+    # "the northern Christian-majority village of Aitou": the village is Aitou, "Christian-majority" describes it
+    got = _claim_places("An Israeli strike on a house in the northern Christian-majority village of Aitou killed 21 "
+                        "people, the health ministry said.", village_config)
+    assert got and got[0].mention == "Aitou" and got[0].country == "LB", [(p.name, p.mention) for p in got]
