@@ -1440,3 +1440,10 @@ def test_a_hyphenated_majority_word_is_no_place(village_config: Any) -> None:
     got = _claim_places("An Israeli strike on a house in the northern Christian-majority village of Aitou killed 21 "
                         "people, the health ministry said.", village_config)
     assert got and got[0].mention == "Aitou" and got[0].country == "LB", [(p.name, p.mention) for p in got]
+
+
+def test_a_bodys_name_is_no_place(village_config: Any) -> None:
+    # "a hospital supported by Doctors Without Borders in Abs district": the place is Abs, not the charity
+    got = _claim_places("A coalition airstrike hit a hospital supported by Doctors Without Borders in Abs district, "
+                        "Hajjah, killing 11 people.", village_config)
+    assert got and got[0].mention == "Abs" and got[0].country == "YE", [(p.name, p.mention) for p in got]

@@ -104,6 +104,14 @@ class _Lex:
     possessive_gap: re.Pattern[str]
 
 
+def _bodies(rules: RuleFiles) -> list[str]:
+    """The capitalised names of monitors, international bodies and the organisations of the claimants file."""
+    cl = rules.claimants
+    named = [ph for e in cl.entries if e.kind in ("monitor", "international") for ph in e.phrases]
+    named += [a for o in cl.organisations for a in (o.name, *o.aliases) if " " in a]
+    return [n for n in named if n[:1].isupper()]
+
+
 @functools.cache
 def _lex(rules: RuleFiles) -> _Lex:
     p = rules.places
@@ -179,10 +187,12 @@ def _lex(rules: RuleFiles) -> _Lex:
         relation_of=relation_of,
         prep_before=prep_before,
         # a weapon's name ("Grad rockets", "a Bayraktar drone") is never a place's
-        # and an armed group's or a people's ("clashes between Lou Nuer and Murle youth in Pibor")
+        # and an armed group's or a people's ("clashes between Lou Nuer and Murle youth in Pibor"), or a monitor's or
+        # an international body's ("a hospital supported by Doctors Without Borders in Abs district")
         not_places=_article_variants([*p.not_places, *(w for c in rules.targets.weapons for w in c.words
                                                         if w[:1].isupper() and " " not in w),
-                                      *(n for names in p.group_countries.values() for n in names)]),
+                                      *(n for names in p.group_countries.values() for n in names),
+                                      *_bodies(rules)]),
         person_names=frozenset(p.person_names),
         origin_before=origin_before,
         tag=rules.tags["places"],
