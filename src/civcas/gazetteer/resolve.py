@@ -231,7 +231,7 @@ def _area_entries_uncached(
             # document's country (not its district: the layers spell those differently) and within a district's
             # reach of it, so neither a namesake elsewhere nor a like-spelled village far off is taken
             same_named = [e for e in gazetteer.lookup(raw, country=country) if e.kind == "locality" and e.admin1][:3]
-            a1 = {key(e.admin1) for e in same_named if e.admin1} - {""}
+            a1 = {key(e.admin1) for e in same_named if e.admin1} - {""}  # (admin1 checked again for the type checker)
             if a1:
                 areas.append(_Area(frozenset(a1), frozenset(), frozenset()))
                 areas.append(_Area(frozenset(), frozenset(), frozenset(),
@@ -460,10 +460,10 @@ def _enclosing(
                 p = _place_from(e, mention, precision=_PRECISION[kind], confidence=0.3,
                                 reasons=[reason, f"placed in the {kind} named with it"])
                 return _replace_name(p, mention)
-    for e in within.entries[:1] if within.entries and within.entries[0].kind == "locality" else ():
+    if within.entries and (seat := within.entries[0]).kind == "locality":
         # the area is known only as the town it is named after (see :func:`_area_entries_uncached`): near it
-        p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
-                        reasons=[reason, f"placed near {e.name}, the town the area named with it is named after"])
+        p = _place_from(seat, mention, precision=PlacePrecision.NEAR, confidence=0.3,
+                        reasons=[reason, f"placed near {seat.name}, the town the area named with it is named after"])
         return replace(_replace_name(p, mention), gazetteer_id=None)  # near the town, not the town
     named = sorted({c for area in within.areas for c in area.countries})
     country = next(iter(named), None) or context.country
