@@ -517,21 +517,17 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
     return g if g is not None and g.value is not None and g.noun is not None else None
 
 
-#: words that join one victim to the next: and, with, in the company of (folded)
-_WITH = frozenset({"و", "مع", "برفقه", "رفقه", "بصحبه"})
-
-
 def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> int:
     """Past the name of a person just counted ("الطفلة روعة نصر الزين وامرأة ..."): up to four plain words."""
     j = k
     while j < len(sc.toks) and j - k < 4:
         t = sc.toks[j].text
-        if j in by_first or t in _WITH or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
+        if j in by_first or t in lex.companions or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
             lex.attack.at(sc.toks, j) is not None
         ):
             break
         j += 1
-    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text in _WITH)) else k
+    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text in lex.companions)) else k
 
 
 def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
@@ -543,7 +539,7 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
     while True:
         k = _after_name(sc, cur.last + 1, by_first, lex) if cur.singular else cur.last + 1
         nxt = None
-        if k < len(sc.toks) and sc.toks[k].text in _WITH:
+        if k < len(sc.toks) and sc.toks[k].text in lex.companions:
             nxt = by_first.get(k + 1)  # "طفلتين ورجل", "امرأة مع ابنها", "الشاب ... برفقة شقيقه"
         elif k in by_first and by_first[k].skip >= 1 and sc.toks[k].text[0] == "و":
             nxt = by_first[k]
@@ -599,25 +595,22 @@ def _named_list(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
     return _G(first, last, 0, n, Qualifier.EXACT, n, n, "named_list")
 
 
-#: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), folded
-_TOLL_HEADS = frozenset({"عدد", "حصيله", "وعدد", "بعدد", "لعدد", "وحصيله", "بحصيله", "الحصيله"})
-#: the word that brings a toll's count after the phrase on its event, folded ("... إلى سبعة")
-_TOLL_TO = frozenset({"الي", "لالي"})
 #: how many words a toll's phrase may run before its count
 _TOLL_REACH = 16
 
 
-def _toll_count_after(sc: Scan, hit: PhraseHit, free_after: dict[int, _G]) -> _G | None:
+def _toll_count_after(sc: Scan, hit: PhraseHit, free_after: dict[int, _G], lex: ArabicLex) -> _G | None:
     """ "ارتفع عدد الشهداء [جراء الغارات الروسية على بلدة البارة بجبل الزاوية] إلى سبعة": a toll's count after the
-    phrase that says what it is the toll of, brought by إلى; none across a sentence's end or another count."""
+    phrase that says what it is the toll of, brought by إلى (``toll_heads``, ``toll_far_links`` of the harm file);
+    none across a sentence's end or another count."""
     toks = sc.toks
-    if hit.first == 0 or toks[hit.first - 1].text not in _TOLL_HEADS:
+    if hit.first == 0 or toks[hit.first - 1].text not in lex.toll_heads:
         return None
     for k in range(hit.last + 1, min(hit.last + 1 + _TOLL_REACH, len(toks) - 1)):
         t = toks[k].text
         if t in (".", "!", "?", "؟", ":", "؛") or t[:1].isdigit() or k in sc.harm:
             return None
-        if t in _TOLL_TO:
+        if t in lex.toll_far_links:
             g = free_after.get(k + 1)
             if g is None or g.num is None or any(j in sc.harm for j in range(g.first, g.last + 2)):
                 return None  # "... إلى 7 قتلى و70 جريحاً": a count with its own harm word is that word's
@@ -804,7 +797,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     g2 = free_after.get(link.last + 1)
                     if g2 is not None and g2.num is not None:
                         picked = (w, [g2], "person")
-                elif (g2 := _toll_count_after(sc, hit, free_after)) is not None:
+                elif (g2 := _toll_count_after(sc, hit, free_after, lex)) is not None:
                     picked = (w, [g2], "person")  # "ارتفع عدد الشهداء جراء الغارات على البارة إلى سبعة"
                 else:
                     # "انتشلت جثث 9 أشخاص": the word governs a count of people right after it

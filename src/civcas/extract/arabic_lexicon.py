@@ -116,6 +116,9 @@ class ArabicLex:
     kin_after_name: frozenset[str]
     name_stops: frozenset[str]
     list_ends: frozenset[str]
+    companions: frozenset[str]
+    toll_heads: frozenset[str]
+    toll_far_links: frozenset[str]
     # arabic_actors.py (belligerents file)
     owner_links: frozenset[str]
     # arabic_places.py (places file)
@@ -386,6 +389,9 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         kin_after_name=_words(vic.kin_after_name),
         name_stops=_words(vic.name_stops),
         list_ends=_words(vic.list_ends),
+        companions=_words(["و", *vic.companions]),
+        toll_heads=_words(harm.toll_heads),
+        toll_far_links=_words(harm.toll_far_links),
         owner_links=_words(bel.owner_links),
         compound_heads=_words(pl.compound_heads),
         place_links=_words(pl.links),

@@ -207,6 +207,17 @@ def _institution_adjective(sc: Scan, k: int, lex: ArabicLex) -> bool:
     return nxt.startswith("ال") and len(nxt) >= 5 and nxt.endswith(("ي", "يه"))
 
 
+def _town_after_road(sc: Scan, k: int, word: str, sp: Any, lex: ArabicLex) -> bool:
+    """Whether a common word with the article at token ``k`` names a town of size after a road's noun or بين
+    ("طريق الباب - منبج", "بين الباب ومنبج")."""
+    if k == 0:
+        return False
+    before = sc.toks[k - 1].text
+    return (before == "بين" or any(f in lex.institutions for f, _ in variants(before, article=False))) and (
+        _prominent(sp.candidates, word)
+    )
+
+
 def _definite(sc: Scan, hit: PhraseHit) -> bool:
     """A feature word with the article ("المدينة") refers back to a place; only "مدينة X" names one."""
     word = sc.toks[hit.first].text[hit.skip :]
@@ -401,15 +412,10 @@ def find_places(
             lead += word[0]
             f0 += 1
             word = word[1:]
-        road = k > 0 and (toks[k - 1].text == "بين" or any(
-            f in lex.institutions for f, _ in variants(toks[k - 1].text, article=False)))
-        if road and word.removeprefix("ال") in lex.not_places and word not in lex.not_places and _prominent(
-            sp.candidates, word
-        ):
-            pass  # "طريق الباب - منبج", "بين الباب ومنبج": after a road's noun "الباب" is the town, not "the door"
-        elif (word in lex.not_places or word.removeprefix("ال") in lex.not_places or word in lex.never_names
-                or blocked_at(f0, f1)):
+        if word in lex.not_places or word in lex.never_names or blocked_at(f0, f1):
             continue
+        if word.removeprefix("ال") in lex.not_places and not _town_after_road(sc, k, word, sp, lex):
+            continue  # "الباب" is "the door" but after a road's noun the town of al-Bab
         if any(folded.startswith(p, f0) for p in lex.not_place_before):
             continue  # "مسقط رأسه": his birthplace, not Muscat
         if word in lex.country_demonyms:

@@ -24,7 +24,7 @@ from civcas.extract.dates import page_date, reference_date, writing_year, year_h
 from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.statements import Unit, sentence_units
-from civcas.extract.text import Sentence, split_sentences
+from civcas.extract.text import Sentence, phrase_regex, split_sentences
 from civcas.ingest.furniture import default_furniture
 from civcas.records import (
     Claim,
@@ -279,12 +279,12 @@ def _keeps_both(figs: dict[str, Figure]) -> bool:
     return both.value is not None and killed.value is not None and both.value > killed.value
 
 
-# A possessive before a force's noun: the force of whoever the sentence quotes ("said its jets struck").
-_OWN_FORCES = re.compile(
-    r"\bsaid\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|drones?|forces|troops|"
-    r"artillery|army|navy|air\s+force|fighter\s+jets|warships|helicopters)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _own_forces(rules: RuleFiles) -> re.Pattern[str]:
+    """A possessive before a force's noun (``military_nouns`` of the belligerents file): the force of whoever the
+    sentence quotes ("said its jets struck")."""
+    nouns = phrase_regex(rules.belligerents.military_nouns).pattern
+    return re.compile(rf"\bsaid\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
 
 
 def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> list[str]:
@@ -674,7 +674,7 @@ def _build_claim(
             if canonical not in bells:
                 bells.append(canonical)
     if not bells and kind is ClaimKind.INCIDENT and units[0].claimant_name and any(
-        _OWN_FORCES.search(u.sent.text) for u in units
+        _own_forces(rules).search(u.sent.text) for u in units
     ):
         # "Israel said its jets destroyed ...", "Turkey's defence ministry said its forces hit ...": the source's own
         bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION]

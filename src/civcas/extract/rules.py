@@ -393,6 +393,10 @@ class ArabicHarmFile(Header):
     #: words right before an injury word that make it the wound a death came of ("متأثرا بإصابته", "بعد تعرضه
     #: لإصابة"): not an injury of its own
     wounds_of_the_dead: list[str]
+    #: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), with the clitics written onto them
+    toll_heads: list[str] = []
+    #: the word that brings a toll's count after a phrase on its event ("ارتفع عدد الشهداء جراء ... إلى سبعة")
+    toll_far_links: list[str] = []
 
 
 class ArabicVictimEntry(_Strict):
@@ -427,6 +431,8 @@ class ArabicVictimsFile(Header):
     kin_after_name: list[str]
     #: words that end a person's name after a count
     name_stops: list[str]
+    #: words besides و that join a companion to a victim ("امرأة مع ابنها", "برفقة شقيقه")
+    companions: list[str] = []
     #: words that end a list of named people
     list_ends: list[str]
 
