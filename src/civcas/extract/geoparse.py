@@ -94,6 +94,7 @@ def resolve_places(
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
     country_spans = list(named)
     weights: dict[str, float] = {}
+    name_weights: dict[str, list[float]] = {}
     force_votes: dict[str, float] = {}
     for start, end, iso in named:
         after = text[end : end + 30]
@@ -119,7 +120,11 @@ def resolve_places(
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
         votes[iso] += 1
-        weights[iso] = weights.get(iso, 0.0) + _country_weight(gz, text, start, end, iso)
+        name_weights.setdefault(iso, []).append(_country_weight(gz, text, start, end, iso))
+    for iso, ws in name_weights.items():
+        # a country's strongest few mentions: a page's menus and related-story lists repeat a country's name
+        # dozens of times ("روسيا" on every line of RT's furniture) and must not outvote the story's own places
+        weights[iso] = sum(sorted(ws, reverse=True)[:_NAME_VOTES])
     admin_countries = _admin_word_countries(text)
     for iso in admin_countries:
         # "Barkin Ladi Local Government Area": only Nigeria has such units
@@ -323,6 +328,8 @@ def _home_votes(units: list[Unit]) -> dict[str, float]:
                 votes[iso] = votes.get(iso, 0.0) + 1.0
     return votes
 _ADMIN_WORD_WEIGHT = 2.0
+#: How many mentions of one country's name vote (its strongest).
+_NAME_VOTES = 3
 
 
 @functools.cache
@@ -746,7 +753,9 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
     from civcas.gazetteer.resolve import completed_context
 
     admin = tuple(m.text for m in mentions.values() if m.kind_hint in ("province", "district"))
-    ctx = ResolveContext(country=country, countries=countries, admin_areas=admin, mentions=tuple(mentions.values()))
+    named = tuple(sorted({iso for _, _, iso in country_spans}))
+    ctx = ResolveContext(country=country, countries=countries, admin_areas=admin, mentions=tuple(mentions.values()),
+                         named=named)
     country = country or completed_context(gz, ctx).country
     out: dict[tuple[int, int], Place] = {}
     for k, m in mentions.items():

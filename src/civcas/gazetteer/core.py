@@ -1082,16 +1082,22 @@ class Gazetteer:
                 continue
             tok = words[i]
             first = tok.folded if tok.arabic else tok.lower_form
+            skip = 0
+            if tok.arabic and first and first not in first_words and len(tok.text) > 3 and tok.text[0] == "و":
+                # "والسودان وسوريا": the conjunction written onto the name (not ب, ل: "المرتبطة بروسيا" is whose)
+                stripped = fold.loose(tok.text[1:])
+                if stripped in first_words:
+                    first, skip = stripped, 1
             if (not tok.upper and not tok.arabic) or (first and first not in first_words):
                 # no country word starts with this word
                 continue
             for n in range(min(self._country_words, len(words) - i), 0, -1):
                 if not all(words.chained(k) for k in range(i, i + n - 1)):
                     continue
-                code = self._code([words[k].text for k in range(i, i + n)])
+                code = self._code([words[k].text[skip:] if k == i else words[k].text for k in range(i, i + n)])
                 if code is not None and (code or n > 1):
                     if code:
-                        out.append((tok.start, words[i + n - 1].end, code))
+                        out.append((tok.start + skip, words[i + n - 1].end, code))
                     free = i + n
                     break
         return out

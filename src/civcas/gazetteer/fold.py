@@ -226,6 +226,31 @@ _ARABIC_TO_ROUGH_LATIN = str.maketrans({
 })
 
 
+#: Arabic letters by the shape they share without their dots (the rasm), long vowels and hamza seats dropped:
+#: what a mistyped or misread name keeps ("قرف مغار" for "قرق مغار", "بيلونية" for "بيلونة").
+_ARABIC_RASM = str.maketrans({
+    "ب": "ب", "ت": "ب", "ث": "ب", "ن": "ب", "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط",
+    "غ": "ع", "ق": "ف", "ة": "ه", "ا": None, "أ": None, "إ": None, "آ": None, "ى": None, "و": None, "ي": None,
+    "ء": None, "ئ": None, "ؤ": None,
+})
+
+
+def arabic_rasm(name: str) -> str:
+    """The undotted consonant shapes of an Arabic-script name, article, long vowels and a final ة aside.
+
+    Two spellings with one rasm differ only by dots or long vowels; a letter of another shape makes another
+    name ("معارة النعسان" is not "معرة النعمان").
+
+    >>> arabic_rasm("قرف مغار") == arabic_rasm("قرق مغار")
+    True
+    >>> arabic_rasm("معارة النعسان") == arabic_rasm("معرة النعمان")
+    False
+    """
+    words = [arabic_token(w) for w in split_words(name)]
+    words = [w[:-1] if len(w) > 2 and w.endswith("ه") else w for w in words]
+    return " ".join(w for w in (w.translate(_ARABIC_RASM) for w in words) if w)
+
+
 @lru_cache(maxsize=100_000)
 def arabic_latinized(name: str) -> str:
     """A rough Latin spelling of an Arabic name, article dropped and no short vowels: "الصبحة" -> "sbha".

@@ -51,7 +51,8 @@ class ResolveContext:
     mentions not yet resolved (their names vote for admin areas);
     ``admin_areas`` are admin areas named anywhere in the document
     ("Raqqa governorate"); ``country`` is the document's likely country (ISO2),
-    ``countries`` others it names.
+    ``countries`` others it names or points to; ``named`` those whose own name (or people's) the text writes,
+    where an area named with a village may lie when the document's country has none of that name.
     """
 
     country: str | None = None
@@ -59,6 +60,7 @@ class ResolveContext:
     admin_areas: tuple[str, ...] = ()
     places: tuple[Place, ...] = ()
     mentions: tuple[PlaceMention, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 _KIND_FOR_HINT = {
@@ -89,6 +91,9 @@ class _Area:
     #: a hand-listed geographic region with a radius ("Jabal al-Zawiya", ``regions.v1.yaml``): no admin unit holds
     #: its villages' names, so a place within the radius of its centre is inside it whatever its admin names
     geographic: bool = False
+    #: the countries of the admin areas or town the name reads as: a place abroad is never inside, however near
+    #: the area's centre it lies (a Lebanese hamlet is not "north of Quneitra" in Syria)
+    bound_to: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,23 +184,29 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     return out
 
 
-def _area_entries(gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False) -> _Areas:
-    """The readings of the area names (remembered per names and country: documents repeat them).
+def _area_entries(
+    gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False,
+    abroad: tuple[str, ...] = (),
+) -> _Areas:
+    """The readings of the area names (remembered per names and countries: documents repeat them).
 
     ``towns``: a name no admin area has may be read as the town it names (for the areas named with a mention,
-    not for those named anywhere in the document, which bound nothing together).
+    not for those named anywhere in the document, which bound nothing together). ``abroad``: the other countries
+    the document names, where a name that nothing in ``country`` has may be read.
     """
     if not names:
         return _NO_AREAS
-    hit = gazetteer.memo_get("areas", (names, country, towns))
+    abroad = tuple(c for c in abroad if c != country) if towns else ()
+    hit = gazetteer.memo_get("areas", (names, country, towns, abroad))
     if hit is None:
-        hit = _area_entries_uncached(gazetteer, names, country, towns=towns)
-        gazetteer.memo_put("areas", (names, country, towns), hit)
+        hit = _area_entries_uncached(gazetteer, names, country, towns=towns, abroad=abroad)
+        gazetteer.memo_put("areas", (names, country, towns, abroad), hit)
     return hit  # type: ignore[no-any-return]
 
 
 def _area_entries_uncached(
-    gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False
+    gazetteer: Gazetteer, names: tuple[str, ...], country: str | None, *, towns: bool = False,
+    abroad: tuple[str, ...] = (),
 ) -> _Areas:
     areas: list[_Area] = []
     entries: list[GazetteerEntry] = []
@@ -216,8 +227,19 @@ def _area_entries_uncached(
             continue
         candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
         if country:
-            # an area name that matches nothing in the document's country ("Central") is noise, not context
-            candidates = [e for e in candidates if e.country == country or e.kind == "country"]
+            # an area name that matches nothing in the document's country ("Central") is noise, not context,
+            # unless it is spelled exactly as areas of one other country only: "ريف حلب" is Aleppo's countryside
+            # even in a page whose country vote went to Gaza's news beside it
+            home = [e for e in candidates if e.country == country or e.kind == "country"]
+            if not home and abroad:
+                # ... in another country the document names ("حلب" on a page of Syrian and Gaza news), spelled
+                # exactly so and in that one country only
+                whole = fold.loose(raw)
+                spelled = [e for e in candidates[:5] if e.kind != "country" and e.country in abroad
+                           and _spelled_exactly(gazetteer, e, whole)]
+                if len({e.country for e in spelled}) == 1:
+                    home = spelled
+            candidates = home
         else:
             # with no country to go by, an area abroad spelled otherwise is another place ("Orangi" is no Orange)
             bare = fold.loose(fold.base_name(raw))
@@ -230,13 +252,23 @@ def _area_entries_uncached(
             # gazetteers know only as the town; the place lies in the governorate of a town so named in the
             # document's country (not its district: the layers spell those differently) and within a district's
             # reach of it, so neither a namesake elsewhere nor a like-spelled village far off is taken
-            same_named = [e for e in gazetteer.lookup(raw, country=country) if e.kind == "locality" and e.admin1][:3]
-            a1 = {key(e.admin1) for e in same_named if e.admin1} - {""}  # (admin1 checked again for the type checker)
-            if a1:
-                areas.append(_Area(frozenset(a1), frozenset(), frozenset()))
+            # every namesake town (up to eight): the layers give most no population, so the first three are an
+            # arbitrary three of the ten Syrian villages called "رأس العين"
+            same_named = [e for e in gazetteer.lookup(raw, country=country) if e.kind == "locality" and e.admin1][:8]
+            if not same_named and abroad:
+                # a town spelled exactly so in one other country the document names ("قرية الدابس بمنطقة جرابلس"
+                # on a page whose vote went to the Gaza news beside it): that town
+                whole = fold.loose(raw)
+                other = [e for e in gazetteer.lookup(raw)[:10] if e.kind == "locality" and e.admin1
+                         and e.country in abroad and _spelled_exactly(gazetteer, e, whole)]
+                if len({e.country for e in other}) == 1:
+                    same_named = other[:8]
+            if a1 := {key(e.admin1) for e in same_named if e.admin1} - {""}:  # (admin1 checked again for mypy)
+                seat_country = frozenset({same_named[0].country or country})
+                areas.append(_Area(frozenset(a1), frozenset(), frozenset(), bound_to=seat_country))
                 areas.append(_Area(frozenset(), frozenset(), frozenset(),
-                                   tuple((e.lat, e.lon, _COUNTY_RADIUS_KM) for e in same_named), True))
-                entries.extend(same_named[:1])
+                                   tuple((e.lat, e.lon, _COUNTY_RADIUS_KM) for e in same_named), True, seat_country))
+                entries.extend(same_named)
             continue
         for e in candidates[:3]:
             entries.append(e)
@@ -255,7 +287,10 @@ def _area_entries_uncached(
         a1.discard("")
         a2.discard("")
         if a1 or a2 or cc:
-            areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points), geographic))
+            # bound to a country only when every reading is an admin area with one (a country reading bounds by itself)
+            bound = frozenset(e.country for e in candidates[:3] if e.country) if not cc and all(
+                e.country for e in candidates[:3]) else frozenset()
+            areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points), geographic, bound))
     return _Areas(tuple(areas), tuple(entries), key=key)
 
 
@@ -287,6 +322,9 @@ def _inside_uncached(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None) -
         e2 = areas.key(e.admin2) if e.admin2 else None
         own = areas.key(e.name) if e.kind in ("region", "county") else None
     for area in areas.areas:
+        if area.bound_to and e.country and e.country not in area.bound_to:
+            verdicts.append(False)
+            continue
         checks: list[bool] = []
         if area.admin1 and (e1 or own):
             checks.append(e1 in area.admin1 or (e.kind == "region" and own in area.admin1))
@@ -450,7 +488,10 @@ def _enclosing(
                  and (e.country == context.country if context.country
                       else _spelled_exactly(gazetteer, e, fold.loose(town)))]
         if found:
-            e = max(found, key=lambda x: x.population)
+            # of same-named towns (the layers give most no population), the one inside an area the document names,
+            # then the larger, then the one nearest the document's other places: "تل حلف ... رأس العين ... محافظة
+            # الحسكة" is near Ras al-Ain in Hasakah, not its namesake in Latakia
+            e = max(found, key=lambda x: _town_rank(gazetteer, x, context))
             p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                             reasons=[reason, f"placed near the town named with it, {e.name}"])
             return _replace_name(p, mention)
@@ -460,8 +501,10 @@ def _enclosing(
                 p = _place_from(e, mention, precision=_PRECISION[kind], confidence=0.3,
                                 reasons=[reason, f"placed in the {kind} named with it"])
                 return _replace_name(p, mention)
-    if within.entries and (seat := within.entries[0]).kind == "locality":
-        # the area is known only as the town it is named after (see :func:`_area_entries_uncached`): near it
+    if within.entries and within.entries[0].kind == "locality":
+        # the area is known only as the town it is named after (see :func:`_area_entries_uncached`): near it, and
+        # of namesake towns near the one the document's areas and places point to
+        seat = max(within.entries, key=lambda x: _town_rank(gazetteer, x, context))
         p = _place_from(seat, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                         reasons=[reason, f"placed near {seat.name}, the town the area named with it is named after"])
         return replace(_replace_name(p, mention), gazetteer_id=None)  # near the town, not the town
@@ -475,6 +518,14 @@ def _enclosing(
             return _replace_name(p, mention)
     return Place(name=None, mention=mention.text, span=mention.span, relation=mention.relation,
                  precision=PlacePrecision.UNRESOLVED, confidence=0.0, reasons=(reason,))
+
+
+def _town_rank(gazetteer: Gazetteer, town: GazetteerEntry, context: ResolveContext) -> tuple[bool, int, float]:
+    """Which of same-named towns the document means (larger is likelier): inside an area it names, then the more
+    populous (the layers give most none), then the nearest its other places."""
+    near = _anchor_km(town, context)
+    doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
+    return _inside(town, doc_areas) is True, town.population, -(near if near is not None else math.inf)
 
 
 # "Tonj-East", "East Tonj", "Upper Dir": a compass word or upper/lower joined to a place's name makes the
@@ -573,7 +624,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     # an area that is the mention itself ("Konduga LGA" within "Konduga LGA") says nothing about where it is
     within = _area_entries(
         gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country,
-        towns=True,
+        towns=True, abroad=context.named,
     )
     doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
     if within.entries and all(e.kind == "locality" for e in within.entries) and doc_areas.areas and not any(
@@ -605,6 +656,12 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         # keys of the context's countries are searched
         fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
         candidates = [e for e in fuzzy if in_context(e)]
+        if ARABIC_SCRIPT.search(name):
+            # in Arabic script only a slip of dots or long vowels ("قرف مغار" for "قرق مغار"): a letter of another
+            # shape is another name ("معارة النعسان" is not "معرة النعمان")
+            rasm = fold.arabic_rasm(name)
+            candidates = [e for e in candidates if any(
+                fold.arabic_rasm(n) == rasm for n in (e.name, *e.names[:40]) if ARABIC_SCRIPT.search(n))]
         cached = False
     if ARABIC_SCRIPT.search(name) and countries and not any(in_context(e) for e in candidates):
         # "كنصفرة" for "كنسفرة", "الهول" for "الحول": emphatic and plain letters (and ح, ه) swap in local
@@ -767,8 +824,8 @@ def _alias_entries(
     if hit is None:
         return []
     known_as, country, admin1 = hit
-    if context.country not in (None, country) and not within.entries:
-        return []
+    # no country check: the caller asks only when nothing so spelled lies where the context puts the event, and a
+    # town's documented other name is that town even when the document's vote went abroad ("هجمات تركيا" on Kobani)
     found = [e for e in gazetteer.lookup(known_as, country=country)
              if e.kind == "locality" and e.admin1 and fold.key(e.admin1) == admin1]
     return [e for e in found if not within.entries or _inside(e, within) is not False]
