@@ -1136,3 +1136,22 @@ def test_arabic_a_source_after_a_denial_speaks_for_the_harm() -> None:
 def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None:
     got = {c: h.value for c, h in _harms(text).items()}
     assert got.get("killed") == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # one person named (a given name, or any words in quotes), and the people counted as with them
+        ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
+        ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),
+        ('استشهاد "سامر الحسن" قائد الشرطة برفقة شابين جراء قصف على البلدة.', 3),
+        # a death notice's words, the victim before them with name and age
+        ("انتقل إلى رحمة الله الشاب أحمد الخطيب نتيجة القصف على البلدة.", 1),
+        ("الطفل عمر ياسر 12 سنة في ذمة الله متأثراً بإصابته نتيجة القصف على البلدة.", 1),
+        # the woman and the child, each named: two
+        ("استشهاد المرأة سعاد الحسين والطفل علي كرم جراء غارات على البلدة.", 2),
+    ],
+)
+def test_arabic_named_victims_are_counted(text: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed") == value, got

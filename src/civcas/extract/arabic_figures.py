@@ -552,6 +552,60 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
     return out
 
 
+def _named_one(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int] | None:
+    """The tokens of one person named at token ``k`` (a given name the lexicon knows, or any words in quotes:
+    "استشهاد "قمر بلال حافظ""), or None."""
+    toks = sc.toks
+    if k < len(toks) and toks[k].text in _QUOTE_MARKS:
+        end = next((j for j in range(k + 1, min(k + 7, len(toks))) if toks[j].text in _QUOTE_MARKS), None)
+        if end is not None and end > k + 1 and all(toks[j].text.isalpha() for j in range(k + 1, end)):
+            return k, end
+        return None
+    if not _person_name(sc, k, lex):
+        return None
+    return k, k
+
+
+def _named_before(sc: Scan, k: int, by_last: dict[int, _G], lex: ArabicLex) -> _G | None:
+    """A singular victim noun whose person's name (up to four words) ends at token ``k``, before the harm words:
+    "الطفل عمر ياسر في ذمة الله", "الشاب أحمد العلي يفارق الحياة"."""
+    j = k
+    if j >= 1 and sc.toks[j].text in _AGE_WORDS and sc.toks[j - 1].text[:1].isdigit():
+        j -= 2  # the age after the name: "الطفل عمر ياسر 12 سنة في ذمة الله"
+    end = j
+    while j >= 0 and end - j < 4:
+        t = sc.toks[j].text
+        if j in by_last:
+            g = by_last[j]
+            return g if j < end and g.singular and g.noun is not None and not g.used else None
+        if not t.isalpha() or j in sc.harm or t in lex.name_stops:
+            return None
+        j -= 1
+    return None
+
+
+#: a person's age after their name (folded): "12 سنة", "27 عاما"
+_AGE_WORDS = frozenset({"سنه", "سنوات", "عام", "عاما", "اعوام", "عمر"})
+
+
+def _companions_after(
+    sc: Scan, named: tuple[int, int], free: dict[int, _G], lex: ArabicLex
+) -> _G | None:
+    """The counted group brought by a companion word after a named person and up to four words of their name or
+    title ("خالد العمر قائد الشرطة برفقة 3 أشخاص")."""
+    j = named[1] + 1
+    stop = j + 5
+    while j < len(sc.toks) and j < stop:
+        t = sc.toks[j].text
+        if t in lex.companions:
+            g = free.get(j + 1)
+            return g if g is not None and g.value is not None and g.noun is not None else None
+        if j in sc.harm or not t.isalpha() or t in lex.name_stops or lex.attack.at(sc.toks, j) is not None:
+            return None
+        j += 1
+    return None
+
+
 def _person_name(sc: Scan, k: int, lex: ArabicLex) -> bool:
     """A given name (or "المدعو", "يدعى": ``name_introducers``) at token ``k``: one named victim."""
     if k >= len(sc.toks):
@@ -777,8 +831,16 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             elif named_list is not None:
                 named_list.rule = f"{events[0].rule}_named_list"
                 picked = (events[0], [named_list], "event")
-            elif _person_name(sc, hit.last + 1, lex):
-                picked, one = (events[0], [], "event"), True
+            elif (named := _named_one(sc, hit.last + 1, lex)) is not None:
+                # "ارتقاء خالد العمر", "استشهاد "قمر حافظ"": one person named; with the people named as with them
+                # ("... برفقة 3 أشخاص") they are counted together
+                with_them = _companions_after(sc, named, free_after, lex)
+                if with_them is None:
+                    picked, one = (events[0], [], "event"), True
+                else:
+                    first, last = named
+                    person = _G(first, last, 0, 1, Qualifier.EXACT, 1, 1, f"{events[0].rule}_named_one")
+                    picked = (events[0], [person, *_coordinated(sc, with_them, mains, lex)], "event")
             elif _dual_pronoun(sc, hit):
                 picked = (events[0], [_G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, events[0].rule)],
                           "event")
@@ -817,6 +879,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             if g is None and k >= 0 and k in cat_last:
                 # "4 مدنيين بينهم طفل وسيدة قتلوا": the breakdown after "بينهم" stands between the victims and the verb
                 g = before_including.get(cat_last[k])
+            if g is None:
+                g = _named_before(sc, hit.first - 1, by_last, lex)  # "الطفل عمر ياسر في ذمة الله"
             if g is not None and not g.used and g.noun is not None:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
         if picked is None and events and _after_singular_relative(sc, hit, lex):
