@@ -1155,3 +1155,34 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
 def test_arabic_named_victims_are_counted(text: str, value: int) -> None:
     got = {c: h.value for c, h in _harms(text).items()}
     assert got.get("killed") == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # the dead a post numbers one per line after "the names of the martyrs"
+        ("اسماء شهداء مجزرة #سرمين نتيجة القصف الذي استهدف المدينة صباح اليوم :\n"
+         "1- خالد أحمد العمر\n2-زياد محمد الحسن\n3-سامر علي الخطيب\n4-ريم بنت سامر -طفلة", 4, Qualifier.EXACT),
+        # Eastern Arabic digits, a line of tags between, and a list a teaser cuts off: at least so many
+        ("اسماء الشهداء نتيجة القصف الذي استهدف مدينة #سرمين\n#تحديث\n١- خالد أحمد العمر\n٢-زياد محمد الحسن\n"
+         "٣-سامر علي...", 3, Qualifier.AT_LEAST),
+    ],
+)
+def test_arabic_numbered_names_of_the_dead_are_counted(text: str, value: int, qualifier: Qualifier) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="n1", text=text), config=ExtractConfig(gazetteer=None))
+    killed = [c.killed for c in claims if c.killed is not None]
+    assert killed and (killed[0].value, killed[0].qualifier) == (value, qualifier), killed
+    span = killed[0].span
+    assert span is not None and text[span.start : span.end].startswith("خالد")  # the list, first name on
+
+
+def test_arabic_a_numbered_list_after_prose_counts_nothing() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قصف على مدينة سرمين وسقوط شهداء.\n1- لا بد من الإشارة\n2- أن القصف مستمر"
+    claims = run(Document(id="n2", text=text), config=ExtractConfig(gazetteer=None))
+    assert all(c.killed is None or c.killed.value is None for c in claims), claims

@@ -18,6 +18,7 @@ import bisect
 import functools
 import itertools
 import re
+from dataclasses import replace
 from datetime import date
 
 from civcas.extract.arabic_actors import find_actors
@@ -27,11 +28,12 @@ from civcas.extract.arabic_figures import Scan, find_harms, scan
 from civcas.extract.arabic_lexicon import ArabicLex, arabic_lex
 from civcas.extract.arabic_places import find_places
 from civcas.extract.arabic_text import WORD_DOT, fold, fold_phrase, tokens
+from civcas.extract.groups import Group, Harm
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import main_stance
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence
-from civcas.records import PlaceMention, Stance
+from civcas.records import PlaceMention, Qualifier, Stance
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -169,7 +171,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     if not (sc.harm or attack or stance):
         return []  # a source named without harm or strike rarely leads an Arabic sentence's figures
     claimants = find_claimants(sc, lex)
-    harms = [h for h in find_harms(sc, lex) if not h.negated]
+    harms = [_numbered_names(doc_text, sub, h) for h in find_harms(sc, lex) if not h.negated]
     claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
     said = [(c.start, c.end) for c in claimants]
     actors = [a for a in find_actors(sc, lex, on=reference) if not any(s <= a.start < e for s, e in said)]
@@ -238,6 +240,60 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
                  actors=list(actors), claimant=denier, relays=relays, stance=stance, headline=headline)
         )
     return units
+
+
+#: "أسماء الشهداء" ("the names of the martyrs") right before the harm noun
+_NAMES_OF = re.compile(r"(?:^|[\s#])[وب]?[أا]سماء\s*$")
+#: one line of a numbered list: "1- قمر بلال حافظ", "٢-زكريا أحمد", "3) يوسف ..."
+_NUMBERED = re.compile(r"^[ \t]*([0-9٠-٩]{1,2})[ \t]*[-–_.)ـ]+[ \t]*(\S.*)$")
+_HASHTAGS_ONLY = re.compile(r"^\s*(?:#\S+\s*)+$")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+#: how far after its heading a numbered list may start (lines of tags, a date)
+_LIST_GAP_LINES = 3
+
+
+def _numbered_names(doc_text: str, sub: Sentence, h: Harm) -> Harm:
+    """ "أسماء الشهداء نتيجة القصف على مدينة أريحا:" and the dead numbered one per line after it: counted, at least
+    so many when the list is cut off ("3-يوسف محمد...")."""
+    if h.category != "killed" or h.groups or h.implied_one or h.form != "person":
+        return h
+    if not _NAMES_OF.search(sub.text[: h.cue.start]):
+        return h
+    pos = sub.end
+    nl = doc_text.find("\n", pos)
+    if nl < 0 or (doc_text[pos:nl].strip(" :：\t.") and not _HASHTAGS_ONLY.match(doc_text[pos:nl])):
+        return h  # the heading's sentence must end its line
+    pos = nl + 1
+    n = 0
+    first = last = None
+    cut = False
+    gap = 0
+    while pos < len(doc_text):
+        nl = doc_text.find("\n", pos)
+        end = nl if nl >= 0 else len(doc_text)
+        line = doc_text[pos:end]
+        m = _NUMBERED.match(line)
+        if m and int(m.group(1).translate(_ARABIC_DIGITS)) == n + 1:
+            n += 1
+            first = pos + m.start(2) if first is None else first
+            last = end
+            cut = line.rstrip().endswith(("...", "…"))
+        elif m or (n and line.strip()):
+            break  # a list restarting (the post again, in full) or a line of prose ends it
+        elif not line.strip() or (not n and _HASHTAGS_ONLY.match(line)):
+            gap += 1
+            if not n and gap > _LIST_GAP_LINES:
+                return h
+        else:
+            return h  # prose before any numbered line: no list
+        pos = end + 1
+    if n < 2 or first is None or last is None:
+        return h
+    q = Qualifier.AT_LEAST if cut else Qualifier.EXACT
+    text = doc_text[first:last]
+    g = Group(first - sub.start, last - sub.start, text, n, q, low=n, high=None if cut else n,
+              rule="numbered_names")
+    return replace(h, groups=(g,), rules=(*h.rules, "numbered_names"))
 
 
 def _folded_at(sc: Scan, orig: int) -> int:
