@@ -831,14 +831,14 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             elif named_list is not None:
                 named_list.rule = f"{events[0].rule}_named_list"
                 picked = (events[0], [named_list], "event")
-            elif (named := _named_one(sc, hit.last + 1, lex)) is not None:
+            elif (one_named := _named_one(sc, hit.last + 1, lex)) is not None:
                 # "ارتقاء خالد العمر", "استشهاد "قمر حافظ"": one person named; with the people named as with them
                 # ("... برفقة 3 أشخاص") they are counted together
-                with_them = _companions_after(sc, named, free_after, lex)
+                with_them = _companions_after(sc, one_named, free_after, lex)
                 if with_them is None:
                     picked, one = (events[0], [], "event"), True
                 else:
-                    first, last = named
+                    first, last = one_named
                     person = _G(first, last, 0, 1, Qualifier.EXACT, 1, 1, f"{events[0].rule}_named_one")
                     picked = (events[0], [person, *_coordinated(sc, with_them, mains, lex)], "event")
             elif _dual_pronoun(sc, hit):
