@@ -223,6 +223,7 @@ def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: di
         ("مقتل مدني بقصف مصدره مناطق سيطرة قسد", "SDF"),
         # Yemen and Libya: the Saudi-led coalition is not the US-led one
         ("مقتل مدني بغارات لطيران التحالف السعودي على البلدة", "Saudi-led coalition"),
+        ("مقتل مدني بعد مداهمة نفذها التحالف الأمريكي على البلدة", "coalition"),  # the American coalition
         ("مقتل مدني بقصف صاروخي لميليشيا الحوثي على البلدة", "Houthis"),
         ("مقتل مدني بقصف للطيران المصري على البلدة", "Egypt"),
         ("مقتل مدني بغارة لطائرة مسيرة إماراتية على البلدة", "United Arab Emirates"),
@@ -1186,3 +1187,16 @@ def test_arabic_a_numbered_list_after_prose_counts_nothing() -> None:
     text = "قصف على مدينة سرمين وسقوط شهداء.\n1- لا بد من الإشارة\n2- أن القصف مستمر"
     claims = run(Document(id="n2", text=text), config=ExtractConfig(gazetteer=None))
     assert all(c.killed is None or c.killed.value is None for c in claims), claims
+
+
+def test_arabic_since_a_clause_away_is_no_tally() -> None:
+    # a post that runs on without full stops: "since the revolution began" is when the dead man fought, not a tally
+    text = ("استفاقت البلدة اليوم على خبر مؤسف حيث توفي الشاب أحمد العلي على إثر إصابته بعد مداهمة منزله في البلدة "
+            "من قبل التحالف الدولي فجر يوم السبت والشاب أحمد العلي هو أحد وجهاء عشيرة معروفة ومن عائلة معروفة "
+            "بمواقفها في البلدة وريفها وكان من الثوار الأوائل وأحد القادة "
+            "الذين قاتلوا نظام الأسد منذ بداية الثورة تعازينا لأهله")
+    units = [u for u in _units(text) if u.harms]
+    assert units and not units[0].aggregate, units[0].aggregate
+    # next to its figure it still marks the tally
+    near = "قتل 300 مدني في البلدة منذ بداية الثورة بحسب الشبكة."
+    assert [u.aggregate for u in _units(near) if u.harms][0]

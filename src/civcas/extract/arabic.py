@@ -209,7 +209,12 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         u.places = [p for p in places if lo <= p.span.start - sub.start < hi]
         u.dates = [d for d in dates if lo <= d.start < hi and d.kind != "offset"]
         u.actors = [a for a in actors if lo <= a.start < hi]
-        u.aggregate = [a for a in agg if lo <= a[0] < hi]
+        # "since ..." next to its figure, not a clause away in a post that runs on without full stops ("توفي الشاب
+        # ... وهو أحد الثوار الذين قاتلوا النظام منذ بداية الثورة"); a tally's places ("على أكثر من 15 بلدة") reach
+        # the whole sentence
+        u.aggregate = [a for a in agg if lo <= a[0] < hi and (
+            not u.harms or not a[2].endswith(_SINCE_RULES) or any(
+                a[0] - _AGGREGATE_REACH <= h.end and h.start <= a[1] + _AGGREGATE_REACH for h in u.harms))]
         u.relays = relays
         u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
@@ -294,6 +299,11 @@ def _numbered_names(doc_text: str, sub: Sentence, h: Harm) -> Harm:
     g = Group(first - sub.start, last - sub.start, text, n, q, low=n, high=None if cut else n,
               rule="numbered_names")
     return replace(h, groups=(g,), rules=(*h.rules, "numbered_names"))
+
+
+#: how far (characters) from a harm of its unit a tally's "since ..." may stand
+_AGGREGATE_REACH = 160
+_SINCE_RULES = ("#since_year", "#in_the_conflict")
 
 
 def _folded_at(sc: Scan, orig: int) -> int:
