@@ -1199,4 +1199,4 @@ def test_arabic_since_a_clause_away_is_no_tally() -> None:
     assert units and not units[0].aggregate, units[0].aggregate
     # next to its figure it still marks the tally
     near = "قتل 300 مدني في البلدة منذ بداية الثورة بحسب الشبكة."
-    assert [u.aggregate for u in _units(near) if u.harms][0]
+    assert next(u.aggregate for u in _units(near) if u.harms)
