@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civcas.extract import ExtractConfig, run
-from civcas.records import ClaimKind, Document, Qualifier, Stance
+from civcas.records import ClaimKind, Document, PlacePrecision, Qualifier, Stance
 
 CONFIG = ExtractConfig(gazetteer=None)
 
@@ -372,6 +372,19 @@ def test_pipeline_a_headlines_toll_is_the_strike_the_lede_places() -> None:
     )
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert [(c.killed.value, c.place.name if c.place else None) for c in claims] == [(2, "Kafr Hamra")]
+
+
+@pytest.mark.parametrize("verb", ["blew himself up", "set off his explosives", "went off"])
+def test_pipeline_a_bomber_who_blew_himself_up_places_the_toll_of_the_sentence_before(
+    verb: str, village_config: Any
+) -> None:
+    # the toll's sentence says only "in Iraq"; the next sentence says where the bomb went off
+    subject = "a car bomb" if verb == "went off" else "a man wearing an explosive vest"
+    text = (f"At least 14 people were killed in a suicide bombing in Iraq on Friday. Police in Mosul said {subject} "
+            f"{verb} in a crowded market in the al-Zuhur neighbourhood of eastern Mosul.")
+    claims = [c for c in run(_doc(text), config=village_config) if c.killed is not None]
+    got = [(c.killed.value, c.place.country, c.place.precision) for c in claims if c.place is not None]
+    assert len(got) == 1 and got[0][:2] == (14, "IQ") and got[0][2] is not PlacePrecision.COUNTRY, got
 
 
 @pytest.mark.issue(4)
