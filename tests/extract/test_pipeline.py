@@ -387,6 +387,31 @@ def test_pipeline_a_bomber_who_blew_himself_up_places_the_toll_of_the_sentence_b
     assert len(got) == 1 and got[0][:2] == (14, "IQ") and got[0][2] is not PlacePrecision.COUNTRY, got
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the next sentence gives only another kind of figure, and the place
+        ("A car bomb in a northern Iraqi city killed at least ten people on Saturday. The blast, which also wounded "
+         "33, struck in the Wasati neighbourhood in southern Kirkuk.", "IQ"),
+        # the sentence before tells the clash and where; the toll follows
+        ("Soldiers and protesters clashed at the bridge head in Onitsha. At the end of the clash, about nine "
+         "protesters were killed.", "NG"),
+    ],
+)
+def test_pipeline_a_toll_told_without_a_place_takes_the_place_of_the_sentence_beside_it(
+    text: str, country: str, village_config: Any
+) -> None:
+    claims = [c for c in run(_doc(text), config=village_config) if c.killed is not None and c.killed.value]
+    got = [(c.place.country, c.place.precision) for c in claims if c.place is not None]
+    assert got and all(c == country and p is not PlacePrecision.COUNTRY for c, p in got), got
+
+
+def test_pipeline_a_place_after_an_adjective_of_remoteness_is_found() -> None:
+    text = "A bomb exploded on Friday, killing five worshippers at a mosque in remote Kolofata."
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [c.place.mention if c.place else None for c in claims] == ["Kolofata"]
+
+
 @pytest.mark.issue(4)
 def test_pipeline_a_claim_dated_by_a_months_statement_says_month() -> None:
     # The toll's own sentence has no date; the event takes "in December 2022" from the attack sentence, and

@@ -766,7 +766,10 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             # lede then places; a count without a place is the strike the same or the next sentence places
             # without a count of its own ("...killed Monday when a bomber ... in the town of Shabqadar", "The
             # incident occurred in Baquba")
-            near_after = not u.has_figure and ev is last and all(
+            # ... or that gives only figures of another kind ("The blast, which also wounded 33, struck in Kirkuk")
+            told = {h.category for x in ev.units for h in x.harms if h.groups or h.implied_one}
+            own_kinds = {h.category for h in u.harms if h.groups or h.implied_one}
+            near_after = (not u.has_figure or not (own_kinds & told)) and ev is last and all(
                 0 <= u.sent.index - x.sent.index <= 1 for x in ev.units
             )
             score += 1.0 if (not u.headline and all(x.headline for x in ev.units)) or near_after else 0.3
