@@ -406,6 +406,13 @@ def test_pipeline_a_toll_told_without_a_place_takes_the_place_of_the_sentence_be
     assert got and all(c == country and p is not PlacePrecision.COUNTRY for c, p in got), got
 
 
+def test_pipeline_where_an_outlet_is_based_is_not_where_the_strike_was(village_config: Any) -> None:
+    text = ("Troops fired several mortar rounds into residential areas in Merca town, 109 km south-west of Mogadishu, "
+            "on Tuesday. The attack killed at least 19 people, residents told Shabeelle Media based in Mogadishu.")
+    claims = [c for c in run(_doc(text), config=village_config) if c.killed is not None]
+    assert [(c.killed.value, c.place.mention) for c in claims if c.place] == [(19, "Merca")], claims
+
+
 def test_pipeline_a_place_after_an_adjective_of_remoteness_is_found() -> None:
     text = "A bomb exploded on Friday, killing five worshippers at a mosque in remote Kolofata."
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
