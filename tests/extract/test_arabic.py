@@ -349,11 +349,19 @@ def test_arabic_relayed_source() -> None:
     [
         ("ونفت وزارة الدفاع أن تكون طائراتها قد نفذت أي غارة على البلدة", Stance.DENIES),
         ("واعترف التحالف الدولي بمقتل مدنيين اثنين في الغارة", Stance.ACKNOWLEDGES),
+        # the speaker's own "did not target civilians", "carried out no strikes"
+        ("وقالت وزارة الدفاع إن طائراتها لم تستهدف المدنيين في البلدة", Stance.DENIES),
+        ("وأكد المتحدث أن قواته لم تنفذ أي غارات في المنطقة", Stance.DENIES),
     ],
 )
 def test_arabic_stance(text: str, stance: Stance) -> None:
     units = _units(text)
     assert any(u.stance is not None and u.stance.stance is stance for u in units)
+
+
+def test_arabic_a_strike_that_hit_no_military_site_is_no_denial() -> None:
+    units = _units("قتل خمسة مدنيين بغارة لم تستهدف أي موقع عسكري في البلدة")
+    assert not any(u.stance is not None and u.stance.stance is Stance.DENIES for u in units)
 
 
 def test_arabic_places_from_feature_words_and_countryside() -> None:
