@@ -1208,3 +1208,27 @@ def test_arabic_since_a_clause_away_is_no_tally() -> None:
     # next to its figure it still marks the tally
     near = "قتل 300 مدني في البلدة منذ بداية الثورة بحسب الشبكة."
     assert next(u.aggregate for u in _units(near) if u.harms)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل مدنيان في قصف جوي على العاصمة طرابلس.", "طرابلس"),  # the capital, named after its word
+        ("قتل مدنيان في قصف جوي على العاصمة السورية دمشق.", "دمشق"),  # the country's adjective between
+    ],
+)
+def test_arabic_the_capital_named_after_its_word_is_a_place(text: str, name: str, village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="c1", text=text), config=village_config)
+    assert [c.place.mention for c in claims if c.place is not None] == [name]
+
+
+def test_arabic_an_outlet_named_for_the_capital_names_no_place(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = 'وقال موقع "صوت العاصمة" إن 10 أشخاص على الأقل قتلوا في القصف.'
+    claims = run(Document(id="c2", text=text), config=village_config)
+    assert all(c.place is None or c.place.mention is None for c in claims), [c.place for c in claims]

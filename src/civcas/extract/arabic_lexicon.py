@@ -129,6 +129,9 @@ class ArabicLex:
     institutions: frozenset[str]
     never_names: frozenset[str]
     many_features: frozenset[str]
+    #: feature words the places file writes with their article ("العاصمة"): a head in apposition ("العاصمة دمشق"),
+    #: not a word that refers back as "المدينة" does
+    definite_features: frozenset[str]
     signature_words: frozenset[str]
     not_place_before: tuple[str, ...]
     kunya_heads: frozenset[str]
@@ -400,6 +403,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         institutions=_words(pl.institutions),
         never_names=_words(pl.never_names),
         many_features=_words(pl.many_features),
+        definite_features=frozenset(fold_phrase(w) for f in pl.features for w in f.words if w.startswith("ال")),
         signature_words=_words(pl.signature_words),
         not_place_before=tuple(fold_phrase(p) for p in pl.not_place_before),
         kunya_heads=_words(pl.kunya_heads),

@@ -86,7 +86,11 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         inner = _context(sc, k, "", lex)
         return inner if inner else ("hashtag", None, "in")
     feat = _ends_before(lex.features, sc, k)
-    if feat is not None and not _definite(sc, feat):
+    if feat is None and k >= 1 and sc.toks[k].text in lex.country_demonyms:
+        # "العاصمة السورية دمشق": the country's adjective between the head and the name
+        head = _ends_before(lex.features, sc, k - 1)
+        feat = head if head is not None and _apposition_head(sc, head, lex) else None
+    if feat is not None and (not _definite(sc, feat) or _apposition_head(sc, feat, lex)):
         kind, _id = cast("tuple[str, str]", feat.payload)
         rel = _ends_before(lex.relations, sc, feat.first - 1) if feat.first > 0 else None
         if rel is not None and cast("tuple[str, str]", rel.payload)[0] == "origin":
@@ -216,6 +220,12 @@ def _town_after_road(sc: Scan, k: int, word: str, sp: Any, lex: ArabicLex) -> bo
     return (before == "بين" or any(f in lex.institutions for f, _ in variants(before, article=False))) and (
         _prominent(sp.candidates, word)
     )
+
+
+def _apposition_head(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """ "العاصمة دمشق", "بالعاصمة صنعاء": a feature word the lexicon writes with its article, before the name."""
+    word = sc.toks[hit.first].text
+    return any(word.endswith(f) for f in lex.definite_features)
 
 
 def _definite(sc: Scan, hit: PhraseHit) -> bool:
@@ -486,7 +496,7 @@ def find_places(
     # Names after a feature word, known or not: "قرية المستريحة", "حي الضبيط".
     for feat in lex.features.find(toks):
         if _definite(sc, feat):
-            continue
+            continue  # (an apposition head, "العاصمة", names only the places the gazetteer knows: above)
         fs = toks[feat.first].start + feat.skip
         if spotted_ends.get(fs, fs) > toks[feat.last].end and _in_hashtag(folded, fs, spotted_ends[fs]):
             continue  # "#جبل_الزاوية": a tag the gazetteer knows whole, its feature word included
