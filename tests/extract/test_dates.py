@@ -174,3 +174,13 @@ def test_a_page_with_only_its_year_of_writing_dates_its_days_and_its_undated_cla
     (claim,) = [c for c in run(Document(id="w2", text=undated), config=ExtractConfig()) if c.killed]
     assert claim.date.precision == DatePrecision.YEAR and claim.date.end == date(2023, 12, 31)
     assert claim.date.span is not None and "2023" in claim.date.span.text
+
+
+def test_reference_date_of_a_captured_post_filed_a_year_later_is_the_posts_stamp() -> None:
+    # an archive files the capture under the day it was made; the post says when it was written, and its
+    # "today" is that day (a stamp after the filed date, or years before it, is some other post's)
+    text = "Page name\n\nPage nameFebruary 22, 2025 · Shared with Public\nاعتقلت قسد فجر اليوم شابين في البلدة"
+    assert reference_date(text, date(2026, 2, 22)) == (date(2025, 2, 22), "post_stamp")
+    assert reference_date(text, date(2025, 2, 22)) == (date(2025, 2, 22), "published")
+    assert reference_date(text, date(2025, 2, 23)) == (date(2025, 2, 23), "published")  # a day's lag is no capture
+    assert reference_date(text, date(2029, 1, 1)) == (date(2029, 1, 1), "published")

@@ -199,12 +199,18 @@ def dateline(doc_text: str, lex: ArabicLex) -> date | None:
         for m in find_dates(sc, lex, reference=None, year_hint=None):
             if m.kind == "absolute" and m.start_date is not None:
                 return m.start_date
+    return post_stamp(doc_text)
+
+
+def post_stamp(doc_text: str) -> date | None:
+    """The time stamp of a captured post near the top of a page ("November 30, 2024 · Shared with Public",
+    "4:52 PM · Dec 1, 2024"): when the post was made, whatever date the capture was filed under."""
     stamp = _POST_STAMP.search(doc_text, 0, 3000)
-    if stamp is not None:
-        mon, day, year = (stamp.group("m1"), stamp.group("d1"), stamp.group("y1")) if stamp.group("m1") else (
-            stamp.group("m2"), stamp.group("d2"), stamp.group("y2"))
-        return _safe(int(year), MONTHS_EN.index(mon.lower()) + 1, int(day))
-    return None
+    if stamp is None:
+        return None
+    mon, day, year = (stamp.group("m1"), stamp.group("d1"), stamp.group("y1")) if stamp.group("m1") else (
+        stamp.group("m2"), stamp.group("d2"), stamp.group("y2"))
+    return _safe(int(year), MONTHS_EN.index(mon.lower()) + 1, int(day))
 
 
 # A page's own label for when it was published: "تاريخ النشر: 12.10.2021 | 10:34 GMT", "نشر بتاريخ ...".

@@ -427,6 +427,8 @@ def _infer_month_year(month: int, reference: date | None, year_hint: int | None)
     return year_hint
 
 
+#: how long before a page's filed date the stamp of the post it captures may be (older: another post's stamp)
+_CAPTURE_GAP_MAX = 800
 _DATELINE = re.compile(r"^\W*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})[,،\s]+\d{4}")
 
 
@@ -436,6 +438,13 @@ def reference_date(text: str, published: date | None, *, rules: RuleFiles | None
     Returns the date and where it came from (``published``, ``dateline`` or ``none``).
     """
     if published is not None:
+        from civcas.extract.arabic_dates import post_stamp
+
+        stamp = post_stamp(text)
+        if stamp is not None and published - timedelta(days=_CAPTURE_GAP_MAX) <= stamp < published - timedelta(days=1):
+            # a captured post filed under the day it was archived ("February 22, 2025 · Shared with Public" on a
+            # page dated a year later, its comments "1y" old): the post's "today" is the day it was made
+            return stamp, "post_stamp"
         return published, "published"
     from civcas.extract import arabic
 

@@ -756,6 +756,9 @@ def _claim_date(
         )
     if ref is not None and ref_source == "published":
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_publication")
+    if ref is not None and ref_source == "post_stamp":
+        # the captured post's own stamp, earlier than the day its capture was filed under
+        return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_post_stamp")
     if ref is not None and ref_source == "url":
         return DateInterval(None, ref, DatePrecision.PERIOD, None, "on_or_before_url_date")
     if ref is not None and ref_source == "dateline":
