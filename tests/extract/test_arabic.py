@@ -1232,3 +1232,13 @@ def test_arabic_an_outlet_named_for_the_capital_names_no_place(village_config: A
     text = 'وقال موقع "صوت العاصمة" إن 10 أشخاص على الأقل قتلوا في القصف.'
     claims = run(Document(id="c2", text=text), config=village_config)
     assert all(c.place is None or c.place.mention is None for c in claims), [c.place for c in claims]
+
+
+def test_arabic_an_agreements_date_dates_no_strike() -> None:
+    # the truce "signed in March 2020" is background; the strike's own day is unknown without a publication date
+    text = ("قتل طفل جراء غارات جوية روسية على أطراف البلدة، على الرغم من سريان اتفاق وقف إطلاق النار "
+            "بين روسيا وتركيا في آذار 2020.")
+    assert not [d for u in _units(text, reference=None) for d in u.dates]
+    # the same words without an agreement: the month dates the strike
+    dated = "قتل طفل جراء غارات جوية روسية على أطراف البلدة في آذار 2020."
+    assert [d.start_date for u in _units(dated, reference=None) for d in u.dates] == [date(2020, 3, 1)]

@@ -176,7 +176,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     said = [(c.start, c.end) for c in claimants]
     actors = [a for a in find_actors(sc, lex, on=reference) if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
-             if not any(s <= d.start < e for s, e in said)]
+             if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, lex)]
     blocked = said + [(a.start, a.end) for a in actors]
     places = find_places(doc_text, sub.start, sc, lex, spotted, blocked=blocked)
     agg = aggregate_cues(sc, lex)
@@ -299,6 +299,17 @@ def _numbered_names(doc_text: str, sub: Sentence, h: Harm) -> Harm:
     g = Group(first - sub.start, last - sub.start, text, n, q, low=n, high=None if cut else n,
               rule="numbered_names")
     return replace(h, groups=(g,), rules=(*h.rules, "numbered_names"))
+
+
+#: how far before a date (folded characters) an agreement's word makes it the agreement's
+_AGREEMENT_REACH = 45
+
+
+def _agreement_date(sc: Scan, start: int, lex: ArabicLex) -> bool:
+    """ "على الرغم من سريان اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في آذار 2020": the date of a truce or a
+    memorandum, which no strike told in the sentence took place on."""
+    at = _folded_at(sc, start)
+    return lex.agreement_before.search(sc.folded.text, max(0, at - _AGREEMENT_REACH), at) is not None
 
 
 #: how far (characters) from a harm of its unit a tally's "since ..." may stand

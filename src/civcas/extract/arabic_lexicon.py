@@ -139,6 +139,8 @@ class ArabicLex:
     times_of_day: frozenset[str]
     past_words: frozenset[str]
     current_words: frozenset[str]
+    #: an agreement's date, not a strike's: one of these words shortly before it (folded, as a pattern)
+    agreement_before: re.Pattern[str]
 
 
 def _country_demonyms() -> frozenset[str]:
@@ -410,4 +412,5 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         times_of_day=_words(da.times_of_day),
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),
+        agreement_before=re.compile(rf"(?<![\w])[وب]?(?:{_alternation(da.agreement_words)})(?![\w])"),
     )

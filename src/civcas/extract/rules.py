@@ -338,6 +338,9 @@ class DatesFile(Header):
     #: regular expressions (group ``year``) of phrases that say which year the text is written in ("the current
     #: year 2023", "منذ بداية العام الحالي 2023")
     writing_year: list[str] = []
+    #: words just before a date that make it an agreement's or a truce's, no strike's ("الموقع في آذار 2020",
+    #: "signed in March 2020")
+    agreement_words: list[str] = []
 
 
 class WordClass(_Strict):
