@@ -184,3 +184,16 @@ def test_reference_date_of_a_captured_post_filed_a_year_later_is_the_posts_stamp
     assert reference_date(text, date(2025, 2, 22)) == (date(2025, 2, 22), "published")
     assert reference_date(text, date(2025, 2, 23)) == (date(2025, 2, 23), "published")  # a day's lag is no capture
     assert reference_date(text, date(2029, 1, 1)) == (date(2029, 1, 1), "published")
+
+
+def test_an_agreements_date_dates_no_strike() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("A Russian airstrike killed three civilians in Kansafra, despite the ceasefire agreement signed by Russia "
+            "and Turkey in March 2020.")
+    claims = run(Document(id="a1", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims and all(c.date is None or c.date.start is None for c in claims), [c.date for c in claims]
+    dated = "A Russian airstrike killed three civilians in Kansafra in March 2020."
+    claims = run(Document(id="a2", text=dated), config=ExtractConfig(gazetteer=None))
+    assert [c.date.start for c in claims if c.date] == [date(2020, 3, 1)]

@@ -125,6 +125,21 @@ _SAME_PLACE = re.compile(
 )
 
 
+#: how far before a date (characters) an agreement's word makes it the agreement's
+_AGREEMENT_REACH = 45
+
+
+@functools.cache
+def _agreement_words(rules: RuleFiles) -> re.Pattern[str]:
+    words = rules.dates.agreement_words
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\b", re.IGNORECASE)
+
+
+def _agreement_date(sent: str, d: DateMention, rules: RuleFiles) -> bool:
+    """ "despite the ceasefire agreement signed by Russia and Turkey in March 2020": a truce's date, no strike's."""
+    return _agreement_words(rules).search(sent, max(0, d.start - _AGREEMENT_REACH), d.start) is not None
+
+
 def _is_reporting_date(
     sent: str, d: DateMention, cues: list[tuple[int, int]], claimants: list[ClaimantMention]
 ) -> bool:
@@ -219,7 +234,8 @@ def sentence_units(
 
     if any(_in_institution_source(p) for p in places) and not all(_in_institution_source(p) for p in places):
         places = [p for p in places if not _in_institution_source(p)]
-    event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)]
+    event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)
+                   and not _agreement_date(text, d, rules)]
     units: list[Unit] = []
     for h in harms:
         cur = units[-1] if units else None
