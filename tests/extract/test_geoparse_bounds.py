@@ -109,3 +109,17 @@ def test_a_misspelling_of_dots_finds_the_village_but_another_letter_finds_no_oth
                     context=ResolveContext(country="SY"))
     # the town of Ma'arrat al-Nu'man is not it: the village keeps its name, in the governorate named with it
     assert (other.name, other.precision, other.admin1) == ("معارة النعسان", PlacePrecision.GOVERNORATE, "Idlib"), other
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", despite the ceasefire agreement signed by Russia and Turkey in March 2020.",
+        ". The area has been shelled almost daily despite a truce brokered by Moscow and Ankara in March 2020.",
+    ],
+)
+def test_the_parties_to_an_agreement_are_no_place_nor_belligerent(tail: str, village_config: Any) -> None:
+    text = "A Russian airstrike killed three civilians in Kansafra" + tail
+    claims = [c for c in run(Document(id="b2", text=text), config=village_config) if c.killed is not None]
+    assert [(c.place.country if c.place else None, c.belligerents) for c in claims] == [("SY", ("Russia",))], claims
+    assert all(c.date is None or c.date.start is None for c in claims)  # the truce's month dates no strike

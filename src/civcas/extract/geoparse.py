@@ -86,6 +86,15 @@ def resolve_places(
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in blamed)}
+    # "the ceasefire signed by Russia and Turkey", "a truce brokered by Moscow and Ankara": the parties to an
+    # agreement (a country, or a seat of government for its state) are neither places nor votes for where
+    parties = {(s, e) for s, e, _ in named if pat.party_before.search(text[max(0, s - 40) : s])}
+    named = [n for n in named if (n[0], n[1]) not in parties]
+    seats = _seat_names()
+    mentions = {k: m for k, m in mentions.items()
+                if not any(s == m.span.start for s, _ in parties)
+                and not (fold(m.text) in seats
+                         and pat.party_before.search(text[max(0, m.span.start - 40) : m.span.start]))}
     # "in Ngala, near the border with Cameroon": the country across a border is no place of the event, nor context
     # for the place named with it, when the text names another place
     border = {(s, e) for s, e, _ in named if pat.border_side.search(text[max(0, s - 60) : s])}
@@ -605,6 +614,7 @@ class _CountryPatterns:
     name_after: re.Pattern[str]
     border_side: re.Pattern[str]
     blamed_before: re.Pattern[str]
+    party_before: re.Pattern[str]
     state_institution_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
@@ -648,6 +658,10 @@ def _country_patterns() -> _CountryPatterns:
         border_side=re.compile(
             rf"\b{alt(p.border_words)}\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$",
             re.IGNORECASE,
+        ),
+        # "signed by Russia and Turkey", "brokered by Moscow and Ankara": the parties to an agreement
+        party_before=re.compile(
+            rf"\b{alt(p.party_words)}\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+)(?:the\s+)?)?$", re.IGNORECASE
         ),
         # "blaming the UAE", "accused Israel", "blamed on Russia": the state accused of a strike, not where it fell
         blamed_before=re.compile(
@@ -740,6 +754,14 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
     return bool(_LATIN.search(surface) and not _NON_LATIN.search(surface)
                 and hasattr(gz, "country_code") and gz.country_code(surface) == iso
                 and not (hasattr(gz, "is_demonym") and gz.is_demonym(surface)))
+
+
+@functools.cache
+def _seat_names() -> frozenset[str]:
+    """The folded names of the seats of government the countries file lists ("Moscow", "Ankara")."""
+    from civcas.gazetteer.datafiles import countries
+
+    return frozenset(fold(k) for k in countries().seats)
 
 
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,

@@ -300,6 +300,7 @@ class PlacesFile(Header):
     faiths_after: list[str] = []
     border_words: list[str] = []
     blame_words: list[str] = []
+    party_words: list[str] = []
     state_strike_verbs: list[str] = []
     relation_frames: list[str] = []
     origin_frames: list[str] = []
