@@ -109,6 +109,8 @@ class _Areas:
     verdicts: dict[int, tuple[GazetteerEntry, bool | None]] = field(default_factory=dict, compare=False, repr=False)
     #: folds a candidate's admin names (:meth:`Gazetteer.admin_key`: stored keys first)
     key: Callable[[str], str] = field(default=fold.key, compare=False, repr=False)
+    #: a name had no reading in the document's country (so the other countries the document names may matter)
+    unread: bool = field(default=False, compare=False)
 
 
 _REGION_RADIUS_KM = 150.0
@@ -197,11 +199,19 @@ def _area_entries(
     if not names:
         return _NO_AREAS
     abroad = tuple(c for c in abroad if c != country) if towns else ()
-    hit = gazetteer.memo_get("areas", (names, country, towns, abroad))
+    hit = gazetteer.memo_get("areas", (names, country, towns, ()))
     if hit is None:
-        hit = _area_entries_uncached(gazetteer, names, country, towns=towns, abroad=abroad)
-        gazetteer.memo_put("areas", (names, country, towns, abroad), hit)
-    return hit  # type: ignore[no-any-return]
+        hit = _area_entries_uncached(gazetteer, names, country, towns=towns)
+        gazetteer.memo_put("areas", (names, country, towns, ()), hit)
+    if not abroad or not hit.unread:
+        return hit  # type: ignore[no-any-return]
+    # only a name the document's country lacks is read in the other countries it names (remembered apart: the
+    # countries differ from one document to the next, the names' readings at home do not)
+    got = gazetteer.memo_get("areas", (names, country, towns, abroad))
+    if got is None:
+        got = _area_entries_uncached(gazetteer, names, country, towns=towns, abroad=abroad)
+        gazetteer.memo_put("areas", (names, country, towns, abroad), got)
+    return got  # type: ignore[no-any-return]
 
 
 def _area_entries_uncached(
@@ -211,6 +221,7 @@ def _area_entries_uncached(
     areas: list[_Area] = []
     entries: list[GazetteerEntry] = []
     key = gazetteer.admin_key
+    unread = False
     # "Nigeria's Yobe state": a country and an area inside it
     names = tuple(part.strip() for raw in names for part in re.split(r"['’]s\s+", raw) if part.strip())
     for raw in names:
@@ -231,6 +242,7 @@ def _area_entries_uncached(
             # unless it is spelled exactly as areas of one other country only: "ريف حلب" is Aleppo's countryside
             # even in a page whose country vote went to Gaza's news beside it
             home = [e for e in candidates if e.country == country or e.kind == "country"]
+            unread = unread or not home
             if not home and abroad:
                 # ... in another country the document names ("حلب" on a page of Syrian and Gaza news), spelled
                 # exactly so and in that one country only
@@ -255,6 +267,7 @@ def _area_entries_uncached(
             # every namesake town (up to eight): the layers give most no population, so the first three are an
             # arbitrary three of the ten Syrian villages called "رأس العين"
             same_named = [e for e in gazetteer.lookup(raw, country=country) if e.kind == "locality" and e.admin1][:8]
+            unread = unread or not same_named
             if not same_named and abroad:
                 # a town spelled exactly so in one other country the document names ("قرية الدابس بمنطقة جرابلس"
                 # on a page whose vote went to the Gaza news beside it): that town
@@ -291,7 +304,7 @@ def _area_entries_uncached(
             bound = frozenset(e.country for e in candidates[:3] if e.country) if not cc and all(
                 e.country for e in candidates[:3]) else frozenset()
             areas.append(_Area(frozenset(a1), frozenset(a2), frozenset(cc), tuple(points), geographic, bound))
-    return _Areas(tuple(areas), tuple(entries), key=key)
+    return _Areas(tuple(areas), tuple(entries), key=key, unread=unread)
 
 
 def _inside(e: GazetteerEntry, areas: _Areas, info: EntryInfo | None = None) -> bool | None:
