@@ -198,20 +198,18 @@ def _area_entries(
     """
     if not names:
         return _NO_AREAS
-    abroad = tuple(c for c in abroad if c != country) if towns else ()
-    hit = gazetteer.memo_get("areas", (names, country, towns, ()))
-    if hit is None:
-        hit = _area_entries_uncached(gazetteer, names, country, towns=towns)
-        gazetteer.memo_put("areas", (names, country, towns, ()), hit)
-    if not abroad or not hit.unread:
+    def remembered(others: tuple[str, ...]) -> _Areas:
+        hit = gazetteer.memo_get("areas", (names, country, towns, others))
+        if hit is None:
+            hit = _area_entries_uncached(gazetteer, names, country, towns=towns, abroad=others)
+            gazetteer.memo_put("areas", (names, country, towns, others), hit)
         return hit  # type: ignore[no-any-return]
-    # only a name the document's country lacks is read in the other countries it names (remembered apart: the
+
+    at_home = remembered(())
+    abroad = tuple(c for c in abroad if c != country) if towns else ()
+    # only a name the document's country lacks is read in the other countries it names (remembered apart: those
     # countries differ from one document to the next, the names' readings at home do not)
-    got = gazetteer.memo_get("areas", (names, country, towns, abroad))
-    if got is None:
-        got = _area_entries_uncached(gazetteer, names, country, towns=towns, abroad=abroad)
-        gazetteer.memo_put("areas", (names, country, towns, abroad), got)
-    return got  # type: ignore[no-any-return]
+    return remembered(abroad) if abroad and at_home.unread else at_home
 
 
 def _area_entries_uncached(
@@ -238,9 +236,7 @@ def _area_entries_uncached(
             continue
         candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
         if country:
-            # an area name that matches nothing in the document's country ("Central") is noise, not context,
-            # unless it is spelled exactly as areas of one other country only: "ريف حلب" is Aleppo's countryside
-            # even in a page whose country vote went to Gaza's news beside it
+            # an area name that matches nothing in the document's country ("Central") is noise, not context ...
             home = [e for e in candidates if e.country == country or e.kind == "country"]
             unread = unread or not home
             if not home and abroad:
