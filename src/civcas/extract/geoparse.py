@@ -756,6 +756,12 @@ def _is_country_name(gz: Any, surface: str, iso: str) -> bool:
                 and not (hasattr(gz, "is_demonym") and gz.is_demonym(surface)))
 
 
+def agreement_parties_before() -> re.Pattern[str]:
+    """What stands before the parties to an agreement ("signed by", "brokered by Moscow and": ``party_words`` of the
+    places file), read by the place finder here and by the attacker finder (``civcas.extract.statements``)."""
+    return _country_patterns().party_before
+
+
 @functools.cache
 def _seat_names() -> frozenset[str]:
     """The folded names of the seats of government the countries file lists ("Moscow", "Ankara")."""

@@ -135,17 +135,6 @@ def _agreement_words(rules: RuleFiles) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\b", re.IGNORECASE)
 
 
-@functools.cache
-def _party_before(rules: RuleFiles) -> re.Pattern[str]:
-    """The words before the parties to an agreement ("signed by", "brokered by"; ``party_words``, places file)."""
-    words = rules.places.party_words
-    return re.compile(
-        rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\s+(?:the\s+)?"
-        r"(?:[A-Z][\w\-]*(?:\s*,\s*|\s+and\s+)(?:the\s+)?)?$",
-        re.IGNORECASE,
-    )
-
-
 def _agreement_date(sent: str, d: DateMention, rules: RuleFiles) -> bool:
     """ "despite the ceasefire agreement signed by Russia and Turkey in March 2020": a truce's date, no strike's."""
     return _agreement_words(rules).search(sent, max(0, d.start - _AGREEMENT_REACH), d.start) is not None
@@ -213,8 +202,11 @@ def sentence_units(
     # "claimed the lives of": a harm cue, not a speech verb.
     claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
     # "a truce brokered by Moscow and Ankara": the parties to an agreement struck nothing the sentence tells
+    from civcas.extract.geoparse import agreement_parties_before  # (geoparse reads this module's units)
+
+    party_before = agreement_parties_before()
     actors = [a for a in find_actors(text, on=reference, rules=rules)
-              if not _party_before(rules).search(text, max(0, a.start - 40), a.start)]
+              if not party_before.search(text, max(0, a.start - 40), a.start)]
     places = find_mentions(doc_text, sent.start, sent.end, gazetteer=None, spotted=spotted, rules=rules)
     stance = main_stance(find_stance(text, rules=rules))
     if stance is not None and stance.rule.endswith("#dispute_no_civilian_harm"):
