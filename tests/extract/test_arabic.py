@@ -1159,6 +1159,13 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
         ("الطفل عمر ياسر 12 سنة في ذمة الله متأثراً بإصابته نتيجة القصف على البلدة.", 1),
         # the woman and the child, each named: two
         ("استشهاد المرأة سعاد الحسين والطفل علي كرم جراء غارات على البلدة.", 2),
+        # the person named after the verb's subject, two forces joined by و: one
+        ("في هذا المنزل قتلت مدفعية النظام وروسيا سلمى التي تزوجت قبل شهرين.", 1),
+        ("قتلت قوات النظام محمد العلي بقصف مدفعي على البلدة.", 1),
+        # a woman's given name after "the martyr", beside the wounded: one dead
+        ("إصابة طفلة مع عدد من النساء عدا الشهيدة ليلى المصري بسبب القصف على المدينة.", 1),
+        # the martyr named, then "who was martyred": the same one person, not two
+        ("تشييع الشهيد الإعلامي أنس خربوطلي الذي استشهد جراء غارة جوية على المدينة.", 1),
     ],
 )
 def test_arabic_named_victims_are_counted(text: str, value: int) -> None:
@@ -1186,6 +1193,37 @@ def test_arabic_numbered_names_of_the_dead_are_counted(text: str, value: int, qu
     assert killed and (killed[0].value, killed[0].qualifier) == (value, qualifier), killed
     span = killed[0].span
     assert span is not None and text[span.start : span.end].startswith("خالد")  # the list, first name on
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # a mourning post tags the dead one per line, each with a title ("the young man", "the child")
+        ("ننعى الشهداء الذين طالتهم يد الغدر بالقصف الروسي على معمل في البلدة أثناء عملهم.\n"
+         "#الشاب_خالد_أحمد_العمر\n#الشاب_زياد_الحسن\n#الطفل_سامر_يوسف_الخطيب", 3, Qualifier.EXACT),
+        # a teaser cuts the list off: at least so many
+        ("ننعى الشهداء الذين قضوا بالقصف على البلدة.\n#الشاب_خالد_العمر\n#الطفلة_ريم_سامر...", 2,
+         Qualifier.AT_LEAST),
+    ],
+)
+def test_arabic_the_dead_tagged_one_per_line_are_counted(text: str, value: int, qualifier: Qualifier) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="t1", text=text), config=ExtractConfig(gazetteer=None))
+    killed = [c.killed for c in claims if c.killed is not None]
+    assert killed and (killed[0].value, killed[0].qualifier) == (value, qualifier), killed
+    span = killed[0].span
+    assert span is not None and text[span.start : span.end].startswith("#الشاب_خالد")
+
+
+def test_arabic_tags_that_are_no_people_count_nothing() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "ننعى الشهداء الذين قضوا بالقصف على البلدة.\n#إدلب_الآن\n#سوريا_تنزف"
+    claims = run(Document(id="t2", text=text), config=ExtractConfig(gazetteer=None))
+    assert all(c.killed is None or c.killed.value is None for c in claims), claims
 
 
 def test_arabic_a_numbered_list_after_prose_counts_nothing() -> None:

@@ -25,7 +25,7 @@ from civcas.extract.arabic_actors import find_actors
 from civcas.extract.arabic_attribution import aggregate_cues, find_claimants, find_stance
 from civcas.extract.arabic_dates import dateline, doc_year, find_dates
 from civcas.extract.arabic_figures import Scan, find_harms, scan
-from civcas.extract.arabic_lexicon import ArabicLex, arabic_lex
+from civcas.extract.arabic_lexicon import ArabicLex, VictimWord, arabic_lex
 from civcas.extract.arabic_places import find_places
 from civcas.extract.arabic_text import WORD_DOT, fold, fold_phrase, tokens
 from civcas.extract.groups import Group, Harm
@@ -171,7 +171,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     if not (sc.harm or attack or stance):
         return []  # a source named without harm or strike rarely leads an Arabic sentence's figures
     claimants = find_claimants(sc, lex)
-    harms = [_numbered_names(doc_text, sub, h) for h in find_harms(sc, lex) if not h.negated]
+    harms = [_tagged_names(doc_text, sub, _numbered_names(doc_text, sub, h), lex)
+             for h in find_harms(sc, lex) if not h.negated]
     claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
     said = [(c.start, c.end) for c in claimants]
     actors = [a for a in find_actors(sc, lex, on=reference) if not any(s <= a.start < e for s, e in said)]
@@ -299,6 +300,53 @@ def _numbered_names(doc_text: str, sub: Sentence, h: Harm) -> Harm:
     g = Group(first - sub.start, last - sub.start, text, n, q, low=n, high=None if cut else n,
               rule="numbered_names")
     return replace(h, groups=(g,), rules=(*h.rules, "numbered_names"))
+
+
+#: one line of a post that is a single hashtag of a person: "#الشاب_بلال_عبدالمجيد_صطيفي", maybe cut off ("...")
+_TAG_LINE = re.compile(r"^[ \t]*#([^\s#_]+)_(\S*[^\s.…])[ \t]*(\.\.\.|…)?[ \t]*$")
+
+
+def _tagged_names(doc_text: str, sub: Sentence, h: Harm, lex: ArabicLex) -> Harm:
+    """ "أنعي إليك الشهداء الذين طالتهم يد الغدر بالقصف الروسي ..." and then one hashtag per line, each a person
+    with their title ("#الشاب_بلال_...", "#الطفل_عبدالكريم_..."): the dead a mourning post tags, counted, at least
+    so many when the post is cut off."""
+    if h.category != "killed" or h.groups or h.implied_one or h.form != "person":
+        return h
+    pos = sub.end
+    nl = doc_text.find("\n", pos)
+    if nl < 0 or doc_text[pos:nl].strip(" :：\t.،"):
+        return h  # the sentence that mourns them must end its line
+    pos = nl + 1
+    n = 0
+    first = last = None
+    cut = False
+    while pos < len(doc_text) and not cut:
+        nl = doc_text.find("\n", pos)
+        end = nl if nl >= 0 else len(doc_text)
+        line = doc_text[pos:end]
+        m = _TAG_LINE.match(line)
+        if m is not None:
+            title = fold(m.group(1)).text
+            toks = tokens(title[2:] if title.startswith("ال") else "")  # a title with the article: "الشاب"
+            hit = lex.victims.at(toks, 0) if len(toks) == 1 else None
+            word = hit.payload if hit is not None and not hit.skip else None
+            if not isinstance(word, VictimWord) or word.number != "singular":
+                break
+            n += 1
+            first = pos + m.start(1) - 1 if first is None else first
+            last = end
+            cut = m.group(3) is not None
+        elif line.strip():
+            break
+        elif n:
+            break  # the tags stand together, one per line
+        pos = end + 1
+    if n < 2 or first is None or last is None:
+        return h
+    q = Qualifier.AT_LEAST if cut else Qualifier.EXACT
+    g = Group(first - sub.start, last - sub.start, doc_text[first:last], n, q, low=n, high=None if cut else n,
+              rule="tagged_names")
+    return replace(h, groups=(g,), rules=(*h.rules, "tagged_names"))
 
 
 #: how far before a date (folded characters) an agreement's word makes it the agreement's

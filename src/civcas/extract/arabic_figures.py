@@ -751,8 +751,8 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         if j >= len(toks):
             break
         more = lex.actor_names.at(toks, j) or lex.adjectives.at(toks, j)
-        if more is not None and not more.skip:
-            last = more.last
+        if more is not None and (not more.skip or (more.skip == 1 and toks[j].text[0] == "و" and more.last == j)):
+            last = more.last  # "مدفعية النظام وروسيا": a second force joined by و is part of the subject
         elif toks[j].text in lex.noun_modifiers:
             last = j
         else:
@@ -797,6 +797,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         cat_last[end] = inc.first
         before_including[inc.first] = main
     harms: list[Harm] = []
+    one_person_ends: list[int] = []  # the last tokens of the person nouns that counted one person named after them
     for start in sorted(sc.harm):
         hit = sc.harm[start]
         words: tuple[HarmWord, ...] = hit.payload  # type: ignore[assignment]
@@ -811,6 +812,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             if g is None:
                 g = _count_after_phrase(sc, hit.last + 1, free_after, lex)
             named_list = None
+            name_at = hit.last + 1  # where one named victim would start: right after the verb, or after its subject
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():
                 named_list = _named_list(sc, k, lex)  # "أعدمت الدورية كل من ...": after the subject
                 if named_list is None and k > hit.last + 1 and not hit.skip:
@@ -821,7 +823,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 # "قتلت قوات التحالف الدولي شابا", "أعدمت ميليشيا قسد السيدة فطيم وابنها": the victims after the
                 # subject that follows the verb
                 # (people named with a title first: "السيدة فطيم وابنها" is two, not the one "السيدة")
-                k2 = agent + 1
+                k2 = name_at = agent + 1
                 named_list = _named_list(sc, k2, lex) or _titled_people(sc, k2, lex, named_only=False)
                 g = None if named_list is not None else _group_after(sc, k2, free_after)
                 if g is not None and g.noun is None:
@@ -831,9 +833,10 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             elif named_list is not None:
                 named_list.rule = f"{events[0].rule}_named_list"
                 picked = (events[0], [named_list], "event")
-            elif (one_named := _named_one(sc, hit.last + 1, lex)) is not None:
-                # "ارتقاء خالد العمر", "استشهاد "قمر حافظ"": one person named; with the people named as with them
-                # ("... برفقة 3 أشخاص") they are counted together
+            elif (one_named := _named_one(sc, name_at, lex)) is not None:
+                # "ارتقاء خالد العمر", "استشهاد "قمر حافظ"", "قتلت مدفعية النظام فاطمة": one person named (after the
+                # verb's subject, if it has one); with the people named as with them ("... برفقة 3 أشخاص") they are
+                # counted together
                 with_them = _companions_after(sc, one_named, free_after, lex)
                 if with_them is None:
                     picked, one = (events[0], [], "event"), True
@@ -884,7 +887,11 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             if g is not None and not g.used and g.noun is not None:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
         if picked is None and events and _after_singular_relative(sc, hit, lex):
-            picked, one = (events[0], [], "event"), True  # "عزاء محمود الشاهر الذي قُتل": the one person named
+            # "عزاء محمود الشاهر الذي قُتل": the one person named; but "الشهيد أنس خربوطلي الذي استشهد" is the
+            # martyr already counted, not a second one
+            counted = any(0 < hit.first - 1 - j <= 5 and all(sc.toks[i].text.isalpha() for i in range(j + 1, hit.first))
+                          for j in one_person_ends)
+            picked, one = (events[0], [], "event"), not counted
         if picked is None and persons:
             w = next((p for p in persons if p.number in ("singular", "dual")), persons[0])
             prefix = sc.toks[hit.first].text[: hit.skip]
@@ -902,6 +909,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         if picked is None:
             picked = (events[0], [], "event")
         word, gs, form = picked
+        if one and form == "person":
+            one_person_ends.append(hit.last)
         for g in gs:
             g.used = True
         status = "unspecified"
