@@ -825,6 +825,8 @@ def test_the_town_of_a_hospital_that_speaks_is_not_the_strikes_place(village_con
         ("Two car bombs exploded in the Iraqi capital Thursday, killing at least 17 people.", "Baghdad"),
         ("Militants set off two car bombs outside a police base in Somalia's capital, leaving ten people dead.",
          "Mogadishu"),
+        # a possessive country name ending in s takes the apostrophe alone
+        ("A family of five was shot dead overnight in Honduras' capital, police said.", "Tegucigalpa"),
         # a town named as the capital stays itself; a direction from the capital keeps the area named
         ("A party spokesman was shot and killed outside his home in the capital of Bujumbura.", "Bujumbura"),
         ("Militants bombed an office in Dhamar province south of Yemen's capital, killing six.", "Dhamār"),

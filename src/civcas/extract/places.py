@@ -674,7 +674,7 @@ def find_mentions(
         direction = lex.relation_before.search(sent[max(0, m.start() - 40) : m.start()])
         if re.match(r"['’]s?\b", doc_text[e : e + 3]):
             continue  # "the capital of Iraq's Kurdistan region" is another capital
-        if not direction and _country_word(owner.rstrip("'’s").rstrip("'’")):
+        if not direction and _country_word(re.sub(r"['’]s?$", "", owner)):  # "Iraq's", "Honduras'" (not "Hondura")
             # "in Yemen's capital": the country's name found first is the capital's owner, not the place
             for k in [k for k in cands if s <= k[0] and k[1] <= e and doc_text[k[0] : k[1]] in owner]:
                 del cands[k]
