@@ -236,6 +236,28 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        # a people in the plural names its forces; Assad's aircraft
+        ("أصيب مدنيون بقصف المرتزقة الروس على المدينة", ["Russia"]),
+        ("مقتل مدني بقصف طائرات الأسد على المدينة", ["Syria"]),
+        # the second of two peoples' adjectives joined by و, after the dual "the two occupations"
+        ("استشهاد 3 أطفال إثر استهداف ميليشيا الاحتلالين الإيراني والروسي معهدا في المدينة", ["Iran", "Russia"]),
+        # shot by a force's members: the force fired, it owns no victim
+        ("أصيب مدني برصاص عناصر قسد في المدينة", ["SDF"]),
+        # fire from positions a force holds
+        ("تتعرض المدينة للقصف بالقذائف من مواقع تسيطر عليها قوات النظام", ["Syria"]),
+        # a force joined by و to one that owns the target owns it too: the attackers are not named
+        ("استهدفت الفصائل مواقع قوات النظام والروس في القرية مما أدى لإصابة سيدتين", []),
+    ],
+)
+def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
+    units = _units(text)
+    assert sorted(a.canonical for u in units for a in u.actors) == sorted(canonicals)
+    _spans_point_at_text(text, units)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "مقتل عنصر من قسد بانفجار عبوة",
@@ -1154,6 +1176,8 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
         ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
         ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),
         ('استشهاد "سامر الحسن" قائد الشرطة برفقة شابين جراء قصف على البلدة.', 3),
+        # the title's tags are no words of it
+        ('ارتقاء "سعد بري" قائد شرطة #سرمدا شمال #إدلب برفقة 3 أشخاص جراء قصف على المدينة.', 4),
         # a death notice's words, the victim before them with name and age
         ("انتقل إلى رحمة الله الشاب أحمد الخطيب نتيجة القصف على البلدة.", 1),
         ("الطفل عمر ياسر 12 سنة في ذمة الله متأثراً بإصابته نتيجة القصف على البلدة.", 1),

@@ -9,13 +9,14 @@ text says the fire came from there ("قصف مصدره مناطق سيطرة ق�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import cast
 
 from civcas.extract.actors import OCCUPATION, ActorMention
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
-from civcas.extract.arabic_text import PhraseHit, variants
+from civcas.extract.arabic_text import PhraseHit, Token, tokens, variants
 
 
 def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
@@ -58,6 +59,19 @@ def _sourced(sc: Scan, before: int, lex: ArabicLex) -> bool:
     return False
 
 
+def _second_adjective(toks: Sequence[Token], k: int, lex: ArabicLex) -> PhraseHit | None:
+    """A people's adjective at token ``k``, bare or joined by و ("الإيراني والروسي": the second of two forces)."""
+    if k >= len(toks):
+        return None
+    hit = lex.adjectives.at(toks, k)
+    t = toks[k].text
+    if hit is None and t.startswith("و") and len(t) > 3:
+        rest = lex.adjectives.at(tokens(t[1:]), 0)
+        if rest is not None and rest.last == 0:
+            hit = PhraseHit(k, k, 1, rest.payload, 1)
+    return hit
+
+
 def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[ActorMention]:
     """Belligerents in the sentence (offsets into it as published), attackers only."""
     toks = sc.toks
@@ -76,7 +90,7 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
                 found.append((noun.first, adj.last, PhraseHit(noun.first, adj.last, noun.skip, adj.payload, 0), canon,
                               rule))
                 # "العدوان الأمريكي السعودي": a second people's adjective right after the first is a second force
-                nxt = lex.adjectives.at(toks, adj.last + 1) if adj.last + 1 < len(toks) else None
+                nxt = _second_adjective(toks, adj.last + 1, lex)
                 if nxt is not None and cast("tuple[str, str]", nxt.payload)[0] != canon:
                     c2, r2 = cast("tuple[str, str]", nxt.payload)
                     found.append((nxt.first, nxt.last, nxt, c2, f"{r2}_coordinated"))
@@ -93,11 +107,14 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
     found.sort(key=lambda x: (x[3] == OCCUPATION, -(x[1] - x[0]), x[0]))
     kept: list[ActorMention] = []
     covered: set[int] = set()
+    owned_ends: set[int] = set()
+    joined: list[tuple[int, ActorMention]] = []  # forces written with و: (the token before them, the mention)
     for first, last, hit, canon, rule in found:
         if any(k in covered for k in range(first, last + 1)) or any(k in blocked for k in range(first, last + 1)):
             continue
         if _owned(sc, hit, lex):
             covered.update(range(first, last + 1))
+            owned_ends.add(last)
             continue
         lo, hi = lex.validity.get(canon, (None, None))
         if on is not None and ((lo and on < lo) or (hi and on > hi)):  # type: ignore[operator]
@@ -105,5 +122,10 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
         covered.update(range(first, last + 1))
         s, e = sc.span(first, last, hit.skip)
         kept.append(ActorMention(s, e, sc.folded.source[s:e], canon, rule))
+        if hit.skip == 1 and toks[first].text.startswith("و"):
+            joined.append((first - 1, kept[-1]))
+    # "مواقع قوات النظام والروس": a force joined by و to a force that owns a target owns it too
+    dropped = {id(m) for before, m in joined if before in owned_ends}
+    kept = [m for m in kept if id(m) not in dropped]
     kept.sort(key=lambda a: a.start)
     return kept

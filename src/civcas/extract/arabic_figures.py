@@ -592,16 +592,21 @@ def _companions_after(
     sc: Scan, named: tuple[int, int], free: dict[int, _G], lex: ArabicLex
 ) -> _G | None:
     """The counted group brought by a companion word after a named person and up to four words of their name or
-    title ("خالد العمر قائد الشرطة برفقة 3 أشخاص")."""
+    title, tags not counted ("خالد العمر قائد الشرطة برفقة 3 أشخاص", ""سعد بري" قائد شرطة #سرمدا شمال #إدلب برفقة 3
+    أشخاص")."""
     j = named[1] + 1
-    stop = j + 5
-    while j < len(sc.toks) and j < stop:
+    words = 0
+    while j < len(sc.toks) and words < 7:
         t = sc.toks[j].text
         if t in lex.companions:
             g = free.get(j + 1)
             return g if g is not None and g.value is not None and g.noun is not None else None
+        if t == "#":
+            j += 1
+            continue
         if j in sc.harm or not t.isalpha() or t in lex.name_stops or lex.attack.at(sc.toks, j) is not None:
             return None
+        words += 1
         j += 1
     return None
 
