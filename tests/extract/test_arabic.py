@@ -1176,6 +1176,9 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
         ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
         ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),
         ('استشهاد "سامر الحسن" قائد الشرطة برفقة شابين جراء قصف على البلدة.', 3),
+        # "and one of her sons" (و with أحد folds onto واحد, "one"): two; "one woman" stays one
+        ("انتهت العملية بتصفية مسنة وأحد أبناء زوجها في البلدة.", 2),
+        ("قتلت امرأة واحدة بقصف على البلدة.", 1),
         # the title's tags are no words of it
         ('ارتقاء "سعد بري" قائد شرطة #سرمدا شمال #إدلب برفقة 3 أشخاص جراء قصف على المدينة.', 4),
         # a death notice's words, the victim before them with name and age

@@ -263,6 +263,9 @@ def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
                 k = g.last + 1
                 continue
         if sc.toks[k].text in ("واحد", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان") and g.num is None:
+            s, _ = sc.span(k, k)
+            if sc.folded.source[s : s + 2] in ("وأ", "وإ"):
+                break  # "امرأة وأحد أبنائها": "and one of her sons" (و with أحد folds to واحد, "one")
             g.last = k
             k += 1
             continue
@@ -543,6 +546,11 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
             nxt = by_first.get(k + 1)  # "طفلتين ورجل", "امرأة مع ابنها", "الشاب ... برفقة شقيقه"
         elif k in by_first and by_first[k].skip >= 1 and sc.toks[k].text[0] == "و":
             nxt = by_first[k]
+        elif k in by_first and cur.noun is not None and _and_one_of(sc, k, lex):
+            nxt = by_first[k]  # "امرأة وأحد أبنائها": and one of her sons
+            out.append(nxt)
+            cur = nxt
+            break
         if nxt is None or nxt in out or (nxt.noun is None and nxt.value is None):
             break
         if nxt.noun is None or cur.noun is None:
@@ -550,6 +558,14 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
         out.append(nxt)
         cur = nxt
     return out
+
+
+def _and_one_of(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """Whether token ``k`` is و with أحد/إحدى (folded onto واحد, "one") before a plural of kin ("وأحد أبنائها")."""
+    if sc.toks[k].text not in ("واحد", "واحدي", "واحدى") or k + 1 >= len(sc.toks):
+        return False
+    s, _ = sc.span(k, k)
+    return sc.folded.source[s : s + 2] in ("وأ", "وإ") and sc.toks[k + 1].text.startswith(lex.kin_plurals)
 
 
 def _named_one(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int] | None:
