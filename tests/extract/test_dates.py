@@ -197,3 +197,23 @@ def test_an_agreements_date_dates_no_strike() -> None:
     dated = "A Russian airstrike killed three civilians in Kansafra in March 2020."
     claims = run(Document(id="a2", text=dated), config=ExtractConfig(gazetteer=None))
     assert [c.date.start for c in claims if c.date] == [date(2020, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the year of the page's one full date is a truce's; "Saturday 17 September" was a Saturday in 2022
+        ("شنت الطائرات الحربية الروسية اليوم السبت 17 أيلول غارات على ريف إدلب، ما أدى لمقتل 3 مدنيين في بلدة "
+         "حفسرجة، رغم سريان اتفاق موسكو منذ 5 آذار 2020.", date(2022, 9, 17)),
+        # the weekday agrees with that year: it stays
+        ("قتل طفلان بقصف على بلدة سرمين يوم الخميس 17 أيلول، بعد اتفاق موسكو في 5 آذار 2020.", date(2020, 9, 17)),
+        # no weekday: the page's year
+        ("قتل طفلان بقصف على بلدة سرمين في 17 أيلول، بعد اتفاق موسكو في 5 آذار 2020.", date(2020, 9, 17)),
+    ],
+)
+def test_a_pages_weekdays_move_its_days_to_the_year_they_fall_in(text: str, day: date) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = [c for c in run(Document(id="wd", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
+    assert claims and (claims[0].date.start, claims[0].date.end) == (day, day), [c.date for c in claims]

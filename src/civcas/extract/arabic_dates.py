@@ -175,6 +175,57 @@ def _day_month(
             DatePrecision.MONTH, "month", f"{tag}#month_year", None)
 
 
+#: how many years after the year a document's other dates name its weekdays may move its days and months
+WEEKDAY_YEARS = 7
+
+
+def _weekday_before(sc: Scan, i: int, lex: ArabicLex) -> int | None:
+    """The weekday named right before token ``i`` ("السبت 17 أيلول", "يوم الثلاثاء، 2 تشرين الثاني")."""
+    k = i - 1
+    if k >= 0 and sc.toks[k].text in (",", "،"):
+        k -= 1
+    if k < 0:
+        return None
+    return next((lex.weekdays[f] for f, _ in variants(sc.toks[k].text, article=False) if f in lex.weekdays), None)
+
+
+def weekday_year(doc_text: str, lex: ArabicLex, year: int) -> int:
+    """The year for a page's days without a year, given ``year``, the one its full dates name most often: the first
+    year from it on in whose calendar every "السبت 17 أيلول" of the page falls on the weekday it names.
+
+    A page with no date of its own names background dates ("the truce signed on 5 March 2020"), and a post about
+    a strike on "Saturday 17 September" after them was written in 2022, when that day was a Saturday, not in 2020.
+    ``year`` itself when the page names no weekday with a day, when they agree with it, or when no year within
+    :data:`WEEKDAY_YEARS` fits them all.
+    """
+    days: list[tuple[int, int, int]] = []
+    for m in _DAY_MONTH_HINT.finditer(doc_text):
+        f = fold(doc_text[max(0, m.start() - 30) : m.end() + 30])
+        sc = Scan(f, tokens(f.text))
+        for i, tok in enumerate(sc.toks):
+            if not (tok.text.isdecimal() and len(tok.text) <= 2):
+                continue
+            got = _day_month(sc, i, lex, None, None, "")
+            wd = _weekday_before(sc, i, lex) if got is not None and got[7] is not None else None
+            if wd is not None and got is not None and got[7] is not None:
+                days.append((wd, *got[7]))
+    if not days or all(_weekday_at(year, mo, d) == wd for wd, mo, d in days):
+        return year
+    for y in range(year + 1, year + WEEKDAY_YEARS + 1):
+        if all(_weekday_at(y, mo, d) == wd for wd, mo, d in days):
+            return y
+    return year
+
+
+def _weekday_at(year: int, month: int, day: int) -> int | None:
+    dt = _safe(year, month, day)
+    return dt.weekday() if dt is not None else None
+
+
+#: where a page may name a day and a month (a number of one or two digits): the places weekday_year reads
+_DAY_MONTH_HINT = re.compile(r"(?<![0-9])[0-9٠-٩]{1,2}(?![0-9٠-٩])")
+
+
 # The time stamp of a captured post: "November 30, 2024 · Shared with Public", "4:52 PM · Dec 1, 2024".
 _POST_STAMP = re.compile(
     r"(?:(?P<m1>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),\s+(?P<y1>(?:19|20)\d\d)"

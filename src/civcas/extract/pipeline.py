@@ -79,6 +79,12 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         written = writing_year(text, rules=rules)
         if yh is None and written is not None:
             yh = written[0]
+        elif yh is not None and written is None:
+            # the year of background dates ("the truce of 5 March 2020"), unless the page's "Saturday 17 September"
+            # falls on a Saturday only in a later year
+            from civcas.extract.arabic_dates import weekday_year
+
+            yh = weekday_year(text, arabic_lex(rules), yh)
     else:
         written = None
     sentences = _before_comments(text, split_sentences(text))
