@@ -1304,6 +1304,10 @@ def test_arabic_an_agreements_date_dates_no_strike() -> None:
     text = ("قتل طفل جراء غارات جوية روسية على أطراف البلدة، على الرغم من سريان اتفاق وقف إطلاق النار "
             "بين روسيا وتركيا في آذار 2020.")
     assert not [d for u in _units(text, reference=None) for d in u.dates]
+    # the agreement's word further before its date, "signed between Russia and Turkey" between them
+    signed = ("قتل طفل جراء غارات جوية روسية على أطراف البلدة، على الرغم من سريان اتفاق وقف إطلاق النار "
+              "الموقَّع بين روسيا وتركيا في آذار 2020 الفائت.")
+    assert not [d for u in _units(signed, reference=None) for d in u.dates]
     # the same words without an agreement: the month dates the strike
     dated = "قتل طفل جراء غارات جوية روسية على أطراف البلدة في آذار 2020."
     assert [d.start_date for u in _units(dated, reference=None) for d in u.dates] == [date(2020, 3, 1)]

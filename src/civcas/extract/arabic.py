@@ -350,7 +350,7 @@ def _tagged_names(doc_text: str, sub: Sentence, h: Harm, lex: ArabicLex) -> Harm
 
 
 #: how far before a date (folded characters) an agreement's word makes it the agreement's
-_AGREEMENT_REACH = 45
+_AGREEMENT_REACH = 60
 
 
 def _agreement_date(sc: Scan, start: int, lex: ArabicLex) -> bool:
