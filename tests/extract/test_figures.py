@@ -270,6 +270,9 @@ def test_figures_the_split_frame_needs_no_clause_inside() -> None:
         # the unclosed apposition after a list of two people
         ("A trader and his nephew, members of the town's market union were shot dead on Sunday.", 2),
         ("A trader and his nephew, members of the market union, were shot dead on Sunday.", 2),
+        # a body's name of several capitalised words, and its acronym, between the count and the noun
+        ("Four Radio Television Afghanistan (RTA) staff and two policemen were killed in the attack.", 6),
+        ("Three State Electricity Distribution Company workers were killed by a roadside bomb.", 3),
     ],
 )
 def test_figures_subjects_with_appositions(text: str, value: int) -> None:

@@ -269,8 +269,11 @@ def _lex(rules: RuleFiles) -> _Lex:
             info[fold(p)] = (v.category, v.status, False, v.id)
         for p in v.singular:
             info.setdefault(fold(p), (v.category, v.status, True, v.id))
+    # up to two modifiers before the noun, or a body's name of three or four capitalised words and its acronym
+    # ("four Radio Television Afghanistan (RTA) staff")
     noun_re = re.compile(
-        rf"^(?:[\s\u00a0]+of)?(?:[\s\u00a0]+(?:{_MODIFIER}))??(?:[\s\u00a0]+(?:{_MODIFIER}))??"
+        rf"^(?:[\s\u00a0]+of)?(?:(?:[\s\u00a0]+(?:{_MODIFIER}))??(?:[\s\u00a0]+(?:{_MODIFIER}))??|"
+        rf"(?-i:(?:[\s\u00a0]+[A-Z][\w'’\-]*(?:[\s\u00a0]+(?:Without|without|of|for|and))?){{3,4}}(?:[\s\u00a0]*\([A-Z]{{2,8}}\))?))"
         rf"[\s\u00a0\-]+(?P<noun>{phrase_regex(info.keys()).pattern})",
         re.IGNORECASE,
     )
