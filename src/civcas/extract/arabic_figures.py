@@ -510,6 +510,13 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
     j = k
     if j < len(toks) and toks[j].text in lex.phrase_preps:
         j += 1
+    if j < len(toks) and toks[j].text in lex.toll_between:
+        # "راح ضحيتها في حصيلة أولية 12": a count after "in a first toll" is of the victims, noun or none
+        j += 1
+        while j < len(toks) and j not in free and toks[j].text in lex.toll_kinds:
+            j += 1
+        g = free.get(j)
+        return g if g is not None and g.num is not None else None
     if j >= len(toks) or not toks[j].text.startswith("ال") or len(toks[j].text) < 4 or j in free:
         return None
     j += 1

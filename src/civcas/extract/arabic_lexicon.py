@@ -119,6 +119,8 @@ class ArabicLex:
     companions: frozenset[str]
     toll_heads: frozenset[str]
     toll_far_links: frozenset[str]
+    toll_between: frozenset[str]
+    toll_kinds: frozenset[str]
     # arabic_actors.py (belligerents file)
     owner_links: frozenset[str]
     # arabic_places.py (places file)
@@ -397,6 +399,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         companions=_words(["و", *vic.companions]),
         toll_heads=_words(harm.toll_heads),
         toll_far_links=_words(harm.toll_far_links),
+        toll_between=_words(harm.toll_between),
+        toll_kinds=_words(harm.toll_kinds),
         owner_links=_words(bel.owner_links),
         compound_heads=_words(pl.compound_heads),
         place_links=_words(pl.links),

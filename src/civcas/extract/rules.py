@@ -401,6 +401,9 @@ class ArabicHarmFile(Header):
     toll_heads: list[str] = []
     #: the word that brings a toll's count after a phrase on its event ("ارتفع عدد الشهداء جراء ... إلى سبعة")
     toll_far_links: list[str] = []
+    #: a toll between a harm verb and its count ("راح ضحيتها في حصيلة أولية 12"), and the words on how final it is
+    toll_between: list[str] = []
+    toll_kinds: list[str] = []
 
 
 class ArabicVictimEntry(_Strict):
