@@ -856,6 +856,21 @@ def test_titles_armed_groups_and_origins_are_not_the_strikes_place(text: str, na
     assert claims and claims[0].place is not None and claims[0].place.name == name, [c.place for c in claims]
 
 
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person's nickname in quotes, and a person named with her rank in apposition
+        'The monitor said the man killed in the drone strike was nicknamed "Abu Omar al-Halabi".',
+        "Leyla Hassan, a deputy commander of the Kurdish-led forces, was among three fighters killed in the strike.",
+    ],
+)
+def test_a_nickname_and_a_commander_are_no_places(text: str, village_config: Any) -> None:
+    claims = run(Document(id="nk", text=text), config=village_config)
+    names = [c.place.mention for c in claims if c.place is not None]
+    assert not any(n and ("Abu Omar" in n or "Leyla" in n) for n in names), names
+
+
 # --- a post's leading hashtags say where it is about (issue 5) ---------------------------------------------------
 
 

@@ -164,7 +164,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+(?!" + calendar + r")[A-Z])",
     )
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
-    person_before = re.compile(rf"\b{alt(p.person_before, ' ')}[\s,:]+(?:(?:al|el|bin|ibn)[\s\-])?$", re.IGNORECASE)
+    person_before = re.compile(
+        rf"\b{alt(p.person_before, ' ')}[\s,:\"“'‘]+(?:(?:al|el|bin|ibn)[\s\-])?$", re.IGNORECASE
+    )
     person_after = re.compile(
         r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
         rf",?\s+(?:aged|who\s+(?:was|is|had)|a\s+{alt(p.person_apposition)}|the\s+{alt(p.person_kin_of)}\s+of)\b|"
