@@ -1464,3 +1464,13 @@ def test_a_bodys_name_is_no_place(village_config: Any) -> None:
     got = _claim_places("A coalition airstrike hit a hospital supported by Doctors Without Borders in Abs district, "
                         "Hajjah, killing 11 people.", village_config)
     assert got and got[0].mention == "Abs" and got[0].country == "YE", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_zone_named_after_two_leaders_and_a_body_are_no_places(village_config: Any) -> None:
+    # "the Putin-Erdogan zone" is the area their deal drew; "تجمع أحرار حوران" is a body, not a camp named Ahrar
+    got = _claim_places("أصيب مدنيان بقصف مدفعي لقوات النظام ضمن منطقة “بوتين – أردوغان”", village_config)
+    assert not any(p.mention and "بوتين" in p.mention for p in got), [(p.name, p.mention) for p in got]
+    got = _claim_places("قتل 4 عناصر بإطلاق نار في مدينة جاسم شمال درعا، وذكر تجمع أحرار حوران أنهم من الأمن.",
+                        village_config)
+    assert not any(p.mention and "أحرار" in p.mention for p in got), [(p.name, p.mention) for p in got]
