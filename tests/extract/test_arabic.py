@@ -247,11 +247,14 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
         ("أصيب مدني برصاص عناصر قسد في المدينة", ["SDF"]),
         # fire from positions a force holds
         ("تتعرض المدينة للقصف بالقذائف من مواقع تسيطر عليها قوات النظام", ["Syria"]),
+        # a raid written with its pronoun
+        ("الطيران الحربي السوري الروسي المشترك ينفذ غاراته على مواقع في تلبيسة بريف حمص", ["Syria", "Russia"]),
         # a force joined by و to one that owns the target owns it too: the attackers are not named
         ("استهدفت الفصائل مواقع قوات النظام والروس في القرية مما أدى لإصابة سيدتين", []),
     ],
 )
 def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
+    # (and a raid with its pronoun, "غاراته", is a strike: the sentence has a unit to carry them)
     units = _units(text)
     assert sorted(a.canonical for u in units for a in u.actors) == sorted(canonicals)
     _spans_point_at_text(text, units)
