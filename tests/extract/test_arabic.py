@@ -254,7 +254,6 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
     ],
 )
 def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
-    # (and a raid with its pronoun, "غاراته", is a strike: the sentence has a unit to carry them)
     units = _units(text)
     assert sorted(a.canonical for u in units for a in u.actors) == sorted(canonicals)
     _spans_point_at_text(text, units)
