@@ -1315,3 +1315,14 @@ def test_arabic_an_agreements_date_dates_no_strike() -> None:
     # the same words without an agreement: the month dates the strike
     dated = "قتل طفل جراء غارات جوية روسية على أطراف البلدة في آذار 2020."
     assert [d.start_date for u in _units(dated, reference=None) for d in u.dates] == [date(2020, 3, 1)]
+
+
+def test_arabic_a_detention_raid_is_an_incident_without_figures() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قوات سوريا الديمقراطية والتحالف الدولي يعتقلان شابين في بلدة الشحيل بريف دير الزور"
+    claims = run(Document(id="ar1", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims and claims[0].killed is None and claims[0].injured is None
+    assert claims[0].place is not None and "الشحيل" in (claims[0].place.mention or "")
+    assert {"SDF", "coalition"} <= set(claims[0].belligerents)

@@ -325,3 +325,12 @@ def test_post_hedges_and_one_person_left_dead(sentence: str, value: int, qualifi
     killed = [h for h in find_harms(sentence) if h.category == "killed"]
     assert killed and killed[0].value == value, killed
     assert killed[0].groups[0].qualifier.value == qualifier, killed
+
+
+def test_a_detention_raid_is_an_incident_without_figures() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "Coalition forces and the SDF arrested two brothers in the village of Shuhayl on Sunday."
+    claims = run(Document(id="en1", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims and claims[0].killed is None and claims[0].place is not None
