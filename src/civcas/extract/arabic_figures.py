@@ -585,8 +585,26 @@ def _named_one(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int] | None:
             return k, end
         return None
     if not _person_name(sc, k, lex):
-        return None
+        return _name_then_who(sc, k, lex)
     return k, k
+
+
+#: "وهو"/"وهي" after a comma: who the words before it name ("رحيم بويف، وهو مسؤول في داعش")
+_WHO_IS = frozenset({"وهو", "وهي"})
+
+
+def _name_then_who(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int] | None:
+    """Two to four plain words at token ``k``, then a comma and "وهو"/"وهي" ("he is"): a person the text goes on to
+    describe ("مقتل رحيم بويف، وهو مسؤول في داعش"), one victim, whatever their given name."""
+    toks = sc.toks
+    j = k
+    while j < len(toks) and j - k < 4 and toks[j].text.isalpha() and j not in sc.harm and not (
+        toks[j].text in lex.name_stops or toks[j].text in _WHO_IS or lex.attack.at(toks, j) is not None
+    ):
+        j += 1
+    if j - k < 2 or j + 1 >= len(toks) or toks[j].text not in ("،", ",") or toks[j + 1].text not in _WHO_IS:
+        return None
+    return k, j - 1
 
 
 def _named_before(sc: Scan, k: int, by_last: dict[int, _G], lex: ArabicLex) -> _G | None:
