@@ -1178,6 +1178,9 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
         ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
         ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),
         ('استشهاد "سامر الحسن" قائد الشرطة برفقة شابين جراء قصف على البلدة.', 3),
+        # the martyr named after a blessing, or in double brackets
+        ("انتقل إلى رحمة الله، الشهيد بإذن الله يوسف جمال الحسن نتيجة القصف على البلدة.", 1),
+        ("قدّم التحالف واجب العزاء بوفاة الشهيد ((محمود الهليل)) في القرية.", 1),
         # a person the text goes on to describe ("..., who is an official"): one, whatever the given name
         ("نفذت القوات الأمريكية غارة جوية على البلدة، مما أسفر عن مقتل رحيم بويف، وهو مسؤول في التنظيم.", 1),
         # a first toll between the verb and its count: the count, not the one of "its victims"' pronoun

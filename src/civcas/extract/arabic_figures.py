@@ -567,6 +567,20 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
     return out
 
 
+#: what may open a name in a death notice besides a given name: quotes and brackets ("الشهيد ((محمود الهليل))")
+_NAME_OPENERS = frozenset({'"', "“", "”", "«", "»", "(", "((", "[", "'"})
+#: "بإذن الله" (God willing) between "the martyr" and his name, folded
+_BLESSING = ("باذن", "الله")
+
+
+def _past_blessing(sc: Scan, k: int) -> int:
+    """Token ``k``, or the one after "بإذن الله" when the words there are that blessing ("الشهيد بإذن الله يوسف")."""
+    toks = sc.toks
+    if k + 1 < len(toks) and (toks[k].text, toks[k + 1].text) == _BLESSING:
+        return k + 2
+    return k
+
+
 def _and_one_of(sc: Scan, k: int, lex: ArabicLex) -> bool:
     """Whether token ``k`` is و with أحد/إحدى (folded onto واحد, "one") before a plural of kin ("وأحد أبنائها")."""
     if sc.toks[k].text not in ("واحد", "واحدي", "واحدى") or k + 1 >= len(sc.toks):
@@ -942,8 +956,9 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             w = next((p for p in persons if p.number in ("singular", "dual")), persons[0])
             prefix = sc.toks[hit.first].text[: hit.skip]
             definite = prefix.endswith(("ال", "لل")) or sc.toks[hit.first].text[hit.skip :].startswith("ال")
-            named = _person_name(sc, hit.last + 1, lex) or (
-                _victim(sc, hit.last + 1, lex) is not None and _person_name(sc, hit.last + 2, lex)
+            at = _past_blessing(sc, hit.last + 1)
+            named = _person_name(sc, at, lex) or (at < len(sc.toks) and sc.toks[at].text in _NAME_OPENERS) or (
+                _victim(sc, at, lex) is not None and _person_name(sc, at + 1, lex)
             )
             if w.number == "singular" and (not definite or named):
                 picked, one = (w, [], "person"), True  # "قتيل", "الشهيد أنس", "الشهيد الإعلامي أنس"
