@@ -1072,7 +1072,7 @@ def _singular_pronoun(sc: Scan, hit: PhraseHit) -> bool:
     """ "مقتله", "قتلها": the word ends in "his"/"her" (a real ه, not a folded ة)."""
     s, e = sc.span(hit.last, hit.last)
     word = sc.folded.source[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return len(word) > 4 and word.endswith(("ه", "ها")) and not word.endswith(("اه", "وه"))
+    return len(word) >= 4 and word.endswith(("ه", "ها")) and not word.endswith(("اه", "وه"))
 
 
 def _cue(sc: Scan, hit: PhraseHit, word: HarmWord, forms: tuple[str, ...]) -> Cue:
