@@ -1180,6 +1180,8 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
         ('استشهاد "سامر الحسن" قائد الشرطة برفقة شابين جراء قصف على البلدة.', 3),
         # "killed him" of four letters: one
         ('"نور الدين غفير" يحمل شهادة في المحاسبة قتله نظام الأسد يوم أمس باستهداف منزله.', 1),
+        # the one "killed him" is, and the companion after the verb's subject: two
+        ("قتلته قوات النظام مع ابنه بقصف على البلدة.", 2),
         # the martyr named after a blessing, or in double brackets
         ("انتقل إلى رحمة الله، الشهيد بإذن الله يوسف جمال الحسن نتيجة القصف على البلدة.", 1),
         ("قدّم التحالف واجب العزاء بوفاة الشهيد ((محمود الهليل)) في القرية.", 1),

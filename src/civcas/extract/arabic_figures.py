@@ -932,7 +932,15 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                     elif (listed := _names_listed(sc, hit, lex)) is not None:
                         picked = (w, [listed], "person")  # "أسماء شهداء القصف على المخيم: محمد ...، وأحمد ..."
         if picked is None and events and _singular_pronoun(sc, hit):
-            picked, one = (events[0], [], "event"), True
+            # "قتلته قوات النظام مع ابنه": the one the pronoun is, and the companions after the verb's subject
+            agent = _agent_end(sc, hit.last + 1, lex)
+            k = (agent if agent is not None else hit.last) + 1
+            with_them = free_after.get(k + 1) if k < len(sc.toks) and sc.toks[k].text in lex.companions else None
+            if with_them is not None and with_them.noun is not None and with_them.value is not None:
+                person = _G(hit.first, hit.last, hit.skip, 1, Qualifier.EXACT, 1, 1, f"{events[0].rule}_pronoun")
+                picked = (events[0], [person, *_coordinated(sc, with_them, mains, lex)], "event")
+            else:
+                picked, one = (events[0], [], "event"), True
         if picked is None and events:
             g = by_last.get(hit.first - 1)
             k = hit.first - 1
