@@ -198,17 +198,16 @@ def weekday_year(doc_text: str, lex: ArabicLex, year: int) -> int:
     ``year`` itself when the page names no weekday with a day, when they agree with it, or when no year within
     :data:`WEEKDAY_YEARS` fits them all.
     """
-    days: list[tuple[int, int, int]] = []
+    days: set[tuple[int, int, int]] = set()  # (weekday, month, day); a window may hold a neighbour's day too
     for m in _DAY_MONTH_HINT.finditer(doc_text):
         f = fold(doc_text[max(0, m.start() - 30) : m.end() + 30])
         sc = Scan(f, tokens(f.text))
         for i, tok in enumerate(sc.toks):
-            if not (tok.text.isdecimal() and len(tok.text) <= 2):
-                continue
-            got = _day_month(sc, i, lex, None, None, "")
-            wd = _weekday_before(sc, i, lex) if got is not None and got[7] is not None else None
-            if wd is not None and got is not None and got[7] is not None:
-                days.append((wd, *got[7]))
+            if tok.text.isdecimal() and len(tok.text) <= 2:
+                got = _day_month(sc, i, lex, None, None, "")
+                wd = _weekday_before(sc, i, lex)
+                if got is not None and got[7] is not None and wd is not None:
+                    days.add((wd, *got[7]))
     if not days or all(_weekday_at(year, mo, d) == wd for wd, mo, d in days):
         return year
     for y in range(year + 1, year + WEEKDAY_YEARS + 1):

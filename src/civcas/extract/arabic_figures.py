@@ -567,8 +567,6 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
     return out
 
 
-#: what may open a name in a death notice besides a given name: quotes and brackets ("الشهيد ((محمود الهليل))")
-_NAME_OPENERS = frozenset({'"', "“", "”", "«", "»", "(", "((", "[", "'"})
 #: "بإذن الله" (God willing) between "the martyr" and his name, folded
 _BLESSING = ("باذن", "الله")
 
@@ -793,6 +791,8 @@ def _titled_people(sc: Scan, k: int, lex: ArabicLex, *, named_only: bool = True)
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+#: what may open a name in a death notice besides a given name: quotes and brackets ("الشهيد ((محمود الهليل))")
+_NAME_OPENERS = frozenset({*_QUOTE_MARKS, "(", "["})
 
 
 def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
