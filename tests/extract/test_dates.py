@@ -217,3 +217,24 @@ def test_a_pages_weekdays_move_its_days_to_the_year_they_fall_in(text: str, day:
 
     claims = [c for c in run(Document(id="wd", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
     assert claims and (claims[0].date.start, claims[0].date.end) == (day, day), [c.date for c in claims]
+
+
+def test_a_captured_posts_own_stamp_bounds_its_claims_and_keeps_posts_years_apart_apart() -> None:
+    from civcas import link
+    from civcas.extract import ExtractConfig, run
+    from civcas.link.features import latest_day
+    from civcas.records import Document
+
+    def post(stamp: str) -> str:
+        return (f"Civil Defence\n{stamp} · Shared with Public\n"
+                "أصيب ثلاثة أطفال بجروح جراء قصف مدفعي على بلدة دركوش بريف جسر الشغور")
+
+    assert reference_date(post("November 30, 2024"), None) == (date(2024, 11, 30), "post_stamp")
+    cfg = ExtractConfig(gazetteer=None)
+    old = run(Document(id="p2022", text=post("February 21, 2022")), config=cfg)
+    new = run(Document(id="p2024", text=post("November 30, 2024")), config=cfg)
+    assert old and new and new[0].date is not None and new[0].date.rule == "on_or_before_post_stamp"
+    # the day the report appeared is known, so two undated posts on one town years apart are two strikes
+    assert latest_day(new[0].date) is not None
+    linked = link.assign_incidents([*old, *new])
+    assert linked[0].incident != linked[-1].incident

@@ -435,7 +435,7 @@ _DATELINE = re.compile(r"^\W*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A
 def reference_date(text: str, published: date | None, *, rules: RuleFiles | None = None) -> tuple[date | None, str]:
     """The date relative expressions resolve against: publication, else a dateline the text opens with.
 
-    Returns the date and where it came from (``published``, ``dateline`` or ``none``).
+    Returns the date and where it came from (``published``, ``post_stamp``, ``dateline`` or ``none``).
     """
     if published is not None:
         from civcas.extract.arabic_dates import post_stamp
@@ -449,12 +449,14 @@ def reference_date(text: str, published: date | None, *, rules: RuleFiles | None
     from civcas.extract import arabic
 
     if arabic.is_arabic(text[:600]) or re.search(r"[\u0600-\u06FF]", text[:600]):
-        from civcas.extract.arabic_dates import dateline
+        from civcas.extract.arabic_dates import dateline, post_stamp
         from civcas.extract.arabic_lexicon import arabic_lex
 
         found_ar = dateline(text, arabic_lex(rules or load_rules()))
         if found_ar is not None:
-            return found_ar, "dateline"
+            # a captured post's own stamp says when the report appeared, as a publication date does; a page's date
+            # line may be the day it was captured
+            return found_ar, "post_stamp" if found_ar == post_stamp(text) else "dateline"
     head = text[:400].split("\n")
     for line in head[:6]:
         line = line.strip()
