@@ -336,3 +336,25 @@ def test_link_a_report_cannot_join_a_strike_told_after_it_appeared() -> None:
     inc = _incident_of(link.run([early, *later, loose]))
     assert inc["l0:0"] == inc["l1:0"]
     assert inc["e:0"] != inc["l0:0"]
+
+
+def test_link_a_dated_report_knows_when_its_post_appeared() -> None:
+    # a post stamped February 2022 dates its strike on Manbij; a post stamped November 2024 tells of a strike on
+    # Manbij with no date: the first post's stamp (read from its undated claim) says it appeared years before
+    import dataclasses
+    from datetime import date
+
+    from civcas.records import Claim, DateInterval, DatePrecision
+
+    def stamped(c: Claim, day: str) -> Claim:
+        bound = DateInterval(None, date.fromisoformat(day), DatePrecision.PERIOD, None, "on_or_before_post_stamp")
+        return dataclasses.replace(c, date=bound)
+
+    dated = claim("x:0", "doc-x", "A drone strike hit a car in Manbij on 20 February, killing one person.",
+                  where="Manbij", day="2022-02-20", killed=1)
+    sibling = stamped(claim("x:1", "doc-x", "Shelling hit Raqqa, killing one person.", where="Raqqa", killed=1),
+                      "2022-02-21")
+    later = stamped(claim("y:0", "doc-y", "A drone strike hit a car in Manbij, killing one person.", where="Manbij",
+                          killed=1), "2024-11-30")
+    inc = _incident_of(link.run([dated, sibling, later]))
+    assert inc["x:0"] != inc["y:0"]

@@ -26,7 +26,7 @@ from datetime import date
 from civcas.link.cluster import cluster, incident_id
 from civcas.link.decisions import apply as apply_decisions
 from civcas.link.decisions import kept_apart, split_id
-from civcas.link.features import columns, explicit_interval, latest_day, place_rank
+from civcas.link.features import columns, explicit_interval, latest_day, place_rank, report_dates
 from civcas.link.model import LinkModel, default_model, load_model
 from civcas.link.scoring import PairTable, ScoredPair, score_pairs, unpack
 from civcas.link.within import groups as document_groups
@@ -108,7 +108,7 @@ def run(
     lap("groups")
 
     # Only dated documents say anything to linking; a dict of every document would be most of a million entries.
-    published = {d.id: d.published for d in documents if d.published is not None}
+    published = report_dates(incident_claims, documents)
     n = len(incident_claims)
     cap = model.spec.block_cap if n >= model.spec.refine_from else None
     reported = array("i", (_report_day(c, published) for c in incident_claims))

@@ -26,7 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from civcas.gazetteer.fold import key as fold_key
-from civcas.records import Claim, DateInterval, DatePrecision, Figure, Place, PlacePrecision, Qualifier
+from civcas.records import Claim, DateInterval, DatePrecision, Document, Figure, Place, PlacePrecision, Qualifier
 
 #: Stand-in for "no upper bound" in figure columns, so SQL needs no COALESCE.
 UNBOUNDED = 1_000_000_000
@@ -121,6 +121,21 @@ def day_of_year(interval: DateInterval | None) -> int | None:
         return date(2024, month, day).timetuple().tm_yday
     except ValueError:
         return None
+
+
+#: claim date rules whose end is the day the report appeared: a captured post's own stamp, the date its address
+#: carries (a page's date line is not one: it may be the day the page was captured)
+REPORT_DAY_RULES = frozenset({"on_or_before_post_stamp", "on_or_before_url_date"})
+
+
+def report_dates(claims: Iterable[Claim], documents: Iterable[Document]) -> dict[str, date]:
+    """Each document's day of appearance, where known: its publication date, else the day its undated claims are
+    bounded by (its post's stamp, its address's date). A document's dated claims then know it too."""
+    out = {d.id: d.published for d in documents if d.published is not None}
+    for c in claims:
+        if c.doc_id not in out and c.date is not None and c.date.rule in REPORT_DAY_RULES and c.date.end is not None:
+            out[c.doc_id] = c.date.end
+    return out
 
 
 def latest_day(interval: DateInterval | None, published: date | None = None) -> int | None:

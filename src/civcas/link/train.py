@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from civcas.gazetteer.fold import key as fold_key
-from civcas.link.features import row
+from civcas.link.features import report_dates, row
 from civcas.link.model import LinkModel
 from civcas.link.scoring import score_pairs, unpack
 from civcas.link.within import km
@@ -190,8 +190,8 @@ def train(
         smoothing: pseudo-count spread evenly over a comparison's levels when estimating ``m``.
         threshold, merge_threshold: recorded as given (chosen on development data, docs/linking.md).
     """
-    published = {d.id: d.published for d in documents}
     incident_claims = [c for c in claims if c.kind is ClaimKind.INCIDENT]
+    published = report_dates(incident_claims, documents)  # as linking reads them
     rows = [
         {"unique_id": i, **row(c, model.belligerents, published.get(c.doc_id))} for i, c in enumerate(incident_claims)
     ]
