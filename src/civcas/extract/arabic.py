@@ -327,7 +327,7 @@ def _tagged_names(doc_text: str, sub: Sentence, h: Harm, lex: ArabicLex) -> Harm
         m = _TAG_LINE.match(line)
         if m is not None:
             title = fold(m.group(1)).text
-            toks = tokens(title[2:] if title.startswith("ال") else "")  # a title with the article: "الشاب"
+            toks = tokens(title.removeprefix("ال")) if title.startswith("ال") else []  # with the article: "الشاب"
             hit = lex.victims.at(toks, 0) if len(toks) == 1 else None
             word = hit.payload if hit is not None and not hit.skip else None
             if not isinstance(word, VictimWord) or word.number != "singular":

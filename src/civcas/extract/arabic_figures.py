@@ -263,8 +263,7 @@ def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
                 k = g.last + 1
                 continue
         if sc.toks[k].text in ("واحد", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان") and g.num is None:
-            s, _ = sc.span(k, k)
-            if sc.folded.source[s : s + 2] in ("وأ", "وإ"):
+            if _and_ahad(sc, k):
                 break  # "امرأة وأحد أبنائها": "and one of her sons" (و with أحد folds to واحد, "one")
             g.last = k
             k += 1
@@ -579,12 +578,17 @@ def _past_blessing(sc: Scan, k: int) -> int:
     return k
 
 
+def _and_ahad(sc: Scan, k: int) -> bool:
+    """Whether token ``k`` is written و with أحد/إحدى ("and one of"), which folds onto واحد ("one")."""
+    s, _ = sc.span(k, k)
+    return sc.folded.source[s : s + 2] in ("وأ", "وإ")
+
+
 def _and_one_of(sc: Scan, k: int, lex: ArabicLex) -> bool:
-    """Whether token ``k`` is و with أحد/إحدى (folded onto واحد, "one") before a plural of kin ("وأحد أبنائها")."""
+    """Whether token ``k`` is و with أحد/إحدى before a plural of kin ("وأحد أبنائها": and one of her sons)."""
     if sc.toks[k].text not in ("واحد", "واحدي", "واحدى") or k + 1 >= len(sc.toks):
         return False
-    s, _ = sc.span(k, k)
-    return sc.folded.source[s : s + 2] in ("وأ", "وإ") and sc.toks[k + 1].text.startswith(lex.kin_plurals)
+    return _and_ahad(sc, k) and sc.toks[k + 1].text.startswith(lex.kin_plurals)
 
 
 def _named_one(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int] | None:
