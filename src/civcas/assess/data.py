@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from civcas import datayaml
 from civcas.errors import DataFileError
 
 SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "assess" / "sources.v1.yaml"
@@ -58,7 +59,7 @@ class SourcesFile(_Strict):
 def load_sources(path: Path = SOURCES_FILE) -> SourcesFile:
     """Read and validate the sources file; raises :class:`DataFileError` listing every bad entry."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = datayaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}:1: cannot read ({exc}); expected a YAML mapping") from None
     try:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from civcas import datayaml
 from civcas.errors import DataFileError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -560,7 +561,7 @@ def load_file(path: Path) -> Header:
     """Validate one data file; raises :class:`DataFileError` listing every problem in it."""
     text = path.read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
+        raw = datayaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from civcas import datayaml
 from civcas.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -26,7 +27,6 @@ COMMON_WORDS_FILE = DATA_DIR / "stopwords.common-en.v1.yaml"
 STOPWORD_FILES = (STOPWORDS_FILE, COMMON_WORDS_FILE)
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Strict(BaseModel):
@@ -136,7 +136,7 @@ class AliasesFile(_Header):
 
 def _load(path: Path, model: type[_Header], list_key: str) -> Any:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # CSafeLoader when libyaml is there
+        raw = datayaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read YAML ({exc}); expected a {model.__name__} file") from exc
     if not isinstance(raw, dict):

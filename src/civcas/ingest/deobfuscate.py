@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from civcas import datayaml
 from civcas.errors import DataFileError
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "ingest" / "obfuscation.v1.yaml"
@@ -44,7 +45,7 @@ class ObfuscationFile(BaseModel):
 @functools.cache
 def _words(path: Path = DATA_FILE) -> frozenset[str]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = datayaml.safe_load(path.read_text(encoding="utf-8"))
         parsed = ObfuscationFile.model_validate(raw)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}:1: cannot read ({exc}); expected the obfuscation word list") from None

@@ -24,12 +24,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from civcas import datayaml
 from civcas.errors import DataFileError
 
 log = logging.getLogger(__name__)
 
 FURNITURE_FILE = Path(__file__).resolve().parent.parent / "data" / "ingest" / "furniture.v1.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Strict(BaseModel):
@@ -152,7 +152,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
     """Validate and compile a furniture file; raises :class:`DataFileError` listing every problem."""
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=_LOADER)  # a safe loader (CSafeLoader when built)
+        raw = datayaml.safe_load(text)
     except OSError as exc:
         raise DataFileError(f"{path}:1: cannot read ({exc.strerror}); expected a furniture file") from None
     except yaml.YAMLError as exc:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from civcas import datayaml
 from civcas.errors import LinkError
 from civcas.link.features import Belligerents
 
@@ -175,7 +176,7 @@ def _validation_problems(path: Path, exc: ValidationError) -> str:
 def load_spec(path: Path = SPEC_FILE) -> Spec:
     """Read and validate the comparison spec; raises :class:`LinkError` listing every problem."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = datayaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise LinkError(f"{path}: cannot read the comparison spec ({exc}); expected YAML") from None
     try:
