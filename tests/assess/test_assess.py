@@ -180,3 +180,64 @@ def test_assess_sources_aliases_and_generic_claimants() -> None:
         "government",
         "Syria",
     )
+
+
+
+def test_assess_the_accused_saying_it_killed_only_combatants_contests_an_allegation_of_civilians() -> None:
+    from dataclasses import replace
+
+    from civcas.records import VictimStatus
+
+    docs = {"d6": document("d6", outlet="North Press", published="2017-06-04")}
+    civilians = replace(
+        claim("d6:0", "d6", "A coalition drone strike near Manbij killed four civilians, relatives said.",
+              where="Manbij", killed=4, claimant="relatives", claimant_kind=ClaimantKind.WITNESS),
+        victim_status=VictimStatus.CIVILIAN,
+    )
+    militants = replace(
+        claim("d6:1", "d6", "CENTCOM said the strike near Manbij killed three ISIS militants.", where="Manbij",
+              belligerents=("US",), killed=3, claimant="CENTCOM", claimant_kind=ClaimantKind.MILITARY),
+        victim_status=VictimStatus.COMBATANT,
+    )
+    claims = [civilians, militants]
+    a = assess.run(_incident(*claims, belligerents=("coalition", "US")), claims, documents=docs)
+    assert a.grade is Grade.CONTESTED
+    assert a.reasons[0] == ("US Central Command says those killed were combatants: "
+                            "'CENTCOM said the strike near Manbij killed three ISIS militants.'")
+    # the force's figure is of fighters: the civilian range is the relatives' alone
+    assert a.killed is not None and (a.killed.low, a.killed.high) == (4, 4)
+
+    # the force's statement alone, with no source reporting civilians, contests nothing
+    alone = assess.run(_incident(militants, belligerents=("US",)), [militants], documents=docs)
+    assert alone.grade is not Grade.CONTESTED
+
+
+def test_assess_forces_spokesmen_are_named_sources_of_their_side() -> None:
+    data = default_sources()
+    for said, name, side in (("AFRICOM", "US Africa Command", "US"),
+                             ("an Israeli military spokesman", "Israel Defense Forces", "Israel"),
+                             ("the Saudi-led coalition", "Saudi-led coalition", "Saudi-led coalition"),
+                             ("the US-led coalition", "US-led coalition (CJTF-OIR)", "coalition")):
+        entry = match_entry(said, data)
+        assert entry is not None and (entry.name, entry.affiliation) == (name, side), said
+
+
+def test_assess_a_statement_of_fighters_killed_is_no_source_of_civilian_harm() -> None:
+    from dataclasses import replace
+
+    from civcas.records import VictimStatus
+
+    docs = {"d7": document("d7", outlet="North Press", published="2017-06-04")}
+    civilians = replace(
+        claim("d7:0", "d7", "Local activists said a coalition strike on Tukhar killed six civilians.", where="Tukhar",
+              killed=6, claimant="local activists", claimant_kind=ClaimantKind.ACTIVISTS),
+        victim_status=VictimStatus.CIVILIAN,
+    )
+    fighters = replace(
+        claim("d7:1", "d7", "The Syrian Observatory said five ISIS fighters were also killed in Tukhar.",
+              where="Tukhar", killed=5, claimant="Syrian Observatory", claimant_kind=ClaimantKind.MONITOR),
+        victim_status=VictimStatus.COMBATANT,
+    )
+    a = assess.run(_incident(civilians, fighters), [civilians, fighters], documents=docs)
+    assert a.grade is Grade.WEAK  # one source of civilian harm, not two
+    assert a.reasons[-1] == "monitors' killed range 6 over 1 alleging claim(s)"

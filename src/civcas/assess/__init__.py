@@ -137,7 +137,9 @@ def run(
     relays = tuple(
         sorted({f"{a.relay} (relays {a.original})" for a in attributions.values() if a.relay and a.relay != a.original})
     )
-    extra = [f"monitors' killed range {describe(overall['killed'])} over {len(alleging)} alleging claim(s)"]
+    # a claim counting only fighters gives no civilian figure (``_ranges`` skips it): not counted here either
+    n_alleging = sum(1 for c in alleging if c.victim_status is not VictimStatus.COMBATANT)
+    extra = [f"monitors' killed range {describe(overall['killed'])} over {n_alleging} alleging claim(s)"]
     if admitted is not None:
         extra.append(f"conceded by the belligerent: {describe(admitted)}")
     log.debug("assessed %s: %s (%s)", incident.id, grade_, "; ".join(reasons))

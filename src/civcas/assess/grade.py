@@ -8,8 +8,10 @@ this order, first match wins:
 - ``confirmed``: a belligerent accepted responsibility (a claim with stance
   ``acknowledges`` by a belligerent, its military or government).
 - ``contested``: competing claims of responsibility: the accused denies
-  (stance ``denies``), a party disputes the account (``disputes``), or
-  belligerents of different sides are named.
+  (stance ``denies``), a party disputes the account (``disputes``), the
+  accused's own statement counts only combatants among the dead while
+  another source reports civilians ("CENTCOM said it killed three
+  militants"), or belligerents of different sides are named.
 - ``fair``: two or more independent credible sources (original sources, not
   relays; docs/assessment.md).
 - ``weak``: a single source.
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from civcas.assess.sources import Attribution
-from civcas.records import Claim, ClaimantKind, Decision, Grade, Stance
+from civcas.records import Claim, ClaimantKind, Decision, Grade, Stance, VictimStatus
 
 #: Claimant kinds that speak for a belligerent: their acknowledgement is an admission.
 BELLIGERENT_VOICES = frozenset({ClaimantKind.BELLIGERENT, ClaimantKind.MILITARY, ClaimantKind.GOVERNMENT})
@@ -69,6 +71,12 @@ def grade(
         elif c.stance is Stance.DISPUTES:
             contested.append(f"{who} disputes the account: {c.quote!r}")
     named = sides(belligerents, side_of)
+    if any(c.victim_status is VictimStatus.CIVILIAN and c.stance is not Stance.DENIES for c in claims):
+        for c in claims:
+            a = attributions.get(c.id)
+            if (c.victim_status is VictimStatus.COMBATANT and c.killed is not None and a is not None
+                    and a.affiliation is not None and side_of.get(a.affiliation, a.affiliation) in named):
+                contested.append(f"{a.original} says those killed were combatants: {c.quote!r}")
     if len(named) > 1:
         contested.append(f"belligerents of different sides are named: {', '.join(named)}")
     if contested:
@@ -79,6 +87,7 @@ def grade(
             attributions[c.id].original
             for c in claims
             if c.id in attributions and c.stance in (Stance.ALLEGES, Stance.ESTIMATES)
+            and c.victim_status is not VictimStatus.COMBATANT  # "it killed three militants" alleges no harm
         }
     )
     if len(originals) >= 2:
