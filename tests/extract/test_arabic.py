@@ -1335,3 +1335,20 @@ def test_arabic_a_detention_raid_is_an_incident_without_figures() -> None:
     assert claims and claims[0].killed is None and claims[0].injured is None
     assert claims[0].place is not None and "الشحيل" in (claims[0].place.mention or "")
     assert {"SDF", "coalition"} <= set(claims[0].belligerents)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("أسفر القصف على بلدة سرمدا عن مقتل 5 أشخاص بينهم عسكري.", "unspecified"),  # a soldier among five people
+        ("قتل 15 شخصا بينهم ضابطان في قصف على سرمدا.", "unspecified"),
+        ("قتل 9 عناصر من قوات النظام في قصف على سرمدا.", "combatant"),
+        ("استشهد 4 مدنيين بينهم طفلان في قصف على سرمدا.", "civilian"),
+    ],
+)
+def test_arabic_victims_are_fighters_only_when_the_count_says_so(text: str, status: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="a-status", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert [c.victim_status.value for c in claims] == [status], claims

@@ -163,6 +163,10 @@ def test_two_states_that_deny_are_both_forces_and_no_place(village_config: objec
         "AFRICOM said it had no reports of civilian casualties from the strike near Jilib.",
         "The coalition said it was not aware of any civilian casualties from the strike near Sarmada.",
         "CENTCOM said its strike near Sarmada was proportionate, and denied that any civilians had died.",
+        "The Iraqi Joint Operations Command denied that civilians were hit in the strike on Hawija.",
+        "A coalition spokesman insisted that only ISIS fighters were killed in the strike near Sarmada.",
+        "The Turkish military said its jets near Afrin targeted only terrorist positions.",
+        "The ministry said all of those killed in the strike on Jilib were al-Shabaab militants.",
     ],
 )
 def test_a_belligerents_word_that_no_civilian_was_harmed_disputes(text: str) -> None:
@@ -188,3 +192,25 @@ def test_a_belligerents_own_assessment_that_its_strikes_likely_killed_civilians_
             "in Raqqa, its latest report said.")
     claims = run(Document(id="s7", text=text), config=ExtractConfig(gazetteer=None))
     assert [(c.stance.value, list(c.belligerents)) for c in claims] == [("acknowledges", ["coalition"])], claims
+
+
+def test_a_force_that_says_its_strike_killed_fighters_concedes_no_civilian_harm() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document, VictimStatus
+
+    said = run(Document(id="s8", text="The coalition said its strike killed 30 ISIS fighters near Tabqa on Tuesday."),
+               config=ExtractConfig(gazetteer=None))
+    assert [(c.stance.value, c.claimant, c.victim_status) for c in said] == [
+        ("alleges", "coalition", VictimStatus.COMBATANT)], said
+
+
+def test_a_dispute_keeps_the_disputing_forces_own_count_of_fighters() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document, VictimStatus
+
+    text = ("Local sources said 11 civilians died when coalition aircraft struck a school near Tabqa on Tuesday. "
+            "The coalition said its strike killed 30 ISIS fighters and that it had no reports of civilian casualties.")
+    claims = run(Document(id="s9", text=text), config=ExtractConfig(gazetteer=None))
+    got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None, c.victim_status) for c in claims]
+    assert got == [("alleges", "Local sources", 11, VictimStatus.CIVILIAN),
+                   ("disputes", "coalition", 30, VictimStatus.COMBATANT)], claims

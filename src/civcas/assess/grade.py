@@ -35,8 +35,8 @@ def sides(belligerents: Sequence[str], side_of: Mapping[str, str]) -> list[str]:
 
 def is_admission(claim: Claim, attribution: Attribution | None) -> bool:
     """A belligerent's own acknowledgement of harm."""
-    if claim.stance is not Stance.ACKNOWLEDGES:
-        return False
+    if claim.stance is not Stance.ACKNOWLEDGES or claim.victim_status is VictimStatus.COMBATANT:
+        return False  # a force's word that it killed fighters admits no civilian harm
     return claim.claimant_kind in BELLIGERENT_VOICES or (
         attribution is not None and attribution.affiliation is not None
     )

@@ -1149,8 +1149,10 @@ def _attach_categories(sc: Scan, harms: list[Harm], groups: list[_G], lex: Arabi
             if g.category and g.category not in ("families",) and not any(c == g.category for c, _ in victims):
                 victims.append((g.category, g))
         statuses = {g.status for g in h.groups} | {g.status for _, g in victims} | {h.status}
+        # "مقتل 5 أشخاص بينهم عسكري": a soldier among people the count does not say are fighters (as in English)
+        among_people = any(g.status == "unspecified" and not g.is_category and g.noun for g in h.groups)
         status = "civilian" if "civilian" in statuses else (
-            "combatant" if statuses - {"unspecified"} == {"combatant"} else "unspecified"
+            "combatant" if statuses - {"unspecified"} == {"combatant"} and not among_people else "unspecified"
         )
         out.append(replace(h, victims=tuple(victims), status=status))
     return out

@@ -569,6 +569,8 @@ def _build_claim(
             break
         if (
             st is Stance.ACKNOWLEDGES
+            # "the coalition said its strike killed 30 ISIS fighters" concedes no harm to civilians
+            and status != "combatant"
             and ckind
             not in (
                 ClaimantKind.MONITOR,

@@ -209,9 +209,9 @@ def sentence_units(
               if not party_before.search(text, max(0, a.start - 40), a.start)]
     places = find_mentions(doc_text, sent.start, sent.end, gazetteer=None, spotted=spotted, rules=rules)
     stance = main_stance(find_stance(text, rules=rules))
-    if stance is not None and stance.rule.endswith("#dispute_no_civilian_harm"):
+    if stance is not None and stance.rule.endswith(("#dispute_no_civilian_harm", "#dispute_only_fighters")):
         # "denied that any civilians had died", "did not result in any civilian casualties": the harm words inside
-        # the stance are the harm it says did not happen
+        # the stance are the harm it says did not happen ("only ISIS fighters were killed": the fighters it says died)
         harms = [h for h in harms if not stance.start <= h.cue.start < stance.end]
     agg = aggregate_cues(text, rules=rules)
     attack_cues = [(m.start(), m.end()) for m in lex.attack.finditer(text)]
@@ -332,6 +332,10 @@ def sentence_units(
                 u.stance = None
             elif u.kind == "harm":
                 u.stance = None
+                if all(h.groups and all(g.status == "combatant" for g in h.groups) for h in u.harms):
+                    # "The coalition said its strike killed 30 ISIS fighters and that it had no reports of civilian
+                    # casualties": the fighters are the disputing source's own count, which keeps it
+                    continue
                 if u.claimant is not None and denier is not None and u.claimant is not denier and (
                     u.claimant.start > stance.end
                 ):
