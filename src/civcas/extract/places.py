@@ -377,6 +377,9 @@ def _clean_name(
         return None
     if _MODEL_NUMBER.search(name):  # a model ("Shahed-136", "Su-24", "F16"), not a place
         return None
+    parts = name.split("-")
+    if len(parts) > 1 and all(_country_word(w) for w in parts):
+        return None  # "the Russian-Syrian alliance", "the Turkish-Syrian border": two countries' words, no place
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
     if lex.person_before.search(doc_text[max(0, start - 40) : start]) or lex.person_after.match(
         doc_text[end : end + 40]
