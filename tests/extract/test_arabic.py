@@ -1352,3 +1352,18 @@ def test_arabic_victims_are_fighters_only_when_the_count_says_so(text: str, stat
 
     claims = run(Document(id="a-status", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
     assert [c.victim_status.value for c in claims] == [status], claims
+
+
+def test_arabic_fold_rejoins_a_word_broken_with_tatweels_and_a_comma() -> None:
+    # "تستـــــهدف" broken with a comma to slip past a platform's filter; a comma between words stays
+    assert fold("مسيرة تستـــــــ,هدف سيارة، ما أدى إلى مقـــــ,تله").text == "مسيره تستهدف سياره، ما ادي الي مقتله"
+
+
+def test_arabic_an_arrest_told_with_its_pronoun_is_an_incident(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("نناشد المنظمات الدولية الكشف عن مصير أربعة من المدنيين العزل الذين تم اعتقالهم في بلدة حوايج بومصعة "
+            "بريف دير الزور الغربي.")
+    claims = run(Document(id="a-arrest", text=text, language="ar"), config=village_config)
+    assert [(c.place.name if c.place else None, c.killed) for c in claims] == [("Hawayij Albu Mus`ah", None)], claims

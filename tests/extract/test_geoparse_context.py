@@ -1474,3 +1474,18 @@ def test_a_zone_named_after_two_leaders_and_a_body_are_no_places(village_config:
     got = _claim_places("قتل 4 عناصر بإطلاق نار في مدينة جاسم شمال درعا، وذكر تجمع أحرار حوران أنهم من الأمن.",
                         village_config)
     assert not any(p.mention and "أحرار" in p.mention for p in got), [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of the town of al-Dumayr in the northern Damascus countryside buried a man whom coalition forces "
+        "had arrested on Saturday.",
+        "شيّع أهالي مدينة الضمير في ريف دمشق الشمالي رجلاً اعتقلته قوات التحالف الدولي يوم السبت.",
+    ],
+)
+def test_a_town_in_the_countryside_province_of_a_city(text: str, village_config: Any) -> None:
+    # Damascus's countryside is a governorate of its own (Rif Dimashq): the town named there is Ad Dumayr of that
+    # governorate, not Dummar, a like-spelled quarter of Damascus city
+    got = _places(text, village_config)
+    assert [(name, country) for name, country, _ in got] == [("Ad Dumayr", "SY")], got

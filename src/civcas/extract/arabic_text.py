@@ -56,6 +56,8 @@ _SPECIAL = re.compile(
     f"(?<=[{_AR}])\\*(?=[{_AR}])|"  # "ق*صف": a star inside an Arabic word
     f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
     r"|[.*](?=\u0640)|(?<=\u0640)[.*]"
+    # "تستـــــــ,هدف", "مقـــــ,تله": a comma after tatweels inside a word broken up to slip past filters
+    f"|(?<=\u0640)[,\u060c](?=[{_AR}])"
     "|[\ufb50-\ufdff\ufe70-\ufefe]"
 )
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")

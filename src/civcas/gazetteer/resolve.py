@@ -255,6 +255,11 @@ def _area_entries_uncached(
         if code and not [e for e in candidates if e.kind != "country"]:
             areas.append(_Area(frozenset(), frozenset(), frozenset({code})))
             continue
+        rural = _rural_province(gazetteer, raw, country) if candidates else None
+        if rural is not None and rural not in candidates[:3]:
+            # "الضمير في ريف دمشق", "al-Dumayr, Damascus": where a city's countryside is a province of its own, the
+            # area named by the city takes it in (Ad Dumayr of Rif Dimashq, not Dummar of Damascus city)
+            candidates = [*candidates[:2], rural]
         if not candidates and country and towns:
             # "قرية البوعيثة في قضاء القائم", "east of Ain Issa": a district or a town's surroundings the
             # gazetteers know only as the town; the place lies in the governorate of a town so named in the
@@ -1134,6 +1139,24 @@ def _area_around(
                 return _place_from(e, mention, precision=_PRECISION[kind], confidence=confidence, reasons=reasons)
     reasons.append(f"relation '{mention.relation}': no admin area known around {anchor.name}; the place, near")
     return _place_from(anchor, mention, precision=PlacePrecision.NEAR, confidence=confidence, reasons=reasons)
+
+
+def _rural_province(gazetteer: Gazetteer, name: str, country: str | None) -> GazetteerEntry | None:
+    """The province of a city's countryside when the gazetteers keep one apart, named "ريف <city>" ("ريف دمشق",
+    the Rif Dimashq governorate around Damascus); in Latin script the province of the district "Rural <city>"."""
+    arabic = bool(ARABIC_SCRIPT.search(name))
+    phrase = f"ريف {name.strip()}" if arabic else f"Rural {name.strip()}"
+    whole = fold.loose(phrase)
+    for e in gazetteer.lookup(phrase)[:8]:
+        if (country and e.country != country) or not _spelled_exactly(gazetteer, e, whole):
+            continue
+        if e.kind == "region":
+            return e
+        if e.kind == "county" and e.admin1:
+            regions = [r for r in gazetteer.lookup(e.admin1) if r.kind == "region" and r.country == e.country]
+            if regions:
+                return regions[0]
+    return None
 
 
 def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
