@@ -1489,3 +1489,18 @@ def test_a_town_in_the_countryside_province_of_a_city(text: str, village_config:
     # governorate, not Dummar, a like-spelled quarter of Damascus city
     got = _places(text, village_config)
     assert [(name, country) for name, country, _ in got] == [("Ad Dumayr", "SY")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Five civilians were killed when Russian-made rockets hit a residential building in Chasiv Yar.", "UA"),
+        ("Russian jets struck a market in Ariha on Monday, killing four civilians.", "SY"),
+    ],
+)
+def test_a_force_of_several_countries_strikes_where_the_named_place_is(
+    text: str, country: str, village_config: Any
+) -> None:
+    # Russia's forces fight in Syria and in Ukraine: the town's own country decides, not the order of that list
+    got = _places(text, village_config)
+    assert got and {c for _, c, _ in got} == {country}, got

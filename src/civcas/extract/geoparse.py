@@ -146,6 +146,12 @@ def resolve_places(
         votes[iso] += 1
     home_votes = _home_votes(units)
     home = [iso for iso in home_votes if iso not in grouped]
+    if len(home) > 1:
+        # a force that fights in several countries (Russia: Syria and Ukraine) strikes in whichever of them the text's
+        # places lie: the countries holding a place of a mention's name, when some but not all do ("Chasiv Yar" is
+        # only Ukrainian); all of them otherwise
+        holding = _countries_holding(gz, mentions, home)
+        home = [iso for iso in home if iso in holding] or home
     for iso in home if set(weights) <= set(home) else ():
         # "regime forces shelled Ariha": a force that fights in one country only puts its strikes there as weakly as
         # a one-country group, so a namesake abroad (Jericho) does not take the town; not when the text names another
@@ -322,6 +328,18 @@ def _plain(loose: str) -> str:
     # letters only (most names): no space or hyphen, so no article to cut and nothing to join
     s = loose if loose.isalpha() else _SPACES_HYPHENS.sub("", _ARTICLE.sub("", loose))
     return s[:-1] if s.endswith(("ah", "eh")) else s
+
+
+def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], among: list[str]) -> set[str]:
+    """Which of ``among`` hold a place named as one of the mentions (their names' exact lookups)."""
+    out: set[str] = set()
+    for m in mentions.values():
+        if gz is None or not hasattr(gz, "lookup"):
+            break
+        out.update(e.country for e in gz.lookup(m.text)[:20] if e.country in among)
+        if len(out) == len(among):
+            break
+    return out
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
