@@ -238,3 +238,12 @@ def test_a_captured_posts_own_stamp_bounds_its_claims_and_keeps_posts_years_apar
     assert latest_day(new[0].date) is not None
     linked = link.assign_incidents([*old, *new])
     assert linked[0].incident != linked[-1].incident
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["overnight Friday to Saturday", "on the night of Friday to Saturday", "the night between Friday and Saturday"],
+)
+def test_a_night_told_by_the_two_days_it_spans(phrase: str) -> None:
+    got = find_dates(f"Jets bombed the town {phrase}, killing six.", reference=date(2017, 3, 20))
+    assert [(m.text, str(m.start_date), str(m.end_date)) for m in got] == [(phrase, "2017-03-17", "2017-03-18")]

@@ -61,6 +61,7 @@ class _Grammar:
     in_month: re.Pattern[str]
     year: re.Pattern[str]
     weekday: re.Pattern[str]
+    night_pair: re.Pattern[str]
     relative: re.Pattern[str]
     offset: re.Pattern[str]
     next_day: re.Pattern[str]
@@ -136,6 +137,13 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         weekday=re.compile(
             rf"(?<![\w])(?:(?P<mod>last|this|past|on|early|late|previous)[\s\u00a0]+)?(?P<wd>{wd})"
             r"(?:'s)?(?:[\s\u00a0]+(?:morning|night|evening|afternoon|dawn))?(?![\w])",
+            flags,
+        ),
+        # "overnight Friday to Saturday", "on the night of Friday to Saturday", "the night between Monday and Tuesday"
+        night_pair=re.compile(
+            rf"(?<![\w])(?:overnight(?:[\s\u00a0]+(?:from|between))?|(?:on[\s\u00a0]+|during[\s\u00a0]+)?"
+            rf"the[\s\u00a0]+night[\s\u00a0]+(?:of|between|from))[\s\u00a0]+(?P<wd1>{wd})[\s\u00a0]*"
+            rf"(?:to|and|into|-|–)[\s\u00a0]*(?P<wd2>{wd})(?![\w])",
             flags,
         ),
         relative=phrase_regex(rel_of.keys()),
@@ -307,6 +315,14 @@ def find_dates(
                     f"{g.tag}#month",
                 )
             )
+    for m in g.night_pair.finditer(text) if may_match(g.weekday_words, lowered) else ():
+        # a night told by the two days it spans: the first day to the second, the second on or before the reference
+        wd1, wd2 = g.weekdays[m.group("wd1").lower()], g.weekdays[m.group("wd2").lower()]
+        if not free(m.start(), m.end()) or (wd2 - wd1) % 7 != 1:
+            continue
+        d2 = reference - timedelta(days=(reference.weekday() - wd2) % 7) if reference is not None else None
+        d1 = d2 - timedelta(days=1) if d2 is not None else None
+        add(DateMention(m.start(), m.end(), m.group(), d1, d2, DatePrecision.DAYS, "weekday", f"{g.tag}#night_pair"))
     for m in g.weekday.finditer(text) if may_match(g.weekday_words, lowered) else ():
         if not free(m.start(), m.end()):
             continue
