@@ -320,9 +320,10 @@ def find_dates(
         wd1, wd2 = g.weekdays[m.group("wd1").lower()], g.weekdays[m.group("wd2").lower()]
         if not free(m.start(), m.end()) or (wd2 - wd1) % 7 != 1:
             continue
-        d2 = reference - timedelta(days=(reference.weekday() - wd2) % 7) if reference is not None else None
-        d1 = d2 - timedelta(days=1) if d2 is not None else None
-        add(DateMention(m.start(), m.end(), m.group(), d1, d2, DatePrecision.DAYS, "weekday", f"{g.tag}#night_pair"))
+        night_end = reference - timedelta(days=(reference.weekday() - wd2) % 7) if reference is not None else None
+        night_start = night_end - timedelta(days=1) if night_end is not None else None
+        add(DateMention(m.start(), m.end(), m.group(), night_start, night_end, DatePrecision.DAYS, "weekday",
+                        f"{g.tag}#night_pair"))
     for m in g.weekday.finditer(text) if may_match(g.weekday_words, lowered) else ():
         if not free(m.start(), m.end()):
             continue
