@@ -1504,3 +1504,12 @@ def test_a_force_of_several_countries_strikes_where_the_named_place_is(
     # Russia's forces fight in Syria and in Ukraine: the town's own country decides, not the order of that list
     got = _places(text, village_config)
     assert got and {c for _, c, _ in got} == {country}, got
+
+
+def test_a_town_named_only_in_a_list_of_the_dead_says_which_country(village_config: Any) -> None:
+    # nothing in the statement says which أريحا (Jericho is the larger); a victim "from the city of Maarat al-Numan"
+    # in the list below it does
+    text = ("أسماء ضحايا القصف الذي استهدف مدينة #أريحا صباح اليوم:\n"
+            "1- أحمد محمود الحسن\n2- خالد يوسف العلي من مدينة معرة النعمان\n3- سمير عبد الله")
+    claims = run(Document(id="g-list", text=text, language="ar"), config=village_config)
+    assert [(c.place.name, c.place.country) for c in claims if c.place] == [("Ariha", "SY")], claims

@@ -39,7 +39,8 @@ def spot(gz: Any, s: Sentence) -> list[Any]:
 
 
 def resolve_places(
-    text: str, units: list[Unit], gz: Any, sentences: list[Sentence] = ()  # type: ignore[assignment]
+    text: str, units: list[Unit], gz: Any, sentences: list[Sentence] = (),  # type: ignore[assignment]
+    *, background: Sequence[Any] = (),
 ) -> tuple[dict[tuple[int, int], Place], str | None]:
     """Resolve every place mention of the document, with the document's country as context.
 
@@ -161,6 +162,13 @@ def resolve_places(
     for iso, w in _prominent_votes(gz, mentions, forces).items():
         weights[iso] = weights.get(iso, 0.0) + w
         votes[iso] += 1
+    if not weights and background:
+        # nothing else names the country: a town the text names elsewhere after its feature word, spelled so in one
+        # country only ("اسماء شهداء ... أريحا" over "٥- سلام العاهي من مدينة معرة النعمان" is Ariha of Idlib, not
+        # Jericho), as weakly as a one-country group
+        for iso in _background_countries(gz, text, background):
+            weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+            votes[iso] += 1
     country = max(weights, key=lambda k: weights[k]) if weights else None
     out, used = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
     where: dict[str, float] = {}
@@ -328,6 +336,27 @@ def _plain(loose: str) -> str:
     # letters only (most names): no space or hyphen, so no article to cut and nothing to join
     s = loose if loose.isalpha() else _SPACES_HYPHENS.sub("", _ARTICLE.sub("", loose))
     return s[:-1] if s.endswith(("ah", "eh")) else s
+
+
+_FRAMED = re.compile(r"(?:\b(?:city|town|village)\s+of|(?<![\u0621-\u064a])(?:مدينة|بلدة|قرية|مدينه|بلده|قريه))[\s#]*$")
+
+
+def _background_countries(gz: Any, text: str, spotted: Sequence[Any]) -> set[str]:
+    """The one country each name the text frames as a town ("من مدينة X", "the town of X") outside its statements
+    is spelled exactly in (as a town or an admin area), for names spelled so in one country only."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    for x in spotted:
+        if x.text in seen or not _FRAMED.search(text, max(0, x.start - 16), x.start):
+            continue
+        seen.add(x.text)
+        target = gfold.loose(x.text.lstrip("#").replace("_", " "))
+        arabic = ARABIC_SCRIPT.search(target) is not None
+        countries = {e.country for e in list(x.candidates)[:40]
+                     if e.country and e.kind in ("locality", "county", "region") and gz.info(e).spelled(target, arabic)}
+        if len(countries) == 1:
+            out |= countries
+    return out
 
 
 def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], among: list[str]) -> set[str]:

@@ -97,6 +97,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     head: list[tuple[Sentence, list[Any], bool]] = []
     # a post's tag lines after its statements ("#إدلب #أريحا #مجزرة_أريحا" closing a post)
     tail: list[tuple[Sentence, list[Any], bool]] = []
+    # names the gazetteer knows in sentences that state nothing ("... من مدينة معرة النعمان" in a list of the dead):
+    # a last hint at the document's country (``geoparse.resolve_places``)
+    background: list[Any] = []
     for s in sentences:
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
@@ -115,7 +118,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         if got:
             kept.append(s)
             units.extend(got)
-        elif not units and gz is not None and arabic.is_arabic(s.text):
+            continue
+        background.extend(sp)
+        if not units and gz is not None and arabic.is_arabic(s.text):
             if _heading(s.text):
                 # "#إدلب الريف الجنوبي :", "اليوم في #سرمين": a post's heading, a tagged place in a few words
                 head.append((s, sp, True))
@@ -132,7 +137,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     head_unit = _head_unit(text, head, rules)
     tail_unit = _head_unit(text, tail, rules)
     extra = [u for u in (head_unit, tail_unit) if u is not None]
-    resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept])
+    resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept],
+                                                    background=background)
     for u in units:
         if u.stance is not None and u.stance.stance is Stance.DENIES:
             u.actors = without_the_blamed(u.sent.text, u.stance.end, u.actors)
