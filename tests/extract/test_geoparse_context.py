@@ -1513,3 +1513,16 @@ def test_a_town_named_only_in_a_list_of_the_dead_says_which_country(village_conf
             "1- أحمد محمود الحسن\n2- خالد يوسف العلي من مدينة معرة النعمان\n3- سمير عبد الله")
     claims = run(Document(id="g-list", text=text, language="ar"), config=village_config)
     assert [(c.place.name, c.place.country) for c in claims if c.place] == [("Ariha", "SY")], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Human Rights Watch said an airstrike on the al-Bukamal market on January 12 killed at least 19 people.",
+         "Ālbū Kamāl"),
+        ("An airstrike hit the Manbij market on Friday, killing five civilians.", "Manbij"),
+    ],
+)
+def test_a_towns_market_named_by_the_town_is_in_that_town(text: str, town: str, village_config: Any) -> None:
+    # no quarter of the town's name: "the Manbij market" is Manbij's, a settlement, not an unresolved neighbourhood
+    assert _places(text, village_config) == [(town, "SY", PlacePrecision.SETTLEMENT)]

@@ -1218,6 +1218,10 @@ def _city_named_with(
     return None
 
 
+#: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
+_TOWN_FACILITIES = frozenset({"market", "square", "roundabout"})
+
+
 def _neighbourhood_fallback(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
 ) -> Place:
@@ -1239,6 +1243,16 @@ def _neighbourhood_fallback(
         city = max(big, key=lambda e: e.population)
         return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.7,
                            reasons=[f"neighbourhoods of the city {city.name}"])
+    feature = (mention.phrase or "").rsplit(None, 1)[-1].lower() if mention.phrase else ""
+    if feature in _TOWN_FACILITIES:
+        # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
+        towns = [e for e in gazetteer.lookup(mention.text)[:20]
+                 if e.kind == "locality" and (not context.country or e.country == context.country)
+                 and _spelled_exactly(gazetteer, e, target)]
+        if towns:
+            town = max(towns, key=effective_population)
+            return _place_from(town, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                               reasons=[f"the {feature} of {town.name}"])
     for known in context.places:
         if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
             known_city = gazetteer.get(known.gazetteer_id)
