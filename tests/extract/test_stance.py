@@ -214,3 +214,21 @@ def test_a_dispute_keeps_the_disputing_forces_own_count_of_fighters() -> None:
     got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None, c.victim_status) for c in claims]
     assert got == [("alleges", "Local sources", 11, VictimStatus.CIVILIAN),
                    ("disputes", "coalition", 30, VictimStatus.COMBATANT)], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Amnesty International documented four strikes on Raqqa in which 41 civilians were killed between June and "
+         "October 2017.", "aggregate"),
+        ("Jets carried out four strikes on Raqqa on Tuesday, killing 12 civilians.", "incident"),
+    ],
+)
+def test_strikes_counted_in_one_town_over_months_are_a_tally(text: str, kind: str) -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="s10", text=text, published=date(2020, 4, 15)), config=ExtractConfig(gazetteer=None))
+    assert [c.kind.value for c in claims] == [kind], claims

@@ -51,6 +51,8 @@ _STRONG_AGGREGATE = (
 #: "over the past week" may span one attack's dying
 _WEAK_AGGREGATE = ("so_far", "past_week")
 _WEAK_AGGREGATE_MIN = 50
+#: counted attacks over a longer span than this (days) are a tally even in one town
+_ONE_STRIKE_DAYS = 7
 _ROLE = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
     r"statement|envoy|minister|chief|head|president|director|colonel|col\.|general|gen\.|major|captain|"
@@ -582,6 +584,13 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll
         rules = []
     if rules and not fine:
+        return True
+    if "counted_attacks" in rules and any(
+        d.start_date is not None and d.end_date is not None and (d.end_date - d.start_date).days > _ONE_STRIKE_DAYS
+        for d in u.dates
+    ):
+        # "four strikes on Raqqa in which 41 civilians were killed between June and October 2017": strikes counted
+        # over months in one town are a tally, not one strike's toll (on one day they are one incident's)
         return True
     if low is not None and low >= 1000 and (not fine or len({fold(m.text) for m in u.places}) >= 3):
         return True  # "3,037 civilians ..., including 140 in Idlib, 782 in Aleppo": a breakdown's places
