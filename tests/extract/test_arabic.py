@@ -1367,3 +1367,27 @@ def test_arabic_an_arrest_told_with_its_pronoun_is_an_incident(village_config: A
             "بريف دير الزور الغربي.")
     claims = run(Document(id="a-arrest", text=text, language="ar"), config=village_config)
     assert [(c.place.name if c.place else None, c.killed) for c in claims] == [("Hawayij Albu Mus`ah", None)], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "bells"),
+    [
+        ("قتل 33 جنديا تركيا في غارة جوية في محافظة إدلب.", []),  # Turkey's soldiers killed; the striker unnamed
+        ("أصيب أكثر من 15 عنصرا من قوات النظام بقصف تركي على ريف حلب.", ["Turkey"]),
+    ],
+)
+def test_arabic_a_force_after_its_counted_soldiers_is_the_victims_not_the_attacker(text: str, bells: list[str]) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="a-owned", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert [list(c.belligerents) for c in claims] == [bells], claims
+
+
+def test_arabic_a_whole_family_counted_by_its_members() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قصف طيران التحالف منزلا في الموصل، ما أسفر عن مقتل عائلة كاملة مكونة من سبعة أشخاص."
+    claims = run(Document(id="a-family", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value if c.killed else None for c in claims] == [7], claims

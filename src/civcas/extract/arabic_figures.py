@@ -341,8 +341,9 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
 def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:
     """The count of a family's members at token ``j`` ("مكونة من 6 أشخاص", "من خمسة أفراد"), or None."""
     toks = sc.toks
-    if j < len(toks) and toks[j].text in lex.family_size_words:
-        j += 1
+    for _ in range(2):  # "عائلة كاملة مكونة من 7": an adjective, then the verb of its make-up
+        if j < len(toks) and toks[j].text in lex.family_size_words:
+            j += 1
     if not (j + 1 < len(toks) and toks[j].text == "من"):
         return None
     nr = _number(sc, j + 1, lex) if (toks[j + 1].text[0].isdigit() or _may_number(toks[j + 1].text, lex)) else None
