@@ -1526,3 +1526,10 @@ def test_a_town_named_only_in_a_list_of_the_dead_says_which_country(village_conf
 def test_a_towns_market_named_by_the_town_is_in_that_town(text: str, town: str, village_config: Any) -> None:
     # no quarter of the town's name: "the Manbij market" is Manbij's, a settlement, not an unresolved neighbourhood
     assert _places(text, village_config) == [(town, "SY", PlacePrecision.SETTLEMENT)]
+
+
+def test_a_forces_command_named_after_its_country_is_no_vote_for_where(village_config: Any) -> None:
+    # "US Africa Command said ...": whose forces speak, not where the strike was (Jamaame is Somali)
+    text = ("Residents said a drone strike on a vehicle near the town of Jamaame killed two farmers. US Africa Command "
+            "said the strike killed two al-Shabaab fighters and that no civilians were injured.")
+    assert {(name, country) for name, country, _ in _places(text, village_config)} == {("Jamaame", "SO")}
