@@ -1391,3 +1391,14 @@ def test_arabic_a_whole_family_counted_by_its_members() -> None:
     text = "قصف طيران التحالف منزلا في الموصل، ما أسفر عن مقتل عائلة كاملة مكونة من سبعة أشخاص."
     claims = run(Document(id="a-family", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
     assert [c.killed.value if c.killed else None for c in claims] == [7], claims
+
+
+@pytest.mark.parametrize("night", ["بعد منتصف ليل الجمعة-السبت", "ليلة الجمعة السبت", "ليلة الجمعة – السبت"])
+def test_arabic_a_night_told_by_the_two_days_it_spans(night: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = f"قتل 6 مدنيين في غارة جوية على مدينة الموصل {night}."
+    claims = run(Document(id="a-night", text=text, language="ar", published=date(2017, 3, 20)),
+                 config=ExtractConfig(gazetteer=None))
+    assert [(str(c.date.start), str(c.date.end)) for c in claims if c.date] == [("2017-03-17", "2017-03-18")], claims

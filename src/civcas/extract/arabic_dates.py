@@ -94,6 +94,15 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
                 back = 7
             dt = reference - timedelta(days=back)
         skip = 1 if first == i and toks[i].text[0] in "وف" and not toks[i].text.startswith("ال") else 0
+        # "ليل الجمعة-السبت", "ليلة الجمعة السبت": a night told by the two days it spans is those two days
+        j = i + 2 if i + 2 < len(toks) and toks[i + 1].text in ("-", "–", "/") else i + 1
+        wd2 = (next((lex.weekdays[f] for f, _ in variants(toks[j].text, article=False) if f in lex.weekdays), None)
+               if j < len(toks) and j not in taken and any(toks[k].text in _NIGHT for k in range(first, i)) else None)
+        if wd2 is not None and (wd2 - wd) % 7 == 1:
+            night_end = reference - timedelta(days=(reference.weekday() - wd2) % 7) if reference is not None else None
+            night_start = night_end - timedelta(days=1) if night_end is not None else None
+            add(first, j, skip, night_start, night_end, DatePrecision.DAYS, "weekday", f"{tag}#night_pair")
+            continue
         add(first, last, skip, dt, dt, DatePrecision.DAY, "weekday", f"{tag}#weekday")
     for hit in lex.relative.find(toks):
         if any(k in taken for k in range(hit.first, hit.last + 1)):
@@ -177,6 +186,10 @@ def _day_month(
 
 #: how many years after the year a document's other dates name its weekdays may move its days and months
 WEEKDAY_YEARS = 7
+
+
+#: the night, folded (ليل، ليلة): before two weekdays it spans them
+_NIGHT = frozenset({"ليل", "ليله"})
 
 
 def _weekday_before(sc: Scan, i: int, lex: ArabicLex) -> int | None:
