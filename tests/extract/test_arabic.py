@@ -1402,3 +1402,13 @@ def test_arabic_a_night_told_by_the_two_days_it_spans(night: str) -> None:
     claims = run(Document(id="a-night", text=text, language="ar", published=date(2017, 3, 20)),
                  config=ExtractConfig(gazetteer=None))
     assert [(str(c.date.start), str(c.date.end)) for c in claims if c.date] == [("2017-03-17", "2017-03-18")], claims
+
+
+def test_arabic_a_hospital_where_the_wounded_died_is_not_the_raids_place(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("التحالف الدولي يخلي سبيل رجل بعد اعتقاله أول أمس بإنزال جوي في مدينة الضمير بريف دمشق، ثم مات متأثراً "
+            "بإصابته في مشفى حرستا.")
+    claims = run(Document(id="a-hosp", text=text, language="ar"), config=village_config)
+    assert [c.place.name for c in claims if c.place] == ["Ad Dumayr"], claims
