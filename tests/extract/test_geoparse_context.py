@@ -1533,3 +1533,21 @@ def test_a_forces_command_named_after_its_country_is_no_vote_for_where(village_c
     text = ("Residents said a drone strike on a vehicle near the town of Jamaame killed two farmers. US Africa Command "
             "said the strike killed two al-Shabaab fighters and that no civilians were injured.")
     assert {(name, country) for name, country, _ in _places(text, village_config)} == {("Jamaame", "SO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a toll elsewhere, then an airborne raid that detained two: the raid is an incident of its own
+        ("قتل 11 عنصراً بقصف تركي على تل رفعت. وجرى اعتقال شخصين خلال عملية مداهمة بمساندة الطيران المروحي التابع "
+         "للتحالف الدولي في مدينة الشحيل بريف دير الزور الشرقي.", ["Tall Rif‘at", "Shahil"]),
+        # an arrest at a checkpoint by a local force, told beside a toll, is no incident a monitor of air power codes
+        ("قتل 11 عنصراً بقصف تركي على تل رفعت. واعتقلت قسد عدداً من الشبان على حاجز في مدينة القامشلي.",
+         ["Tall Rif‘at"]),
+    ],
+)
+def test_an_airborne_raid_that_detains_is_an_incident_beside_a_toll(
+    text: str, places: list[str], village_config: Any
+) -> None:
+    claims = run(Document(id="g-raid", text=text, language="ar"), config=village_config)
+    assert [c.place.name for c in claims if c.place] == places, claims

@@ -370,6 +370,43 @@ def _headlines(sentences: list[Sentence]) -> set[int]:
 
 
 @functools.cache
+@functools.cache
+def _word_regex(rules: RuleFiles, field: str) -> re.Pattern[str] | None:
+    """The words of a list of both harm files (``detention``, ``airborne``), English as written, Arabic folded (with
+    a conjunction or preposition written onto it)."""
+    from civcas.extract.arabic_text import fold_phrase
+
+    en: list[str] = getattr(rules.harm, field)
+    alts = [phrase_regex(en).pattern] if en else []
+    ar = [fold_phrase(w) for w in (getattr(rules.ar_harm, field) if rules.ar_harm is not None else [])]
+    if ar:
+        alts.append("(?<![\u0621-\u064a])[وفبل]?(?:" + "|".join(re.escape(w) for w in sorted(ar, key=len, reverse=True))
+                    + ")(?![\u0621-\u064a])")
+    return re.compile("|".join(alts)) if alts else None
+
+
+#: forces whose detention raids a monitor of air power codes (the coalition's, with its members')
+_AIR_RAIDERS = frozenset({"coalition", "US", "UK", "France"})
+
+
+def _detains(u: Unit, rules: RuleFiles) -> bool:
+    """Whether a unit tells of an airborne or coalition raid that detains people ("arrested during an airdrop",
+    "وجرى اعتقالهما ... بمساندة الطيران المروحي التابع للتحالف الدولي")."""
+    detention, airborne = _word_regex(rules, "detention"), _word_regex(rules, "airborne")
+    if detention is None or u.kind not in ("attack", "harm"):
+        return False
+    sentence = u.sent.text
+    if arabic.is_arabic(sentence):
+        from civcas.extract.arabic_text import fold
+
+        sentence = fold(sentence).text
+    if detention.search(sentence) is None:
+        return False
+    return any(a.canonical in _AIR_RAIDERS for a in u.actors) or (
+        airborne is not None and airborne.search(sentence) is not None
+    )
+
+
 def _cue_regex(rules: RuleFiles) -> re.Pattern[str]:
     """Any word that can start a statement: harm, attack, attribution or stance."""
     from civcas.extract.text import phrase_regex
@@ -598,7 +635,10 @@ def _build_claim(
     # A text that reports a strike but states no count still records the strike (figures unknown), so that an
     # analyst can trace the allegation ("Jets struck X", "Jets killed civilians in X"); texts that do state a
     # count only yield claims that carry one.
-    located_strike = strike_report and any(u.kind in ("attack", "harm") and u.places for u in units) and (
+    # ... and a raid that detains people is an incident of its own even where the text gives other figures (a monitor
+    # codes the coalition's detention raids; their figures are the people taken, not killed)
+    detains = not strike_report and any(u.places and _detains(u, rules) for u in units)
+    located_strike = (strike_report or detains) and any(u.kind in ("attack", "harm") and u.places for u in units) and (
         event.place is not None
         and (
             event.place.precision is not PlacePrecision.COUNTRY

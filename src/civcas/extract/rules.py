@@ -100,6 +100,12 @@ class HarmFile(Header):
     left_verbs: list[str]
     attack_nouns: list[str]
     attack_verbs: list[str]
+    #: of the attack words, an arrest's or an abduction's: a raid that detains people is an incident even in a text
+    #: that gives other figures
+    detention: list[str] = []
+    #: words of an airborne raid (an airdrop, helicopters): a detention told with them, or with the coalition, is one
+    #: a monitor of air power codes
+    airborne: list[str] = []
     negations: list[str]
     #: a death's verbs and the words that lead from them to the wound it came of ("died of wounds he sustained",
     #: "succumbed to his injuries"): that wound is no injury of its own
@@ -384,6 +390,10 @@ class ArabicSplitEvent(_Strict):
 class ArabicHarmFile(Header):
     entries: list[ArabicHarmEntry]
     attack: list[str]
+    #: of the attack words, an arrest's or an abduction's (as ``HarmFile.detention``)
+    detention: list[str] = []
+    #: words of an airborne raid (as ``HarmFile.airborne``)
+    airborne: list[str] = []
     negations: list[str]
     #: of the negations, the verbal particles that reach only the next two words ("لم تسجل إصابات")
     short_negations: list[str]
