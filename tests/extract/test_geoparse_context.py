@@ -1551,3 +1551,22 @@ def test_an_airborne_raid_that_detains_is_an_incident_beside_a_toll(
 ) -> None:
     claims = run(Document(id="g-raid", text=text, language="ar"), config=village_config)
     assert [c.place.name for c in claims if c.place] == places, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "bells"),
+    [
+        ("Libyan officials said a NATO airstrike on the village of Majer near Zlitan killed 85 civilians.", ["NATO"]),
+        ("غارات الناتو على طرابلس تقتل 5 مدنيين.", ["NATO"]),
+        ("Turkish drones, supplied to a NATO ally, killed three civilians near Qamishli.", ["Turkey"]),
+    ],
+)
+def test_nato_strikes_and_nato_members(text: str, bells: list[str], village_config: Any) -> None:
+    claims = run(Document(id="g-nato", text=text), config=village_config)
+    assert [list(c.belligerents) for c in claims] == [bells], claims
+
+
+def test_a_government_speaking_is_no_vote_for_where(village_config: Any) -> None:
+    # ", Turkey said": the Turkish government speaks; Kobani is the Syrian town, not a Turkish namesake
+    got = _places("Turkish jets struck a village near Kobani, killing four civilians, Turkey said.", village_config)
+    assert [(name, country) for name, country, _ in got] == [("‘Ayn al ‘Arab", "SY")], got

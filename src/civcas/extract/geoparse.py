@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from civcas.extract import events as ev_mod
+from civcas.extract.places import government_speaking
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, alternation, ascii_lower, fold
 from civcas.gazetteer import fold as gfold
@@ -127,6 +128,10 @@ def resolve_places(
             continue
         if _after_arabic_force(text, start):
             # an Arabic people's adjective after a force or a strike ("الاحتلال الخارجي #الروسي"): whose, not where
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            continue
+        if government_speaking(text, start, end):
+            # "..., Turkey said", "Russia denied ...": a government speaking, whose forces maybe, not where
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
         votes[iso] += 1

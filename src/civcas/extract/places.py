@@ -44,6 +44,15 @@ def _country_word(word: str) -> bool:
     return word in _country_words()
 
 
+def government_speaking(text: str, start: int, end: int, rules: RuleFiles | None = None) -> bool:
+    """Whether the name at ``text[start:end]`` starts a clause and speaks ("..., Turkey said", "Russia denied ..."):
+    a government, not a place (the same test :func:`find_mentions` drops such a name by)."""
+    lex = _lex(rules or load_rules())
+    return bool(
+        lex.speaker_after.match(text[end : end + 30]) and lex.clause_start.search(text[max(0, start - 12) : start])
+    )
+
+
 def _around_relation(m: re.Match[str], lex: _Lex) -> str:
     """ "Manbij countryside" is the area around the town; "al-Bab's northern outskirts" are at its edge."""
     return "near" if lex.near_around.match(m.group("around")) else "countryside"
