@@ -370,7 +370,6 @@ def _headlines(sentences: list[Sentence]) -> set[int]:
 
 
 @functools.cache
-@functools.cache
 def _word_regex(rules: RuleFiles, field: str) -> re.Pattern[str] | None:
     """The words of a list of both harm files (``detention``, ``airborne``), English as written, Arabic folded (with
     a conjunction or preposition written onto it)."""
@@ -407,6 +406,7 @@ def _detains(u: Unit, rules: RuleFiles) -> bool:
     )
 
 
+@functools.cache
 def _cue_regex(rules: RuleFiles) -> re.Pattern[str]:
     """Any word that can start a statement: harm, attack, attribution or stance."""
     from civcas.extract.text import phrase_regex
@@ -637,7 +637,7 @@ def _build_claim(
     # count only yield claims that carry one.
     # ... and a raid that detains people is an incident of its own even where the text gives other figures (a monitor
     # codes the coalition's detention raids; their figures are the people taken, not killed)
-    detains = not strike_report and any(u.places and _detains(u, rules) for u in units)
+    detains = not (strike_report or figs or victims) and any(u.places and _detains(u, rules) for u in units)
     located_strike = (strike_report or detains) and any(u.kind in ("attack", "harm") and u.places for u in units) and (
         event.place is not None
         and (
