@@ -1243,7 +1243,7 @@ def _neighbourhood_fallback(
         city = max(big, key=lambda e: e.population)
         return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.7,
                            reasons=[f"neighbourhoods of the city {city.name}"])
-    feature = (mention.phrase or "").rsplit(None, 1)[-1].lower() if mention.phrase else ""
+    feature = mention.phrase.rsplit(None, 1)[-1].lower() if mention.phrase else ""
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
         towns = [e for e in gazetteer.lookup(mention.text)[:20]
