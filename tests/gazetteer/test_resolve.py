@@ -121,6 +121,30 @@ def test_a_neighbourhood_with_namesakes_abroad_only_is_placed_in_its_city_not_th
     ), place
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "city"),
+    [
+        ("Coalition strikes on the Mosul Jadida neighbourhood killed dozens.", "Mosul Jadida", "IQ", "Mosul"),
+        ("Shelling of the New Baghdad neighbourhood wounded five.", "New Baghdad", None, "Baghdad"),
+    ],
+)
+def test_an_unknown_quarter_named_after_its_city_is_in_that_city(
+    gz: Gazetteer, sentence: str, name: str, country: str | None, city: str
+) -> None:
+    # a large city's name begins or ends the quarter's; no city is named beside it and no "of Mosul" follows
+    place = resolve(mention(sentence, name, kind_hint="neighbourhood"), gazetteer=gz,
+                    context=ResolveContext(country=country))
+    assert (place.name, place.kind, place.precision, place.mention) == (
+        city, "locality", PlacePrecision.SETTLEMENT, name), place
+
+
+def test_a_small_towns_name_inside_an_unknown_quarters_name_places_nothing(gz: Gazetteer) -> None:
+    sentence = "Shelling of the Tell Samra Jadida neighbourhood wounded five."
+    place = resolve(mention(sentence, "Tell Samra Jadida", kind_hint="neighbourhood"), gazetteer=gz,
+                    context=ResolveContext(country="SY"))
+    assert place.precision != PlacePrecision.SETTLEMENT, place
+
+
 def test_a_quarter_named_hay_that_the_gazetteer_lacks_is_in_its_city(gz: Gazetteer) -> None:
     # "Hay" (Arabic حي, a quarter) opens the name: unknown, it is placed in the city named with it
     sentence = "A coalition strike hit a house in Hay al-Tanak, western Mosul, killing a family of eight."

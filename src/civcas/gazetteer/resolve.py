@@ -1218,6 +1218,27 @@ def _city_named_with(
     return None
 
 
+def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> GazetteerEntry | None:
+    """A large city whose name begins or ends a quarter's unknown name: "the Mosul al-Jadida neighbourhood",
+    "New Baghdad", "حي الموصل الجديدة" lie in Mosul and Baghdad.
+
+    Only a city of :data:`_CITY_OF_NEIGHBOURHOODS` people or more, spelled exactly as the part, in the document's
+    country (anywhere when it names none): a small town's name inside a quarter's name is too often chance."""
+    words = name.split()
+    parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+    parts += [" ".join(words[n:]) for n in range(1, len(words))]
+    for part in parts:
+        target = fold.loose(part)
+        if len(target) < 4 or gazetteer.country_code(part):
+            continue
+        cities = [e for e in gazetteer.lookup(part)[:20]
+                  if e.kind == "locality" and e.population >= _CITY_OF_NEIGHBOURHOODS
+                  and (not context.country or e.country == context.country) and _spelled_exactly(gazetteer, e, target)]
+        if cities:
+            return max(cities, key=lambda e: e.population)
+    return None
+
+
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
 _TOWN_FACILITIES = frozenset({"market", "square", "roundabout"})
 
@@ -1243,6 +1264,11 @@ def _neighbourhood_fallback(
         city = max(big, key=lambda e: e.population)
         return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.7,
                            reasons=[f"neighbourhoods of the city {city.name}"])
+    in_name = _city_in_name(gazetteer, mention.text, context)
+    if in_name is not None:
+        return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                           reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; "
+                                    f"named after its city {in_name.name}"])
     feature = mention.phrase.rsplit(None, 1)[-1].lower() if mention.phrase else ""
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
