@@ -163,6 +163,13 @@ def test_pipeline_dates_of_telling_are_not_dates_of_the_strike() -> None:
     told = "The ministry acknowledged that the February 26 strike on Kafr Zita killed 3 civilians."
     (c,) = run(_doc(told), config=CONFIG)
     assert c.date is not None and c.date.start == date(2021, 2, 26), c.date
+    # a harm's verb between the telling and the date: the date is the harm's ("said 5 civilians died on ...")
+    harm_told = "Local activists said five civilians died on February 26 in Kafr Zita."
+    (c,) = run(_doc(harm_told), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2021, 2, 26), c.date
+    said_then = "Local activists said on February 27 that five civilians died in Kafr Zita."
+    (c,) = run(_doc(said_then), config=CONFIG)
+    assert c.date is None or c.date.start != date(2021, 2, 27), c.date
 
 
 

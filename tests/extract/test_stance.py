@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -22,6 +23,8 @@ from civcas.records import Stance
         ("The ministry described the reports as fabricated lies.", Stance.DENIES),
         ("The coalition said it had not conducted any strikes in the area on that date.", Stance.DENIES),
         ("The ministry said its aircraft had not flown over the town.", Stance.DENIES),
+        ("Officials said the figures were fabricated.", Stance.DISPUTES),
+        ("The militia fabricated a charge of ISIS membership against the family before the raid.", None),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:
@@ -233,3 +236,15 @@ def test_strikes_counted_in_one_town_over_months_are_a_tally(text: str, kind: st
     # with the gazetteer: Raqqa is a town the gazetteer knows, so only the span tells a tally from one strike's toll
     claims = run(Document(id="s10", text=text, published=date(2020, 4, 15)), config=village_config)
     assert [c.kind.value for c in claims] == [kind], claims
+
+
+def test_a_denial_with_no_speech_verb_before_it_is_its_subjects_and_the_figures_stay_with_their_source() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("Pentagon officials denied that its aircraft had struck the village of Tokhar near Manbij, where rights "
+            "groups said as many as 56 civilians died on July 19.")
+    claims = run(Document(id="s10", text=text, published=date(2016, 8, 1)), config=ExtractConfig(gazetteer=None))
+    got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
+    assert got == [("alleges", "rights groups", 56), ("denies", "Pentagon officials", None)], claims
+    assert all(c.date is not None and c.date.start == date(2016, 7, 19) for c in claims), claims

@@ -395,6 +395,15 @@ def stance_taker(sent: str, span: tuple[int, int], cue: tuple[int, int], *, rule
                            f"{rules.tags['stance']}#stance_subject")
 
 
+def subject_of(sent: str, cue: tuple[int, int], *, rules: RuleFiles | None = None) -> ClaimantMention | None:
+    """The subject right before a stance's verb ("|Pentagon officials| denied that ..."): who takes the stance when
+    no speech verb names a source before it. Pronouns and phrases that are no source give ``None``."""
+    span = _subject_before(sent, cue[0])
+    if span is None:
+        return None
+    return stance_taker(sent, span, cue, rules=rules)
+
+
 def unattributed(sent: str, start: int, end: int) -> bool:
     """Whether the harm at ``[start:end]`` is hedged as reported by nobody in particular ("reportedly")."""
     window = sent[max(0, start - 40) : end + 10]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from civcas.extract.actors import ActorMention, find_actors
-from civcas.extract.attribution import ClaimantMention, find_claimants, stance_taker, unattributed
+from civcas.extract.attribution import ClaimantMention, find_claimants, stance_taker, subject_of, unattributed
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import Harm, find_harms
 from civcas.extract.places import find_mentions
@@ -157,14 +157,17 @@ def _is_reporting_date(
         # "acknowledged that the August 29 drone strike", "said that on Tuesday a strike": the date opens or
         # qualifies the told clause, and dates the strike
         return False
-    if re.search(
+    told = re.search(
         r"\b(?:said|says|told|stated|announced|reported|wrote|added|confirmed|surfaced|emerged|published|posted|"
         r"released|issued|tweeted|statement|claimed|denied|denies|refuted|rejected|acknowledged|admitted|conceded|"
         r"blamed|accused|condemned|denounced|called|warned|insisted)\b(?:\s+\w+){0,3}\s+(?:on\s+|late\s+|early\s+)?$",
         before,
         re.IGNORECASE,
-    ):
-        return True
+    )
+    if told is not None:
+        # "said 56 civilians died on July 19": a harm's verb between the telling and the date is what it dates
+        verb_at = d.start - len(before) + told.start()
+        return not any(verb_at < s < d.start for s, _ in cues)
     first_cue = min((s for s, _ in cues), default=len(sent))
     if d.start <= 15 and d.end < first_cue:
         return any(c.start >= d.end and c.cue_start < first_cue and not c.relay for c in claimants)
@@ -323,7 +326,10 @@ def sentence_units(
         # the source whose speech verb comes last before the stance ("The US military said it had no evidence ...,
         # which local activists said killed 15"): a harm told by another source after the stance keeps its source
         before_stance = [c for c in non_relay if c.cue_end <= stance.start]
-        denier = max(before_stance, key=lambda c: c.cue_end) if before_stance else units[0].claimant
+        # with none, the stance verb's own subject ("Pentagon officials denied that its aircraft had struck Tokhar,
+        # where rights groups said 56 civilians died"): not the source of the figures told after it
+        denier = (max(before_stance, key=lambda c: c.cue_end) if before_stance
+                  else subject_of(text, (stance.start, stance.end), rules=rules) or units[0].claimant)
         # "The ministry claimed 120 were killed, a figure the coalition does not recognise": the pattern names
         # another source than the harm's, which keeps its own
         named = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules) if stance.subject else None
