@@ -54,6 +54,21 @@ def test_attribution_classify_prefers_named_bodies() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("rights groups", ClaimantKind.MONITOR),
+        ("human rights organisations", ClaimantKind.MONITOR),
+        ("NATO", ClaimantKind.BELLIGERENT),
+        ("Ankara", ClaimantKind.GOVERNMENT),
+        ("the Kremlin", ClaimantKind.GOVERNMENT),
+        ("a Washington-based think tank", ClaimantKind.OTHER),
+    ],
+)
+def test_attribution_classify_plural_monitors_an_alliance_and_capitals(name: str, kind: ClaimantKind) -> None:
+    assert classify(name) is kind
+
+
+@pytest.mark.parametrize(
     ("sentence", "name"),
     [
         # the second speech verb's subject is "it" (the first source), not "X said it"

@@ -24,6 +24,7 @@ from civcas.records import Stance
         ("The coalition said it had not conducted any strikes in the area on that date.", Stance.DENIES),
         ("The ministry said its aircraft had not flown over the town.", Stance.DENIES),
         ("Officials said the figures were fabricated.", Stance.DISPUTES),
+        ("The group called these fabricated accusations by pro-government media.", Stance.DISPUTES),
         ("The militia fabricated a charge of ISIS membership against the family before the raid.", None),
     ],
 )
