@@ -104,3 +104,14 @@ def test_a_capitalised_speech_verb_inside_a_name_is_no_attribution() -> None:
     text = "The United States carried out airstrikes near Jilib, killing three civilians, residents said."
     got = find_claimants(text)
     assert [c.name for c in got] == ["residents"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Al-Shabaab gunmen executed six men accused of spying for the government in Bulo Burte.",
+        "The bodies of 14 men were found dumped in a field outside the town.",
+    ],
+)
+def test_a_speech_verbs_participle_after_its_noun_names_no_source(sentence: str) -> None:
+    assert find_claimants(sentence) == []

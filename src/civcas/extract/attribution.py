@@ -185,6 +185,10 @@ def _before_appositive(left: str) -> int | None:
     return cut
 
 
+#: what follows a participle of a speech verb used as an adjective ("accused of", "blamed for", "found dead")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:of|for|dead|dumped|buried|guilty|lying|hanged|floating)\b", re.IGNORECASE)
+
+
 def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     """The noun phrase that ends at ``end``: back to the nearest clause boundary, determiners trimmed."""
     left = sent[:end].rstrip()
@@ -295,6 +299,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             )
         ):
             continue
+        if _PARTICIPLE_AFTER.match(sent, m.end()) and fold(m.group()) in ("accused", "blamed", "found", "cited"):
+            continue  # "six men accused of spying", "the bodies found dumped": a participle after its noun, no speech
         prev = sent[: m.start()].rstrip()
         # "…,” Dillon told Reuters" / "..., said the ministry": inversion after a quote or comma.
         # ("..., X, chairman of ..., told MEE": whom one tells is no speaker, so "told" has no inverted subject)
