@@ -1570,3 +1570,20 @@ def test_a_government_speaking_is_no_vote_for_where(village_config: Any) -> None
     # ", Turkey said": the Turkish government speaks; Kobani is the Syrian town, not a Turkish namesake
     got = _places("Turkish jets struck a village near Kobani, killing four civilians, Turkey said.", village_config)
     assert [(name, country) for name, country, _ in got] == [("‘Ayn al ‘Arab", "SY")], got
+
+
+def test_a_district_seat_named_in_another_transliteration_is_the_town(village_config: Any) -> None:
+    # "Ras al-Ain" is Ra's al `Ayn, the seat of Ras Al Ain district (Hasakah), not one of a dozen hamlets of the name
+    claims = run(Document(id="g2", text="An airstrike on Ras al-Ain killed two civilians."), config=village_config)
+    assert [(c.place.name, c.place.admin1, c.place.precision) for c in claims if c.place] == [
+        ("Ra's al `Ayn", "Al-Hasakah", PlacePrecision.SETTLEMENT)], claims
+
+
+def test_a_road_named_by_its_ends_is_no_finer_than_the_district_named_with_the_attack(village_config: Any) -> None:
+    text = ("An insurgent rocket attack on a road workers' camp in Karukh district in the western province of Herat "
+            "left nine workers dead. \"The Taliban attacked their camp along the Herat-Badghis road,\" a police "
+            "spokesman said.")
+    got = _places(text, village_config)
+    assert got and got[0][:2] == ("Karukh", "AF"), got
+    alone = _places("Taliban insurgents killed 12 civilians on a bus on the Kunduz-Takhar highway.", village_config)
+    assert alone == [("Kunduz", "AF", PlacePrecision.NEAR)], alone

@@ -63,6 +63,12 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
             "Shells fell on towns such as Kafr Nabl and Hish.",
             [("Kafr Nabl", "village", "in", ()), ("Hish", "village", "in", ())],
         ),
+        # a road named by its two ends: near the first, a road's place (no place named "Kunduz-Takhar", no "M4")
+        ("Gunmen stopped a bus on the Kunduz-Takhar highway.", [("Kunduz", "road", "near", ())]),
+        ("A drone hit a car on the Aleppo-Latakia M4 road near Ariha.",
+         [("Aleppo", "road", "near", ()), ("Ariha", None, "near", ())]),
+        # a name whose hyphen joins an article is one name, before a road as anywhere
+        ("A bomb on the Deir ez-Zor road killed four.", [("Deir ez-Zor", None, "in", ())]),
     ],
 )
 def test_places_mentions_with_context(text: str, expected: list[tuple[str, str | None, str, tuple[str, ...]]]) -> None:

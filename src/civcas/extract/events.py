@@ -381,6 +381,9 @@ def place_rank(p: Place, hint: str | None) -> int:
     Ain Issa") ranks as a settlement: it is the strike's place, though only its area can be located.
     """
     rank = _FINE.get(p.precision, 5)
+    if hint == "road":
+        # "along the Herat-Badghis road": somewhere on a road from the town, no finer than a district named beside it
+        return max(rank, _FINE[PlacePrecision.DISTRICT])
     named_here = bool(p.mention and p.name and fold(p.mention) == fold(p.name)) and located_by_context(p)
     if (p.precision is PlacePrecision.UNRESOLVED or unresolved_settlement(p) or named_here) and hint in (
         "village", "city", "neighbourhood"

@@ -292,6 +292,14 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 _POSSESSIVE_SPACE = re.compile(r"['’]s[\s\u00a0]+")
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
+#: "the Kunduz-Takhar highway", "the Aleppo-Latakia M4 road": a road between two places, named by its two ends
+_ROAD_ENDS = re.compile(r"(?:The[\s\u00a0]+)?(?P<a>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)[-–]"
+                        r"(?P<b>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)"
+                        r"(?:[\s\u00a0][MN]\d{1,2})?")
+_ROAD_AFTER = re.compile(r"[\s\u00a0]+(?:(?:M|N|A)\d{1,2}[\s\u00a0]+)?(?:international[\s\u00a0]+)?"
+                         r"(?:highway|road|motorway|expressway|route|axis)\b", re.IGNORECASE)
+_ARTICLE_WORD = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Ath", "Adh", "Abu", "Bin", "Ibn",
+                           "Umm", "Bani", "Beni", "Ain", "Tal", "Tell", "Deir", "Kafr", "Ras", "Jisr", "Bir", "Dar"})
 
 
 def _elsewhere_before(before: str, lex: _Lex) -> bool:
@@ -510,6 +518,13 @@ def find_mentions(
             e = s + inner.start()
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
             continue  # "Damascus, SANA-An Israeli ...": the agency of a dateline
+        road_end = _ROAD_ENDS.fullmatch(doc_text[s:e])
+        if road_end and road_end.group("a").split()[0] not in _ARTICLE_WORD and _ROAD_AFTER.match(doc_text, e):
+            # "on the Kunduz-Takhar highway", "the Aleppo-Latakia M4 road": the road from the first place, near it
+            # (not "Kunduz Tapah", nor a model number "M4")
+            e = s + road_end.end("a")
+        else:
+            road_end = None
         # asked only for a name that starts with a compass word ("the Eastern Cape"): reading a spotted name's
         # candidates ranks every one of them, which most names never need
         known_area = functools.partial(_known_area, spotted, s, e)
@@ -578,6 +593,8 @@ def find_mentions(
                 except ValueError:
                     info["km"] = None
             info["rule"] = f"relation_{rel}"
+        if road_end is not None:
+            info["relation"], info["rule"], info["kind"] = "near", "road", "road"
         if info["relation"] in ("in", *_COMPASS_OF) and _elsewhere_before(before, lex):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]

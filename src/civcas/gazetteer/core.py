@@ -290,7 +290,9 @@ def effective_population(e: GazetteerEntry, own: bool = True) -> int:
     text names it by its ``own`` name (an alternate name may be a layer's error: one lists "Kobani" for Afrin)."""
     if e.population or not own or e.kind != "locality" or not e.admin2:
         return e.population
-    return SEAT_POPULATION if fold.loose(e.admin2) == fold.loose(e.name) else 0
+    # the district's name as the town's, or as another transliteration of it ("Ras Al Ain" district, Ra's al `Ayn)
+    same = fold.loose(e.admin2) == fold.loose(e.name) or fold.key(e.admin2) == fold.key(e.name)
+    return SEAT_POPULATION if same else 0
 
 
 def country_shares(

@@ -151,6 +151,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     target = fold.loose(name)
     arabic = ARABIC_SCRIPT.search(target) is not None
     own_core = fold.core(name)
+    own_key = fold.key(name)
     prior = arabic_countries() if arabic else frozenset()
     out: list[_Static] = []
     # the loop runs for up to 150 candidates of every name a first pass resolves (~110,000 over the bench texts):
@@ -166,8 +167,12 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         loose_name = info.loose[0]
         own_spelled = loose_name == target or (own_core in loose_name and core_of_loose(loose_name) == own_core)
         size = e.population
-        if not size and own_spelled and e.kind == "locality" and e.admin2:
-            size = effective_population(e, own_spelled)  # a district seat without a population
+        if not size and e.kind == "locality" and e.admin2 and (
+            own_spelled or (spelling <= 0.1 and not arabic and fold.key(e.name) == own_key)
+        ):
+            # a district seat without a population, named by its own name or another transliteration of it
+            # ("Ras al-Ain" for Ra's al `Ayn; an alternate name may be a layer's error, and is not enough)
+            size = effective_population(e, True)
         population = min(log10(size + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
         names = 0.6 * log10(1 + len(e.names))
