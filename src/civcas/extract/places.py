@@ -96,6 +96,9 @@ class _Lex:
     settlement_after: re.Pattern[str]
     admin_after: re.Pattern[str]
     hyphen_role: re.Pattern[str]
+    #: after a road's two ends, the word for a road ("highway"; a road's number may come first: "M4 road")
+    road_after: re.Pattern[str]
+    road_name_heads: frozenset[str]
     held_lead: re.Pattern[str]
     held_tail: re.Pattern[str]
     inner_feature: re.Pattern[str]
@@ -224,6 +227,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         # capitalised word, a compass word is part of the unit's name ("eastern Raqqa province" is a part of Raqqa).
         admin_after=re.compile(rf"^[\s\u00a0]+{alt(p.admin_unit_after)}\b", re.IGNORECASE),
         hyphen_role=re.compile(rf"-{alt(p.hyphen_roles)}\b"),
+        road_after=re.compile(rf"[\s\u00a0]+(?:[MNA]\d{{1,2}}[\s\u00a0]+)?(?:international[\s\u00a0]+)?{alt(p.road_words)}\b",
+                              re.IGNORECASE),
+        road_name_heads=frozenset(p.road_name_heads),
         held_lead=re.compile(rf"[\w]+-{held}[\s\u00a0]+"),
         held_tail=re.compile(rf"[\w]+-{held}[\s\u00a0]+$"),
         inner_feature=re.compile(rf"[\s\u00a0]+{alt(p.inner_features)}\b"),
@@ -296,12 +302,6 @@ _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 _ROAD_ENDS = re.compile(r"(?:The[\s\u00a0]+)?(?P<a>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)[-–]"
                         r"(?P<b>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)"
                         r"(?:[\s\u00a0][MN]\d{1,2})?")
-_ROAD_AFTER = re.compile(r"[\s\u00a0]+(?:(?:M|N|A)\d{1,2}[\s\u00a0]+)?(?:international[\s\u00a0]+)?"
-                         r"(?:highway|road|motorway|expressway|route|axis)\b", re.IGNORECASE)
-_ARTICLE_WORD = frozenset({"Al", "El", "Ad", "Ar", "As", "Ash", "At", "Az", "An", "Ath", "Adh", "Abu", "Bin", "Ibn",
-                           "Umm", "Bani", "Beni", "Ain", "Tal", "Tell", "Deir", "Kafr", "Ras", "Jisr", "Bir", "Dar"})
-
-
 def _elsewhere_before(before: str, lex: _Lex) -> bool:
     """Whether the words before a name make it another place than the strike's: an origin ("a civilian from Homs"),
     where the wounded were taken, the event a superlative dates from."""
@@ -519,7 +519,7 @@ def find_mentions(
         if re.match(r"[A-Z]{2,8}[–—\-]", doc_text[s:e]) and re.search(r",[\s\u00a0]*$", doc_text[max(0, s - 3) : s]):
             continue  # "Damascus, SANA-An Israeli ...": the agency of a dateline
         road_end = _ROAD_ENDS.fullmatch(doc_text[s:e])
-        if road_end and road_end.group("a").split()[0] not in _ARTICLE_WORD and _ROAD_AFTER.match(doc_text, e):
+        if road_end and road_end.group("a").split()[0] not in lex.road_name_heads and lex.road_after.match(doc_text, e):
             # "on the Kunduz-Takhar highway", "the Aleppo-Latakia M4 road": the road from the first place, near it
             # (not "Kunduz Tapah", nor a model number "M4")
             e = s + road_end.end("a")

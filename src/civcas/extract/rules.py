@@ -265,6 +265,8 @@ class PlacesFile(Header):
     person_role_verbs: list[str] = []
     body_roles: list[str] = []
     hyphen_roles: list[str] = []
+    road_words: list[str] = []
+    road_name_heads: list[str] = []
     held_words: list[str] = []
     prep_modifiers: list[str] = []
     countryside_features: list[str] = []
