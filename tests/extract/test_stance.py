@@ -25,6 +25,9 @@ from civcas.records import Stance
         ("The ministry said its aircraft had not flown over the town.", Stance.DENIES),
         ("Officials said the figures were fabricated.", Stance.DISPUTES),
         ("The group called these fabricated accusations by pro-government media.", Stance.DISPUTES),
+        ("The defence ministry said its air force had carried out no combat missions in the area.", Stance.DENIES),
+        ("Israel said the explosion was caused by a misfired rocket launched by a militant group.", Stance.DENIES),
+        ("Moscow blamed the blast on a Ukrainian air defence missile.", Stance.DENIES),
         ("The militia fabricated a charge of ISIS membership against the family before the raid.", None),
     ],
 )
@@ -249,3 +252,16 @@ def test_a_denial_with_no_speech_verb_before_it_is_its_subjects_and_the_figures_
     got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
     assert got == [("alleges", "rights groups", 56), ("denies", "Pentagon officials", None)], claims
     assert all(c.date is not None and c.date.start == date(2016, 7, 19) for c in claims), claims
+
+
+def test_a_states_denial_without_a_speech_verb_is_the_states_and_names_no_place() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimantKind, Document
+
+    text = ("Local officials said 30 people were killed when a strike hit a hospital in Khan Younis. Israel said the "
+            "explosion was caused by a misfired rocket launched by Islamic Jihad. Moscow called the reports fake and "
+            "said the building had been empty.")
+    claims = run(Document(id="s11", text=text), config=ExtractConfig(gazetteer=None))
+    denials = [(c.claimant, c.claimant_kind) for c in claims if c.stance is Stance.DENIES]
+    assert denials == [("Israel", ClaimantKind.GOVERNMENT), ("Moscow", ClaimantKind.GOVERNMENT)], claims
+    assert all(c.place is None or "Jihad" not in (c.place.mention or "") for c in claims), claims

@@ -124,7 +124,16 @@ def classify(name: str, *, rules: RuleFiles | None = None) -> ClaimantKind:
             score = (0 if generic else 1, m.end())
             if best is None or score > best[0]:
                 best = (score, kind)
+    if best is None and re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE) in _country_names():
+        return ClaimantKind.GOVERNMENT  # "Israel said", "Turkey denied": a state speaks through its government
     return best[1] if best else ClaimantKind.OTHER
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    from civcas.gazetteer import datafiles
+
+    return frozenset(n for c in datafiles.countries().countries for n in c.names)
 
 
 _APPOSITIVE = re.compile(
@@ -319,6 +328,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         name = sent[span[0] : span[1]].strip(" ,")
         if not _valid(name):
             continue
+        if re.search(r"\s(?:and|but|then)$", name, re.IGNORECASE):
+            continue  # "Moscow called the reports fake and said ...": the second verb's subject is the first's
         # Passive "were reported", "was killed... said to be": not an attribution.
         if re.search(
             r"\b(?:were|was|been|being|is|are|stand|stands|stood|remain|remains|get|got)\s*$",

@@ -25,7 +25,7 @@ from civcas.extract.places import find_mentions
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, aggregate_cues, find_stance, main_stance
 from civcas.extract.text import Sentence, ascii_lower, may_match, phrase_regex, phrase_words
-from civcas.records import PlaceMention, Stance
+from civcas.records import ClaimantKind, PlaceMention, Stance
 
 
 @dataclass
@@ -311,6 +311,11 @@ def sentence_units(
         taking = [c for c in non_relay if c.cue_start <= stance.start]
         if taking:
             units[0].claimant = max(taking, key=lambda c: c.cue_start)
+    if stance is not None and units[0].kind == "stance" and units[0].claimant is None:
+        # "Moscow called the reports fake news": no speech verb, the stance verb's subject when it names a source
+        taker = subject_of(text, (stance.start, stance.end), rules=rules)
+        if taker is not None and taker.kind is not ClaimantKind.OTHER:
+            units[0].claimant = taker
     if stance is not None and stance.subject is not None and units[0].kind == "stance":
         # "The GNA blamed forces loyal to Khalifa Haftar, who denied responsibility": the pattern's own subject
         taker = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules)
