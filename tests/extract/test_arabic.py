@@ -102,6 +102,11 @@ def test_arabic_post_with_source_header_yields_one_unit() -> None:
         ("أن شخصاً على الأقل قتل في الغارة", "killed", 1, Qualifier.AT_LEAST),
         ("قتل بين 5 و8 أشخاص", "killed", 5, Qualifier.RANGE),
         ("انتشلت فرق الإنقاذ جثث 9 أشخاص من تحت الأنقاض", "killed", 9, Qualifier.EXACT),
+        # the attack as a pronoun on the preposition, or a demonstrative before its noun, between verb and victims
+        ("تعرضت البلدة لقصف صاروخي قتل إثره ثمانية مدنيين", "killed", 8, Qualifier.EXACT),
+        ("تعرضت البلدة لقصف صاروخي قتل على إثره ثمانية مدنيين", "killed", 8, Qualifier.EXACT),
+        ("قصفت الطائرات السوق وأصيب جراءه 12 شخصاً", "injured", 12, Qualifier.EXACT),
+        ("وراح ضحية هذه الهجمات 40 شخصاً بينهم 6 أطفال", "killed", 40, Qualifier.EXACT),
     ],
 )
 def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, qualifier: Qualifier) -> None:
@@ -1412,3 +1417,13 @@ def test_arabic_a_hospital_where_the_wounded_died_is_not_the_raids_place(village
             "بإصابته في مشفى حرستا.")
     claims = run(Document(id="a-hosp", text=text, language="ar"), config=village_config)
     assert [c.place.name for c in claims if c.place] == ["Ad Dumayr"], claims
+
+
+def test_arabic_a_denial_keeps_the_source_a_harm_is_told_by_after_it() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document, Stance
+
+    text = "نفى التحالف الدولي مسؤوليته عن الغارة على قرية الحمرا، والتي أودت بحياة 15 مدنياً بحسب ناشطين."
+    claims = run(Document(id="ar-d1", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
+    got = [(c.stance, c.claimant, c.killed.value if c.killed else None) for c in claims]
+    assert got == [(Stance.ALLEGES, "ناشطين", 15), (Stance.DENIES, "التحالف الدولي", None)], got

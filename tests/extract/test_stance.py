@@ -265,3 +265,14 @@ def test_a_states_denial_without_a_speech_verb_is_the_states_and_names_no_place(
     denials = [(c.claimant, c.claimant_kind) for c in claims if c.stance is Stance.DENIES]
     assert denials == [("Israel", ClaimantKind.GOVERNMENT), ("Moscow", ClaimantKind.GOVERNMENT)], claims
     assert all(c.place is None or "Jihad" not in (c.place.mention or "") for c in claims), claims
+
+
+def test_a_denial_keeps_the_source_a_harm_is_told_according_to_after_it() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("The coalition denied responsibility for the strike on the village of Jurdi, which killed 15 civilians "
+            "according to activists.")
+    claims = run(Document(id="s12", text=text), config=ExtractConfig(gazetteer=None))
+    got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
+    assert got == [("alleges", "activists", 15), ("denies", "coalition", None)], claims

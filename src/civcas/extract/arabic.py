@@ -240,7 +240,11 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
                 first = min(h.start for h in u.harms)
                 after = [c for c in non_relay if c is not denier and denier is not None and denier.end <= c.start
                          and c.end <= first]
-                u.claimant = after[-1] if after else None
+                # "..., والتي أودت بحياة 15 مدنياً بحسب ناشطين": a source the harm is told "according to"
+                lo, hi = u.region
+                told = [c for c in non_relay if c is not denier and c.rule.endswith("#opener") and first < c.start
+                        and lo <= c.start < hi]
+                u.claimant = after[-1] if after else told[0] if told else None
         units.append(
             Unit(sent=sub, kind="stance", region=(0, len(text)), places=list(places), dates=list(dates),
                  actors=list(actors), claimant=denier, relays=relays, stance=stance, headline=headline)

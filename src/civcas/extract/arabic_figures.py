@@ -503,10 +503,25 @@ def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
     return free.get(k)
 
 
+#: a demonstrative before the attack's noun between a harm verb and its victims ("راح ضحية هذه الهجمات ...")
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان", "هولاء", "هؤلاء"})
+#: pronoun suffixes written onto a preposition ("إثره", "جراءها", "بسببهم")
+_PREP_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
 def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -> _G | None:
     """A counted group after a short phrase between the verb and its victims: "وقتل خلال الغارة شخصان",
     "راح ضحية المجزرة خمسة مدنيين". Only a figure (a count, a dual) is taken that far from its verb."""
     toks = sc.toks
+    j = k
+    if j + 1 < len(toks) and toks[j].text in ("على", "علي"):
+        j += 1  # "قتل على إثره ثمانية مدنيين"
+    t = toks[j].text if j < len(toks) else ""
+    if any(t.endswith(p) and t[: -len(p)] in lex.phrase_preps for p in _PREP_PRONOUNS):
+        # "قتل إثره ثمانية مدنيين", "قتل جراءه طفلان": the preposition carries the attack as a pronoun, the
+        # victims follow it at once
+        g = free.get(j + 1)
+        return g if g is not None and g.value is not None else None
     j = k
     if j < len(toks) and toks[j].text in lex.phrase_preps:
         j += 1
@@ -517,6 +532,8 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
             j += 1
         g = free.get(j)
         return g if g is not None and g.num is not None else None
+    if j < len(toks) and toks[j].text in _DEMONSTRATIVES:
+        j += 1  # "راح ضحية هذه الهجمات 51 شخصاً"
     if j >= len(toks) or not toks[j].text.startswith("ال") or len(toks[j].text) < 4 or j in free:
         return None
     j += 1

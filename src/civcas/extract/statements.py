@@ -351,6 +351,13 @@ def sentence_units(
                     u.claimant.start > stance.end
                 ):
                     continue
+                # "..., which killed 15 civilians according to activists": the source the harm is told by
+                lo, hi = u.region
+                told = [c for c in non_relay if c is not denier and c.rule.endswith("#opener")
+                        and c.start > max(h.end for h in u.harms) and lo <= c.start < hi]
+                if told:
+                    u.claimant, u.unattributed = told[0], False
+                    continue
                 if denier is not None and (u.unattributed or _inside_relative(text, u, stance)):
                     u.claimant = None
                     u.unattributed = True
