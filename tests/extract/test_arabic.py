@@ -128,6 +128,8 @@ def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, q
         ("شهيد مدني وسبعة جرحى بقصف", {"killed": 1, "injured": 7}),
         ("قامت الدورية بقتله أمام منزله", {"killed": 1}),
         ("أدى القصف إلى مقتلهما على الفور", {"killed": 2}),
+        # the wounds a death came of, a few words after "متأثراً", are no injury of their own
+        ("توفي الشاب متأثراً بجراحه التي أصيب بها جراء القصف", {"killed": 1}),
         ("أسفر عن استشهاد مدنيين اثنين بقصف", {"killed": 2}),
         ("انتهت العملية بمقتل المدعو خالد العمر", {"killed": 1}),
         ('مقتل كل من "حسن الأحمد" و"سعيد الخلف" إثر الغارة', {"killed": 2}),
@@ -381,6 +383,8 @@ def test_arabic_relayed_source() -> None:
         # the speaker's own "did not target civilians", "carried out no strikes"
         ("وقالت وزارة الدفاع إن طائراتها لم تستهدف المدنيين في البلدة", Stance.DENIES),
         ("وأكد المتحدث أن قواته لم تنفذ أي غارات في المنطقة", Stance.DENIES),
+        ("قالت الوزارة إن طائراتها لم تنفذ أي طلعات جوية في المنطقة", Stance.DENIES),
+        ("وأكد المتحدث وجود القوات في المدينة، نافياً التقارير عن سقوط ضحايا", Stance.DENIES),
     ],
 )
 def test_arabic_stance(text: str, stance: Stance) -> None:

@@ -106,10 +106,23 @@ def _drop_wounds_of_the_dead(sc: Scan, lex: ArabicLex) -> None:
         return
     for start, h in list(sc.harm.items()):
         words: tuple[HarmWord, ...] = h.payload  # type: ignore[assignment]
-        if start > 0 and all(w.category == "injured" for w in words) and (
-            sc.toks[start - 1].text in lex.wounds_of_the_dead
-        ):
+        if start > 0 and all(w.category == "injured" for w in words) and _after_wounds_word(sc, start, lex):
             del sc.harm[start]
+
+
+def _after_wounds_word(sc: Scan, start: int, lex: ArabicLex) -> bool:
+    """Right after a word of dying of wounds, or a few plain words after it: "متأثرا بإصابته", "متأثراً بجراحه التي
+    أصيب بها" (the wounds he sustained)."""
+    for back in range(1, 4):
+        k = start - back
+        if k < 0:
+            return False
+        t = sc.toks[k].text
+        if t in lex.wounds_of_the_dead:
+            return True
+        if not t.isalpha() or k in sc.harm:
+            return False
+    return False
 
 
 def _split_events(sc: Scan, lex: ArabicLex) -> None:
