@@ -62,6 +62,8 @@ def test_attribution_classify_prefers_named_bodies() -> None:
         ("Ankara", ClaimantKind.GOVERNMENT),
         ("the Kremlin", ClaimantKind.GOVERNMENT),
         ("a Washington-based think tank", ClaimantKind.OTHER),
+        ("SOHR activists", ClaimantKind.MONITOR),
+        ("opposition activists", ClaimantKind.ACTIVISTS),
     ],
 )
 def test_attribution_classify_plural_monitors_an_alliance_and_capitals(name: str, kind: ClaimantKind) -> None:

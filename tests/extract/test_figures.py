@@ -334,3 +334,18 @@ def test_a_detention_raid_is_an_incident_without_figures() -> None:
     text = "Coalition forces and the SDF arrested two brothers in the village of Shuhayl on Sunday."
     claims = run(Document(id="en1", text=text), config=ExtractConfig(gazetteer=None))
     assert claims and claims[0].killed is None and claims[0].place is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Two members of the SDF were killed in a drone strike near Amuda.", "combatant"),
+        ("The attack killed two members of the Asayish.", "combatant"),
+        ("Four members of the town's military council were killed.", "combatant"),
+        ("Three members of a family were killed in a drone strike near Amuda.", "unspecified"),
+        ("Four members of the local council were killed in the strike.", "unspecified"),
+    ],
+)
+def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.status == status, h

@@ -85,6 +85,8 @@ _GENERIC = frozenset(
         "local reports",
         "authorities",
         "government",
+        "activists",  # "SOHR activists", "the Observatory's activists": the monitor's own network
+        "activist",
     }
 )
 

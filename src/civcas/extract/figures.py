@@ -252,6 +252,9 @@ class _Lex:
     role_subject: re.Pattern[str]
     wounds_of_the_dead: re.Pattern[str] | None  # matched on the text before an injury noun
     wound_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    #: after a member noun, "of" and an armed body: "two members of the SDF" are combatants
+    of_armed_body: re.Pattern[str] | None
 
 
 @functools.cache
@@ -357,6 +360,14 @@ def _lex(rules: RuleFiles) -> _Lex:
         role_subject,
         wounds_re,
         frozenset(fold(n) for n in wd.nouns) if wd is not None else frozenset(),
+        frozenset(fold(n) for n in rules.victims.member_nouns),
+        re.compile(
+            r"^[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+|a[\s\u00a0]+|an[\s\u00a0]+)?(?:[\w\-’']+[\s\u00a0]+){0,2}?"
+            rf"(?:{phrase_regex(rules.victims.armed_bodies).pattern})(?![\w\-])",
+            re.IGNORECASE,
+        )
+        if rules.victims.armed_bodies
+        else None,
     )
 
 
@@ -477,6 +488,10 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         if noun:
             noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
+            if status == "unspecified" and fold(noun_text) in lex.member_nouns and lex.of_armed_body is not None and (
+                lex.of_armed_body.match(after[noun[1] :])
+            ):
+                status = "combatant"  # "two members of the SDF", "three elements of the Asayish security forces"
             end = end + noun[1]
         else:
             if n.value is not None and NOT_PEOPLE.match(after):

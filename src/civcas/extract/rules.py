@@ -130,6 +130,10 @@ class VictimsFile(Header):
     entries: list[VictimEntry]
     pronouns: VictimPronouns
     category_openers: list[str]
+    #: people nouns that take the status of the body they belong to ("two members of the SDF")
+    member_nouns: list[str] = []
+    #: armed bodies whose members are combatants ("members of the Asayish security forces")
+    armed_bodies: list[str] = []
 
 
 class BelligerentEntry(_Strict):
