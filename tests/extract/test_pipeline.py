@@ -819,3 +819,19 @@ def test_strikes_counted_on_one_named_town_the_gazetteer_lacks_are_one_incident(
     text = "Two civilians were injured when Russian warplanes carried out 4 airstrikes on Kafr Tarnin city, in Idlib."
     claims = run(Document(id="c4", text=text), config=ExtractConfig())
     assert claims and claims[0].kind is ClaimKind.INCIDENT and claims[0].injured and claims[0].injured.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the civilians counted apart among the dead are the claim's figure (a claim is about civilian harm)
+        ("At least 19 people, 9 of them civilians, were killed when a car bomb exploded in Baidoa.", 9),
+        ("The attack on the police base left at least 10 people dead, including five civilians.", 5),
+        # other categories beside the civilians are civilians too: the whole count stands
+        ("Five people, among them three children, a woman and another civilian, were killed in Ariha.", 5),
+        ("Seven people, including two children, were killed in the strike on Ariha.", 7),
+    ],
+)
+def test_pipeline_the_civilians_counted_among_the_dead_are_the_figure(text: str, killed: int) -> None:
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.killed.value for c in claims if c.killed] == [killed], claims

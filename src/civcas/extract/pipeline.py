@@ -258,6 +258,10 @@ def _range(f: Figure | None) -> tuple[float, float] | None:
     return lo, hi
 
 
+#: the word a count of civilians is told by (not another category the civilians include: "بينهم صحفي", a journalist)
+_CIVILIAN_WORD = re.compile(r"civilian|non-?combatant|مدني", re.IGNORECASE)
+
+
 def _drop_restatements(claims: list[Claim], event_of: dict[str, int]) -> list[Claim]:
     """The outlet's own-voice figure that restates a named source's figure for the same event is not a claim.
 
@@ -600,6 +604,21 @@ def _build_claim(
     if "killed" not in figs and "civilians" in victims and victims["civilians"].value is not None:
         # "Among those killed were 20 soldiers and five civilians": the civilian count is the claim's figure.
         figs["killed"] = victims["civilians"]
+    civ, dead = victims.get("civilians"), figs.get("killed")
+    if (
+        civ is not None and dead is not None and civ.value is not None and dead.value is not None
+        and civ.value < dead.value and civ.qualifier not in (Qualifier.MOSTLY, Qualifier.MENTIONED)
+        and _CIVILIAN_WORD.search(civ.span.text if civ.span else civ.text or "") is not None
+        # "five people, among them three children, a woman and another civilian": the children are civilians too
+        and set(victims) <= {"civilians", "combatants"}
+    ):
+        # "At least 19 people, 9 of them civilians, were killed": a claim is about civilian harm, and the text counts
+        # the civilians among the dead apart (as "eight civilians and a soldier" counts eight); the total stays in
+        # the quote
+        figs["killed"] = civ
+        evidence = [e for e in evidence if e.field != "killed"]
+        if civ.span:
+            evidence.append(Evidence("killed", civ.span, civ.rule))
     stance_units = [u for u in units if u.stance is not None]
     stance = Stance.ALLEGES
     stance_cue = None
