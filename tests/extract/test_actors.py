@@ -80,6 +80,9 @@ def test_a_force_after_with_the_support_of_is_named_but_victims_of_a_side_are_no
     text = "A raid was carried out with the support of US forces, killing two civilians."
     assert [a.canonical for a in find_actors(text)] == ["US"]
     assert find_actors("The strike killed three US soldiers.") == []
+    # the force's short name in brackets after its full name, both the victims' side
+    text = "A Turkish drone killed two members of the Internal Security Forces (Asayish) near Qamishli."
+    assert [a.canonical for a in find_actors(text)] == ["Turkey"]
 
 
 def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_government() -> None:

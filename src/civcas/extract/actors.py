@@ -245,6 +245,10 @@ _VICTIM_BEFORE = re.compile(
 )
 
 
+#: a capitalised name and an opening bracket right before a force's short name: "the Internal Security Forces ("
+_NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,5}\(\s*$")
+
+
 @functools.cache
 def _demonyms() -> dict[str, str]:
     """Folded country names and demonyms -> ISO code ("somali" -> "SO")."""
@@ -526,6 +530,9 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]):
             continue
+        named = _NAME_BEFORE_BRACKET.search(text, max(0, a.start - 60), a.start)
+        if named and _VICTIM_BEFORE.search(text[max(0, named.start() - 24) : named.start()]):
+            continue  # "two members of the Internal Security Forces (Asayish)": the force's name in brackets
         if served is not None and served.search(text[max(0, a.start - 30) : a.start]):
             continue
         if target_of is not None and target_of.search(text[max(0, a.start - 40) : a.start]):
