@@ -349,3 +349,16 @@ def test_a_detention_raid_is_an_incident_without_figures() -> None:
 def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None:
     (h,) = [h for h in find_harms(text) if h.category == "killed"]
     assert h.status == status, h
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Unknown gunmen killed a traditional ruler and his two sons in Ofoke community.", 3),
+        ("Gunmen shot dead the village head and his wife on Sunday.", 2),
+        ("Bandits killed an emir and two of his guards.", 3),
+    ],
+)
+def test_a_ruler_or_a_head_counts_one(text: str, killed: int) -> None:
+    (h,) = [h for h in find_harms(text) if h.category == "killed"]
+    assert h.value == killed, h
