@@ -69,6 +69,8 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
          [("Aleppo", "road", "near", ()), ("Ariha", None, "near", ())]),
         # a name whose hyphen joins an article is one name, before a road as anywhere
         ("A bomb on the Deir ez-Zor road killed four.", [("Deir ez-Zor", None, "in", ())]),
+        # a short weekday before a date is no place ("Sun" is a village in Yemen)
+        ("A drone killed two civilians in Ariha on Sun, Mar 7.", [("Ariha", None, "in", ())]),
     ],
 )
 def test_places_mentions_with_context(text: str, expected: list[tuple[str, str | None, str, tuple[str, ...]]]) -> None:
