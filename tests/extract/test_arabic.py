@@ -290,6 +290,11 @@ def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) 
         ("مقتل شخص بقصف في 2 شباط", date(2023, 2, 2)),
         ("مقتل شخص بقصف في 7 تشرين الثاني/ نوفمبر 2021", date(2021, 11, 7)),
         ("مقتل شخص بقصف بتاريخ 09/01/2023", date(2023, 1, 9)),
+        # a full stop after a numeric date ends the sentence
+        ("مقتل شخص بقصف بتاريخ 7/3/2023.", date(2023, 3, 7)),
+        # a day of the publication's month, or of the month before it
+        ("مقتل شخص بقصف في الخامس من الشهر الجاري", date(2023, 3, 5)),
+        ("مقتل شخص بقصف في 22 الشهر الماضي", date(2023, 2, 22)),
     ],
 )
 def test_arabic_dates_resolve_against_the_reference(text: str, expected: date) -> None:

@@ -22,8 +22,9 @@ from civcas.extract.dates import MONTHS_EN, DateMention, _safe
 from civcas.extract.dates import _infer_year as _infer
 from civcas.records import DatePrecision
 
-_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*((?:19|20)\d\d)(?![\d/.\-])")
-_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?![\d/.\-])")
+# (a full stop after the date ends the sentence: "بتاريخ 7/3/2021." is a date, "7.3.2021.5" is not)
+_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*((?:19|20)\d\d)(?![\d/\-]|\.\d)")
+_YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?![\d/\-]|\.\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -141,6 +142,18 @@ def _day_month(
         j += 1
     if j >= len(toks):
         return None
+    if day is not None and j + 1 < len(toks) and toks[j].text == "الشهر" and toks[j + 1].text in _MONTH_OF_REFERENCE:
+        # "في الخامس من الشهر الجاري", "العاشر من الشهر الماضي": a day of the month the publication date is in, or
+        # of the month before it
+        if reference is None or not 1 <= day <= 31:
+            return None
+        first_of = reference.replace(day=1)
+        if _MONTH_OF_REFERENCE[toks[j + 1].text] < 0:
+            first_of = (first_of - timedelta(days=1)).replace(day=1)
+        dt = _safe(first_of.year, first_of.month, day)
+        if dt is None or dt > reference:
+            return None
+        return i, j + 1, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_of_this_month", None
     mh = lex.months.at(toks, j)
     if mh is None or (mh.skip and day is not None):
         return None
@@ -182,6 +195,10 @@ def _day_month(
         return None  # a bare month name ("آب" is also "father")
     return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
             DatePrecision.MONTH, "month", f"{tag}#month_year", None)
+
+
+#: after "من الشهر" (folded): the month of the publication date (0) or the one before it (-1)
+_MONTH_OF_REFERENCE = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "الفائت": -1, "المنصرم": -1, "السابق": -1}
 
 
 #: how many years after the year a document's other dates name its weekdays may move its days and months
