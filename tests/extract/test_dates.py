@@ -33,6 +33,10 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("Strikes on 11-13 July killed 30.", "2016-07-11", "2016-07-13"),
         ("Between 3 and 5 July 2015, strikes killed 30.", "2015-07-03", "2015-07-05"),
         ("Strikes on July 11-13 killed 30.", "2016-07-11", "2016-07-13"),
+        ("Strikes between July 11 and 13 killed 30.", "2016-07-11", "2016-07-13"),
+        # a day of the publication's month, or of the one before
+        ("The village was bombed on the 5th of this month.", "2016-07-05", "2016-07-05"),
+        ("The village was bombed on the 22nd of last month.", "2016-06-22", "2016-06-22"),
         # the calendar year so far, and the one before
         ("Strikes have killed 120 civilians this year.", "2016-01-01", "2016-07-21"),
         ("Last year, strikes killed 40 civilians.", "2015-01-01", "2015-12-31"),

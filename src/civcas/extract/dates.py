@@ -54,6 +54,10 @@ class _Grammar:
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
     day_range: re.Pattern[str]
+    #: "between March 3 and 5": the month first, two days after it
+    month_days_between: re.Pattern[str]
+    #: "on the 5th of this month", "the 22nd of last month": a day of the publication's month or the one before
+    day_of_ref_month: re.Pattern[str]
     dm: re.Pattern[str]
     md: re.Pattern[str]
     month_year: re.Pattern[str]
@@ -119,6 +123,16 @@ def _grammar(rules: RuleFiles) -> _Grammar:
             rf"|(?<![\w]){month.replace('<month>', '<month2>')}[\s\u00a0]+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"[\s\u00a0]*[-–—][\s\u00a0]*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:{sep}{year.replace('<year>', '<year2>')})?(?![\w\-–—])",
+            flags,
+        ),
+        month_days_between=re.compile(
+            rf"(?<![\w])between[\s\u00a0]+{month}[\s\u00a0]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s\u00a0]+(?:and|to)"
+            rf"[\s\u00a0]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:{sep}{year})?(?![\w])",
+            flags,
+        ),
+        day_of_ref_month=re.compile(
+            rf"(?<![\w])(?:the[\s\u00a0]+)?{day}[\s\u00a0]+of[\s\u00a0]+(?P<which>this|last|the[\s\u00a0]+current|"
+            r"the[\s\u00a0]+previous|the[\s\u00a0]+past)[\s\u00a0]+month(?![\w])",
             flags,
         ),
         dm=re.compile(rf"(?<![\w])(?:the\s+)?{day}(?:\s+of)?[\s\u00a0]+{month}(?![\w])", flags),
@@ -224,6 +238,29 @@ def find_dates(
             continue
         add(DateMention(m.start(), m.end(), m.group(), start_date, end_date, DatePrecision.DAYS, "absolute",
                         f"{g.tag}#day_range"))
+    for m in g.month_days_between.finditer(text) if months else ():
+        mon = g.months.get(m.group("month").lower().rstrip("."))
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if mon is None or not 1 <= d1 < d2 <= 31 or not free(m.start(), m.end()):
+            continue
+        y = m.group("year")
+        end_date = _safe(int(y), mon, d2) if y else _infer_year(mon, d2, reference, year_hint)
+        start_date = _safe(end_date.year, mon, d1) if end_date else None
+        if end_date is not None and start_date is not None:
+            add(DateMention(m.start(), m.end(), m.group(), start_date, end_date, DatePrecision.DAYS, "absolute",
+                            f"{g.tag}#day_range"))
+    of_month = reference is not None and "month" in (lowered or text.lower())
+    for m in g.day_of_ref_month.finditer(text) if of_month else ():
+        dd = _day(g, m.group("day"))
+        if dd is None or reference is None or not free(m.start(), m.end()):
+            continue
+        first_of = reference.replace(day=1)
+        if not m.group("which").lower().endswith(("this", "current")):
+            first_of = (first_of - timedelta(days=1)).replace(day=1)
+        dt = _safe(first_of.year, first_of.month, dd)
+        if dt is not None and dt <= reference:
+            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute",
+                            f"{g.tag}#day_of_this_month"))
     for m in g.numeric.finditer(text):
         if not free(m.start(), m.end()):
             continue
