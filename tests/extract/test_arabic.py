@@ -273,6 +273,8 @@ def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> 
         "قتل عنصران من قسد بانفجار عبوة",
         "استهداف مواقع لقوات النظام دون وقوع إصابات",
         "قصف على نقطة تركية في الريف",
+        # a military vehicle belonging to a force, past "تابعة" and "قوات"
+        "انفجرت عبوة ناسفة في سيارة عسكرية تابعة لقوات النظام قرب الحاجز",
     ],
 )
 def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) -> None:
