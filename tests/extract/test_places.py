@@ -97,6 +97,8 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "The car bomb hit a village mainly populated by members of the Shabak minority.",
         "Gunmen attacked homes of the Qarabash minority overnight.",
         "Clashes broke out between Fulani herdsmen and Idoma farmers overnight.",
+        # a person before a long title of a body's role
+        "Amira Kanan, associate crisis and conflict director at Rights Watch, said the reports were unconfirmed.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

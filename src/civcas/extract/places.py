@@ -187,7 +187,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         rf"[^,.;]{{0,80}},\s+{alt(p.person_role_verbs)}\b|"
         # "Letta Tayler, associate director of the crisis division at Human Rights Watch, said": a role of an body
         # (no article: "Borno State, the head of a local administration said" follows a place)
-        r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,3}"
+        # ("associate crisis and conflict director at": up to five words of the title before its role word)
+        r",\s*(?!(?:a|an|the|its|his|her|their)\s)(?:[a-z][\w\-]*\s+){0,5}"
         rf"{alt(p.body_roles)}s?\s+(?:of|at|for|with)\b)"
     )
     held = alt(p.held_words)
@@ -399,7 +400,7 @@ def _clean_name(
         return None  # "the Russian-Syrian alliance", "the Turkish-Syrian border": two countries' words, no place
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
     if lex.person_before.search(doc_text[max(0, start - 40) : start]) or lex.person_after.match(
-        doc_text[end : end + 40]
+        doc_text[end : end + 80]  # a role's title may be long: "..., associate crisis and conflict director at"
     ):
         return None
     words = name.split()
