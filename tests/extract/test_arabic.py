@@ -1438,3 +1438,16 @@ def test_arabic_a_denial_keeps_the_source_a_harm_is_told_by_after_it() -> None:
     claims = run(Document(id="ar-d1", text=text, language="ar"), config=ExtractConfig(gazetteer=None))
     got = [(c.stance, c.claimant, c.killed.value if c.killed else None) for c in claims]
     assert got == [(Stance.ALLEGES, "ناشطين", 15), (Stance.DENIES, "التحالف الدولي", None)], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت قوات سوريا الديمقراطية مقتل 3 من مقاتليها بقصف تركي",
+        "أدى القصف إلى مقتل ثلاثة من عناصرها وإصابة سبعة آخرين",
+    ],
+)
+def test_arabic_a_count_of_a_forces_own_people_by_their_possessive_is_combatants(text: str) -> None:
+    h = _harms(text)["killed"]
+    assert h.value == 3 and h.status == "combatant", h
+    _spans_point_at_text(text, _units(text))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import cast
 
 from civcas.extract.arabic_lexicon import ArabicLex, HarmWord, VictimWord
-from civcas.extract.arabic_text import Folded, PhraseHit, Token, variants
+from civcas.extract.arabic_text import Folded, PhraseHit, Token, tokens, variants
 from civcas.extract.figures import Cue, Group, Harm, _bounds
 from civcas.records import Qualifier
 
@@ -253,6 +253,22 @@ def _victim(sc: Scan, i: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | 
 
 
 
+#: possessive pronouns written onto a plural noun ("مقاتليها", "عناصره", "أبنائهم")
+_POSSESSIVES = ("هما", "هم", "ها", "ه", "نا")
+
+
+def _possessed_victims(sc: Scan, k: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | None:
+    """A plural victim noun with a possessive pronoun on it, after "من" and a count: the owner's people, counted
+    ("قوات سوريا الديمقراطية ... مقتل 3 من مقاتليها")."""
+    t = sc.toks[k].text
+    for suffix in _POSSESSIVES:
+        if t.endswith(suffix) and len(t) - len(suffix) >= 3:
+            hit = lex.victims.at(tokens(t[: -len(suffix)]), 0)
+            if hit is not None and hit.skip == 0 and hit.last == 0 and hit.payload.number == "plural":  # type: ignore[attr-defined]
+                return PhraseHit(k, k, 0, hit.payload, 1), hit.payload  # type: ignore[return-value]
+    return None
+
+
 def _adjectives(sc: Scan, g: _G, lex: ArabicLex) -> None:
     """ "أطفال مدنيين", "اثنين آخرين", "شخصاً على الأقل": words after the noun that belong to the group."""
     k = g.last + 1
@@ -422,9 +438,12 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
     if qual is not Qualifier.RANGE:
         low, high = _bounds(value, qual, low, high)
     k = last + 1
-    if k < len(toks) and toks[k].text == "من" and k + 1 < len(toks):
+    partitive = k < len(toks) and toks[k].text == "من" and k + 1 < len(toks)
+    if partitive:
         k += 1  # "ثلاثة من المدنيين", "العشرات من الجرحى"
     v = _victim(sc, k, lex) if k < len(toks) else None
+    if v is None and partitive:
+        v = _possessed_victims(sc, k, lex)  # "3 من مقاتليها", "خمسة من عناصره": of its fighters, its members
     if v is not None and v[0].skip in (0, 2) and (v[0].skip == 0 or toks[k].text.startswith("ال")):
         hit, word = v
         g = _G(first, hit.last, skip, value, qual, low, high, rule, maxv, noun=k, category=word.category,
