@@ -142,13 +142,14 @@ def _day_month(
         j += 1
     if j >= len(toks):
         return None
-    if day is not None and j + 1 < len(toks) and toks[j].text == "الشهر" and toks[j + 1].text in _MONTH_OF_REFERENCE:
+    which = toks[j + 1].text if j + 1 < len(toks) else ""
+    if day is not None and toks[j].text == "الشهر" and (which in lex.current_words or which in lex.past_words):
         # "في الخامس من الشهر الجاري", "العاشر من الشهر الماضي": a day of the month the publication date is in, or
         # of the month before it
         if reference is None or not 1 <= day <= 31:
             return None
         first_of = reference.replace(day=1)
-        if _MONTH_OF_REFERENCE[toks[j + 1].text] < 0:
+        if which in lex.past_words:
             first_of = (first_of - timedelta(days=1)).replace(day=1)
         dt = _safe(first_of.year, first_of.month, day)
         if dt is None or dt > reference:
@@ -195,10 +196,6 @@ def _day_month(
         return None  # a bare month name ("آب" is also "father")
     return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
             DatePrecision.MONTH, "month", f"{tag}#month_year", None)
-
-
-#: after "من الشهر" (folded): the month of the publication date (0) or the one before it (-1)
-_MONTH_OF_REFERENCE = {"الجاري": 0, "الحالي": 0, "الماضي": -1, "الفائت": -1, "المنصرم": -1, "السابق": -1}
 
 
 #: how many years after the year a document's other dates name its weekdays may move its days and months

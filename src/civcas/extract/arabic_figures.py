@@ -535,8 +535,6 @@ def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
     return free.get(k)
 
 
-#: a demonstrative before the attack's noun between a harm verb and its victims ("راح ضحية هذه الهجمات ...")
-_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هذان", "هاتان", "هولاء", "هؤلاء"})
 #: pronoun suffixes written onto a preposition ("إثره", "جراءها", "بسببهم")
 _PREP_PRONOUNS = ("هما", "هم", "ها", "ه")
 
@@ -564,7 +562,7 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
             j += 1
         g = free.get(j)
         return g if g is not None and g.num is not None else None
-    if j < len(toks) and toks[j].text in _DEMONSTRATIVES:
+    if j < len(toks) and toks[j].text in lex.demonstratives:
         j += 1  # "راح ضحية هذه الهجمات 51 شخصاً"
     if j >= len(toks) or not toks[j].text.startswith("ال") or len(toks[j].text) < 4 or j in free:
         return None

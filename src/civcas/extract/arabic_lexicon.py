@@ -104,6 +104,7 @@ class ArabicLex:
     # arabic_figures.py (harm and victims files)
     short_negations: frozenset[str]
     phrase_preps: frozenset[str]
+    demonstratives: frozenset[str]
     wounds_of_the_dead: frozenset[str]
     elided_after: frozenset[str]
     not_people_before: frozenset[str]
@@ -384,6 +385,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         header_labels=_words(cl.header_labels),
         short_negations=_words(harm.short_negations),
         phrase_preps=_words(harm.phrase_preps),
+        demonstratives=_words(harm.demonstratives),
         wounds_of_the_dead=_words(harm.wounds_of_the_dead),
         elided_after=_words(harm.elided_after),
         not_people_before=_words(vic.not_people_before),

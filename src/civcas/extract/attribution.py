@@ -99,6 +99,9 @@ class _Lex:
     anaphor_words: dict[str, tuple[str, ...]]
     entries: tuple[tuple[re.Pattern[str], ClaimantKind, str], ...]
     tag: str
+    participle_verbs: frozenset[str]
+    #: after a participle of one of those verbs, what makes it an adjective ("accused of", "found dead")
+    participle_after: re.Pattern[str] | None
 
 
 @functools.cache
@@ -111,7 +114,11 @@ def _lex(rules: RuleFiles) -> _Lex:
     entries = []
     for e in c.entries:
         entries.append((phrase_regex(e.phrases, case_sensitive=False), ClaimantKind(e.kind), e.id))
-    return _Lex(verbs, openers, relay_openers, anaphor_words, tuple(entries), rules.tags["claimants"])
+    participle_after = (
+        re.compile(rf"\s+(?:{phrase_regex(c.participle_after).pattern})", re.IGNORECASE) if c.participle_after else None
+    )
+    return _Lex(verbs, openers, relay_openers, anaphor_words, tuple(entries), rules.tags["claimants"],
+                frozenset(fold(v) for v in c.participle_verbs), participle_after)
 
 
 def classify(name: str, *, rules: RuleFiles | None = None) -> ClaimantKind:
@@ -194,10 +201,6 @@ def _before_appositive(left: str) -> int | None:
         elif cut is not None:
             break
     return cut
-
-
-#: what follows a participle of a speech verb used as an adjective ("accused of", "blamed for", "found dead")
-_PARTICIPLE_AFTER = re.compile(r"\s+(?:of|for|dead|dumped|buried|guilty|lying|hanged|floating)\b", re.IGNORECASE)
 
 
 def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
@@ -310,7 +313,9 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             )
         ):
             continue
-        if _PARTICIPLE_AFTER.match(sent, m.end()) and fold(m.group()) in ("accused", "blamed", "found", "cited"):
+        if fold(m.group()) in lex.participle_verbs and lex.participle_after is not None and (
+            lex.participle_after.match(sent, m.end())
+        ):
             continue  # "six men accused of spying", "the bodies found dumped": a participle after its noun, no speech
         prev = sent[: m.start()].rstrip()
         # "…,” Dillon told Reuters" / "..., said the ministry": inversion after a quote or comma.

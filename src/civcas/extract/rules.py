@@ -190,6 +190,10 @@ class Organisation(_Strict):
 
 class ClaimantsFile(Header):
     speech_verbs: list[str]
+    #: speech verbs whose participle after a noun is an adjective ("men accused of spying"), with the words after it
+    #: that make it one
+    participle_verbs: list[str] = []
+    participle_after: list[str] = []
     source_openers: list[str]
     anaphors: list[Anaphor]
     entries: list[ClaimantEntry]
@@ -407,6 +411,8 @@ class ArabicHarmFile(Header):
     split_events: list[ArabicSplitEvent] = []
     #: words of a short phrase between a harm verb and its victims ("وقتل خلال الغارة شخصان")
     phrase_preps: list[str]
+    #: demonstratives before the attack's noun in such a phrase ("راح ضحية هذه الهجمات 40 شخصاً")
+    demonstratives: list[str] = []
     #: words after a count that shares an earlier verb and give it its own place or time ("و3 في حاس")
     elided_after: list[str]
     #: words that open a new clause: where two statements of one sentence are cut apart
