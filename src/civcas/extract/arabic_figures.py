@@ -253,15 +253,16 @@ def _victim(sc: Scan, i: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | 
 
 
 
-#: possessive pronouns written onto a plural noun ("مقاتليها", "عناصره", "أبنائهم")
-_POSSESSIVES = ("هما", "هم", "ها", "ه", "نا")
+#: the pronouns written onto a word, longest first: possessives on a plural ("مقاتليها", "عناصره", "أبنائهم"), the
+#: attack on a preposition ("إثره", "جراءها")
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
 def _possessed_victims(sc: Scan, k: int, lex: ArabicLex) -> tuple[PhraseHit, VictimWord] | None:
     """A plural victim noun with a possessive pronoun on it, after "من" and a count: the owner's people, counted
     ("قوات سوريا الديمقراطية ... مقتل 3 من مقاتليها")."""
     t = sc.toks[k].text
-    for suffix in _POSSESSIVES:
+    for suffix in _PRONOUN_SUFFIXES:
         if t.endswith(suffix) and len(t) - len(suffix) >= 3:
             hit = lex.victims.at(tokens(t[: -len(suffix)]), 0)
             if hit is not None and hit.skip == 0 and hit.last == 0 and hit.payload.number == "plural":  # type: ignore[attr-defined]
@@ -382,10 +383,6 @@ def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:
     return g if g is not None and g.value is not None and g.noun is not None else None
 
 
-#: the possessive pronouns written onto a plural of relatives (``kin_plurals`` of the victims file), longest first
-_KIN_SUFFIX = ("هما", "هم", "ها", "ه")
-
-
 def _kin_with_count(toks: Sequence[Token], i: int, lex: ArabicLex) -> int | None:
     """The number of relatives named at token ``i`` as "أطفالهما الثلاثة" (their three children), else None."""
     if i + 1 >= len(toks):
@@ -394,7 +391,7 @@ def _kin_with_count(toks: Sequence[Token], i: int, lex: ArabicLex) -> int | None
     if count is None:
         return None
     t = toks[i].text.removeprefix("و")
-    for suf in _KIN_SUFFIX:
+    for suf in _PRONOUN_SUFFIXES:  # on a plural of relatives (``kin_plurals``)
         if t.endswith(suf) and t[: -len(suf)].startswith(lex.kin_plurals) and len(t) - len(suf) <= 6:
             return count
     return None
@@ -535,10 +532,6 @@ def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
     return free.get(k)
 
 
-#: pronoun suffixes written onto a preposition ("إثره", "جراءها", "بسببهم")
-_PREP_PRONOUNS = ("هما", "هم", "ها", "ه")
-
-
 def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -> _G | None:
     """A counted group after a short phrase between the verb and its victims: "وقتل خلال الغارة شخصان",
     "راح ضحية المجزرة خمسة مدنيين". Only a figure (a count, a dual) is taken that far from its verb."""
@@ -547,7 +540,7 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
     if j + 1 < len(toks) and toks[j].text in ("على", "علي"):
         j += 1  # "قتل على إثره ثمانية مدنيين"
     t = toks[j].text if j < len(toks) else ""
-    if any(t.endswith(p) and t[: -len(p)] in lex.phrase_preps for p in _PREP_PRONOUNS):
+    if any(t.endswith(p) and t[: -len(p)] in lex.phrase_preps for p in _PRONOUN_SUFFIXES):
         # "قتل إثره ثمانية مدنيين", "قتل جراءه طفلان": the preposition carries the attack as a pronoun, the
         # victims follow it at once
         g = free.get(j + 1)
