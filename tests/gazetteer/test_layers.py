@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from _gazetteer_fixtures import GEONAMES_ROWS, write_geonames_dump, write_wof
+from _gazetteer_fixtures import GEONAMES_ROWS, WOF_ROWS, write_geonames_dump, write_wof
 
 from civcas import gazetteer
 from civcas.errors import GazetteerError
@@ -66,6 +66,27 @@ def test_layers_wof_file_loads_hierarchy_and_skips_old_places(tmp_path: Path) ->
     assert (hamra.country, hamra.admin1, hamra.admin2, hamra.source) == ("SY", "Raqqa", "Ath Thawrah", "wof:wof_sy")
     assert g.lookup("Old Hamrat") == []
     assert [e.name for e in g.lookup("حمرة ناصر")] == ["Hamrat Naser"]
+
+
+def test_layers_wof_place_without_areas_takes_its_neighbours(tmp_path: Path) -> None:
+    # a village exported with no region or county id, 2 km from villages of Ath Thawrah, and one 4 km from
+    # villages of two governorates (a border: nothing is guessed), and one alone 50 km from any
+    rows = [
+        *WOF_ROWS[:4],
+        "9200006\tregion\t36.5\t38.0\t\t9200006\t\t1\tAleppo\tAleppo|Aleppo Governorate\tمحافظة حلب",
+        "9200007\tlocality\t35.88\t38.57\t\t9200002\t9200003\t1\tJurn Aswad\tJurn Aswad\t",
+        "9200008\tlocality\t35.875\t38.565\t\t\t\t-1\tQaryat Nasir\tQaryat Nasir\tقرية ناصر",
+        "9200009\tlocality\t36.30\t38.30\t\t9200002\t\t1\tTall Abyad Saghir\tTall Abyad Saghir\t",
+        "9200010\tlocality\t36.36\t38.30\t\t9200006\t\t1\tKhirbat Halab\tKhirbat Halab\t",
+        "9200011\tlocality\t36.33\t38.30\t\t\t\t1\tMazraat Wasat\tMazraat Wasat\t",
+        "9200012\tlocality\t34.9\t40.0\t\t\t\t1\tBir Bayda\tBir Bayda\t",
+    ]
+    gazetteer.load_file(write_wof(tmp_path / "wof_sy.tsv.gz", rows), home=tmp_path / "home")
+    g = gazetteer.load(tmp_path / "home")
+    qaryat = g.lookup("Qaryat Nasir")[0]
+    assert (qaryat.admin1, qaryat.admin2) == ("Raqqa", "Ath Thawrah")
+    assert g.lookup("Mazraat Wasat")[0].admin1 is None  # its neighbours disagree
+    assert g.lookup("Bir Bayda")[0].admin1 is None  # no neighbour within reach
 
 
 def test_layers_dry_run_writes_nothing(tmp_path: Path) -> None:

@@ -486,18 +486,29 @@ _CAPTURE_GAP_MAX = 800
 _DATELINE = re.compile(r"^\W*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})[,،\s]+\d{4}")
 
 
+def captured_post_day(text: str, published: date) -> date | None:
+    """The day a captured post was made, when the page was filed under a later day (its archiving).
+
+    "February 22, 2025 · Shared with Public" on a page dated a year later, its comments "1y" old: the post's
+    "today" is the day it was made, and so is the day the report appeared. ``None`` when the page carries no
+    post stamp, or one that cannot be this page's own (later than its filed day, or years before it).
+    """
+    from civcas.extract.arabic_dates import post_stamp
+
+    stamp = post_stamp(text)
+    if stamp is not None and published - timedelta(days=_CAPTURE_GAP_MAX) <= stamp < published - timedelta(days=1):
+        return stamp
+    return None
+
+
 def reference_date(text: str, published: date | None, *, rules: RuleFiles | None = None) -> tuple[date | None, str]:
     """The date relative expressions resolve against: publication, else a dateline the text opens with.
 
     Returns the date and where it came from (``published``, ``post_stamp``, ``dateline`` or ``none``).
     """
     if published is not None:
-        from civcas.extract.arabic_dates import post_stamp
-
-        stamp = post_stamp(text)
-        if stamp is not None and published - timedelta(days=_CAPTURE_GAP_MAX) <= stamp < published - timedelta(days=1):
-            # a captured post filed under the day it was archived ("February 22, 2025 · Shared with Public" on a
-            # page dated a year later, its comments "1y" old): the post's "today" is the day it was made
+        stamp = captured_post_day(text, published)
+        if stamp is not None:
             return stamp, "post_stamp"
         return published, "published"
     from civcas.extract import arabic

@@ -25,6 +25,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from civcas.extract.dates import captured_post_day
 from civcas.gazetteer.fold import key as fold_key
 from civcas.records import Claim, DateInterval, DatePrecision, Document, Figure, Place, PlacePrecision, Qualifier
 
@@ -130,8 +131,12 @@ REPORT_DAY_RULES = frozenset({"on_or_before_post_stamp", "on_or_before_url_date"
 
 def report_dates(claims: Iterable[Claim], documents: Iterable[Document]) -> dict[str, date]:
     """Each document's day of appearance, where known: its publication date, else the day its undated claims are
-    bounded by (its post's stamp, its address's date). A document's dated claims then know it too."""
-    out = {d.id: d.published for d in documents if d.published is not None}
+    bounded by (its post's stamp, its address's date). A document's dated claims then know it too.
+
+    A captured post filed under the day it was archived (a publication date a year after the post's own stamp)
+    appeared on its stamp's day, as extraction reads its "today" (:func:`civcas.extract.dates.captured_post_day`).
+    """
+    out = {d.id: captured_post_day(d.text, d.published) or d.published for d in documents if d.published is not None}
     for c in claims:
         if c.doc_id not in out and c.date is not None and c.date.rule in REPORT_DAY_RULES and c.date.end is not None:
             out[c.doc_id] = c.date.end
