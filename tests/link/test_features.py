@@ -18,10 +18,11 @@ from civcas.link.features import (
     figure_bounds,
     minhash,
     quote_words,
+    report_dates,
     row,
 )
 from civcas.link.model import default_model
-from civcas.records import DateInterval, DatePrecision, Figure, Qualifier
+from civcas.records import DateInterval, DatePrecision, Document, Figure, Qualifier
 
 
 def test_features_row_columns() -> None:
@@ -158,3 +159,14 @@ def test_features_day_of_year_with_or_without_a_year() -> None:
     assert day_of_year(DateInterval(date(2022, 8, 20), date(2022, 8, 27), DatePrecision.WEEK)) is None
     assert day_of_year(DateInterval(None, date(2022, 8, 25), DatePrecision.PERIOD)) is None
     assert day_of_year(DateInterval(None, None, DatePrecision.DAY, month_day=(2, 29))) == 60
+
+
+def test_features_report_day_of_a_captured_post_is_its_own_stamp() -> None:
+    # a post captured a year after it was made, filed under the day of its capture: it appeared on its stamp's day
+    # (as extraction reads its "today"), so it is not "reported more than a month apart" from that day's reports
+    text = "Deir Ezzor 24\nFebruary 22, 2025 · Shared with Public\nSDF forces raided a house in the town at dawn today."
+    captured = Document(id="d1", text=text, published=date(2026, 2, 22))
+    plain = Document(id="d2", text="Two civilians were killed in the raid.", published=date(2025, 2, 23))
+    c1 = claim("d1:0", "d1", text, where="Mayadin", day="2025-02-22")
+    c2 = claim("d2:0", "d2", plain.text, where="Mayadin")
+    assert report_dates([c1, c2], [captured, plain]) == {"d1": date(2025, 2, 22), "d2": date(2025, 2, 23)}
