@@ -35,6 +35,10 @@ from civcas.extract.actors import find_actors
         ("Warplanes loyal to Haftar bombed a field hospital in Murzuq.", ["LNA"]),
         ("Militias allied to the Assad regime shelled the town.", ["Syria"]),
         ("Fighters loyal to a local commander shot dead two farmers.", []),
+        # "allied" after a coordinated force or a possessive is that force's side, not the US-led coalition
+        ("Government troops and allied militia killed 12 villagers.", ["Syria"]),  # the default government
+        ("The army and its allied militias shelled the town.", []),
+        ("Allied aircraft struck a bridge in Raqqa.", ["coalition"]),
         # two demonyms joined by a hyphen before the noun: both sides' forces
         ("Syrian-Russian alliance forces fired artillery shells at the village.", ["Syria", "Russia"]),
         # a hedged attribution between the force's noun and its side

@@ -177,3 +177,11 @@ def test_places_mohalla_is_the_word_for_a_quarter() -> None:
     # Pakistani and Indian English put "Mohalla" (a town's quarter) before its name; it is no place itself
     text = "Gunmen shot dead two men in Mohalla Islampura of Peshawar."
     assert next((m.text, m.kind_hint) for m in find_mentions(text, 0, len(text))) == ("Islampura", "neighbourhood")
+
+
+def test_places_a_long_acronym_amid_lower_case_words_is_no_place() -> None:
+    # "MINUSCA", "AFRICOM": acronyms longer than five letters; a word in a dateline in capitals stays a place
+    text = "The UN mission MINUSCA said 115 bodies had been recovered in Bangassou."
+    assert [m.text for m in find_mentions(text, 0, len(text))] == ["Bangassou"]
+    text = "MAIDUGURI, Nigeria (Reuters) - Militants killed 26 people."
+    assert "MAIDUGURI" in [m.text for m in find_mentions(text, 0, len(text))]

@@ -164,6 +164,15 @@ def _state_subject(rules: RuleFiles) -> re.Pattern[str]:
     )
 
 
+# Before an ally word, what makes it say whose side a force is on: a coordinated force, a possessive.
+_ALLY_BEFORE = re.compile(r"(?:\band|,|&|\bits|\btheir|\bhis)\s+$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _ally_words(rules: RuleFiles) -> frozenset[str]:
+    return frozenset(fold(w) for w in rules.belligerents.ally_words)
+
+
 # After a force's adjective read as a noun, an attacking noun it qualifies ("regime strikes", "regime warplanes").
 _NOUN_AFTER = re.compile(
     r"[\s\u00a0\-]+(?:air\s*strikes?|strikes?|raids?|warplanes?|jets?|aircraft|helicopters?|drones?|shelling|"
@@ -488,6 +497,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         canon, rid = lex.adjective_of.get(key, (None, ""))
         if canon is None:
             continue
+        if key in _ally_words(rules) and _ALLY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "government troops and allied militia": the troops' side, already named
         # Lower-case adjectives that are also common words only count capitalised ("US", not "us").
         if m.group("adj").isupper() is False and key in ("us", "uk") and m.group("adj") != m.group("adj").upper():
             continue

@@ -292,6 +292,20 @@ _COMPASS_WORD = frozenset({"Eastern", "Western", "Northern", "Southern", "North"
 _PREFIXED = re.compile(r"^(?:[Pp]ro|[Aa]nti|[Nn]on)-")
 # compiled once (as _lex's patterns are): _clean_name runs for every capitalised run of every sentence
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+_LONG_ACRONYM = re.compile(r"[A-Z]{6,9}")
+_WORD_BEFORE_ACRONYM = re.compile(r"([A-Za-z]+)[^A-Za-z\n]{1,3}$")
+_WORD_AFTER_ACRONYM = re.compile(r"[^A-Za-z\n]{1,3}([A-Za-z]+)")
+
+
+def _in_running_text(doc_text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals stands between lower-case words (an acronym), not in a headline in capitals."""
+    before = _WORD_BEFORE_ACRONYM.search(doc_text, max(0, start - 30), start)
+    after = _WORD_AFTER_ACRONYM.match(doc_text, end, end + 30)
+    return any(m is not None and not m.group(1).isupper() for m in (before, after)) and not _dateline_at(
+        doc_text, start, end
+    )
+
+
 _DATELINE_DASH = re.compile(r"\w-\s")
 _MODEL_NUMBER = re.compile(r"[A-Za-z]-?\d+[A-Za-z]?\b")
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -391,6 +405,8 @@ def _clean_name(
         return None  # "the Church of Saint Porphyrius in Gaza City": a saint's name, not a place
     if _ACRONYM.fullmatch(name) and not _dateline_at(doc_text, start, end):
         return None  # an acronym ("ANHA", "SOHR"), not a place; but "KABUL (Reuters) -" opens a wire story
+    if _LONG_ACRONYM.fullmatch(name) and _in_running_text(doc_text, start, end):
+        return None  # "the UN mission MINUSCA said", "AFRICOM": a longer acronym amid lower-case words
     if _DATELINE_DASH.search(name):  # "Alwaght- Syria": an outlet's dateline, not a place name
         return None
     if _MODEL_NUMBER.search(name):  # a model ("Shahed-136", "Su-24", "F16"), not a place

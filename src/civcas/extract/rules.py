@@ -162,6 +162,9 @@ class BelligerentsFile(Header):
     occupiers: dict[str, str] = {}
     #: ISO 3166-1 alpha-2 -> the coalition a bare "coalition" means there (another than the US-led one)
     coalitions: dict[str, str] = {}
+    #: adjectives that, after a coordinated force or a possessive ("government troops and allied militia", "its
+    #: allied militias"), say whose side a force is on: that force's, not the adjective's entry
+    ally_words: list[str] = []
     not_names: list[str] = []
     entries: list[BelligerentEntry]
 
