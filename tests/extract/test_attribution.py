@@ -117,3 +117,9 @@ def test_a_capitalised_speech_verb_inside_a_name_is_no_attribution() -> None:
 )
 def test_a_speech_verbs_participle_after_its_noun_names_no_source(sentence: str) -> None:
     assert find_claimants(sentence) == []
+
+
+def test_a_known_organisations_whole_name_is_the_subject_of_its_verb() -> None:
+    # its own words ("is Being") would end an ordinary subject; the name the organisations list gives is whole
+    got = find_claimants("Raqqa is Being Slaughtered Silently reported that coalition aircraft targeted the town.")
+    assert [(c.name, str(c.kind)) for c in got] == [("Raqqa is Being Slaughtered Silently", "monitor")]

@@ -1587,3 +1587,25 @@ def test_a_road_named_by_its_ends_is_no_finer_than_the_district_named_with_the_a
     assert got and got[0][:2] == ("Karukh", "AF"), got
     alone = _places("Taliban insurgents killed 12 civilians on a bus on the Kunduz-Takhar highway.", village_config)
     assert alone == [("Kunduz", "AF", PlacePrecision.NEAR)], alone
+
+
+@pytest.mark.issue(5)
+def test_a_states_armed_forces_speaking_do_not_place_the_strike_in_that_state(village_config: Any) -> None:
+    # "Turkey's defence ministry said" speaks of strikes wherever its forces fight, as "Turkish forces" would; the
+    # village and town near the border resolve in Syria, not at Turkish namesakes
+    got = _places(
+        "A Turkish drone strike on a vehicle near the village of Kolik in the Kobani countryside killed three women, "
+        "the Kurdish Red Crescent said. Turkey's defence ministry said it had neutralised YPG militants in the area.",
+        village_config,
+    )
+    assert got and all(country == "SY" for _name, country, _precision in got), got
+
+
+def test_a_monitors_name_is_its_source_and_names_no_place_and_no_harm(village_config: Any) -> None:
+    # the monitor's name holds a town's name and a harm word: neither is the strike's place nor a casualty
+    claims = run(Document(id="g3", text=(
+        "Raqqa is Being Slaughtered Silently reported that on May 13th coalition aircraft targeted the al-Mashlab "
+        "neighbourhood in eastern Raqqa, killing a woman and her three children. Separately, two civilians died in "
+        "shelling on al-Tabqa.")), config=village_config)
+    got = sorted((c.place.name if c.place else None, c.killed.value if c.killed else None, c.claimant) for c in claims)
+    assert got == [("Al-Tabqa", 2, "outlet"), ("Ar Raqqah", 4, "Raqqa is Being Slaughtered Silently")], got

@@ -102,6 +102,8 @@ class _Lex:
     participle_verbs: frozenset[str]
     #: after a participle of one of those verbs, what makes it an adjective ("accused of", "found dead")
     participle_after: re.Pattern[str] | None
+    #: organisations' names of three words or more, whole ("Raqqa is Being Slaughtered Silently")
+    long_names: re.Pattern[str] | None
 
 
 @functools.cache
@@ -117,8 +119,11 @@ def _lex(rules: RuleFiles) -> _Lex:
     participle_after = (
         re.compile(rf"\s+(?:{phrase_regex(c.participle_after).pattern})", re.IGNORECASE) if c.participle_after else None
     )
+    long = sorted({a for o in c.organisations for a in (o.name, *o.aliases) if len(a.split()) >= 3}, key=len,
+                  reverse=True)
     return _Lex(verbs, openers, relay_openers, anaphor_words, tuple(entries), rules.tags["claimants"],
-                frozenset(fold(v) for v in c.participle_verbs), participle_after)
+                frozenset(fold(v) for v in c.participle_verbs), participle_after,
+                phrase_regex(long) if long else None)
 
 
 def classify(name: str, *, rules: RuleFiles | None = None) -> ClaimantKind:
@@ -240,6 +245,18 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+def _named_subject(sent: str, end: int, lex: _Lex) -> tuple[int, int] | None:
+    """A known organisation's whole name right before a speech verb: "Raqqa is Being Slaughtered Silently reported"
+    (its own words would end the subject at "is")."""
+    if lex.long_names is None:
+        return None
+    left = sent[:end].rstrip()
+    for m in lex.long_names.finditer(left):
+        if m.end() == len(left):
+            return m.start(), m.end()
+    return None
+
+
 def _object_after(sent: str, start: int) -> tuple[int, int] | None:
     """The noun phrase right after ``start`` ("according to |the Syrian Foreign Ministry|, ...")."""
     m = re.match(
@@ -329,11 +346,12 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
                 if _valid(name) and not re.match(r"(?:that|it|on|in)\b", name, re.I):
                     out.append(_mention(after, name, m, "inverted", lex, rules))
                     continue
-        span = _subject_before(sent, m.start())
+        named = _named_subject(sent, m.start(), lex)
+        span = named or _subject_before(sent, m.start())
         if span is None:
             continue
         name = sent[span[0] : span[1]].strip(" ,")
-        if not _valid(name):
+        if named is None and not _valid(name):
             continue
         if re.search(r"\s(?:and|but|then)$", name, re.IGNORECASE):
             continue  # "Moscow called the reports fake and said ...": the second verb's subject is the first's

@@ -118,6 +118,11 @@ def resolve_places(
         if (start, end) in blamed:
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue  # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where
+        if pat.state_forces_after.match(after):
+            # "Turkey's defence ministry said it had struck ...": a state's armed forces speak of strikes wherever
+            # they fight, as "Turkish forces" do; its ministry of health or its officials speak of home
+            force_votes[iso] = force_votes.get(iso, 0.0) + 1.0
+            continue
         if pat.force_after.match(after) or pat.whose_after.match(after):
             # as a last resort the country of the officials who speak ("Yemeni security officials said") says
             # more than the country leading the strikes ("Saudi-led airstrikes")
@@ -668,6 +673,7 @@ class _CountryPatterns:
     blamed_before: re.Pattern[str]
     party_before: re.Pattern[str]
     state_institution_after: re.Pattern[str]
+    state_forces_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
     force_after: re.Pattern[str]
@@ -724,6 +730,11 @@ def _country_patterns() -> _CountryPatterns:
         # After a country's possessive, its state's institution or forces: "Russia's defence ministry", "Syria's army".
         state_institution_after=re.compile(
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_institutions)}\b",
+            re.IGNORECASE,
+        ),
+        # ... and of them its armed ones: "Turkey's defence ministry", "Russia's army" (whose forces, not where)
+        state_forces_after=re.compile(
+            rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_forces or [_NOTHING])}\b",
             re.IGNORECASE,
         ),
         # "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
@@ -792,6 +803,7 @@ def _country_weight(gz: Any, text: str, start: int, end: int, iso: str) -> float
 
 
 
+_NOTHING = "\u0000"  # an alternation that matches no text, for an empty word list
 _DEMONYM_FORM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean|ani|eri|ch|ss)(?:['’]s)?")
 
 

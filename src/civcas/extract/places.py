@@ -83,6 +83,9 @@ class _Lex:
     tag: str
     #: a capitalised name ("Deir ez-Zor", "Tal Abu Hamid"), not a weekday's or a month's
     name_re: re.Pattern[str]
+    #: the multi-word names of monitors, international bodies and organisations ("Raqqa is Being Slaughtered
+    #: Silently", "Deir Ezzor 24"): a place's name inside one is the body's, not a place
+    body_names: re.Pattern[str] | None
     #: "the Somali capital", "the capital of Iraq": a country's capital, unnamed
     capital: re.Pattern[str]
     near_around: re.Pattern[str]
@@ -212,6 +215,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         origin_before=origin_before,
         tag=rules.tags["places"],
         name_re=name_re,
+        body_names=phrase_regex(multi, case_sensitive=True) if (multi := [n for n in _bodies(rules) if " " in n])
+        else None,
         capital=capital,
         near_around=re.compile(alt(p.near_around), re.IGNORECASE),
         countryside_feature=re.compile(rf"{alt(p.countryside_features)}\b", re.IGNORECASE),
@@ -393,6 +398,10 @@ def _clean_name(
     """
     not_places = lex.not_places
     name = doc_text[start:end]
+    if lex.body_names is not None and any(
+        b.start() <= start and end <= b.end() for b in lex.body_names.finditer(doc_text, max(0, start - 50), end + 50)
+    ):
+        return None  # "Raqqa is Being Slaughtered Silently reported": a monitor's name, not a place
     if lex.org_words.search(name) or lex.hyphen_role.search(name) or lex.org_after.match(doc_text[end : end + 20]):
         return None
     if lex.titles.search(doc_text[max(0, start - 14) : start]):

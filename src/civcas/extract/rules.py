@@ -298,6 +298,8 @@ class PlacesFile(Header):
     org_after: list[str] = []
     institutions_of: list[str] = []
     state_institutions: list[str] = []
+    #: the armed ones among them ("Turkey's defence ministry", "Russia's army"): whose forces, not where
+    state_forces: list[str] = []
     state_modifiers: list[str] = []
     whose_after: list[str] = []
     abroad_after: list[str] = []

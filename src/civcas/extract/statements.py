@@ -204,6 +204,10 @@ def sentence_units(
     claimants = find_claimants(text, rules=rules)
     # "claimed the lives of": a harm cue, not a speech verb.
     claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
+    # "Raqqa is Being Slaughtered Silently reported": a capitalised harm word inside a source's name harms no one
+    # ("relatives of the 12 people killed said" keeps its harm)
+    harms = [h for h in harms if not (text[h.cue.start : h.cue.start + 1].isupper()
+                                      and any(c.start <= h.cue.start < c.end for c in claimants))]
     # "a truce brokered by Moscow and Ankara": the parties to an agreement struck nothing the sentence tells
     from civcas.extract.geoparse import agreement_parties_before  # (geoparse reads this module's units)
 
