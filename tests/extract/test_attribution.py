@@ -123,3 +123,18 @@ def test_a_known_organisations_whole_name_is_the_subject_of_its_verb() -> None:
     # its own words ("is Being") would end an ordinary subject; the name the organisations list gives is whole
     got = find_claimants("Raqqa is Being Slaughtered Silently reported that coalition aircraft targeted the town.")
     assert [(c.name, str(c.kind)) for c in got] == [("Raqqa is Being Slaughtered Silently", "monitor")]
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        ("SOHR: 14 civilians were killed in Russian airstrikes on Hamouria.", [("SOHR", "monitor")]),
+        ("Local sources: a drone strike killed two men in Sarmada.", [("Local sources", "local")]),
+        # a place, a country or a word of a page before the colon is a heading, not a source
+        ("Hamouria: 14 civilians were killed in Russian airstrikes.", []),
+        ("Syria: 14 civilians were killed in Russian airstrikes on Hamouria.", []),
+        ("BREAKING: 14 civilians were killed in an airstrike on Hamouria.", []),
+    ],
+)
+def test_a_headlines_source_before_a_colon(sent: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.name, str(c.kind)) for c in find_claimants(sent)] == expected

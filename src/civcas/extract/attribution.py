@@ -245,6 +245,14 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+_HEADLINE_SOURCE = re.compile(r"^[\W_]{0,3}(?P<name>[A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,4}):[ \u00a0]+(?=\S)")
+
+
+def _listed_source(name: str, lex: _Lex) -> bool:
+    """Whether a name is a source the claimants file lists (by one of its phrases), not just any name."""
+    return any(regex.search(name) for regex, _kind, _ in lex.entries)
+
+
 def _named_subject(sent: str, end: int, lex: _Lex) -> tuple[int, int] | None:
     """A known organisation's whole name right before a speech verb: "Raqqa is Being Slaughtered Silently reported"
     (its own words would end the subject at "is")."""
@@ -363,6 +371,13 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         ):
             continue
         out.append(_mention(span, name, m, "subject", lex, rules))
+    head = _HEADLINE_SOURCE.match(sent)
+    if head is not None and not out and _listed_source(head.group("name"), lex):
+        # "SOHR: 14 civilians were killed ...", "Activists: ...": a headline's source before a colon (a place or
+        # a country before one is the story's heading, not its source)
+        span = (head.start("name"), head.end("name"))
+        out.append(ClaimantMention(span[0], span[1], head.group("name"), classify(head.group("name"), rules=rules),
+                                   head.end("name"), head.end("name") + 1, ":", f"{lex.tag}#headline_source"))
     out.sort(key=lambda c: c.start)
     # A second source in a sentence that reports the first ("..., SANA reported") relays it.
     marked = []
