@@ -835,3 +835,17 @@ def test_strikes_counted_on_one_named_town_the_gazetteer_lacks_are_one_incident(
 def test_pipeline_the_civilians_counted_among_the_dead_are_the_figure(text: str, killed: int) -> None:
     claims = run(_doc(text), config=CONFIG)
     assert [c.killed.value for c in claims if c.killed] == [killed], claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 55 people died in the stampede in Bishoftu, though opposition groups put the toll at 678.",
+        "The strike killed 55 civilians in Sarmada, while activists said 678 were killed.",
+        "At least 55 people died in the stampede in Bishoftu; opposition groups put the toll at 678.",
+    ],
+)
+def test_a_source_set_against_the_first_figure_speaks_for_its_own_only(text: str) -> None:
+    claims = run(Document(id="c1", text=text), config=ExtractConfig())
+    got = sorted((c.killed.value if c.killed else None, c.claimant) for c in claims)
+    assert [g[0] for g in got] == [55, 678] and got[0][1] == "outlet" and got[1][1] != "outlet", got

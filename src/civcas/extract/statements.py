@@ -174,6 +174,11 @@ def _is_reporting_date(
     return False
 
 
+# Before a source, what opens a clause set against the one before it: "..., though opposition groups put ...".
+_CONTRAST_BEFORE = re.compile(r"(?:[,;]\s*(?:though|although|while|whereas|but|yet)|;)\s+(?:the\s+|some\s+)?$",
+                              re.IGNORECASE)
+
+
 def sentence_units(
     doc_text: str,
     sent: Sentence,
@@ -305,6 +310,16 @@ def sentence_units(
         u.stance = stance
         if u.harms:
             u.unattributed = unattributed(text, min(h.start for h in u.harms), max(h.end for h in u.harms))
+    if len(non_relay) == 1 and len(units) > 1:
+        # "At least 55 people died, though opposition groups put the toll at 678": a source that opens a later
+        # clause set against the first speaks for its own figure only; the first is the outlet's
+        c = non_relay[0]
+        if _CONTRAST_BEFORE.search(text, max(0, c.start - 30), c.start) and any(
+            v.harms and min(h.start for h in v.harms) > c.start for v in units
+        ):
+            for u in units:
+                if u.harms and max(h.end for h in u.harms) <= c.start and u.claimant is c:
+                    u.claimant = None
     # Sentence-level actors reach units whose clause names none ("...killed 20 and 30 more in the same city").
     for u in units:
         if not u.actors:
