@@ -1609,3 +1609,15 @@ def test_a_monitors_name_is_its_source_and_names_no_place_and_no_harm(village_co
         "shelling on al-Tabqa.")), config=village_config)
     got = sorted((c.place.name if c.place else None, c.killed.value if c.killed else None, c.claimant) for c in claims)
     assert got == [("Al-Tabqa", 2, "outlet"), ("Ar Raqqah", 4, "Raqqa is Being Slaughtered Silently")], got
+
+
+@pytest.mark.issue(5)
+def test_a_towns_market_in_another_spelling_is_that_town(village_config: Any) -> None:
+    # the name alone reads surely as the town, spelled otherwise than the gazetteer has it; a market whose name
+    # reads as no town keeps to the area named with it
+    got = _places("Between 7 and 10 civilians were killed in Russian airstrikes on Maarat al-Numan market.",
+                  village_config)
+    assert got == [("Ma`arrat an Nu`man", "SY", PlacePrecision.SETTLEMENT)], got
+    got = _places("Five persons were killed in a clash at the Kanakara market in Kankara LGA of Katsina State.",
+                  village_config)
+    assert got and got[0][1] == "NG" and got[0][2] is not PlacePrecision.SETTLEMENT, got

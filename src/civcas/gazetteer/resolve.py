@@ -1246,6 +1246,8 @@ def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> G
 
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
 _TOWN_FACILITIES = frozenset({"market", "square", "roundabout"})
+#: how sure a bare name's reading as a town must be to stand for a facility named by it in another spelling
+_SURE_TOWN = 0.7
 
 
 def _neighbourhood_fallback(
@@ -1277,9 +1279,15 @@ def _neighbourhood_fallback(
     feature = mention.phrase.rsplit(None, 1)[-1].lower() if mention.phrase else ""
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
-        towns = [e for e in gazetteer.lookup(mention.text)[:20]
-                 if e.kind == "locality" and (not context.country or e.country == context.country)
-                 and _spelled_exactly(gazetteer, e, target)]
+        near = [e for e in gazetteer.lookup(mention.text)[:20]
+                if e.kind == "locality" and (not context.country or e.country == context.country)]
+        towns = [e for e in near if _spelled_exactly(gazetteer, e, target)]
+        if not towns and near:
+            # "Maarat al-Numan market": the town spelled another way, when the name alone reads surely as a town
+            bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
+            if (bare.precision is PlacePrecision.SETTLEMENT and bare.gazetteer_id is not None
+                    and (bare.confidence or 0.0) >= _SURE_TOWN and any(e.id == bare.gazetteer_id for e in near)):
+                return replace(bare, reasons=(*bare.reasons, f"the {feature} of {bare.name}"))
         if towns:
             town = max(towns, key=effective_population)
             return _place_from(town, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
