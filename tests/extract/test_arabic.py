@@ -258,6 +258,9 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
         ("الطيران الحربي السوري الروسي المشترك ينفذ غاراته على مواقع في تلبيسة بريف حمص", ["Syria", "Russia"]),
         # a force joined by و to one that owns the target owns it too: the attackers are not named
         ("استهدفت الفصائل مواقع قوات النظام والروس في القرية مما أدى لإصابة سيدتين", []),
+        # an operation or an airborne landing by a people's forces, with words between the noun and the people
+        ("قتل 13 شخصاً في عملية إنزال أمريكية في البلدة", ["US"]),
+        ("قتل مدنيان في عملية عسكرية تركية على القرية", ["Turkey"]),
     ],
 )
 def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
