@@ -849,3 +849,18 @@ def test_a_source_set_against_the_first_figure_speaks_for_its_own_only(text: str
     claims = run(Document(id="c1", text=text), config=ExtractConfig())
     got = sorted((c.killed.value if c.killed else None, c.claimant) for c in claims)
     assert [g[0] for g in got] == [55, 678] and got[0][1] == "outlet" and got[1][1] != "outlet", got
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a day's toll over a province or a region is a tally; in one town it is that town's toll
+        ("The Observatory said 15 civilians were killed in Russian airstrikes on Idlib province over the past "
+         "24 hours.", ClaimKind.AGGREGATE),
+        ("قتل 15 مدنياً بغارات روسية على محافظة إدلب خلال الساعات الـ24 الماضية.", ClaimKind.AGGREGATE),
+        ("An airstrike killed five civilians in the town of Sarmada over the past 24 hours.", ClaimKind.INCIDENT),
+    ],
+)
+def test_a_days_toll_over_an_area_is_a_tally(text: str, kind: ClaimKind) -> None:
+    claims = run(Document(id="t1", text=text, language="ar" if "قتل" in text else "en"), config=ExtractConfig())
+    assert [c.kind for c in claims] == [kind], [(c.kind, c.place) for c in claims]

@@ -49,7 +49,7 @@ _STRONG_AGGREGATE = (
 )
 #: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
 #: "over the past week" may span one attack's dying
-_WEAK_AGGREGATE = ("so_far", "past_week")
+_WEAK_AGGREGATE = ("so_far", "past_week", "past_day")
 _WEAK_AGGREGATE_MIN = 50
 #: counted attacks over a longer span than this (days) are a tally even in one town
 _ONE_STRIKE_DAYS = 7
@@ -583,8 +583,11 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     low = (
         h.value if h is not None and h.value is not None else (h.groups[0].low if h is not None and h.groups else None)
     )
-    if rules and all(r in _WEAK_AGGREGATE for r in rules) and low is not None and low < _WEAK_AGGREGATE_MIN:
-        # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll
+    if rules and all(r in _WEAK_AGGREGATE for r in rules) and low is not None and low < _WEAK_AGGREGATE_MIN and (
+        fine or "past_day" not in rules
+    ):
+        # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll (a day's
+        # count over a province stays a tally)
         rules = []
     if rules and not fine:
         return True
