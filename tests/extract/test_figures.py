@@ -362,3 +362,18 @@ def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None
 def test_a_ruler_or_a_head_counts_one(text: str, killed: int) -> None:
     (h,) = [h for h in find_harms(text) if h.category == "killed"]
     assert h.value == killed, h
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We are aware of reports of a civilian casualty in the strike.", 1),
+        ("The raid caused a civilian death in the village.", 1),
+        # a hedge, or the noun qualifying another, counts no one
+        ("The possibility of a civilian casualty was self-reported to Central Command.", None),
+        ("It may have been the largest single civilian casualty incident of the campaign.", None),
+    ],
+)
+def test_a_singular_harm_noun_after_a_counts_one(text: str, value: int | None) -> None:
+    got = [h.value for h in find_harms(text) if h.value is not None]
+    assert got == ([value] if value is not None else []), find_harms(text)

@@ -864,3 +864,10 @@ def test_a_source_set_against_the_first_figure_speaks_for_its_own_only(text: str
 def test_a_days_toll_over_an_area_is_a_tally(text: str, kind: ClaimKind) -> None:
     claims = run(Document(id="t1", text=text, language="ar" if "قتل" in text else "en"), config=ExtractConfig())
     assert [c.kind for c in claims] == [kind], [(c.kind, c.place) for c in claims]
+
+
+def test_a_source_that_names_the_strike_it_conducted_is_its_attacker() -> None:
+    text = ("U.S. Central Command said it was aware of reports of civilian casualties from a strike it conducted "
+            "in Idlib on Jan. 20.")
+    claims = run(Document(id="o1", text=text, published=date(2022, 1, 24)), config=ExtractConfig())
+    assert claims and claims[0].belligerents == ("US",), [(c.belligerents, c.claimant) for c in claims]

@@ -51,6 +51,25 @@ _PASSIVE_GAP = re.compile(
     r"respectively|together|simultaneously|by|gunmen|known|understood|have|has|had|\w+ly)\b)*$",
     re.IGNORECASE,
 )
+#: a harm noun in the singular, counted by a singular phrase right before it ("a civilian casualty")
+_SINGULAR_CUE = re.compile(r"(?:casualty|death|fatality|victim|martyr)", re.IGNORECASE)
+#: after such a noun, a noun it qualifies ("a civilian casualty incident", "a death toll"): no count of victims
+_CUE_QUALIFIES = re.compile(r"\s+(?:incidents?|tolls?|figures?|counts?|events?|rates?|reports?|assessments?|claims?|"
+                            r"numbers?|allegations?|reviews?|investigations?)\b", re.IGNORECASE)
+#: before it, a hedge that counts no victim ("the possibility of a civilian casualty", "the risk of a death")
+_HEDGED_BEFORE = re.compile(r"\b(?:possibility|risk|chance|likelihood|potential|danger|threat)\s+of\s+$", re.IGNORECASE)
+
+
+def _counts_singular_cue(text: str, g: Group, cue: Cue) -> bool:
+    """ "reports of a civilian casualty", "caused a civilian death": "a" before a singular harm noun counts one."""
+    return (
+        _SINGULAR_CUE.fullmatch(cue.text) is not None
+        and not text[g.end : cue.start].strip()
+        and str(g.rule).endswith(("#singular_a", "#singular_an"))
+        and not _CUE_QUALIFIES.match(text, cue.end)
+        and not _HEDGED_BEFORE.search(text, max(0, g.start - 30), g.start)
+    )
+
 _SAID_BY = re.compile(
     r"\b(?:said|reported|told|believed|thought|feared|claimed|confirmed|understood|known)\s+by\b[^,;:.!?]*$",
     re.IGNORECASE,
@@ -849,7 +868,8 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
     if inside and ("noun_before" in forms or "passive" in forms):
         return "noun_before", inside[:1]
     # A singular phrase ("a child", "the owner") is a victim only as subject or object of a verb.
-    before = [g for g in before if not (g.singular and forms == ("noun_before",))]
+    # ... or right before a singular noun cue, which it counts: "reports of a civilian casualty", "a civilian death"
+    before = [g for g in before if not (g.singular and forms == ("noun_before",)) or _counts_singular_cue(text, g, cue)]
     # "were said by relatives and a journalist to have been killed": whoever said it is no victim.
     before = [g for g in before if not _SAID_BY.search(text[max(0, g.start - 60) : g.start])]
     order = list(forms)

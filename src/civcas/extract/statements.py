@@ -99,6 +99,13 @@ _OWN_STRIKE = re.compile(
     r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed)\b",
     re.I,
 )
+# "... said it was aware of reports of civilian casualties from a strike it conducted in Idlib": the source's own
+# strike, named in a relative clause later in its statement
+_OWN_STRIKE_AFTER = re.compile(
+    r"\b(?:strike|strikes|airstrike|airstrikes|air\s+strike|air\s+strikes|raid|raids|operation)\s+(?:that\s+|which\s+)?"
+    r"(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:conducted|carried\s+out|launched|executed|performed)\b",
+    re.I,
+)
 _INSTITUTION_SOURCE = re.compile(r"\b(?:Hospital|Medical|College|University|Clinic|Infirmary)\b")
 
 
@@ -232,7 +239,8 @@ def sentence_units(
     # it had conducted a strike in the area").
     actors = [
         a for a in actors
-        if not any(c.start <= a.start < c.end and not _OWN_STRIKE.match(text, c.cue_end) for c in claimants)
+        if not any(c.start <= a.start < c.end and not _OWN_STRIKE.match(text, c.cue_end)
+                   and not _OWN_STRIKE_AFTER.search(text, c.cue_end) for c in claimants)
     ]
     # A place name inside a force's name ("Ahrar al-Sharqiyah", "Hamza Division") is no place; a force named
     # by its capital alone ("Ankara", "Tel Aviv") still is one.
