@@ -358,3 +358,14 @@ def test_link_a_dated_report_knows_when_its_post_appeared() -> None:
                           killed=1), "2024-11-30")
     inc = _incident_of(link.run([dated, sibling, later]))
     assert inc["x:0"] != inc["y:0"]
+
+
+def test_link_undated_reports_of_two_villages_of_one_district_are_compared() -> None:
+    # two undated posts of the same day, one placing the strike in Manbij, the other in a village of Manbij
+    # district: blocking proposes the pair (before, only dated claims met by district), and the model scores it
+    town = claim("m:0", "doc-m", "A coalition drone strike killed one person in Manbij.", where="Manbij", killed=1,
+                 published="2021-11-08")
+    village = claim("t:0", "doc-t", "One person was killed by a coalition drone on a car in Tukhar.", where="Tukhar",
+                    killed=1, published="2021-11-09")
+    result = link.run([town, village])
+    assert {frozenset((p.a, p.b)) for p in result.pairs} == {frozenset(("m:0", "t:0"))}
