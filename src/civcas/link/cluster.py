@@ -127,6 +127,11 @@ class _Forest:
             self.parent[node], node = root, self.parent[node]
         return root
 
+    def size(self, root: int) -> int:
+        """How many claims a root holds (a cluster's state: it changes only by growing, when it merges)."""
+        got = self.data.get(root)
+        return len(got.members) if got is not None else len(self.members(root))
+
     def cluster(self, root: int) -> _Cluster:
         """The record of a root: kept for a merged cluster, built afresh for a node that has not merged."""
         got = self.data.get(root)
@@ -253,16 +258,23 @@ def cluster(
             if group_of[i] < 0:
                 group_of[i] = gi
     ids = table.ids
+    # Two clusters refused once stay refused until one of them grows: many edges join the same two clusters (ten
+    # reports against ten), and the mean over their reports is the costly part. A root and its size name a state.
+    refused: set[tuple[int, int, int, int]] = set()
     for i, j, w in table.edges(threshold):
         if node_of[i] < 0 or node_of[j] < 0:
             continue
         ra, rb = forest.find(node_of[i]), forest.find(node_of[j])
         if ra == rb:
             continue
+        state = (ra, forest.size(ra), rb, forest.size(rb)) if ra < rb else (rb, forest.size(rb), ra, forest.size(ra))
+        if state in refused:
+            continue
         ca, cb = forest.cluster(ra), forest.cluster(rb)
         why = _conflict(ca, cb)
         if why is not None:
             log.debug("not linking %s and %s (weight %.2f): %s", ids[i], ids[j], w, why)
+            refused.add(state)
             continue
         small, other = (ca, rb) if len(ca.members) <= len(cb.members) else (cb, ra)
         total, count = 0.0, 0
@@ -288,6 +300,7 @@ def cluster(
             total = sum(best.values()) + (pairs - len(best)) * unscored_weight
             count = pairs
         if count and total / count < merge_threshold:
+            refused.add(state)
             log.debug(
                 "not linking %s and %s (weight %.2f): mean weight %.2f over %d pairs is below %.2f",
                 ids[i],
