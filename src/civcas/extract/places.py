@@ -86,6 +86,8 @@ class _Lex:
     #: the multi-word names of monitors, international bodies and organisations ("Raqqa is Being Slaughtered
     #: Silently", "Deir Ezzor 24"): a place's name inside one is the body's, not a place
     body_names: re.Pattern[str] | None
+    #: the words of those names: a name with none of them is inside none (checked before the costly search)
+    body_words: frozenset[str]
     #: "the Somali capital", "the capital of Iraq": a country's capital, unnamed
     capital: re.Pattern[str]
     near_around: re.Pattern[str]
@@ -217,6 +219,7 @@ def _lex(rules: RuleFiles) -> _Lex:
         name_re=name_re,
         body_names=phrase_regex(multi, case_sensitive=True) if (multi := [n for n in _bodies(rules) if " " in n])
         else None,
+        body_words=frozenset(w for n in multi for w in n.split()),
         capital=capital,
         near_around=re.compile(alt(p.near_around), re.IGNORECASE),
         countryside_feature=re.compile(rf"{alt(p.countryside_features)}\b", re.IGNORECASE),
@@ -398,7 +401,7 @@ def _clean_name(
     """
     not_places = lex.not_places
     name = doc_text[start:end]
-    if lex.body_names is not None and any(
+    if lex.body_names is not None and any(w in lex.body_words for w in name.split()) and any(
         b.start() <= start and end <= b.end() for b in lex.body_names.finditer(doc_text, max(0, start - 50), end + 50)
     ):
         return None  # "Raqqa is Being Slaughtered Silently reported": a monitor's name, not a place

@@ -237,11 +237,9 @@ def sentence_units(
     cue_spans = [(h.cue.start, h.cue.end) for h in harms] + attack_cues
     # Forces that make the claim are not (as such) the attackers, unless they say they struck ("The coalition said
     # it had conducted a strike in the area").
-    actors = [
-        a for a in actors
-        if not any(c.start <= a.start < c.end and not _OWN_STRIKE.match(text, c.cue_end)
-                   and not _OWN_STRIKE_AFTER.search(text, c.cue_end) for c in claimants)
-    ]
+    not_striking = [c for c in claimants
+                    if not _OWN_STRIKE.match(text, c.cue_end) and not _OWN_STRIKE_AFTER.search(text, c.cue_end)]
+    actors = [a for a in actors if not any(c.start <= a.start < c.end for c in not_striking)]
     # A place name inside a force's name ("Ahrar al-Sharqiyah", "Hamza Division") is no place; a force named
     # by its capital alone ("Ankara", "Tel Aviv") still is one.
     def _in_force_name(p: PlaceMention) -> bool:

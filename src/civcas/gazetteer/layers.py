@@ -228,6 +228,8 @@ def _read_wof(path: Path, bundled: _Bundled) -> Iterator[Row]:
         if name not in names:
             names.insert(0, name)
         gid = int(r["geonames_id"]) if r.get("geonames_id", "").isdigit() else None
+        near_region, near_county = inferred.get(r["wof_id"], ("", ""))
+        region, county = r.get("region_id") or near_region, r.get("county_id") or near_county
         yield (
             f"wof:{r['wof_id']}",
             name,
@@ -235,9 +237,8 @@ def _read_wof(path: Path, bundled: _Bundled) -> Iterator[Row]:
             lon,
             country,
             kind,
-            display.get(r.get("region_id") or inferred.get(r["wof_id"], ("", ""))[0])
-            or display.get(county_region.get(r.get("county_id") or inferred.get(r["wof_id"], ("", ""))[1], "")),
-            display.get(r.get("county_id") or inferred.get(r["wof_id"], ("", ""))[1]),
+            display.get(region) or display.get(county_region.get(county, "")),
+            display.get(county),
             0,
             names,
             gid,
