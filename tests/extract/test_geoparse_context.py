@@ -1621,3 +1621,14 @@ def test_a_towns_market_in_another_spelling_is_that_town(village_config: Any) ->
     got = _places("Five persons were killed in a clash at the Kanakara market in Kankara LGA of Katsina State.",
                   village_config)
     assert got and got[0][1] == "NG" and got[0][2] is not PlacePrecision.SETTLEMENT, got
+
+
+def test_a_short_name_opening_an_unknown_longer_name_is_not_a_town_abroad(village_config: Any) -> None:
+    # "Iva" is a small town in the United States and, by a further reading, close to a Brazilian county; at the
+    # head of "Iva Okumo" it is part of a name the gazetteer lacks, so nothing is placed in the United States
+    got = _places(
+        "About 15 people were killed when youths from Ugbe village clashed with Iva Okumo and Iva Ekpene over "
+        "farmland, local sources said.",
+        village_config,
+    )
+    assert got and all(country != "US" for _name, country, _precision in got), got

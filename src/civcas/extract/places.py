@@ -496,7 +496,14 @@ def _well_known(spot: Any) -> bool:
     cands = list(getattr(spot, "candidates", ()) or ())[:8]
     if not cands:
         return True  # no candidates to judge by (a stub spotter): keep the old behaviour
-    return any(c.kind in ("country", "region", "county") or (c.population or 0) >= 50_000 for c in cands)
+    from civcas.gazetteer import fold as gfold
+
+    short = gfold.loose(getattr(spot, "text", "") or "")
+    if len(short) > 4:
+        short = ""
+    # a short name stands for a sizeable place only as spelled: "Iva Ibetono" is no Ivaí county of Brazil
+    return any((c.kind in ("country", "region", "county") or (c.population or 0) >= 50_000)
+               and (not short or any(gfold.loose(n) == short for n in (c.name, *c.names))) for c in cands)
 
 
 def find_mentions(
