@@ -113,6 +113,8 @@ def test_a_capitalised_speech_verb_inside_a_name_is_no_attribution() -> None:
     [
         "Al-Shabaab gunmen executed six men accused of spying for the government in Bulo Burte.",
         "The bodies of 14 men were found dumped in a field outside the town.",
+        # a passive participle: the noun before "disputed by" is no speaker
+        "The paramount chief of the oil-rich area disputed by Sudan and South Sudan was shot dead on Friday.",
     ],
 )
 def test_a_speech_verbs_participle_after_its_noun_names_no_source(sentence: str) -> None:

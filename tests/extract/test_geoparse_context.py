@@ -1632,3 +1632,26 @@ def test_a_short_name_opening_an_unknown_longer_name_is_not_a_town_abroad(villag
         village_config,
     )
     assert got and all(country != "US" for _name, country, _precision in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health ministry in Sanaa said a coalition airstrike on a market in Dahyan, Saada province, killed "
+        "29 children on Thursday.",
+        # the Arabic name of the ministry stops before its seat; the market is named by its town ("سوق ضحيان")
+        "قالت وزارة الصحة في صنعاء إن غارة لطيران التحالف استهدفت سوق ضحيان بمحافظة صعدة وقتلت 29 طفلاً.",
+    ],
+)
+def test_where_a_ministry_sits_is_not_where_the_strike_fell(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] == "Dahyan" and got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+def test_residents_of_a_town_speak_from_where_the_strike_fell(village_config: Any) -> None:
+    got = _places(
+        "Residents of Jowhar told a radio station in Mogadishu that four people were killed when a drone struck "
+        "a car.",
+        village_config,
+    )
+    assert got and got[0][0] == "Jawhar", got

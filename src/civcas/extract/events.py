@@ -273,6 +273,13 @@ def choose_place(
     cands = [m for m in cands if not (
         m.relation == "dateline" and country and resolved[(m.span.start, m.span.end)].country not in (None, country)
     )]
+    seats = _claimant_seats(u, cands)
+    if seats and any(
+        id(m) not in seats and resolved[(m.span.start, m.span.end)].gazetteer_id is not None
+        and not located_by_context(resolved[(m.span.start, m.span.end)]) for m in cands
+    ):
+        # only for a place the gazetteer knows: a name it lacks may be a person's ("stabbed to death Pamo Hobobo")
+        cands = [m for m in cands if id(m) not in seats]
     if not cands:
         return None, []
     containers = {fold(w) for m in cands for w in m.within}
@@ -330,6 +337,30 @@ def choose_place(
             if p.precision is not PlacePrecision.COUNTRY:
                 siblings.append(p)
     return place, siblings
+
+
+#: between a claimant's name and the place it sits in: "وزارة الصحة في صنعاء" (the health ministry in Sanaa)
+_SEAT_GAP = re.compile(r"[\s\u00a0]*(?:in|at|based[\s\u00a0]+in|في|ب)[\s\u00a0]*", re.IGNORECASE)
+
+
+#: claimants that speak from an office ("the police in Maiduguri"), not from the scene
+_SEATED = frozenset({ClaimantKind.GOVERNMENT, ClaimantKind.MILITARY, ClaimantKind.BELLIGERENT, ClaimantKind.MEDICAL,
+                     ClaimantKind.INTERNATIONAL, ClaimantKind.MEDIA, ClaimantKind.MONITOR})
+
+
+def _claimant_seats(u: Unit, cands: list[PlaceMention]) -> set[int]:
+    """The mentions (ids) that say where the sentence's claimant sits, not where the strike fell.
+
+    "The health ministry in Sanaa said a strike on a market in Dahyan killed 29": Sanaa is inside the
+    claimant's name; in Arabic the name often stops before it ("وزارة الصحة في صنعاء").
+    """
+    c = u.claimant
+    if c is None or c.anaphor or c.kind not in _SEATED:
+        return set()  # "residents of Jowhar", "activists in Raqqa" speak from where the strike fell
+    start, end = u.sent.start + c.start, u.sent.start + c.end
+    text, at = u.sent.text, u.sent.start
+    return {id(m) for m in cands if (start <= m.span.start and m.span.end <= end) or (
+        m.span.start >= end and _SEAT_GAP.fullmatch(text[end - at : m.span.start - at]))}
 
 
 # "in Jhenaidah district, about 100 miles (161 km) west of Dhaka": a measured distance after a place, in

@@ -1245,7 +1245,7 @@ def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> G
 
 
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
-_TOWN_FACILITIES = frozenset({"market", "square", "roundabout"})
+_TOWN_FACILITIES = frozenset({"market", "square", "roundabout", "سوق"})
 #: how sure a bare name's reading as a town must be to stand for a facility named by it in another spelling
 _SURE_TOWN = 0.7
 
@@ -1276,7 +1276,9 @@ def _neighbourhood_fallback(
         return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
                            reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; "
                                     f"named after its city {in_name.name}"])
-    feature = mention.phrase.rsplit(None, 1)[-1].lower() if mention.phrase else ""
+    words = mention.phrase.split() if mention.phrase else []
+    # the feature word ends an English phrase ("the Manbij market") and opens an Arabic one ("سوق ضحيان")
+    feature = (words[0] if ARABIC_SCRIPT.match(words[0]) else words[-1].lower()) if words else ""
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
         near = [e for e in gazetteer.lookup(mention.text)[:20]
