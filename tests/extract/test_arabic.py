@@ -1114,6 +1114,8 @@ def test_arabic_a_hedged_attribution_names_the_force() -> None:
     for text, force in (
         ("سقوط طائرة مسيرة يعتقد أنها إيرانية على منزل في قرية الطليعي أدى لإصابة امرأة بجروح.", "Iran"),
         ("قتل مدنيان بقصف طائرة مسيرة يرجح أنها تركية على قرية في ريف القامشلي.", "Turkey"),
+        # the kind of aircraft and the hedge together: three words between the noun and its people
+        ("قتل تسعة أشخاص بقصف طائرات حربية يرجح أنها روسية على مشفى في معرة النعمان.", "Russia"),
     ):
         (c,) = run(Document(id="h", text=text, published=date(2025, 6, 15)), config=cfg)
         assert c.belligerents == (force,), (text, c.belligerents)

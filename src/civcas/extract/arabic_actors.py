@@ -83,7 +83,7 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
     for noun in lex.military_nouns.find(toks):
         k = noun.last + 1
         steps = 0
-        while k < len(toks) and steps <= 2:
+        while k < len(toks) and steps <= 3:  # "طائرات حربية يرجح أنها روسية": a hedge is two words
             adj = lex.adjectives.at(toks, k)
             if adj is not None:
                 canon, rule = cast("tuple[str, str]", adj.payload)
