@@ -1655,3 +1655,18 @@ def test_residents_of_a_town_speak_from_where_the_strike_fell(village_config: An
         village_config,
     )
     assert got and got[0][0] == "Jawhar", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Coalition aircraft bombed a residential area in the Hawija district west of Kirkuk on Tuesday night, "
+         "killing a family of seven.", "Hawiga"),
+        ("Unidentified warplanes struck a market in Al-Rutbah district, south-west of al-Ramadi, killing 12 "
+         "displaced people.", "Rutba"),
+    ],
+)
+def test_a_bearing_right_after_a_place_says_where_that_place_is(text: str, name: str, village_config: Any) -> None:
+    # the town the bearing is taken from is a reference point, not the strike's place ("near" Kirkuk)
+    got = _places(text, village_config)
+    assert got and got[0][0] == name, got

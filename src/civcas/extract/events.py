@@ -388,6 +388,21 @@ def _border_side(u: Unit, m: PlaceMention) -> bool:
     return bool(_BORDER_AFTER.match(s.text[b : b + 30]) or _BORDER_BEFORE.search(s.text[max(0, a - 60) : a]))
 
 
+# "the Hawija district west of Kirkuk", "Hajin, east of Deir ez-Zor": a compass bearing right after a place (its
+# feature word between) tells where that place is; the town it bears from is a reference point.
+_COMPASS_APPOSITION = re.compile(
+    r"(?:[\s\u00a0]+(?:district|province|governorate|county|town|village|city|area|region|countryside|"
+    r"neighbou?rhood|suburb|camp|sub-?district))?[\s\u00a0]*,?[\s\u00a0]*(?:(?:just|some|about|directly)[\s\u00a0]+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)[\s\u00a0]+of[\s\u00a0]+"
+    r"(?:the[\s\u00a0]+(?:city|town|province|governorate)[\s\u00a0]+of[\s\u00a0]+)?",
+    re.IGNORECASE,
+)
+
+
+_BEARINGS = frozenset(f"{d}_of" for d in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                          "southwest"))
+
+
 def _reference_points(u: Unit, cands: list[PlaceMention]) -> set[int]:
     """The mentions that only measure where another place of the sentence is (ids)."""
     s = u.sent
@@ -399,7 +414,7 @@ def _reference_points(u: Unit, cands: list[PlaceMention]) -> set[int]:
             if x is m or x.span.end > m.span.start or x.relation == "origin":
                 continue
             gap = s.text[x.span.end - s.start : m.span.start - s.start]
-            if _MEASURED_APPOSITION.fullmatch(gap):
+            if _MEASURED_APPOSITION.fullmatch(gap) or (m.relation in _BEARINGS and _COMPASS_APPOSITION.fullmatch(gap)):
                 out.add(id(m))
                 break
     return out
