@@ -1670,3 +1670,12 @@ def test_a_bearing_right_after_a_place_says_where_that_place_is(text: str, name:
     # the town the bearing is taken from is a reference point, not the strike's place ("near" Kirkuk)
     got = _places(text, village_config)
     assert got and got[0][0] == name, got
+
+
+def test_an_arabic_name_with_the_nisba_ending_is_the_place_written_with_ta_marbuta(village_config: Any) -> None:
+    # "الشدادي" as spoken, "الشدادة" as the gazetteer writes it: read only when nothing is spelled as written
+    got = _places(
+        "أفاد ناشطون بمقتل 6 مدنيين بينهم طفلان جراء غارة لطيران التحالف على بلدة الشدادي جنوب الحسكة.",
+        village_config,
+    )
+    assert got and got[0][0] == "Ash Shaddadah" and got[0][2] is PlacePrecision.SETTLEMENT, got

@@ -733,6 +733,13 @@ class Gazetteer:
         alt = {k[:-1] if k.endswith("a") else k + "a" for k in ks if len(k) >= 5 and k.isascii()} - ks
         found = self._fetch(ks | alt)
         given = [k for k in (*ks, *alt) if found.get(k)]
+        if not given:
+            # an Arabic name spoken with the nisba ending (ي) that the gazetteers write with ة ("الشدادي", "الشدادة"),
+            # read only when nothing is spelled as written
+            nisba = {k[:-1] + "ه" for k in ks if len(k) >= 5 and not k.isascii() and k.endswith("ي")} - ks
+            if nisba:
+                found = self._fetch(nisba)
+                given = [k for k in nisba if found.get(k)]
         if len(given) == 1 and self._stable.get(given[0]):
             # one key's merged candidates, which merging again would leave as they are (stored table)
             return self.rank(name, found[given[0]])
