@@ -1679,3 +1679,12 @@ def test_an_arabic_name_with_the_nisba_ending_is_the_place_written_with_ta_marbu
         village_config,
     )
     assert got and got[0][0] == "Ash Shaddadah" and got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+def test_a_sentence_that_places_the_killings_told_before_it_places_the_claim(village_config: Any) -> None:
+    got = _places(
+        "A fresh outbreak of communal violence in western Myanmar has left five people dead, a police officer said. "
+        "The killings in the town of Thandwe took place overnight.",
+        village_config,
+    )
+    assert got and got[0][0] == "Thandwe", got
