@@ -1456,3 +1456,15 @@ def test_arabic_a_count_of_a_forces_own_people_by_their_possessive_is_combatants
     h = _harms(text)["killed"]
     assert h.value == 3 and h.status == "combatant", h
     _spans_point_at_text(text, _units(text))
+
+
+def test_arabic_a_clause_with_its_own_source_speaks_for_that_source() -> None:
+    # the army's toll of fighters and the witnesses' toll of civilians: two claims, each with its own claimant
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("أعلنت خلية الإعلام الحربي عن مقتل 30 إرهابياً بضربة جوية في قضاء القائم، فيما أكد شهود عيان مقتل "
+            "7 مدنيين في القصف ذاته.")
+    claims = run(Document(id="w", text=text, published=date(2017, 6, 25)), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.killed.value if c.killed else None, c.claimant) for c in claims)
+    assert got == [(7, "شهود عيان"), (30, "خلية الإعلام الحربي")], got

@@ -217,7 +217,10 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
             not u.harms or not a[2].endswith(_SINCE_RULES) or any(
                 a[0] - _AGGREGATE_REACH <= h.end and h.start <= a[1] + _AGGREGATE_REACH for h in u.harms))]
         u.relays = relays
-        u.claimant = non_relay[0] if non_relay else (relays[0] if relays else None)
+        # "أعلنت خلية الإعلام الحربي مقتل 30 إرهابياً ...، فيما أكد شهود عيان مقتل 7 مدنيين": a clause with a source
+        # of its own speaks for that source
+        own = [c for c in non_relay if lo <= c.start < hi] if len(units) > 1 else []
+        u.claimant = own[0] if own else non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
         if u.harms:
             first = min(h.start for h in u.harms)
