@@ -1468,3 +1468,16 @@ def test_arabic_a_clause_with_its_own_source_speaks_for_that_source() -> None:
     claims = run(Document(id="w", text=text, published=date(2017, 6, 25)), config=ExtractConfig(gazetteer=None))
     got = sorted((c.killed.value if c.killed else None, c.claimant) for c in claims)
     assert got == [(7, "شهود عيان"), (30, "خلية الإعلام الحربي")], got
+
+
+def test_arabic_a_shepherd_or_a_worker_is_one_victim() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    for text in (
+        "مقتل راعي أغنام وإصابة آخر بانفجار لغم أرضي من مخلفات الحرب في بادية السخنة شرقي حمص.",
+        "مقتل عامل بقصف مدفعي على منشرة للحجر على أطراف قرية في ريف إدلب.",
+    ):
+        (c,) = run(Document(id="s", text=text, published=date(2023, 8, 10)), config=cfg)
+        assert c.killed is not None and c.killed.value == 1, (text, c.killed)
