@@ -1688,3 +1688,10 @@ def test_a_sentence_that_places_the_killings_told_before_it_places_the_claim(vil
         village_config,
     )
     assert got and got[0][0] == "Thandwe", got
+
+
+def test_the_badia_of_a_town_is_the_desert_around_it(village_config: Any) -> None:
+    # "Badia" (the Syrian steppe) is no place of its own: not the Yemeni district of that name
+    got = _places("Three regime soldiers were killed in an ISIS attack in the Badia of Al-Sukhnah, east of Homs.",
+                  village_config)
+    assert got and got[0][0] == "As Sukhnah" and got[0][1] == "SY", got
