@@ -1695,3 +1695,15 @@ def test_the_badia_of_a_town_is_the_desert_around_it(village_config: Any) -> Non
     got = _places("Three regime soldiers were killed in an ISIS attack in the Badia of Al-Sukhnah, east of Homs.",
                   village_config)
     assert got and got[0][0] == "As Sukhnah" and got[0][1] == "SY", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish drones struck a house in the countryside of Zirgan, north of Hasakah, wounding three civilians.",
+        "قصفت طائرة مسيرة تركية منزلاً في ريف ناحية زركان شمال الحسكة، ما أدى لإصابة ثلاثة مدنيين.",
+    ],
+)
+def test_zirgan_is_the_kurdish_name_of_abu_rasin(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] == "Abu Rasayn" and got[0][1] == "SY", got
