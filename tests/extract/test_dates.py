@@ -251,3 +251,25 @@ def test_a_captured_posts_own_stamp_bounds_its_claims_and_keeps_posts_years_apar
 def test_a_night_told_by_the_two_days_it_spans(phrase: str) -> None:
     got = find_dates(f"Jets bombed the town {phrase}, killing six.", reference=date(2017, 3, 20))
     assert [(m.text, str(m.start_date), str(m.end_date)) for m in got] == [(phrase, "2017-03-17", "2017-03-18")]
+
+
+def test_the_day_before_yesterday_is_a_day_not_an_offset() -> None:
+    text = "Five civilians were killed the day before yesterday in an airstrike."
+    (m,) = find_dates(text, reference=date(2019, 4, 10))
+    assert (m.start_date, m.end_date) == (date(2019, 4, 8), date(2019, 4, 8))
+    # "the day before" the strike told before: still an offset
+    (m,) = find_dates("On the day before, two were killed.", reference=date(2019, 4, 10))
+    assert m.kind == "offset"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five civilians were killed in an airstrike on Kafranbel on the 7th.", [date(2019, 4, 7)]),
+        # a day after the publication's is of the month before
+        ("Two were killed on the 12th, and three on the 14th.", [date(2019, 3, 12), date(2019, 3, 14)]),
+        ("A shell hit a flat on the 7th floor of the building.", []),
+    ],
+)
+def test_a_bare_ordinal_day_is_a_day_of_the_publications_month(text: str, expected: list[date]) -> None:
+    assert [m.start_date for m in find_dates(text, reference=date(2019, 4, 10))] == expected

@@ -202,6 +202,16 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+#: "on the 7th" with no month: a day of the publication's month, when what follows cannot make it a floor or a time
+_BARE_ORDINAL_DAY = re.compile(
+    r"(?<![\w])on[\s\u00a0]+the[\s\u00a0]+(?P<day>\d{1,2})(?:st|nd|rd|th)"
+    r"(?=[\s\u00a0]*(?:[,.;:)]|$)|[\s\u00a0]+(?:in|at|when|while|as|after|before|during|near|with|and)\b)",
+    re.IGNORECASE,
+)
+#: a day word after an offset's "the day before": one expression ("the day before yesterday")
+_BEFORE_A_DAY_WORD = re.compile(r"[\s\u00a0]+(?:yesterday|today)\b", re.IGNORECASE)
+
+
 def find_dates(
     text: str, *, reference: date | None, year_hint: int | None = None, rules: RuleFiles | None = None
 ) -> list[DateMention]:
@@ -259,6 +269,19 @@ def find_dates(
             first_of = (first_of - timedelta(days=1)).replace(day=1)
         dt = _safe(first_of.year, first_of.month, dd)
         if dt is not None and dt <= reference:
+            add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute",
+                            f"{g.tag}#day_of_this_month"))
+    ordinal_day = reference is not None and "on the" in (lowered or text.lower())
+    for m in _BARE_ORDINAL_DAY.finditer(text) if ordinal_day else ():
+        # "killed on the 7th": a day of the month the text was published in (of the month before, when later)
+        dd = int(m.group("day"))
+        if reference is None or not 1 <= dd <= 31 or not free(m.start(), m.end()):
+            continue
+        first_of = reference.replace(day=1)
+        if dd > reference.day:
+            first_of = (first_of - timedelta(days=1)).replace(day=1)
+        dt = _safe(first_of.year, first_of.month, dd)
+        if dt is not None:
             add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute",
                             f"{g.tag}#day_of_this_month"))
     for m in g.numeric.finditer(text):
@@ -374,8 +397,8 @@ def find_dates(
         add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "weekday", f"{g.tag}#weekday"))
     offsets = may_match(_OFFSET_DIRECTION_WORDS, lowered) and may_match(g.offset_words, lowered)
     for m in g.offset.finditer(text) if offsets else ():
-        if not free(m.start(), m.end()):
-            continue
+        if not free(m.start(), m.end()) or _BEFORE_A_DAY_WORD.match(text, m.end()):
+            continue  # "the day before yesterday": a day of its own, read with the relative words below
         lo, hi, rid = g.interval_of[fold(m.group("amount"))]
         direction = m.group("dir").lower()
         direction = "after" if direction in ("after", "later", "following") else "before"
@@ -397,8 +420,8 @@ def find_dates(
             )
         )
     for m in g.next_day.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
+        if not free(m.start(), m.end()) or _BEFORE_A_DAY_WORD.match(text, m.end()):
+            continue  # "the day before yesterday": a day of its own, read with the relative words below
         which = (m.group("which") or m.group("which2") or "").lower()
         direction = "later" if which in ("next", "following", "after") else "earlier"
         add(
