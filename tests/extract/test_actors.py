@@ -295,6 +295,9 @@ def test_of_two_sources_the_one_whose_verb_is_the_denial_denies(village_config: 
     [
         ("Turkey said its jets destroyed 12 targets in northern Iraq, killing five militants.", "Turkey"),
         ("Israel said its aircraft struck a weapons depot near Damascus, killing two people.", "Israel"),
+        # the force says it killed: the speaker is the attacker
+        ("The US military said it killed an al-Shabaab commander in an airstrike near Jilib.", "US"),
+        ("The Israeli army said it had killed three militants in a strike on a car in Jenin.", "Israel"),
     ],
 )
 def test_a_source_that_says_its_own_forces_struck_is_the_belligerent(text: str, force: str) -> None:
@@ -303,3 +306,19 @@ def test_a_source_that_says_its_own_forces_struck_is_the_belligerent(text: str, 
 
     claims = [c for c in run(Document(id="o1", text=text), config=ExtractConfig()) if c.killed]
     assert claims and claims[0].belligerents == (force,), [(c.belligerents, c.claimant) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 40 Palestinians were killed in two Israeli strikes on Jabalia, the health ministry said.",
+        "Three Russian jets bombed the market in Maarat al-Numan, killing 12 people.",
+    ],
+)
+def test_a_counted_force_noun_of_strikes_or_weapons_is_the_attacker(text: str) -> None:
+    # "two Israeli soldiers" are victims; "two Israeli strikes" and "three Russian jets" strike
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = [c for c in run(Document(id="o2", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
+    assert claims and claims[0].belligerents, [(c.belligerents, c.claimant) for c in claims]

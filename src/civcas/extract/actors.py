@@ -246,6 +246,12 @@ _TARGET_AFTER = re.compile(
 )
 # "three US soldiers", "two of the SDF", "members of the militia": victims of that side; but "with the support of US
 # forces" names the force
+#: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"
+_COUNTED_STRIKES = re.compile(
+    r"\b(?:strikes?|air\s*strikes?|air-strikes?|raids?|attacks?|bombardments?|shells?|missiles?|rockets?|drones?|"
+    r"jets?|warplanes?|aircraft|helicopters?|sorties?)$",
+    re.I,
+)
 _VICTIM_BEFORE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
     r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -539,8 +545,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if _TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start]):
             continue
-        if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]):
-            continue
+        if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]) and not _COUNTED_STRIKES.search(a.text):
+            continue  # "two Israeli soldiers were killed": the victims' side ("two Israeli strikes" are strikes)
         named = _NAME_BEFORE_BRACKET.search(text, max(0, a.start - 60), a.start)
         if named and _VICTIM_BEFORE.search(text[max(0, named.start() - 24) : named.start()]):
             continue  # "two members of the Internal Security Forces (Asayish)": the force's name in brackets

@@ -96,7 +96,8 @@ class _Lex:
 _OWN_STRIKE = re.compile(
     r"\s*(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
-    r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed)\b",
+    r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed|killed|eliminated|"
+    r"neutrali[sz]ed)\b",
     re.I,
 )
 # "... said it was aware of reports of civilian casualties from a strike it conducted in Idlib": the source's own
