@@ -1481,3 +1481,13 @@ def test_arabic_a_shepherd_or_a_worker_is_one_victim() -> None:
     ):
         (c,) = run(Document(id="s", text=text, published=date(2023, 8, 10)), config=cfg)
         assert c.killed is not None and c.killed.value == 1, (text, c.killed)
+
+
+def test_arabic_a_range_opened_by_its_preposition() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    for text in ("قتل ما بين 10 و15 مدنياً في الغارة على هجين.", "قتل من 10 إلى 15 مدنياً في الغارة على هجين."):
+        (c,) = run(Document(id="r", text=text, published=date(2018, 11, 10)), config=cfg)
+        assert c.killed is not None and (c.killed.value, c.killed.max) == (10, 15), (text, c.killed)

@@ -16,6 +16,8 @@ from civcas.records import Stance
         ("The army refuted reports of its involvement.", Stance.DENIES),
         ("The ministry said it does not recognize figures released by the activists.", Stance.DISPUTES),
         ("The coalition acknowledged that its strike killed four civilians.", Stance.ACKNOWLEDGES),
+        ("CENTCOM said it had assessed that one civilian was likely killed in a strike near Hajin.",
+         Stance.ACKNOWLEDGES),
         ("The monitor estimated that at least 900 civilians died.", Stance.ESTIMATES),
         ("Jets struck the village, killing six.", None),
         ("The SDF said it has nothing to do with the shelling.", Stance.DENIES),

@@ -430,8 +430,10 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
         if nr2 is not None and nr2[2] is not None and nr2[2] > value and nr2[1] == 0:
             maxv, low, high, qual = nr2[2], value, nr2[2], Qualifier.RANGE
             last = nr2[0]
-            if prev == "بين" and q is None:
-                first = i - 1
+            if prev in ("بين", "من") and q is None:
+                first = i - 1  # "بين 10 و15", "من 10 إلى 15": the range opens with its preposition
+                if prev == "بين" and i > 1 and toks[i - 2].text == "ما":
+                    first = i - 2  # "ما بين 10 و15"
     if qual is not Qualifier.RANGE:
         low, high = _bounds(value, qual, low, high)
     k = last + 1
