@@ -871,3 +871,13 @@ def test_a_source_that_names_the_strike_it_conducted_is_its_attacker() -> None:
             "in Idlib on Jan. 20.")
     claims = run(Document(id="o1", text=text, published=date(2022, 1, 24)), config=ExtractConfig())
     assert claims and claims[0].belligerents == ("US",), [(c.belligerents, c.claimant) for c in claims]
+
+
+def test_the_breakdown_of_a_months_tally_is_no_strike() -> None:
+    text = ("The network documented the killing of 87 civilians in Syria in January 2022, including 21 children. "
+            "Regime forces killed 14 civilians, while Russian forces killed 5. Idlib governorate saw the highest "
+            "toll, with 27 civilians killed.")
+    claims = run(Document(id="t1", text=text, published=date(2022, 2, 1)), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.killed.value, str(c.kind)) for c in claims if c.killed is not None)
+    assert got == [(5, "aggregate"), (14, "aggregate"), (27, "aggregate"), (87, "aggregate")], got
+    assert ClaimKind.INCIDENT not in {c.kind for c in claims}

@@ -722,7 +722,8 @@ def cluster(
                     own = (own[1], own[0], own[2], own[3])
             forced_new = u.kind in ("harm", "attack")
         u.date_interval = own
-        agg = u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
+        agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
+               or _part_of_a_period_tally(u, place, by_sentence, events))
         ev = None if (forced_new or agg) else _best_event(u, place, own, events, last)
         if place is None and u.harms and all(h.form == "categories" for h in u.harms) and prev_harm is not None:
             ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
@@ -777,6 +778,31 @@ def _toll_of_a_tally(u: Unit, place: Place | None, by_sentence: dict[int, list[U
     if any(d.kind == "absolute" for d in u.dates):
         return False  # "On 2 January, 7 were killed in the Israeli strikes": a dated strike of its own
     return any(x.aggregate for x in by_sentence.get(u.sent.index - 1, []))
+
+
+def _part_of_a_period_tally(
+    u: Unit, place: Place | None, by_sentence: dict[int, list[Unit]], events: list[Event]
+) -> bool:
+    """ "SNHR documented the killing of 87 civilians in January 2022. Regime forces killed 14 of them, Russian forces 5.
+    Idlib saw the highest toll, with 27 killed": right after a month's or a year's tally, in the same paragraph, a
+    toll with no day and no place finer than a province of its own breaks that tally down; it is no strike."""
+    if not u.has_figure or u.dates or u.said_dates:
+        return False
+    if place is not None and place.precision not in (
+        PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.GOVERNORATE, PlacePrecision.UNRESOLVED
+    ):
+        return False
+    index = u.sent.index - 1
+    while True:  # back over the breakdown told so far ("Regime forces killed 14 ...") to the tally it breaks down
+        before = [x for x in by_sentence.get(index, [])
+                  if x.sent.paragraph == u.sent.paragraph and x.event >= 0 and events[x.event].aggregate]
+        if not before:
+            return False
+        if any(events[x.event].date_precision in ("month", "year") for x in before):
+            return True
+        if any(x.dates or x.said_dates for x in before):
+            return False
+        index -= 1
 
 
 def _hint(p: Place, kinds: dict[tuple[int, int], str | None]) -> str | None:
