@@ -246,16 +246,16 @@ _TARGET_AFTER = re.compile(
 )
 # "three US soldiers", "two of the SDF", "members of the militia": victims of that side; but "with the support of US
 # forces" names the force
-#: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"
-_COUNTED_STRIKES = re.compile(
-    r"\b(?:strikes?|air\s*strikes?|air-strikes?|raids?|attacks?|bombardments?|shells?|missiles?|rockets?|drones?|"
-    r"jets?|warplanes?|aircraft|helicopters?|sorties?)$",
-    re.I,
-)
 _VICTIM_BEFORE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
     r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+|several)\s+$",
+    re.I,
+)
+#: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"
+_COUNTED_STRIKES = re.compile(
+    r"\b(?:strikes?|air\s*strikes?|air-strikes?|raids?|attacks?|bombardments?|shells?|missiles?|rockets?|drones?|"
+    r"jets?|warplanes?|aircraft|helicopters?|sorties?)$",
     re.I,
 )
 
