@@ -617,6 +617,13 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         ("فقد شخصان حياتهما وأصيب 5 آخرون بقصف مدفعي على السوق", 2),
         ("فقدان ثلاثة مدنيين لحياتهم بغارة على البلدة", 3),
         ("وفقد شاب حياته بقصف على البلدة", 1),
+        # "met his death": the victims between the verb and its object
+        ("لقي شاب حتفه جراء غارة لطائرة مسيرة استهدفت سيارته قرب البلدة", 1),
+        ("لقي ثلاثة مدنيين مصرعهم بقصف مدفعي على أطراف البلدة", 3),
+        # "it turned out he had departed life": the verbal noun's pronoun is the one victim
+        ("وبعد تمشيط المكان تبين مفارقته للحياة في القرية", 1),
+        # one person named after "المدعو" before the verb
+        ("وقالت مصادر محلية إن المدعو خالد العلي قتل برصاص الدورية خلال مداهمة منزله", 1),
         # a dual verb after its subject
         ("قال المراسل إن طفلتين قُتلتا بانفجار قنبلة في القرية", 2),
     ],
@@ -634,6 +641,7 @@ def test_arabic_death_counts(text: str, killed: int) -> None:
     "text",
     [
         "قضت المحكمة بسجن المتهم ثلاث سنوات",  # the court ruled: no victims
+        "لقي القرار ترحيبا واسعا من الأهالي",  # the decision met a welcome: no death
         "وقد فقد الأهالي الأمل بعد القصف على البلدة",  # lost hope, not life
         "قتل شاب بقصف على البلدة عند الساعة 10:30 صباحا",  # a time is no count
     ],

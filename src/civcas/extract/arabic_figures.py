@@ -684,6 +684,25 @@ def _named_before(sc: Scan, k: int, by_last: dict[int, _G], lex: ArabicLex) -> _
     return None
 
 
+def _introduced_before(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """A person's name (up to four words, quoted or not) ending at token ``k`` right after a word that introduces one
+    (``name_introducers``: "المدعو", "يدعى"), before the harm verb: "المدعو خالد العلي قتل برصاص ..." is one killed."""
+    j = k
+    words = 0
+    while j >= 0 and words <= 4:
+        t = sc.toks[j].text
+        if t in _QUOTE_MARKS:
+            j -= 1
+            continue
+        if t in lex.name_introducers:
+            return words > 0
+        if not t.isalpha() or j in sc.harm or t in lex.name_stops:
+            return False
+        words += 1
+        j -= 1
+    return False
+
+
 #: a person's age after their name (folded): "12 سنة", "27 عاما"
 _AGE_WORDS = frozenset({"سنه", "سنوات", "عام", "عاما", "اعوام", "عمر"})
 
@@ -1001,6 +1020,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 g = _named_before(sc, hit.first - 1, by_last, lex)  # "الطفل عمر ياسر في ذمة الله"
             if g is not None and not g.used and g.noun is not None:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
+            elif _introduced_before(sc, hit.first - 1, lex):
+                picked, one = (events[0], [], "event"), True  # "المدعو خالد العلي قتل برصاص ...": one named
         if picked is None and events and _after_singular_relative(sc, hit, lex):
             # "عزاء محمود الشاهر الذي قُتل": the one person named; but "الشهيد أنس خربوطلي الذي استشهد" is the
             # martyr already counted, not a second one
@@ -1124,10 +1145,14 @@ def _after_singular_relative(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
 
 
 def _singular_pronoun(sc: Scan, hit: PhraseHit) -> bool:
-    """ "مقتله", "قتلها": the word ends in "his"/"her" (a real ه, not a folded ة)."""
-    s, e = sc.span(hit.last, hit.last)
-    word = sc.folded.source[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return len(word) >= 4 and word.endswith(("ه", "ها")) and not word.endswith(("اه", "وه"))
+    """ "مقتله", "قتلها", "مفارقته للحياة": the phrase's last word, or its first, ends in "his"/"her" (a real ه,
+    not a folded ة)."""
+    for k in dict.fromkeys((hit.last, hit.first)):
+        s, e = sc.span(k, k)
+        word = sc.folded.source[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        if len(word) >= 4 and word.endswith(("ه", "ها")) and not word.endswith(("اه", "وه")):
+            return True
+    return False
 
 
 def _cue(sc: Scan, hit: PhraseHit, word: HarmWord, forms: tuple[str, ...]) -> Cue:
