@@ -624,6 +624,10 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         ("وبعد تمشيط المكان تبين مفارقته للحياة في القرية", 1),
         # one person named after "المدعو" before the verb
         ("وقالت مصادر محلية إن المدعو خالد العلي قتل برصاص الدورية خلال مداهمة منزله", 1),
+        # the verb's subject runs on over a second force joined by و and over its backer to the victims
+        ("قتلت قوات النظام السوري والميليشيات الإيرانية ثلاثة مدنيين في البلدة", 3),
+        ("قتلت طائرة مسيرة تابعة للتحالف الدولي شابين قرب البلدة", 2),
+        ("قتلت قوات سوريا الديمقراطية المدعومة أمريكيا شابا في البلدة", 1),
         # a dual verb after its subject
         ("قال المراسل إن طفلتين قُتلتا بانفجار قنبلة في القرية", 2),
     ],

@@ -872,18 +872,35 @@ def _agent_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
     if hit is None or hit.skip:
         return None
     last = hit.last
-    for _ in range(3):
+    for _ in range(5):
         j = _past_tag(toks, last + 1)
         if j >= len(toks):
             break
         more = lex.actor_names.at(toks, j) or lex.adjectives.at(toks, j)
-        if more is not None and (not more.skip or (more.skip == 1 and toks[j].text[0] == "و" and more.last == j)):
-            last = more.last  # "مدفعية النظام وروسيا": a second force joined by و is part of the subject
+        if more is not None and (not more.skip or (more.skip == 1 and toks[j].text[0] == "و")):
+            last = more.last  # "مدفعية النظام وروسيا", "قوات النظام والميليشيات الإيرانية": a second force joined by و
         elif toks[j].text in lex.noun_modifiers:
             last = j
+        elif toks[j].text in lex.backing_links and (backer := _backer_end(sc, j + 1, lex)) is not None:
+            last = backer  # "قسد المدعومة أمريكيا", "طائرة مسيرة تابعة للتحالف الدولي": the backer is part of it
         else:
             break
     return last
+
+
+def _backer_end(sc: Scan, k: int, lex: ArabicLex) -> int | None:
+    """The last token of the backer named at token ``k`` after a backing word: a force ("من التحالف الدولي",
+    "للتحالف", "لإيران") or a country's adverb ("أمريكيا", "تركيا"); None when none stands there."""
+    toks = sc.toks
+    if k < len(toks) and toks[k].text == "من":
+        k += 1
+    if k >= len(toks):
+        return None
+    hit = lex.actor_names.at(toks, k)
+    if hit is not None:
+        return hit.last
+    t = toks[k].text
+    return k if t.isalpha() and len(t) > 4 and t.endswith("يا") and k not in sc.harm else None
 
 
 

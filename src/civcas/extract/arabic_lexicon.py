@@ -51,6 +51,7 @@ class ArabicLex:
     actor_names: PhraseIndex
     military_nouns: PhraseIndex
     noun_modifiers: frozenset[str]
+    backing_links: frozenset[str]
     adjectives: PhraseIndex
     owned_by: PhraseIndex
     source_markers: PhraseIndex
@@ -333,6 +334,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         actor_names=indexes["actor_names"],
         military_nouns=indexes["military_nouns"],
         noun_modifiers=frozenset(fold_phrase(w) for w in bel.noun_modifiers),
+        backing_links=frozenset(fold_phrase(w) for w in bel.backing_links),
         adjectives=indexes["adjectives"],
         owned_by=indexes["owned_by"],
         source_markers=indexes["source_markers"],

@@ -480,6 +480,9 @@ class ArabicBelligerentsFile(Header):
     owner_links: list[str]
     source_markers: list[str]
     not_names: list[str] = []
+    #: words after a force that tie it to its backer ("قسد المدعومة أمريكيا", "طائرة مسيرة تابعة للتحالف"): the
+    #: subject of a verb runs on over them to the backer
+    backing_links: list[str] = []
     entries: list[BelligerentEntry]
 
 
