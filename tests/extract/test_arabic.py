@@ -184,6 +184,7 @@ def test_arabic_a_raid_on_a_named_town_tells_of_an_operation() -> None:
     [
         "مراسل القناة يرصد أوضاع مدينة تلبيسة بعد استهدافها بطائرات النظام",  # "after its targeting"
         "سماع دوي انفجارات هز بلدة الصبحة شرقي دير الزور",  # explosions
+        "صور للعملية الأمنية التي نفذتها قوات التحالف الدولي في بلدة الشحيل",  # a security operation "carried out"
     ],
 )
 def test_arabic_attack_nouns_with_a_pronoun_or_plural_tell_of_a_strike(text: str) -> None:
