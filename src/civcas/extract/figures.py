@@ -561,6 +561,8 @@ def _singular_groups(text: str, existing: list[Group], lex: _Lex) -> list[Group]
     taken = [(g.start, g.end) for g in existing]
     for m in _DET_RE.finditer(text):
         det = m.group("det").lower()
+        if det == "its" and re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "killed Khaled Mansour, its commander in the south,": the named man's role, not a second man
         words = list(re.finditer(r"[\w'’\-]+", text[m.end() : m.end() + 90]))[:6]
         best = None
         for k in range(len(words)):
