@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from civcas.extract.dates import find_dates, page_date, post_signature, reference_date, writing_year, year_hint
+from civcas.extract.dates import (
+    find_dates,
+    page_date,
+    post_signature,
+    reference_date,
+    weekday_dated,
+    writing_year,
+    year_hint,
+)
 from civcas.records import DatePrecision
 
 PUB = date(2016, 7, 21)  # a Thursday
@@ -102,6 +110,27 @@ _PAGE_TOP = "\n".join(["Home | World | Middle East", "Menu", "Drone strike hits 
 def test_page_date_below_the_opening_lines(text: str, expected: date | None) -> None:
     assert reference_date(text, None) == (None, "none")  # not a dateline the page opens with
     assert page_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a photo caption's date with its weekday, and the body's "on Friday": the page's day
+        ("Shelling hits Kobani\n\nSmoke over the city centre on the morning of Friday, Apr. 22, 2022 (Photo: ANHA)\n\n"
+         "Turkish artillery on Friday morning shelled the city centre, injuring three civilians.", date(2022, 4, 22)),
+        ("قصفت القوات التركية صباح الجمعة 22 نيسان 2022 مركز المدينة.\n\nوأدى القصف يوم الجمعة إلى إصابة ثلاثة مدنيين.",
+         date(2022, 4, 22)),
+        # a background date whose weekday is not the strike's: no reference
+        ("The truce signed on Thursday, March 5, 2020 has been broken. Jets struck the town on Friday, killing two.",
+         None),
+        # a weekday the date does not fall on
+        ("Smoke over the city on Friday, Apr. 21, 2022. Shells fell on Friday morning.", None),
+        # the dated weekday alone: nothing else says the page reports that day
+        ("The strike on Friday, Apr. 22, 2022 killed two, the monitor said in its monthly report.", None),
+    ],
+)
+def test_weekday_dated_is_the_one_full_date_the_pages_weekdays_agree_on(text: str, expected: date | None) -> None:
+    assert weekday_dated(text) == expected
 
 
 def test_post_signature_needs_a_handle() -> None:

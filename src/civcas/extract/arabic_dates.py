@@ -243,6 +243,37 @@ def weekday_year(doc_text: str, lex: ArabicLex, year: int) -> int:
     return year
 
 
+def weekday_dates(doc_text: str, lex: ArabicLex) -> set[date]:
+    """The full dates (day, month, year) a page writes with their weekday, the weekday right: "الجمعة 22 نيسان 2022"."""
+    out: set[date] = set()
+    for m in _DAY_MONTH_HINT.finditer(doc_text):
+        f = fold(doc_text[max(0, m.start() - 30) : m.end() + 30])
+        sc = Scan(f, tokens(f.text))
+        for i, tok in enumerate(sc.toks):
+            if not (tok.text.isdecimal() and len(tok.text) <= 2):
+                continue
+            wd = _weekday_before(sc, i, lex)
+            if wd is None:
+                continue
+            for d in line_dates(f.text[sc.toks[i].start :], lex)[:1]:
+                if d.start == 0 and d.start_date is not None and d.start_date == d.end_date and (
+                    d.start_date.weekday() == wd
+                ):
+                    out.add(d.start_date)
+    return out
+
+
+def named_weekdays(doc_text: str, lex: ArabicLex) -> list[int]:
+    """Every weekday a page names (الجمعة، يوم السبت), in order."""
+    f = fold(doc_text)
+    out: list[int] = []
+    for tok in tokens(f.text):
+        wd = next((lex.weekdays[v] for v, _ in variants(tok.text, article=False) if v in lex.weekdays), None)
+        if wd is not None:
+            out.append(wd)
+    return out
+
+
 def _weekday_at(year: int, month: int, day: int) -> int | None:
     dt = _safe(year, month, day)
     return dt.weekday() if dt is not None else None

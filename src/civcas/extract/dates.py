@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -571,6 +572,46 @@ def page_date(text: str, *, rules: RuleFiles | None = None) -> date | None:
         found = page_stamp(text, lambda line: find_dates(line, reference=None, rules=rules), _PUBLISHED_LABEL,
                            _STAMP_REST)
     return found if found is not None else post_signature(text)
+
+
+def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
+    """The one full date a page writes with its weekday, the weekday right ("on the morning of Friday, Apr. 22,
+    2022" in a photo's caption), for a page that says nothing else of when it was written.
+
+    Its "on Friday" is that day: a news page names the weekday of the day it reports. Only when the page's other
+    weekdays all name that one, and one at least does: "the truce signed on Thursday, March 5, 2020" is background
+    to a strike "on Friday" years later. ``None`` when the page writes no such date, or several different ones, or
+    a weekday its date does not fall on. Arabic pages: "الجمعة 22 نيسان 2022".
+    """
+    head = text[:20_000]
+    found: set[date] = set()
+    weekdays: list[int] = []  # every weekday the page names, the dated ones included
+    if re.search(r"[\u0600-\u06FF]", head[:600]):
+        from civcas.extract.arabic_dates import named_weekdays, weekday_dates
+        from civcas.extract.arabic_lexicon import arabic_lex
+
+        lex = arabic_lex(rules or load_rules())
+        found = weekday_dates(head, lex)
+        weekdays = named_weekdays(head, lex) if found else []
+    else:
+        mentions = find_dates(head, reference=None, rules=rules)
+        g = _grammar(rules or load_rules())
+
+        def weekday_of(m: DateMention) -> int | None:
+            return next((g.weekdays[w] for w in re.findall(r"\w+", m.text.lower()) if w in g.weekdays), None)
+
+        weekdays = [wd for m in mentions if m.kind == "weekday" and (wd := weekday_of(m)) is not None]
+        for wd_m, m in itertools.pairwise(mentions):
+            if wd_m.kind != "weekday" or m.kind != "absolute" or m.start_date is None or m.start_date != m.end_date:
+                continue
+            if m.precision is not DatePrecision.DAY or not re.fullmatch(r"[\s,]{0,3}", head[wd_m.end : m.start]):
+                continue
+            if weekday_of(wd_m) == m.start_date.weekday():
+                found.add(m.start_date)
+    if len(found) != 1:
+        return None
+    day = next(iter(found))
+    return day if len(weekdays) >= 2 and set(weekdays) == {day.weekday()} else None
 
 
 # A page's own label for its date of publication: "Published: 4 August 2022", "Posted on July 3, 2023".
