@@ -1162,6 +1162,10 @@ def test_an_arabic_village_named_whole_keeps_a_common_last_word(village_config: 
     assert got and got[0][:2] == ("Aita ech Chaab", "LB"), got
     got = _places("استشهد مواطنان جراء عدوان إسرائيلي استهدف بعض النقاط في المنطقة الجنوبية من سوريا.", village_config)
     assert all(p[1] != "IL" for p in got), got
+    # "في جنوب لبنان" is the south of the country, not the governorate the gazetteer calls so: the village in the
+    # neighbouring governorate keeps its place
+    got = _places("استشهد خمسة أشخاص في غارة إسرائيلية على بلدة عيتا الشعب في جنوب لبنان.", village_config)
+    assert got and got[0][:2] == ("Aita ech Chaab", "LB"), got
 
 
 @pytest.mark.issue(5)

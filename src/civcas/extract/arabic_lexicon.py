@@ -88,6 +88,8 @@ class ArabicLex:
     #: a country's adjective in Arabic, feminine with the article ("السورية"): after a name it says a place
     #: and its country ("أريحا السورية"), as a city is feminine
     country_adjectives: dict[str, str]
+    #: the countries file's Arabic country names, folded ("لبنان", "سوريا")
+    country_names: frozenset[str]
     # The word lists of the extraction modules, folded (each field's comment in ``rules.py`` says what it is for).
     # arabic.py: hedges before a harm (claimants file); clause boundaries (harm file)
     hedge: re.Pattern[str]
@@ -163,6 +165,15 @@ def _country_demonyms() -> frozenset[str]:
             for form in (stem, stem + "ه", stem + "ين", stem + "ون"):
                 out.update((form, "ال" + form))
     return frozenset(out)
+
+
+def _country_names() -> frozenset[str]:
+    """The countries file's Arabic names, folded: "جنوب لبنان" is a part of a country, no admin area."""
+    from civcas.gazetteer import datafiles
+
+    return frozenset(
+        fold_phrase(n) for c in datafiles.countries().countries for n in c.names if re.search(r"[\u0600-\u06FF]", n)
+    )
 
 
 def _country_adjectives() -> dict[str, str]:
@@ -357,6 +368,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         ),
         person_names=frozenset(fold_phrase(w) for w in pl.person_names),
         country_adjectives=_country_adjectives(),
+        country_names=_country_names(),
         place_adjectives=frozenset(fold_phrase(w) for w in pl.place_adjectives),
         country_demonyms=_country_demonyms(),
         split_events=tuple(

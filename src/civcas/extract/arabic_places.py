@@ -430,6 +430,10 @@ def find_places(
             continue  # "مسقط رأسه": his birthplace, not Muscat
         if word in lex.country_demonyms:
             continue  # "قصف #تركي", "الطيران الروسي": whose, never where
+        if (rel := lex.relations.at(toks, k)) is not None and rel.last < k_last and " ".join(
+            t.text for t in toks[rel.last + 1 : k_last + 1]
+        ) in lex.country_names:
+            continue  # "في جنوب لبنان": a part of the country (its name votes), not the governorate called "South"
         if lead and _clitic_word(folded[toks[k].start : toks[k].end], folded[f0 : toks[k].end]):
             continue
         if k == k_last and _common(word) and _article_dropped(word, sp.candidates):
