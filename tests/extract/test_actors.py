@@ -67,6 +67,9 @@ from civcas.extract.actors import find_actors
         # the word read as a force's noun is another force's adjective, coordinated
         ("Russian and regime strikes have killed 120 civilians in Idlib.", ["Russia", "Syria"]),
         ("Syria was hit by a wave of bombings.", []),
+        # a rebel group's name holds the coalition's adjective ("allied"): no coalition
+        ("Suspected Allied Democratic Forces rebels killed 22 civilians near Beni.", []),
+        ("Allied jets struck the village, killing nine civilians.", ["coalition"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

@@ -1000,6 +1000,13 @@ def test_a_force_that_fights_in_one_country_keeps_a_namesake_town_there(village_
         "At least 13 people were killed when rival Somali government security forces opened fire.", village_config
     )
     assert got and got[0].country == "SO", [(p.name, p.country) for p in got]
+    # the US-led coalition fights in Syria and Iraq: "al-Mansoura" is no town of Algeria or Egypt there
+    got = _claim_places("Coalition aircraft killed 30 civilians in al-Mansoura, activists said.", village_config)
+    assert got and got[0].country in ("SY", "IQ"), [(p.name, p.country) for p in got]
+    # ... and the Saudi-led coalition keeps its name in Yemen
+    claims = run(Document(id="g2", text="Coalition airstrikes killed seven civilians in Sanaa, witnesses said."),
+                 config=village_config)
+    assert claims and claims[0].belligerents == ("Saudi-led coalition",), claims
 
 
 @pytest.mark.issue(5)

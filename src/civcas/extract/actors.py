@@ -324,7 +324,8 @@ def _generic_words(rules: RuleFiles) -> dict[str, frozenset[str]]:
     """Per one-country force, the first words of its generic names ("regime forces", "pro-government militia")."""
     out: dict[str, frozenset[str]] = {}
     for e in rules.belligerents.entries:
-        if e.operates_in:
+        # a force of several countries (the coalition's "coalition aircraft") is no one country's own
+        if len(e.operates_in) == 1:
             words = {fold(n.split()[0]) for n in (*e.names, *e.adjectives) if n[:1].islower()}
             out[e.canonical] = out.get(e.canonical, frozenset()) | frozenset(words)
     return out
