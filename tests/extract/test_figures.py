@@ -357,6 +357,9 @@ def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None
         ("Unknown gunmen killed a traditional ruler and his two sons in Ofoke community.", 3),
         ("Gunmen shot dead the village head and his wife on Sunday.", 2),
         ("Bandits killed an emir and two of his guards.", 3),
+        # a military's own words for its kills
+        ("The defence ministry said its jets neutralised 14 terrorists in strikes on the mountains.", 14),
+        ("The army said 30 militants were eliminated in the operation.", 30),
         # "its": the vehicle's driver or rider is one person
         ("A drone targeted a motorcycle near the town, killing its rider.", 1),
         ("The strike hit a car on the highway, killing its driver and a passenger.", 2),
