@@ -192,6 +192,31 @@ def test_arabic_attack_nouns_with_a_pronoun_or_plural_tell_of_a_strike(text: str
     assert [u.kind for u in units] == ["attack"] and units[0].places, units
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical", "killed"),
+    [
+        # a force's own words for its kills: the force that speaks is the attacker
+        ("أعلنت وزارة الدفاع التركية تحييد 14 إرهابيا في غارات جوية على منطقة قنديل", "Turkey", 14),
+        ('وكانت وزارة الدفاع التركية قد أعلنت مساء أمس الجمعة تحييد 9 من قوات "قسد" شمال شرقي سورية', "Turkey", 9),
+    ],
+)
+def test_arabic_a_force_that_announces_its_kills_is_the_attacker(text: str, canonical: str, killed: int) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = run(Document(id="own", text=text), config=ExtractConfig(gazetteer=None))
+    assert claim.belligerents == (canonical,) and claim.killed is not None and claim.killed.value == killed, claim
+
+
+def test_arabic_a_force_that_reports_others_strike_is_not_the_attacker() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قالت وزارة الدفاع السورية إن غارات إسرائيلية قتلت جنديين قرب دمشق"
+    (claim,) = run(Document(id="own", text=text), config=ExtractConfig(gazetteer=None))
+    assert claim.belligerents == ("Israel",), claim
+
+
 def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
     units = _units("قتلى وجرحى بغارات جوية على مدينة سراقب")
     assert [u.kind for u in units] == ["attack"]
@@ -279,6 +304,10 @@ def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> 
         "قصف على نقطة تركية في الريف",
         # a military vehicle belonging to a force, past "تابعة" and "قوات"
         "انفجرت عبوة ناسفة في سيارة عسكرية تابعة لقوات النظام قرب الحاجز",
+        # the victims' force written in quotes
+        'قتل 9 من قوات "قسد" بانفجار عبوة ناسفة',
+        # a victim's employer
+        "انفجرت عبوة ناسفة بسيارة يستقلها شاب يعمل مع وزارة الدفاع السورية",
     ],
 )
 def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) -> None:

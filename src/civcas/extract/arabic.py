@@ -160,6 +160,25 @@ def _outlet_tag(tag: str, outlets: frozenset[str]) -> bool:
     return len(words) > 1 and fold_phrase(" ".join(words)).replace(" ", "") in outlets
 
 
+#: what may stand between a force that speaks and the killing it announces: "عن"، "أنه تم"، "إنها قد"، a clitic ب, and a
+#: few words of when ("أعلنت مساء أمس الجمعة تحييد")
+_OWN_KILL_GAP = re.compile(
+    r"[\s،,:]*(?:عن\s+)?(?:[^\s.،,:;؛]+\s+){0,6}?(?:[اأإ]ن(?:ه|ها|هم)\s+)?(?:تم\s+|قد\s+)?[وبل]?"
+)
+#: the words a force uses of its own kills only ("تحييد", "القضاء على"), folded; "مقتل" may be its own men's deaths
+_OWN_KILL_WORDS = ("تحييد", "حيدت", "القضاء", "قضاء")
+
+
+def _own_kill(text: str, end: int, harms: list[Harm]) -> bool:
+    """Whether a force's own word for a killing follows the speaker ending at ``end``, nothing but
+    ``_OWN_KILL_GAP`` between: "أعلنت وزارة الدفاع التركية تحييد 14 إرهابيا"."""
+    return any(
+        h.category == "killed" and h.cue.start >= end and fold(h.cue.text).text.startswith(_OWN_KILL_WORDS)
+        and _OWN_KILL_GAP.fullmatch(text, end, h.cue.start)
+        for h in harms
+    )
+
+
 def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None, year_hint: int | None,
            spotted: list[object], headline: bool) -> list[Unit]:
     folded = fold(sub.text)
@@ -174,8 +193,12 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     harms = [_tagged_names(doc_text, sub, _numbered_names(doc_text, sub, h), lex)
              for h in find_harms(sc, lex) if not h.negated]
     claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
-    said = [(c.start, c.end) for c in claimants]
-    actors = [a for a in find_actors(sc, lex, on=reference) if not any(s <= a.start < e for s, e in said)]
+    # A force that speaks is not (as such) the attacker, unless it says it killed: "أعلنت وزارة الدفاع التركية تحييد 14
+    # إرهابيا", "قالت القيادة المركزية الأمريكية إنه تم القضاء على 3": its forces struck
+    found = find_actors(sc, lex, on=reference)
+    said = [(c.start, c.end) for c in claimants
+            if not (any(c.start <= a.start < c.end for a in found) and _own_kill(sub.text, c.end, harms))]
+    actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
              if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, lex)]
     blocked = said + [(a.start, a.end) for a in actors]

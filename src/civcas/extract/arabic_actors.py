@@ -26,8 +26,11 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
         return False  # "وأصيب 40 في قصف إسرائيلي": a strike owns no one; the people were hurt in it
     links = lex.owner_links
     k = hit.first - 1
-    # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count.
+    # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count; the quotes a name is
+    # written in are passed over ("تحييد 9 من قوات "قسد"")
     for _ in range(3):
+        while k >= 0 and toks[k].text in _QUOTES:
+            k -= 1
         if k < 0:
             return False
         start = _start_of_phrase(sc, k, lex.owned_by)
@@ -39,6 +42,9 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
             return False
         k -= 1
     return False
+
+
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
 
 
 def _start_of_phrase(sc: Scan, k: int, index: object) -> int | None:
