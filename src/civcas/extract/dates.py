@@ -574,6 +574,14 @@ def page_date(text: str, *, rules: RuleFiles | None = None) -> date | None:
     return found if found is not None else post_signature(text)
 
 
+#: a weekday right before a day's number or a month's name, in English or Arabic: where :func:`weekday_dated` looks
+_WEEKDAY_DATE_HINT = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+    r"Dec)))|(?:(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت|الأحد|الاحد)[،,]?\s+[0-9٠-٩])",
+    re.IGNORECASE,
+)
+
+
 def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
     """The one full date a page writes with its weekday, the weekday right ("on the morning of Friday, Apr. 22,
     2022" in a photo's caption), for a page that says nothing else of when it was written.
@@ -584,6 +592,8 @@ def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
     a weekday its date does not fall on. Arabic pages: "الجمعة 22 نيسان 2022".
     """
     head = text[:20_000]
+    if not _WEEKDAY_DATE_HINT.search(head):
+        return None  # no weekday right before a day or a month anywhere: the full reading is skipped
     found: set[date] = set()
     weekdays: list[int] = []  # every weekday the page names, the dated ones included
     if re.search(r"[\u0600-\u06FF]", head[:600]):
