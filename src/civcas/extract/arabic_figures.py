@@ -576,10 +576,34 @@ def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> in
         t = sc.toks[j].text
         if j in by_first or t in lex.companions or j in sc.harm or not t.isalpha() or t in lex.name_stops or (
             lex.attack.at(sc.toks, j) is not None
-        ):
+        ) or _kin_at(sc, j, lex) is not None:
             break
         j += 1
-    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text in lex.companions)) else k
+    return j if (j in by_first or (j < len(sc.toks) and sc.toks[j].text in lex.companions)
+                 or _kin_at(sc, j, lex) is not None) else k
+
+
+def _kin_at(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
+    """One relative at token ``k``: و and a kin word with its pronoun ("وأمه", "و بنته": ``kin_after_name``)."""
+    toks = sc.toks
+    if k >= len(toks):
+        return None
+    t = toks[k].text
+    if t == "و" and k + 1 < len(toks) and toks[k + 1].text in lex.kin_after_name:
+        return _G(k + 1, k + 1, 0, 1, Qualifier.EXACT, 1, 1, "kin_after_name", noun=k + 1, singular=True)
+    if len(t) > 2 and t[0] == "و" and t[1:] in lex.kin_after_name:
+        return _G(k, k, 1, 1, Qualifier.EXACT, 1, 1, "kin_after_name", noun=k, singular=True)
+    return None
+
+
+def _kin_after_named(sc: Scan, k: int, lex: ArabicLex) -> list[_G]:
+    """The relatives named after a person whose name starts at token ``k``: "يوسف جمال الحسن وبنته ريماس وزوجته"."""
+    out: list[_G] = []
+    j = _after_name(sc, k, {}, lex)
+    while (kin := _kin_at(sc, j, lex)) is not None and len(out) < 5:
+        out.append(kin)
+        j = _after_name(sc, kin.last + 1, {}, lex)
+    return out
 
 
 def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
@@ -600,6 +624,8 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
             out.append(nxt)
             cur = nxt
             break
+        elif cur.singular and (kin := _kin_at(sc, k, lex)) is not None:
+            nxt = kin  # "الشاب محمد العلي وأمه", "الشهيد يوسف الحسن وبنته ريماس": a relative named by a kin word
         if nxt is None or nxt in out or (nxt.noun is None and nxt.value is None):
             break
         if nxt.noun is None or cur.noun is None:
@@ -1053,7 +1079,13 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             named = _person_name(sc, at, lex) or (at < len(sc.toks) and sc.toks[at].text in _NAME_OPENERS) or (
                 _victim(sc, at, lex) is not None and _person_name(sc, at + 1, lex)
             )
-            if w.number == "singular" and (not definite or named):
+            kin = _kin_after_named(sc, at, lex) if named else []
+            if w.number == "singular" and kin:
+                # "الشهيد يوسف الحسن وبنته ريماس": the one named and the relatives named after them
+                n = 1 + len(kin)
+                picked = (w, [_G(hit.first, kin[-1].last, hit.skip, n, Qualifier.EXACT, n, n, f"{w.rule}_kin")],
+                          "person")
+            elif w.number == "singular" and (not definite or named):
                 picked, one = (w, [], "person"), True  # "قتيل", "الشهيد أنس", "الشهيد الإعلامي أنس"
             elif w.number == "dual":
                 g = _G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, w.rule)
