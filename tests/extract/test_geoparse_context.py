@@ -1176,6 +1176,13 @@ def test_an_arabic_village_named_whole_keeps_a_common_last_word(village_config: 
 
 
 @pytest.mark.issue(5)
+def test_an_arabic_village_in_a_local_spelling_with_no_country_in_context(village_config: Any) -> None:
+    # "كنصفرة" is the Syrian layer's "كنسفرة" (ص for س); nothing names a country, and only the Syrian layer knows it
+    got = _places("استشهد مدني ليل الثلاثاء بغارة على بلدة كنصفرة.", village_config)
+    assert got and got[0][1] == "SY", got
+
+
+@pytest.mark.issue(5)
 def test_a_district_seat_named_by_its_own_name_is_a_town(village_config: Any) -> None:
     # the layers give Ariha (Idlib) no population, but its district bears its name: a town, which "Ariha" names
     # by its own name, where Jericho is "Ariha" only in one of its alternate names

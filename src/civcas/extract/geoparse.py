@@ -223,6 +223,12 @@ def resolve_places(
         # and after it the one country a force fights in ("the SDF carried out an airdrop on Jadeed Akidat").
         where = force_votes or home_votes
     best = max(where, key=lambda k: where[k]) if where else None
+    if best is None and any(p.precision is PlacePrecision.UNRESOLVED and ARABIC_SCRIPT.search(mentions[k].text)
+                            for k, p in out.items() if k in mentions):
+        # nothing names or places the country, and an Arabic name the gazetteer does not spell as written
+        # ("كنصفرة" for the layers' "كنسفرة"): the one country whose layer knows the page's names in their local
+        # spellings, when only one does
+        best = _layer_country(gz, mentions, votes, country_spans, in_names)
     if best is not None and best != used:
         # resolved again only when the places point elsewhere than the country the first pass worked in
         # (named in the text, or voted by the candidates when the text names none)
@@ -235,6 +241,19 @@ def resolve_places(
     out = {k: replace(p, phrase=mentions[k].phrase) if k in mentions and mentions[k].phrase else p
            for k, p in out.items()}
     return _aliases(text, out, gz), country
+
+
+def _layer_country(gz: Any, mentions: dict[tuple[int, int], PlaceMention], votes: Counter[str],
+                   country_spans: list[tuple[int, int, str]], in_names: list[tuple[int, int, str]]) -> str | None:
+    """The one country of the loaded layers under which the document's places resolve, when exactly one does."""
+    placed: dict[str, int] = {}
+    for iso in gz.loaded_countries():
+        got, _ = _resolve_all(mentions, gz, iso, tuple(votes), country_spans, in_names)
+        n = sum(1 for p in got.values() if p.country == iso and p.precision not in (
+            PlacePrecision.UNRESOLVED, PlacePrecision.COUNTRY, PlacePrecision.REGION))
+        if n:
+            placed[iso] = n
+    return next(iter(placed)) if len(placed) == 1 else None
 
 
 def _vote_key(p: Place) -> tuple[str, str | None]:

@@ -1321,6 +1321,17 @@ class Gazetteer:
         """Places per database (``bundled``, ``loaded``)."""
         return {label: conn.execute("SELECT COUNT(*) FROM places").fetchone()[0] for label, conn in self._dbs}
 
+    def loaded_countries(self) -> tuple[str, ...]:
+        """The countries the user's loaded layers cover (ISO2, sorted); read once, on first use."""
+        got = getattr(self, "_loaded_countries", None)
+        if got is None:
+            got = tuple(sorted({
+                row[0] for label, conn in self._dbs if label == "loaded"
+                for row in conn.execute("SELECT DISTINCT country FROM places") if row[0]
+            }))
+            self._loaded_countries = got
+        return got
+
 
 _FEATURE_WORDS = frozenset(
     {*fold.REGION_SUFFIXES, "district", "subdistrict", "lga"}
