@@ -1133,6 +1133,17 @@ def test_an_organisation_is_not_the_strikes_place(text: str, village_config: Any
 
 
 @pytest.mark.issue(5)
+def test_a_familys_name_is_not_the_strikes_place(village_config: Any) -> None:
+    # "the Hamdan family": a family's name (there is a Hamdan in al-Hasakah); the strike was in Binnish
+    got = _places(
+        "Seven members of the Hamdan family, among them five children aged between 2 and 14, died under the rubble "
+        "of their home in Binnish.",
+        village_config,
+    )
+    assert got and got[0][:2] == ("Binnish", "SY"), got
+
+
+@pytest.mark.issue(5)
 @pytest.mark.parametrize(
     ("text", "country"),
     [

@@ -144,7 +144,9 @@ _MONTH_AFTER = re.compile(
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
 )
 _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:aged|age|ages|\()\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"(?:aged|age|ages|\()\s*(?:(?:between|from)\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE
+)
 _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
 # A count followed by a plural noun the lexicon does not list ("five Bakassi natives", "32 alleged drug
@@ -422,8 +424,9 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             continue
         if n.value is None and i + 1 < len(nums) and _HEDGE_TAIL.match(text[n.end : nums[i + 1].start]):
             continue  # "as many as five", "many as 50"
-        if _AGE_BEFORE.search(before[-8:]):
-            continue
+        if _AGE_BEFORE.search(before[-24:]):
+            skip_until = n.end
+            continue  # "aged 7", "aged between 2 and 14": ages, not counts
         if n.value is not None and _NAME_AGE.search(before[-40:]) and re.match(r"^\s*[,)]", after):
             continue  # "Riyad al-Kanou, 52, was shot": an age in apposition to a name
         if n.value is not None and _IDENTIFIER_BEFORE.search(before[-12:]):
