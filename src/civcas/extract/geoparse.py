@@ -228,7 +228,9 @@ def resolve_places(
         # nothing names or places the country, and an Arabic name the gazetteer does not spell as written
         # ("كنصفرة" for the layers' "كنسفرة"): the one country whose layer knows the page's names in their local
         # spellings, when only one does
-        best = _layer_country(gz, mentions, votes, country_spans, in_names)
+        layer = _layer_country(gz, mentions, votes, country_spans, in_names)
+        if layer is not None:
+            best, (out, used) = layer[0], layer[1]  # resolved under it already
     if best is not None and best != used:
         # resolved again only when the places point elsewhere than the country the first pass worked in
         # (named in the text, or voted by the candidates when the text names none)
@@ -243,17 +245,19 @@ def resolve_places(
     return _aliases(text, out, gz), country
 
 
-def _layer_country(gz: Any, mentions: dict[tuple[int, int], PlaceMention], votes: Counter[str],
-                   country_spans: list[tuple[int, int, str]], in_names: list[tuple[int, int, str]]) -> str | None:
-    """The one country of the loaded layers under which the document's places resolve, when exactly one does."""
-    placed: dict[str, int] = {}
+def _layer_country(
+    gz: Any, mentions: dict[tuple[int, int], PlaceMention], votes: Counter[str],
+    country_spans: list[tuple[int, int, str]], in_names: list[tuple[int, int, str]],
+) -> tuple[str, tuple[dict[tuple[int, int], Place], str | None]] | None:
+    """The one country of the loaded layers under which the document's places resolve, when exactly one does, with
+    the places resolved under it (``_resolve_all``'s answer)."""
+    placed: dict[str, tuple[dict[tuple[int, int], Place], str | None]] = {}
     for iso in gz.loaded_countries():
-        got, _ = _resolve_all(mentions, gz, iso, tuple(votes), country_spans, in_names)
-        n = sum(1 for p in got.values() if p.country == iso and p.precision not in (
-            PlacePrecision.UNRESOLVED, PlacePrecision.COUNTRY, PlacePrecision.REGION))
-        if n:
-            placed[iso] = n
-    return next(iter(placed)) if len(placed) == 1 else None
+        got = _resolve_all(mentions, gz, iso, tuple(votes), country_spans, in_names)
+        if any(p.country == iso and p.precision not in (
+            PlacePrecision.UNRESOLVED, PlacePrecision.COUNTRY, PlacePrecision.REGION) for p in got[0].values()):
+            placed[iso] = got
+    return next(iter(placed.items())) if len(placed) == 1 else None
 
 
 def _vote_key(p: Place) -> tuple[str, str | None]:

@@ -371,6 +371,7 @@ class Gazetteer:
         if home_file is not None and home_file.exists():
             self._dbs.append(("loaded", self._open(home_file)))
         self._lock = threading.Lock()
+        self._loaded_countries: tuple[str, ...] | None = None  # read on first use (loaded_countries)
         self._cache: OrderedDict[str, tuple[GazetteerEntry, ...]] = OrderedDict()
         # place rows by (database, rid): one place is named by many keys
         # (one dict per database, and one for the table's merged entries: no tuple per cached row)
@@ -1323,7 +1324,7 @@ class Gazetteer:
 
     def loaded_countries(self) -> tuple[str, ...]:
         """The countries the user's loaded layers cover (ISO2, sorted); read once, on first use."""
-        got = getattr(self, "_loaded_countries", None)
+        got = self._loaded_countries
         if got is None:
             got = tuple(sorted({
                 row[0] for label, conn in self._dbs if label == "loaded"
