@@ -14,7 +14,7 @@ from datetime import date
 from typing import cast
 
 from civcas.extract.actors import OCCUPATION, ActorMention
-from civcas.extract.arabic_figures import Scan
+from civcas.extract.arabic_figures import _QUOTE_MARKS, Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import PhraseHit, Token, tokens, variants
 
@@ -29,7 +29,7 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
     # Up to two connecting words ("من", "التابعة لـ") or none, then an owner noun or a count; the quotes a name is
     # written in are passed over ("تحييد 9 من قوات "قسد"")
     for _ in range(3):
-        while k >= 0 and toks[k].text in _QUOTES:
+        while k >= 0 and toks[k].text in _QUOTE_MARKS:
             k -= 1
         if k < 0:
             return False
@@ -42,9 +42,6 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
             return False
         k -= 1
     return False
-
-
-_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
 
 
 def _start_of_phrase(sc: Scan, k: int, index: object) -> int | None:
