@@ -1736,3 +1736,56 @@ def test_the_badia_of_a_town_is_the_desert_around_it(village_config: Any) -> Non
 def test_zirgan_is_the_kurdish_name_of_abu_rasin(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][0] == "Abu Rasayn" and got[0][1] == "SY", got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        # the gazetteer's Fadiliyas lie in Wasit and Homs: not the village east of Mosul
+        ("An air strike killed eight members of one family in the village of Fadiliya, east of Mosul, on Tuesday.",
+         "Fadiliya", "IQ", "Nineveh"),
+        ("Eleven people were killed in an airstrike on al-Tokhar, a village north of Manbij, on Thursday.",
+         "al-Tokhar", "SY", "Aleppo"),
+        # Shisha is no Chas`a of Hasakah, 245 km from Kobani
+        ("Turkish shelling on the village of Shisha, southeast of Kobani, injured a woman and a child on Wednesday.",
+         "Shisha", "SY", "Aleppo"),
+        ("قتل ثمانية مدنيين من عائلة واحدة جراء غارة جوية لطيران التحالف على قرية الفاضلية شرق مدينة الموصل.",
+         "الفاضلية", "IQ", "Nineveh"),
+        ("قتل 11 مدنيا في غارة على قرية التوخار الواقعة على بعد 15 كم شمال منبج.", "التوخار", "SY", "Aleppo"),
+    ],
+)
+def test_a_place_the_text_locates_from_a_town_lies_near_that_town(
+    text: str, name: str, country: str, admin1: str, village_config: Any
+) -> None:
+    claims = run(Document(id="g1", text=text), config=village_config)
+    got = [c.place for c in claims if c.place is not None]
+    assert got, claims
+    p = got[0]
+    assert (p.name, p.country, p.admin1, p.precision) == (name, country, admin1, PlacePrecision.NEAR), p
+    assert p.gazetteer_id is None and any("placed near" in r for r in p.reasons), p.reasons
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a namesake near the town is taken, not one farther off
+        ("Coalition aircraft bombed the village of al-Mansoura, 25 km west of Raqqa, killing seven civilians.",
+         "Al Mansurah"),
+        # a sizeable town keeps its own place however far the bearing's reference point is
+        ("Government helicopters dropped barrel bombs on Palmyra, east of Homs, killing nine civilians.", "Tadmur"),
+    ],
+)
+def test_a_place_found_within_reach_of_the_town_it_is_located_from_is_kept(
+    text: str, name: str, village_config: Any
+) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] == name and got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+def test_turkish_forces_strike_where_they_fight_not_at_a_namesake_abroad(village_config: Any) -> None:
+    # no country named: "Hoshan" read loosely matches Chinese towns; Turkey's forces fight in Syria, Iraq and Turkey
+    got = _places("Turkish drones struck a car in the village of Hoshan, northwest of Ain Issa, killing three "
+                  "civilians on Monday.", village_config)
+    assert got and got[0][0] == "Hoshan" and got[0][1] == "SY", got

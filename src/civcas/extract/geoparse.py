@@ -180,7 +180,8 @@ def resolve_places(
             weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
             votes[iso] += 1
     country = max(weights, key=lambda k: weights[k]) if weights else None
-    out, used = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names)
+    located = _located_from(text, mentions)
+    out, used = _resolve_all(mentions, gz, country, tuple(votes), country_spans, in_names, located)
     where: dict[str, float] = {}
     weight_of: dict[tuple[str, str | None], float] = {}
     for k, p in out.items():
@@ -228,13 +229,13 @@ def resolve_places(
         # nothing names or places the country, and an Arabic name the gazetteer does not spell as written
         # ("كنصفرة" for the layers' "كنسفرة"): the one country whose layer knows the page's names in their local
         # spellings, when only one does
-        layer = _layer_country(gz, mentions, votes, country_spans, in_names)
+        layer = _layer_country(gz, mentions, votes, country_spans, in_names, located)
         if layer is not None:
             best, (out, used) = layer[0], layer[1]  # resolved under it already
     if best is not None and best != used:
         # resolved again only when the places point elsewhere than the country the first pass worked in
         # (named in the text, or voted by the candidates when the text names none)
-        out, used = _resolve_all(mentions, gz, best, tuple(votes), country_spans, in_names)
+        out, used = _resolve_all(mentions, gz, best, tuple(votes), country_spans, in_names, located)
     if best is not None:
         country = best
     # a dateline names a bureau's city in full ("ERBIL (Kurdistan 24) –"): read loosely it is some village elsewhere
@@ -248,12 +249,13 @@ def resolve_places(
 def _layer_country(
     gz: Any, mentions: dict[tuple[int, int], PlaceMention], votes: Counter[str],
     country_spans: list[tuple[int, int, str]], in_names: list[tuple[int, int, str]],
+    located: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> tuple[str, tuple[dict[tuple[int, int], Place], str | None]] | None:
     """The one country of the loaded layers under which the document's places resolve, when exactly one does, with
     the places resolved under it (``_resolve_all``'s answer)."""
     placed: dict[str, tuple[dict[tuple[int, int], Place], str | None]] = {}
     for iso in gz.loaded_countries():
-        got = _resolve_all(mentions, gz, iso, tuple(votes), country_spans, in_names)
+        got = _resolve_all(mentions, gz, iso, tuple(votes), country_spans, in_names, located)
         if any(p.country == iso and p.precision not in (
             PlacePrecision.UNRESOLVED, PlacePrecision.COUNTRY, PlacePrecision.REGION) for p in got[0].values()):
             placed[iso] = got
@@ -393,11 +395,18 @@ def _background_countries(gz: Any, text: str, spotted: Sequence[Any]) -> set[str
 
 
 def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], among: list[str]) -> set[str]:
-    """Which of ``among`` hold a place named as one of the mentions (their names' exact lookups)."""
+    """Which of ``among`` hold a place named as one of the mentions (their names' exact lookups, and the town the
+    aliases file says a name is another name of: "Serekaniye" is Ras al-Ain of Syria, not Sari Kani of Iraq)."""
+    from civcas.gazetteer.resolve import alias_country
+
     out: set[str] = set()
     for m in mentions.values():
         if gz is None or not hasattr(gz, "lookup"):
             break
+        aliased = alias_country(m.text)
+        if aliased in among:
+            out.add(aliased)
+            continue
         out.update(e.country for e in gz.lookup(m.text)[:20] if e.country in among)
         if len(out) == len(among):
             break
@@ -860,7 +869,9 @@ def _seat_names() -> frozenset[str]:
 def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country: str | None,
                  countries: tuple[str, ...],
                  country_spans: Sequence[tuple[int, int, str]] = (),
-                 in_names: Sequence[tuple[int, int, str]] = ()) -> tuple[dict[tuple[int, int], Place], str | None]:
+                 in_names: Sequence[tuple[int, int, str]] = (),
+                 located: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+                 ) -> tuple[dict[tuple[int, int], Place], str | None]:
     """Every mention resolved under ``country``; also returns the country the resolution worked in (the one
     given, else the one the candidates voted for). The pass near anchors runs here, in each pass, because
     its places feed the country vote that decides whether a second pass is needed."""
@@ -897,7 +908,110 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
                                  reasons=(f"names the country {iso}",))
                 continue
         out[k] = resolve(m, gazetteer=gz, context=ctx)
-    return _resolve_near_anchors(mentions, out, gz, ctx), country
+    out = _resolve_near_anchors(mentions, out, gz, ctx)
+    return (_near_their_anchors(mentions, out, gz, ctx, located) if located else out), country
+
+
+#: The relations that locate a place from another ("east of Mosul", "15 km from Manbij").
+_FROM_RELATIONS = frozenset({"km_from", "east_of", "west_of", "north_of", "south_of", "northeast_of", "northwest_of",
+                             "southeast_of", "southwest_of"})
+#: How far from the town it is located from a place may lie when the text gives no distance ("Fadiliya, east of
+#: Mosul"); with one, half as far again and this margin (a rough "15 km north of").
+_FROM_RADIUS_KM = 150.0
+_FROM_MARGIN_KM = 25.0
+#: A town at least this large keeps its own place however far the text's relative position puts it ("Palmyra, east
+#: of Homs" is some 150 km away); within this many kilometres of the anchor.
+_FROM_TOWN_POPULATION = 10_000
+_FROM_TOWN_KM = 300.0
+
+
+@functools.cache
+def _anchor_gap_words() -> frozenset[str]:
+    from civcas.extract.rules import load_rules
+
+    rules = load_rules()
+    ar = rules.ar_places.anchor_gap_words if rules.ar_places is not None else []
+    return frozenset(w.lower() for w in (*rules.places.anchor_gap_words, *ar))
+
+
+_GAP_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)?|[,()\-–]|\S")
+
+
+def _located_from(
+    text: str, mentions: dict[tuple[int, int], PlaceMention]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of (place, the town it is located from): "Fadiliya, east of Mosul", "al-Tokhar, a village 15 km north
+    of Manbij". Only a comma, numbers and the data file's words may stand between the two names."""
+    words = _anchor_gap_words()
+    if not words:
+        return []
+    keys = sorted(mentions)
+    out = []
+    for a, b in itertools.pairwise(keys):
+        x, y = mentions[a], mentions[b]
+        if y.relation not in _FROM_RELATIONS or x.relation != "in" or not 0 <= b[0] - a[1] <= 60:
+            continue
+        gap = text[a[1] : b[0]]
+        if "\n" in gap:
+            continue
+        tokens = _GAP_TOKEN.findall(gap)
+        if tokens and all(t in ",،()-–" or t[0].isdigit() or t.lower() in words for t in tokens):
+            out.append((a, b))
+    return out
+
+
+def _near_their_anchors(
+    mentions: dict[tuple[int, int], PlaceMention], out: dict[tuple[int, int], Place], gz: Any, ctx: Any,
+    located: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+) -> dict[tuple[int, int], Place]:
+    """A place the text locates from a town it names lies near that town (issue 5: "unresolved is honest").
+
+    "Fadiliya, east of Mosul": the gazetteer's Fadiliyas lie in Wasit and Homs, hundreds of kilometres away, so the
+    village is placed near Mosul (precision ``near``, its own name kept), not at a namesake's coordinates; a
+    namesake within reach of the anchor is taken instead of a farther one; a sizeable town stays itself.
+    """
+    from civcas.gazetteer import resolve
+    from civcas.gazetteer.merge import distance_km
+    from civcas.gazetteer.resolve import completed_context
+
+    for a, b in located:
+        px, py, m = out.get(a), out.get(b), mentions[a]
+        if px is None or py is None or py.lat is None or py.lon is None or py.gazetteer_id is None:
+            continue
+        if py.kind not in ("locality", "neighbourhood") or fallback(py, gz) or ev_mod.located_by_context(py):
+            continue
+        if ctx.country and py.country != ctx.country:
+            continue  # a town abroad for the pass's country: the pass under the country it votes for decides
+        km = mentions[b].distance_km
+        radius = (1.5 * km + _FROM_MARGIN_KM) if km else _FROM_RADIUS_KM
+        own = (px.lat is not None and px.lon is not None and px.gazetteer_id is not None and not fallback(px, gz)
+               and not ev_mod.located_by_context(px))
+        if (own and px.precision in (PlacePrecision.GOVERNORATE, PlacePrecision.DISTRICT)) or _names_admin(m):
+            continue  # an admin area named in its own right ("Al-Rutbah district, south-west of al-Ramadi")
+        if own:
+            d = distance_km(px.lat, px.lon, py.lat, py.lon)  # type: ignore[arg-type]
+            if d <= radius:
+                continue
+            e = gz.get(px.gazetteer_id) if hasattr(gz, "get") else None
+            if e is not None and e.population >= _FROM_TOWN_POPULATION and d <= _FROM_TOWN_KM:
+                continue
+            again = resolve(m, gazetteer=gz, context=replace(completed_context(gz, ctx), places=(py,)))
+            if (again.lat is not None and again.lon is not None and again.gazetteer_id is not None
+                    and not fallback(again, gz) and not ev_mod.located_by_context(again)
+                    and distance_km(again.lat, again.lon, py.lat, py.lon) <= radius):
+                out[a] = again
+                continue
+            why = f"its namesakes lie far from {py.name} ({px.name}, {d:.0f} km)"
+        elif px.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD, PlacePrecision.NEAR):
+            continue  # already placed near a town the text names with it
+        else:
+            why = f"'{m.text}' is not in the gazetteer"
+        out[a] = Place(
+            name=m.text, mention=m.text, span=m.span, lat=py.lat, lon=py.lon, admin1=py.admin1, admin2=py.admin2,
+            country=py.country, precision=PlacePrecision.NEAR, confidence=0.3, relation=m.relation,
+            reasons=(why, f"placed near {py.name}, the town the text locates it from"), phrase=m.phrase,
+        )
+    return out
 
 
 #: A place resolved with at least this confidence (a clear margin over its namesakes) anchors the others.

@@ -296,6 +296,8 @@ class PlacesFile(Header):
     since_events: list[str] = []
     dedicated_buildings: list[str] = []
     org_after: list[str] = []
+    #: the words between a place and the relative position that locates it from another town (geoparse)
+    anchor_gap_words: list[str] = []
     institutions_of: list[str] = []
     state_institutions: list[str] = []
     #: the armed ones among them ("Turkey's defence ministry", "Russia's army"): whose forces, not where

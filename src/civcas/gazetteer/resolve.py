@@ -835,6 +835,12 @@ def _aliases() -> dict[str, tuple[str, str, str]]:
     return {fold.key(n): (a.known_as, a.country, fold.key(a.admin1)) for a in aliases().aliases for n in a.names}
 
 
+def alias_country(name: str) -> str | None:
+    """The country of the town the aliases file says ``name`` is another name of ("Serekaniye": SY), if any."""
+    hit = _aliases().get(fold.key(name))
+    return hit[1] if hit is not None else None
+
+
 def _alias_entries(
     gazetteer: Gazetteer, name: str, within: _Areas, context: ResolveContext
 ) -> list[GazetteerEntry]:
