@@ -881,3 +881,32 @@ def test_the_breakdown_of_a_months_tally_is_no_strike() -> None:
     got = sorted((c.killed.value, str(c.kind)) for c in claims if c.killed is not None)
     assert got == [(5, "aggregate"), (14, "aggregate"), (27, "aggregate"), (87, "aggregate")], got
     assert ClaimKind.INCIDENT not in {c.kind for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # no toll told: at least the people the opener lists among the dead (a kin's possessive continues the list)
+        ("Russian warplanes bombed the outskirts of Kafr Nabl on Thursday, according to the White Helmets. "
+         "The dead included a woman and her two children.", 3, Qualifier.AT_LEAST),
+        ("Regime helicopters dropped barrel bombs on Kafr Zita on Sunday. Among the dead were two women and three "
+         "children, activists said.", 5, Qualifier.AT_LEAST),
+        # a toll told before: the list is its breakdown, not a second, smaller figure
+        ("Russian warplanes bombed the outskirts of Kafr Nabl on Thursday, killing seven civilians. The dead "
+         "included two women and three children.", 7, Qualifier.EXACT),
+    ],
+)
+def test_the_dead_an_opener_lists_are_the_toll_only_when_no_toll_is_told(
+    text: str, value: int, qualifier: Qualifier
+) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (value, qualifier), c.killed
+    if qualifier is Qualifier.AT_LEAST:  # the figure points at the people listed
+        assert c.killed.span is not None and c.killed.span.text.endswith("children"), c.killed.span
+
+
+def test_the_victims_an_opener_lists_give_no_toll() -> None:
+    # "the victims" may be the wounded too: their categories are kept, no figure is made of them
+    (c,) = run(_doc("Russian warplanes bombed the outskirts of Kafr Nabl on Thursday. The victims included two "
+                    "women and three children, the White Helmets said."), config=CONFIG)
+    assert c.killed is None and dict(c.victims)["children"].value == 3

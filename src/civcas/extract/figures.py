@@ -616,7 +616,9 @@ def _mark_categories(text: str, groups: list[Group], lex: _Lex) -> list[Group]:
                 continue
             gap = text[scope_end : g.start]
             if not re.fullmatch(
-                r"[\s,]*(?:(?:and|as well as|plus|reportedly|were|are|was|at least)[\s,]+)*", gap, re.I
+                # "including a woman and her two children": a kin's possessive does not end the list
+                r"[\s,]*(?:(?:and|as well as|plus|reportedly|were|are|was|at least)[\s,]+)*(?:(?:her|his|their)\s+)?",
+                gap, re.I,
             ):
                 break
             out[i] = _replace(g, is_category=True, opener=fold(m.group()))

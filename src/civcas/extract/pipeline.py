@@ -289,6 +289,32 @@ def _drop_restatements(claims: list[Claim], event_of: dict[str, int]) -> list[Cl
     return out
 
 
+#: An opener that lists the dead ("the dead included", "among those killed were"), not "the victims" (who may be the
+#: wounded too)
+_DEAD_OPENER = re.compile(r"\b(?:dead|killed|fatalities|martyrs|deceased)\b", re.IGNORECASE)
+
+
+def _dead_listed(text: str, units: list[Unit]) -> tuple[Figure, Span, str | None] | None:
+    """At least the people an opener lists among the dead, when each is counted: "The dead included a woman and her
+    two children" is at least three killed. Only for an event that tells no toll of its own (a breakdown of a toll
+    told before is its categories, not a second figure)."""
+    for u in units:
+        for h in u.harms:
+            if h.form != "categories" or h.category != "killed" or not _DEAD_OPENER.search(h.cue.text):
+                continue
+            groups = list({id(g): g for _, g in h.victims}.values())
+            if not groups or any(g.value is None or g.qualifier in (Qualifier.MOSTLY, Qualifier.MENTIONED)
+                                 for g in groups):
+                continue
+            groups.sort(key=lambda g: g.start)
+            first, last = groups[0], groups[-1]
+            span = Span.of(text, u.sent.start + first.start, u.sent.start + last.end)
+            fig = Figure(sum(g.value or 0 for g in groups), Qualifier.AT_LEAST, text=span.text, span=span,
+                         rule=h.cue.rule)
+            return fig, Span.of(text, u.sent.start + h.cue.start, u.sent.start + h.cue.end), h.cue.rule
+    return None
+
+
 def _keeps_both(figs: dict[str, Figure]) -> bool:
     """A killed-or-injured total stands beside the killed figure only when it counts more people: "25
     casualties, among them 10 dead"."""
@@ -604,6 +630,15 @@ def _build_claim(
                     evidence.append(Evidence(f"victims.{cat}", vf.span, vf.rule))
             if h.status != "unspecified" and status == "unspecified":
                 status = h.status
+    if "killed" not in figs:
+        opened = _dead_listed(text, units)
+        if opened is not None:
+            # "The dead included a woman and her two children" with no toll told: at least the people it lists
+            fig, cue_span, cue_rule = opened
+            figs["killed"] = fig
+            if fig.span:
+                evidence.append(Evidence("killed", fig.span, fig.rule))
+            evidence.append(Evidence("killed_cue", cue_span, cue_rule))
     if "killed" not in figs and "civilians" in victims and victims["civilians"].value is not None:
         # "Among those killed were 20 soldiers and five civilians": the civilian count is the claim's figure.
         figs["killed"] = victims["civilians"]
