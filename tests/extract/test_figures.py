@@ -387,3 +387,26 @@ def test_a_ruler_or_a_head_counts_one(text: str, killed: int) -> None:
 def test_a_singular_harm_noun_after_a_counts_one(text: str, value: int | None) -> None:
     got = [h.value for h in find_harms(text) if h.value is not None]
     assert got == ([value] if value is not None else []), find_harms(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wounded named before a death's verb with no count of its own are the dead
+        ("A woman wounded in a Russian airstrike on Ariha last Friday died in hospital on Tuesday.", [("killed", 1)]),
+        ("Two children injured in Monday's shelling of Tal Rifaat died of their wounds on Wednesday.",
+         [("killed", 2)]),
+        ("A man who was wounded in the shelling died on Tuesday.", [("killed", 1)]),
+        # someone else died: the wounded stay wounded
+        ("Five people wounded in the attack were taken to hospital, where one died.",
+         [("injured", 5), ("killed", 1)]),
+        ("Three people were wounded in the strike and a child later died in hospital.",
+         [("injured", 3), ("killed", 1)]),
+        # a part of the wounded died, not all of them
+        ("Hospital officials said three people who were among 11 injured in the fighting died in hospital.",
+         [("injured", 11)]),
+    ],
+)
+def test_the_wounded_who_then_died_are_the_dead(text: str, expected: list[tuple[str, int]]) -> None:
+    got = [(h.category, h.value) for h in find_harms(text) if h.groups]
+    assert got == expected, got

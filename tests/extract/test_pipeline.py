@@ -910,3 +910,20 @@ def test_the_victims_an_opener_lists_give_no_toll() -> None:
     (c,) = run(_doc("Russian warplanes bombed the outskirts of Kafr Nabl on Thursday. The victims included two "
                     "women and three children, the White Helmets said."), config=CONFIG)
     assert c.killed is None and dict(c.victims)["children"].value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the strike a death from wounds came of is the event: a day before the death
+        ("A man died of his wounds on Tuesday, a day after Turkish artillery shelled the village of Umm al-Kaif.",
+         date(2021, 3, 1)),
+        ("A girl succumbed to her injuries on Tuesday, two days after a Russian airstrike on Ariha.",
+         date(2021, 2, 28)),
+        # the day after something else is no strike's date
+        ("Two civilians were killed on Tuesday, a day after a ceasefire was announced in Idlib.", date(2021, 3, 2)),
+    ],
+)
+def test_a_death_from_wounds_dated_after_the_strike_is_dated_by_the_strike(text: str, day: date) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.date is not None and (c.date.start, c.date.end) == (day, day), c.date

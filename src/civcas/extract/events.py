@@ -678,6 +678,33 @@ def _date_overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | 
     return lo_a <= (hi_b + s if hi_b != date.max else hi_b) and lo_b <= (hi_a + s if hi_a != date.max else hi_a)
 
 
+@functools.cache
+def _strike_words() -> re.Pattern[str]:
+    """The harm lexicon's attack verbs and nouns ("shelled", "an airstrike"), and its verbs of a death from wounds."""
+    from civcas.extract.rules import load_rules
+    from civcas.extract.text import phrase_regex
+
+    h = load_rules().harm
+    return phrase_regex([*h.attack_verbs, *h.attack_nouns])
+
+
+def _died_after_a_strike(u: Unit, own: tuple[date | None, date | None, str, Any]) -> bool:
+    """Whether the unit tells a death from wounds on its own date, "N days after" the strike it came of: "A man died
+    of his wounds on Tuesday, a day after Turkish artillery shelled the village" (not "two civilians were killed on
+    Thursday, two days after a ceasefire was announced")."""
+    from civcas.extract.rules import load_rules
+
+    off, d = u.offset, own[3]
+    if off is None or off.direction != "after" or d is None or getattr(d, "start", off.start) >= off.start:
+        return False
+    wd = load_rules().harm.wounds_of_the_dead
+    verbs = {v.lower() for v in wd.verbs} if wd is not None else set()
+    if not any(h.category == "killed" and h.cue.text.lower() in verbs and h.cue.start < off.start for h in u.harms):
+        return False
+    after = u.sent.text[off.end : off.end + 80]
+    return _strike_words().search(after) is not None
+
+
 def _shift(d: date | None, days: int) -> date | None:
     if d is None:
         return None
@@ -710,7 +737,12 @@ def cluster(
             places[ui] = (place, [])
         own = own_date(u)
         forced_new = False
-        if u.offset is not None and u.offset.offset is not None:
+        if u.offset is not None and u.offset.offset is not None and own is not None and _died_after_a_strike(u, own):
+            # "A man died of his wounds on Tuesday, a day after Turkish artillery shelled the village": the strike
+            # the death came of is the event, a day before the death
+            lo, hi = u.offset.offset
+            own = (_shift(own[0], -hi), _shift(own[1], -lo), "days", u.offset)
+        elif u.offset is not None and u.offset.offset is not None:
             anchor = _anchor(u, by_sentence, events, last)
             if anchor is not None and (anchor.start or anchor.end):
                 lo, hi = u.offset.offset

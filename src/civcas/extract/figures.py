@@ -276,6 +276,9 @@ class _Lex:
     member_nouns: frozenset[str]
     #: after a member noun, "of" and an armed body: "two members of the SDF" are combatants
     of_armed_body: re.Pattern[str] | None
+    died_verbs: frozenset[str] | None = None  # a death's verbs, folded ("died", "succumbed")
+    #: words between the wounded and a death's verb that say someone else died ("where one died")
+    died_breaks: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -389,6 +392,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         )
         if rules.victims.armed_bodies
         else None,
+        frozenset(fold(v) for v in wd.verbs) if wd is not None else None,
+        phrase_regex(wd.breaks) if wd is not None and wd.breaks else re.compile(r"(?!)"),
     )
 
 
@@ -784,8 +789,38 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         taken = {(h.cue.start, h.cue.end) for h in left}
         harms = [h for h in harms if (h.cue.start, h.cue.end) not in taken or h.groups]
         harms.extend(left)
+    harms = _wounded_who_died(text, harms, lex)
     harms.sort(key=lambda h: h.start)
     return _attach_categories(text, harms, groups, rules)
+
+
+_PARTITIVE_BEFORE = re.compile(r"\b(?:among|amongst|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _wounded_who_died(text: str, harms: list[Harm], lex: _Lex) -> list[Harm]:
+    """ "A woman wounded in a Russian airstrike on Ariha last Friday died in hospital on Tuesday": the wounded named
+    before a death's verb that has no count of its own are the dead (one killed, not one injured)."""
+    if lex.died_verbs is None:
+        return harms
+    out = list(harms)
+    for k in harms:
+        if k.category != "killed" or k.groups or k.implied_one or k.negated or fold(k.cue.text) not in lex.died_verbs:
+            continue
+        before = [h for h in out if h.category == "injured" and h.groups and not h.negated and h.end <= k.cue.start
+                  and h.groups[0].start < h.cue.start]
+        if not before:
+            continue
+        w = before[-1]
+        if _PARTITIVE_BEFORE.search(text[max(0, w.groups[0].start - 12) : w.groups[0].start]):
+            continue  # "three people who were among 11 injured in the fighting died": not the eleven
+        if any(w.end <= h.start < k.cue.start for h in out if h is not w) or lex.died_breaks.search(
+            text[w.end : k.cue.start]
+        ):
+            continue
+        out[out.index(k)] = Harm(category="killed", cue=k.cue, groups=w.groups, form=k.form, additive=w.additive,
+                                 rules=(k.cue.rule, *(g.rule for g in w.groups)))
+        out.remove(w)
+    return out
 
 
 _OPENER_HARM = re.compile(r"\b(?:killed|dead|victims|martyrs|deceased|fatalities)\b|\b(injured|wounded)\b", re.I)

@@ -93,6 +93,8 @@ class WoundsOfTheDead(_Strict):
     verbs: list[str]
     links: list[str]
     nouns: list[str]
+    #: words that, between the wounded and a death's verb, say someone else died ("wounded ... where one died")
+    breaks: list[str] = []
 
 
 class HarmFile(Header):
