@@ -1536,3 +1536,15 @@ def test_arabic_a_range_opened_by_its_preposition() -> None:
     for text in ("قتل ما بين 10 و15 مدنياً في الغارة على هجين.", "قتل من 10 إلى 15 مدنياً في الغارة على هجين."):
         (c,) = run(Document(id="r", text=text, published=date(2018, 11, 10)), config=cfg)
         assert c.killed is not None and (c.killed.value, c.killed.max) == (10, 15), (text, c.killed)
+
+
+def test_a_death_with_the_victim_between_its_verb_and_the_life_it_left() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    # "فارقت طفلة الحياة": a girl left life (one killed; her wound is the one she died of, no one injured besides)
+    text = "فارقت طفلة الحياة اليوم متأثرة بإصابتها بقصف جوي روسي استهدف مدينة أريحا جنوبي إدلب يوم الجمعة الفائت."
+    (claim,) = run(Document(id="left", text=text, published=date(2021, 5, 13)), config=ExtractConfig(gazetteer=None))
+    assert claim.killed is not None and claim.killed.value == 1 and claim.injured is None, claim
+    # the strike the death came of, told after the wound, dates the claim: last Friday, not today
+    assert claim.date is not None and claim.date.start == claim.date.end == date(2021, 5, 7), claim.date

@@ -927,3 +927,18 @@ def test_the_victims_an_opener_lists_give_no_toll() -> None:
 def test_a_death_from_wounds_dated_after_the_strike_is_dated_by_the_strike(text: str, day: date) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.date is not None and (c.date.start, c.date.end) == (day, day), c.date
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the strike the death came of, told after the wound, dates the claim
+        ("A child died on Tuesday of wounds sustained in a Russian airstrike on Ariha last Friday.",
+         date(2021, 2, 26)),
+        # a death dated after the strike told before it: the strike's day is the nearer one
+        ("A child who was injured in Sunday's shelling of Ariha died of his wounds on Tuesday.", date(2021, 2, 28)),
+    ],
+)
+def test_a_death_from_wounds_is_dated_by_the_strike_it_came_of(text: str, day: date) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.date is not None and (c.date.start, c.date.end) == (day, day), c.date

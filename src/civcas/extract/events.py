@@ -593,9 +593,57 @@ def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
     ]
     if not ds:
         return None
+    struck = _struck_after_wounds(u)
+    if struck is not None and any(d.start >= struck for d in ds):
+        # "فارقت طفلة الحياة اليوم متأثرة بإصابتها بقصف ... يوم الجمعة الفائت", "died on Tuesday of wounds sustained
+        # in Friday's airstrike": the strike the death came of is the event, dated after the wound
+        ds = [d for d in ds if d.start >= struck]
     anchor = min((h.start for h in u.harms), default=u.region[0])
     d = min(ds, key=lambda x: abs(x.start - anchor))
     return d.start_date, d.end_date, str(d.precision), d
+
+
+@functools.cache
+def _wound_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A death's wound ("died ... of wounds", "متأثرا") and the words of a strike, in English and (folded) Arabic."""
+    from civcas.extract.arabic_text import fold_phrase
+    from civcas.extract.rules import load_rules
+    from civcas.extract.text import phrase_regex
+
+    rules = load_rules()
+    wd = rules.harm.wounds_of_the_dead
+    never = re.compile(r"(?!)")
+    en = (re.compile(rf"{phrase_regex(wd.verbs).pattern}[^.;]{{0,60}}?{phrase_regex(wd.nouns).pattern}", re.I)
+          if wd is not None else never)
+    ar_harm = rules.ar_harm
+    ar = phrase_regex([fold_phrase(w) for w in ar_harm.wounds_of_the_dead]) if ar_harm is not None else None
+    ar_attack = phrase_regex([fold_phrase(w) for w in ar_harm.attack]) if ar_harm is not None else None
+    return en, _strike_words(), ar, ar_attack
+
+
+def _struck_after_wounds(u: Unit) -> int | None:
+    """Where the strike a death from wounds came of is told, when the sentence tells it after the wound: the offset
+    (sentence-relative) of its attack word, or ``None``."""
+    if not any(h.category == "killed" for h in u.harms):
+        return None
+    text = u.sent.text
+    en, en_attack, ar, ar_attack = _wound_patterns()
+    m = en.search(text)
+    if m is not None:
+        a = en_attack.search(text, m.end())
+        return a.start() if a is not None and a.start() - m.end() <= 60 else None
+    if ar is None or ar_attack is None or not any("\u0600" <= ch <= "\u06ff" for ch in text[:200]):
+        return None
+    from civcas.extract.arabic_text import fold
+
+    f = fold(text)
+    m = ar.search(f.text)
+    if m is None:
+        return None
+    a = ar_attack.search(f.text, m.end())
+    if a is None or a.start() - m.end() > 40:
+        return None
+    return f.span(a.start(), a.end())[0]
 
 
 _SINCE = re.compile(r"\bsince\b[^.;:,]{0,50}$", re.IGNORECASE)
