@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from civcas.gazetteer import fold
 
@@ -153,3 +155,8 @@ def test_fold_latin_join_gates_change_no_key() -> None:
         "Dhi Qar", "Albu Kamal", "Ash Shaddadi", "Aswan", "Awlad Ali")]
     for tokens in samples:
         assert fold._latin_join(list(tokens)) == _latin_join_ungated(list(tokens)), tokens
+
+
+@given(st.lists(st.text(alphabet="abdhklmnqrstuwyz' ", max_size=12), max_size=30))
+def test_the_skeletons_of_many_keys_at_once_are_each_keys_skeleton(keys: list[str]) -> None:
+    assert fold.latin_skeletons(keys) == [fold.latin_skeleton(k) for k in keys]

@@ -801,9 +801,9 @@ class Gazetteer:
         if index is None:
             index = {}
             for label, conn in self._dbs:
-                for k in self._keys_of_country(label, conn, country):
-                    if k.isascii():
-                        index.setdefault(fold.latin_skeleton(k), []).append(k)
+                latin = [k for k in self._keys_of_country(label, conn, country) if k.isascii()]
+                for sk, k in zip(fold.latin_skeletons(latin), latin, strict=True):
+                    index.setdefault(sk, []).append(k)
             with self._lock:
                 self._skeletons[country] = index
                 while len(self._skeletons) > 8:

@@ -266,6 +266,16 @@ def latin_skeleton(key: str) -> str:
     return _DOUBLE.sub(_group1, key.replace("a", "").replace("u", ""))
 
 
+def latin_skeletons(keys: list[str]) -> list[str]:
+    """:func:`latin_skeleton` of many keys at once, in one pass of C over their joined text (a country's index of
+    some 30,000 keys is built on a first pass; one call per key took five times as long)."""
+    if not keys:
+        return []
+    joined = "\n".join(keys)
+    assert joined.count("\n") == len(keys) - 1, "a key with a line break"
+    return _DOUBLE.sub(r"\1", joined.replace("a", "").replace("u", "")).split("\n")
+
+
 _SPLIT = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"]+")
 
 
