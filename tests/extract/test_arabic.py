@@ -1548,3 +1548,34 @@ def test_a_death_with_the_victim_between_its_verb_and_the_life_it_left() -> None
     assert claim.killed is not None and claim.killed.value == 1 and claim.injured is None, claim
     # the strike the death came of, told after the wound, dates the claim: last Friday, not today
     assert claim.date is not None and claim.date.start == claim.date.end == date(2021, 5, 7), claim.date
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # people named by their country are counted as people, with the qualifier after them
+        ("استشهد 195 فلسطينياً على الأقل في الغارات الإسرائيلية على مخيم جباليا.", 195, "at_least"),
+        ("قتل 30 سورياً على الأقل في غارات روسية على مدينة إدلب.", 30, "at_least"),
+        # a nation's adjective after a person is that person, not a second one
+        ("استشهد شاب فلسطيني برصاص قوات الاحتلال في مدينة جنين.", 1, "exact"),
+        # ... and after a town it is the town's country, no victim ("طرابلس الليبية")
+        ("العثور على 58 جثة مجهولة الهوية في طرابلس الليبية.", 58, "exact"),
+    ],
+)
+def test_people_named_by_their_country_are_counted(text: str, value: int, qualifier: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = run(Document(id="n", text=text, published=date(2023, 11, 2)), config=ExtractConfig(gazetteer=None))
+    assert claim.killed is not None and (claim.killed.value, claim.killed.qualifier.value) == (value, qualifier)
+
+
+def test_outside_a_town_is_near_it_and_no_village(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document, PlacePrecision
+
+    text = "وقال رجال إنقاذ إن تسعة سوريين قتلوا عندما أسقطت طائرات حربية قنابل قرب سوق خارج جسر الشغور يوم الأحد."
+    (claim,) = run(Document(id="k", text=text, published=date(2023, 6, 26)), config=village_config)
+    assert claim.killed is not None and claim.killed.value == 9
+    assert claim.place is not None and claim.place.name == "Jisr ash Shughūr", claim.place
+    assert claim.place.precision is PlacePrecision.NEAR
