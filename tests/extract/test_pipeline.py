@@ -942,3 +942,34 @@ def test_a_death_from_wounds_dated_after_the_strike_is_dated_by_the_strike(text:
 def test_a_death_from_wounds_is_dated_by_the_strike_it_came_of(text: str, day: date) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.date is not None and (c.date.start, c.date.end) == (day, day), c.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In August, SNHR documented the killing of 104 civilians, including 29 children, in Syria.",
+        "Throughout August, SNHR documented the killing of 104 civilians in Syria.",
+        "During the month of August, the network documented the killing of 104 civilians in Syria.",
+    ],
+)
+def test_a_countrys_toll_over_a_named_month_is_a_tally_of_that_month(text: str) -> None:
+    # the month opening the sentence dates the tally, not the telling
+    (c,) = run(_doc(text, published=date(2021, 9, 8)), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE and c.killed is not None and c.killed.value == 104
+    assert c.date is not None and (c.date.start, c.date.end) == (date(2021, 8, 1), date(2021, 8, 31)), c.date
+
+
+def test_a_date_closing_the_sentence_dates_each_count_and_both_is_no_count() -> None:
+    text = ("Russian airstrikes killed 12 civilians in Talbiseh and four in Rastan, both in Homs province, on "
+            "Wednesday, activists said.")
+    claims = run(_doc(text, published=date(2015, 10, 2)), config=CONFIG)
+    assert sorted(c.killed.value for c in claims if c.killed) == [4, 12]  # no third count of "both"
+    assert {(c.date.start, c.date.end) for c in claims if c.date} == {(date(2015, 9, 30), date(2015, 9, 30))}
+    assert all(c.date is not None for c in claims)
+
+
+def test_a_date_opening_the_later_clause_dates_only_that_clause(village_config: Any) -> None:
+    text = "Twelve civilians were killed in Talbiseh last week, and on Wednesday four more died in Rastan."
+    by = {c.killed.value: c for c in run(_doc(text, published=date(2015, 10, 2)), config=village_config) if c.killed}
+    assert by[4].date is not None and by[4].date.start == date(2015, 9, 30)
+    assert by[12].date is not None and by[12].date.start != date(2015, 9, 30)

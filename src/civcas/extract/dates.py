@@ -146,7 +146,9 @@ def _grammar(rules: RuleFiles) -> _Grammar:
             flags,
         ),
         in_month=re.compile(
-            rf"(?<![\w])(?:in|during|early|late|mid-?|since|last|this)[\s\u00a0]+{month}(?![\w])", flags
+            # "in August", "throughout August", "during the month of August"
+            rf"(?<![\w])(?:(?:in|during|throughout)[\s\u00a0]+the[\s\u00a0]+month[\s\u00a0]+of|in|during|throughout|early|late|"
+            rf"mid-?|since|last|this)[\s\u00a0]+{month}(?![\w])", flags
         ),
         year=re.compile(r"(?<![\w\-])(?P<year>(?:19|20)\d\d)(?![\w\-])"),
         weekday=re.compile(

@@ -53,6 +53,9 @@ _WEAK_AGGREGATE = ("so_far", "past_week", "past_day")
 _WEAK_AGGREGATE_MIN = 50
 #: counted attacks over a longer span than this (days) are a tally even in one town
 _ONE_STRIKE_DAYS = 7
+#: A country's toll over a named month at least this large is a tally ("In August, SNHR documented the killing of
+#: 104 civilians in Syria"); a smaller one may be one strike dated loosely ("a commander killed in November")
+_MONTH_TALLY_MIN = 10
 _ROLE = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
     r"statement|envoy|minister|chief|head|president|director|colonel|col\.|general|gen\.|major|captain|"
@@ -696,7 +699,16 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         return True  # "3,037 civilians ..., including 140 in Idlib, 782 in Aleppo": a breakdown's places
     if "habitual" in rules and (h is None or h.value is None):
         return True
+    if not fine and low is not None and low >= _MONTH_TALLY_MIN and u.dates and all(
+        d.kind == "month" and d.precision is DatePrecision.MONTH for d in u.dates
+    ) and (
+        place is None or place.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.UNRESOLVED)
+    ):
+        # "In August, SNHR documented the killing of 104 civilians in Syria": a country's toll over a named month is a
+        # tally ("this year" in "the deadliest shooting in the south this year" is no period the toll spans)
+        return True
     return bool(u.stance is not None and u.stance.stance is Stance.ESTIMATES and not fine)
+
 
 
 def _named_settlement(u: Unit, place: Place) -> bool:
@@ -993,7 +1005,28 @@ def _recap(u: Unit, own: Any, kv: int | None, ev: Event) -> bool:
 
 
 def _inherit_dates(events: list[Event], units: list[Unit]) -> None:
-    """An undated event takes the date of the dated event told just before it in the same passage."""
+    """An undated event takes the date of the dated event told just before it in the same passage, or the date that
+    closes its own sentence ("killed 12 civilians in Talbiseh and four in Rastan, both in Homs province, on
+    Wednesday": Wednesday dates both)."""
+    for ev in events:
+        if ev.aggregate or ev.background or ev.start is not None or ev.end is not None:
+            continue
+        for u in ev.units:
+            if u.dates or u.said_dates or u.kind != "harm":
+                continue
+            later = [x for x in units if x.sent.index == u.sent.index and x is not u and x.event >= 0
+                     and x.region[0] >= u.region[1] and x.dates]
+            dated = {id(x) for x in units if x.sent.index == u.sent.index and x.dates}
+            if len(later) != 1 or len(dated) != 1 or len(later[0].dates) != 1:
+                continue
+            if any(later[0].dates[0].start < h.end for h in later[0].harms):
+                continue  # "..., and on Wednesday four more died in Rastan": the date opens the later clause only
+            src = events[later[0].event]
+            if src.aggregate or (src.start is None and src.end is None):
+                continue
+            ev.start, ev.end, ev.date_rule = src.start, src.end, "inherited"
+            ev.date_precision = src.date_precision
+            break
     prev: Event | None = None
     for ev in sorted(events, key=lambda e: min(u.sent.index for u in e.units)):
         if ev.aggregate:

@@ -859,6 +859,8 @@ def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) ->
                 continue
             if not (_ELIDED.match(text[last : g.start]) and _ELIDED_PLACE.match(text[g.end :])):
                 continue
+            if g.text.lower() in ("both", "all", "each"):
+                continue  # "12 in Talbiseh and four in Rastan, both in Homs province": the places, not more dead
             if _BREAKDOWN.search(text[h.start : g.start]):
                 break  # "3,037 civilians, including 140 in Idlib, 782 in Aleppo": parts of the total, not more
             if any(last < x.start < g.start for x in harms if x is not h):

@@ -25,7 +25,7 @@ from civcas.extract.places import find_mentions
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, aggregate_cues, find_stance, main_stance
 from civcas.extract.text import Sentence, ascii_lower, may_match, phrase_regex, phrase_words
-from civcas.records import ClaimantKind, PlaceMention, Stance
+from civcas.records import ClaimantKind, DatePrecision, PlaceMention, Stance
 
 
 @dataclass
@@ -177,6 +177,8 @@ def _is_reporting_date(
         verb_at = d.start - len(before) + told.start()
         return not any(verb_at < s < d.start for s, _ in cues)
     first_cue = min((s for s, _ in cues), default=len(sent))
+    if d.precision in (DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.PERIOD):
+        return False  # "In August, SNHR documented the killing of 104 civilians": a month's tally, no day of telling
     if d.start <= 15 and d.end < first_cue:
         return any(c.start >= d.end and c.cue_start < first_cue and not c.relay for c in claimants)
     return False
