@@ -1789,3 +1789,20 @@ def test_turkish_forces_strike_where_they_fight_not_at_a_namesake_abroad(village
     got = _places("Turkish drones struck a car in the village of Hoshan, northwest of Ain Issa, killing three "
                   "civilians on Monday.", village_config)
     assert got and got[0][0] == "Hoshan" and got[0][1] == "SY", got
+
+
+@pytest.mark.issue(5)
+def test_a_place_named_so_comes_before_a_record_listing_the_name_among_others(village_config: Any) -> None:
+    # a Hasakah record also lists "Bāghūz" among its names; the town of that name lies in Deir ez-Zor
+    got = _places("Dozens of women and children were reported killed in Baghouz over the weekend as the SDF and the "
+                  "coalition pounded the last ISIS pocket.", village_config)
+    assert got and got[0][0] == "Baghuz", got
+
+
+def test_a_womans_given_name_opens_no_place(village_config: Any) -> None:
+    claims = run(Document(id="g1", text=(
+        "A displaced woman, Aziza al-Hamoud, was killed when regime forces shelled the town of Sarmin on Monday.")),
+        config=village_config)
+    mentions = {m for c in claims if c.place is not None for m in (c.place.mention,)}
+    assert claims and "Aziza" not in mentions and claims[0].place is not None
+    assert claims[0].place.name == "Sarmin", claims[0].place

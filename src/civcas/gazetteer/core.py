@@ -859,11 +859,12 @@ class Gazetteer:
         # each candidate's sort key, in one loop rather than one call of a key function per candidate (a first pass
         # ranks ~60,000); sorting the positions by these keys is stable as ``sorted(given, key=...)`` is, so the
         # order is the same
-        scores: list[tuple[float, int, int]] = []
+        scores: list[tuple[float, int, int, int]] = []
         for e in given:
             i = infos.get(id(e))
             if i is None or i.entry is not e:
                 i = info(e)
+            at = -1
             if arabic:
                 d = nearest(target, i.loose[1:] + i.arabic)  # names_for(target, loose_names)
             else:
@@ -871,11 +872,14 @@ class Gazetteer:
                 if near is not None and near[0] == target:
                     # ranked by this very name before (the spotter's keys, then the lookup's wider merge of the
                     # same name: 38 % of a first pass's distances): the same inputs, the same distance
-                    d = near[1]
+                    d, at = near[1], near[2]
                 else:
                     d, at = nearest_at(target, i.loose[1:])
                     i.near = (target, d, at)  # resolution's static scores of this name start from it (spelling13)
-            scores.append((round(d, 2), kinds.get(e.kind, 9), -e.population))
+            # of two places as near, the one whose own name it is before one that lists it among its other names
+            # ("Baghouz": Baghuz of Deir ez-Zor before Kasan of Hasakah, whose record also lists "Bāghūz")
+            own = 0 if at == 0 and i.loose[0] == i.loose[1] else 1
+            scores.append((round(d, 2), own, kinds.get(e.kind, 9), -e.population))
         return [given[n] for n in sorted(range(len(given)), key=scores.__getitem__)]
 
     def memo_get(self, table: str, key: object) -> Any:

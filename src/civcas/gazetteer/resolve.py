@@ -138,6 +138,10 @@ class _Static:
     bare_own: float
 
 
+#: ranking bonus of a place whose own name is the nearest to the one written (a tie-breaker against a record that lists
+#: the name among its other names)
+_OWN_NEAREST = 0.25
+
 #: ranking bonus of a place in an Arab League country for a name written in Arabic script (a tie-breaker between
 #: namesakes of about one size: the document's country counts +1.5)
 _ARABIC_PRIOR = 0.5
@@ -178,6 +182,12 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         names = 0.6 * log10(1 + len(e.names))
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * spelling + population + names + layer
+        near = info.near
+        if (not own_spelled and near is not None and near[0] == target and near[2] == 0
+                and info.loose[0] == info.loose[1]):
+            # the name is nearest its own name, not one of the other names its record lists ("Baghouz": Baghuz of Deir
+            # ez-Zor, not Kasan of Hasakah, whose record also lists "Bāghūz"); the lookup's ranking measured it
+            static += _OWN_NEAREST
         if e.country in prior:
             static += _ARABIC_PRIOR  # a name in Arabic script: "بنش" is Binnish (Syria) before Binche (Belgium)
         bare = static + _BARE_KIND_BONUS.get(e.kind, 0.0)
