@@ -140,3 +140,10 @@ def test_a_known_organisations_whole_name_is_the_subject_of_its_verb() -> None:
 )
 def test_a_headlines_source_before_a_colon(sent: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.name, str(c.kind)) for c in find_claimants(sent)] == expected
+
+
+def test_a_known_organisations_whole_name_after_according_to_is_the_source() -> None:
+    # its own words ("is Being Slaughtered") would fail a plain noun phrase
+    got = find_claimants("Between 12 and 15 civilians were killed when coalition planes struck a mosque overnight, "
+                         "according to Raqqa is Being Slaughtered Silently.")
+    assert [c.name for c in got] == ["Raqqa is Being Slaughtered Silently"]

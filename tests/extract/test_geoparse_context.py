@@ -1806,3 +1806,10 @@ def test_a_womans_given_name_opens_no_place(village_config: Any) -> None:
     mentions = {m for c in claims if c.place is not None for m in (c.place.mention,)}
     assert claims and "Aziza" not in mentions and claims[0].place is not None
     assert claims[0].place.name == "Sarmin", claims[0].place
+
+
+@pytest.mark.issue(5)
+def test_a_force_of_two_countries_strikes_where_the_name_is_spelled_as_written(village_config: Any) -> None:
+    # the coalition fights in Syria and Iraq; "Qayyarah" is Iraq's town so spelled, not Syria's larger Qārah
+    got = _places("Two civilians were killed in a coalition airstrike on a house in Qayyarah on Tuesday.", village_config)
+    assert got and got[0][1] == "IQ" and got[0][0] == "Al Qayyårah", got

@@ -973,3 +973,11 @@ def test_a_date_opening_the_later_clause_dates_only_that_clause(village_config: 
     by = {c.killed.value: c for c in run(_doc(text, published=date(2015, 10, 2)), config=village_config) if c.killed}
     assert by[4].date is not None and by[4].date.start == date(2015, 9, 30)
     assert by[12].date is not None and by[12].date.start != date(2015, 9, 30)
+
+
+def test_a_harm_word_inside_a_sources_name_after_according_to_harms_no_one(village_config: Any) -> None:
+    text = ("Between 12 and 15 civilians were killed when coalition planes struck a mosque in Raqqa's Sabahiya "
+            "district overnight, according to Raqqa is Being Slaughtered Silently.")
+    (c,) = run(_doc(text, published=date(2017, 6, 9)), config=village_config)
+    assert c.claimant == "Raqqa is Being Slaughtered Silently" and c.killed is not None and c.killed.value == 12
+    assert c.date is not None and c.date.start == date(2017, 6, 8)

@@ -314,6 +314,13 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         span = _object_after(sent, m.end())
         if span is None:
             continue
+        whole = lex.long_names.match(sent, span[0]) if lex.long_names is not None else None
+        if whole is not None and whole.end() > span[1] - 1:
+            # "according to Raqqa is Being Slaughtered Silently": a known organisation's whole name, whose own words
+            # would fail the noun phrase
+            span = (whole.start(), whole.end())
+            out.append(_mention(span, whole.group(), m, "opener", lex, rules, relay=fold(m.group()) in lex.relay_openers))
+            continue
         name = sent[span[0] : span[1]].strip()
         if not _valid(name):
             continue

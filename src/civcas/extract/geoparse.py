@@ -400,17 +400,23 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
     from civcas.gazetteer.resolve import alias_country
 
     out: set[str] = set()
+    exact: set[str] = set()
     for m in mentions.values():
-        if gz is None or not hasattr(gz, "lookup"):
+        if gz is None or not hasattr(gz, "lookup") or not hasattr(gz, "info"):
             break
         aliased = alias_country(m.text)
         if aliased in among:
             out.add(aliased)
+            exact.add(aliased)
             continue
-        out.update(e.country for e in gz.lookup(m.text)[:20] if e.country in among)
-        if len(out) == len(among):
-            break
-    return out
+        core = gfold.core(m.text)
+        for e in gz.lookup(m.text)[:20]:
+            if e.country in among:
+                out.add(e.country)
+                if e.country not in exact and core and any(gfold.core_of_loose(n) == core for n in gz.info(e).loose):
+                    exact.add(e.country)  # "Qayyarah": Iraq's town so spelled, not Syria's Qārah read loosely
+    # the countries where a name is spelled as written, when there are any
+    return exact or out
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
