@@ -1811,5 +1811,6 @@ def test_a_womans_given_name_opens_no_place(village_config: Any) -> None:
 @pytest.mark.issue(5)
 def test_a_force_of_two_countries_strikes_where_the_name_is_spelled_as_written(village_config: Any) -> None:
     # the coalition fights in Syria and Iraq; "Qayyarah" is Iraq's town so spelled, not Syria's larger Qārah
-    got = _places("Two civilians were killed in a coalition airstrike on a house in Qayyarah on Tuesday.", village_config)
+    got = _places("Two civilians were killed in a coalition airstrike on a house in Qayyarah on Tuesday.",
+                  village_config)
     assert got and got[0][1] == "IQ" and got[0][0] == "Al Qayyårah", got

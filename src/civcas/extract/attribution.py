@@ -319,7 +319,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             # "according to Raqqa is Being Slaughtered Silently": a known organisation's whole name, whose own words
             # would fail the noun phrase
             span = (whole.start(), whole.end())
-            out.append(_mention(span, whole.group(), m, "opener", lex, rules, relay=fold(m.group()) in lex.relay_openers))
+            relay = fold(m.group()) in lex.relay_openers
+            out.append(_mention(span, whole.group(), m, "opener", lex, rules, relay=relay))
             continue
         name = sent[span[0] : span[1]].strip()
         if not _valid(name):
