@@ -266,6 +266,8 @@ def test_core_clear_cache_leaves_a_held_gazetteer_usable(tmp_path: Path) -> None
                                   "Sanaa", "Kabul", "Maiduguri", "الرقة", "حلب", "San Jose", "Alexandria"])
 def test_core_rank_orders_as_a_key_function_would(bundled: Gazetteer, name: str) -> None:
     """``rank`` computes its sort keys in one loop: the order is that of ``sorted`` with a key function."""
+    from rapidfuzz.distance import Levenshtein
+
     from civcas.gazetteer import fold
     from civcas.gazetteer.core import ARABIC_SCRIPT, KIND_RANK, nearest
 
@@ -274,10 +276,15 @@ def test_core_rank_orders_as_a_key_function_would(bundled: Gazetteer, name: str)
     assert entries
     target = fold.loose(name)
 
-    def score(e: object) -> tuple[float, int, int]:
+    def score(e: object) -> tuple[float, int, int, int]:
         info = bundled.info(e)  # type: ignore[arg-type]
-        names = info.loose[1:] + info.arabic if ARABIC_SCRIPT.search(target) else info.loose[1:]
-        return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), -e.population)  # type: ignore[attr-defined]
+        arabic = ARABIC_SCRIPT.search(target) is not None
+        names = info.loose[1:] + info.arabic if arabic else info.loose[1:]
+        own = 1  # 0: its own name is the nearest of its names (a place named so before one listing the name)
+        if not arabic and names and info.loose[0] == info.loose[1]:
+            dists = [Levenshtein.normalized_distance(target, n) for n in names]
+            own = 0 if dists[0] == min(dists) else 1
+        return (round(nearest(target, names), 2), KIND_RANK.get(e.kind, 9), own, -e.population)  # type: ignore[attr-defined]
 
     assert bundled.rank(name, entries) == sorted(entries, key=score)
     assert bundled.rank(name, iter(entries)) == sorted(entries, key=score)  # any iterable

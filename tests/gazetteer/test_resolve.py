@@ -313,9 +313,11 @@ def test_resolve_statics_equal_the_plain_computation(gz: Gazetteer, name: str) -
     the plain calls (every field, floats exactly), on names with district seats, own names and aliases."""
     import math
 
+    from rapidfuzz.distance import Levenshtein
+
     from civcas.gazetteer import fold
     from civcas.gazetteer.core import ARABIC_SCRIPT, arabic_countries, effective_population, nearest
-    from civcas.gazetteer.resolve import _BARE_KIND_BONUS, _OWN_NAME_KINDS, KIND_RANK_ORDER, _statics
+    from civcas.gazetteer.resolve import _BARE_KIND_BONUS, _OWN_NAME_KINDS, _OWN_NEAREST, KIND_RANK_ORDER, _statics
 
     candidates = gz.lookup(name)
     assert candidates
@@ -334,6 +336,11 @@ def test_resolve_statics_equal_the_plain_computation(gz: Gazetteer, name: str) -
         assert c.kind_rank == KIND_RANK_ORDER.get(e.kind, 9)
         layer = 0.0 if e.source.endswith(":bundled") else 0.2
         static = -3.0 * c.spelling + c.population + c.names + layer
+        if not own and not arabic and info.loose[0] == info.loose[1] and e.kind in ("locality", "neighbourhood"):
+            # its own name the nearest of its names to the one written (the lookup's ranking measured it)
+            dists = [Levenshtein.normalized_distance(target, n) for n in info.loose[1:]]
+            if dists[0] == min(dists):
+                static += _OWN_NEAREST
         assert c.static == (static + 0.5 if arabic and e.country in arabic_countries() else static)
         bare = c.static + _BARE_KIND_BONUS.get(e.kind, 0.0)
         assert c.bare == bare and c.bare_own == (bare + 1.0 if own and e.kind in _OWN_NAME_KINDS else bare)

@@ -851,7 +851,8 @@ class Gazetteer:
         return keys
 
     def rank(self, name: str, entries: Iterable[GazetteerEntry]) -> list[GazetteerEntry]:
-        """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, size."""
+        """Order candidates by edit distance of their closest name to ``name`` (loosely folded), then kind, then
+        whether that closest name is their own, then size."""
         target = fold.loose(name)
         arabic = ARABIC_SCRIPT.search(target) is not None
         info, infos, kinds = self.info, self._infos, KIND_RANK
@@ -876,10 +877,10 @@ class Gazetteer:
                 else:
                     d, at = nearest_at(target, i.loose[1:])
                     i.near = (target, d, at)  # resolution's static scores of this name start from it (spelling13)
-            # of two places as near, the one whose own name it is before one that lists it among its other names
-            # ("Baghouz": Baghuz of Deir ez-Zor before Kasan of Hasakah, whose record also lists "Bāghūz")
+            # of two places of a kind as near, the one whose own name it is before one that lists it among its other
+            # names ("Baghouz": Baghuz of Deir ez-Zor before Kasan of Hasakah, whose record also lists "Bāghūz")
             own = 0 if at == 0 and i.loose[0] == i.loose[1] else 1
-            scores.append((round(d, 2), own, kinds.get(e.kind, 9), -e.population))
+            scores.append((round(d, 2), kinds.get(e.kind, 9), own, -e.population))
         return [given[n] for n in sorted(range(len(given)), key=scores.__getitem__)]
 
     def memo_get(self, table: str, key: object) -> Any:

@@ -141,6 +141,8 @@ class _Static:
 #: ranking bonus of a place whose own name is the nearest to the one written (a tie-breaker against a record that lists
 #: the name among its other names)
 _OWN_NEAREST = 0.25
+#: the kinds the tie-breaker is for (towns against towns: a district of the town's name keeps its own ranking)
+_SETTLEMENT_KINDS = frozenset({"locality", "neighbourhood"})
 
 #: ranking bonus of a place in an Arab League country for a name written in Arabic script (a tie-breaker between
 #: namesakes of about one size: the document's country counts +1.5)
@@ -184,7 +186,7 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         static = -3.0 * spelling + population + names + layer
         near = info.near
         if (not own_spelled and near is not None and near[0] == target and near[2] == 0
-                and info.loose[0] == info.loose[1]):
+                and info.loose[0] == info.loose[1] and e.kind in _SETTLEMENT_KINDS):
             # the name is nearest its own name, not one of the other names its record lists ("Baghouz": Baghuz of Deir
             # ez-Zor, not Kasan of Hasakah, whose record also lists "Bāghūz"); the lookup's ranking measured it
             static += _OWN_NEAREST
