@@ -981,3 +981,12 @@ def test_a_harm_word_inside_a_sources_name_after_according_to_harms_no_one(villa
     (c,) = run(_doc(text, published=date(2017, 6, 9)), config=village_config)
     assert c.claimant == "Raqqa is Being Slaughtered Silently" and c.killed is not None and c.killed.value == 12
     assert c.date is not None and c.date.start == date(2017, 6, 8)
+
+
+def test_a_civilian_named_after_a_long_armed_body_is_counted_apart() -> None:
+    # "civilian" modifies a noun of no status of its own; the "of" phrase on the members runs five words
+    text = ("A Turkish drone strike on a car near Qamishli killed two members of the Asayish internal security forces "
+            "and a civilian driver, the SDF said.")
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and c.killed.value == 1, c.killed
+    assert dict(c.victims)["combatants"].value == 2

@@ -82,10 +82,11 @@ _COORD_PHRASE_OTHERS = re.compile(
     r"\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
     re.IGNORECASE,
 )
-# "two members of the Asayish and a civilian driver": a short "of" phrase completes the first conjunct (whose
-# noun asks for one: members, relatives, employees) before "and" joins the next; no harm word inside it.
+# "two members of the Asayish and a civilian driver", "two members of the Asayish internal security forces and a
+# civilian driver": a short "of" phrase completes the first conjunct (whose noun asks for one: members, relatives,
+# employees) before "and" joins the next; no harm word inside it.
 _COORD_OF = re.compile(
-    r"\s+of\s+(?:(?:the|his|her|their|its)\s+)?(?:(?!(?:killed|wounded|injured|died|dead|and)\b)[\w'’\-]+\s+){1,3}"
+    r"\s+of\s+(?:(?:the|his|her|their|its)\s+)?(?:(?!(?:killed|wounded|injured|died|dead|and)\b)[\w'’\-]+\s+){1,5}"
     r"and\s+(?:(?:his|her|their)\s+)?",
     re.IGNORECASE,
 )

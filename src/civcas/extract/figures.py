@@ -397,6 +397,9 @@ def _lex(rules: RuleFiles) -> _Lex:
     )
 
 
+#: "civilian" modifying a noun that says no status of its own ("a civilian driver")
+_CIVILIAN_MODIFIER = re.compile(r"\bcivilian\b", re.IGNORECASE)
+
 _POST_HEDGE = re.compile(r"[\s\-]?(odd|plus)\b|(\+)(?=\s)", re.IGNORECASE)
 
 
@@ -515,6 +518,8 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         if noun:
             noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
+            if status == "unspecified" and _CIVILIAN_MODIFIER.search(text, n.end, end + noun[1]):
+                status = "civilian"  # "three civilian drivers"
             if status == "unspecified" and fold(noun_text) in lex.member_nouns and lex.of_armed_body is not None and (
                 lex.of_armed_body.match(after[noun[1] :])
             ):
@@ -591,6 +596,8 @@ def _singular_groups(text: str, existing: list[Group], lex: _Lex) -> list[Group]
         if any(s0 < end and m.start() < e0 for s0, e0 in taken):
             continue
         category, status, _, _ = lex.noun_info.get(fold(noun), (None, "unspecified", True, ""))
+        if status == "unspecified" and _CIVILIAN_MODIFIER.search(text, m.start(), end):
+            status = "civilian"  # "a civilian driver": the driver's noun says no status, its modifier does
         out.append(
             Group(
                 start=m.start(),
