@@ -1008,15 +1008,19 @@ def _inherit_dates(events: list[Event], units: list[Unit]) -> None:
     """An undated event takes the date of the dated event told just before it in the same passage, or the date that
     closes its own sentence ("killed 12 civilians in Talbiseh and four in Rastan, both in Homs province, on
     Wednesday": Wednesday dates both)."""
+    by_sentence: dict[int, list[Unit]] = {}
+    for x in units:
+        if x.dates:
+            by_sentence.setdefault(x.sent.index, []).append(x)
     for ev in events:
         if ev.aggregate or ev.background or ev.start is not None or ev.end is not None:
             continue
         for u in ev.units:
             if u.dates or u.said_dates or u.kind != "harm":
                 continue
-            later = [x for x in units if x.sent.index == u.sent.index and x is not u and x.event >= 0
-                     and x.region[0] >= u.region[1] and x.dates]
-            dated = {id(x) for x in units if x.sent.index == u.sent.index and x.dates}
+            dated_here = by_sentence.get(u.sent.index, [])
+            later = [x for x in dated_here if x is not u and x.event >= 0 and x.region[0] >= u.region[1]]
+            dated = {id(x) for x in dated_here}
             if len(later) != 1 or len(dated) != 1 or len(later[0].dates) != 1:
                 continue
             if any(later[0].dates[0].start < h.end for h in later[0].harms):
