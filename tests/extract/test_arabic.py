@@ -1579,3 +1579,20 @@ def test_outside_a_town_is_near_it_and_no_village(village_config: Any) -> None:
     assert claim.killed is not None and claim.killed.value == 9
     assert claim.place is not None and claim.place.name == "Jisr ash Shughūr", claim.place
     assert claim.place.precision is PlacePrecision.NEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وثقت الشبكة السورية لحقوق الإنسان مقتل 104 مدنيين في سوريا خلال شهر آب، بينهم 29 طفلاً.",
+        "خلال شهر آب الماضي، وثقت الشبكة السورية لحقوق الإنسان مقتل 104 مدنيين في سوريا.",
+    ],
+)
+def test_a_month_named_after_the_word_month_dates_a_tally(text: str) -> None:
+    # "آب" alone is also "father"; after "شهر" it is August, the last one up to the publication
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    (claim,) = run(Document(id="m", text=text, published=date(2021, 9, 8)), config=ExtractConfig(gazetteer=None))
+    assert claim.kind is ClaimKind.AGGREGATE and claim.killed is not None and claim.killed.value == 104
+    assert claim.date is not None and (claim.date.start, claim.date.end) == (date(2021, 8, 1), date(2021, 8, 31))

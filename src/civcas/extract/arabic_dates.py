@@ -193,10 +193,21 @@ def _day_month(
             return None
         return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month", None if dt else (month, day)
     if year is None:
+        if i > 0 and toks[i - 1].text in _MONTH_WORD and reference is not None:
+            # "خلال شهر آب", "في شهر آب الماضي": a month named as one, the last such month up to the publication
+            past = k < len(toks) and toks[k].text in lex.past_words
+            year = reference.year if month < reference.month or (month == reference.month and not past) else (
+                reference.year - 1)
+            last = k if past else last
+            return (i - 1, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
+                    DatePrecision.MONTH, "month", f"{tag}#month_named", None)
         return None  # a bare month name ("آب" is also "father")
     return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
             DatePrecision.MONTH, "month", f"{tag}#month_year", None)
 
+
+#: the word "month" before a month's name, with a clitic (folded): "خلال شهر آب" names the month, not a father
+_MONTH_WORD = frozenset({"شهر", "لشهر", "بشهر", "وشهر"})
 
 #: how many years after the year a document's other dates name its weekdays may move its days and months
 WEEKDAY_YEARS = 7
