@@ -710,7 +710,6 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     return bool(u.stance is not None and u.stance.stance is Stance.ESTIMATES and not fine)
 
 
-
 def _named_settlement(u: Unit, place: Place) -> bool:
     """The text calls the unit's one place a village, town, city, camp or neighbourhood ("in Um X village",
     "on Bennsh city"), known or not.
@@ -740,7 +739,7 @@ def _date_overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | 
 
 @functools.cache
 def _strike_words() -> re.Pattern[str]:
-    """The harm lexicon's attack verbs and nouns ("shelled", "an airstrike"), and its verbs of a death from wounds."""
+    """The harm lexicon's attack verbs and nouns ("shelled", "an airstrike")."""
     from civcas.extract.rules import load_rules
     from civcas.extract.text import phrase_regex
 
@@ -752,14 +751,14 @@ def _died_after_a_strike(u: Unit, own: tuple[date | None, date | None, str, Any]
     """Whether the unit tells a death from wounds on its own date, "N days after" the strike it came of: "A man died
     of his wounds on Tuesday, a day after Turkish artillery shelled the village" (not "two civilians were killed on
     Thursday, two days after a ceasefire was announced")."""
-    from civcas.extract.rules import load_rules
-
     off, d = u.offset, own[3]
     if off is None or off.direction != "after" or d is None or getattr(d, "start", off.start) >= off.start:
         return False
-    wd = load_rules().harm.wounds_of_the_dead
-    verbs = {v.lower() for v in wd.verbs} if wd is not None else set()
-    if not any(h.category == "killed" and h.cue.text.lower() in verbs and h.cue.start < off.start for h in u.harms):
+    from civcas.extract.figures import _lex
+    from civcas.extract.rules import load_rules
+
+    verbs = _lex(load_rules()).died_verbs or frozenset()  # the harm lexicon's verbs of a death from wounds, folded
+    if not any(h.category == "killed" and fold(h.cue.text) in verbs and h.cue.start < off.start for h in u.harms):
         return False
     after = u.sent.text[off.end : off.end + 80]
     return _strike_words().search(after) is not None
