@@ -413,7 +413,7 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
         for e in gz.lookup(m.text)[:20]:
             if e.country in among:
                 out.add(e.country)
-                if e.country not in exact and core and any(gfold.core_of_loose(n) == core for n in gz.info(e).loose):
+                if e.country not in exact and core and any(gfold.has_core(n, core) for n in gz.info(e).loose):
                     exact.add(e.country)  # "Qayyarah": Iraq's town so spelled, not Syria's Qārah read loosely
     # the countries where a name is spelled as written, when there are any
     return exact or out
@@ -990,8 +990,7 @@ def _near_their_anchors(
             continue  # a town abroad for the pass's country: the pass under the country it votes for decides
         km = mentions[b].distance_km
         radius = (1.5 * km + _FROM_MARGIN_KM) if km else _FROM_RADIUS_KM
-        own = (px.lat is not None and px.lon is not None and px.gazetteer_id is not None and not fallback(px, gz)
-               and not ev_mod.located_by_context(px))
+        own = px.gazetteer_id is not None and not fallback(px, gz) and not ev_mod.located_by_context(px)
         if (own and px.precision in (PlacePrecision.GOVERNORATE, PlacePrecision.DISTRICT)) or _names_admin(m):
             continue  # an admin area named in its own right ("Al-Rutbah district, south-west of al-Ramadi")
         if own:
