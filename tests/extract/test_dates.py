@@ -302,3 +302,46 @@ def test_the_day_before_yesterday_is_a_day_not_an_offset() -> None:
 )
 def test_a_bare_ordinal_day_is_a_day_of_the_publications_month(text: str, expected: list[date]) -> None:
     assert [m.start_date for m in find_dates(text, reference=date(2019, 4, 10))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Regime artillery shelled Kafranbel on 13 March 2022, killing a civilian.\n\n"
+         "On the same day, Russian warplanes struck the village of al-Bara, killing three civilians."),
+        ("Regime artillery shelled Kafranbel on 13 March 2022, killing a civilian. Later that day, Russian "
+         "warplanes struck the village of al-Bara, killing three civilians."),
+        ("قصفت مدفعية النظام بلدة كفرنبل يوم 13 آذار 2022، ما أدى إلى مقتل مدني.\n"
+         "وفي اليوم ذاته قصفت الطائرات الحربية الروسية قرية البارة، ما أسفر عن مقتل ثلاثة مدنيين."),
+    ],
+)
+def test_the_same_day_is_the_day_of_the_strike_told_before_not_the_publication(text: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="s1", text=text, published=date(2022, 3, 20)), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.killed.value, c.date.start, c.date.end, c.date.precision) for c in claims if c.killed)
+    day = date(2022, 3, 13)
+    assert got == [(1, day, day, DatePrecision.DAY), (3, day, day, DatePrecision.DAY)], got
+
+
+def test_a_toll_told_again_later_that_day_stays_with_its_strike() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("Russian warplanes struck the market of Ariha on Sunday, killing three civilians. Later that day, the "
+            "death toll rose to five.")
+    claims = run(Document(id="s2", text=text, published=date(2022, 3, 15)), config=ExtractConfig(gazetteer=None))
+    assert [(c.killed.value, c.date.start) for c in claims if c.killed] == [(5, date(2022, 3, 13))]
+
+
+def test_an_undated_strike_in_the_next_paragraph_takes_the_date_told_before_blank_line_or_not() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    for gap in ("\n", "\n\n"):
+        text = (f"Turkish drones struck a car near Qamishli on 2 May 2023, killing two civilians.{gap}"
+                "Turkish artillery also shelled the village of Tal Shaair, killing a shepherd.")
+        claims = run(Document(id="s3", text=text), config=ExtractConfig(gazetteer=None))
+        assert sorted((c.killed.value, c.date.start) for c in claims if c.killed) == [
+            (1, date(2023, 5, 2)), (2, date(2023, 5, 2))], gap

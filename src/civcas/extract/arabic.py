@@ -232,6 +232,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         lo, hi = u.region
         u.places = [p for p in places if lo <= p.span.start - sub.start < hi]
         u.dates = [d for d in dates if lo <= d.start < hi and d.kind != "offset"]
+        offs = [d for d in dates if d.kind == "offset" and (lo <= d.start < hi or len(units) == 1)]
+        u.offset = offs[0] if offs else None  # "وفي اليوم ذاته": the day of the strike told before
         u.actors = [a for a in actors if lo <= a.start < hi]
         # "since ..." next to its figure, not a clause away in a post that runs on without full stops ("توفي الشاب
         # ... وهو أحد الثوار الذين قاتلوا النظام منذ بداية الثورة"); a tally's places ("على أكثر من 15 بلدة") reach

@@ -109,6 +109,13 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
         if any(k in taken for k in range(hit.first, hit.last + 1)):
             continue
         start_off, end_off, prec, rule = cast("tuple[int | str, int | str, str, str]", hit.payload)
+        if start_off == "same_day":
+            # "وفي اليوم ذاته قصفت ...": the day of the event told before, as in English
+            s, e = sc.span(hit.first, hit.last, hit.skip)
+            out.append(DateMention(s, e, sc.folded.source[s:e], None, None, DatePrecision.DAY, "offset", rule,
+                                   offset=(0, 0), direction="later"))
+            taken.update(range(hit.first, hit.last + 1))
+            continue
         s_date = e_date = None
         if reference is not None:
             if start_off == "last_month":

@@ -445,6 +445,11 @@ def find_dates(
         if not free(m.start(), m.end()):
             continue
         start_off, end_off, precision, rid = g.rel_of[fold(m.group())]
+        if start_off == "same_day":
+            # "On the same day, warplanes struck ...": the day of the event told before, read as a day's offset
+            add(DateMention(m.start(), m.end(), m.group(), None, None, DatePrecision.DAY, "offset", f"{g.tag}#{rid}",
+                            offset=(0, 0), direction="later"))
+            continue
         s_date = e_date = None
         if reference is not None:
             if start_off == "last_month":

@@ -805,13 +805,17 @@ def cluster(
             anchor = _anchor(u, by_sentence, events, last)
             if anchor is not None and (anchor.start or anchor.end):
                 lo, hi = u.offset.offset
+                # "on the same day" is as exact as the day it points back at
+                prec = (anchor.date_precision or "days") if (lo, hi) == (0, 0) else "days"
                 if u.offset.direction in ("after", "earlier"):
-                    own = (_shift(anchor.start, -hi), _shift(anchor.end, -lo), "days", u.offset)
+                    own = (_shift(anchor.start, -hi), _shift(anchor.end, -lo), prec, u.offset)
                 else:
-                    own = (_shift(anchor.start, lo), _shift(anchor.end, hi), "days", u.offset)
+                    own = (_shift(anchor.start, lo), _shift(anchor.end, hi), prec, u.offset)
                 if own[0] and own[1] and own[0] > own[1]:
                     own = (own[1], own[0], own[2], own[3])
-            forced_new = u.kind in ("harm", "attack")
+            # "two days later": another strike; so is "on the same day" with an attacker or a place of its own ("On
+            # the same day, Russian jets struck al-Bara"), not a toll told again ("Later that day, the toll rose")
+            forced_new = u.kind in ("harm", "attack") and (u.offset.offset != (0, 0) or bool(u.places or u.actors))
         u.date_interval = own
         agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
                or _part_of_a_period_tally(u, place, by_sentence, events))

@@ -344,8 +344,9 @@ class PlacesFile(Header):
 class RelativeDate(_Strict):
     id: str
     phrases: list[str]
-    start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year"]
-    end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year"]
+    #: ``same_day``: the day of the event told just before ("on the same day", "في اليوم ذاته"), not the reference's
+    start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day"]
+    end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day"]
     precision: Literal["day", "days", "week", "month", "year"]
 
 

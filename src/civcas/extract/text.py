@@ -128,8 +128,7 @@ def split_sentences(text: str) -> list[Sentence]:
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
-            para += 1
-            continue
+            continue  # blank lines between paragraphs: the next line is the next paragraph all the same
         seg_start = 0
         for m in _END.finditer(line):
             if _ends_sentence(line, m.end(), m):
