@@ -1101,6 +1101,13 @@ def _implausible(
         bare = [fold.strip_loose_article(n) for n in names if fold.has_loose_article(n)]
         if bare:
             spelling = min(spelling, nearest(target, bare))
+    if (
+        spelling > 0.4 and target and best.country in transliterated_countries()
+        and ((context.country and best.country == context.country) or _inside(best, within, info))
+        and nearest(_vowels_aside(target), tuple(_vowels_aside(n) for n in names)) <= 0.25
+    ):
+        # a name transliterated with other vowels, its consonants alike ("Ibleen", Ablin; "Tal Hadeed", Tall Hadid)
+        spelling = 0.4
     if _inside(best, within, info):
         return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
     if context.country and best.country == context.country:
@@ -1123,6 +1130,17 @@ def _implausible(
         return None
     where = f"outside the document's country {context.country}" if context.country else "with no country in context"
     return f"the nearest match '{best.name}' ({best.country}) is {where} and not an exact, sizeable match"
+
+
+_VOWEL_RUNS = re.compile(r"ee|ii|oo|ou|uu|aa|(?<![a-z])[aeiou]")
+_VOWEL_OF = {"ee": "i", "ii": "i", "oo": "u", "ou": "u", "uu": "u", "aa": "a"}
+
+
+@functools.lru_cache(maxsize=50_000)
+def _vowels_aside(folded: str) -> str:
+    """A loose name as transliterations agree on it: a word's first vowel is one ("Ibleen", "Ablin": Arabic writes
+    the same alif), long vowels written double are single ("ee" is "i", "oo" and "ou" are "u")."""
+    return _VOWEL_RUNS.sub(lambda m: "a" if len(m.group()) == 1 else _VOWEL_OF[m.group()], folded)
 
 
 def _close_area(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
