@@ -990,3 +990,25 @@ def test_a_civilian_named_after_a_long_armed_body_is_counted_apart() -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.killed is not None and c.killed.value == 1, c.killed
     assert dict(c.victims)["combatants"].value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "both"),
+    [
+        ("The toll from the regime's shelling of the hospital in al-Atarib rose to seven victims, while 14 others "
+         "were wounded.", 7, 14, None),
+        ("ارتفع عدد ضحايا القصف المدفعي على مشفى الأتارب إلى 7 مدنيين، بينهم طفل، فيما أصيب 14 آخرون بجروح.",
+         7, 14, None),
+        # the wounded among the victims: the victims stay killed or injured
+        ("The shelling of al-Atarib left 20 casualties, among them 5 wounded.", None, 5, 20),
+        ("ارتفع عدد ضحايا القصف المدفعي على مشفى الأتارب إلى 7 مدنيين، بينهم طفل.", None, None, 7),
+    ],
+)
+def test_victims_counted_apart_from_wounded_others_are_the_dead(
+    text: str, killed: int | None, injured: int | None, both: int | None
+) -> None:
+    (claim,) = run(Document(id="o1", text=text), config=ExtractConfig(gazetteer=None))
+    got = tuple(f.value if f else None for f in (claim.killed, claim.injured, claim.killed_or_injured))
+    assert got == (killed, injured, both), got
+    if killed is not None:
+        assert {e.field for e in claim.evidence} >= {"killed", "killed_cue"}

@@ -315,6 +315,33 @@ def _dead_listed(text: str, units: list[Unit]) -> tuple[Figure, Span, str | None
     return None
 
 
+@functools.cache
+def _others_words(rules: RuleFiles) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The harm lexicons' words for "others" ("and 14 others wounded", "وأصيب 14 آخرون"): English and folded Arabic."""
+    from civcas.extract.arabic_text import fold_phrase
+
+    en = phrase_regex(rules.harm.others) if rules.harm.others else re.compile(r"(?!)")
+    ar = frozenset(fold_phrase(w) for w in rules.ar_harm.others) if rules.ar_harm is not None else frozenset()
+    return en, ar
+
+
+def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
+    """Whether the wounded are counted as "others" beside the victims ("14 others were wounded", "أصيب 14 آخرون"),
+    words right after their count or before it."""
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    en, ar = _others_words(rules)
+    for u in units:
+        for h in u.harms:
+            if h.category != "injured" or not h.groups:
+                continue
+            lo, hi = min(g.start for g in h.groups), max(g.end for g in h.groups)
+            near = u.sent.text[max(0, lo - 12) : hi + 14]
+            if en.search(near) or any(w in ar for w in fold_ar(near).text.split()):
+                return True
+    return False
+
+
 def _keeps_both(figs: dict[str, Figure]) -> bool:
     """A killed-or-injured total stands beside the killed figure only when it counts more people: "25
     casualties, among them 10 dead"."""
@@ -604,6 +631,12 @@ def _build_claim(
             Evidence(f"{cat}_cue", Span.of(text, u.sent.start + h.cue.start, u.sent.start + h.cue.end), h.cue.rule)
         )
         fired.extend(r for r in h.rules if r)
+    if "killed" not in figs and "killed_or_injured" in figs and "injured" in figs and _others_wounded(units, rules):
+        # "ارتفع عدد ضحايا القصف إلى 7 مدنيين، فيما أصيب 14 آخرون", "7 victims, while 14 others were wounded": the
+        # victims counted apart from the wounded are the dead
+        figs["killed"] = figs.pop("killed_or_injured")
+        evidence = [replace(e, field=e.field.replace("killed_or_injured", "killed"))
+                    if e.field.startswith("killed_or_injured") else e for e in evidence]
     victims: dict[str, Figure] = {}
     status = "unspecified"
     for u in units:

@@ -112,6 +112,9 @@ class HarmFile(Header):
     #: a death's verbs and the words that lead from them to the wound it came of ("died of wounds he sustained",
     #: "succumbed to his injuries"): that wound is no injury of its own
     wounds_of_the_dead: WoundsOfTheDead | None = None
+    #: words that set a count apart from one told before it ("and 14 others wounded"): the victims counted before
+    #: wounded "others" are the dead
+    others: list[str] = []
 
 
 class VictimEntry(_Strict):
@@ -430,6 +433,8 @@ class ArabicHarmFile(Header):
     #: words right before an injury word that make it the wound a death came of ("متأثرا بإصابته", "بعد تعرضه
     #: لإصابة"): not an injury of its own
     wounds_of_the_dead: list[str]
+    #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
+    others: list[str] = []
     #: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), with the clitics written onto them
     toll_heads: list[str] = []
     #: the word that brings a toll's count after a phrase on its event ("ارتفع عدد الشهداء جراء ... إلى سبعة")
