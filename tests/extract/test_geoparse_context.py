@@ -1839,3 +1839,10 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("tal hadeed") == "tal hadid"
     assert _vowels_aside("umm al oush") == "amm al ush"
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
+
+
+def test_a_towns_area_is_the_town_not_an_unknown_quarter(village_config: Any) -> None:
+    # "area" after a name calls a town's or a district's surroundings so as often as a quarter
+    got = _places("Clashes between herders and farmers in Plateau State's Barkin Ladi area left 32 dead, a police "
+                  "spokesman said.", village_config)
+    assert got and got[0][:2] == ("Barkin Ladi", "NG") and got[0][2] == PlacePrecision.SETTLEMENT, got

@@ -1282,6 +1282,8 @@ def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> G
 
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
 _TOWN_FACILITIES = frozenset({"market", "square", "roundabout", "سوق"})
+#: feature words after a name that call it an area, a town's or a district's as much as a quarter's
+_AREA_WORDS = frozenset({"area"})
 #: how sure a bare name's reading as a town must be to stand for a facility named by it in another spelling
 _SURE_TOWN = 0.7
 
@@ -1330,6 +1332,14 @@ def _neighbourhood_fallback(
             town = max(towns, key=effective_population)
             return _place_from(town, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
                                reasons=[f"the {feature} of {town.name}"])
+    if feature in _AREA_WORDS:
+        # "Plateau State's Barkin Ladi area", "the Tal Abyad area": no quarter but the town or district of the name,
+        # when the name alone reads surely as one in the document's country
+        bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
+        home = not context.country or bare.country == context.country
+        if (bare.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT) and bare.gazetteer_id is not None
+                and (bare.confidence or 0.0) >= _SURE_TOWN and home):
+            return replace(bare, reasons=(*bare.reasons, f"the area of {bare.name}"))
     for known in context.places:
         if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
             known_city = gazetteer.get(known.gazetteer_id)
