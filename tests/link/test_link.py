@@ -369,3 +369,30 @@ def test_link_undated_reports_of_two_villages_of_one_district_are_compared() -> 
                     killed=1, published="2021-11-09")
     result = link.run([town, village])
     assert {frozenset((p.a, p.b)) for p in result.pairs} == {frozenset(("m:0", "t:0"))}
+
+
+def test_link_a_page_dated_report_is_of_another_strike_than_one_reported_years_later() -> None:
+    # pages that give no date of the strike, only their own date line (a bound: a capture's date line may be later
+    # than the report): Manbij in September 2021 and posts on Manbij that appeared in November 2024
+    import dataclasses
+    from datetime import date
+
+    from civcas.records import Claim, DateInterval, DatePrecision
+
+    def paged(c: Claim, day: str) -> Claim:
+        bound = DateInterval(None, date.fromisoformat(day), DatePrecision.PERIOD, None, "on_or_before_dateline")
+        return dataclasses.replace(c, date=bound)
+
+    old = paged(claim("p:0", "doc-p", "Russian jets struck Manbij, killing two people.", where="Manbij", killed=2),
+                "2021-09-09")
+    loose = claim("u:0", "doc-u", "Russian jets struck Manbij, killing two.", where="Manbij", killed=2)
+    later = [claim(f"n{i}:0", f"doc-n{i}", f"Russian jets struck Manbij, killing two people.({i}).", where="Manbij",
+                   killed=2, published="2024-11-26") for i in range(2)]
+    inc = _incident_of(link.run([old, loose, *later]))
+    assert inc["n0:0"] == inc["n1:0"]
+    assert inc["p:0"] != inc["n0:0"]
+    # a report that appeared before the page's date may be of its strike: a page date only bounds its report
+    early = claim("e:0", "doc-e", "Russian jets struck Manbij, killing two people.", where="Manbij", killed=2,
+                  published="2021-09-08")
+    inc = _incident_of(link.run([old, early]))
+    assert inc["p:0"] == inc["e:0"]

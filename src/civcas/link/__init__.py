@@ -26,7 +26,7 @@ from datetime import date
 from civcas.link.cluster import cluster, incident_id
 from civcas.link.decisions import apply as apply_decisions
 from civcas.link.decisions import kept_apart, split_id
-from civcas.link.features import columns, explicit_interval, latest_day, place_rank, report_dates
+from civcas.link.features import columns, day_number, explicit_interval, latest_day, place_rank, report_dates
 from civcas.link.model import LinkModel, default_model, load_model
 from civcas.link.scoring import PairTable, ScoredPair, score_pairs, unpack
 from civcas.link.within import groups as document_groups
@@ -112,6 +112,7 @@ def run(
     n = len(incident_claims)
     cap = model.spec.block_cap if n >= model.spec.refine_from else None
     reported = array("i", (_report_day(c, published) for c in incident_claims))
+    page_dated = array("i", (_page_day(c) for c in incident_claims))
     cols = columns(incident_claims, model.belligerents, published, cap=cap)
     cols.pop("claim_id", None)  # the same as ``ids``
     del published
@@ -133,6 +134,7 @@ def run(
         existing=stored,
         apart=apart,
         reported=reported,
+        page_dated=page_dated,
     )
     trail: Mapping[str, tuple[Decision, ...]] = {}
     if decisions:
@@ -168,6 +170,14 @@ def _report_day(claim: Claim, published: Mapping[str, date]) -> int:
     """The last day a claim's report can describe, as a day number (``-2**31`` when nothing says)."""
     day = latest_day(claim.date, published.get(claim.doc_id))
     return -(2**31) if day is None else day
+
+
+def _page_day(claim: Claim) -> int:
+    """The page date an undated claim is bounded by (its date line), as a day number (``-2**31`` for others)."""
+    d = claim.date
+    if d is None or d.start is not None or d.end is None or d.rule != "on_or_before_dateline":
+        return -(2**31)
+    return day_number(d.end)
 
 
 def _position(ids: Sequence[str], cid: str) -> int | None:

@@ -66,6 +66,8 @@ class _Cluster:
     # when its reports appeared (the last day each can describe): over every claim, and over undated claims
     bound: tuple[int, int] | None = None
     undated_bound: tuple[int, int] | None = None
+    # the earliest page date over its undated claims that have only one: their reports appeared by then
+    ceiling: int | None = None
 
 
 def _span(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -91,9 +93,11 @@ class _Forest:
         groups: Sequence[Sequence[int]],
         apart: Mapping[int, set[int]],
         reported: Sequence[int] | None = None,
+        page_dated: Sequence[int] | None = None,
     ) -> None:
         self.claims = claims
         self.reported = reported
+        self.page_dated = page_dated
         self.groups = groups
         self.apart = apart
         self.parent = array("i")
@@ -154,7 +158,11 @@ class _Forest:
                 bound = _span(bound, (day, day))
                 if explicit_interval(self.claims[i].date) is None:
                     undated = _span(undated, (day, day))
-        return _Cluster(members, docs, intervals, self.fixed_id.get(root), apart, bound, undated)
+        ceiling = None
+        if self.page_dated is not None:
+            days = [d for i in members if (d := self.page_dated[i]) != _NO_DAY]
+            ceiling = min(days) if days else None
+        return _Cluster(members, docs, intervals, self.fixed_id.get(root), apart, bound, undated, ceiling)
 
     def union(self, a: int, b: int, ca: _Cluster, cb: _Cluster) -> None:
         """Merge root ``b`` (record ``cb``) into root ``a`` (``ca``); a stored incident stays the root."""
@@ -165,6 +173,8 @@ class _Forest:
         ca.intervals.extend(cb.intervals)
         ca.bound = _span(ca.bound, cb.bound)
         ca.undated_bound = _span(ca.undated_bound, cb.undated_bound)
+        if cb.ceiling is not None and (ca.ceiling is None or cb.ceiling < ca.ceiling):
+            ca.ceiling = cb.ceiling
         if cb.apart:
             ca.apart = ca.apart | cb.apart
         self.parent[b] = a
@@ -192,6 +202,10 @@ def _conflict(x: _Cluster, y: _Cluster) -> str | None:
             ua[0] + REPORTED_APART_DAYS < bb[1] or bb[0] + REPORTED_APART_DAYS < ua[1]
         ):
             return f"undated reports appeared more than {REPORTED_APART_DAYS} days apart"
+        # an undated report on a page dated D (it appeared by D, a capture's date line being later than that) and a
+        # report that appeared more than a month after D
+        if a.ceiling is not None and bb is not None and a.ceiling + REPORTED_APART_DAYS < bb[1]:
+            return f"a report appeared more than {REPORTED_APART_DAYS} days after an undated report's page date"
     return None
 
 
@@ -206,6 +220,7 @@ def cluster(
     existing: Mapping[int, str] | None = None,
     apart: Mapping[int, set[int]] | None = None,
     reported: Sequence[int] | None = None,
+    page_dated: Sequence[int] | None = None,
 ) -> list[str]:
     """The incident id of every claim (by index into ``claims``, which is sorted by claim id).
 
@@ -223,9 +238,12 @@ def cluster(
         reported: per claim, the last day its report can describe (publication, a dated address; day number,
             ``-2**31`` when unknown): a report that appeared before another's stated date, or undated reports
             that appeared more than a month apart, are different strikes.
+        page_dated: per undated claim known only by its page's date line, that date (day number, ``-2**31`` for
+            others): the report appeared by then, so a report that appeared more than a month later is of
+            another strike.
     """
     existing = existing or {}
-    forest = _Forest(claims, groups, apart or {}, reported)
+    forest = _Forest(claims, groups, apart or {}, reported, page_dated)
     node_of = array("i", [-1]) * len(claims)
     fixed_node: dict[str, int] = {}
 
