@@ -1846,3 +1846,17 @@ def test_a_towns_area_is_the_town_not_an_unknown_quarter(village_config: Any) ->
     got = _places("Clashes between herders and farmers in Plateau State's Barkin Ladi area left 32 dead, a police "
                   "spokesman said.", village_config)
     assert got and got[0][:2] == ("Barkin Ladi", "NG") and got[0][2] == PlacePrecision.SETTLEMENT, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Regime forces shelled positions in Kansafra, Fatira and Sufuhin in the southern countryside of Idlib, "
+         "killing a civilian and injuring three others in Fatira.", "Fatirah"),
+        # a city that holds the place the toll fell in is no place of its own
+        ("Two party workers were shot dead in Karachi's Orangi Town on Saturday, a party official said.", "Orangi"),
+    ],
+)
+def test_the_place_a_toll_says_it_fell_in_is_the_strikes(text: str, name: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] == name, got

@@ -304,7 +304,8 @@ def choose_place(
         ):
             containers.add(fold(m.text))
     references = _reference_points(u, cands)
-    best: tuple[tuple[int, int, int, int, int, int], PlaceMention] | None = None
+    at_harm = _placed_by_harm(u, cands, resolved) if len(cands) > 1 else None
+    best: tuple[tuple[int, int, int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, m.kind_hint)
@@ -318,7 +319,7 @@ def choose_place(
         # (an unknown village placed in its country keeps its name: it is no weaker than the country's own name)
         weak = int(p.gazetteer_id is not None and p.confidence is not None and p.confidence < 0.5 and p.precision in (
             PlacePrecision.SETTLEMENT, PlacePrecision.NEAR, PlacePrecision.NEIGHBOURHOOD))
-        key = (int(is_container), abroad, rank, featured, weak, i)
+        key = (int(m is not at_harm), int(is_container), abroad, rank, featured, weak, i)
         if best is None or key < best[0]:
             best = (key, m)
     assert best is not None
@@ -340,6 +341,37 @@ def choose_place(
             if p.precision is not PlacePrecision.COUNTRY:
                 siblings.append(p)
     return place, siblings
+
+
+#: between a toll and the place it says it fell in: "killing a civilian and injuring three others in Fatira",
+#: "ما أدى لمقتل مدني في قرية فطيرة"
+_HARM_IN = re.compile(
+    r"[\s\u00a0,]*(?:in|at|inside|في|ب)[\s\u00a0]*(?:the[\s\u00a0]+)?"
+    r"(?:(?:village|town|city|hamlet|neighbou?rhood|camp|قرية|بلدة|مدينة|حي|مخيم)[\s\u00a0]+(?:of[\s\u00a0]+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _placed_by_harm(
+    u: Unit, cands: list[PlaceMention], resolved: dict[tuple[int, int], Place]
+) -> PlaceMention | None:
+    """The place a toll says it fell in, right after it, when the sentence names others: "Regime forces shelled
+    positions in Kansafra, Fatira and Sufuhin ..., killing a civilian and injuring three others in Fatira"."""
+    ends = [h.end for h in u.harms if h.groups or h.implied_one]
+    if not ends:
+        return None
+    end = max(ends)
+    for m in cands:
+        a = m.span.start - u.sent.start
+        if a < end or m.relation not in ("in", None):
+            continue
+        if _HARM_IN.fullmatch(u.sent.text[end:a]) and place_rank(
+            resolved[(m.span.start, m.span.end)], m.kind_hint
+        ) <= _FINE[PlacePrecision.NEAR]:
+            b = m.span.end - u.sent.start
+            # "shot dead in Karachi's Orangi Town": the city holds the place the toll fell in
+            return None if re.match(r"['’]s\b", u.sent.text[b : b + 3]) else m
+    return None
 
 
 #: between a claimant's name and the place it sits in: "وزارة الصحة في صنعاء" (the health ministry in Sanaa)
