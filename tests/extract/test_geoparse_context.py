@@ -1860,3 +1860,13 @@ def test_a_towns_area_is_the_town_not_an_unknown_quarter(village_config: Any) ->
 def test_the_place_a_toll_says_it_fell_in_is_the_strikes(text: str, name: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][0] == name, got
+
+
+def test_a_force_of_several_countries_strikes_where_all_the_places_are(village_config: Any) -> None:
+    # Turkey's forces fight in Syria, Iraq and Turkey: "Abu Rasin" is spelled so in Iraq, but Syria holds both towns
+    got = _places("Turkish drones struck the villages of Tal Tamr and Abu Rasin, killing three civilians, including "
+                  "a child, in the village of Um al-Kaif.", village_config)
+    assert got and got[0][1] == "SY" and got[0][0] == "Um al-Kaif", got
+    got = _places("شنت طائرات مسيرة تركية غارات على قرى تل تمر وأبو راسين، ما أسفر عن مقتل 3 مدنيين بينهم طفل في "
+                  "قرية أم الكيف.", village_config)
+    assert got and got[0][1] == "SY" and got[0][0] == "أم الكيف", got

@@ -1012,3 +1012,11 @@ def test_victims_counted_apart_from_wounded_others_are_the_dead(
     assert got == (killed, injured, both), got
     if killed is not None:
         assert {e.field for e in claim.evidence} >= {"killed", "killed_cue"}
+
+
+@pytest.mark.parametrize("joint", ["و20", "و 20"])
+def test_a_count_of_the_wounded_after_a_breakdown_of_the_dead_is_the_wounded(joint: str) -> None:
+    text = f"الخوذ البيضاء: 5 قتلى بينهم طفلان {joint} مصاباً في قصف مدفعي لقوات النظام استهدف مدينة دارة عزة."
+    (claim,) = run(Document(id="b1", text=text), config=ExtractConfig(gazetteer=None))
+    assert (claim.killed.value, claim.injured.value) == (5, 20)
+    assert claim.victims and claim.victims[0][0] == "children" and claim.victims[0][1].value == 2

@@ -467,9 +467,12 @@ def _mark_categories(sc: Scan, groups: list[_G], lex: ArabicLex) -> None:
             k += 1
         while k < len(sc.toks):
             g = by_first.get(k)
+            joined = False
             if g is None and sc.toks[k].text == "و" and k + 1 < len(sc.toks):
                 g = by_first.get(k + 1)
-            if g is None:
+                joined = True
+            if g is None or (joined and any(t in sc.harm for t in range(g.first, g.last + 2))):
+                # "5 قتلى بينهم طفلان و20 مصاباً": a count of another harm after the breakdown ends it
                 break
             g.is_category = True
             g.opener = opener

@@ -346,6 +346,9 @@ def choose_place(
 #: between a toll and the place it says it fell in: "killing a civilian and injuring three others in Fatira",
 #: "ما أدى لمقتل مدني في قرية فطيرة"
 _HARM_IN = re.compile(
+    # "..., including a child, in", "بينهم طفل في": the toll's breakdown may stand between
+    r"(?:[\s\u00a0]*,?[\s\u00a0]*(?:including|among[\s\u00a0]+them|among[\s\u00a0]+whom|بينهم|بينهن|منهم)"
+    r"(?:[\s\u00a0]+[^\s\u00a0,.;:]+){1,4}?[\s\u00a0]*,?)?"
     r"[\s\u00a0,]*(?:in|at|inside|في|ب)[\s\u00a0]*(?:the[\s\u00a0]+)?"
     r"(?:(?:village|town|city|hamlet|neighbou?rhood|camp|قرية|بلدة|مدينة|حي|مخيم)[\s\u00a0]+(?:of[\s\u00a0]+)?)?",
     re.IGNORECASE,

@@ -395,28 +395,36 @@ def _background_countries(gz: Any, text: str, spotted: Sequence[Any]) -> set[str
 
 
 def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], among: list[str]) -> set[str]:
-    """Which of ``among`` hold a place named as one of the mentions (their names' exact lookups, and the town the
-    aliases file says a name is another name of: "Serekaniye" is Ras al-Ain of Syria, not Sari Kani of Iraq)."""
+    """Which of ``among`` hold the places the mentions name: those holding the most of them (their names' exact
+    lookups, and the town the aliases file says a name is another name of: "Serekaniye" is Ras al-Ain of Syria, not
+    Sari Kani of Iraq), then the most spelled as written ("Qayyarah": Iraq's town so spelled, not Syria's Qārah read
+    loosely; but "Tal Tamr and Abu Rasin" are Syria's two towns, not Iraq's one Abu Rasin so spelled)."""
     from civcas.gazetteer.resolve import alias_country
 
-    out: set[str] = set()
-    exact: set[str] = set()
+    held: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
     for m in mentions.values():
         if gz is None or not hasattr(gz, "lookup") or not hasattr(gz, "info"):
             break
         aliased = alias_country(m.text)
         if aliased in among:
-            out.add(aliased)
-            exact.add(aliased)
+            held[aliased] += 1
+            exact[aliased] += 1
             continue
         core = gfold.core(m.text)
+        here: set[str] = set()
+        spelled: set[str] = set()
         for e in gz.lookup(m.text)[:20]:
             if e.country in among:
-                out.add(e.country)
-                if e.country not in exact and core and any(gfold.has_core(n, core) for n in gz.info(e).loose):
-                    exact.add(e.country)  # "Qayyarah": Iraq's town so spelled, not Syria's Qārah read loosely
-    # the countries where a name is spelled as written, when there are any
-    return exact or out
+                here.add(e.country)
+                if e.country not in spelled and core and any(gfold.has_core(n, core) for n in gz.info(e).loose):
+                    spelled.add(e.country)
+        held.update(here)
+        exact.update(spelled)
+    if not held:
+        return set()
+    best = max((held[c], exact[c]) for c in held)
+    return {c for c in held if (held[c], exact[c]) == best}
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
