@@ -1870,3 +1870,11 @@ def test_a_force_of_several_countries_strikes_where_all_the_places_are(village_c
     got = _places("شنت طائرات مسيرة تركية غارات على قرى تل تمر وأبو راسين، ما أسفر عن مقتل 3 مدنيين بينهم طفل في "
                   "قرية أم الكيف.", village_config)
     assert got and got[0][1] == "SY" and got[0][0] == "أم الكيف", got
+
+
+def test_a_posts_heading_place_holds_the_place_its_statement_names(village_config: Any) -> None:
+    got = _places("#Idlib: A woman and her 3 children killed in Russian airstrikes on the outskirts of #Maarat_Misrin "
+                  "this morning.", village_config)
+    assert got and got[0][0] == "Ma‘arratmişrīn", got
+    got = _places("#Idlib: A woman and her 3 children were killed in Russian airstrikes this morning.", village_config)
+    assert got and got[0][0] == "Idlib", got

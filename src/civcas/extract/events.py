@@ -311,7 +311,7 @@ def choose_place(
         rank = place_rank(p, m.kind_hint)
         if m.relation == "dateline":
             rank = 6  # where the story was filed, used only when the text names nothing else
-        is_container = fold(m.text) in containers or id(m) in references
+        is_container = fold(m.text) in containers or id(m) in references or _heading_place(u, m)
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
         featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
         abroad = int(bool(country and p.country and p.country != country and m.kind_hint is None and not m.within))
@@ -353,6 +353,13 @@ _HARM_IN = re.compile(
     r"(?:(?:village|town|city|hamlet|neighbou?rhood|camp|قرية|بلدة|مدينة|حي|مخيم)[\s\u00a0]+(?:of[\s\u00a0]+)?)?",
     re.IGNORECASE,
 )
+
+
+def _heading_place(u: Unit, m: PlaceMention) -> bool:
+    """A post's heading ("#Idlib: A woman and her 3 children killed in airstrikes on #Maarat_Misrin"): the area the
+    post is about, holding the place its statement names."""
+    a, b = m.span.start - u.sent.start, m.span.end - u.sent.start
+    return u.sent.text[:a].strip() in ("", "#") and bool(re.match(r"[\s\u00a0]*:", u.sent.text[b : b + 3]))
 
 
 def _placed_by_harm(
