@@ -147,3 +147,17 @@ def test_a_known_organisations_whole_name_after_according_to_is_the_source() -> 
     got = find_claimants("Between 12 and 15 civilians were killed when coalition planes struck a mosque overnight, "
                          "according to Raqqa is Being Slaughtered Silently.")
     assert [c.name for c in got] == ["Raqqa is Being Slaughtered Silently"]
+
+
+def test_a_known_organisations_name_with_its_kind_of_body_is_the_subject_and_holds_no_place() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "The Raqqa Is Being Slaughtered Silently group put the toll at 40, among them women and children."
+    got = find_claimants(text)
+    assert [(c.name, str(c.kind)) for c in got] == [("Raqqa Is Being Slaughtered Silently group", "monitor")]
+    (claim,) = run(Document(id="r1", text=text, published=date(2017, 3, 22)), config=ExtractConfig())
+    assert claim.killed.value == 40 and claim.claimant == "Raqqa Is Being Slaughtered Silently group"
+    assert claim.place is None  # the town in the group's name is no place of the strike

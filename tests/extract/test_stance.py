@@ -278,3 +278,15 @@ def test_a_denial_keeps_the_source_a_harm_is_told_according_to_after_it() -> Non
     claims = run(Document(id="s12", text=text), config=ExtractConfig(gazetteer=None))
     got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
     assert got == [("alleges", "activists", 15), ("denies", "coalition", None)], claims
+
+
+def test_a_denial_that_a_force_named_by_its_nationality_struck_is_a_denial() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document, Stance
+
+    text = ("The ministry denied that Russian aircraft had carried out any strikes in the area, calling the reports "
+            "fabricated.")
+    claims = run(Document(id="d1", text=text, published=date(2019, 8, 1)), config=ExtractConfig(gazetteer=None))
+    assert [c.stance for c in claims] == [Stance.DENIES]

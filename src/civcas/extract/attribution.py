@@ -126,6 +126,13 @@ def _lex(rules: RuleFiles) -> _Lex:
                 phrase_regex(long) if long else None)
 
 
+def known_name_spans(text: str, *, rules: RuleFiles) -> list[tuple[int, int]]:
+    """Where the text writes a known organisation's long name ("Raqqa is Being Slaughtered Silently"): a place in
+    it is part of the name, no place of the text's."""
+    long_names = _lex(rules).long_names
+    return [(m.start(), m.end()) for m in long_names.finditer(text)] if long_names is not None else []
+
+
 def classify(name: str, *, rules: RuleFiles | None = None) -> ClaimantKind:
     """The kind of a claimant phrase: government, monitor, activists, ...; OTHER when nothing matches."""
     lex = _lex(rules or load_rules())
@@ -259,10 +266,20 @@ def _named_subject(sent: str, end: int, lex: _Lex) -> tuple[int, int] | None:
     if lex.long_names is None:
         return None
     left = sent[:end].rstrip()
-    for m in lex.long_names.finditer(left):
-        if m.end() == len(left):
-            return m.start(), m.end()
+    # "The Raqqa Is Being Slaughtered Silently group put the toll at 40": its kind of body after the name
+    kind = _BODY_AFTER_NAME.search(left)
+    named = left[: kind.start()] if kind else left
+    for m in lex.long_names.finditer(named):
+        if m.end() == len(named):
+            return m.start(), len(left)
     return None
+
+
+_BODY_AFTER_NAME = re.compile(
+    r"\s+(?:activist\s+)?(?:group|network|campaign|monitor|monitoring\s+group|organi[sz]ation|collective|"
+    r"observatory)$",
+    re.IGNORECASE,
+)
 
 
 def _object_after(sent: str, start: int) -> tuple[int, int] | None:

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from civcas.extract.actors import ActorMention, find_actors
-from civcas.extract.attribution import ClaimantMention, find_claimants, stance_taker, subject_of, unattributed
+from civcas.extract.attribution import (
+    ClaimantMention,
+    find_claimants,
+    known_name_spans,
+    stance_taker,
+    subject_of,
+    unattributed,
+)
 from civcas.extract.dates import DateMention, find_dates
 from civcas.extract.figures import Harm, find_harms
 from civcas.extract.places import find_mentions
@@ -250,6 +257,10 @@ def sentence_units(
         return any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors)
 
     places = [p for p in places if not _in_force_name(p)]
+    if places and (names := known_name_spans(text, rules=rules)):
+        # "The Raqqa is Being Slaughtered Silently group put the toll at 40": Raqqa is in the source's name
+        places = [p for p in places if not any(
+            a <= p.span.start - sent.start and p.span.end - sent.start <= b for a, b in names)]
 
     # "according to the Rangpur Medical College Hospital", "doctors at Dhaka Medical College": the town a hospital
     # or a college that speaks is named after is where the wounded went, not the strike's place, when the
