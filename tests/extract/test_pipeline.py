@@ -1020,3 +1020,17 @@ def test_a_count_of_the_wounded_after_a_breakdown_of_the_dead_is_the_wounded(joi
     (claim,) = run(Document(id="b1", text=text), config=ExtractConfig(gazetteer=None))
     assert (claim.killed.value, claim.injured.value) == (5, 20)
     assert claim.victims and claim.victims[0][0] == "children" and claim.victims[0][1].value == 2
+
+
+def test_a_count_of_tens_counts_people_with_no_noun() -> None:
+    text = "ارتقى 45 شهيداً وأصيب العشرات في قصف إسرائيلي استهدف منازل في مخيم المغازي."
+    (claim,) = run(Document(id="t1", text=text), config=ExtractConfig(gazetteer=None))
+    assert claim.killed.value == 45
+    assert claim.injured is not None and claim.injured.qualifier is Qualifier.VAGUE and claim.injured.text == "العشرات"
+
+
+def test_an_areas_kind_is_no_place_name(village_config: Any) -> None:
+    text = ("قتل 18 مدنياً بينهم أطفال ونساء، في غارات جوية روسية استهدفت سوقاً شعبياً ومنطقة صناعية في مدينة "
+            "إدلب.")
+    (claim,) = run(Document(id="t2", text=text), config=village_config)
+    assert claim.place is not None and claim.place.name == "Idlib", claim.place

@@ -1000,7 +1000,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 g = None if named_list is not None else _group_after(sc, k2, free_after)
                 if g is not None and g.noun is None:
                     g = None
-            if g is not None and (g.noun is not None or g.value is not None):
+            if g is not None and (g.noun is not None or g.value is not None or (g.low or 0) >= 10):
+                # (a count of tens or more counts people with no noun: "وأصيب العشرات", dozens were wounded)
                 picked = (events[0], _coordinated(sc, g, mains, lex), "event")
             elif named_list is not None:
                 named_list.rule = f"{events[0].rule}_named_list"
