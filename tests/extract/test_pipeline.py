@@ -1034,3 +1034,15 @@ def test_an_areas_kind_is_no_place_name(village_config: Any) -> None:
             "إدلب.")
     (claim,) = run(Document(id="t2", text=text), config=village_config)
     assert claim.place is not None and claim.place.name == "Idlib", claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A mother and her two daughters were among those killed when jets struck the market in Ariha.", 3),
+        ("Two children were among the dead when jets struck the market in Ariha.", 2),
+    ],
+)
+def test_the_people_among_those_killed_are_at_least_that_many(text: str, value: int) -> None:
+    (claim,) = run(Document(id="a1", text=text), config=ExtractConfig(gazetteer=None))
+    assert (claim.killed.value, claim.killed.qualifier) == (value, Qualifier.AT_LEAST)

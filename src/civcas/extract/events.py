@@ -311,7 +311,8 @@ def choose_place(
         rank = place_rank(p, m.kind_hint)
         if m.relation == "dateline":
             rank = 6  # where the story was filed, used only when the text names nothing else
-        is_container = fold(m.text) in containers or id(m) in references or _heading_place(u, m)
+        is_container = fold(m.text) in containers or id(m) in references or (
+            p.precision not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and _heading_place(u, m))
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
         featured = 0 if m.kind_hint in ("village", "neighbourhood") else 1
         abroad = int(bool(country and p.country and p.country != country and m.kind_hint is None and not m.within))

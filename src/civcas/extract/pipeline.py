@@ -342,6 +342,10 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
     return False
 
 
+#: a harm cue that counts its subject among more victims ("were among those killed", "was among the dead")
+_AMONG_THE_DEAD = re.compile(r"\bamong\s+(?:those|the)\b", re.IGNORECASE)
+
+
 def _keeps_both(figs: dict[str, Figure]) -> bool:
     """A killed-or-injured total stands beside the killed figure only when it counts more people: "25
     casualties, among them 10 dead"."""
@@ -622,6 +626,9 @@ def _build_claim(
         fig = _figure(text, u.sent.start, h)
         if fig is None:
             continue
+        if fig.qualifier is Qualifier.EXACT and fig.value is not None and _AMONG_THE_DEAD.search(h.cue.text):
+            # "A mother and her two daughters were among those killed": at least those the subject counts
+            fig = replace(fig, qualifier=Qualifier.AT_LEAST, low=fig.value, high=None)
         fig = _add_more(text, fig, h, u, cands)
         figs[cat] = fig
         primary = primary or u
