@@ -1878,3 +1878,21 @@ def test_a_posts_heading_place_holds_the_place_its_statement_names(village_confi
     assert got and got[0][0] == "Ma‘arratmişrīn", got
     got = _places("#Idlib: A woman and her 3 children were killed in Russian airstrikes this morning.", village_config)
     assert got and got[0][0] == "Idlib", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # an ayn written ‘ is a letter of the name, at the end of a word too
+        ("Gunmen killed five people in the town of Ma‘arrat al-Nu‘man on Friday.", "Ma`arrat an Nu`man", "SY"),
+        ("Ten members of one family were killed when munitions struck a home in the village of Naj‘ Shabbānah south "
+         "of Rafah.", "Naj‘ Shabbānah", "PS"),
+        # a Portuguese name's particle joins it
+        ("A radio journalist was murdered in the small town of Conceicao da Feira in the state of Bahia.",
+         "Conceição da Feira", "BR"),
+    ],
+)
+def test_a_name_is_read_whole_across_an_ayn_and_a_particle(text: str, name: str, country: str,
+                                                            village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got

@@ -173,9 +173,10 @@ def _lex(rules: RuleFiles) -> _Lex:
     # A name: capitalised words, joined by spaces, hyphens or a lower-case connector ("Deir ez Zor"); a weekday or
     # a month opens none.
     calendar = rf"{alt(p.calendar_words)}\b"
-    tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`\-]*(?<![’'`\-])"
+    # (an ayn written ‘ or ʿ is a letter of the name, at its end too: "Naj‘ Shabbānah", "Ma‘arrat al-Nu‘man")
+    tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`‘ʿʾ\-]*(?<![’'`\-])"
     connect = rf"(?:[\s\u00a0]+{alt(p.name_connectors)}[\s\u00a0\-]+|[\s\u00a0\-]+)"
-    name_re = re.compile(rf"(?<![\w’'\-]){tok}(?:{connect}{tok}){{0,4}}")
+    name_re = re.compile(rf"(?<![\w’'‘ʿʾ\-]){tok}(?:{connect}{tok}){{0,4}}")
     capital = re.compile(
         r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
         r"(?:\s+of\s+(?P<owner2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?)(?!\s*,?\s+(?!" + calendar + r")[A-Z])",
