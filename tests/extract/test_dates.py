@@ -345,3 +345,21 @@ def test_an_undated_strike_in_the_next_paragraph_takes_the_date_told_before_blan
         claims = run(Document(id="s3", text=text), config=ExtractConfig(gazetteer=None))
         assert sorted((c.killed.value, c.date.start) for c in claims if c.killed) == [
             (1, date(2023, 5, 2)), (2, date(2023, 5, 2))], gap
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("وفي اليوم التالي قصفت الطائرات الروسية قرية البارة، ما أسفر عن مقتل ثلاثة مدنيين.", date(2022, 3, 14)),
+        ("وكانت الطائرات الروسية قد قصفت في اليوم السابق قرية البارة، ما أسفر عن مقتل ثلاثة مدنيين.",
+         date(2022, 3, 12)),
+    ],
+)
+def test_the_next_or_previous_day_in_arabic_counts_from_the_strike_told_before(second: str, day: date) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = f"قصفت قوات النظام بلدة كفرنبل يوم 13 آذار 2022، ما أدى إلى مقتل مدني.\n{second}"
+    claims = run(Document(id="n1", text=text, published=date(2022, 3, 20)), config=ExtractConfig(gazetteer=None))
+    got = {c.killed.value: (c.date.start, c.date.end) for c in claims if c.killed}
+    assert got == {1: (date(2022, 3, 13), date(2022, 3, 13)), 3: (day, day)}, got

@@ -28,6 +28,10 @@ _YMD = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+#: relative days counted from the event told before: (days, direction)
+_TOLD_BEFORE = {"same_day": (0, "later"), "next_day": (1, "later"), "previous_day": (1, "earlier")}
+
+
 def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: int | None) -> list[DateMention]:
     """Every time expression of the sentence (offsets into it as published), resolved where it can be.
 
@@ -109,11 +113,13 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
         if any(k in taken for k in range(hit.first, hit.last + 1)):
             continue
         start_off, end_off, prec, rule = cast("tuple[int | str, int | str, str, str]", hit.payload)
-        if start_off == "same_day":
-            # "وفي اليوم ذاته قصفت ...": the day of the event told before, as in English
+        if start_off in _TOLD_BEFORE:
+            # "وفي اليوم ذاته قصفت ...", "وفي اليوم التالي": the day of the event told before, or the day after or
+            # before it, as in English
             s, e = sc.span(hit.first, hit.last, hit.skip)
+            days, direction = _TOLD_BEFORE[str(start_off)]
             out.append(DateMention(s, e, sc.folded.source[s:e], None, None, DatePrecision.DAY, "offset", rule,
-                                   offset=(0, 0), direction="later"))
+                                   offset=(days, days), direction=direction))
             taken.update(range(hit.first, hit.last + 1))
             continue
         s_date = e_date = None

@@ -347,9 +347,12 @@ class PlacesFile(Header):
 class RelativeDate(_Strict):
     id: str
     phrases: list[str]
-    #: ``same_day``: the day of the event told just before ("on the same day", "في اليوم ذاته"), not the reference's
-    start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day"]
-    end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day"]
+    #: ``same_day``: the day of the event told just before ("on the same day", "في اليوم ذاته"), not the reference's;
+    #: ``next_day`` / ``previous_day``: the day after or before it ("في اليوم التالي", "في اليوم السابق")
+    start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day", "next_day",
+                         "previous_day"]
+    end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day", "next_day",
+                       "previous_day"]
     precision: Literal["day", "days", "week", "month", "year"]
 
 
