@@ -1896,3 +1896,13 @@ def test_a_name_is_read_whole_across_an_ayn_and_a_particle(text: str, name: str,
                                                             village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == (name, country), got
+
+
+def test_a_name_the_text_calls_a_village_is_read_whole(village_config: Any) -> None:
+    # "Unguwar" alone is a known place; the apposition calls the whole name the village
+    got = _places("A Christian family of seven was killed in Unguwar Kajit, a village in southern Kaduna state, on "
+                  "Friday.", village_config)
+    assert got and got[0][1] == "NG" and got[0][0] != "Ungua Rai", got
+    claims = run(Document(id="u1", text="A Christian family of seven was killed in Unguwar Kajit, a village in "
+                          "southern Kaduna state, on Friday."), config=village_config)
+    assert claims[0].place is not None and claims[0].place.mention == "Unguwar Kajit"

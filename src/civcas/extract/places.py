@@ -339,6 +339,14 @@ def _dateline_at(doc_text: str, start: int, end: int) -> bool:
     return line_start and bool(_DATELINE.match(doc_text[max(0, start - 2) : end + 60]))
 
 
+#: an apposition that calls the name before it a settlement: "Unguwar Kajit, a village in southern Kaduna" is one name
+_CALLED_A_SETTLEMENT = re.compile(
+    r"[\s\u00a0]*,[\s\u00a0]*(?:a|an|the)[\s\u00a0]+(?:[\w\-]+[\s\u00a0]+){0,2}?"
+    r"(?:village|town|hamlet|settlement|community|city|neighbou?rhood|suburb)\b",
+    re.IGNORECASE,
+)
+
+
 def _known_area(spotted: Sequence[Any], start: int, end: int) -> bool:
     """Whether the gazetteer knows the name at ``start`` (up to ``end`` or beyond) as an admin area, by one of the
     first three candidates of a spotted name that starts there."""
@@ -642,6 +650,7 @@ def find_mentions(
             and not (fb or fa or ra)
             and inner_known[0].start == s
             and doc_text[inner_known[0].end : inner_known[0].end + 1].isspace()
+            and not _CALLED_A_SETTLEMENT.match(doc_text, e)
             and _well_known(inner_known[0])
         ):
             e = inner_known[0].end  # "Syria Staffan de Mistura": the place is the known part
