@@ -161,3 +161,15 @@ def test_a_known_organisations_name_with_its_kind_of_body_is_the_subject_and_hol
     (claim,) = run(Document(id="r1", text=text, published=date(2017, 3, 22)), config=ExtractConfig())
     assert claim.killed.value == 40 and claim.claimant == "Raqqa Is Being Slaughtered Silently group"
     assert claim.place is None  # the town in the group's name is no place of the strike
+
+
+def test_a_force_investigating_reports_is_not_their_source() -> None:
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("The US military said it was investigating reports that a coalition strike in the al-Jadida district of "
+            "Mosul on March 17 killed more than 100 civilians.")
+    (claim,) = run(Document(id="i1", text=text, published=date(2017, 3, 25)), config=ExtractConfig(gazetteer=None))
+    assert claim.killed.value == 100 and claim.claimant == "unattributed", claim.claimant

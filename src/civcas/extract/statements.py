@@ -196,6 +196,14 @@ _CONTRAST_BEFORE = re.compile(r"(?:[,;]\s*(?:though|although|while|whereas|but|y
                               re.IGNORECASE)
 
 
+#: a source looking into what others report: the report is not the source's own claim
+_INVESTIGATING = re.compile(
+    r"\b(?:investigat\w*|look(?:ing|ed|s)?\s+into|review(?:ing|ed|s)?|examin\w*|assess(?:ing|ed|es)?|"
+    r"aware\s+of)\s+(?:the\s+)?(?:reports?|allegations?|claims?|accounts?)\s+(?:that|of)\b",
+    re.IGNORECASE,
+)
+
+
 def sentence_units(
     doc_text: str,
     sent: Sentence,
@@ -330,6 +338,11 @@ def sentence_units(
         u.stance = stance
         if u.harms:
             u.unattributed = unattributed(text, min(h.start for h in u.harms), max(h.end for h in u.harms))
+            c = u.claimant
+            if c is not None and _INVESTIGATING.search(text, c.cue_end, min(h.start for h in u.harms)):
+                # "The US military said it was investigating reports that a coalition strike killed more than 100
+                # civilians": the reports say so, not the force that looks into them
+                u.claimant, u.unattributed = None, True
     if len(non_relay) == 1 and len(units) > 1:
         # "At least 55 people died, though opposition groups put the toll at 678": a source that opens a later
         # clause set against the first speaks for its own figure only; the first is the outlet's
