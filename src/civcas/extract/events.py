@@ -356,11 +356,15 @@ _HARM_IN = re.compile(
 )
 
 
+_COLON_AFTER = re.compile(r"[\s\u00a0]*:")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
 def _heading_place(u: Unit, m: PlaceMention) -> bool:
     """A post's heading ("#Idlib: A woman and her 3 children killed in airstrikes on #Maarat_Misrin"): the area the
     post is about, holding the place its statement names."""
     a, b = m.span.start - u.sent.start, m.span.end - u.sent.start
-    return u.sent.text[:a].strip() in ("", "#") and bool(re.match(r"[\s\u00a0]*:", u.sent.text[b : b + 3]))
+    return u.sent.text[:a].strip() in ("", "#") and bool(_COLON_AFTER.match(u.sent.text, b))
 
 
 def _placed_by_harm(
@@ -381,7 +385,7 @@ def _placed_by_harm(
         ) <= _FINE[PlacePrecision.NEAR]:
             b = m.span.end - u.sent.start
             # "shot dead in Karachi's Orangi Town": the city holds the place the toll fell in
-            return None if re.match(r"['’]s\b", u.sent.text[b : b + 3]) else m
+            return None if _POSSESSIVE_AFTER.match(u.sent.text, b) else m
     return None
 
 
