@@ -1288,6 +1288,17 @@ _AREA_WORDS = frozenset({"area"})
 _SURE_TOWN = 0.7
 
 
+def _sure_bare_reading(
+    gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, precisions: tuple[PlacePrecision, ...]
+) -> Place | None:
+    """The name read without its feature word, when that reading is a gazetteer place of one of ``precisions`` and
+    sure (:data:`_SURE_TOWN`): "Maarat al-Numan market", "Barkin Ladi area" stand for the town."""
+    bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
+    if bare.precision in precisions and bare.gazetteer_id is not None and (bare.confidence or 0.0) >= _SURE_TOWN:
+        return bare
+    return None
+
+
 def _neighbourhood_fallback(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
 ) -> Place:
@@ -1324,9 +1335,8 @@ def _neighbourhood_fallback(
         towns = [e for e in near if _spelled_exactly(gazetteer, e, target)]
         if not towns and near:
             # "Maarat al-Numan market": the town spelled another way, when the name alone reads surely as a town
-            bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
-            if (bare.precision is PlacePrecision.SETTLEMENT and bare.gazetteer_id is not None
-                    and (bare.confidence or 0.0) >= _SURE_TOWN and any(e.id == bare.gazetteer_id for e in near)):
+            bare = _sure_bare_reading(gazetteer, mention, context, (PlacePrecision.SETTLEMENT,))
+            if bare is not None and any(e.id == bare.gazetteer_id for e in near):
                 return replace(bare, reasons=(*bare.reasons, f"the {feature} of {bare.name}"))
         if towns:
             town = max(towns, key=effective_population)
@@ -1335,10 +1345,8 @@ def _neighbourhood_fallback(
     if feature in _AREA_WORDS:
         # "Plateau State's Barkin Ladi area", "the Tal Abyad area": no quarter but the town or district of the name,
         # when the name alone reads surely as one in the document's country
-        bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
-        home = not context.country or bare.country == context.country
-        if (bare.precision in (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT) and bare.gazetteer_id is not None
-                and (bare.confidence or 0.0) >= _SURE_TOWN and home):
+        bare = _sure_bare_reading(gazetteer, mention, context, (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT))
+        if bare is not None and (not context.country or bare.country == context.country):
             return replace(bare, reasons=(*bare.reasons, f"the area of {bare.name}"))
     for known in context.places:
         if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
