@@ -1224,6 +1224,17 @@ def test_arabic_a_source_after_a_denial_speaks_for_the_harm() -> None:
     assert denial and denial[0].claimant is not None and "وزارة الدفاع" in denial[0].claimant.name
 
 
+def test_arabic_a_denial_after_an_agencys_report_is_the_deniers() -> None:
+    # "the agency reported that six civilians were killed ..., whereas the Turkish ministry denied ...": each its own
+    text = ("ذكرت وكالة الأنباء أن ستة مدنيين قتلوا بقصف لطائرة مسيرة على قرية كفر حلب، "
+            "فيما نفت وزارة الدفاع التركية استهداف المدنيين.")
+    units = _units(text)
+    harm = [u for u in units if u.harms]
+    denial = [u for u in units if u.kind == "stance"]
+    assert harm and harm[0].claimant is not None and "وكالة" in harm[0].claimant.name
+    assert denial and denial[0].claimant is not None and "وزارة الدفاع" in denial[0].claimant.name
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

@@ -290,3 +290,14 @@ def test_a_denial_that_a_force_named_by_its_nationality_struck_is_a_denial() -> 
             "fabricated.")
     claims = run(Document(id="d1", text=text, published=date(2019, 8, 1)), config=ExtractConfig(gazetteer=None))
     assert [c.stance for c in claims] == [Stance.DENIES]
+
+
+def test_a_denial_told_after_another_sources_report_is_the_deniers_and_the_figures_stay_with_the_report() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("State media reported that four civilians were killed in a drone strike on the village of Kafr Halab, "
+            "while the Turkish defence ministry denied targeting civilians.")
+    claims = run(Document(id="s13", text=text), config=ExtractConfig(gazetteer=None))
+    got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
+    assert got == [("alleges", "State media", 4), ("denies", "Turkish defence ministry", None)], claims

@@ -28,9 +28,10 @@ from civcas.extract.arabic_figures import Scan, find_harms, scan
 from civcas.extract.arabic_lexicon import ArabicLex, VictimWord, arabic_lex
 from civcas.extract.arabic_places import find_places
 from civcas.extract.arabic_text import WORD_DOT, fold, fold_phrase, tokens
+from civcas.extract.attribution import ClaimantMention
 from civcas.extract.groups import Group, Harm
 from civcas.extract.rules import RuleFiles
-from civcas.extract.stance import main_stance
+from civcas.extract.stance import StanceCue, main_stance
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence
 from civcas.records import PlaceMention, Qualifier, Stance
@@ -259,7 +260,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES) and any(
         u.kind == "harm" for u in units
     ):
-        denier = units[0].claimant
+        denier = _denier(non_relay, stance) or units[0].claimant
         for u in units:
             if u.kind == "harm":
                 u.stance = None
@@ -272,12 +273,28 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
                 lo, hi = u.region
                 told = [c for c in non_relay if c is not denier and c.rule.endswith("#opener") and first < c.start
                         and lo <= c.start < hi]
-                u.claimant = after[-1] if after else told[0] if told else None
+                # "ذكرت وكالة سانا أن ستة مدنيين قتلوا ...، فيما نفت وزارة الدفاع ...": the source before the harm,
+                # with the denial told after it
+                before = [c for c in non_relay if denier is not None and c is not denier and c.end <= first
+                          and first < denier.start]
+                u.claimant = after[-1] if after else before[-1] if before else told[0] if told else None
         units.append(
             Unit(sent=sub, kind="stance", region=(0, len(text)), places=list(places), dates=list(dates),
                  actors=list(actors), claimant=denier, relays=relays, stance=stance, headline=headline)
         )
     return units
+
+
+#: how far after a denial's verb its subject may start ("نفت وزارة الدفاع التركية")
+_DENIER_REACH = 12
+
+
+def _denier(claimants: list[ClaimantMention], stance: StanceCue) -> ClaimantMention | None:
+    """ "ذكرت وكالة سانا أن ...، فيما نفت وزارة الدفاع التركية ...": the source named at the denial speaks it, not
+    the one that opens the sentence."""
+    at = [c for c in claimants if stance.start <= c.cue_start < stance.end
+          or stance.start <= c.start <= stance.end + _DENIER_REACH]
+    return at[0] if at else None
 
 
 #: "أسماء الشهداء" ("the names of the martyrs") right before the harm noun

@@ -387,6 +387,12 @@ def sentence_units(
         # where rights groups said 56 civilians died"): not the source of the figures told after it
         denier = (max(before_stance, key=lambda c: c.cue_end) if before_stance
                   else subject_of(text, (stance.start, stance.end), rules=rules) or units[0].claimant)
+        if before_stance:
+            # "SANA reported that six civilians were killed ..., while the Turkish defence ministry denied targeting
+            # civilians": the stance verb's own subject, named after the last speech verb, takes the stance
+            own = subject_of(text, (stance.start, stance.end), rules=rules)
+            if own is not None and own.kind is not ClaimantKind.OTHER and own.start >= denier.cue_end:
+                denier = own
         # "The ministry claimed 120 were killed, a figure the coalition does not recognise": the pattern names
         # another source than the harm's, which keeps its own
         named = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules) if stance.subject else None
@@ -401,8 +407,9 @@ def sentence_units(
                     continue
                 if u.claimant is not None and denier is not None and u.claimant is not denier and (
                     u.claimant.start > stance.end
+                    or u.claimant.cue_end <= min(h.start for h in u.harms) < denier.start
                 ):
-                    continue
+                    continue  # the harm's own source, told after the stance or before both harm and denier
                 # "..., which killed 15 civilians according to activists": the source the harm is told by
                 lo, hi = u.region
                 told = [c for c in non_relay if c is not denier and c.rule.endswith("#opener")
