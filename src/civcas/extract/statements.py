@@ -390,9 +390,10 @@ def sentence_units(
         if before_stance:
             # "SANA reported that six civilians were killed ..., while the Turkish defence ministry denied targeting
             # civilians": the stance verb's own subject, named after the last speech verb, takes the stance
-            own = subject_of(text, (stance.start, stance.end), rules=rules)
-            if own is not None and own.kind is not ClaimantKind.OTHER and own.start >= denier.cue_end:
-                denier = own
+            speaker = subject_of(text, (stance.start, stance.end), rules=rules)
+            if (speaker is not None and denier is not None and speaker.kind is not ClaimantKind.OTHER
+                    and speaker.start >= denier.cue_end):
+                denier = speaker
         # "The ministry claimed 120 were killed, a figure the coalition does not recognise": the pattern names
         # another source than the harm's, which keeps its own
         named = stance_taker(text, stance.subject, (stance.start, stance.end), rules=rules) if stance.subject else None
