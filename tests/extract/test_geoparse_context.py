@@ -1898,3 +1898,20 @@ def test_a_name_the_text_calls_a_village_is_read_whole(village_config: Any) -> N
     claims = run(Document(id="u1", text="A Christian family of seven was killed in Unguwar Kajit, a village in "
                           "southern Kaduna state, on Friday."), config=village_config)
     assert claims[0].place is not None and claims[0].place.mention == "Unguwar Kajit"
+
+
+def test_a_region_named_as_an_area_is_not_a_governorate_abroad(village_config: Any) -> None:
+    # "al-Marj region" of a Syrian story: Libya's Al Marj governorate is a namesake (Libya is never named), and
+    # the area is placed by the village it lies west of; "the province of Van" is Turkey's all the same
+    got = _places(
+        "One civilian was killed when an Israeli missile hit the al-Marj region, west of Hadar in Quneitra "
+        "countryside, SANA said.",
+        village_config,
+    )
+    assert got and all(country == "SY" for _, country, _ in got), got
+    got = _places(
+        "A local official of the ruling party in the Ozalp district of the eastern province of Van was killed "
+        "overnight by militants of the PKK, the state news agency said.",
+        village_config,
+    )
+    assert got and got[0][1] == "TR", got

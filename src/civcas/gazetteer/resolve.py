@@ -775,7 +775,8 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     margin = scored[1][0] - scored[0][0] if len(scored) > 1 else 4.0
     confidence = 1 / (1 + math.exp(-(margin - 0.5)))
     target = fold.loose(name)
-    rejected = None if aliased else _implausible(best, candidates, target, within, context, best_c.info, hint=hint)
+    rejected = None if aliased else _implausible(best, candidates, target, within, context, best_c.info, hint=hint,
+                                                 phrase=mention.phrase or mention.text)
     if rejected:
         # the size-winner is a namesake too far-fetched ("Al Ain City" for "Ain Isa"); the candidate the folding
         # rules match best ("`Ayn `Isa") is taken when nothing in the context speaks against it
@@ -1076,9 +1077,13 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
     return replace(context, country=country, admin_areas=tuple(areas))
 
 
+#: the words that call a place an admin area of the first level ("the province of Van"), unlike "region" or "area"
+_CALLED_PROVINCE = re.compile(r"\b(?:province|governorate|state|wilaya[ht]?)\b|محافظة|ولاية", re.IGNORECASE)
+
+
 def _implausible(
     best: GazetteerEntry, candidates: list[GazetteerEntry], target: str, within: _Areas, context: ResolveContext,
-    info: EntryInfo | None = None, *, hint: str = "",
+    info: EntryInfo | None = None, *, hint: str = "", phrase: str = "",
 ) -> str | None:
     """Why the best candidate is probably another place than the one meant (None when it is plausible).
 
@@ -1115,7 +1120,12 @@ def _implausible(
     if context.country and hint in ("village", "neighbourhood", "neighborhood", "camp"):
         # "Zango village in Wase LGA": a village the text places in its country is not a namesake abroad
         return f"the village '{best.name}' ({best.country}) is outside the document's country {context.country}"
-    sizeable = best.population >= 20_000 or best.kind in ("country", "region")
+    # a governorate abroad is no sizeable match of its own when the text neither names its country, nor points
+    # there, nor calls it a province ("al-Marj region, west of Hadar" in a Syrian story is not Libya's Al Marj;
+    # "the eastern province of Van" is Turkey's)
+    abroad_area = best.kind == "region" and bool(context.country) and best.country not in (
+        *context.countries, *context.named) and not _CALLED_PROVINCE.search(phrase)
+    sizeable = best.population >= 20_000 or best.kind == "country" or (best.kind == "region" and not abroad_area)
     if spelling <= 0.1 and (sizeable or not context.country):
         return None
     if (
