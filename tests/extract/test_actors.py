@@ -180,6 +180,9 @@ def test_a_named_occupier_is_not_taken_by_a_bare_one_inside_it() -> None:
         # the lexicon's generic names of Syria's government forces, in a story placed elsewhere: that state's own
         ("Pro-government militia killed 23 people in Tawila, North Darfur, residents said.", ["Sudan"]),
         ("Government forces shelled the city of Donetsk, killing 34 people, local authorities said.", ["Ukraine"]),
+        # a hyphenated qualifier after the generic word ("government-backed") is generic all the same
+        ("Government-backed militias burned the village of Kutum in North Darfur, killing 5, residents said.",
+         ["Sudan"]),
         # ... and Syria's where the story is in Syria
         ("Regime forces shelled the town of Ariha in Idlib countryside, killing four civilians.", ["Syria"]),
     ],

@@ -358,8 +358,11 @@ def localise(actor_lists: Sequence[list[ActorMention]], country: str | None, rul
     state = state_of_country(rules, country)
 
     def abroad(a: ActorMention) -> bool:
-        return (a.canonical in generic and country not in home.get(a.canonical, (country,))
-                and a.text[:1].isascii() and fold(a.text).split()[0] in generic[a.canonical])
+        if a.canonical not in generic or country in home.get(a.canonical, (country,)) or not a.text[:1].isascii():
+            return False
+        first = fold(a.text).split()[0]
+        # "government-backed militias": the generic word before a hyphenated qualifier is generic all the same
+        return first in generic[a.canonical] or first.split("-")[0] in generic[a.canonical]
 
     for actors in actor_lists:
         if state is None:
