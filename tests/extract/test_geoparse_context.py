@@ -1915,3 +1915,18 @@ def test_a_region_named_as_an_area_is_not_a_governorate_abroad(village_config: A
         village_config,
     )
     assert got and got[0][1] == "TR", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four civilians were killed when Iraqi army helicopters struck a house in the al-Mansour neighbourhood of "
+        "Mosul, residents said.",
+        # the city's side between the quarter and its city ("on the right bank of Mosul")
+        "قُتل أربعة مدنيين بقصف لطيران الجيش العراقي على حي المنصور في الجانب الأيمن من الموصل.",
+    ],
+)
+def test_a_quarter_of_a_city_is_not_a_village_of_its_name_out_in_the_province(text: str, village_config: Any) -> None:
+    # the gazetteers know an Al Mansur village some 85 km from Mosul, and no quarter of the name in Mosul
+    got = _places(text, village_config)
+    assert got and got[0][:2] == ("Mosul", "IQ"), got

@@ -798,10 +798,16 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
         return city or _enclosing(gazetteer, mention, within, context,
                           f"no '{mention.text}' inside {', '.join(mention.within)}")
-    if hint == "district" and best.kind == "locality" and mention.within and not ARABIC_SCRIPT.search(mention.text):
-        # "the rebel-held Sukkari district of Aleppo": a city's quarter; a village of the name out in the city's
-        # governorate is another place, so the city stands for it (English only: Arabic "منطقة" is any area)
-        city = _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
+    # (a quarter the gazetteer knows as one is taken: a large city's quarters lie well away from its point)
+    quarter_of_city = neighbourhood and mention.within and best.kind == "locality"
+    if quarter_of_city or (
+        hint == "district" and best.kind == "locality" and mention.within and not ARABIC_SCRIPT.search(mention.text)
+    ):
+        # "the rebel-held Sukkari district of Aleppo", "حي المنصور في الجانب الأيمن من الموصل": a city's quarter; a
+        # village of the name out in the city's governorate is another place, so the city stands for it (a
+        # "district" in English only: Arabic "منطقة" is any area; and only of a large city)
+        city = _city_named_with(gazetteer, mention, context,
+                                min_population=0 if quarter_of_city else _CITY_OF_NEIGHBOURHOODS)
         if city is not None and city.lat is not None and city.lon is not None and (
             distance_km(best.lat, best.lon, city.lat, city.lon) > _QUARTER_KM
         ):
