@@ -1930,3 +1930,13 @@ def test_a_quarter_of_a_city_is_not_a_village_of_its_name_out_in_the_province(te
     # the gazetteers know an Al Mansur village some 85 km from Mosul, and no quarter of the name in Mosul
     got = _places(text, village_config)
     assert got and got[0][:2] == ("Mosul", "IQ"), got
+
+
+def test_an_admin_area_spelled_with_letters_doubled_otherwise_still_places_the_story(village_config: Any) -> None:
+    # the gazetteers spell the Somali region "Lower Shabeelle"; the village's name is also a Nigerian hamlet's
+    got = _places(
+        "Relatives said a U.S. drone strike on Saturday in the village of Jaji, in Lower Shabelle, killed a mother "
+        "and her daughter.",
+        village_config,
+    )
+    assert got and got[0][1] == "SO", got

@@ -295,6 +295,17 @@ def effective_population(e: GazetteerEntry, own: bool = True) -> int:
     return SEAT_POPULATION if same else 0
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+#: the shortest folded name whose doubled letters may be written once and still vote for an admin area's country
+_UNDOUBLED_MIN = 8
+
+
+@functools.lru_cache(maxsize=50_000)
+def undoubled(folded: str) -> str:
+    """A folded name with each run of one letter written once ("shabeelle" -> "shabele", "galgaduud" -> "galgadud")."""
+    return _DOUBLED.sub(r"\1", folded)
+
+
 def country_shares(
     name: str, candidates: Iterable[GazetteerEntry], info: Callable[[GazetteerEntry], EntryInfo] = _entry_info
 ) -> dict[str, float]:
@@ -314,8 +325,14 @@ def country_shares(
             continue
         folded = info(e)
         own = folded.loose_name == target or fold.has_core(folded.loose_name, own_core)
-        if not (own or folded.spelled(target, arabic)):
-            continue  # its own name is spelled so, its article aside ("Qamishli", Al Qamishli), or another name
+        if not (own or folded.spelled(target, arabic) or (
+            e.kind in ("region", "county") and not arabic and len(target) >= _UNDOUBLED_MIN
+            and undoubled(target) in map(undoubled, folded.loose)
+        )):
+            # its own name is spelled so, its article aside ("Qamishli", Al Qamishli), or another name; an admin
+            # area's long name also with its letters doubled otherwise ("Lower Shabelle", Lower Shabeelle; a short
+            # one is too often another name: "Jama'a" is no Jama)
+            continue
         w = 1.0 + math.log10(effective_population(e, own) + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if own:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
