@@ -1046,3 +1046,12 @@ def test_an_areas_kind_is_no_place_name(village_config: Any) -> None:
 def test_the_people_among_those_killed_are_at_least_that_many(text: str, value: int) -> None:
     (claim,) = run(Document(id="a1", text=text), config=ExtractConfig(gazetteer=None))
     assert (claim.killed.value, claim.killed.qualifier) == (value, Qualifier.AT_LEAST)
+
+
+def test_a_dateline_yields_to_the_place_a_later_sentence_gives_the_strike(village_config: Any) -> None:
+    text = ("SANAA (Reuters) - A Saudi-led coalition air strike on a bus in northern Yemen killed 29 children on "
+            "Thursday, the Red Cross said. The coalition said the attack in Dahyan, Saada province, was a "
+            "legitimate military action.")
+    claims = run(_doc(text, date(2018, 8, 10)), config=village_config)
+    got = [(c.place.name if c.place else None, c.killed.value if c.killed else None) for c in claims]
+    assert got == [("Dahyan", 29)], got

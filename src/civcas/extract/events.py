@@ -880,6 +880,8 @@ def cluster(
             or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
             # "raids in Deir ez-Zor" (the province or its capital), then "in the village of al-Tawamiya": the village
             or (capital_named_as_area(ev.place) and contains(ev.place, place, ev.containers))
+            or (ev.place.relation == "dateline" and place.relation != "dateline"
+                and place_rank(place, _hint(place, kinds)) <= place_rank(ev.place, _hint(ev.place, kinds)))
         ):
             ev.place = place
         for m in u.places:
@@ -973,6 +975,11 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
         # a place nothing could resolve ("Rwanda" inside "Democratic Forces for the Liberation of Rwanda") says
         # nothing against a place the next clause gives
         ev_place = ev.place if ev.place is None or ev.place.precision is not PlacePrecision.UNRESOLVED else None
+        if ev_place is not None and ev_place.relation == "dateline" and not u.has_figure and place is not None:
+            # "SANAA (Reuters) - A strike on a bus in northern Yemen killed 29 children ... The coalition said the
+            # attack in Dahyan was legitimate": the dateline is where the report was filed; the strike told again
+            # without figures of its own places the event
+            ev_place = None
         if place is not None and ev_place is not None:
             if _same_place(place, ev_place):
                 score += 3

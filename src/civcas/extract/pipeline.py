@@ -774,6 +774,11 @@ def _build_claim(
         # claimant's own words kept beside it.
         siblings = [place, *siblings]
         place = event.place
+    elif event.place is not None and place.relation == "dateline" and event.place.relation != "dateline":
+        # "SANAA (Reuters) - ... killed 29 children ... the attack in Dahyan": where the report was filed yields
+        # to where the event's statements place the strike
+        siblings = [place, *siblings]
+        place = event.place
     if ctx.head_place is not None and (
         place is None
         or (
