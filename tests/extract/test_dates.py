@@ -66,6 +66,12 @@ def test_dates_offsets_are_reported_not_resolved() -> None:
     assert m.kind == "offset" and m.offset == (1, 1) and m.direction == "after"
     (m,) = find_dates("This attack came in less than 48 hours after the shelling.", reference=PUB)
     assert m.offset == (0, 2)
+    # a week is about seven days, a few weeks more, "fewer than two weeks" anything up to fourteen
+    for text, offset in [("The strike came a week after a similar raid killed two.", (6, 8)),
+                         ("The strike came a few weeks after a raid on the same market.", (14, 28)),
+                         ("The review came fewer than two weeks after the Pentagon's statement.", (1, 14))]:
+        (m,) = find_dates(text, reference=PUB)
+        assert m.offset == offset, text
 
 
 def test_dates_day_month_takes_the_documents_year_when_undated() -> None:
