@@ -225,6 +225,7 @@ _HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
     r"^\s*(?:\(|,|--|—|–)?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
 )
+_ENDS_WITH_COPULA = re.compile(r"\b(?:were|are|was|is)$", re.IGNORECASE)
 # A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
 _NAMED_SUBJECT = re.compile(
     r"^(?:(?:On|In|At|Early|Late|Yesterday|Today)[^,]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?"
@@ -1027,7 +1028,9 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
                      noun=text[ps : cue.end + pm.end()], singular=True, rule=f"{lex.tags['victims']}#pronouns.one")
         listed = coordinated_after(text, pron, [pron, *after], used)
         return ("active", listed) if len(listed) > 1 else ("active_one", [])
-    nm = _NAMED_VICTIM.match(text[cue.end :]) if "active" in forms else None
+    # ... and after a cue that ends in a copula ("The dead were Ahmad al-Hasan, his wife Fatima and their son")
+    nm = _NAMED_VICTIM.match(text[cue.end :]) if "active" in forms or (
+        "noun_after" in forms and _ENDS_WITH_COPULA.search(cue.text)) else None
     if nm is not None:
         # "killed Abu Ahmad al-Halabi, a senior commander, and two of his aides": the name heads a list
         ns = cue.end + len(nm.group()) - len(nm.group().lstrip())
