@@ -185,3 +185,9 @@ def test_places_a_long_acronym_amid_lower_case_words_is_no_place() -> None:
     assert [m.text for m in find_mentions(text, 0, len(text))] == ["Bangassou"]
     text = "MAIDUGURI, Nigeria (Reuters) - Militants killed 26 people."
     assert "MAIDUGURI" in [m.text for m in find_mentions(text, 0, len(text))]
+
+
+def test_both_ends_of_a_road_between_two_towns_are_near() -> None:
+    text = "A Turkish drone targeted a car on the road between Qamishli and Amuda, killing two men."
+    got = [(m.text, m.relation) for m in find_mentions(text, 0, len(text))]
+    assert got == [("Qamishli", "near"), ("Amuda", "near")], got

@@ -322,6 +322,8 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]{3,}")
 _POSSESSIVE_SPACE = re.compile(r"['’]s[\s\u00a0]+")
 _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
+#: "between Qamishli and ": the second of two places something lies between
+_BETWEEN_SECOND = re.compile(r"\bbetween\s+(?:the\s+(?:\w+\s+of\s+)?)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+and\s+$")
 #: "the Kunduz-Takhar highway", "the Aleppo-Latakia M4 road": a road between two places, named by its two ends
 _ROAD_ENDS = re.compile(r"(?:The[\s\u00a0]+)?(?P<a>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)[-–]"
                         r"(?P<b>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)"
@@ -640,6 +642,9 @@ def find_mentions(
             info["rule"] = f"relation_{rel}"
         if road_end is not None:
             info["relation"], info["rule"], info["kind"] = "near", "road", "road"
+        if info["relation"] == "in" and _BETWEEN_SECOND.search(before):
+            # "on the road between Qamishli and Amuda": the second end is as near as the first
+            info["relation"], info["rule"] = "near", "relation_near"
         if info["relation"] in ("in", *_COMPASS_OF) and _elsewhere_before(before, lex):
             info["relation"], info["rule"] = "origin", "relation_origin"  # "a civilian from Homs"
         inner_known = [sp for sp in spotted if s <= sp.start and sp.end <= e and (sp.start, sp.end) != (s, e)]
