@@ -91,6 +91,11 @@ def test_attribution_classify_plural_monitors_an_alliance_and_capitals(name: str
         ("A coalition spokesman, Colonel Turki al-Hamdan, said the reports of 60 dead were baseless.",
          "coalition spokesman, Colonel Turki al-Hamdan"),
         ("Shelling went on all night, a local official, Musa Adamu, said.", "local official, Musa Adamu"),
+        ("The country's top religious authority, Dar al-Ifta, said on Monday that one of its scholars was killed.",
+         "country's top religious authority, Dar al-Ifta"),
+        # a clause after the verb has its own subject, no speaker inverted after a comma
+        ("Capt. Bill Urban, a CENTCOM spokesman, said the command assessed that one civilian was killed.",
+         "Bill Urban"),
         # an opener inside an opener's object: the inner one names the source
         ("A drone killed three fighters, according to a statement by the SDF media center.", "SDF media center"),
     ],

@@ -186,12 +186,14 @@ _APPOSITIVE_START = re.compile(
 
 
 # A role and then a person's name in commas, right before a speech verb: "A coalition spokesman, Turki al-Malki,",
-# "The army spokesman, Brig. Gen. Yahya Rasool,", "a local official, Mohammed Ali,".
+# "The army spokesman, Brig. Gen. Yahya Rasool,", "a local official, Mohammed Ali,", "Libya's top religious
+# authority, Dar al-Ifta,".
 _ROLE_THEN_NAME = re.compile(
     r"(?:^|[,.;:!?\"“”(]\s*|\b(?:that|but|while)\s+)(?:(?:the|a|an)\s+)?"
     r"(?P<role>(?:[\w\-’']+\s+){0,4}?(?:spokes(?:man|woman|person)|official|commander|governor|mayor|minister|"
     r"director|chief|head|doctor|medic|witness|resident|activist|journalist|reporter|correspondent|officer|"
-    r"representative|leader|elder|councillor|councilor|administrator))\s*,\s*"
+    r"representative|leader|elder|councillor|councilor|administrator|authority|agency|body|group|organi[sz]ation|"
+    r"institution|council))\s*,\s*"
     r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Brig|Adm)\.?\s+)*"
     r"(?-i:[A-Z][\w’'\-]+)(?:\s+(?:(?:al|el|bin|ibn|abu|bint|ould|de|van)[\-\s])?(?-i:[A-Z][\w’'\-]+)){0,4})\s*,$",
     re.IGNORECASE,
@@ -376,7 +378,11 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             after = _object_after(sent, m.end())
             if after:
                 name = sent[after[0] : after[1]].strip()
-                if _valid(name) and not re.match(r"(?:that|it|on|in)\b", name, re.I):
+                # "X, a CENTCOM spokesman, said the command assessed that ...": a clause after the verb, whose
+                # subject is no inverted speaker (English puts none before "that")
+                if _valid(name) and not re.match(r"(?:that|it|on|in)\b", name, re.I) and not re.match(
+                    r"\s+that\b", sent[after[1] :], re.I
+                ):
                     out.append(_mention(after, name, m, "inverted", lex, rules))
                     continue
         named = _named_subject(sent, m.start(), lex)
