@@ -301,6 +301,8 @@ def test_of_two_sources_the_one_whose_verb_is_the_denial_denies(village_config: 
     [
         ("Turkey said its jets destroyed 12 targets in northern Iraq, killing five militants.", "Turkey"),
         ("Israel said its aircraft struck a weapons depot near Damascus, killing two people.", "Israel"),
+        # a day between the verb and its clause
+        ("CENTCOM said Monday that its strike near Hajin killed 12 fighters.", "US"),
         # the force says it killed: the speaker is the attacker
         ("The US military said it killed an al-Shabaab commander in an airstrike near Jilib.", "US"),
         ("The Israeli army said it had killed three militants in a strike on a car in Jenin.", "Israel"),

@@ -18,6 +18,8 @@ from civcas.records import Stance
         ("The coalition acknowledged that its strike killed four civilians.", Stance.ACKNOWLEDGES),
         ("CENTCOM said it had assessed that one civilian was likely killed in a strike near Hajin.",
          Stance.ACKNOWLEDGES),
+        ("\"We assess that one civilian was killed in the strike near Hajin,\" a CENTCOM spokesman said.",
+         Stance.ACKNOWLEDGES),
         ("The monitor estimated that at least 900 civilians died.", Stance.ESTIMATES),
         ("Jets struck the village, killing six.", None),
         ("The SDF said it has nothing to do with the shelling.", Stance.DENIES),

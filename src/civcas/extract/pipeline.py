@@ -360,7 +360,9 @@ def _own_forces(rules: RuleFiles) -> re.Pattern[str]:
     """A possessive before a force's noun (``military_nouns`` of the belligerents file): the force of whoever the
     sentence quotes ("said its jets struck")."""
     nouns = phrase_regex(rules.belligerents.military_nouns).pattern
-    return re.compile(rf"\bsaid\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
+    # "said Monday that its strike ...": a day between the verb and its clause
+    day = r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+"
+    return re.compile(rf"\bsaid\s+(?:{day})?(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
 
 
 def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> list[str]:
