@@ -30,7 +30,8 @@ def document_from_record(record: Mapping[str, object], where: str, *, options: I
     label = f"record {doc_id!r}: " if doc_id not in (None, "") else ""
     text = record.get(key("text"))
     if not isinstance(text, str):
-        found = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        found = ("missing" if key("text") not in record else "null") if text is None else (
+            f"a {type(text).__name__}, not a string")
         raise InputError(where, f"{label}field {key('text')!r} is {found}; expected the article text")
     try:
         published = parse_published(record.get(key("published")), where)
