@@ -68,7 +68,7 @@ def test_jsonl_record_builder_is_what_the_claims_cli_calls() -> None:
         ('["a", "list"]', "docs.jsonl:2: a JSON list, not an object; expected one object per line"),
         ('{"id": "d2"}', "docs.jsonl:2: record 'd2': field 'text' is missing; expected the article text"),
         ('{"id": "d2", "text": null}', "docs.jsonl:2: record 'd2': field 'text' is null; expected the article text"),
-        ('{"id": "d2", "text": 12}', "docs.jsonl:2: record 'd2': field 'text' is a int, not a string"),
+        ('{"id": "d2", "text": 12}', "docs.jsonl:2: record 'd2': field 'text' is an int, not a string"),
         ('{"id": "d2", "text": "  \\n "}', "docs.jsonl:2: record 'd2': text is empty; expected the article text"),
         (
             '{"id": "d2", "text": "x", "published": "last week"}',

@@ -31,7 +31,7 @@ def document_from_record(record: Mapping[str, object], where: str, *, options: I
     text = record.get(key("text"))
     if not isinstance(text, str):
         found = ("missing" if key("text") not in record else "null") if text is None else (
-            f"a {type(text).__name__}, not a string")
+            f"{'an' if type(text).__name__[0] in 'aeiou' else 'a'} {type(text).__name__}, not a string")
         raise InputError(where, f"{label}field {key('text')!r} is {found}; expected the article text")
     try:
         published = parse_published(record.get(key("published")), where)
