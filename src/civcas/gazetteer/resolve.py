@@ -704,7 +704,10 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             candidates = swapped
             cached = False
     transliterated = False
-    if ARABIC_SCRIPT.search(name) and within.entries and not any(
+    # "مديرية بني قيس": an admin area the text names as one is no village whose Latin name has its consonants
+    # ("منطقة" is any area: "منطقة الرصافة" may well be the village)
+    admin_named = bool(_ARABIC_ADMIN_WORD.match(mention.phrase or ""))
+    if ARABIC_SCRIPT.search(name) and within.entries and not admin_named and not any(
         in_context(e) or (e.country in countries and (e.population >= 10_000 or e.kind in ("region", "county")))
         for e in candidates
     ):
@@ -720,7 +723,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             inside = _nearest_transliterations(gazetteer, name, inside, 0.05)[1]
         if inside:
             candidates, cached, aliased, transliterated = inside, False, True, True
-    elif ARABIC_SCRIPT.search(name) and not candidates and context.country:
+    elif ARABIC_SCRIPT.search(name) and not candidates and context.country and not admin_named:
         # no area named with it: the whole country's places with these consonants, taken only when one Latin
         # name is clearly the nearest a rough transliteration ("الضمير السورية" is Ad Dumayr, not Dummar)
         skeleton = fold.arabic_skeleton(name)
@@ -1083,6 +1086,8 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
     return replace(context, country=country, admin_areas=tuple(areas))
 
 
+#: Arabic words that open an admin area's name: a district's, a subdistrict's or a governorate's (not "منطقة")
+_ARABIC_ADMIN_WORD = re.compile(r"^(?:[وبل]|ال)?(?:مديرية|ناحية|قضاء|محافظة|ولاية)\s")
 #: the words that call a place an admin area of the first level ("the province of Van"), unlike "region" or "area"
 _CALLED_PROVINCE = re.compile(r"\b(?:province|governorate|state|wilaya[ht]?)\b|محافظة|ولاية", re.IGNORECASE)
 
