@@ -93,6 +93,9 @@ def test_attribution_classify_plural_monitors_an_alliance_and_capitals(name: str
         ("Shelling went on all night, a local official, Musa Adamu, said.", "local official, Musa Adamu"),
         ("The country's top religious authority, Dar al-Ifta, said on Monday that one of its scholars was killed.",
          "country's top religious authority, Dar al-Ifta"),
+        # an initialism's full stops end no clause
+        ("The U.N. said at least 12 civilians, including seven children, were killed in the strikes.", "U.N."),
+        ("A senior U.S. official said four civilians died in the raid.", "senior U.S. official"),
         # a clause after the verb has its own subject, no speaker inverted after a comma
         ("Capt. Bill Urban, a CENTCOM spokesman, said the command assessed that one civilian was killed.",
          "Bill Urban"),

@@ -233,7 +233,8 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     acronym = _ACRONYM_END.search(left[: trail.start()] if trail else left)
     if acronym:
         left = left[: acronym.start()]
-    bounds = list(_BOUNDARY_BEFORE.finditer(left))
+    # "The U.N. said": an initialism's full stops end no clause
+    bounds = list(_BOUNDARY_BEFORE.finditer(_INITIALISM.sub(lambda m: m.group().replace(".", "_"), left)))
     start = bounds[-1].end() if bounds else 0
     # "Syria's official SANA news agency": keep possessive chains together.
     while start < len(left) and left[start].isspace():
@@ -254,6 +255,7 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
     return start, stop
 
 
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _HEADLINE_SOURCE = re.compile(r"^[\W_]{0,3}(?P<name>[A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,4}):[ \u00a0]+(?=\S)")
 
 
