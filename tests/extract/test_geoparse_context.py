@@ -1940,3 +1940,13 @@ def test_an_admin_area_spelled_with_letters_doubled_otherwise_still_places_the_s
         village_config,
     )
     assert got and got[0][1] == "SO", got
+
+
+def test_a_name_with_the_article_assimilated_is_spelled_as_named(village_config: Any) -> None:
+    # "al-Shafah" is the gazetteers' "Ash Sha`fah" of Deir ez-Zor: the article's letter assimilates to the name's
+    # first, so the reading is no loose match that a town spelled "Ash Shafa" in Saudi Arabia outvotes
+    got = _places(
+        "CJTF-OIR assessed the report of 12 civilians killed in a strike near al-Shafah as non-credible.",
+        village_config,
+    )
+    assert got and all(country == "SY" for _, country, _ in got), got

@@ -650,7 +650,14 @@ def _spelled_as_named(gz: Any, p: Place, m: PlaceMention) -> bool:
     e = gz.get(p.gazetteer_id) if hasattr(gz, "get") else None
     if e is None:
         return True
-    return target in gz.info(e).names_for(target, gz.info(e).loose41) or gfold.loose(m.text) in gz.info(e).loose41
+    names = gz.info(e).names_for(target, gz.info(e).loose41)
+    if target in names or gfold.loose(m.text) in gz.info(e).loose41:
+        return True
+    # "al-Shafah" is "Ash Sha`fah": the article's letter assimilates to the name's first ("ash", "ar", "as" ...)
+    bare = gfold.strip_loose_article(target)
+    return bare != target and any(
+        gfold.has_loose_article(n) and gfold.strip_loose_article(n) == bare for n in names
+    )
 
 
 def _dateline_spelled(gz: Any, p: Place, m: PlaceMention) -> bool:
