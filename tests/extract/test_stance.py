@@ -303,3 +303,20 @@ def test_a_denial_told_after_another_sources_report_is_the_deniers_and_the_figur
     claims = run(Document(id="s13", text=text), config=ExtractConfig(gazetteer=None))
     got = [(c.stance.value, c.claimant, c.killed.value if c.killed else None) for c in claims]
     assert got == [("alleges", "State media", 4), ("denies", "Turkish defence ministry", None)], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "stances"),
+    [
+        # an admission of nothing violent is no stance on a strike
+        ("The former president admitted on several occasions that American forces were in Syria for its oil.", []),
+        ("The coalition on Saturday admitted responsibility, describing it as a technical mistake.", ["acknowledges"]),
+        ("The Pentagon acknowledged civilian casualties in the raid on the village.", ["acknowledges"]),
+    ],
+)
+def test_an_admission_stands_when_it_tells_of_harm_or_a_strike(text: str, stances: list[str]) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="s14", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.stance.value for c in claims] == stances, claims

@@ -296,7 +296,11 @@ def sentence_units(
             continue
         units.append(Unit(sent=sent, kind="harm", region=(0, len(text)), harms=[h], headline=headline))
     if not units:
-        if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES, Stance.ACKNOWLEDGES):
+        if stance is not None and stance.stance in (Stance.DENIES, Stance.DISPUTES, Stance.ACKNOWLEDGES) and (
+            stance.stance is not Stance.ACKNOWLEDGES or attack_cues or _HARM_TALK.search(text)
+        ):
+            # (an admission of nothing violent is no stance on a strike: "Trump admitted that American forces were
+            # in Syria for its oil")
             units.append(Unit(sent=sent, kind="stance", region=(0, len(text)), headline=headline))
         elif attack_cues and (places or event_dates or actors):
             units.append(Unit(sent=sent, kind="attack", region=(0, len(text)), headline=headline))
@@ -440,6 +444,12 @@ def sentence_units(
         )
         first.places = first.places or list(places)
     return units
+
+
+#: words that tell of harm without a figure, or of the strike told before ("admitted civilian casualties",
+#: "acknowledged the deaths", "admitted responsibility, describing it as a technical mistake")
+_HARM_TALK = re.compile(r"\b(?:casualt|civilian|death|dead\b|harm|victim|wound|injur|kill|responsib|mistake|error)",
+                        re.IGNORECASE)
 
 
 def _inside_relative(text: str, u: Unit, stance: StanceCue) -> bool:
