@@ -1950,3 +1950,13 @@ def test_a_name_with_the_article_assimilated_is_spelled_as_named(village_config:
         village_config,
     )
     assert got and all(country == "SY" for _, country, _ in got), got
+
+
+def test_a_seat_of_government_before_its_government_is_no_place(village_config: Any) -> None:
+    # "the Damascus Government" names the state whose soldiers died, not where they died
+    got = _places(
+        "Turkish strikes hit army posts near Abu Rasin on Sunday. Furthermore, 15 soldiers of the Damascus "
+        "Government lost their lives, the SDF said.",
+        village_config,
+    )
+    assert got and all(name != "Damascus" for name, _, _ in got), got

@@ -84,6 +84,11 @@ def resolve_places(
     mentions = {k: m for k, m in mentions.items()
                 if not (any(s == m.span.start for s, _, _ in named)
                         and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
+    # "15 soldiers of the Damascus Government", "the Kabul government": a seat of government before its government
+    # names the state, no place
+    seats_now = _seat_names()
+    mentions = {k: m for k, m in mentions.items()
+                if not (fold(m.text) in seats_now and _SEAT_GOVERNMENT.match(text[m.span.end : m.span.end + 20]))}
     # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
@@ -877,6 +882,9 @@ def agreement_parties_before() -> re.Pattern[str]:
     """What stands before the parties to an agreement ("signed by", "brokered by Moscow and": ``party_words`` of the
     places file), read by the place finder here and by the attacker finder (``civcas.extract.statements``)."""
     return _country_patterns().party_before
+
+
+_SEAT_GOVERNMENT = re.compile(r"[\s\u00a0]+(?:government|regime|authorities|administration)\b", re.IGNORECASE)
 
 
 @functools.cache
