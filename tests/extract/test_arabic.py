@@ -457,6 +457,13 @@ def test_arabic_where_a_victim_hails_from_is_an_origin() -> None:
     assert by == {"الشحيل": "origin", "العدوانية": "in"}
 
 
+def test_arabic_the_hospitals_of_a_town_the_wounded_were_taken_to_are_an_origin() -> None:
+    # the plural "مشافي" and a feature word between it and the town
+    text = "أصيبت امرأة بقصف مدفعي على قرية الأغيبش، وجرى نقلها إلى مشافي مدينة الحسكة لتلقي العلاج."
+    by = {p.text: p.relation for u in _units(text) for p in u.places}
+    assert by == {"الأغيبش": "in", "الحسكة": "origin"}, by
+
+
 def test_arabic_feature_word_with_article_names_no_place() -> None:
     text = "مقتل مدني بقصف على المدينة التي شهدت غارات"
     assert not [p for u in _units(text) for p in u.places]

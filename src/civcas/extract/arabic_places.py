@@ -95,6 +95,8 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         rel = _ends_before(lex.relations, sc, feat.first - 1) if feat.first > 0 else None
         if rel is not None and cast("tuple[str, str]", rel.payload)[0] == "origin":
             return "relation_origin", kind, "origin"  # "ينحدر من مدينة الشحيل"
+        if feat.first > 0 and _taken_to_hospital(sc, feat.first - 1, lex):
+            return "relation_origin", kind, "origin"  # "وجرى نقلها إلى مشافي مدينة الحسكة": where she was taken
         return "feature", kind, "in"
     if _ends_before(lex.around, sc, k) is not None:
         return "around", None, "countryside"
@@ -107,14 +109,18 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         j = prep.first - 1
         if j >= 0 and _ends_before(lex.attack, sc, j) is not None:
             return "target", None, "in"  # "القصف على جلين": what a strike fell on is a place, common word or not
-        if sc.toks[prep.first].text in lex.hospitals and any(
-            f in lex.taken_to for i in range(max(0, prep.first - 4), prep.first)
-            for f, _ in variants(sc.toks[i].text, article=False)
-        ):
+        if _taken_to_hospital(sc, prep.first, lex):
             # "ونقلوا إلى مشفى كفربطنا": where the wounded were taken, not where the strike fell
             return "relation_origin", None, "origin"
         return "preposition", None, "in"
     return None
+
+
+def _taken_to_hospital(sc: Scan, k: int, lex: ArabicLex) -> bool:
+    """Whether token ``k`` is a hospital word with a verb of taking the wounded there a few words before it."""
+    return sc.toks[k].text in lex.hospitals and any(
+        f in lex.taken_to for i in range(max(0, k - 4), k) for f, _ in variants(sc.toks[i].text, article=False)
+    )
 
 
 #: Places this large (or admin areas) are named bare after a preposition; smaller ones must be rare words.
@@ -520,7 +526,8 @@ def find_places(
             continue
         kind, _id = cast("tuple[str, str]", feat.payload)
         origin = feat.first > 0 and _ends_before(lex.relations, sc, feat.first - 1)
-        relation = "origin" if origin and cast("tuple[str, str]", origin.payload)[0] == "origin" else "in"
+        relation = "origin" if (origin and cast("tuple[str, str]", origin.payload)[0] == "origin") or (
+            feat.first > 0 and _taken_to_hospital(sc, feat.first - 1, lex)) else "in"
         found.append(_M(f0, f1, k, last, "feature", kind, relation))
     # A rare word a strike fell on ("مجزرة في كنصفرة", "غارة على حفسرجة"): a place even when the gazetteer does not
     # spell it so (resolution tries its letter swaps), unless a common word, a lexicon's word or a people's adjective.
