@@ -76,6 +76,7 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("A farmer, Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, "exact")]),
         ("Hassan al-Omar, 47, was shot dead by border guards near his land.", [("killed", 1, None)]),
         ("The death toll from Friday's shelling of the market has risen to 23.", [("killed", 23, "exact")]),
+        ("The number of martyrs in the Turkish attack on the countryside has risen to 11.", [("killed", 11, "exact")]),
         # the toll without "death": its count follows the phrase all the same
         ("The toll from the coalition strike on the district now stands at 105, officials said.",
          [("killed", 105, "exact")]),
