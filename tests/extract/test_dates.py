@@ -369,3 +369,27 @@ def test_the_next_or_previous_day_in_arabic_counts_from_the_strike_told_before(s
     claims = run(Document(id="n1", text=text, published=date(2022, 3, 20)), config=ExtractConfig(gazetteer=None))
     got = {c.killed.value: (c.date.start, c.date.end) for c in claims if c.killed}
     assert got == {1: (date(2022, 3, 13), date(2022, 3, 13)), 3: (day, day)}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("قُتل ثلاثة مدنيين اليوم بغارة جوية على قرية كنصفرة، بعد يومين من غارة مماثلة قتلت طفلين.",
+         (date(2022, 3, 12), date(2022, 3, 12))),
+        # the offset cuts the clauses: the first village is the first strike's, the second the earlier one's
+        ("قُتل ثلاثة مدنيين اليوم بغارة جوية على قرية كنصفرة بعد أسبوع من مقتل طفلين بغارة على قرية البارة.",
+         (date(2022, 3, 6), date(2022, 3, 8))),
+    ],
+)
+def test_a_strike_told_so_many_days_before_in_arabic_is_another_strike_then(
+    text: str, earlier: tuple[date, date]
+) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="n2", text=text, published=date(2022, 3, 14)), config=ExtractConfig(gazetteer=None))
+    got = {c.killed.value: (c.date.start, c.date.end) for c in claims if c.killed and c.date}
+    assert got == {3: (date(2022, 3, 14), date(2022, 3, 14)), 2: earlier}, got
+    places = {c.killed.value: c.place.mention if c.place else None for c in claims if c.killed}
+    if "البارة" in text:
+        assert places == {3: "كنصفرة", 2: "البارة"}, places

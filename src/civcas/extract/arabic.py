@@ -18,6 +18,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -226,7 +227,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
             units.append(Unit(sent=sub, kind="say", region=(0, len(text)), headline=headline))
         else:
             return []
-    _regions(sc, units, lex)
+    _regions(sc, units, lex, [d.start for d in dates if d.kind == "offset"])
     non_relay = [c for c in claimants if not c.relay]
     relays = [c for c in claimants if c.relay]
     for u in units:
@@ -422,16 +423,18 @@ def _folded_at(sc: Scan, orig: int) -> int:
     return bisect.bisect_left(pos, orig)
 
 
-def _regions(sc: Scan, units: list[Unit], lex: ArabicLex) -> None:
-    """One clause per unit: the cut between two units is the last comma or clause word between their harms
-    (``clause_words`` of ``harm.ar.v1.yaml``)."""
+def _regions(sc: Scan, units: list[Unit], lex: ArabicLex, offsets: Sequence[int] = ()) -> None:
+    """One clause per unit: the cut between two units is an offset to another strike between their harms ("...
+    بقرية كنصفرة بعد أسبوع من مقتل طفلين"), else the last comma or clause word between them (``clause_words`` of
+    ``harm.ar.v1.yaml``)."""
     bounds = [0]
     for prev, nxt in itertools.pairwise(units):
         a = max(h.end for h in prev.harms) if prev.harms else prev.region[1]
         b = min(h.start for h in nxt.harms) if nxt.harms else nxt.region[0]
+        told = [o for o in offsets if a <= o < b]
         fa, fb = _folded_at(sc, a), _folded_at(sc, b)
         cuts = list(lex.clause_boundary.finditer(sc.folded.text, fa, fb))
-        cut = sc.folded.span(cuts[-1].start(), cuts[-1].start())[0] if cuts else (a + b) // 2
+        cut = told[-1] if told else sc.folded.span(cuts[-1].start(), cuts[-1].start())[0] if cuts else (a + b) // 2
         bounds.append(max(cut, a))
     bounds.append(len(sc.folded.source))
     for i, u in enumerate(units):

@@ -29,7 +29,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 #: relative days counted from the event told before: (days, direction)
-_TOLD_BEFORE = {"same_day": (0, "later"), "next_day": (1, "later"), "previous_day": (1, "earlier")}
+_TOLD_BEFORE = {"same_day": (0, 0, "later"), "next_day": (1, 1, "later"), "previous_day": (1, 1, "earlier"),
+                "days_after_1": (1, 1, "after"), "days_after_2": (2, 2, "after"), "days_after_3": (3, 3, "after"),
+                "week_after": (6, 8, "after")}
 
 
 def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: int | None) -> list[DateMention]:
@@ -117,9 +119,9 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
             # "وفي اليوم ذاته قصفت ...", "وفي اليوم التالي": the day of the event told before, or the day after or
             # before it, as in English
             s, e = sc.span(hit.first, hit.last, hit.skip)
-            days, direction = _TOLD_BEFORE[str(start_off)]
+            lo, hi, direction = _TOLD_BEFORE[str(start_off)]
             out.append(DateMention(s, e, sc.folded.source[s:e], None, None, DatePrecision.DAY, "offset", rule,
-                                   offset=(days, days), direction=direction))
+                                   offset=(lo, hi), direction=direction))
             taken.update(range(hit.first, hit.last + 1))
             continue
         s_date = e_date = None

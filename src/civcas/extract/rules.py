@@ -348,11 +348,12 @@ class RelativeDate(_Strict):
     id: str
     phrases: list[str]
     #: ``same_day``: the day of the event told just before ("on the same day", "في اليوم ذاته"), not the reference's;
-    #: ``next_day`` / ``previous_day``: the day after or before it ("في اليوم التالي", "في اليوم السابق")
+    #: ``next_day`` / ``previous_day``: the day after or before it ("في اليوم التالي", "في اليوم السابق");
+    #: ``days_after_N`` / ``week_after``: a strike so long before the one told ("بعد يومين من غارة مماثلة")
     start: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day", "next_day",
-                         "previous_day"]
+                         "previous_day", "days_after_1", "days_after_2", "days_after_3", "week_after"]
     end: int | Literal["weekend", "last_month", "this_month", "this_year", "last_year", "same_day", "next_day",
-                       "previous_day"]
+                       "previous_day", "days_after_1", "days_after_2", "days_after_3", "week_after"]
     precision: Literal["day", "days", "week", "month", "year"]
 
 
