@@ -852,7 +852,11 @@ def _category_only(text: str, harms: list[Harm], groups: list[Group], lex: _Lex)
 #: "... were killed in Kafranbel and 5 in Hass": a second count with its own place, the verb left out
 _ELIDED = re.compile(r"^[^.;:!?\"“”]{0,80}?(?:\s(?:and|while)|,)\s+$")
 _BREAKDOWN = re.compile(r"\b(?:including|among them|of them|of whom|among whom|of which)\b", re.IGNORECASE)
-_ELIDED_PLACE = re.compile(r"^\s+(?:more\s+|others?\s+)?(?:in|at|near|on)\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?[A-Z]")
+#: (a name may open with an article in lower case: "and five in al-Bara")
+_ELIDED_PLACE = re.compile(
+    r"^\s+(?:more\s+|others?\s+)?(?:in|at|near|on)\s+(?:the\s+)?(?:\w+\s+)?(?:of\s+)?"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ad-d|ad|adh)[-\s\u2010\u2011])?[A-Z]"
+)
 
 
 def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) -> list[Harm]:
@@ -863,7 +867,9 @@ def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) ->
             continue
         last = h.end
         for g in mains:
-            if id(g) in used or g.start <= last or g.noun is not None or g.value is None:
+            # (a count with its own noun too, "and five others in al-Bara", but not one person by an article: "a
+            # car bomb and a suicide bomber in Hilla" tells who struck)
+            if id(g) in used or g.start <= last or g.value is None or (g.noun is not None and g.singular):
                 continue
             if not (_ELIDED.match(text[last : g.start]) and _ELIDED_PLACE.match(text[g.end :])):
                 continue
