@@ -614,6 +614,15 @@ def test_pipeline_counts_that_share_a_verb_keep_their_own_places() -> None:
     got = sorted((c.killed.value, c.place.name if c.place else None) for c in run(_doc(text), config=CONFIG)
                  if c.killed is not None)
     assert got == [(5, "Hass"), (9, "Kafranbel")], got
+    # a place whose name opens with an article in lower case; a count with its own noun ("others")
+    for text in ("Russian airstrikes killed three civilians in Kansafra and five in al-Bara on Wednesday.",
+                 "Russian airstrikes killed three civilians in Kansafra and five others in al-Bara on Wednesday."):
+        got = sorted((c.killed.value, c.place.name if c.place else None) for c in run(_doc(text), config=CONFIG)
+                     if c.killed is not None)
+        assert got == [(3, "Kansafra"), (5, "al-Bara")], got
+    # one person by an article after the strike's means tells who struck, no second count
+    text = "Eleven people were killed by a car bomb and a suicide bomber in Hilla, south of Baghdad."
+    assert [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None] == [11]
     # parts of a total after "including" stay parts of it
     text = ("The monitor said 3,037 civilians were killed by the coalition in Syria since 2014, including 140 in "
             "Idlib, 782 in Aleppo and 1,133 in Raqqa.")
@@ -1055,3 +1064,19 @@ def test_a_dateline_yields_to_the_place_a_later_sentence_gives_the_strike(villag
     claims = run(_doc(text, date(2018, 8, 10)), config=village_config)
     got = [(c.place.name if c.place else None, c.killed.value if c.killed else None) for c in claims]
     assert got == [("Dahyan", 29)], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime shelling killed a child in the town of Sarja in Jabal al-Zawiya on Wednesday morning. In a separate "
+        "incident, two women were killed when a drone struck a car near Ariha.",
+        "قتل طفل بقصف مدفعي لقوات النظام على بلدة سرجة في جبل الزاوية صباح اليوم. وفي حادثة منفصلة، قتلت امرأتان "
+        "بقصف طائرة مسيرة استهدف سيارة قرب مدينة أريحا.",
+    ],
+)
+def test_a_separate_incident_is_another_event_however_near(text: str, village_config: Any) -> None:
+    # Ariha lies some 7 km from Sarja: "near Ariha" had drawn the second strike into the first
+    claims = run(_doc(text, date(2021, 6, 10)), config=village_config)
+    got = sorted(c.killed.value for c in claims if c.killed is not None)
+    assert got == [1, 2], [(c.killed, c.place) for c in claims]

@@ -863,6 +863,8 @@ def cluster(
             # "two days later": another strike; so is "on the same day" with an attacker or a place of its own ("On
             # the same day, Russian jets struck al-Bara"), not a toll told again ("Later that day, the toll rose")
             forced_new = u.kind in ("harm", "attack") and (u.offset.offset != (0, 0) or bool(u.places or u.actors))
+        if u.sent.index not in by_sentence and _another_event(u.sent.text):
+            forced_new = True  # "In a separate incident, ...": another event however near its place (not background)
         u.date_interval = own
         agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
                or _part_of_a_period_tally(u, place, by_sentence, events))
@@ -871,7 +873,7 @@ def cluster(
             ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
         if ev is None:
             ev = Event(index=len(events), aggregate=agg)
-            ev.background = forced_new
+            ev.background = forced_new and u.offset is not None
             events.append(ev)
         ev.units.append(u)
         u.event = ev.index
@@ -899,6 +901,24 @@ def cluster(
             prev_harm = u
     _inherit_dates(events, units)
     return events
+
+
+@functools.cache
+def _another_event_opener() -> re.Pattern[str] | None:
+    from civcas.extract.rules import load_rules
+
+    rules = load_rules()
+    words = [*rules.harm.another_event, *(rules.ar_harm.another_event if rules.ar_harm else [])]
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[\W_]*(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _another_event(sentence: str) -> bool:
+    """Whether a sentence opens with words that tell another event than the one before."""
+    regex = _another_event_opener()
+    return bool(regex and regex.match(sentence))
 
 
 #: "killed in the strikes": a toll that points back at attacks told before it; in Arabic also "the number of

@@ -115,6 +115,8 @@ class HarmFile(Header):
     #: words that set a count apart from one told before it ("and 14 others wounded"): the victims counted before
     #: wounded "others" are the dead
     others: list[str] = []
+    #: openers of a sentence that tells another event than the one before ("In a separate incident, ...")
+    another_event: list[str] = []
 
 
 class VictimEntry(_Strict):
@@ -439,6 +441,8 @@ class ArabicHarmFile(Header):
     wounds_of_the_dead: list[str]
     #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
     others: list[str] = []
+    #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
+    another_event: list[str] = []
     #: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), with the clitics written onto them
     toll_heads: list[str] = []
     #: the word that brings a toll's count after a phrase on its event ("ارتفع عدد الشهداء جراء ... إلى سبعة")
