@@ -905,6 +905,7 @@ def cluster(
 
 @functools.cache
 def _another_event_opener() -> re.Pattern[str] | None:
+    """The openers of both harm lexicons (``another_event``) as one pattern, compiled once: every sentence is tried."""
     from civcas.extract.rules import load_rules
 
     rules = load_rules()
