@@ -87,8 +87,8 @@ def resolve_places(
     # "15 soldiers of the Damascus Government", "the Kabul government": a seat of government before its government
     # names the state, no place
     seats_now = _seat_names()
-    mentions = {k: m for k, m in mentions.items()
-                if not (fold(m.text) in seats_now and _SEAT_GOVERNMENT.match(text[m.span.end : m.span.end + 20]))}
+    mentions = {k: m for k, m in mentions.items() if not (
+        fold(m.text) in seats_now and pat.seat_government_after.match(text[m.span.end : m.span.end + 20]))}
     # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
@@ -731,6 +731,7 @@ class _CountryPatterns:
     blamed_before: re.Pattern[str]
     party_before: re.Pattern[str]
     state_institution_after: re.Pattern[str]
+    seat_government_after: re.Pattern[str]
     state_forces_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
@@ -790,6 +791,8 @@ def _country_patterns() -> _CountryPatterns:
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_institutions)}\b",
             re.IGNORECASE,
         ),
+        # After a seat of government, its state's government: "the Damascus Government" (no place)
+        seat_government_after=re.compile(rf"^[\s\u00a0]+{alt(p.seat_government or [_NOTHING])}\b", re.IGNORECASE),
         # ... and of them its armed ones: "Turkey's defence ministry", "Russia's army" (whose forces, not where)
         state_forces_after=re.compile(
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_forces or [_NOTHING])}\b",
@@ -882,9 +885,6 @@ def agreement_parties_before() -> re.Pattern[str]:
     """What stands before the parties to an agreement ("signed by", "brokered by Moscow and": ``party_words`` of the
     places file), read by the place finder here and by the attacker finder (``civcas.extract.statements``)."""
     return _country_patterns().party_before
-
-
-_SEAT_GOVERNMENT = re.compile(r"[\s\u00a0]+(?:government|regime|authorities|administration)\b", re.IGNORECASE)
 
 
 @functools.cache

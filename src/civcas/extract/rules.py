@@ -307,6 +307,8 @@ class PlacesFile(Header):
     anchor_gap_words: list[str] = []
     institutions_of: list[str] = []
     state_institutions: list[str] = []
+    #: the words after a seat of government that make it its state's government ("the Damascus Government"): no place
+    seat_government: list[str] = []
     #: the armed ones among them ("Turkey's defence ministry", "Russia's army"): whose forces, not where
     state_forces: list[str] = []
     state_modifiers: list[str] = []

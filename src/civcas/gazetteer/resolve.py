@@ -1086,10 +1086,18 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
     return replace(context, country=country, admin_areas=tuple(areas))
 
 
-#: Arabic words that open an admin area's name: a district's, a subdistrict's or a governorate's (not "منطقة")
-_ARABIC_ADMIN_WORD = re.compile(r"^(?:[وبل]|ال)?(?:مديرية|ناحية|قضاء|محافظة|ولاية)\s")
+#: Arabic words that open an admin area's name: a district's ("مديرية", Yemen's), a subdistrict's or a governorate's
+#: (the folding rules' prefixes, not "منطقة": any area)
+_ARABIC_ADMIN_OPENERS = (
+    "مديرية", *fold.ARABIC_REGION_PREFIXES, *(w for w in fold.ARABIC_COUNTY_PREFIXES if w != "منطقة")
+)
+_ARABIC_ADMIN_WORD = re.compile(rf"^(?:[وبل]|ال)?(?:{'|'.join(_ARABIC_ADMIN_OPENERS)})\s")
 #: the words that call a place an admin area of the first level ("the province of Van"), unlike "region" or "area"
-_CALLED_PROVINCE = re.compile(r"\b(?:province|governorate|state|wilaya[ht]?)\b|محافظة|ولاية", re.IGNORECASE)
+_CALLED_PROVINCE = re.compile(
+    rf"\b(?:{'|'.join(w for w in fold.REGION_SUFFIXES if w != 'region')}|wilaya[ht]?)\b"
+    rf"|{'|'.join(fold.ARABIC_REGION_PREFIXES)}",
+    re.IGNORECASE,
+)
 
 
 def _implausible(
