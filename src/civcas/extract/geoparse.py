@@ -86,9 +86,9 @@ def resolve_places(
                         and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
     # "15 soldiers of the Damascus Government", "the Kabul government": a seat of government before its government
     # names the state, no place
-    seats_now = _seat_names()
+    seats = _seat_names()
     mentions = {k: m for k, m in mentions.items() if not (
-        fold(m.text) in seats_now and pat.seat_government_after.match(text[m.span.end : m.span.end + 20]))}
+        fold(m.text) in seats and pat.seat_government_after.match(text[m.span.end : m.span.end + 20]))}
     # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
@@ -97,7 +97,6 @@ def resolve_places(
     # agreement (a country, or a seat of government for its state) are neither places nor votes for where
     parties = {(s, e) for s, e, _ in named if pat.party_before.search(text[max(0, s - 40) : s])}
     named = [n for n in named if (n[0], n[1]) not in parties]
-    seats = _seat_names()
     mentions = {k: m for k, m in mentions.items()
                 if not any(s == m.span.start for s, _ in parties)
                 and not (fold(m.text) in seats
