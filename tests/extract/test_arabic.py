@@ -1639,3 +1639,42 @@ def test_arabic_a_district_named_as_one_is_no_village_of_like_consonants(village
     assert claims and claims[0].place is not None, claims
     assert claims[0].place.country == "YE" and claims[0].place.admin1 == "Hajjah", claims[0].place
     assert claims[0].place.precision is PlacePrecision.GOVERNORATE, claims[0].place
+
+
+def test_arabic_a_force_that_tells_its_kills_and_disputes_civilian_harm_makes_one_claim(village_config: Any) -> None:
+    # the force reports the fighters it killed and says no civilian was hurt: one claim, the force's, disputed
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("أعلنت القيادة الأمريكية في أفريقيا أنها نفذت غارة جوية قرب بلدة جلب أسفرت عن مقتل ثلاثة من عناصر "
+            "حركة الشباب، مؤكدة أنه لم يصب أي مدني.")
+    claims = run(Document(id="d1", text=text, published=date(2024, 1, 15), language="ar"), config=village_config)
+    assert len(claims) == 1, claims
+    (c,) = claims
+    assert c.stance is Stance.DISPUTES and c.killed is not None and c.killed.value == 3, c
+    assert c.claimant is not None and "القيادة" in c.claimant, c.claimant
+
+
+def test_arabic_the_accused_force_after_an_accusing_verb_without_subject_is_the_attacker(village_config: Any) -> None:
+    # "واتهمت قوات حفتر بتنفيذه": the ministry (the sentence's subject) accuses; Haftar's forces are accused
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("أعلنت وزارة الصحة مقتل 30 طالباً وإصابة 33 آخرين في قصف جوي استهدف الكلية العسكرية في طرابلس، "
+            "واتهمت قوات حفتر بتنفيذه.")
+    claims = run(Document(id="d2", text=text, published=date(2020, 1, 5), language="ar"), config=village_config)
+    harm = [c for c in claims if c.killed is not None]
+    assert harm and tuple(harm[0].belligerents) == ("LNA",), claims
+    assert harm[0].claimant is not None and "وزارة الصحة" in harm[0].claimant, harm[0].claimant
+
+
+def test_arabic_the_capital_named_in_apposition_is_the_city(village_config: Any) -> None:
+    # "في العاصمة صنعاء": the city, not the governorate a gazetteer also spells "العاصمة صنعاء"; an unknown quarter
+    # of it lies in the city
+    from civcas.extract import run
+    from civcas.records import Document, PlacePrecision
+
+    text = "قتل ستة مدنيين بينهم أربعة أطفال في غارات لطيران التحالف على حي الرقاص في العاصمة صنعاء."
+    (c,) = run(Document(id="d3", text=text, published=date(2019, 5, 16), language="ar"), config=village_config)
+    assert c.place is not None and c.place.country == "YE", c.place
+    assert c.place.precision is PlacePrecision.SETTLEMENT and c.place.name == "Sanaa", c.place

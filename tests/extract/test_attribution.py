@@ -28,6 +28,12 @@ from civcas.records import ClaimantKind
             "SOHR initial reports",
             ClaimantKind.MONITOR,
         ),
+        (
+            # a wire dateline's spaced hyphen ends the phrase before the speaker, as a dash does
+            "GAZA - The Palestinian health ministry said 40 people were killed in the strike.",
+            "Palestinian health ministry",
+            ClaimantKind.GOVERNMENT,
+        ),
     ],
 )
 def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:

@@ -69,6 +69,12 @@ def _phrase_after(
         k += 1
         first = k
         skip = 0
+    if before_force and k < len(toks):
+        force = lex.actor_names.at(toks, k)
+        if force is not None and force.last + 1 < len(toks) and toks[force.last + 1].text.startswith("ب"):
+            # "واتهمت قوات حفتر بتنفيذه": the subject left out, the force right after the verb is the accused (a
+            # speaking force is followed by whom it accuses, "اتهمت قسد تركيا بقصف")
+            return None
     last = None
     n = 0
     while k < len(toks) and n < 7:

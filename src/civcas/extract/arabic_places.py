@@ -419,6 +419,12 @@ def find_places(
         ):
             k_last -= 1
             f1 = toks[k_last].end
+        head = lex.features.at(toks, k)
+        if head is not None and head.last < k_last and _apposition_head(sc, head, lex):
+            # "في العاصمة صنعاء": the gazetteer's "العاصمة صنعاء" (a governorate) read whole; the name is the city
+            # after the apposition's head, which the head's own context places
+            k = head.last + 1
+            f0 = toks[k].start
         word = folded[f0:f1]
         lead = folded[toks[k].start : f0]
         if min(len(toks[j].text) for j in range(k, k_last + 1)) < 2 or len(word.replace(" ", "")) < 3:

@@ -38,7 +38,8 @@ class ClaimantMention:
 
 
 _BOUNDARY_BEFORE = re.compile(
-    r"(?:^|[.;:!?\"“”‘«»()\[\]—–]|’(?!\w)|,|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b|\bas\b|\bafter\b|\bbefore\b|"
+    # "GAZA - The health ministry said": a spaced hyphen is a dash (a dateline's), as "—" is
+    r"(?:^|[.;:!?\"“”‘«»()\[\]—–]|(?<=\s)-(?=\s)|’(?!\w)|,|\bthat\b|\bbut\b|\bwhile\b|\bwhereas\b|\bas\b|\bafter\b|\bbefore\b|"
     r"\bwhen\b|\bwhich\b|\bwho\b|\bwhere\b|\bbecause\b|\bthough\b|\balthough\b|\bhowever\b|\bmeanwhile\b|"
     r"\bwith\b|\bof\b(?=\s+(?:the\s+)?(?:attack|strike|raid|incident))|"
     # "CJTF-OIR said it had assessed that ...": the second verb's subject is "it", not the first clause
