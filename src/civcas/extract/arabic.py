@@ -265,7 +265,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         kept = False
         for u in units:
             if u.kind == "harm":
-                own = u.claimant
+                speaker = u.claimant
                 u.stance = None
                 # "نفت وزارة الدفاع الروسية ...، فيما أكد ناشطون مقتل 4 مدنيين": a source named after the denier
                 # and before the harm speaks for it
@@ -281,10 +281,12 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
                 before = [c for c in non_relay if denier is not None and c is not denier and c.end <= first
                           and first < denier.start]
                 u.claimant = after[-1] if after else before[-1] if before else told[0] if told else None
-                if u.claimant is None and own is not None and own is denier and stance.stance is Stance.DISPUTES:
+                if u.claimant is None and speaker is not None and speaker is denier and (
+                    stance.stance is Stance.DISPUTES
+                ):
                     # "أعلنت أفريكوم أنها قتلت ثلاثة من عناصر الشباب، مؤكدة أنه لم يصب أي مدني": the force tells
                     # the deaths it caused and disputes civilian harm in one claim, as in English
-                    u.claimant, u.stance, kept = own, stance, True
+                    u.claimant, u.stance, kept = speaker, stance, True
         if kept:
             return units
         units.append(
