@@ -1960,3 +1960,30 @@ def test_a_seat_of_government_before_its_government_is_no_place(village_config: 
         village_config,
     )
     assert got and all(name != "Damascus" for name, _, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a region whose country is never in doubt, not a hamlet named after it
+        ("Two shepherds were killed in a Turkish strike in Iraqi Kurdistan on Monday, local officials said.",
+         "Kurdistan Region", "IQ"),
+        ("قتل ثلاثة مدنيين في غارة لطائرة مسيرة أمريكية في ولاية بونتلاند شمال شرقي الصومال.", "Puntland", "SO"),
+    ],
+)
+def test_a_region_of_one_country_is_placed_there(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country) and got[0][2] is PlacePrecision.GOVERNORATE, got
+
+
+def test_a_governorate_of_a_region_is_inside_it(village_config: Any) -> None:
+    # "محافظة دهوك في إقليم كردستان": the region holds the governorate, which stays the place
+    got = _places("قتل شخصان في قصف لطائرة مسيرة تركية على سيارة في محافظة دهوك في إقليم كردستان.", village_config)
+    assert got and got[0][:2] == ("Dahuk", "IQ"), got
+
+
+def test_a_dateline_with_a_region_after_its_city_places_the_story(village_config: Any) -> None:
+    # "ERBIL, Kurdistan Region -": a dateline in Iraq, so Sinjar is the Iraqi town, not a Syrian namesake
+    got = _places("ERBIL, Kurdistan Region - A Turkish drone strike on a vehicle near the town of Sinjar killed two "
+                  "people on Monday, local officials said.", village_config)
+    assert got and got[0][1] == "IQ", got

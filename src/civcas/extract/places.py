@@ -28,7 +28,9 @@ _ART = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh|[Aa]dh|[Aa]th|[Ee][zrsd]|[Uu]l)"
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:i|ian|an|ese|ish|ic|ean)")
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z\-’' ]{1,30}(?:,\s*[A-Z][a-z]+)?\s*(?:\([^)]{2,40}\))?\s*[–—\-:]\s", re.UNICODE
+    # ("ERBIL, Kurdistan Region -": the place after the city may take three words)
+    r"^\s*[A-Z][A-Za-z\-’' ]{1,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?\s*(?:\([^)]{2,40}\))?\s*[–—\-:]\s",
+    re.UNICODE
 )
 #: "Damascus, SANA-An Israeli ...": a city, then a news agency's initials and a dash, opens a paragraph
 _AGENCY_DATELINE = re.compile(r",[\s\u00a0]*[A-Z]{2,8}[\s\u00a0]*[–—\-]")

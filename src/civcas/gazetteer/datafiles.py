@@ -60,6 +60,9 @@ class RegionEntry(_Strict):
     admin1: str | None = None
     #: how far from the centroid a place lies inside the region; without it only admin names can say
     radius_km: float | None = None
+    #: the governorates (admin1 names, any spelling the gazetteers use) the region is made of ("the Kurdistan
+    #: Region" holds Erbil, Duhok, Sulaymaniyah and Halabja): a place in one of them is inside the region
+    holds: list[str] = []
     note: str | None = None
 
 
@@ -188,6 +191,12 @@ def regions(path: Path = REGIONS_FILE) -> RegionsFile:
 def region_radii() -> dict[str, float]:
     """Gazetteer id ("region:jabal_al_zawiya") -> the radius in km within which a place lies inside the region."""
     return {f"region:{r.id}": r.radius_km for r in regions().regions if r.radius_km}
+
+
+@lru_cache(maxsize=1)
+def region_holds() -> dict[str, tuple[str, ...]]:
+    """Gazetteer id ("region:kurdistan_region") -> the admin1 names of the governorates the region is made of."""
+    return {f"region:{r.id}": tuple(r.holds) for r in regions().regions if r.holds}
 
 
 @lru_cache(maxsize=4)

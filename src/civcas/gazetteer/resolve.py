@@ -38,7 +38,7 @@ from civcas.gazetteer.core import (
     nearest,
     transliterated_countries,
 )
-from civcas.gazetteer.datafiles import region_radii
+from civcas.gazetteer.datafiles import region_holds, region_radii
 from civcas.records import GazetteerEntry, Place, PlaceMention, PlacePrecision
 
 
@@ -307,6 +307,8 @@ def _area_entries_uncached(
                 a1 |= {key(n) for n in (e.name, *e.names[:30])}
                 a1.add(fold.key(fold.base_name(raw)))
                 radius = region_radii().get(e.id) if e.id.startswith("region:") else None
+                # "محافظة دهوك في إقليم كردستان": the governorates a region is made of are inside it
+                a1 |= {key(n) for n in region_holds().get(e.id, ())}
                 geographic = geographic or radius is not None
                 points.append((e.lat, e.lon, radius or _REGION_RADIUS_KM))
             elif e.kind == "county":
