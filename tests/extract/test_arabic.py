@@ -1678,3 +1678,29 @@ def test_arabic_the_capital_named_in_apposition_is_the_city(village_config: Any)
     (c,) = run(Document(id="d3", text=text, published=date(2019, 5, 16), language="ar"), config=village_config)
     assert c.place is not None and c.place.country == "YE", c.place
     assert c.place.precision is PlacePrecision.SETTLEMENT and c.place.name == "Sanaa", c.place
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ثلاثة من مقاتلي قسد قتلوا بقصف لطائرة مسيرة تركية على قرية في ريف تل تمر.", 3),
+        ("خمسة عناصر من قوات النظام قتلوا بقصف صاروخي على مواقعهم.", 5),
+    ],
+)
+def test_arabic_the_force_of_the_dead_between_them_and_the_verb(text: str, value: int) -> None:
+    # "ثلاثة من مقاتلي قسد قتلوا": the force whose fighters died stands between the count and its verb
+    h = _harms(text).get("killed")
+    assert h is not None and h.value == value, _harms(text)
+
+
+def test_arabic_a_count_after_the_source_ends_its_name() -> None:
+    # "نعت الإدارة الذاتية ثلاثة من مقاتليها": the source's name stops at the count it tells
+    from civcas.extract.arabic_attribution import find_claimants
+    from civcas.extract.arabic_figures import scan
+    from civcas.extract.arabic_lexicon import arabic_lex
+    from civcas.extract.arabic_text import tokens
+
+    lex = arabic_lex(load_rules())
+    folded = fold("نعت الإدارة الذاتية ثلاثة من مقاتلي قسد قتلوا بقصف تركي.")
+    names = [c.name for c in find_claimants(scan(folded, tokens(folded.text), lex), lex)]
+    assert names == ["الإدارة الذاتية"], names

@@ -1073,6 +1073,8 @@ def test_a_dateline_yields_to_the_place_a_later_sentence_gives_the_strike(villag
         "incident, two women were killed when a drone struck a car near Ariha.",
         "قتل طفل بقصف مدفعي لقوات النظام على بلدة سرجة في جبل الزاوية صباح اليوم. وفي حادثة منفصلة، قتلت امرأتان "
         "بقصف طائرة مسيرة استهدف سيارة قرب مدينة أريحا.",
+        "قتل طفل بقصف مدفعي لقوات النظام على بلدة سرجة في جبل الزاوية صباح اليوم. وفي سياق آخر، قتلت امرأتان "
+        "بقصف طائرة مسيرة استهدف سيارة قرب مدينة أريحا.",
     ],
 )
 def test_a_separate_incident_is_another_event_however_near(text: str, village_config: Any) -> None:

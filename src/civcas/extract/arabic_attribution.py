@@ -24,10 +24,16 @@ _PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 
 
+#: "one" opens sources' names ("أحد المصادر", "مصدر واحد"), not a count of the dead
+_ONE = frozenset({"احد", "احدي", "واحد", "واحده"})
+
+
 def _is_stop(sc: Scan, k: int, lex: ArabicLex) -> bool:
     t = sc.toks[k].text
     if t in _PUNCT or t in lex.phrase_stops or t[0].isdigit():
         return True
+    if (t in lex.units or t in lex.fixed) and t not in _ONE:
+        return True  # "نعت الإدارة الذاتية ثلاثة من مقاتليها": a count after the source begins what it tells
     if k in sc.harm or lex.attack.at(sc.toks, k) is not None or lex.speech_verbs.at(sc.toks, k) is not None:
         return True
     if lex.relative.at(sc.toks, k) is not None:

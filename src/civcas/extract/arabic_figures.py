@@ -1063,6 +1063,15 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             if g is None and k >= 0 and k in cat_last:
                 # "4 مدنيين بينهم طفل وسيدة قتلوا": the breakdown after "بينهم" stands between the victims and the verb
                 g = before_including.get(cat_last[k])
+            if g is None and k >= 1:
+                # "ثلاثة من مقاتلي قسد قتلوا": the force whose fighters they were stands between them and the verb
+                force = next((fh for fj in range(max(0, k - 3), k + 1)
+                              if (fh := lex.actor_names.at(sc.toks, fj)) is not None and fh.last == k), None)
+                if force is not None and force.first >= 1:
+                    owner = force.first - 1
+                    if owner >= 1 and sc.toks[owner].text == "من":
+                        owner -= 1  # "خمسة عناصر من قوات النظام قتلوا"
+                    g = by_last.get(owner)
             if g is None:
                 g = _named_before(sc, hit.first - 1, by_last, lex)  # "الطفل عمر ياسر في ذمة الله"
             if g is not None and not g.used and g.noun is not None:
