@@ -70,6 +70,9 @@ from civcas.extract.actors import find_actors
         # a rebel group's name holds the coalition's adjective ("allied"): no coalition
         ("Suspected Allied Democratic Forces rebels killed 22 civilians near Beni.", []),
         ("Allied jets struck the village, killing nine civilians.", ["coalition"]),
+        # a state that says it struck; the force whose positions it struck named in full, its acronym in brackets
+        ("Turkey says it struck positions of the Kurdistan Workers' Party (PKK) in northern Iraq.", ["Turkey"]),
+        ("Israel said its jets had hit a weapons depot.", ["Israel"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

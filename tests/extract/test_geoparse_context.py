@@ -1987,3 +1987,26 @@ def test_a_dateline_with_a_region_after_its_city_places_the_story(village_config
     got = _places("ERBIL, Kurdistan Region - A Turkish drone strike on a vehicle near the town of Sinjar killed two "
                   "people on Monday, local officials said.", village_config)
     assert got and got[0][1] == "IQ", got
+
+
+def test_a_party_named_after_a_region_is_no_place(village_config: Any) -> None:
+    # "the Kurdistan Workers' Party": a party, not a hamlet called Kurdistan
+    got = _places("Turkey says it struck positions of the Kurdistan Workers' Party (PKK) in northern Iraq, killing "
+                  "12 militants.", village_config)
+    assert got and got[0][:2] == ("Iraq", "IQ"), got
+
+
+def test_an_unknown_village_in_a_compass_part_of_a_province_lies_in_it(village_config: Any) -> None:
+    # "in north-western Aleppo": a compound compass word before the container
+    got = _places("Six people were killed in Shawarghah village in north-western Aleppo on Sunday.", village_config)
+    assert got and got[0][1] == "SY" and got[0][2] is PlacePrecision.GOVERNORATE, got
+
+
+def test_an_unknown_quarter_in_a_named_countryside_is_not_the_documents_city(village_config: Any) -> None:
+    # the report names Aleppo first; the unknown area lies in al-Malikiyah's countryside, not in Aleppo
+    text = ("Two civilians were killed in Turkish shelling on Aleppo on Saturday. On Sunday, a media activist was "
+            "killed in a Turkish strike on Jabal Qarrah Jokh area in Al-Malikiyah countryside.")
+    claims = run(Document(id="g2", text=text), config=village_config)
+    activist = [c for c in claims if c.killed is not None and c.killed.value == 1]
+    assert activist and activist[0].place is not None and activist[0].place.name != "Aleppo", activist
+    assert activist[0].place.admin1 == "Al-Hasakah", activist[0].place

@@ -146,7 +146,10 @@ _PLACE_COMMA = re.compile(r"\b(?:in|at|near|of|from|outside|inside|across)\s+(?:
 
 def _strike_verb(rules: RuleFiles) -> str:
     """A strike verb after a name ("struck", "has bombed"; ``state_strike_verbs``), not a passive's "hit by"."""
-    return (r"\s+(?i:(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){0,2}"
+    # ("Turkey says it struck", "Israel said its jets had hit": the state tells of its own strike)
+    return (r"\s+(?i:(?:(?:says|said|claims|claimed|announced|stated|confirmed|acknowledged|admitted)\s+(?:that\s+)?"
+            r"(?:it|its\s+(?:\w+\s+)?(?:forces|jets|warplanes|aircraft|drones?|army|military|troops))\s+)?"
+            r"(?:(?:has|have|had|also|then|again|reportedly|allegedly)\s+){0,2}"
             rf"{alternation(rules.places.state_strike_verbs)})\b(?!\s+by\b)")
 
 
@@ -556,8 +559,13 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue  # "two members of the Internal Security Forces (Asayish)": the force's name in brackets
         if served is not None and served.search(text[max(0, a.start - 30) : a.start]):
             continue
-        if target_of is not None and target_of.search(text[max(0, a.start - 40) : a.start]):
-            continue  # "positions of Iran-backed militias": the force struck, not the one that strikes
+        if target_of is not None and (
+            target_of.search(text[max(0, a.start - 40) : a.start])
+            or (named and target_of.search(text[max(0, named.start() - 40) : named.start()]))
+        ):
+            # "positions of Iran-backed militias", "positions of the Kurdistan Workers' Party (PKK)": the force
+            # struck, not the one that strikes
+            continue
         if on is not None:
             lo, hi = lex.validity.get(a.canonical, (None, None))
             if (lo and on < lo) or (hi and on > hi):

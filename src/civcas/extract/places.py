@@ -80,6 +80,8 @@ class _Lex:
     relation_of: dict[str, str]
     prep_before: re.Pattern[str]
     not_places: frozenset[str]
+    #: the not-places of several words whose first word the gazetteer may know ("Kurdistan Workers' Party")
+    not_place_lead: re.Pattern[str] | None
     person_names: frozenset[str]
     origin_before: re.Pattern[str]
     tag: str
@@ -212,6 +214,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         # a weapon's name ("Grad rockets", "a Bayraktar drone") is never a place's
         # and an armed group's or a people's ("clashes between Lou Nuer and Murle youth in Pibor"), or a monitor's or
         # an international body's ("a hospital supported by Doctors Without Borders in Abs district")
+        not_place_lead=re.compile(
+            "|".join(re.escape(n) for n in sorted({n for n in p.not_places if " " in n}, key=len, reverse=True))
+        ) if any(" " in n for n in p.not_places) else None,
         not_places=_article_variants([*p.not_places, *(w for c in rules.targets.weapons for w in c.words
                                                         if w[:1].isupper() and " " not in w),
                                       *(n for names in p.group_countries.values() for n in names),
@@ -282,7 +287,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         within_gap=re.compile(
             rf"(?:['’]s)?[\s\u00a0]*(?:{alt(p.within_features)}[\s\u00a0]*)?"
             rf"(?:,|{alt(p.within_links)})[\s\u00a0]+(?:the[\s\u00a0]+)?"
-            rf"(?:(?:\w+ern|{alt(p.within_modifiers)})[\s\u00a0]+)?(?:{alt(p.within_areas_of)}[\s\u00a0]+of[\s\u00a0]+)?",
+            # ("in north-western Aleppo": a compound compass word, hyphenated or not)
+            rf"(?:(?:(?:north|south)-?\w+ern|\w+ern|{alt(p.within_modifiers)})[\s\u00a0]+)?"
+            rf"(?:{alt(p.within_areas_of)}[\s\u00a0]+of[\s\u00a0]+)?",
             re.IGNORECASE,
         ),
         possessive_gap=re.compile(
@@ -712,6 +719,10 @@ def find_mentions(
         if (first in lex.not_places and not whole()) or _clean_name(doc_text, sp.start, sp.end, lex,
                                                                     known_whole=whole) is None:
             continue
+        if lex.not_place_lead is not None and (lead := lex.not_place_lead.match(doc_text, sp.start)) is not None and (
+            lead.end() > sp.end
+        ):
+            continue  # "the Kurdistan Workers' Party": a party's name, whose first word the gazetteer knows
         if first in lex.person_names and len(doc_text[sp.start : sp.end].split()) == 1 and re.match(
             r"^[\s\u00a0]+(?:al-|el-|bin\b|ibn\b|Abu\b|[A-Z])", doc_text[sp.end : sp.end + 6]
         ):

@@ -1379,7 +1379,11 @@ def _neighbourhood_fallback(
         bare = _sure_bare_reading(gazetteer, mention, context, (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT))
         if bare is not None and (not context.country or bare.country == context.country):
             return replace(bare, reasons=(*bare.reasons, f"the area of {bare.name}"))
+    # the document's city, unless the text names another place as what holds the quarter ("the Jabal Qarrah Jokh
+    # area in al-Malikiyah countryside" lies in that district, not in Aleppo named elsewhere in the report)
     for known in context.places:
+        if mention.within and known.mention not in mention.within:
+            continue
         if known.precision == PlacePrecision.SETTLEMENT and known.gazetteer_id:
             known_city = gazetteer.get(known.gazetteer_id)
             if known_city is not None and known_city.kind == "locality":
