@@ -1704,3 +1704,27 @@ def test_arabic_a_count_after_the_source_ends_its_name() -> None:
     folded = fold("نعت الإدارة الذاتية ثلاثة من مقاتلي قسد قتلوا بقصف تركي.")
     names = [c.name for c in find_claimants(scan(folded, tokens(folded.text), lex), lex)]
     assert names == ["الإدارة الذاتية"], names
+
+
+def test_arabic_a_hospital_the_wounded_were_transferred_to_is_not_the_strikes_place(village_config: Any) -> None:
+    # "تم تحويلها إلى مستشفى باب الهوى": the feminine form of the verb of taking the wounded there
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("وأضاف أن القصف المدفعي على مدينة أريحا تسبب بإصابة ستة مدنيين بينهم سيدة، مشيرا إلى أن هناك إصابتين "
+            "خطيرتين تم تحويلها إلى مستشفى باب الهوى.")
+    claims = run(Document(id="a-hosp2", text=text, language="ar"), config=village_config)
+    assert [c.place.name for c in claims if c.place] == ["Ariha"], claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adjective after a feature noun; a common noun whose folded spelling (ة written ه) wordfreq lacks
+        "قصفت الطائرات الحربية مزرعة مخصصة لتربية الدواجن، ما أدى لإصابة مدني.",
+        "شاهد مراسل الوكالة والدا يبكي فوق جثث 3 أطفال في مقبرة بالبلدة.",
+    ],
+)
+def test_arabic_common_words_after_a_feature_or_preposition_are_no_places(text: str, gz: Any) -> None:
+    units = _units(text, spotted=_spotted(gz, text))
+    assert not [p.text for u in units for p in u.places], [p.text for u in units for p in u.places]

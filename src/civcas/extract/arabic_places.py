@@ -164,6 +164,8 @@ def _zipf(word: str) -> float:
     score = max(zipf_frequency(word, "ar"), zipf_frequency(bare, "ar") - 0.3)
     if word[:1] == "ا":  # folding drops the hamza: "اسفر" is "أسفر" (resulted), a common verb
         score = max(score, zipf_frequency("أ" + word[1:], "ar"), zipf_frequency("إ" + word[1:], "ar"))
+    if word[-1:] == "ه" and len(word) > 2:  # folding writes ة as ه: "مقبره" is "مقبرة" (a cemetery)
+        score = max(score, zipf_frequency(word[:-1] + "ة", "ar"))
     return score
 
 
