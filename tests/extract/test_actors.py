@@ -73,6 +73,8 @@ from civcas.extract.actors import find_actors
         # a state that says it struck; the force whose positions it struck named in full, its acronym in brackets
         ("Turkey says it struck positions of the Kurdistan Workers' Party (PKK) in northern Iraq.", ["Turkey"]),
         ("Israel said its jets had hit a weapons depot.", ["Israel"]),
+        # the victims' force behind a post's hashtag
+        ("Turkish drone strike on a car near Qamishlo kills 2 #SDF fighters.", ["Turkey"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

@@ -187,3 +187,10 @@ def test_a_force_investigating_reports_is_not_their_source() -> None:
             "Mosul on March 17 killed more than 100 civilians.")
     (claim,) = run(Document(id="i1", text=text, published=date(2017, 3, 25)), config=ExtractConfig(gazetteer=None))
     assert claim.killed.value == 100 and claim.claimant == "unattributed", claim.claimant
+
+
+def test_attribution_a_post_names_its_source_after_a_closing_dash() -> None:
+    # a post's count, then its source after a dash; a photo caption's credit counts no one and is no source
+    found = find_claimants("Death toll from regime barrel bombs on Aleppo rises to 14, incl. 5 children - SOHR")
+    assert [(c.name, c.kind) for c in found] == [("SOHR", ClaimantKind.MONITOR)]
+    assert not find_claimants("The town of Tel Tamr is being bombed - SOHR")

@@ -251,8 +251,9 @@ _TARGET_AFTER = re.compile(
 # forces" names the force
 _VICTIM_BEFORE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
-    r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+|several)\s+$",
+    # ("kills 2 #SDF fighters": a post's hashtag on the force's name)
+    r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?#?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+|several)\s+#?$",
     re.I,
 )
 #: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"

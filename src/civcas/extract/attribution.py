@@ -257,6 +257,12 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
 
 
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
+_TRAILING_SOURCE = re.compile(
+    r"\s(?P<dash>[-–—])\s*(?P<name>@?[A-Z][\w'’.&\-]*(?:[ \u00a0][A-Z][\w'’.&\-]*){0,4})\s*[.!]?\s*$"
+)
+_COUNTED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b", re.IGNORECASE
+)
 _HEADLINE_SOURCE = re.compile(r"^[\W_]{0,3}(?P<name>[A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,4}):[ \u00a0]+(?=\S)")
 
 
@@ -405,6 +411,16 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         ):
             continue
         out.append(_mention(span, name, m, "subject", lex, rules))
+    tail = _TRAILING_SOURCE.search(sent) if not out else None
+    if tail is not None and _COUNTED.search(sent, 0, tail.start()) and _listed_source(
+        tail.group("name").lstrip("@").replace("_", " "), lex
+    ):
+        # "... rises to 14, incl. 5 children - White Helmets": a post names its source after a closing dash (a photo's
+        # caption credits its agency so, "The town is being bombed – North Press", and counts no one)
+        span = (tail.start("name"), tail.end("name"))
+        out.append(ClaimantMention(span[0], span[1], tail.group("name"), classify(tail.group("name"), rules=rules),
+                                   tail.start("dash"), tail.end("dash"), tail.group("dash"),
+                                   f"{lex.tag}#trailing_source"))
     head = _HEADLINE_SOURCE.match(sent)
     if head is not None and not out and _listed_source(head.group("name"), lex):
         # "SOHR: 14 civilians were killed ...", "Activists: ...": a headline's source before a colon (a place or

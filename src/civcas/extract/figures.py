@@ -225,6 +225,10 @@ _HEDGE_TAIL = re.compile(r"^[\s\u00a0]+as[\s\u00a0]+$", re.IGNORECASE)
 _INCLUDING = re.compile(
     r"^\s*(?:\(|,|--|—|–)?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b", re.IGNORECASE
 )
+_BREAKDOWN_GAP = re.compile(
+    r"^\s*,?\s*(?:including|incl\.?|among\s+them)\s+(?:[\w\-]+\s+){1,4}?(?=(?:were|was|are|is|have|has|had|been)\b|$)",
+    re.IGNORECASE,
+)
 _ENDS_WITH_COPULA = re.compile(r"\b(?:were|are|was|is)$", re.IGNORECASE)
 # A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
 _NAMED_SUBJECT = re.compile(
@@ -985,6 +989,9 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             gap = text[g.end : cue.start]
             regex = _PASSIVE_GAP if form == "passive" else _NOUN_BEFORE_GAP
             stripped = _SAID_BY_AGENT.sub(r"\1", _strip_appositives(gap))
+            if form == "passive":
+                # "8 civilians incl. 3 kids killed": a headline's breakdown between the count and its participle
+                stripped = _BREAKDOWN_GAP.sub("", stripped)
             if regex.fullmatch(stripped) or (form == "passive" and _PP_CHAIN.fullmatch(stripped)):
                 if form == "passive":
                     g = pp_head(text, g, before)

@@ -73,6 +73,8 @@ _ABBREVIATIONS = {
     "etc",
     "cf",
     "fig",
+    "incl",  # "8 civilians incl. 3 kids": a post's short "including"
+    "esp",
 }
 
 _END = re.compile(r"""[.!?…]+[\"'”’)\]]*(?=\s+|$)""")
