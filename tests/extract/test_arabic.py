@@ -1728,3 +1728,28 @@ def test_arabic_a_hospital_the_wounded_were_transferred_to_is_not_the_strikes_pl
 def test_arabic_common_words_after_a_feature_or_preposition_are_no_places(text: str, gz: Any) -> None:
     units = _units(text, spotted=_spotted(gz, text))
     assert not [p.text for u in units for p in u.places], [p.text for u in units for p in u.places]
+
+
+def test_arabic_security_members_counted_after_their_noun() -> None:
+    # "منتسبين اثنين": two members of the security forces (Iraqi usage), the count after the noun
+    assert _harms("استشهاد منتسبين اثنين من حرس الحدود وإصابة آخر بقصف لطائرة مسيرة تركية")["killed"].value == 2
+
+
+def test_arabic_a_post_closing_with_a_dash_and_its_source(village_config: Any) -> None:
+    # "... - سبأ": the agency after the closing dash; the houthis' "Saudi-American aggression" is the coalition
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("صعدة | استشهاد 3 مواطنين وإصابة 5 آخرين بغارتين لطيران العدوان السعودي الأمريكي على مديرية رازح "
+            "الحدودية - سبأ")
+    (c,) = run(Document(id="a-foot", text=text, published=date(2019, 9, 1), language="ar"), config=village_config)
+    assert c.claimant == "سبأ" and tuple(c.belligerents) == ("Saudi-led coalition",), c
+
+
+def test_arabic_a_health_ministry_named_by_its_country_in_a_header(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = "الصحة الفلسطينية: ارتفاع عدد الشهداء في قطاع غزة إلى 83 بينهم 17 طفلاً و7 سيدات منذ بدء العدوان الإسرائيلي."
+    claims = run(Document(id="a-moh", text=text, published=date(2021, 5, 13), language="ar"), config=village_config)
+    assert claims and claims[0].claimant == "الصحة الفلسطينية" and claims[0].claimant_kind is ClaimantKind.GOVERNMENT

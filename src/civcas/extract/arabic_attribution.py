@@ -195,8 +195,31 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
                                 anaphor=m.anaphor, relay=True, generic=m.generic)
         out.append(m)
         taken.update(range(hit.first, np[1] + 1))
+    if not out and (footer := _footer(sc, lex)) is not None:
+        out.append(footer)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _footer(sc: Scan, lex: ArabicLex) -> ClaimantMention | None:
+    """ "استشهاد 3 مواطنين ... على مديرية رازح - سبأ": a post that closes with a dash and its source, after a count."""
+    toks = sc.toks
+    end = len(toks)
+    while end > 0 and toks[end - 1].text in _PUNCT and toks[end - 1].text not in ("-", "–", "—"):
+        end -= 1
+    dash = next((k for k in range(end - 2, max(-1, end - 6), -1) if toks[k].text in ("-", "–", "—")), None)
+    if dash is None or dash == 0 or not any(k in sc.harm for k in range(dash)):
+        return None
+    if not any(t.text[0].isdigit() or t.text in lex.units for t in toks[:dash]):
+        return None  # a photo's caption credits its agency so, and counts no one
+    first, last = dash + 1, end - 1
+    kind, generic = _kind(sc, first, last, lex)
+    if kind is ClaimantKind.OTHER:
+        return None
+    s, e = sc.span(first, last)
+    cs, ce = sc.span(dash, dash)
+    return ClaimantMention(s, e, sc.folded.source[s:e], kind, cs, ce, toks[dash].text,
+                           f"{lex.tags['ar_claimants']}#footer", generic=generic)
 
 
 def _phrase_before(sc: Scan, k: int, lex: ArabicLex) -> tuple[int, int, int] | None:
