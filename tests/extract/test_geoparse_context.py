@@ -2010,3 +2010,12 @@ def test_an_unknown_quarter_in_a_named_countryside_is_not_the_documents_city(vil
     activist = [c for c in claims if c.killed is not None and c.killed.value == 1]
     assert activist and activist[0].place is not None and activist[0].place.name != "Aleppo", activist
     assert activist[0].place.admin1 == "Al-Hasakah", activist[0].place
+
+
+def test_an_arabic_estate_of_a_known_town_lies_near_that_town(village_config: Any) -> None:
+    # "مساكن جلين": the housing estate of Jallayn, not the city Daraa the text locates it from
+    claims = run(Document(id="g3", text="درعا | شهيدة و عدد من الجرحى المدنيين في قصف مدفعي لقوات النظام على بلدة "
+                                        "مساكن جلين غربي درعا", language="ar"), config=village_config)
+    assert claims and claims[0].place is not None, claims
+    p = claims[0].place
+    assert p.precision is PlacePrecision.NEAR and any("Jallayn" in r for r in p.reasons), p

@@ -573,12 +573,19 @@ _PART_NAME = re.compile(
 )
 
 
+#: "مساكن جلين", "ضاحية قدسيا", "مزارع مشيرفة": an estate, a suburb or the farms of a town the gazetteer knows
+_ARABIC_PART_NAME = re.compile(
+    r"^(?:مساكن|ضاحية|ضاحيه|مزارع|بساتين|أحياء|احياء)\s+(?P<after>[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)$"
+)
+
+
 def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, reason: str) -> Place | None:
-    """A name the gazetteer lacks that names a part of a place it knows ("Tonj-East"): near that place."""
-    m = _PART_NAME.match(mention.text.strip())
+    """A name the gazetteer lacks that names a part of a place it knows ("Tonj-East", "مساكن جلين"): near that
+    place."""
+    m = _PART_NAME.match(mention.text.strip()) or _ARABIC_PART_NAME.match(mention.text.strip())
     if m is None:
         return None
-    base = m.group("after") or m.group("before")
+    base = m.group("after") or m.groupdict().get("before")
     if len(fold.key(base)) < 4 or fold.key(base) in {
         fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")
     }:
