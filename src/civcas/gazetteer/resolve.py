@@ -585,7 +585,7 @@ def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContex
     m = _PART_NAME.match(mention.text.strip()) or _ARABIC_PART_NAME.match(mention.text.strip())
     if m is None:
         return None
-    base = m.group("after") or m.groupdict().get("before")
+    base: str = m.group("after") or m.groupdict().get("before") or ""
     if len(fold.key(base)) < 4 or fold.key(base) in {
         fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")
     }:
