@@ -1753,3 +1753,11 @@ def test_arabic_a_health_ministry_named_by_its_country_in_a_header(village_confi
     text = "الصحة الفلسطينية: ارتفاع عدد الشهداء في قطاع غزة إلى 83 بينهم 17 طفلاً و7 سيدات منذ بدء العدوان الإسرائيلي."
     claims = run(Document(id="a-moh", text=text, published=date(2021, 5, 13), language="ar"), config=village_config)
     assert claims and claims[0].claimant == "الصحة الفلسطينية" and claims[0].claimant_kind is ClaimantKind.GOVERNMENT
+
+
+def test_arabic_a_verse_quoted_with_its_vowels_names_no_town(gz: Any) -> None:
+    # "ارْجِعِي إِلَى رَبِّكِ" (return to your Lord): not Rabak in Sudan; the raid's quarter after it still is a place
+    text = ("يَا أَيَّتُهَا النَّفْسُ الْمُطْمَئِنَّةُ، ارْجِعِي إِلَى رَبِّكِ رَاضِيَةً مَرْضِيَّةً، استشهد الشاب بقصف "
+            "للنظام على حي الفرقان.")
+    units = _units(text, spotted=_spotted(gz, text))
+    assert [p.text for u in units for p in u.places] == ["الفرقان"], [p.text for u in units for p in u.places]

@@ -186,6 +186,21 @@ def _common(word: str, threshold: float = 0.0) -> bool:
     return _zipf(word) >= (threshold or _COMMON_ZIPF)
 
 
+_HARAKAT = re.compile("[\u064b-\u0652]")
+
+
+def _in_vowelled_passage(sc: Scan, f0: int, f1: int) -> bool:
+    """Whether a name stands in a passage written with its short vowels throughout (a verse of the Quran, a line of
+    poetry): a quarter or more of the letters around it carry a vowel sign, the name itself too."""
+    s, e = sc.folded.span(f0, f1)
+    src = sc.folded.source
+    if not _HARAKAT.search(src, s, e):
+        return False
+    window = src[max(0, s - 40) : e + 40]
+    letters = sum(1 for ch in window if "\u0621" <= ch <= "\u064a")
+    return letters > 0 and len(_HARAKAT.findall(window)) >= 0.25 * letters
+
+
 def _clitic_word(whole: str, bare: str) -> bool:
     """Whether a word read as a clitic plus a name is a common word in its own right, more common than the
     name: "بادر" (he hastened) is not "ب" + "ادر" (Adré), "لديه" (he has) not "ل" + "ديه"; but "بدمشق"
@@ -440,6 +455,8 @@ def find_places(
             continue
         if word.removeprefix("ال") in lex.not_places and not _town_after_road(sc, k, word, sp, lex):
             continue  # "الباب" is "the door" but after a road's noun the town of al-Bab
+        if _in_vowelled_passage(sc, f0, f1):
+            continue  # "ارْجِعِي إِلَى رَبِّكِ": a verse quoted with its vowels, not a report naming Rabak
         if any(folded.startswith(p, f0) for p in lex.not_place_before):
             continue  # "مسقط رأسه": his birthplace, not Muscat
         if word in lex.country_demonyms:
