@@ -2019,3 +2019,11 @@ def test_an_arabic_estate_of_a_known_town_lies_near_that_town(village_config: An
     assert claims and claims[0].place is not None, claims
     p = claims[0].place
     assert p.precision is PlacePrecision.NEAR and any("Jallayn" in r for r in p.reasons), p
+
+
+def test_a_city_named_before_its_quarters_word_is_the_city(village_config: Any) -> None:
+    # "the north Baghdad neighbourhood of Kadhimiyah": Baghdad is the city, Kadhimiyah its quarter; not a village
+    # spelled like the quarter that the city would lie in
+    got = _places("A suicide bomber killed seven people at a market in the predominantly-Shiite north Baghdad "
+                  "neighbourhood of Kadhimiyah on Thursday, security officials said.", village_config)
+    assert got and got[0][1] == "IQ" and got[0][0] in ("Baghdad", "Kadhimia"), got

@@ -1345,11 +1345,9 @@ def _neighbourhood_fallback(
     Not a country ("the Kwak area in Sudan") nor a province the text names as one ("Babylon Province"),
     and a city abroad only when spelled exactly as named: "Sudan" is no spelling of Sedan in France.
     """
-    in_city = _city_named_with(gazetteer, mention, context)
-    if in_city is not None:
-        return in_city
-    # "in two northern Baghdad neighbourhoods", "a Baghdad suburb": the name is a large city's own, the feature
-    # word its parts
+    # "in two northern Baghdad neighbourhoods", "a Baghdad suburb", "the north Baghdad neighbourhood of Kadhimiyah":
+    # the name is a large city's own, the feature word its parts (before any container named after it, which is
+    # then the quarter's own name)
     target = fold.loose(mention.text)
     big = [e for e in gazetteer.lookup(mention.text)[:20]
            if e.kind == "locality" and e.population >= _CITY_OF_NEIGHBOURHOODS
@@ -1358,6 +1356,9 @@ def _neighbourhood_fallback(
         city = max(big, key=lambda e: e.population)
         return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.7,
                            reasons=[f"neighbourhoods of the city {city.name}"])
+    in_city = _city_named_with(gazetteer, mention, context)
+    if in_city is not None:
+        return in_city
     in_name = _city_in_name(gazetteer, mention.text, context)
     if in_name is not None:
         return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
