@@ -217,11 +217,14 @@ def test_arabic_sources_and_longer_force_names(text: str, expected: list[str], v
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Yemeni reporting's bare "aggression" is the Saudi-led coalition; two peoples' adjectives, two forces
+        # Yemeni reporting's bare "aggression" is the Saudi-led coalition, and so is its "US-Saudi aggression" (the
+        # Houthis' name for the coalition's air war, not two air forces); two peoples' adjectives on a force's noun
+        # are two forces
         ("شن طيران العدوان سبع غارات على كلية المجتمع في مدينة ذمار، ما أدى إلى استشهاد 100 أسير.",
          ["Saudi-led coalition"]),
         ("استشهد 12 مدنيا في غارات لطيران العدوان الأمريكي السعودي على مبنى السجن في مدينة صعدة.",
-         ["US", "Saudi-led coalition"]),
+         ["Saudi-led coalition"]),
+        ("قتل خمسة مدنيين بغارات للطيران الروسي السوري على بلدة كفرنبل.", ["Russia", "Syria"]),
     ],
 )
 def test_arabic_aggression_and_coordinated_adjectives(text: str, expected: list[str], village_config: object) -> None:

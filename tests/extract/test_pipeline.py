@@ -1082,3 +1082,19 @@ def test_a_separate_incident_is_another_event_however_near(text: str, village_co
     claims = run(_doc(text, date(2021, 6, 10)), config=village_config)
     got = sorted(c.killed.value for c in claims if c.killed is not None)
     assert got == [1, 2], [(c.killed, c.place) for c in claims]
+
+
+def test_a_line_opening_with_a_date_and_a_place_sets_the_scene_of_its_paragraph(village_config: Any) -> None:
+    # an entry of a military's civilian-casualty report: the date and place open the line, the strike and its toll
+    # follow in sentences that name neither; the date's evidence points at the line that gives it
+    text = ("1. March 17, 2017, near Mosul, Iraq, via media report. Coalition aircraft conducted a strike on ISIS "
+            "fighters. After review, it was assessed that 3 civilians were unintentionally killed.\n\n"
+            "2. June 2, 2017, near Raqqah, Syria, via self-report. Coalition aircraft conducted a strike against ISIS "
+            "fighters. One civilian was killed.")
+    claims = run(_doc(text, date(2019, 5, 30)), config=village_config)
+    got = sorted((c.date.start, c.place.country, c.killed.value) for c in claims
+                 if c.date is not None and c.place is not None and c.killed is not None)
+    assert got == [(date(2017, 3, 17), "IQ", 3), (date(2017, 6, 2), "SY", 1)], [(c.date, c.place) for c in claims]
+    first = next(c for c in claims if c.killed is not None and c.killed.value == 3)
+    span = next(e.span for e in first.evidence if e.field == "date")
+    assert text[span.start : span.end] == "March 17, 2017", span

@@ -103,10 +103,20 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     # names the gazetteer knows in sentences that state nothing ("... من مدينة معرة النعمان" in a list of the dead):
     # a last hint at the document's country (``geoparse.resolve_places``)
     background: list[Any] = []
+    # a line that opens with a full date and names a place, stating nothing itself ("March 17, 2017, near Mosul,
+    # Iraq, via Airwars report."): the scene of the statements that follow it in its paragraph
+    scene: _Scene | None = None
     for s in sentences:
+        if scene is not None and s.paragraph != scene.sentence.paragraph:
+            scene = None
+        leads = bool(_SCENE_LEAD.match(s.text)) and _LIST_NUMBER.fullmatch(
+            text, text.rfind("\n", 0, s.start) + 1, s.start
+        ) is not None
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
         if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)):
+            if leads:
+                scene = _scene(text, s, gz, rules, ref, yh) or scene
             continue
         if _TAGS_ONLY.fullmatch(s.text):
             # "#درعا_تحت_القصف", "#Idlib #Syria": a post's tags, not a statement; before the first statement
@@ -120,8 +130,12 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         )
         if got:
             kept.append(s)
+            if scene is not None:
+                _set_scene(got, scene)
             units.extend(got)
             continue
+        if leads:
+            scene = _scene(text, s, gz, rules, ref, yh) or scene
         background.extend(sp)
         if not units and gz is not None and arabic.is_arabic(s.text):
             if _heading(s.text):
@@ -190,6 +204,47 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         len(claims),
     )
     return claims
+
+
+#: a line's opening full date: "March 17, 2017,", "17 March 2017", "1. Mar. 17, 2017," (an entry of a numbered list)
+_SCENE_LEAD = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d)\b"
+)
+
+
+#: what may stand before a line's first sentence on its line: nothing, or an entry's number ("1. ", "(2)")
+_LIST_NUMBER = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)][ \t]*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    sentence: Sentence
+    date: Any  # the line's DateMention (offsets relative to its own sentence)
+    places: tuple[Any, ...]  # its PlaceMentions (document offsets)
+
+
+def _scene(text: str, s: Sentence, gz: Any, rules: RuleFiles, ref: date | None, yh: int | None) -> _Scene | None:
+    """The date and places of a line that opens with a full date, when it states nothing of its own."""
+    from civcas.extract.dates import find_dates
+    from civcas.extract.places import find_mentions
+
+    dates = [d for d in find_dates(s.text, reference=ref, year_hint=yh, rules=rules)
+             if d.start <= 8 and d.start_date is not None and d.start_date == d.end_date]
+    if not dates:
+        return None
+    spotted = geoparse.spot(gz, s) if gz is not None else []
+    places = tuple(find_mentions(text, s.start, s.end, gazetteer=None, spotted=spotted, rules=rules))
+    return _Scene(s, dates[0], places) if places else None
+
+
+def _set_scene(units: list[Unit], scene: _Scene) -> None:
+    """The statements after a scene's line take its date and places where they name none of their own."""
+    for u in units:
+        if not u.dates and u.offset is None:
+            shift = scene.sentence.start - u.sent.start
+            u.dates = [replace(scene.date, start=scene.date.start + shift, end=scene.date.end + shift)]
+        if not u.places:
+            u.places = list(scene.places)
 
 
 def _head_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: RuleFiles) -> Unit | None:
