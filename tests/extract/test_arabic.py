@@ -1761,3 +1761,10 @@ def test_arabic_a_verse_quoted_with_its_vowels_names_no_town(gz: Any) -> None:
             "للنظام على حي الفرقان.")
     units = _units(text, spotted=_spotted(gz, text))
     assert [p.text for u in units for p in u.places] == ["الفرقان"], [p.text for u in units for p in u.places]
+
+
+def test_arabic_an_institutions_noun_with_a_preposition_before_its_town(gz: Any) -> None:
+    # "لمطار دمشق الدولي": the airport's noun carries a preposition; the adjective after the town is the airport's
+    text = "قتل سبعة عناصر نتيجة استهداف إسرائيل لمطار دمشق الدولي ومحيطه."
+    units = _units(text, spotted=_spotted(gz, text))
+    assert [p.text for u in units for p in u.places] == ["دمشق"], [p.text for u in units for p in u.places]

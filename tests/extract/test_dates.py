@@ -188,6 +188,10 @@ def test_two_days_later_is_two_days_after_the_strike_told_before() -> None:
         ("ارتفعت حصيلة الضحايا منذ بداية العام الحالي 2023 إلى 40 مدنياً.", 2023),
         ("وثق المرصد مقتل 12 مدنياً خلال السنة الجارية (٢٠٢٢) بقصف الطائرات المسيرة.", 2022),
         ("The monitor has recorded 31 such strikes since the start of the current year, 2024.", 2024),
+        # the new year; last year, which says the year after it
+        ("وهو الاستهداف الثاني خلال العام الجديد 2023 للعاصمة.", 2023),
+        ("وكان المرصد قد أحصى خلال العام 2022 الفائت 32 استهدافاً.", 2023),
+        ("رغم اتفاق وقف إطلاق النار الموقع في آذار العام الماضي 2020.", 2021),
         # a year of the past, or two years that disagree, say nothing of when the page was written
         ("تسيطر القوات على البلدة منذ مطلع العام 2016.", None),
         ("The current year 2023 ... this year (2024) in another story beside it.", None),

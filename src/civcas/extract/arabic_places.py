@@ -228,8 +228,10 @@ def _construct(sc: Scan, k: int, lex: ArabicLex) -> bool:
 def _institution_adjective(sc: Scan, k: int, lex: ArabicLex) -> bool:
     """Whether token ``k`` names the town of an institution ("مطار حلب") and a nisba adjective follows ("الدولي"):
     the definite word after the town is the institution's adjective, not a word the town's name governs."""
-    if k < 1 or sc.toks[k - 1].text not in lex.institutions or k + 1 >= len(sc.toks):
-        return False
+    if k < 1 or k + 1 >= len(sc.toks) or not any(
+        f in lex.institutions for f, _ in variants(sc.toks[k - 1].text, article=False)
+    ):
+        return False  # (the institution's noun may carry a preposition or a conjunction: "لمطار دمشق الدولي")
     nxt = sc.toks[k + 1].text
     return nxt.startswith("ال") and len(nxt) >= 5 and nxt.endswith(("ي", "يه"))
 

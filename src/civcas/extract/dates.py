@@ -716,8 +716,9 @@ _INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 
 
 def writing_year(text: str, *, rules: RuleFiles | None = None) -> tuple[int, int, int] | None:
-    """The year a text says it is written in ("since the start of the current year 2023", "العام الحالي 2023"):
-    ``(year, start, end)`` of the first such phrase, or None when none is found, or the phrases disagree.
+    """The year a text says it is written in ("since the start of the current year 2023", "العام الحالي 2023"; a
+    pattern's ``last_year`` group names the year before it, "العام الفائت 2022"): ``(year, start, end)`` of the first
+    such phrase, or None when none is found, or the phrases disagree.
 
     Only the head of a page counts (:data:`WRITING_YEAR_CHARS`): a page captured later shows other stories of later
     years beside it. The phrases are the ``writing_year`` patterns of the dates files, English and Arabic.
@@ -730,7 +731,12 @@ def writing_year(text: str, *, rules: RuleFiles | None = None) -> tuple[int, int
     found: list[tuple[int, int, int]] = []
     for pattern in patterns:
         for m in re.finditer(pattern, head, re.IGNORECASE):
-            found.append((int(m.group("year")), m.start(), m.end()))
+            groups = m.groupdict()
+            if groups.get("last_year"):
+                # "العام الفائت 2020" (last year, 2020): written the year after
+                found.append((int(groups["last_year"]) + 1, m.start(), m.end()))
+            elif groups.get("year"):
+                found.append((int(groups["year"]), m.start(), m.end()))
     if not found or len({y for y, _, _ in found}) > 1:
         return None
     return min(found, key=lambda f: f[1])
