@@ -2027,3 +2027,19 @@ def test_a_city_named_before_its_quarters_word_is_the_city(village_config: Any) 
     got = _places("A suicide bomber killed seven people at a market in the predominantly-Shiite north Baghdad "
                   "neighbourhood of Kadhimiyah on Thursday, security officials said.", village_config)
     assert got and got[0][1] == "IQ" and got[0][0] in ("Baghdad", "Kadhimia"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a dateline's spaced hyphen joins no name; a sizeable town before a building's noun is the strike's place
+        ("KYIV - A Russian airstrike hit the Mariupol drama theatre where hundreds of civilians were sheltering, "
+         "local authorities said, adding that at least 300 people were killed.", "Mariupol", "UA"),
+        # the Bekaa Valley, not a namesake valley abroad, and not the dateline's city
+        ("BEIRUT (Reuters) - Israeli strikes on southern Lebanon and the Bekaa Valley killed 558 people on Monday, "
+         "Lebanon's health ministry said.", "Bekaa Valley", "LB"),
+    ],
+)
+def test_a_strikes_place_named_beside_a_dateline(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got

@@ -179,7 +179,8 @@ def _lex(rules: RuleFiles) -> _Lex:
     calendar = rf"{alt(p.calendar_words)}\b"
     # (an ayn written ‘ or ʿ is a letter of the name, at its end too: "Naj‘ Shabbānah", "Ma‘arrat al-Nu‘man")
     tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`‘ʿʾ\-]*(?<![’'`\-])"
-    connect = rf"(?:[\s\u00a0]+{alt(p.name_connectors)}[\s\u00a0\-]+|[\s\u00a0\-]+)"
+    # (a hyphen joins words of a name only unspaced: "KYIV - A Russian airstrike" is a dateline and a sentence)
+    connect = rf"(?:[\s\u00a0]+{alt(p.name_connectors)}[\s\u00a0\-]+|[\s\u00a0]+|\-)"
     name_re = re.compile(rf"(?<![\w’'‘ʿʾ\-]){tok}(?:{connect}{tok}){{0,4}}")
     capital = re.compile(
         r"(?P<phrase>(?:the\s+)?(?:(?P<owner>[A-Z][a-z]+(?:['’]s?)?)\s+|country['’]s\s+|(?<=the\s))[Cc]apital(?:\s+city)?"
@@ -509,6 +510,15 @@ _PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
+#: a building or facility named after its town: "the Mariupol drama theatre", "the Kabul airport"
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:drama|central|main|general|national|international|regional|university|municipal|grand|old|new)\s+)?"
+    r"(?:theat(?:re|er)|hospital|airport|market|university|mosque|church|stadium|prison|railway\s+station|"
+    r"bus\s+station|train\s+station|refinery|power\s+(?:station|plant)|hotel|mall|bakery|port)\b",
+    re.IGNORECASE,
+)
+
+
 def _well_known(spot: Any) -> bool:
     """A spotted name that can stand before another capitalised word and still be the place: a country,
     an admin area or a sizeable town ("Syria Staffan de Mistura"), not a hamlet that shares a first name
@@ -744,8 +754,11 @@ def find_mentions(
             # "a civilian from Homs", "fired from Turkish territory"; "taken to a hospital in Afrin": where the
             # wounded were taken, not where the strike fell
             info["relation"] = "origin"
-        # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context.
-        if not (fa or fb or lex.prep_before.search(before) or ra2 or rb):
+        # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context; a
+        # sizeable town's name before a building's noun has one ("hit the Mariupol drama theatre")
+        if not (fa or fb or lex.prep_before.search(before) or ra2 or rb) and not (
+            _FACILITY_AFTER.match(after) and _well_known(sp) and re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        ):
             continue
         cands[(sp.start, sp.end)] = info
     # "the burned villages include Dendora, Matiya and Haraza": the names listed after a feature word are of its kind
