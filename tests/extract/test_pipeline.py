@@ -1098,3 +1098,14 @@ def test_a_line_opening_with_a_date_and_a_place_sets_the_scene_of_its_paragraph(
     first = next(c for c in claims if c.killed is not None and c.killed.value == 3)
     span = next(e.span for e in first.evidence if e.field == "date")
     assert text[span.start : span.end] == "March 17, 2017", span
+
+
+def test_a_country_in_a_deniers_name_is_not_where_the_strike_fell(village_config: Any) -> None:
+    # "The Syrian government and its ally Russia denied any use of chemical weapons": a denial of the Douma attack,
+    # placed where the attack was, not in Russia
+    text = ("DOUMA, Syria - At least 42 people were killed in a suspected chemical attack on the rebel-held town of "
+            "Douma in Eastern Ghouta, rescue workers said. The Syrian government and its ally Russia denied any use "
+            "of chemical weapons.")
+    claims = run(_doc(text, date(2018, 4, 8)), config=village_config)
+    denial = [c for c in claims if c.stance is Stance.DENIES]
+    assert denial and denial[0].place is not None and denial[0].place.country == "SY", claims

@@ -277,6 +277,15 @@ def choose_place(
         m.relation == "dateline" and country and resolved[(m.span.start, m.span.end)].country not in (None, country)
     )]
     seats = _claimant_seats(u, cands)
+    if seats and u.claimant is not None:
+        # "The Syrian government and its ally Russia denied ...": a country inside the speaker's name says who
+        # speaks, never where the strike fell, even when the sentence names no other place
+        c0, c1 = u.sent.start + u.claimant.start, u.sent.start + u.claimant.end
+        cands = [m for m in cands if not (
+            id(m) in seats and c0 <= m.span.start and m.span.end <= c1
+            and resolved[(m.span.start, m.span.end)].precision is PlacePrecision.COUNTRY
+        )]
+        seats = {i for i in seats if any(id(m) == i for m in cands)}
     if seats and any(
         id(m) not in seats and resolved[(m.span.start, m.span.end)].gazetteer_id is not None
         and not located_by_context(resolved[(m.span.start, m.span.end)]) for m in cands
