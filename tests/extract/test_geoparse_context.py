@@ -2043,3 +2043,10 @@ def test_a_city_named_before_its_quarters_word_is_the_city(village_config: Any) 
 def test_a_strikes_place_named_beside_a_dateline(text: str, name: str, country: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == (name, country), got
+
+
+def test_a_country_people_were_crossing_into_is_not_the_documents_country(village_config: Any) -> None:
+    # "crossing into Turkey": where the victims were heading; Azmarin is the Syrian village, not a Turkish namesake
+    got = _places("Two civilians were killed by Turkish border guards near Azmarin while crossing into Turkey, "
+                  "activists said.", village_config)
+    assert got and got[0][1] == "SY", got

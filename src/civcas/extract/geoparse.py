@@ -111,8 +111,14 @@ def resolve_places(
     weights: dict[str, float] = {}
     name_weights: dict[str, list[float]] = {}
     force_votes: dict[str, float] = {}
+    origins = {m.span.start for m in mentions.values() if m.relation == "origin"}
     for start, end, iso in named:
         after = text[end : end + 30]
+        if start in origins:
+            # "civilians crossing into Turkey", "fled from Syria": where people came from or were heading, as a
+            # last resort only
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            continue
         if pat.border_side.search(text[max(0, start - 60) : start]):
             continue  # "near the border with Laos": one side of a border, and the event is often on the other
         if pat.abroad_after.match(after) or _after_arabic_force(text, start, abroad=True):
