@@ -1768,3 +1768,15 @@ def test_arabic_an_institutions_noun_with_a_preposition_before_its_town(gz: Any)
     text = "قتل سبعة عناصر نتيجة استهداف إسرائيل لمطار دمشق الدولي ومحيطه."
     units = _units(text, spotted=_spotted(gz, text))
     assert [p.text for u in units for p in u.places] == ["دمشق"], [p.text for u in units for p in u.places]
+
+
+def test_arabic_a_toll_told_in_a_clause_of_its_own_is_its_sources(village_config: Any) -> None:
+    # the military media cell tells of a headquarters destroyed; witnesses, in a clause of their own, tell the toll
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("أعلنت خلية الإعلام الحربي أن طيران التحالف الدولي دمر مقرا لعصابات داعش في قضاء تلعفر، فيما قال شهود "
+            "عيان إن القصف أدى إلى مقتل ثمانية مدنيين بينهم نساء.")
+    claims = run(Document(id="a-cl", text=text, published=date(2017, 6, 10), language="ar"), config=village_config)
+    toll = [c for c in claims if c.killed is not None and c.killed.value == 8]
+    assert toll and toll[0].claimant == "شهود عيان", claims

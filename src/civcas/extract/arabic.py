@@ -247,6 +247,16 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         # "أعلنت خلية الإعلام الحربي مقتل 30 إرهابياً ...، فيما أكد شهود عيان مقتل 7 مدنيين": a clause with a source
         # of its own speaks for that source
         own = [c for c in non_relay if lo <= c.start < hi] if len(units) > 1 else []
+        if not own and len(non_relay) > 1 and u.harms:
+            # "أعلنت خلية الإعلام الحربي أن طيران التحالف دمر مقراً ...، فيما قال شهود عيان إن القصف أدى إلى مقتل
+            # ثمانية مدنيين": the toll is told by the source whose verb comes last before it
+            first = min(h.start for h in u.harms)
+            before = [c for c in non_relay if c.cue_end <= first]
+            # only a source of a clause of its own ("، فيما قال شهود عيان إن ..."), not a header's or a name's part
+            own = before[-1:] if len(before) > 1 and _CLAUSE_OPENER.search(
+                text[max(0, min(before[-1].cue_start, before[-1].start) - 14) : min(before[-1].cue_start,
+                                                                                   before[-1].start)]
+            ) else []
         u.claimant = own[0] if own else non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
         if u.harms:
@@ -295,6 +305,9 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
         )
     return units
 
+
+#: words that open a clause of its own after another's: "فيما", "بينما", "في حين", "كما" (و or ف written on)
+_CLAUSE_OPENER = re.compile(r"(?:^|[\s،,])(?:[وف]?(?:فيما|بينما|كما)|في\s+حين)\s*$")
 
 #: how far after a denial's verb its subject may start ("نفت وزارة الدفاع التركية")
 _DENIER_REACH = 12
