@@ -253,10 +253,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
             first = min(h.start for h in u.harms)
             before = [c for c in non_relay if c.cue_end <= first]
             # only a source of a clause of its own ("، فيما قال شهود عيان إن ..."), not a header's or a name's part
-            own = before[-1:] if len(before) > 1 and _CLAUSE_OPENER.search(
-                text[max(0, min(before[-1].cue_start, before[-1].start) - 14) : min(before[-1].cue_start,
-                                                                                   before[-1].start)]
-            ) else []
+            opens = min(before[-1].cue_start, before[-1].start) if len(before) > 1 else 0
+            own = before[-1:] if opens and _CLAUSE_OPENER.search(text, max(0, opens - 14), opens) else []
         u.claimant = own[0] if own else non_relay[0] if non_relay else (relays[0] if relays else None)
         u.stance = stance
         if u.harms:

@@ -82,6 +82,9 @@ class _Lex:
     not_places: frozenset[str]
     #: the not-places of several words whose first word the gazetteer may know ("Kurdistan Workers' Party")
     not_place_lead: re.Pattern[str] | None
+    #: a building named after its town right after the name ("the Mariupol drama theatre": `facilities`, and the
+    #: buildings of the targets lexicon)
+    facility_after: re.Pattern[str]
     person_names: frozenset[str]
     origin_before: re.Pattern[str]
     tag: str
@@ -215,6 +218,12 @@ def _lex(rules: RuleFiles) -> _Lex:
         # a weapon's name ("Grad rockets", "a Bayraktar drone") is never a place's
         # and an armed group's or a people's ("clashes between Lou Nuer and Murle youth in Pibor"), or a monitor's or
         # an international body's ("a hospital supported by Doctors Without Borders in Abs district")
+        facility_after=re.compile(
+            r"[\s\u00a0]+(?:[A-Za-z]+[\s\u00a0]+)?"
+            + phrase_regex([*p.facilities, *(w for c in rules.targets.targets if c.id in _BUILDING_TARGETS
+                                              for w in c.words)]).pattern,
+            re.IGNORECASE,
+        ),
         not_place_lead=re.compile(
             "|".join(re.escape(n) for n in sorted({n for n in p.not_places if " " in n}, key=len, reverse=True))
         ) if any(" " in n for n in p.not_places) else None,
@@ -510,13 +519,8 @@ _PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
-#: a building or facility named after its town: "the Mariupol drama theatre", "the Kabul airport"
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:(?:drama|central|main|general|national|international|regional|university|municipal|grand|old|new)\s+)?"
-    r"(?:theat(?:re|er)|hospital|airport|market|university|mosque|church|stadium|prison|railway\s+station|"
-    r"bus\s+station|train\s+station|refinery|power\s+(?:station|plant)|hotel|mall|bakery|port)\b",
-    re.IGNORECASE,
-)
+#: the targets lexicon's classes that are buildings a town names ("the Aleppo University hospital", "the Manbij market")
+_BUILDING_TARGETS = frozenset({"hospital", "school", "market", "mosque", "bakery", "prison", "infrastructure"})
 
 
 def _well_known(spot: Any) -> bool:
@@ -757,7 +761,7 @@ def find_mentions(
         # A bare capitalised word the gazetteer happens to know ("Antonio", "Shirley") needs a locative context; a
         # sizeable town's name before a building's noun has one ("hit the Mariupol drama theatre")
         if not (fa or fb or lex.prep_before.search(before) or ra2 or rb) and not (
-            _FACILITY_AFTER.match(after) and _well_known(sp) and re.search(r"\bthe\s+$", before, re.IGNORECASE)
+            lex.facility_after.match(after) and _well_known(sp) and re.search(r"\bthe\s+$", before, re.IGNORECASE)
         ):
             continue
         cands[(sp.start, sp.end)] = info

@@ -309,6 +309,9 @@ class PlacesFile(Header):
     state_institutions: list[str] = []
     #: the words after a seat of government that make it its state's government ("the Damascus Government"): no place
     seat_government: list[str] = []
+    #: buildings named after their town besides the targets lexicon's ("the Mariupol drama theatre", "the Kabul
+    #: airport"): a sizeable town's name before one is a place
+    facilities: list[str] = []
     #: the armed ones among them ("Turkey's defence ministry", "Russia's army"): whose forces, not where
     state_forces: list[str] = []
     state_modifiers: list[str] = []
