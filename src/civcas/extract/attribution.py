@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from civcas.extract.numbers import find_numbers
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.text import fold, phrase_regex
 from civcas.records import ClaimantKind
@@ -260,9 +261,6 @@ _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _TRAILING_SOURCE = re.compile(
     r"\s(?P<dash>[-–—])\s*(?P<name>@?[A-Z][\w'’.&\-]*(?:[ \u00a0][A-Z][\w'’.&\-]*){0,4})\s*[.!]?\s*$"
 )
-_COUNTED = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b", re.IGNORECASE
-)
 _HEADLINE_SOURCE = re.compile(r"^[\W_]{0,3}(?P<name>[A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,4}):[ \u00a0]+(?=\S)")
 
 
@@ -412,7 +410,7 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             continue
         out.append(_mention(span, name, m, "subject", lex, rules))
     tail = _TRAILING_SOURCE.search(sent) if not out else None
-    if tail is not None and _COUNTED.search(sent, 0, tail.start()) and _listed_source(
+    if tail is not None and find_numbers(sent[: tail.start()], rules=rules) and _listed_source(
         tail.group("name").lstrip("@").replace("_", " "), lex
     ):
         # "... rises to 14, incl. 5 children - White Helmets": a post names its source after a closing dash (a photo's

@@ -285,7 +285,7 @@ def choose_place(
             id(m) in seats and c0 <= m.span.start and m.span.end <= c1
             and resolved[(m.span.start, m.span.end)].precision is PlacePrecision.COUNTRY
         )]
-        seats = {i for i in seats if any(id(m) == i for m in cands)}
+        seats &= {id(m) for m in cands}
     if seats and any(
         id(m) not in seats and resolved[(m.span.start, m.span.end)].gazetteer_id is not None
         and not located_by_context(resolved[(m.span.start, m.span.end)]) for m in cands
