@@ -92,6 +92,9 @@ def test_a_force_after_with_the_support_of_is_named_but_victims_of_a_side_are_no
     text = "A raid was carried out with the support of US forces, killing two civilians."
     assert [a.canonical for a in find_actors(text)] == ["US"]
     assert find_actors("The strike killed three US soldiers.") == []
+    # counted or not: the people a strike killed or wounded are its victims
+    assert [a.canonical for a in find_actors("A coalition strike may have killed Syrian soldiers.")] == ["coalition"]
+    assert [a.canonical for a in find_actors("The shelling wounded Iraqi policemen at the checkpoint.")] == []
     # the force's short name in brackets after its full name, both the victims' side
     text = "A Turkish drone killed two members of the Internal Security Forces (Asayish) near Qamishli."
     assert [a.canonical for a in find_actors(text)] == ["Turkey"]

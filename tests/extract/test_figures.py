@@ -420,3 +420,23 @@ def test_a_singular_harm_noun_after_a_counts_one(text: str, value: int | None) -
 def test_the_wounded_who_then_died_are_the_dead(text: str, expected: list[tuple[str, int]]) -> None:
     got = [(h.category, h.value) for h in find_harms(text) if h.groups]
     assert got == expected, got
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Shelling has killed 34 [or 9] civilians in the past day, local authorities said.", 9, 34),
+        ("Gunmen killed eight (Reuters: nine) people at the police station.", 8, 9),
+        ("The airstrike killed 12 (some reports say 15) civilians in the village.", 12, 15),
+        ("The raid killed 20 (14 according to the army) villagers.", 14, 20),
+    ],
+)
+def test_another_sources_count_in_brackets_makes_a_range(text: str, low: int, high: int) -> None:
+    group = next(h for h in find_harms(text) if h.category == "killed").groups[0]
+    assert (group.value, group.max, group.qualifier) == (low, high, Qualifier.RANGE)
+
+
+def test_a_bracket_without_another_count_leaves_the_figure() -> None:
+    harms = find_harms("The strike killed 12 (mostly women) civilians.")
+    group = next(h for h in harms if h.category == "killed").groups[0]
+    assert (group.value, group.max) == (12, None)

@@ -253,7 +253,8 @@ _VICTIM_BEFORE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
     # ("kills 2 #SDF fighters": a post's hashtag on the force's name)
     r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?#?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+|several)\s+#?$",
+    # "may have killed Syrian soldiers", "wounded Iraqi policemen": the people a strike killed, counted or not
+    r"\d+|several|killed|kills|wounded|wounding|injured|injuring)\s+#?$",
     re.I,
 )
 #: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"

@@ -208,6 +208,13 @@ _LATER = re.compile(
     r"(?:to\s+)?(?P<n>[\w,\-]+)\s*[\])]",
     re.IGNORECASE,
 )
+# Another source's count in brackets after a count: "34 [or 9] civilians", "eight (All-Africa: nine) people", "12
+# (some reports say 15) civilians", "12 (15 according to medics) people": the figure is the range between the two.
+_ALTERNATIVE = re.compile(
+    r"^\s*[\[(]\s*(?:(?:or|(?:some|other|local|earlier)\s+(?:reports?|sources?|accounts?|estimates?)\s+"
+    r"(?:say|said|put\s+it\s+at|give|gave|reported)|[A-Z][\w.\-]*(?:[\s\-][A-Z][\w.\-]*){0,3}\s*:)\s*"
+    r"(?P<n>[\w,\-]+)|(?P<m>[\w,\-]+)\s+(?:according\s+to|per)\s+[^\])\[(]{1,60}?)\s*[\])]",
+)
 # An article (and at most a hyphenated or attack-describing modifier) before an -ing cue: a noun ("a shooting").
 _ING_NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|another|latest|last)[\s\u00a0]+(?:(?:[a-z]+-[a-z\-]+|drive[\s\u00a0]+by|mass|deadly|fatal|random|targeted|"
@@ -476,6 +483,16 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             if later is not None and later.value is not None and later.end <= end + upd.end():
                 value = low = high = later.value
                 end = end + upd.end()
+                skip_until = end
+                after = text[end:]
+        alt = _ALTERNATIVE.match(after) if qual is Qualifier.EXACT and upd is None else None
+        if alt is not None and value is not None:
+            group = "n" if alt.group("n") else "m"
+            other = next((x for x in nums[i + 1 :] if x.start >= end + alt.start(group)), None)
+            if other is not None and other.value is not None and other.end <= end + alt.end() and other.value != value:
+                low, high = min(value, other.value), max(value, other.value)
+                value, maxv, qual = low, high, Qualifier.RANGE
+                end = end + alt.end()
                 skip_until = end
                 after = text[end:]
         if q is not None and qual is not Qualifier.RANGE:
