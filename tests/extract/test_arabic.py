@@ -522,6 +522,12 @@ def test_arabic_common_word_is_not_a_place_after_a_preposition(gz: Any) -> None:
     assert names == ["منبج"]
 
 
+def test_a_mill_or_a_bakery_struck_is_no_place(gz: Any) -> None:
+    text = "قال ناشطون إن غارة استهدفت مطاحن في منبج وأدت إلى مقتل عمال"
+    names = [p.text for u in _units(text, spotted=_spotted(gz, text)) for p in u.places]
+    assert names == ["منبج"]
+
+
 def test_arabic_document_to_claim(gz: Any) -> None:
     from civcas.extract import ExtractConfig, run
     from civcas.records import Document
@@ -993,6 +999,9 @@ def test_two_harm_verbs_of_one_count_and_of_two_victims() -> None:
     assert figures("قال مراسل إن مدنياً استشهد وأصيب آخرون جراء قصف مدفعي على بلدة كفر تعال.") == [(1, None, None)]
     two = "ذكرت مصادر محلية أن شخصاً قتل وأصيب ثلاثة آخرون جراء استهداف سيارة في مدينة جرابلس."
     assert figures(two) == [(1, 3, None)]
+    # an ordinal alone after the second verb is one more victim ("a third was wounded")
+    assert figures("قتل مدنيان وجرح ثالث في غارة لطائرة مسيرة على ريف القامشلي.") == [(2, 1, None)]
+    assert figures("استشهد ثلاثة أطفال وأصيب رابع بجروح خطيرة في قصف على بلدة سرمين.") == [(3, 1, None)]
 
 
 def test_an_accusers_name_ends_where_the_accused_force_begins() -> None:
