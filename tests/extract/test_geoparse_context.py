@@ -86,6 +86,28 @@ def test_a_region_that_is_no_admin_unit_still_says_the_country(village_config: A
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A Turkish drone strike killed three people in the Kurdistan Region of Iraq on Tuesday, officials said.",
+        "A Turkish drone strike killed three people in the Kurdistan Region on Tuesday, officials said.",
+        "A Turkish drone strike killed three people in Iraqi Kurdistan on Tuesday, officials said.",
+    ],
+)
+def test_a_region_named_with_its_feature_word_is_that_region(text: str, village_config: Any) -> None:
+    # the regions file's whole name, not "Region of Iraq" (the country) nor the village called Kurdistan
+    got = _places(text, village_config)
+    assert got == [("Kurdistan Region", "IQ", PlacePrecision.GOVERNORATE)], got
+
+
+def test_a_government_named_after_a_region_is_no_place(village_config: Any) -> None:
+    got = _places(
+        "The Kurdistan Region Government said a Turkish drone killed three people near Sulaymaniyah on Tuesday.",
+        village_config,
+    )
+    assert [(name, country) for name, country, _ in got] == [("Sulaymaniyah", "IQ")], got
+
+
+@pytest.mark.parametrize(
     ("text", "place", "country"),
     [
         # a person whose first name is also a town somewhere: the role in apposition says who it is

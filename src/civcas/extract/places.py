@@ -378,6 +378,20 @@ def _known_area(spotted: Sequence[Any], start: int, end: int) -> bool:
     )
 
 
+def _listed_area(sp: Any, doc_text: str) -> bool:
+    """Whether one of the first three candidates of a spotted name is a region of the regions file
+    (``regions.v1.yaml``) spelled exactly as written."""
+    from civcas.gazetteer import fold as gfold
+
+    target = None
+    for c in list(sp.candidates)[:3]:
+        if str(getattr(c, "id", "")).startswith("region:"):
+            target = target or gfold.loose(doc_text[sp.start : sp.end])
+            if any(gfold.loose(n) == target for n in (c.name, *c.names)):
+                return True
+    return False
+
+
 def _known_whole(spotted: Sequence[Any], doc_text: str, start: int, end: int) -> bool:
     """Whether the gazetteer spells a name of two words or more starting at ``start`` (up to ``end`` or beyond)
     exactly as written, by one of its first three candidates: "Lashkar Gah" is a town, although "Lashkar" alone
@@ -424,10 +438,13 @@ def _clean_name(
     doc_text: str, start: int, end: int, lex: _Lex,
     known_area: bool | Callable[[], bool] = False,
     known_whole: Callable[[], bool] | None = None,
+    listed_area: bool = False,
 ) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
 
     ``known_area`` (a value, or a function asked only when needed): the gazetteer knows the whole as an area.
+    ``listed_area``: the regions file lists the whole name, which outranks the not-places list ("Kurdistan Region",
+    kept there for the parties and the government that open with it).
     """
     not_places = lex.not_places
     name = doc_text[start:end]
@@ -489,7 +506,7 @@ def _clean_name(
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
         end = start + m.start()
-    if end <= start or doc_text[start:end] in not_places:
+    if end <= start or (doc_text[start:end] in not_places and not listed_area):
         return None
     if _ACRONYM.fullmatch(doc_text[start:end]) and not _dateline_at(doc_text, start, end):
         return None  # "The GNA blamed ...": an acronym once "The" is off
@@ -724,14 +741,23 @@ def find_mentions(
             continue
         if sp.start < start or sp.end > end:
             continue
-        # drop candidates that overlap a longer pattern name (tested first: what follows only reads the text)
-        if any(k[0] < sp.end and sp.start < k[1] for k in cands):
-            continue
-        first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
         # asked once, and only of a name whose first word the not-places list holds ("Lashkar Gah")
         whole = functools.cache(functools.partial(_known_whole, spotted, doc_text, sp.start, sp.end))
-        if (first in lex.not_places and not whole()) or _clean_name(doc_text, sp.start, sp.end, lex,
-                                                                    known_whole=whole) is None:
+        # drop candidates that overlap a longer pattern name (tested first: what follows only reads the text), but
+        # not a whole name of the regions file that the pattern cut at its feature word: "the Kurdistan Region of
+        # Iraq" (read as "Region of Iraq"), "in the Kurdistan Region"
+        overlapping = [k for k in cands if k[0] < sp.end and sp.start < k[1]]
+        listed = functools.cache(functools.partial(_listed_area, sp, doc_text))
+        if overlapping and not (
+            all(sp.start <= k[0] and k[1] <= sp.end for k in overlapping)
+            and sp.end - sp.start > max(k[1] for k in overlapping) - min(k[0] for k in overlapping)
+            and listed()
+        ):
+            continue
+        first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
+        if (first in lex.not_places and not whole()) or _clean_name(
+            doc_text, sp.start, sp.end, lex, known_whole=whole, listed_area=listed()
+        ) is None:
             continue
         if lex.not_place_lead is not None and (lead := lex.not_place_lead.match(doc_text, sp.start)) is not None and (
             lead.end() > sp.end
@@ -764,6 +790,8 @@ def find_mentions(
             lex.facility_after.match(after) and _well_known(sp) and re.search(r"\bthe\s+$", before, re.IGNORECASE)
         ):
             continue
+        for k in overlapping:
+            del cands[k]
         cands[(sp.start, sp.end)] = info
     # "the burned villages include Dendora, Matiya and Haraza": the names listed after a feature word are of its kind
     listed_kind: tuple[int, str] | None = None

@@ -652,14 +652,20 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         if entry is not None:
             return _place_from(entry, mention, precision=PlacePrecision.COUNTRY, confidence=0.95,
                                reasons=[f"'{mention.text}' names the country {code}"])
+    # "the Hamrin mountains", "the Sambisa forest", "جبل الزاوية": a geographic region of the hand-written list,
+    # named by the name with its feature word and by nothing else (admin areas keep their own resolution); "the
+    # Kurdistan Region": the mention itself, feature word and all, is such a region's name
+    wholes = []
     if mention.phrase and mention.phrase != mention.text and mention.kind_hint == "district":
-        # "the Hamrin mountains", "the Sambisa forest", "جبل الزاوية": a geographic region of the hand-written list,
-        # named by the name with its feature word and by nothing else (admin areas keep their own resolution)
-        whole = fold.loose(mention.phrase)
-        for e in gazetteer.lookup(mention.phrase)[:5]:
+        wholes.append(mention.phrase)
+    if fold.base_name(mention.text) != mention.text.strip():
+        wholes.append(mention.text)
+    for phrase in wholes:
+        whole = fold.loose(phrase)
+        for e in gazetteer.lookup(phrase)[:5]:
             if e.kind == "region" and e.id.startswith("region:") and _spelled_exactly(gazetteer, e, whole):
                 return _place_from(e, mention, precision=PlacePrecision.GOVERNORATE, confidence=0.85,
-                                   reasons=[f"'{mention.phrase}' names the region {e.name}"])
+                                   reasons=[f"'{phrase}' names the region {e.name}"])
     own_key = fold.key(fold.base_name(mention.text))
     # an area that is the mention itself ("Konduga LGA" within "Konduga LGA") says nothing about where it is
     within = _area_entries(
