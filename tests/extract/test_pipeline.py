@@ -108,6 +108,37 @@ def test_pipeline_a_month_after_since_dates_no_strike() -> None:
     assert c.date is None or c.date.start is None or c.date.start.year != 2019, c.date
 
 
+def test_pipeline_an_arabic_day_after_since_dates_no_strike() -> None:
+    # "the deadliest since the first of last January" (with a year elsewhere on the page): no date of the shelling
+    text = (
+        "قتل 6 مدنيين اليوم السبت في قصف مدفعي على بلدة سرمين.\n\n"
+        "ويعد القصف الأعنف منذ الأول من كانون الثاني الماضي.\n\n"
+        "وكان شخصان قتلا في قصف على بلدة بنش في 31 كانون الأول 2021."
+    )
+    got = [c for c in run(_doc(text, published=None), config=CONFIG) if c.kind is ClaimKind.INCIDENT]
+    six = next(c for c in got if c.killed is not None and c.killed.value == 6)
+    assert six.date is None or six.date.start is None or (six.date.start.month, six.date.start.day) != (1, 1), six.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF said in a statement on Wednesday, January 8, 2024, that a Turkish drone killed five civilians.",
+        "وقالت قسد في بيان اليوم الأربعاء (8 كانون الثاني 2024) إن مسيرة تركية قتلت خمسة مدنيين.",
+    ],
+)
+def test_a_year_slipped_in_a_new_years_first_days_yields_to_the_weekday(text: str) -> None:
+    # 8 January 2024 was a Monday; the page of 8 January 2025, a Wednesday, wrote last year's number from habit
+    (c,) = run(_doc(text, published=date(2025, 1, 8)), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2025, 1, 8), c.date
+
+
+def test_a_weekday_that_fits_no_nearby_year_leaves_the_written_date() -> None:
+    text = "The SDF said on Wednesday, March 3, 2021, that a Turkish drone killed five civilians."
+    (c,) = run(_doc(text, published=date(2025, 1, 8)), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2021, 3, 3), c.date
+
+
 def test_pipeline_undated_text_gives_no_date_rather_than_a_guess() -> None:
     (c,) = run(
         _doc("Shelling on Tuesday killed three civilians in the town of Jisr al-Shughur.", published=None),

@@ -18,7 +18,7 @@ from typing import cast
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import TokenList, fold, tokens, variants
-from civcas.extract.dates import MONTHS_EN, DateMention, _safe
+from civcas.extract.dates import MONTHS_EN, DateMention, _safe, weekday_year_slip
 from civcas.extract.dates import _infer_year as _infer
 from civcas.records import DatePrecision
 
@@ -204,6 +204,8 @@ def _day_month(
         if not 1 <= day <= 31:
             return None
         dt = _safe(year, month, day) if year is not None else _infer(month, day, reference, year_hint)
+        if dt is not None and year is not None and reference is not None:
+            dt = weekday_year_slip(dt, _weekday_before(sc, i, lex), reference)
         if dt is None and year is not None:
             return None
         return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month", None if dt else (month, day)
@@ -235,7 +237,7 @@ _NIGHT = frozenset({"ليل", "ليله"})
 def _weekday_before(sc: Scan, i: int, lex: ArabicLex) -> int | None:
     """The weekday named right before token ``i`` ("السبت 17 أيلول", "يوم الثلاثاء، 2 تشرين الثاني")."""
     k = i - 1
-    if k >= 0 and sc.toks[k].text in (",", "،"):
+    if k >= 0 and sc.toks[k].text in (",", "،", "("):
         k -= 1
     if k < 0:
         return None

@@ -307,6 +307,10 @@ def find_dates(
             if mon is None or dd is None:
                 continue
             dt = _safe(int(m.group("year")), mon, dd)
+            if dt and reference is not None and kind != "iso":
+                named = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                if named is not None:
+                    dt = weekday_year_slip(dt, g.weekdays.get(named.group("wd").lower()), reference)
             if dt:
                 add(
                     DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}")
@@ -493,6 +497,29 @@ def find_dates(
         )
     out.sort(key=lambda x: x.start)
     return out
+
+
+#: a weekday right before a full date: "Wednesday, January 8, 2024", "on Wednesday (8 January 2024)"
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[,\s(]*(?:the\s+)?$", re.IGNORECASE
+)
+#: how long before the publication a day written with a slipped year may be
+_YEAR_SLIP_DAYS = 31
+
+
+def weekday_year_slip(dt: date, weekday: int | None, reference: date) -> date:
+    """``dt``, or the same day in the publication's year (or the one before) when the weekday written with it falls
+    on that day and not on ``dt``, within a month before the publication: "today, Wednesday (8 January 2024)" on a
+    page of 8 January 2025 is a year written from habit in a new year's first days."""
+    if weekday is None or dt.weekday() == weekday:
+        return dt
+    for y in (reference.year, reference.year - 1):
+        alt = _safe(y, dt.month, dt.day)
+        if y != dt.year and alt is not None and alt.weekday() == weekday and (
+            timedelta(0) <= reference - alt <= timedelta(days=_YEAR_SLIP_DAYS)
+        ):
+            return alt
+    return dt
 
 
 def _infer_year(month: int, day: int, reference: date | None, year_hint: int | None) -> date | None:
@@ -748,11 +775,14 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
         before = text[max(0, m.start - 12) : m.start].lower()
         if m.rule.endswith(("#this_year", "#last_year")) and m.start_date:
             return m.start_date, m.end_date  # "so far this year", "killed by Russian strikes this year to 120"
-        if re.search(r"\bsince\s*$", before) and m.start_date:
+        # ... and Arabic "منذ" ("منذ آذار 2011")
+        if re.search(r"(?:\bsince|(?<!\w)منذ)\s*$", before) and m.start_date:
             return m.start_date, reference
-        # "since the start of its campaign in 2014"
+        # "since the start of its campaign in 2014", "منذ بداية الثورة في آذار 2011"
         lead = text[max(0, m.start - 60) : m.start]
-        if m.kind in ("year", "month") and m.start_date and re.search(r"\bsince\b[^.;]{0,50}$", lead, re.I):
+        if m.kind in ("year", "month") and m.start_date and re.search(
+            r"(?:\bsince\b|(?<!\w)منذ(?!\w))[^.;،]{0,50}$", lead, re.I
+        ):
             return m.start_date, reference  # "since the start of the intervention in September 2015"
         if m.kind in ("year", "month") and m.start_date and re.search(r"\b(?:in|during|throughout)\s*$", before):
             return m.start_date, m.end_date  # "in 2017 alone, strikes killed ..."

@@ -705,8 +705,9 @@ def _struck_after_wounds(u: Unit) -> int | None:
     return f.span(a.start(), a.end())[0]
 
 
-_SINCE = re.compile(r"\bsince\b[^.;:,]{0,50}$", re.IGNORECASE)
-_SINCE_RIGHT = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "since" and Arabic "منذ" ("الأعنف منذ الأول من كانون الثاني": the deadliest since 1 January)
+_SINCE = re.compile(r"(?:\bsince\b|(?<!\w)منذ(?!\w))[^.;:,،]{0,50}$", re.IGNORECASE)
+_SINCE_RIGHT = re.compile(r"(?:\bsince\s+(?:the\s+)?|(?<!\w)منذ\s+)$", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------------------------- aggregates
