@@ -341,6 +341,10 @@ def choose_place(
             continue
         p = resolved[(m.span.start, m.span.end)]
         if p.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+            if located_by_context(p) and place.country == p.country and place.precision is not PlacePrecision.COUNTRY:
+                # "killed in Unguwar Kajit, a village in southern Kaduna state": a name the gazetteer lacks, placed
+                # only in the country, stays among the claim's places, so its mention is told with the area's
+                siblings.append(p)
             continue
         if _FINE.get(p.precision, 5) <= _FINE.get(place.precision, 5) + 1:
             siblings.append(p)

@@ -639,6 +639,37 @@ def resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCont
     return place
 
 
+def _last_word_close(name: str, e: GazetteerEntry) -> bool:
+    """Whether a fuzzy match slips at most one letter in the name's last word, and in a short word only a vowel:
+    the edits a long name allows must not fall on its distinctive word ("Maarat al-Nasan" is neither "Ma`arrat an
+    Nu`man", two letters from it, nor "Ma'arat an Na'man", a consonant from it), while "Kafr Nubl" is Kafr Nabl.
+    The last word is compared with the same number of letters at the end of each of the place's keys, which also
+    reads a name written as one word ("Ma`arratmisrin"), and with each word after the first of its names ("Gambela
+    Regional" and "Gambela Regional State")."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = fold.split_words(name)
+    if len(words) < 2:
+        return True
+    last = fold.key(words[-1])
+    n = len(last)
+    if n < 3:
+        return True
+    consonants = _VOWELS.sub("", last)
+    for other in (e.name, *e.names[:40]):
+        k = fold.key(other)
+        for part in (k[-n:], *(fold.key(w) for w in fold.split_words(other)[1:])):
+            d = Levenshtein.distance(last, part, score_cutoff=1)
+            if d == 0 or (d == 1 and (n >= _LONG_WORD or _VOWELS.sub("", part) == consonants)):
+                return True
+    return False
+
+
+_VOWELS = re.compile(r"[aeiouاويىةه]")
+#: a last word of this many letters may slip a consonant too
+_LONG_WORD = 7
+
+
 def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveContext) -> Place:
     told_country = context.country  # the document's, before the candidates' own vote completes the context
     context = _complete(gazetteer, context)
@@ -701,7 +732,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         # a spelling the folding rules miss; only accepted inside the area the context names, so only the
         # keys of the context's countries are searched
         fuzzy = gazetteer.rank(name, [e for c in countries for e in gazetteer.lookup(name, country=c, fuzzy=True)])
-        candidates = [e for e in fuzzy if in_context(e)]
+        candidates = [e for e in fuzzy if in_context(e) and _last_word_close(name, e)]
         if ARABIC_SCRIPT.search(name):
             # in Arabic script only a slip of dots or long vowels ("قرف مغار" for "قرق مغار"): a letter of another
             # shape is another name ("معارة النعسان" is not "معرة النعمان")
