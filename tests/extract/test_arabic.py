@@ -399,6 +399,12 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
         ("أعلن الدفاع المدني السوري ارتفاع حصيلة ضحايا القصف إلى 12 قتيلاً", "الدفاع المدني السوري",
          ClaimantKind.GOVERNMENT),
         ("وأكدت مصادر محلية سقوط 3 قتلى بالقصف", "مصادر محلية", ClaimantKind.LOCAL),
+        # a toll or a report the source keeps, named before it
+        ("ارتفع عدد ضحايا الغارات على السوق إلى 39 قتيلا، وفق حصيلة للدفاع المدني", "الدفاع المدني",
+         ClaimantKind.GOVERNMENT),
+        ("قتل 39 مدنيا في الغارات على السوق، بحسب حصيلة جديدة للمرصد السوري", "المرصد السوري",
+         ClaimantKind.MONITOR),
+        ("قتل 24 مدنيا خلال الشهر، حسب تقرير نشره الدفاع المدني", "الدفاع المدني", ClaimantKind.GOVERNMENT),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:
@@ -422,6 +428,7 @@ def test_arabic_relayed_source() -> None:
         ("واعترف التحالف الدولي بمقتل مدنيين اثنين في الغارة", Stance.ACKNOWLEDGES),
         # the speaker's own "did not target civilians", "carried out no strikes"
         ("وقالت وزارة الدفاع إن طائراتها لم تستهدف المدنيين في البلدة", Stance.DENIES),
+        ("مصدر عسكري: الطيران لم يستهدف أي مناطق مدنية في المدينة", Stance.DENIES),
         ("وأكد المتحدث أن قواته لم تنفذ أي غارات في المنطقة", Stance.DENIES),
         ("قالت الوزارة إن طائراتها لم تنفذ أي طلعات جوية في المنطقة", Stance.DENIES),
         ("وأكد المتحدث وجود القوات في المدينة، نافياً التقارير عن سقوط ضحايا", Stance.DENIES),

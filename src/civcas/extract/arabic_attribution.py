@@ -75,6 +75,16 @@ def _phrase_after(
         k += 1
         first = k
         skip = 0
+    if k + 1 < len(toks) and toks[k].text in lex.record_leads:
+        # "وفق حصيلة جديدة للدفاع المدني", "حسب إحصائية الدفاع المدني": the record's keeper is the source
+        k += 1
+        for _ in range(2):  # "حصيلة جديدة", "تقرير نشره", "بيانات صادرة عن"
+            if k + 1 < len(toks) and toks[k].text in lex.record_adjectives:
+                k += 1
+        first = k
+        word = toks[k].text
+        known = lex.claimant_kinds.at(toks, k)
+        skip = 1 if len(word) > 3 and word[0] == "ل" and (word[1] == "ل" or known is None or known.skip > 0) else 0
     if before_force and k < len(toks):
         force = lex.actor_names.at(toks, k)
         if force is not None and force.last + 1 < len(toks) and toks[force.last + 1].text.startswith("ب"):

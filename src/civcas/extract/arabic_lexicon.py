@@ -97,6 +97,8 @@ class ArabicLex:
     # arabic_attribution.py (claimants file)
     phrase_stops: frozenset[str]
     dropped_leads: frozenset[str]
+    record_leads: frozenset[str]
+    record_adjectives: frozenset[str]
     accuse_verbs: frozenset[str]
     generic_sources: frozenset[str]
     #: the generic sources without the article, for comparing phrases with or without it
@@ -391,6 +393,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         clause_boundary=re.compile(rf"[،؛;,]|(?<![\w])(?:{_alternation(harm.clause_words)})(?![\w])"),
         phrase_stops=_words(cl.phrase_stops),
         dropped_leads=_words(cl.dropped_leads),
+        record_leads=_words(cl.record_leads),
+        record_adjectives=_words(cl.record_adjectives),
         accuse_verbs=_words(cl.accuse_verbs),
         generic_sources=_words(cl.generic_sources),
         generic_bare=frozenset(w.removeprefix("ال") for w in _words(cl.generic_sources)),

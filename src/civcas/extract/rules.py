@@ -516,6 +516,10 @@ class ArabicClaimantsFile(ClaimantsFile):
     phrase_stops: list[str]
     #: words dropped from the head of a claimant phrase ("بعض", "أحد")
     dropped_leads: list[str]
+    #: a record a source keeps, dropped from the head of a claimant phrase with its adjective: "وفق حصيلة جديدة
+    #: للدفاع المدني" is the civil defence's
+    record_leads: list[str] = []
+    record_adjectives: list[str] = []
     #: verbs whose subject accuses the force named right after it ("اتهم ناشطون الطيران الروسي")
     accuse_verbs: list[str]
     #: sources that name no one ("مصادر", "تقارير")
