@@ -34,6 +34,12 @@ from civcas.records import ClaimantKind
             "Palestinian health ministry",
             ClaimantKind.GOVERNMENT,
         ),
+        (
+            # a record the source keeps, named before the source
+            "At least 39 civilians were killed, according to a new toll released by the Syrian Observatory.",
+            "Syrian Observatory",
+            ClaimantKind.MONITOR,
+        ),
     ],
 )
 def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:

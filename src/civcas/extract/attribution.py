@@ -448,9 +448,22 @@ _POSSESSED = re.compile(
 )
 
 
+#: a record a source keeps, before the source: "according to a new toll released by the Observatory"
+_RECORD_LEAD = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|updated|preliminary|initial|final|official|revised)\s+)?(?:death\s+)?"
+    r"(?:toll|tally|count|figures?|data|statistics|estimates?|report)\s+(?:(?:released|compiled|published|issued|"
+    r"provided|given|kept|announced|cited)\s+)?(?:by|from)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _mention(
     span: tuple[int, int], name: str, m: re.Match[str], how: str, lex: _Lex, rules: RuleFiles, relay: bool = False
 ) -> ClaimantMention:
+    lead = _RECORD_LEAD.match(name)
+    if lead:
+        name = name[lead.end() :]
+        span = (span[0] + lead.end(), span[1])
     pm = _POSSESSED.match(name)
     if pm and not re.search(r"spokes", name, re.I):
         name = pm.group("owner")
