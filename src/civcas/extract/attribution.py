@@ -452,7 +452,7 @@ _POSSESSED = re.compile(
 _RECORD_LEAD = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:(?:new|latest|updated|preliminary|initial|final|official|revised)\s+)?(?:death\s+)?"
     r"(?:toll|tally|count|figures?|data|statistics|estimates?|report)\s+(?:(?:released|compiled|published|issued|"
-    r"provided|given|kept|announced|cited)\s+)?(?:by|from)\s+(?=\S)",
+    r"provided|given|kept|announced|cited)\s+)?(?:by|from)\s+(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
 
