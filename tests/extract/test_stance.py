@@ -33,6 +33,8 @@ from civcas.records import Stance
         ("Israel said the explosion was caused by a misfired rocket launched by a militant group.", Stance.DENIES),
         ("Moscow blamed the blast on a Ukrainian air defence missile.", Stance.DENIES),
         ("The militia fabricated a charge of ISIS membership against the family before the raid.", None),
+        ("The army said the strike that killed the aid workers was a grave mistake.", Stance.ACKNOWLEDGES),
+        ("The prime minister called it a \"tragic mishap\".", Stance.ACKNOWLEDGES),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:
