@@ -429,6 +429,7 @@ def test_arabic_relayed_source() -> None:
         # the speaker's own "did not target civilians", "carried out no strikes"
         ("وقالت وزارة الدفاع إن طائراتها لم تستهدف المدنيين في البلدة", Stance.DENIES),
         ("مصدر عسكري: الطيران لم يستهدف أي مناطق مدنية في المدينة", Stance.DENIES),
+        ("وقال الجيش إن الغارة التي قتلت سبعة من عمال الإغاثة كانت خطأ جسيما", Stance.ACKNOWLEDGES),
         ("وأكد المتحدث أن قواته لم تنفذ أي غارات في المنطقة", Stance.DENIES),
         ("قالت الوزارة إن طائراتها لم تنفذ أي طلعات جوية في المنطقة", Stance.DENIES),
         ("وأكد المتحدث وجود القوات في المدينة، نافياً التقارير عن سقوط ضحايا", Stance.DENIES),
