@@ -1140,3 +1140,12 @@ def test_a_country_in_a_deniers_name_is_not_where_the_strike_fell(village_config
     claims = run(_doc(text, date(2018, 4, 8)), config=village_config)
     denial = [c for c in claims if c.stance is Stance.DENIES]
     assert denial and denial[0].place is not None and denial[0].place.country == "SY", claims
+
+
+def test_air_strikes_across_an_area_are_a_tally_but_a_general_strike_is_not() -> None:
+    text = "Israeli strikes across southern Lebanon killed 492 people on Monday, the health ministry said."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
+    text = "Twelve people were killed in clashes during a week of strikes across Nepal called by the opposition."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT
