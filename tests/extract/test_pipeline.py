@@ -1149,3 +1149,13 @@ def test_air_strikes_across_an_area_are_a_tally_but_a_general_strike_is_not() ->
     text = "Twelve people were killed in clashes during a week of strikes across Nepal called by the opposition."
     (c,) = run(_doc(text), config=CONFIG)
     assert c.kind is ClaimKind.INCIDENT
+
+
+def test_strikes_on_various_areas_are_a_tally_only_with_a_large_toll() -> None:
+    text = "قالت وزارة الصحة إن الغارات الإسرائيلية على مختلف مناطق جنوب لبنان أسفرت عن مقتل 492 شخصا."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
+    # a lead's "shelling on various areas of the countryside" telling of one dead is that strike's toll
+    text = "قتل شخص وأصيب آخرون في قصف لقوات النظام على مناطق متفرقة من ريف إدلب."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT

@@ -47,9 +47,10 @@ _STRONG_AGGREGATE = (
     "since_month",
     "year_with_strikes",
 )
-#: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll, and
-#: "over the past week" may span one attack's dying
-_WEAK_AGGREGATE = ("so_far", "past_week", "past_day")
+#: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll,
+#: "over the past week" may span one attack's dying, and a lead's "shelling on various areas of Idlib" may tell of
+#: one strike's dead
+_WEAK_AGGREGATE = ("so_far", "past_week", "past_day", "across_area")
 _WEAK_AGGREGATE_MIN = 50
 #: counted attacks over a longer span than this (days) are a tally even in one town
 _ONE_STRIKE_DAYS = 7
