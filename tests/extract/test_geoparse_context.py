@@ -2086,3 +2086,13 @@ def test_a_fuzzy_match_slips_no_consonant_of_a_short_last_word(village_config: A
     # ... while a vowel written otherwise is the same name
     got = _places("Jets struck Kafr Nubl in southern Idlib, killing two civilians.", village_config)
     assert got == [("Kafranbel", "SY", PlacePrecision.SETTLEMENT)], got
+
+
+def test_one_sentences_counts_in_two_nearby_villages_are_two_strikes(village_config: Any) -> None:
+    # Kafr Nabl and Has lie 2 km apart: near enough to be one place's two spellings, but the gazetteer knows each
+    # under its own names, and the sentence gives each its own count
+    claims = run(Document(id="k1", text="قتل 7 مدنيين في كفرنبل و3 آخرون في قرية حاس بريف إدلب الجنوبي."),
+                 config=village_config)
+    got = sorted((c.killed.value if c.killed else None, c.place.name if c.place else None) for c in claims)
+    assert [k for k, _ in got] == [3, 7], got
+    assert got[0][1] != got[1][1], got

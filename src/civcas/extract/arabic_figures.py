@@ -1144,8 +1144,14 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
     return _attach_categories(sc, kept, groups, lex)
 
 
+#: how many words a count sharing an earlier verb may stand after that verb's count: the first count's place
+#: ("في غارات جوية روسية على بلدة كفرنبل") stands between
+_ELIDED_GAP = 12
+
+
 def _elided(sc: Scan, harms: list[Harm], mains: list[_G], lex: ArabicLex) -> list[Harm]:
-    """Counts that share an earlier harm's verb: "قتل 7 مدنيين في كفرنبل و3 في حاس" is three killed in حاس."""
+    """Counts that share an earlier harm's verb: "قتل 7 مدنيين في كفرنبل و3 في حاس" (or "و3 آخرون في حاس") is three
+    killed in حاس."""
     out: list[Harm] = []
     toks = sc.toks
     for h in harms:
@@ -1154,7 +1160,11 @@ def _elided(sc: Scan, harms: list[Harm], mains: list[_G], lex: ArabicLex) -> lis
         end = max(g.end for g in h.groups)
         last = max((k for k in range(len(toks)) if sc.span(k, k)[1] <= end), default=-1)
         for g in mains:
-            if g.used or g.noun is not None or g.value is None or g.first <= last or g.first - last > 6:
+            # (a count of "others" too: "قتل 5 مدنيين في كفرنبل و3 آخرون في قصف على حاس")
+            others = g.noun is not None and toks[g.noun].text in lex.others_after_harm
+            if g.used or (g.noun is not None and not others) or g.value is None or g.first <= last or (
+                g.first - last > _ELIDED_GAP
+            ):
                 continue
             joined = toks[g.first - 1].text == "و" or (g.skip >= 1 and toks[g.first].text[0] == "و")
             if not joined or g.last + 1 >= len(toks) or toks[g.last + 1].text not in lex.elided_after:

@@ -542,6 +542,17 @@ def _same_place(a: Place, b: Place) -> bool:
     return False
 
 
+def _two_known_villages(a: Place, b: Place) -> bool:
+    """Two settlements the gazetteer knows under different entries none of whose names they share (a place listed
+    twice, by two layers, shares its names): one sentence's counts in each are two strikes however near."""
+    if not (a.gazetteer_id and b.gazetteer_id and _settlement_level(a) and _settlement_level(b)):
+        return False
+    if located_by_context(a) or located_by_context(b):
+        return False
+    names_a = {fold(x) for x in (a.name, a.mention, *a.names) if x}
+    return not names_a & {fold(x) for x in (b.name, b.mention, *b.names) if x}
+
+
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     import math
 
@@ -1017,6 +1028,10 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             # without figures of its own places the event
             ev_place = None
         if place is not None and ev_place is not None:
+            if u.has_figure and _two_known_villages(place, ev_place) and any(
+                x.sent.index == u.sent.index and x.has_figure for x in ev.units
+            ):
+                continue  # "قتل 7 مدنيين في كفرنبل و3 في حاس": two villages 2 km apart, each its own count
             if _same_place(place, ev_place):
                 score += 3
             elif _distinct_settlements(place, ev_place):
