@@ -1007,6 +1007,9 @@ def test_two_harm_verbs_of_one_count_and_of_two_victims() -> None:
     assert figures("قال مراسل إن مدنياً استشهد وأصيب آخرون جراء قصف مدفعي على بلدة كفر تعال.") == [(1, None, None)]
     two = "ذكرت مصادر محلية أن شخصاً قتل وأصيب ثلاثة آخرون جراء استهداف سيارة في مدينة جرابلس."
     assert figures(two) == [(1, 3, None)]
+    # a count after the first count's place shares its verb, "others" too
+    assert figures("قتل 5 مدنيين في غارات جوية على بلدة كفرنبل، و3 آخرون في قصف مماثل على قرية حاس.") == [
+        (5, None, None), (3, None, None)]
     # an ordinal alone after the second verb is one more victim ("a third was wounded")
     assert figures("قتل مدنيان وجرح ثالث في غارة لطائرة مسيرة على ريف القامشلي.") == [(2, 1, None)]
     assert figures("استشهد ثلاثة أطفال وأصيب رابع بجروح خطيرة في قصف على بلدة سرمين.") == [(3, 1, None)]

@@ -2096,3 +2096,11 @@ def test_one_sentences_counts_in_two_nearby_villages_are_two_strikes(village_con
     got = sorted((c.killed.value if c.killed else None, c.place.name if c.place else None) for c in claims)
     assert [k for k, _ in got] == [3, 7], got
     assert got[0][1] != got[1][1], got
+
+
+def test_an_arabic_total_broken_down_by_place_gives_each_place_its_count(village_config: Any) -> None:
+    # "seven civilians, (they are) four in Maarat al-Numan and three in Saraqib", as in English
+    text = "وثق المرصد مقتل 7 مدنيين، هم 4 في معرة النعمان و3 في سراقب، جراء القصف الجوي الروسي."
+    claims = run(Document(id="b1", text=text), config=village_config)
+    got = {(c.killed.value if c.killed else None, c.place.name if c.place else None) for c in claims}
+    assert {(4, "Ma`arrat an Nu`man"), (3, "Saraqib")} <= got, got

@@ -1166,7 +1166,9 @@ def _elided(sc: Scan, harms: list[Harm], mains: list[_G], lex: ArabicLex) -> lis
                 g.first - last > _ELIDED_GAP
             ):
                 continue
-            joined = toks[g.first - 1].text == "و" or (g.skip >= 1 and toks[g.first].text[0] == "و")
+            # ("مقتل 7 مدنيين، هم 4 في معرة النعمان و3 في سراقب": the first part named by "they are", as English's
+            # "seven civilians, four in A and three in B")
+            joined = toks[g.first - 1].text in ("و", "هم") or (g.skip >= 1 and toks[g.first].text[0] == "و")
             if not joined or g.last + 1 >= len(toks) or toks[g.last + 1].text not in lex.elided_after:
                 continue
             if any(k in sc.harm for k in range(last + 1, g.first)):
