@@ -382,13 +382,16 @@ def _listed_area(sp: Any, doc_text: str) -> bool:
     """Whether one of the first three candidates of a spotted name is a region of the regions file
     (``regions.v1.yaml``) spelled exactly as written."""
     from civcas.gazetteer import fold as gfold
+    from civcas.gazetteer.datafiles import region_names
 
-    target = None
+    target = gfold.loose(doc_text[sp.start : sp.end])
+    if target not in region_names():
+        return False  # asked first: reading a spotted name's candidates ranks them all
     for c in list(sp.candidates)[:3]:
-        if str(getattr(c, "id", "")).startswith("region:"):
-            target = target or gfold.loose(doc_text[sp.start : sp.end])
-            if any(gfold.loose(n) == target for n in (c.name, *c.names)):
-                return True
+        if str(getattr(c, "id", "")).startswith("region:") and any(
+            gfold.loose(n) == target for n in (c.name, *c.names)
+        ):
+            return True
     return False
 
 
@@ -438,7 +441,7 @@ def _clean_name(
     doc_text: str, start: int, end: int, lex: _Lex,
     known_area: bool | Callable[[], bool] = False,
     known_whole: Callable[[], bool] | None = None,
-    listed_area: bool = False,
+    listed_area: bool | Callable[[], bool] = False,
 ) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
 
@@ -506,7 +509,9 @@ def _clean_name(
     m = _POSSESSIVE_END.search(doc_text[start:end])
     if m:
         end = start + m.start()
-    if end <= start or (doc_text[start:end] in not_places and not listed_area):
+    if end <= start or (
+        doc_text[start:end] in not_places and not (listed_area() if callable(listed_area) else listed_area)
+    ):
         return None
     if _ACRONYM.fullmatch(doc_text[start:end]) and not _dateline_at(doc_text, start, end):
         return None  # "The GNA blamed ...": an acronym once "The" is off
@@ -756,7 +761,7 @@ def find_mentions(
             continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
         if (first in lex.not_places and not whole()) or _clean_name(
-            doc_text, sp.start, sp.end, lex, known_whole=whole, listed_area=listed()
+            doc_text, sp.start, sp.end, lex, known_whole=whole, listed_area=listed
         ) is None:
             continue
         if lex.not_place_lead is not None and (lead := lex.not_place_lead.match(doc_text, sp.start)) is not None and (

@@ -194,6 +194,15 @@ def region_radii() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Every name of the regions file, lightly folded (:func:`civcas.gazetteer.fold.loose`): a spotted name not among
+    them is no hand-listed region, asked without reading its candidates."""
+    from civcas.gazetteer import fold
+
+    return frozenset(fold.loose(n) for r in regions().regions for n in r.names)
+
+
+@lru_cache(maxsize=1)
 def region_holds() -> dict[str, tuple[str, ...]]:
     """Gazetteer id ("region:kurdistan_region") -> the admin1 names of the governorates the region is made of."""
     return {f"region:{r.id}": tuple(r.holds) for r in regions().regions if r.holds}
