@@ -2104,3 +2104,16 @@ def test_an_arabic_total_broken_down_by_place_gives_each_place_its_count(village
     claims = run(Document(id="b1", text=text), config=village_config)
     got = {(c.killed.value if c.killed else None, c.place.name if c.place else None) for c in claims}
     assert {(4, "Ma`arrat an Nu`man"), (3, "Saraqib")} <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rocket hit a house in the al-Hadba area of Tripoli, killing two children, medics said.",
+        "سقط صاروخ على منزل في منطقة الهضبة بطرابلس ما أدى إلى مقتل طفلين.",
+    ],
+)
+def test_an_unknown_area_of_a_large_city_is_in_that_city(text: str, village_config: Any) -> None:
+    # not the governorate named after the city: the area is a part of the city, as a quarter is
+    got = _places(text, village_config)
+    assert got == [("Tripoli", "LY", PlacePrecision.SETTLEMENT)], got

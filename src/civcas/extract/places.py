@@ -537,6 +537,8 @@ def _phrase(doc_text: str, s: int, e: int, lex: _Lex, start: int, end: int) -> s
 
 
 _PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
+#: "area" right after a name ("the al-Hadba area of Tripoli")
+_AREA_AFTER = re.compile(r"[\s\u00a0]+area\b", re.IGNORECASE)
 #: what joins the names of a list: "Kafr Nabl, Hish and Maar Shurin", "A & B"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
@@ -835,7 +837,8 @@ def find_mentions(
             distance_km=info["km"],
             rule=f"{lex.tag}#{info['rule']}",
             within=(info["within"],) if info.get("within") else (),
-            phrase=_phrase(doc_text, s, e, lex, start, end) if info["kind"] else None,
+            # ("the al-Hadba area of Tripoli": "area" names no kind, but an unknown area of a city lies in it)
+            phrase=_phrase(doc_text, s, e, lex, start, end) if info["kind"] or _AREA_AFTER.match(doc_text, e) else None,
         )
         for (s, e), info in sorted(cands.items())
     ]

@@ -528,6 +528,16 @@ def _enclosing(
             p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                             reasons=[reason, f"placed near the town named with it, {e.name}"])
             return _replace_name(p, mention)
+    words = mention.phrase.split() if mention.phrase else []
+    if words and words[-1].lower() == "of" and len(words) > 1:
+        words = words[:-1]  # "the al-Hadba area of Tripoli": the feature word before "of"
+    feature = (words[0] if ARABIC_SCRIPT.match(words[0]) else words[-1].lower()) if words else ""
+    if feature in _AREA_WORDS and not district_named:
+        # "the al-Hadba area of Tripoli", "منطقة الهضبة بطرابلس": an unknown area of a large city the text names is
+        # a part of that city (as a quarter is), not anywhere in the governorate named after it
+        city = _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
+        if city is not None:
+            return replace(city, reasons=(reason, f"an area of the city {city.name}"))
     for kind in ("county", "region") if district_named else ("region", "county"):
         for e in within.entries:
             if e.kind == kind:
@@ -1358,7 +1368,7 @@ def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> G
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
 _TOWN_FACILITIES = frozenset({"market", "square", "roundabout", "سوق"})
 #: feature words after a name that call it an area, a town's or a district's as much as a quarter's
-_AREA_WORDS = frozenset({"area"})
+_AREA_WORDS = frozenset({"area", "منطقة", "منطقه"})
 #: how sure a bare name's reading as a town must be to stand for a facility named by it in another spelling
 _SURE_TOWN = 0.7
 
