@@ -319,6 +319,9 @@ def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) 
     [
         ("مقتل شخص بقصف اليوم", date(2023, 3, 15)),
         ("مقتل شخص بقصف أمس", date(2023, 3, 14)),
+        # the day before yesterday, in either order of its words
+        ("مقتل شخص بقصف مساء أمس الأول", date(2023, 3, 13)),
+        ("مقتل شخص بقصف أول أمس", date(2023, 3, 13)),
         ("مقتل شخص بقصف يوم الاثنين", date(2023, 3, 13)),
         ("مقتل شخص بقصف فجر الأربعاء الماضي", date(2023, 3, 8)),
         ("مقتل شخص بقصف في 15 آذار 2022", date(2022, 3, 15)),
