@@ -200,3 +200,7 @@ def test_attribution_a_post_names_its_source_after_a_closing_dash() -> None:
     found = find_claimants("Death toll from regime barrel bombs on Aleppo rises to 14, incl. 5 children - SOHR")
     assert [(c.name, c.kind) for c in found] == [("SOHR", ClaimantKind.MONITOR)]
     assert not find_claimants("The town of Tel Tamr is being bombed - SOHR")
+    # a generic source in lower case too, but not a clause after a dash
+    found = find_claimants("Russian jets kill 9 civilians in Saraqib - local sources")
+    assert [(c.name, c.kind) for c in found] == [("local sources", ClaimantKind.LOCAL)]
+    assert not find_claimants("Russian jets struck Saraqib, killing 9 - the town was empty")

@@ -259,7 +259,9 @@ def _subject_before(sent: str, end: int) -> tuple[int, int] | None:
 
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 _TRAILING_SOURCE = re.compile(
-    r"\s(?P<dash>[-–—])\s*(?P<name>@?[A-Z][\w'’.&\-]*(?:[ \u00a0][A-Z][\w'’.&\-]*){0,4})\s*[.!]?\s*$"
+    r"\s(?P<dash>[-–—])\s*(?P<name>@?[A-Z][\w'’.&\-]*(?:[ \u00a0][A-Z][\w'’.&\-]*){0,4}"
+    # ... or a generic source in lower case ("- local sources", "- activists")
+    r"|[a-z]+(?:[ \u00a0][a-z]+)?)\s*[.!]?\s*$"
 )
 _HEADLINE_SOURCE = re.compile(r"^[\W_]{0,3}(?P<name>[A-Z][\w'’.\-]*(?:[ \u00a0][\w'’.\-]+){0,4}):[ \u00a0]+(?=\S)")
 
