@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from civcas.extract.dates import (
+    day_after_post,
     find_dates,
     page_date,
     post_signature,
@@ -399,3 +400,14 @@ def test_a_strike_told_so_many_days_before_in_arabic_is_another_strike_then(
     places = {c.killed.value: c.place.mention if c.place else None for c in claims if c.killed}
     if "البارة" in text:
         assert places == {3: "كنصفرة", 2: "البارة"}, places
+
+
+def test_a_page_that_embeds_a_post_is_of_the_weekday_it_says_is_today() -> None:
+    posted = date(2021, 9, 17)  # a Friday
+    page = ("قتل مدني اليوم السبت بغارة روسية على قرية في ريف إدلب.\n"
+            "وكانت الطائرات شنت اليوم الجمعة 17 أيلول غارات على جبل الزاوية.")  # the post's own full date
+    assert day_after_post(page, posted) == date(2021, 9, 18)
+    assert day_after_post("Jets struck the town today, Friday, killing two.", posted) == posted
+    # two different "today"s, or none: the post's day
+    assert day_after_post("اليوم السبت ... اليوم الأحد", posted) == posted
+    assert day_after_post("Jets struck the town, killing two.", posted) == posted

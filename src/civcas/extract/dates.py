@@ -722,6 +722,31 @@ def post_signature(text: str) -> date | None:
     return best
 
 
+#: "today, Saturday", "اليوم السبت": the page says which weekday it is written on (not "اليوم الجمعة 17 أيلول", a
+#: full date an embedded post gives its own day by)
+_TODAY_WEEKDAY = re.compile(
+    r"(?:\btoday[,\s]+|(?<![\w])[وف]?(?:اليوم|هذا\s+اليوم)[،,\s]+)(?:يوم\s+)?"
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ال(?:اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|"
+    r"سبت|أحد|احد))(?![\w])(?![،,\s]*[0-9٠-٩])",
+    re.IGNORECASE,
+)
+_WEEKDAY_NUMBER = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "الجمعه": 4,
+    "السبت": 5, "الأحد": 6, "الاحد": 6,
+}
+
+
+def day_after_post(text: str, posted: date) -> date:
+    """The page's own day, from the latest post it embeds (``posted``, the day the page appeared by) and the one
+    weekday it says is today ("اليوم السبت"): the first such day on or after the post. ``posted`` itself when the page
+    names no such weekday or several."""
+    days = {_WEEKDAY_NUMBER[m.group("wd").lower()] for m in _TODAY_WEEKDAY.finditer(text, 0, 50_000)}
+    if len(days) != 1:
+        return posted
+    return posted + timedelta(days=(days.pop() - posted.weekday()) % 7)
+
+
 #: English month abbreviations, as post stamps and embeds print them
 MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

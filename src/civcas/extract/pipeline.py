@@ -20,7 +20,15 @@ from civcas.extract import arabic, geoparse
 from civcas.extract import events as ev_mod
 from civcas.extract.actors import OCCUPATION, resolve_document_forces, without_the_blamed
 from civcas.extract.config import ExtractConfig
-from civcas.extract.dates import page_date, reference_date, weekday_dated, writing_year, year_hint
+from civcas.extract.dates import (
+    day_after_post,
+    page_date,
+    post_signature,
+    reference_date,
+    weekday_dated,
+    writing_year,
+    year_hint,
+)
 from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
 from civcas.extract.statements import Unit, sentence_units
@@ -66,8 +74,11 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     else:
         ref, ref_source = reference_date(text, document.published, rules=rules)
     if ref is None and (stamp := page_date(text, rules=rules)) is not None:
-        # a page's date printed under its byline, or the posts it embeds
+        # a page's date printed under its byline, or the posts it embeds (the page appeared by the latest one's day,
+        # on the weekday it says is today: "اليوم السبت" after a post of Friday is the Saturday after it)
         ref, ref_source = stamp, "dateline"
+        if stamp == post_signature(text):
+            ref = day_after_post(text, stamp)
     if ref is None and (stamp := weekday_dated(text, rules=rules)) is not None:
         # "on the morning of Friday, Apr. 22, 2022" under a photo: the page's "on Friday" is that day
         ref, ref_source = stamp, "dateline"
