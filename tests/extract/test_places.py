@@ -99,6 +99,8 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Clashes broke out between Fulani herdsmen and Idoma farmers overnight.",
         # a person before a long title of a body's role
         "Amira Kanan, associate crisis and conflict director at Rights Watch, said the reports were unconfirmed.",
+        # a plural's possessive before a body's word names the body
+        "The head of the Sudanese Doctors' Syndicate said 210 protesters had died.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

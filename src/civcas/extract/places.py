@@ -457,6 +457,9 @@ def _clean_name(
         return None  # "Raqqa is Being Slaughtered Silently reported": a monitor's name, not a place
     if lex.org_words.search(name) or lex.hyphen_role.search(name) or lex.org_after.match(doc_text[end : end + 20]):
         return None
+    owner = _PLURAL_OWNER.match(doc_text, end) if name.endswith("s") else None
+    if owner is not None and lex.org_words.match(doc_text, owner.end()):
+        return None  # "the Sudanese Doctors' Syndicate", "the Kurdistan Workers' Party": a body's name, no place
     if lex.titles.search(doc_text[max(0, start - 14) : start]):
         return None
     if lex.speaker_after.match(doc_text[end : end + 30]) and lex.clause_start.search(
@@ -537,6 +540,9 @@ def _phrase(doc_text: str, s: int, e: int, lex: _Lex, start: int, end: int) -> s
 
 
 _PARENTHESIS = re.compile(r"[\s\u00a0]*\([^()]{0,30}\)")
+#: a plural's possessive ending a name, before the noun it owns ("the Sudanese Doctors' Syndicate"; not "Syria's
+#: Ministry of Health", whose country may be the only place its sentence names)
+_PLURAL_OWNER = re.compile(r"['’][\s\u00a0]+")
 #: "area" right after a name ("the al-Hadba area of Tripoli")
 _AREA_AFTER = re.compile(r"[\s\u00a0]+area\b", re.IGNORECASE)
 #: what joins the names of a list: "Kafr Nabl, Hish and Maar Shurin", "A & B"
