@@ -1142,20 +1142,20 @@ def test_a_country_in_a_deniers_name_is_not_where_the_strike_fell(village_config
     assert denial and denial[0].place is not None and denial[0].place.country == "SY", claims
 
 
-def test_air_strikes_across_an_area_are_a_tally_but_a_general_strike_is_not() -> None:
-    text = "Israeli strikes across southern Lebanon killed 492 people on Monday, the health ministry said."
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Israeli strikes across southern Lebanon killed 492 people on Monday, the health ministry said.",
+         ClaimKind.AGGREGATE),
+        # a general strike across a country is no air strike
+        ("Twelve people were killed in clashes during a week of strikes across Nepal called by the opposition.",
+         ClaimKind.INCIDENT),
+        ("قالت وزارة الصحة إن الغارات الإسرائيلية على مختلف مناطق جنوب لبنان أسفرت عن مقتل 492 شخصا.",
+         ClaimKind.AGGREGATE),
+        # a lead's "shelling on various areas of the countryside" telling of one dead is that strike's toll
+        ("قتل شخص وأصيب آخرون في قصف لقوات النظام على مناطق متفرقة من ريف إدلب.", ClaimKind.INCIDENT),
+    ],
+)
+def test_strikes_across_an_area_are_a_tally_with_a_large_toll(text: str, kind: ClaimKind) -> None:
     (c,) = run(_doc(text), config=CONFIG)
-    assert c.kind is ClaimKind.AGGREGATE
-    text = "Twelve people were killed in clashes during a week of strikes across Nepal called by the opposition."
-    (c,) = run(_doc(text), config=CONFIG)
-    assert c.kind is ClaimKind.INCIDENT
-
-
-def test_strikes_on_various_areas_are_a_tally_only_with_a_large_toll() -> None:
-    text = "قالت وزارة الصحة إن الغارات الإسرائيلية على مختلف مناطق جنوب لبنان أسفرت عن مقتل 492 شخصا."
-    (c,) = run(_doc(text), config=CONFIG)
-    assert c.kind is ClaimKind.AGGREGATE
-    # a lead's "shelling on various areas of the countryside" telling of one dead is that strike's toll
-    text = "قتل شخص وأصيب آخرون في قصف لقوات النظام على مناطق متفرقة من ريف إدلب."
-    (c,) = run(_doc(text), config=CONFIG)
-    assert c.kind is ClaimKind.INCIDENT
+    assert c.kind is kind
