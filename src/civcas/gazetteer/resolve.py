@@ -505,6 +505,15 @@ def _other_names(e: GazetteerEntry, limit: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _feature_word(mention: PlaceMention) -> str:
+    """The feature word the text names a place by: it ends an English phrase ("the Manbij market", "the al-Hadba area
+    of", its "of" aside) and opens an Arabic one ("سوق ضحيان"); "" without a phrase."""
+    words = mention.phrase.split() if mention.phrase else []
+    if len(words) > 1 and words[-1].lower() == "of":
+        words = words[:-1]
+    return (words[0] if ARABIC_SCRIPT.match(words[0]) else words[-1].lower()) if words else ""
+
+
 def _enclosing(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext, reason: str
 ) -> Place:
@@ -528,11 +537,7 @@ def _enclosing(
             p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                             reasons=[reason, f"placed near the town named with it, {e.name}"])
             return _replace_name(p, mention)
-    words = mention.phrase.split() if mention.phrase else []
-    if words and words[-1].lower() == "of" and len(words) > 1:
-        words = words[:-1]  # "the al-Hadba area of Tripoli": the feature word before "of"
-    feature = (words[0] if ARABIC_SCRIPT.match(words[0]) else words[-1].lower()) if words else ""
-    if feature in _AREA_WORDS and not district_named:
+    if _feature_word(mention) in _AREA_WORDS and not district_named:
         # "the al-Hadba area of Tripoli", "منطقة الهضبة بطرابلس": an unknown area of a large city the text names is
         # a part of that city (as a quarter is), not anywhere in the governorate named after it
         city = _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
@@ -1411,9 +1416,7 @@ def _neighbourhood_fallback(
         return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
                            reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; "
                                     f"named after its city {in_name.name}"])
-    words = mention.phrase.split() if mention.phrase else []
-    # the feature word ends an English phrase ("the Manbij market") and opens an Arabic one ("سوق ضحيان")
-    feature = (words[0] if ARABIC_SCRIPT.match(words[0]) else words[-1].lower()) if words else ""
+    feature = _feature_word(mention)
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
         near = [e for e in gazetteer.lookup(mention.text)[:20]
