@@ -302,6 +302,11 @@ def named_weekdays(doc_text: str, lex: ArabicLex) -> list[int]:
     return out
 
 
+def weekday_of(word: str, lex: ArabicLex) -> int:
+    """The weekday a folded word names, its clitics aside ("والسبت"), or -1."""
+    return next((lex.weekdays[f] for f, _ in variants(word, article=False) if f in lex.weekdays), -1)
+
+
 def _weekday_at(year: int, month: int, day: int) -> int | None:
     dt = _safe(year, month, day)
     return dt.weekday() if dt is not None else None

@@ -308,7 +308,7 @@ def find_dates(
                 continue
             dt = _safe(int(m.group("year")), mon, dd)
             if dt and reference is not None and kind != "iso":
-                named = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                named = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
                 if named is not None:
                     dt = weekday_year_slip(dt, g.weekdays.get(named.group("wd").lower()), reference)
             if dt:
@@ -499,10 +499,9 @@ def find_dates(
     return out
 
 
-#: a weekday right before a full date: "Wednesday, January 8, 2024", "on Wednesday (8 January 2024)"
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[,\s(]*(?:the\s+)?$", re.IGNORECASE
-)
+#: the word right before a full date, a weekday of the dates file or not: "Wednesday, January 8, 2024", "on
+#: Wednesday (8 January 2024)"
+_WORD_BEFORE = re.compile(r"\b(?P<wd>[A-Za-z]+)[,\s(]*(?:the\s+)?$")
 #: how long before the publication a day written with a slipped year may be
 _YEAR_SLIP_DAYS = 31
 
@@ -722,26 +721,30 @@ def post_signature(text: str) -> date | None:
     return best
 
 
-#: "today, Saturday", "اليوم السبت": the page says which weekday it is written on (not "اليوم الجمعة 17 أيلول", a
-#: full date an embedded post gives its own day by)
-_TODAY_WEEKDAY = re.compile(
-    r"(?:\btoday[,\s]+|(?<![\w])[وف]?(?:اليوم|هذا\s+اليوم)[،,\s]+)(?:يوم\s+)?"
-    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|ال(?:اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|"
-    r"سبت|أحد|احد))(?![\w])(?![،,\s]*[0-9٠-٩])",
-    re.IGNORECASE,
+#: "today, Saturday", "اليوم السبت": the word the page says its weekday after; not before a day's number ("اليوم
+#: الجمعة 17 أيلول", the full date an embedded post gives its own day by)
+_TODAY_WORD = re.compile(
+    r"(?:\btoday|(?<![\w])[وف]?اليوم)[،,\s]+(?:يوم\s+)?(?P<wd>\w+)(?![،,\s]*[0-9٠-٩])", re.IGNORECASE
 )
-_WEEKDAY_NUMBER = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "الجمعه": 4,
-    "السبت": 5, "الأحد": 6, "الاحد": 6,
-}
 
 
-def day_after_post(text: str, posted: date) -> date:
+def day_after_post(text: str, posted: date, *, rules: RuleFiles | None = None) -> date:
     """The page's own day, from the latest post it embeds (``posted``, the day the page appeared by) and the one
-    weekday it says is today ("اليوم السبت"): the first such day on or after the post. ``posted`` itself when the page
-    names no such weekday or several."""
-    days = {_WEEKDAY_NUMBER[m.group("wd").lower()] for m in _TODAY_WEEKDAY.finditer(text, 0, 50_000)}
+    weekday it says is today ("اليوم السبت"; the weekdays of the dates files): the first such day on or after the post.
+    ``posted`` itself when the page names no such weekday or several."""
+    from civcas.extract.arabic_dates import weekday_of
+    from civcas.extract.arabic_lexicon import arabic_lex
+    from civcas.extract.arabic_text import fold
+
+    rules = rules or load_rules()
+    english = _grammar(rules).weekdays
+    lex = arabic_lex(rules)
+    days: set[int] = set()
+    for page in (text[:50_000], fold(text[:50_000]).text):
+        for m in _TODAY_WORD.finditer(page):
+            wd = english.get(m.group("wd").lower())
+            days.add(wd if wd is not None else weekday_of(m.group("wd"), lex))
+    days.discard(-1)
     if len(days) != 1:
         return posted
     return posted + timedelta(days=(days.pop() - posted.weekday()) % 7)

@@ -78,7 +78,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         # on the weekday it says is today: "اليوم السبت" after a post of Friday is the Saturday after it)
         ref, ref_source = stamp, "dateline"
         if stamp == post_signature(text):
-            ref = day_after_post(text, stamp)
+            ref = day_after_post(text, stamp, rules=rules)
     if ref is None and (stamp := weekday_dated(text, rules=rules)) is not None:
         # "on the morning of Friday, Apr. 22, 2022" under a photo: the page's "on Friday" is that day
         ref, ref_source = stamp, "dateline"
