@@ -50,6 +50,14 @@ def _of_force(toks: Sequence[Token], k: int, first: int, lex: ArabicLex) -> bool
     return toks[j].text in lex.force_ties
 
 
+def _preposition_onto(toks: Sequence[Token], k: int, lex: ArabicLex, letters: str) -> int:
+    """1 when token ``k`` carries a preposition of ``letters`` written onto the source ("وفقاً للمرصد", "بحسب لوزارة",
+    "حصيلة للدفاع المدني"), else 0; "لجان" (committees), a source the lexicon knows whole, keeps its first letter."""
+    word = toks[k].text
+    known = lex.claimant_kinds.at(toks, k)
+    return 1 if len(word) > 3 and word[0] in letters and (word[1] == "ل" or known is None or known.skip > 0) else 0
+
+
 def _phrase_after(
     sc: Scan, k: int, lex: ArabicLex, *, attached: bool = False, before_force: bool = False
 ) -> tuple[int, int, int] | None:
@@ -63,13 +71,7 @@ def _phrase_after(
         k += 1
     if k >= len(toks):
         return None
-    word = toks[k].text
-    # "وفقاً للمرصد", "بحسب لوزارة": the opener's preposition written onto the source; but "لجان" (committees), a
-    # source the lexicon knows whole, keeps its first letter
-    known = lex.claimant_kinds.at(toks, k)
-    skip = 1 if attached and len(word) > 3 and word[0] in "لب" and (
-        word[1] == "ل" or known is None or known.skip > 0
-    ) else 0
+    skip = _preposition_onto(toks, k, lex, "لب") if attached else 0
     first = k
     while k < len(toks) and toks[k].text in lex.dropped_leads:
         k += 1
@@ -82,9 +84,7 @@ def _phrase_after(
             if k + 1 < len(toks) and toks[k].text in lex.record_adjectives:
                 k += 1
         first = k
-        word = toks[k].text
-        known = lex.claimant_kinds.at(toks, k)
-        skip = 1 if len(word) > 3 and word[0] == "ل" and (word[1] == "ل" or known is None or known.skip > 0) else 0
+        skip = _preposition_onto(toks, k, lex, "ل")
     if before_force and k < len(toks):
         force = lex.actor_names.at(toks, k)
         if force is not None and force.last + 1 < len(toks) and toks[force.last + 1].text.startswith("ب"):
