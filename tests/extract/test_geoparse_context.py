@@ -2117,3 +2117,13 @@ def test_an_unknown_area_of_a_large_city_is_in_that_city(text: str, village_conf
     # not the governorate named after the city: the area is a part of the city, as a quarter is
     got = _places(text, village_config)
     assert got == [("Tripoli", "LY", PlacePrecision.SETTLEMENT)], got
+
+
+@pytest.mark.issue(5)
+def test_the_admin_area_a_village_is_placed_in_outvotes_its_namesakes_abroad(village_config: Any) -> None:
+    # Afghanistan's village layer has dozens of villages called Mir Ali; the text puts its Mir Ali in North
+    # Waziristan, a Pakistani district: the town is not in the gazetteer, so it is placed in that district
+    got = _places("A US drone fired two missiles at a compound in Mir Ali, North Waziristan, on Monday, killing at "
+                  "least 15 people, local officials said.", village_config)
+    assert got and all(c == "PK" for _, c, _ in got), got
+    assert got[0][2] is PlacePrecision.DISTRICT, got

@@ -301,6 +301,8 @@ def _exact_readings(
     if not hasattr(gz, "lookup") or not hasattr(gz, "info"):
         return {}
     found: dict[tuple[int, int], tuple[str, float]] = {}
+    # the names the text places another place in ("Mir Ali, North Waziristan"): an admin area of the name is plausible
+    containers = {fold(w) for m in mentions.values() for w in m.within}
     for k, p in out.items():
         m = mentions[k]
         if m.relation == "origin" or m.kind_hint == "capital":
@@ -315,7 +317,7 @@ def _exact_readings(
             continue
         # a loose match in the guessed country yields only to a well-known place: transliterations vary
         # ("Mahmoudiya" is as much the Iraqi "Mahmudiyah" as a Lebanese hamlet spelled "Mahmoudiye")
-        reading = _exact_reading(gz, m, strong_only=loose)
+        reading = _exact_reading(gz, m, strong_only=loose, container=fold(m.text) in containers)
         # an admin area in a document that names one country's kind of unit is of that kind: "Riverside Local
         # Government Area" is Nigerian, whatever Riverside County abroad
         own_kind = admin_countries if _names_admin(m) else []
@@ -324,8 +326,13 @@ def _exact_readings(
     return found
 
 
-def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tuple[str, float] | None:
-    """The one country of the plausible places spelled exactly as the mention, and the vote such a place has."""
+def _exact_reading(
+    gz: Any, m: PlaceMention, *, strong_only: bool = False, container: bool = False
+) -> tuple[str, float] | None:
+    """The one country of the plausible places spelled exactly as the mention, and the vote such a place has.
+
+    ``container``: the text places another place in this one ("a compound in Mir Ali, North Waziristan"), so an admin
+    area of the name is as plausible as a town."""
     name = gfold.base_name(m.text)
     target = gfold.loose(name)
     if len(target.replace(" ", "")) < 4:
@@ -359,8 +366,10 @@ def _exact_reading(gz: Any, m: PlaceMention, *, strong_only: bool = False) -> tu
             return False  # "Gaza City" is no province of Mozambique
         if strong_only:
             return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION)
-        # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district)
+        # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district); a
+        # place's container may be one
         return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION or e.kind == hinted
+                    or (container and e.kind == "county")
                     or inside & {gfold.key(a) for a in (e.admin1, e.admin2) if a})
 
     kept = [e for e in exact if plausible(e)]
