@@ -2127,3 +2127,10 @@ def test_the_admin_area_a_village_is_placed_in_outvotes_its_namesakes_abroad(vil
                   "least 15 people, local officials said.", village_config)
     assert got and all(c == "PK" for _, c, _ in got), got
     assert got[0][2] is PlacePrecision.DISTRICT, got
+
+
+@pytest.mark.parametrize("charity", ["Medecins Sans Frontieres", "Médecins Sans Frontières", "Doctors Without Borders"])
+def test_a_charity_supporting_a_hospital_is_no_place(charity: str, village_config: Any) -> None:
+    got = _places(f"An airstrike by the Saudi-led coalition hit a hospital supported by {charity} in Abs district of "
+                  "Hajjah province on Monday, killing 11 people and injuring 19, the charity said.", village_config)
+    assert got and got[0][:2] == ("Abs", "YE"), got
