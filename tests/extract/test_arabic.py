@@ -408,6 +408,20 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
         ("قتل 39 مدنيا في الغارات على السوق، بحسب حصيلة جديدة للمرصد السوري", "المرصد السوري",
          ClaimantKind.MONITOR),
         ("قتل 24 مدنيا خلال الشهر، حسب تقرير نشره الدفاع المدني", "الدفاع المدني", ClaimantKind.GOVERNMENT),
+        # a verb of saying with its object written onto it, after "بحسب ما"; the day it said so is no part of it
+        ("أصيب ثمانية مدنيين بجروح جراء قصف صاروخي على عفرين، بحسب ما قاله الدفاع المدني السوري",
+         "الدفاع المدني السوري", ClaimantKind.GOVERNMENT),
+        ("توفي طفل متأثرا بإصابته بقصف مدفعي، بحسب ما أكده الدفاع المدني يوم 11 أكتوبر", "الدفاع المدني",
+         ClaimantKind.GOVERNMENT),
+        ("قتل ثلاثة مدنيين بغارة روسية على قرية البارة، حسبما أفاد به مراسلنا في إدلب", "مراسلنا", ClaimantKind.MEDIA),
+        # a quoted name keeps both its quotes; a monitoring campaign
+        ('استشهد 8 مدنيين بغارات على حي الرومانية، وفق ما أفادت حملة "الرقة تذبح بصمت"', 'حملة "الرقة تذبح بصمت"',
+         ClaimantKind.MONITOR),
+        # a post's header with its verb: the correspondent of an outlet the lexicon does not know
+        ('وقال مراسل "صوت الريف": قصفت قوات النظام بلدة سرمدا ما أدى إلى مقتل مدنيين اثنين', 'مراسل "صوت الريف"',
+         ClaimantKind.MEDIA),
+        ("وقال مراسل صوت الريف إن قوات النظام قصفت بلدة سرمدا ما أدى إلى مقتل مدنيين اثنين", "مراسل صوت الريف",
+         ClaimantKind.MEDIA),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:

@@ -138,12 +138,32 @@ def _kind(sc: Scan, first: int, last: int, lex: ArabicLex) -> tuple[ClaimantKind
         return ClaimantKind.OTHER, generic
 
 
+_CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»"}
+_QUOTE_CHARS = " \"“”«»'"
+
+
+def _balanced(source: str, s: int, e: int) -> tuple[int, int]:
+    """The span ``[s, e)`` without the quotes around it, but with the closing quote of a quoted name that the phrase's
+    tokens stop before ("حملة \"الرقة تذبح بصمت\""): the name is always the text at its span."""
+    while s < e and source[s] in _QUOTE_CHARS:
+        s += 1
+    while e > s and source[e - 1] in _QUOTE_CHARS:
+        e -= 1
+    name = source[s:e]
+    for opening, closing in _CLOSING_QUOTE.items():
+        unclosed = name.count(opening) % 2 if opening == closing else name.count(opening) > name.count(closing)
+        if unclosed and source.startswith(closing, e):
+            e += 1
+            break
+    return s, e
+
+
 def _mention(sc: Scan, np: tuple[int, int, int], cue: tuple[int, int, int], how: str, lex: ArabicLex,
              relay: bool = False) -> ClaimantMention | None:
     first, last, skip = np
     kind, generic = _kind(sc, first, last, lex)
-    s, e = sc.span(first, last, skip)
-    name = sc.folded.source[s:e].strip(" \"“”«»'")
+    s, e = _balanced(sc.folded.source, *sc.span(first, last, skip))
+    name = sc.folded.source[s:e]
     if skip and sc.toks[first].text.startswith("لل"):
         name = "ا" + name  # "للمرصد السوري": ل written onto the article, whose alef it swallows
     if not name or len(name) > 90:
@@ -168,7 +188,7 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     for hit in lex.openers.find(toks):
         if hit.first > 0 and not hit.skip and toks[hit.first - 1].text in lex.kunya_heads:
             continue  # "بادية أبو حسب": a name's second word, not "according to"
-        np = _phrase_after(sc, hit.last + 1, lex, attached=True)
+        np = _phrase_after(sc, _past_said_it(toks, hit.last + 1, lex), lex, attached=True)
         if np is None:
             continue
         m = _mention(sc, np, (hit.first, hit.last, hit.skip), "opener", lex)
@@ -180,6 +200,11 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
             continue
         accuse = any(f in lex.accuse_verbs for f, _ in variants(toks[hit.first].text, article=False))
         np = _phrase_after(sc, hit.last + 1, lex, before_force=accuse)
+        if hit.last > hit.first and (np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER):
+            # "وقال مراسل نداء بوست": an outlet the lexicon does not know is still its correspondent's
+            whole = _phrase_after(sc, hit.first + 1, lex, before_force=accuse)
+            if whole is not None and _kind(sc, whole[0], whole[1], lex)[0] is not ClaimantKind.OTHER:
+                np = whole
         how = "verb_subject"
         if np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER:
             before = _phrase_before(sc, hit.first, lex)
@@ -208,7 +233,31 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     if not out and (footer := _footer(sc, lex)) is not None:
         out.append(footer)
     out.sort(key=lambda c: c.start)
-    return out
+    # a header's source after its verb ("وقال مراسل نداء بوست: ...") is also that verb's subject: one mention
+    return [c for i, c in enumerate(out) if not any(o.start < c.end and c.start < o.end for o in out[:i])]
+
+
+#: the object pronouns written onto a verb of saying after "بحسب ما" ("قاله", "ذكرته", "أكدها")
+_SAID_IT = ("ته", "ها", "ه")
+
+
+def _past_said_it(toks: Sequence[Token], k: int, lex: ArabicLex) -> int:
+    """Token ``k``, or the one after a verb of saying with its object written onto it that an opener ending in "ما"
+    leaves before the source ("بحسب ما قاله الدفاع المدني", "وفق ما أكده المرصد", "حسبما أفاد به مراسلنا")."""
+    if k >= len(toks) or k == 0:
+        return k
+    if toks[k].text == "به" and lex.speech_verbs.at(toks, k - 1) is not None:
+        return k + 1  # the opener took the verb ("حسبما أفاد"): its preposition stays
+    if not toks[k - 1].text.endswith("ما"):
+        return k
+    word = toks[k].text
+    for suffix in _SAID_IT:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3 and lex.speech_verbs.at([Token(0, 0, stem)], 0) is not None:
+            return k + 1
+    if lex.speech_verbs.at(toks, k) is not None and k + 1 < len(toks) and toks[k + 1].text == "به":
+        return k + 2
+    return k
 
 
 def _footer(sc: Scan, lex: ArabicLex) -> ClaimantMention | None:
@@ -265,13 +314,15 @@ def _header(sc: Scan, lex: ArabicLex) -> ClaimantMention | None:
     for k in range(colon):
         if toks[k].text in ("|", "#", "-", "–", "،") or toks[k].text in lex.header_labels:
             first = k + 1
+        elif k == first and lex.speech_verbs.at(toks, k) is not None:
+            first = k + 1  # "وقال مراسل نداء بوست: إن ...": the source, not the verb before it
     if first >= colon:
         return None
     last = colon - 1
     kind, generic = _kind(sc, first, last, lex)
     if kind is ClaimantKind.OTHER or any(k in sc.harm for k in range(first, colon)):
         return None
-    s, e = sc.span(first, last)
+    s, e = _balanced(sc.folded.source, *sc.span(first, last))
     cs, ce = sc.span(colon, colon)
     return ClaimantMention(s, e, sc.folded.source[s:e], kind, cs, ce, ":", f"{lex.tags['ar_claimants']}#header",
                            generic=generic)

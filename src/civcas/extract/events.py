@@ -211,7 +211,12 @@ def resolve_claimants(units: list[Unit]) -> None:
 def _clean_claimant(name: str) -> str:
     name = re.sub(r"^(?:the|a|an|some|several)\s+", "", name.strip(), flags=re.I)
     name = re.sub(r"\s+\((?:[^)]*)\)", "", name)
-    return name.strip(" ,.;:“”\"'’")
+    core = name.strip(" ,.;:“”\"'’«»")
+    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»")):
+        # a quoted name at the end keeps its closing quote ('حملة "الرقة تذبح بصمت"'); a lone quote goes
+        if core.count(opening) % 2 if opening == closing else core.count(opening) > core.count(closing):
+            core = core + closing if name.rstrip(" ,.;:").endswith(closing) else core.replace(opening, "")
+    return core
 
 
 def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tuple[str, str]:
