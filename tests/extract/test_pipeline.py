@@ -632,6 +632,14 @@ def test_pipeline_a_figure_another_source_does_not_recognise() -> None:
         # a title's full stop is inside the name
         ('"There were 23 martyrs," said Dr. Ahmad, director of the hospital in Kafr Nabl.', "Dr. Ahmad",
          ClaimKind.INCIDENT),
+        # a photo's credit after the source, an embedded post's handle written onto the outlet's name
+        ("More than 34 people were wounded in Russian strikes on Idlib, according to emergency services "
+         "[Ahmad Rahhal/Reuters]", "emergency services", ClaimKind.INCIDENT),
+        ("Post\n\nMiddle East Monitor@MiddleEastMnt reported that three people were killed in an Israeli strike on a "
+         "car in Bint Jbeil on Sunday.", "Middle East Monitor", ClaimKind.INCIDENT),
+        # ... and between the poster and the post's text, which names the source
+        ("قناة العربية@AlArabiyaالمرصد السوري: مقتل 16 مدنيا بغارات روسية على حلب", "المرصد السوري",
+         ClaimKind.INCIDENT),
     ],
 )
 def test_pipeline_hedges_and_titles_around_a_source(text: str, claimant: str, kind: ClaimKind) -> None:

@@ -210,7 +210,13 @@ def resolve_claimants(units: list[Unit]) -> None:
 
 def _clean_claimant(name: str) -> str:
     name = re.sub(r"^(?:the|a|an|some|several)\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"\s+\((?:[^)]*)\)", "", name)
+    # an embedded post's handle written between its poster and its text: the source the post's text names
+    # ("العربية@AlArabiyaالمرصد السوري"), else the poster ("Middle East Monitor@MiddleEastMnt")
+    if (handle := re.search(r"@[A-Za-z0-9_]+", name)) is not None:
+        name = name[handle.end() :] if name[handle.end() :].strip() else name[: handle.start()]
+    # an aside in brackets ("(SOHR)"), a photo's credit ("[Ali Haj Suleiman/Al Jazeera]")
+    name = re.sub(r"\s*\((?:[^)]*)\)|\s*\[[^\]]*\]", " ", name)
+    name = re.sub(r"\s{2,}", " ", name).strip()
     core = name.strip(" ,.;:“”\"'’«»")
     for opening, closing in (('"', '"'), ("“", "”"), ("«", "»")):
         # a quoted name at the end keeps its closing quote ('حملة "الرقة تذبح بصمت"'); a lone quote goes
