@@ -1123,6 +1123,21 @@ def test_a_separate_incident_is_another_event_however_near(text: str, village_co
     assert got == [1, 2], [(c.killed, c.place) for c in claims]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman and her three children were killed on Friday in a regime air strike on the village of Kafr Nabudah, "
+        "the Observatory said. Seven other civilians died in barrel bomb attacks elsewhere in the province.",
+        "قتلت امرأة وأطفالها الثلاثة بغارة جوية لقوات النظام على قرية كفرنبودة يوم الجمعة. وقتل سبعة مدنيين آخرين "
+        "بالبراميل المتفجرة في مناطق أخرى من المحافظة.",
+    ],
+)
+def test_harm_elsewhere_is_not_the_village_told_before(text: str, village_config: Any) -> None:
+    claims = run(_doc(text, date(2019, 5, 18)), config=village_config)
+    got = {c.killed.value: c.place.name if c.place else None for c in claims if c.killed is not None}
+    assert got[4] == "Kafr Nabudah" and got[7] != "Kafr Nabudah", got
+
+
 def test_a_line_opening_with_a_date_and_a_place_sets_the_scene_of_its_paragraph(village_config: Any) -> None:
     # an entry of a military's civilian-casualty report: the date and place open the line, the strike and its toll
     # follow in sentences that name neither; the date's evidence points at the line that gives it

@@ -947,16 +947,19 @@ def _another_event_opener() -> re.Pattern[str] | None:
 
     rules = load_rules()
     words = [*rules.harm.another_event, *(rules.ar_harm.another_event if rules.ar_harm else [])]
-    if not words:
+    anywhere = [*rules.harm.elsewhere, *(rules.ar_harm.elsewhere if rules.ar_harm else [])]
+    if not words and not anywhere:
         return None
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[\W_]*(?:{alts})(?!\w)", re.IGNORECASE)
+    opener = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    inside = "|".join(re.escape(w) for w in sorted(anywhere, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[\W_]*(?:{opener})(?!\w)|(?<!\w)(?:{inside})(?!\w)", re.IGNORECASE)
 
 
 def _another_event(sentence: str) -> bool:
-    """Whether a sentence opens with words that tell another event than the one before."""
+    """Whether a sentence opens with words that tell another event than the one before ("In a separate incident"),
+    or puts its harm elsewhere than the place told before ("... elsewhere in the province")."""
     regex = _another_event_opener()
-    return bool(regex and regex.match(sentence))
+    return bool(regex and regex.search(sentence))
 
 
 #: "killed in the strikes": a toll that points back at attacks told before it; in Arabic also "the number of

@@ -117,6 +117,8 @@ class HarmFile(Header):
     others: list[str] = []
     #: openers of a sentence that tells another event than the one before ("In a separate incident, ...")
     another_event: list[str] = []
+    #: words anywhere in a sentence that put its harm away from the place told before ("elsewhere in the province")
+    elsewhere: list[str] = []
 
 
 class VictimEntry(_Strict):
@@ -448,6 +450,8 @@ class ArabicHarmFile(Header):
     others: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
     another_event: list[str] = []
+    #: words anywhere in a sentence that put its harm elsewhere ("في مناطق أخرى"), as ``HarmFile.elsewhere``
+    elsewhere: list[str] = []
     #: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), with the clitics written onto them
     toll_heads: list[str] = []
     #: the word that brings a toll's count after a phrase on its event ("ارتفع عدد الشهداء جراء ... إلى سبعة")
