@@ -31,6 +31,11 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Some 60 civilians perished under the rubble.", [("killed", 60, "approx")]),
         ("The death toll rose to 31 on Monday, medics said.", [("killed", 31, "exact")]),
+        # a toll revised since
+        ("The death toll was later raised to 10.", [("killed", 10, "exact")]),
+        ("The death toll later rose to 10, police said.", [("killed", 10, "exact")]),
+        ("The toll has since climbed to 12.", [("killed", 12, "exact")]),
+        ("The death toll from the raid on the market later rose to 23.", [("killed", 23, "exact")]),
         ("The bombing left 17 people dead.", [("killed", 17, "exact")]),
         ("A mother and her four children were the victims of the shelling.", [("killed_or_injured", 5, "exact")]),
         ("The shelling caused the deaths and injuries of 9 civilians.", [("killed_or_injured", 9, "exact")]),

@@ -104,7 +104,8 @@ _NOUN_AFTER_GAP = re.compile(
     r"increases|jumped|jumps|is|was|"
     r"were|are|stood|stands|now|reportedly|further|the|a|total|by|from|up|nearly|some|least|around|about|"
     r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already|remained|remains|"
-    r"expected|now)\b)*$",
+    # a toll revised since ("the death toll was later raised to 10", "has since climbed to 12")
+    r"expected|later|since|subsequently|eventually|raised|revised|grew|grown|mounted|soared)\b)*$",
     re.IGNORECASE,
 )
 # A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
@@ -112,7 +113,7 @@ _NOUN_AFTER_PP = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|since|during|over|across|by|caused\s+by|resulting\s+from)\b"
     r"[^.;:!?\d\"“”]{1,120}?"
     r"(?=\s(?:is|was|has|have|had|rose|rise|rises|risen|climbed|climbs|reached|reaches|stood|stands|increased|"
-    r"increases|jumped|jumps|remained|remains|now)\b"
+    r"increases|jumped|jumps|remained|remains|now|later|since|subsequently|eventually|grew)\b"
     # "put the death toll [from Tuesday's raid on the school] at 40"
     r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$)"
     # "raising the toll [of Monday's strike on the town] to nine": the count ends the gap
