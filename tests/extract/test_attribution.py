@@ -40,6 +40,12 @@ from civcas.records import ClaimantKind
             "Syrian Observatory",
             ClaimantKind.MONITOR,
         ),
+        (
+            # whose outlet it is belongs to the outlet's name, also before a name the claimants file knows whole
+            "Two children were killed by Turkish shelling near Tal Tamr, the SDF-affiliated Hawar News Agency said.",
+            "SDF-affiliated Hawar News Agency",
+            ClaimantKind.MEDIA,
+        ),
     ],
 )
 def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:

@@ -1126,6 +1126,19 @@ def test_a_separate_incident_is_another_event_however_near(text: str, village_co
 @pytest.mark.parametrize(
     "text",
     [
+        "Two children were killed by Turkish shelling near Tal Tamr, the SDF-affiliated Hawar News Agency reported.",
+        "Two children were killed by Turkish shelling near Tal Tamr, according to the SDF-affiliated Hawar News "
+        "Agency.",
+    ],
+)
+def test_the_force_an_outlet_is_affiliated_with_did_not_strike(text: str) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.belligerents == ("Turkey",), c.belligerents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A woman and her three children were killed on Friday in a regime air strike on the village of Kafr Nabudah, "
         "the Observatory said. Seven other civilians died in barrel bomb attacks elsewhere in the province.",
         "قتلت امرأة وأطفالها الثلاثة بغارة جوية لقوات النظام على قرية كفرنبودة يوم الجمعة. وقتل سبعة مدنيين آخرين "

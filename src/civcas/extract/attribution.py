@@ -282,8 +282,17 @@ def _named_subject(sent: str, end: int, lex: _Lex) -> tuple[int, int] | None:
     named = left[: kind.start()] if kind else left
     for m in lex.long_names.finditer(named):
         if m.end() == len(named):
-            return m.start(), len(left)
+            # "the SDF-affiliated Hawar News Agency": whose outlet it is belongs to its name, not to the strike
+            owner = _OWNED_BY.search(left, 0, m.start())
+            return (owner.start() if owner else m.start()), len(left)
     return None
+
+
+#: hyphenated words that say whose a source is, right before its name: "SDF-affiliated", "Houthi-run", "state-owned"
+_OWNED_BY = re.compile(
+    r"(?:[\w’'.]+-(?:affiliated|run|backed|linked|owned|aligned|controlled|funded|allied|operated|leaning)\s+)+$",
+    re.IGNORECASE,
+)
 
 
 _BODY_AFTER_NAME = re.compile(
