@@ -67,7 +67,8 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
     i = 0
     while i < len(toks):
         t = toks[i].text
-        if i in taken or not ((t.isdecimal() and len(t) <= 2) or t in lex.ordinals or t in lex.months):
+        if i in taken or not ((t.isdecimal() and len(t) <= 2) or t in lex.ordinals or t in lex.ordinal_ones
+                              or t in lex.months):
             i += 1
             continue
         got = _day_month(sc, i, lex, reference, year_hint, tag)
@@ -150,9 +151,17 @@ def _day_month(
     if tok.isdecimal() and len(tok) <= 2:
         day = int(tok)
         j = i + 1
-    elif tok in lex.ordinals:
-        day = lex.ordinals[tok]
+    elif tok in lex.ordinals or tok in lex.ordinal_ones:
+        day = lex.ordinals.get(tok) or lex.ordinal_ones[tok]
         j = i + 1
+        # "الثاني عشر من آذار", "الحادي والعشرين من أيار": a compound ordinal (its units up to nine)
+        nxt = toks[j].text if j < len(toks) else ""
+        if day < 10 and nxt in lex.ordinal_teens:
+            day, j = day + 10, j + 1
+        elif day < 10 and nxt in lex.ordinal_tens:
+            day, j = day + lex.ordinal_tens[nxt], j + 1
+        elif tok not in lex.ordinals:
+            return None  # "الحادي" opens only a compound
     if day is not None and j < len(toks) and toks[j].text == "من":
         j += 1
     if j >= len(toks):

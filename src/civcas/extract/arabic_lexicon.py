@@ -76,6 +76,10 @@ class ArabicLex:
     weekdays: dict[str, int]
     weekday_keys: frozenset[str]
     ordinals: dict[str, int]
+    #: compound day ordinals (``ordinal_compound_ones``, ``ordinal_teens``, ``ordinal_tens`` of the dates file)
+    ordinal_ones: dict[str, int]
+    ordinal_teens: frozenset[str]
+    ordinal_tens: dict[str, int]
     relative: PhraseIndex
     tags: dict[str, str]
     trigger: re.Pattern[str]
@@ -382,6 +386,9 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         weekdays={fold_phrase(k): v for k, v in da.weekdays.items()},
         weekday_keys=frozenset(fold_phrase(k) for k in da.weekdays),
         ordinals={fold_phrase(k): v for k, v in da.ordinals.items()},
+        ordinal_ones={fold_phrase(k): v for k, v in da.ordinal_compound_ones.items()},
+        ordinal_teens=frozenset(fold_phrase(w) for w in da.ordinal_teens),
+        ordinal_tens={fold_phrase(k): v for k, v in da.ordinal_tens.items()},
         relative=indexes["relative"],
         tags=dict(t),
         trigger=trigger,

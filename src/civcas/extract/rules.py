@@ -572,6 +572,11 @@ class ArabicDatesFile(DatesFile):
     past_words: list[str]
     #: words after a month that make it this year's ("تشرين الثاني الحالي")
     current_words: list[str]
+    #: a day's compound ordinal: the ones that open only a compound ("الحادي عشر"), the word after a unit that adds
+    #: ten ("الثاني عشر"), the tens after one ("الحادي والعشرين")
+    ordinal_compound_ones: dict[str, int] = {}
+    ordinal_teens: list[str] = []
+    ordinal_tens: dict[str, int] = {}
 
 
 SCHEMAS: dict[str, type[Header]] = {
