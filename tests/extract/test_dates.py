@@ -411,3 +411,16 @@ def test_a_page_that_embeds_a_post_is_of_the_weekday_it_says_is_today() -> None:
     # two different "today"s, or none: the post's day
     assert day_after_post("اليوم السبت ... اليوم الأحد", posted) == posted
     assert day_after_post("Jets struck the town, killing two.", posted) == posted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two civilians were killed in shelling on Sarmin on the twelfth of March.", date(2019, 3, 12)),
+        ("Two civilians were killed in shelling on Sarmin on the twenty-first of March.", date(2019, 3, 21)),
+        ("Two civilians were killed in shelling on Sarmin on the thirty-first of March.", date(2019, 3, 31)),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(text: str, expected: date) -> None:
+    # "twenty-first" is read whole, not as its last word "first"
+    assert [m.start_date for m in find_dates(text, reference=date(2019, 4, 10))] == [expected]

@@ -94,7 +94,7 @@ def _grammar(rules: RuleFiles) -> _Grammar:
     month = "|".join(sorted((re.escape(m) for m in d.months), key=len, reverse=True))
     month = rf"(?P<month>{month})\.?"
     wd = "|".join(re.escape(w) for w in d.weekdays)
-    ordw = "|".join(re.escape(o) for o in d.ordinals)
+    ordw = "|".join(re.escape(o) for o in sorted(d.ordinals, key=len, reverse=True))  # "twenty-first" before "first"
     day = rf"(?P<day>\d{{1,2}}|{ordw})(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     sep = r"[\s\u00a0]*[,،]?[\s\u00a0]*"
