@@ -1123,6 +1123,16 @@ def test_a_separate_incident_is_another_event_however_near(text: str, village_co
     assert got == [1, 2], [(c.killed, c.place) for c in claims]
 
 
+@pytest.mark.parametrize("joint", [" and 11 on Sunday", ", and 11 more on Sunday"])
+def test_a_count_that_shares_a_verb_shares_its_place(joint: str, village_config: Any) -> None:
+    # two days make two events; the second count names no place of its own
+    text = f"Coalition strikes on Hajin killed 20 civilians on Saturday{joint}, the Observatory said."
+    claims = run(_doc(text, date(2018, 11, 20)), config=village_config)
+    got = sorted((c.killed.value, c.place.name if c.place else None, c.date.start if c.date else None)
+                 for c in claims if c.killed is not None)
+    assert got == [(11, "Hajīn", date(2018, 11, 18)), (20, "Hajīn", date(2018, 11, 17))], got
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -325,7 +325,11 @@ def sentence_units(
         u.offset = offs[0] if offs else None
         u.actors = [a for a in actors if lo <= a.start < hi] or []
         u.aggregate = [a for a in agg if lo <= a[0] < hi]
-        u.same_place = bool(_SAME_PLACE.search(text[lo:hi]))
+        u.same_place = bool(_SAME_PLACE.search(text[lo:hi])) or (
+            # "killed 20 civilians on Saturday and 11 on Sunday": a count that shares the verb told before, and
+            # names no place of its own, shares that verb's place
+            not u.places and bool(u.harms) and all(h.cue.rule.endswith("_elided") for h in u.harms)
+        )
         u.targets = [(m.start(), m.end(), tid) for rx, tid in targets for m in rx.finditer(text, lo, hi)]
         u.weapons = [(m.start(), m.end(), wid) for rx, wid in weapons for m in rx.finditer(text, lo, hi)]
         u.relays = relays
