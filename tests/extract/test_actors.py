@@ -75,6 +75,14 @@ from civcas.extract.actors import find_actors
         ("Israel said its jets had hit a weapons depot.", ["Israel"]),
         # the victims' force behind a post's hashtag
         ("Turkish drone strike on a car near Qamishlo kills 2 #SDF fighters.", ["Turkey"]),
+        # a force the lexicon names is itself, not its backer; a backed force the lexicon does not name is the backer's
+        ("US-backed SDF fighters shelled Hajin, killing 12 civilians.", ["SDF"]),
+        ("Russian-backed regime forces shelled Ariha, killing four civilians.", ["Syria"]),
+        ("The US-backed Iraqi army shelled the town, killing two civilians.", ["Iraq"]),
+        ("Turkish-backed factions shelled Tal Tamr, killing two civilians.", ["Turkey"]),
+        # a force's fighters who strike are the attack, not its victims
+        ("Syrian National Army fighters shelled Tal Tamr, killing two civilians.", ["Turkey"]),
+        ("Two Syrian National Army fighters were killed in the shelling.", []),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

@@ -236,6 +236,13 @@ def _served_before(rules: RuleFiles) -> re.Pattern[str] | None:
     striker (``served_before`` in the belligerents file)."""
     words = rules.belligerents.served_before
     return re.compile(rf"\b{alternation(words)}\s+(?:the\s+)?$", re.IGNORECASE) if words else None
+# ... unless its people then strike: "Syrian National Army fighters shelled Tal Tamr"
+_ACTS_AFTER = re.compile(
+    r"^[’'s\s]*(?:fighters?|soldiers?|troops?|militants?|members?|elements?|gunmen)\s+(?:\w+ly\s+|also\s+|then\s+)?"
+    r"(?:shelled|attacked|stormed|struck|fired|bombed|raided|launched|targeted|opened\s+fire|shot|ambushed|"
+    r"detonated|abducted|executed|kidnapped|burned|torched|looted)\b",
+    re.IGNORECASE,
+)
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
     r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
@@ -459,6 +466,11 @@ def operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
     return {e.canonical: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}
 
 
+#: the words of a backer's compound before the force it backs ("-backed", "-supported")
+_BACKED = re.compile(r"^[\s\u00a0]*-[\s\u00a0]*(?:backed|supported|sponsored|funded|armed|trained|allied|aligned)\b",
+                     re.IGNORECASE)
+
+
 def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:
     """Belligerents named in ``text``; ``on`` drops forces outside their validity dates.
 
@@ -512,6 +524,14 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         canon, rid = lex.adjective_of.get(key, (None, ""))
         if canon is None:
             continue
+        inner = lex.names.search(text, m.end("adj"), m.end("noun")) if _BACKED.match(mid) else None
+        if inner is not None:
+            # "US-backed SDF fighters", "Russian-backed regime forces": a force the lexicon names is itself, not its
+            # backer ("Turkish-backed factions", which the lexicon does not name, stay Turkey's)
+            c6, r6 = lex.name_of.get(fold(inner.group()), (None, ""))
+            if c6 is not None:
+                found.append(ActorMention(inner.start(), m.end(), text[inner.start() : m.end()], c6, f"{lex.tag}#{r6}"))
+            continue
         if key in _ally_words(rules) and _ALLY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "government troops and allied militia": the troops' side, already named
         # Lower-case adjectives that are also common words only count capitalised ("US", not "us").
@@ -552,7 +572,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if any(k.start <= a.start < k.end for k in kept) and not a.rule.endswith("_coordinated"):
             # Longest wins: "US-led coalition" is the coalition, not the US.
             continue
-        if _TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start]):
+        if (_TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start])
+                and not _ACTS_AFTER.match(text[a.end :])):
             continue
         if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]) and not _COUNTED_STRIKES.search(a.text):
             continue  # "two Israeli soldiers were killed": the victims' side ("two Israeli strikes" are strikes)
