@@ -83,6 +83,8 @@ from civcas.extract.actors import find_actors
         # a force's fighters who strike are the attack, not its victims
         ("Syrian National Army fighters shelled Tal Tamr, killing two civilians.", ["Turkey"]),
         ("Two Syrian National Army fighters were killed in the shelling.", []),
+        # the air power that backs a ground force struck too
+        ("Afghan forces backed by US air support raided a village, killing eight civilians.", ["Afghanistan", "US"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:
