@@ -52,6 +52,7 @@ def _rules(text: str) -> list[str]:
         ("Advertisement", "advertisement"),
         ("Already have an account? Sign In", "sign_in"),
         ("© 2024 Example News Network. All rights reserved.", "trust_principles"),
+        ("Our Standards: The Thomson Reuters Trust Principles., opens new tab", "trust_principles"),
         ("We use cookies to improve your experience. By continuing you accept our cookie policy.", "cookie_notice"),
         ("Reporting by Hadi Nour in Beirut; editing by Anna Grey and Tom Smith", "credit_line"),
         ("Additional reporting by Sami al-Khatib in Amman and Ola Farid in Cairo; writing by Tom Smith", "credit_line"),
