@@ -85,6 +85,9 @@ from civcas.extract.actors import find_actors
         ("Two Syrian National Army fighters were killed in the shelling.", []),
         # the air power that backs a ground force struck too
         ("Afghan forces backed by US air support raided a village, killing eight civilians.", ["Afghanistan", "US"]),
+        # a force's terrorists who were neutralised are its losses, also after a slash-joined acronym
+        ("Turkey's defence ministry said only PKK/YPG terrorists were neutralised.", ["Turkey"]),
+        ("PKK terrorists attacked a village near Kobani, killing two civilians.", ["SDF"]),
     ],
 )
 def test_actors_canonical_belligerents(text: str, expected: list[str]) -> None:

@@ -35,6 +35,7 @@ from civcas.records import Stance
         ("The militia fabricated a charge of ISIS membership against the family before the raid.", None),
         ("The army said the strike that killed the aid workers was a grave mistake.", Stance.ACKNOWLEDGES),
         ("The prime minister called it a \"tragic mishap\".", Stance.ACKNOWLEDGES),
+        ("The coalition said it had \"no indication\" that civilians were harmed.", Stance.DISPUTES),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:

@@ -238,17 +238,18 @@ def _served_before(rules: RuleFiles) -> re.Pattern[str] | None:
     return re.compile(rf"\b{alternation(words)}\s+(?:the\s+)?$", re.IGNORECASE) if words else None
 # ... unless its people then strike: "Syrian National Army fighters shelled Tal Tamr"
 _ACTS_AFTER = re.compile(
-    r"^[’'s\s]*(?:fighters?|soldiers?|troops?|militants?|members?|elements?|gunmen)\s+(?:\w+ly\s+|also\s+|then\s+)?"
+    r"^(?:\s*/\s*[A-Z][\w\-]*)?[’'s\s]*(?:fighters?|soldiers?|troops?|militants?|terrorists?|members?|elements?|gunmen)\s+"
+    r"(?:\w+ly\s+|also\s+|then\s+)?"
     r"(?:shelled|attacked|stormed|struck|fired|bombed|raided|launched|targeted|opened\s+fire|shot|ambushed|"
     r"detonated|abducted|executed|kidnapped|burned|torched|looted)\b",
     re.IGNORECASE,
 )
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
-    r"^[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
+    r"^(?:\s*/\s*[A-Z][\w\-]*)?[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
     r"outpost|members?|fighters?|soldiers?|personnel|troops?\s+(?:were|was)|officers?|commanders?|"
     r"colonels?|generals?|majors?|captains?|lieutenants?|sergeants?|brigadiers?|pilots?|"
-    r"militants?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol|strongholds?|hideouts?|"
+    r"militants?|terrorists?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol|strongholds?|hideouts?|"
     # "Hezbollah targets in southern Lebanon", but "drone targets vehicle" is a verb
     r"targets?(?=\s*(?:in|near|at|of|on|across|along|inside|and|or|[,.;]|$))|"
     r"camps?|facilit(?:y|ies)|warehouses?|launchers?|infrastructure|gatherings?|cells?|leaders?|operatives?)\b",
