@@ -2134,3 +2134,15 @@ def test_a_charity_supporting_a_hospital_is_no_place(charity: str, village_confi
     got = _places(f"An airstrike by the Saudi-led coalition hit a hospital supported by {charity} in Abs district of "
                   "Hajjah province on Monday, killing 11 people and injuring 19, the charity said.", village_config)
     assert got and got[0][:2] == ("Abs", "YE"), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفت وزارة الدفاع الروسية أن تكون طائراتها قد قتلت مدنيين في طلعات جوية فوق إدلب.",
+        "قتل مدني بقصف طائرة مسيرة في أجواء مدينة إدلب.",
+    ],
+)
+def test_flights_over_a_town_place_it(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == ("Idlib", "SY"), got
