@@ -1119,6 +1119,11 @@ def test_a_dateline_yields_to_the_place_a_later_sentence_gives_the_strike(villag
          "the Observatory said. Seven other civilians died in barrel bomb attacks elsewhere in the province.", [4, 7]),
         ("قتلت امرأة وأطفالها الثلاثة بغارة جوية لقوات النظام على قرية كفرنبودة يوم الجمعة. وقتل سبعة مدنيين آخرين "
          "بالبراميل المتفجرة في مناطق أخرى من المحافظة.", [4, 7]),
+        # ... also in a clause of the same sentence
+        ("A woman and her three children were killed in a regime air strike on the village of Kafr Nabudah, while "
+         "seven other civilians died in barrel bomb attacks elsewhere in the province.", [4, 7]),
+        ("قتلت امرأة وأطفالها الثلاثة بغارة جوية لقوات النظام على قرية كفرنبودة يوم الجمعة، وقتل سبعة مدنيين آخرين "
+         "بالبراميل المتفجرة في مناطق أخرى من المحافظة.", [4, 7]),
     ],
 )
 def test_a_separate_incident_is_another_event_however_near(text: str, counts: list[int], village_config: Any) -> None:

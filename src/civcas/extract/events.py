@@ -900,7 +900,7 @@ def cluster(
             # "two days later": another strike; so is "on the same day" with an attacker or a place of its own ("On
             # the same day, Russian jets struck al-Bara"), not a toll told again ("Later that day, the toll rose")
             forced_new = u.kind in ("harm", "attack") and (u.offset.offset != (0, 0) or bool(u.places or u.actors))
-        if u.sent.index not in by_sentence and _another_event(u.sent.text):
+        if _another_event(u, u.sent.index not in by_sentence):
             forced_new = True  # "In a separate incident, ...": another event however near its place (not background)
         u.date_interval = own
         agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
@@ -941,25 +941,30 @@ def cluster(
 
 
 @functools.cache
-def _another_event_opener() -> re.Pattern[str] | None:
-    """The openers of both harm lexicons (``another_event``) as one pattern, compiled once: every sentence is tried."""
+def _another_event_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The openers (``another_event``) and the words anywhere (``elsewhere``) of both harm lexicons, each as one
+    pattern, compiled once: every sentence is tried."""
     from civcas.extract.rules import load_rules
 
     rules = load_rules()
     words = [*rules.harm.another_event, *(rules.ar_harm.another_event if rules.ar_harm else [])]
     anywhere = [*rules.harm.elsewhere, *(rules.ar_harm.elsewhere if rules.ar_harm else [])]
-    if not words and not anywhere:
-        return None
-    opener = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    inside = "|".join(re.escape(w) for w in sorted(anywhere, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"^[\W_]*(?:{opener})(?!\w)|(?<!\w)(?:{inside})(?!\w)", re.IGNORECASE)
+
+    def alternation(ws: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    return (re.compile(rf"^[\W_]*(?:{alternation(words)})(?!\w)", re.IGNORECASE) if words else None,
+            re.compile(rf"(?<!\w)(?:{alternation(anywhere)})(?!\w)", re.IGNORECASE) if anywhere else None)
 
 
-def _another_event(sentence: str) -> bool:
-    """Whether a sentence opens with words that tell another event than the one before ("In a separate incident"),
-    or puts its harm elsewhere than the place told before ("... elsewhere in the province")."""
-    regex = _another_event_opener()
-    return bool(regex and regex.search(sentence))
+def _another_event(u: Unit, first_of_sentence: bool) -> bool:
+    """Whether a unit tells another event than the one before: its sentence opens with words that say so ("In a
+    separate incident"), or its own clause puts its harm elsewhere ("..., while seven others died elsewhere in the
+    province")."""
+    opener, elsewhere = _another_event_patterns()
+    lo, hi = u.region
+    return bool((first_of_sentence and opener is not None and opener.match(u.sent.text))
+                or (elsewhere is not None and elsewhere.search(u.sent.text, lo, hi)))
 
 
 #: "killed in the strikes": a toll that points back at attacks told before it; in Arabic also "the number of
