@@ -31,6 +31,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Some 60 civilians perished under the rubble.", [("killed", 60, "approx")]),
         ("The death toll rose to 31 on Monday, medics said.", [("killed", 31, "exact")]),
+        # a possessive between the verb and its count
+        ("An airstrike killed one civilian and injured his two sons.",
+         [("killed", 1, "exact"), ("injured", 2, "exact")]),
         # a toll revised since
         ("The death toll was later raised to 10.", [("killed", 10, "exact")]),
         ("The death toll later rose to 10, police said.", [("killed", 10, "exact")]),

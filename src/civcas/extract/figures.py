@@ -89,7 +89,7 @@ _PP_CHAIN = re.compile(
 )
 # Between an active cue and the victims after it ("killing at least 20", "claimed the lives of 30").
 _ACTIVE_GAP = re.compile(
-    r"^(?:[\s,…\"“”'’:]|\b(?:the|a|total|of|also|all|both|another|an|additional|further|including|its|their|"
+    r"^(?:[\s,…\"“”'’:]|\b(?:the|a|total|of|also|all|both|another|an|additional|further|including|its|their|his|her|"
     r"lives|life|respectively|instantly|immediately|outright|on|spot|the spot|reportedly|"
     r"allegedly|at|least|some)\b)*$",
     re.IGNORECASE,
