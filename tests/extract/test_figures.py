@@ -31,6 +31,8 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Some 60 civilians perished under the rubble.", [("killed", 60, "approx")]),
         ("The death toll rose to 31 on Monday, medics said.", [("killed", 31, "exact")]),
+        # a count in apposition to a vague one says how many
+        ("Dozens of people, at least 37 according to hospital sources, were killed.", [("killed", 37, "at_least")]),
         # a possessive between the verb and its count
         ("An airstrike killed one civilian and injured his two sons.",
          [("killed", 1, "exact"), ("injured", 2, "exact")]),

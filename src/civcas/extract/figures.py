@@ -762,6 +762,10 @@ def _negated(text: str, start: int, lex: _Lex) -> bool:
     return not (text[at].isupper() and text[:at].strip(" \"“'‘(") != "")
 
 
+#: what stands between a vague count and the count in apposition to it: a comma, a dash or a bracket
+_APPOSED_COUNT = re.compile(r"[\s\u00a0]*[,(–—-][\s\u00a0]*")
+
+
 def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
     """Join each harm cue in a sentence to its victim group(s).
 
@@ -784,6 +788,15 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         if picked is None:
             continue
         form, gs = picked
+        if len(gs) == 1 and gs[0].value is None and gs[0].qualifier is Qualifier.VAGUE:
+            # "Dozens of people, at least 37 according to hospital sources, were killed": the count in apposition to
+            # a vague one says how many
+            exact = next((g for g in mains if id(g) not in used and g.value is not None and g.noun is None
+                          and gs[0].end < g.start and g.end <= cue.start
+                          and _APPOSED_COUNT.fullmatch(text, gs[0].end, g.start)), None)
+            if exact is not None:
+                used.add(id(exact))
+                gs = [_replace(exact, noun=gs[0].noun)]
         if not gs and not form.endswith("_one") and "noun_before" in cue.forms:
             # "25 casualties, among them 10 dead": a bare count after an opener is the dead among the casualties
             bare = next((g for g in groups if g.is_category and g.value is not None and g.noun is None
