@@ -31,6 +31,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ),
         ("Some 60 civilians perished under the rubble.", [("killed", 60, "approx")]),
         ("The death toll rose to 31 on Monday, medics said.", [("killed", 31, "exact")]),
+        # a headline's bare toll
+        ("Ariha massacre: toll climbs to 14, including 4 children", [("killed", 14, "exact")]),
+        ("The war took a heavy toll on 5 villages in the district.", []),
         # a count in apposition to a vague one says how many
         ("Dozens of people, at least 37 according to hospital sources, were killed.", [("killed", 37, "at_least")]),
         # a possessive between the verb and its count

@@ -1200,3 +1200,9 @@ def test_a_country_in_a_deniers_name_is_not_where_the_strike_fell(village_config
 def test_strikes_across_an_area_are_a_tally_with_a_large_toll(text: str, kind: ClaimKind) -> None:
     (c,) = run(_doc(text), config=CONFIG)
     assert c.kind is kind
+
+
+def test_a_headlines_present_tense_strike_with_casualties_reported_is_a_claim() -> None:
+    # "pound" in a headline's present tense is a strike; the casualties it reports have no count
+    claims = run(_doc("Russian jets pound Idlib countryside, civilian casualties reported"), config=CONFIG)
+    assert [(c.kind, c.belligerents, c.killed) for c in claims] == [(ClaimKind.INCIDENT, ("Russia",), None)], claims
