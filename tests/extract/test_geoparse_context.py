@@ -2146,3 +2146,9 @@ def test_a_charity_supporting_a_hospital_is_no_place(charity: str, village_confi
 def test_flights_over_a_town_place_it(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == ("Idlib", "SY"), got
+
+
+def test_a_massacre_named_after_its_town_places_it(village_config: Any) -> None:
+    # "مجزرة جسر الشغور": the massacre of Jisr al-Shughur, its town in construct after the noun
+    got = _places("ارتفاع حصيلة مجزرة جسر الشغور إلى 14 قتيلا بينهم أطفال.", village_config)
+    assert got and got[0][:2] == ("Jisr ash Shughūr", "SY"), got
