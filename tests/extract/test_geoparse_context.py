@@ -2148,7 +2148,14 @@ def test_flights_over_a_town_place_it(text: str, village_config: Any) -> None:
     assert got and got[0][:2] == ("Idlib", "SY"), got
 
 
-def test_a_massacre_named_after_its_town_places_it(village_config: Any) -> None:
-    # "مجزرة جسر الشغور": the massacre of Jisr al-Shughur, its town in construct after the noun
-    got = _places("ارتفاع حصيلة مجزرة جسر الشغور إلى 14 قتيلا بينهم أطفال.", village_config)
-    assert got and got[0][:2] == ("Jisr ash Shughūr", "SY"), got
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "مجزرة جسر الشغور": the massacre of Jisr al-Shughur, its town in construct after the noun
+        ("ارتفاع حصيلة مجزرة جسر الشغور إلى 14 قتيلا بينهم أطفال.", "Jisr ash Shughūr"),
+        ("ارتفاع حصيلة تفجير أعزاز إلى 8 قتلى.", "I‘zāz"),
+    ],
+)
+def test_a_massacre_named_after_its_town_places_it(text: str, place: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (place, "SY"), got
