@@ -2154,6 +2154,8 @@ def test_flights_over_a_town_place_it(text: str, village_config: Any) -> None:
         # "مجزرة جسر الشغور": the massacre of Jisr al-Shughur, its town in construct after the noun
         ("ارتفاع حصيلة مجزرة جسر الشغور إلى 14 قتيلا بينهم أطفال.", "Jisr ash Shughūr"),
         ("ارتفاع حصيلة تفجير أعزاز إلى 8 قتلى.", "I‘zāz"),
+        # a town's municipality struck
+        ("قتل 3 مدنيين بغارة على بلدية الأتارب.", "Al Atarib"),
     ],
 )
 def test_a_massacre_named_after_its_town_places_it(text: str, place: str, village_config: Any) -> None:
