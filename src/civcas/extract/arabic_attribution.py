@@ -18,6 +18,7 @@ from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import Token, variants
 from civcas.extract.attribution import ClaimantMention
 from civcas.extract.stance import StanceCue
+from civcas.extract.text import unclosed_quote
 from civcas.records import ClaimantKind, Stance
 
 _PUNCT = frozenset({"،", ",", ".", ":", "؛", ";", "!", "؟", "?", "(", ")", "|", "-", "–", "—", "#", "/"})
@@ -138,7 +139,6 @@ def _kind(sc: Scan, first: int, last: int, lex: ArabicLex) -> tuple[ClaimantKind
         return ClaimantKind.OTHER, generic
 
 
-_CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»"}
 _QUOTE_CHARS = " \"“”«»'"
 
 
@@ -149,12 +149,9 @@ def _balanced(source: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and source[e - 1] in _QUOTE_CHARS:
         e -= 1
-    name = source[s:e]
-    for opening, closing in _CLOSING_QUOTE.items():
-        unclosed = name.count(opening) % 2 if opening == closing else name.count(opening) > name.count(closing)
-        if unclosed and source.startswith(closing, e):
-            e += 1
-            break
+    pair = unclosed_quote(source[s:e])
+    if pair is not None and source.startswith(pair[1], e):
+        e += 1
     return s, e
 
 

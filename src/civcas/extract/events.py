@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from civcas.extract.statements import Unit
-from civcas.extract.text import fold
+from civcas.extract.text import fold, unclosed_quote
 from civcas.gazetteer.datafiles import region_radii
 from civcas.records import ClaimantKind, DatePrecision, Place, PlaceMention, PlacePrecision, Stance
 
@@ -218,10 +218,9 @@ def _clean_claimant(name: str) -> str:
     name = re.sub(r"\s*\((?:[^)]*)\)|\s*\[[^\]]*\]", " ", name)
     name = re.sub(r"\s{2,}", " ", name).strip()
     core = name.strip(" ,.;:“”\"'’«»")
-    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»")):
-        # a quoted name at the end keeps its closing quote ('حملة "الرقة تذبح بصمت"'); a lone quote goes
-        if core.count(opening) % 2 if opening == closing else core.count(opening) > core.count(closing):
-            core = core + closing if name.rstrip(" ,.;:").endswith(closing) else core.replace(opening, "")
+    # a quoted name at the end keeps its closing quote ('حملة "الرقة تذبح بصمت"'); a lone quote goes
+    if (pair := unclosed_quote(core)) is not None:
+        core = core + pair[1] if name.rstrip(" ,.;:").endswith(pair[1]) else core.replace(pair[0], "")
     return core
 
 

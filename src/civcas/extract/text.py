@@ -267,3 +267,15 @@ _WHITESPACE = re.compile(r"[\s\u00a0]+")
 def fold(s: str) -> str:
     """Lower-case, straighten apostrophes and collapse whitespace: the key for lexicon lookups."""
     return _WHITESPACE.sub(" ", s.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+#: the quote pairs a name may open and close ("حملة \"الرقة تذبح بصمت\"", "مراسل “نداء بوست”")
+QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
+def unclosed_quote(name: str) -> tuple[str, str] | None:
+    """The (opening, closing) pair of a quote the name opens and does not close, if any."""
+    for opening, closing in QUOTE_PAIRS:
+        if name.count(opening) % 2 if opening == closing else name.count(opening) > name.count(closing):
+            return opening, closing
+    return None
