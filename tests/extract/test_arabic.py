@@ -254,6 +254,9 @@ def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: di
         ("مقتل مدني بقصف الميليشيات الإيرانية على البلدة", "Iran"),
         ("مقتل مدني بغارة نفذتها القوات الأمريكية على البلدة", "US"),
         ("مقتل مدني بقصف مصدره مناطق سيطرة قسد", "SDF"),
+        # the YPG and the PKK by their letters, as Turkish outlets write them
+        ('مقتل مدني بقصف صاروخي نفذه تنظيم "ي ب ك" الإرهابي على البلدة', "SDF"),
+        ("مقتل مدني بقصف مدفعي لتنظيم بي كا كا على البلدة", "SDF"),
         # Yemen and Libya: the Saudi-led coalition is not the US-led one
         ("مقتل مدني بغارات لطيران التحالف السعودي على البلدة", "Saudi-led coalition"),
         ("مقتل مدني بعد مداهمة نفذها التحالف الأمريكي على البلدة", "coalition"),  # the American coalition

@@ -1882,6 +1882,25 @@ def test_the_place_a_toll_says_it_fell_in_is_the_strikes(text: str, name: str, v
     assert got and got[0][0] == name, got
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("YPG militants shelled the village of Kafr Janna in Afrin countryside with mortars, and an hour later the "
+         "group shelled the town of Marea, killing a woman and her child.", "Mari`"),
+        ("قصفت قوات النظام قرية كفرنبودة بالمدفعية الثقيلة، كما استهدفت الطائرات الحربية بلدة الهبيط ما أسفر عن مقتل "
+         "ثلاثة مدنيين.", "Al Habit"),
+        # the town where the shelling forces sit is not where the shells fell
+        ("كثفت قوات النظام المتمركزة في مدينة سراقب يوم الأحد، قصفها المدفعي على وسط مدينة إدلب، مما أدى إلى مقتل "
+         "أربعة مدنيين.", "Idlib"),
+        # places listed in one strike: the first stands for the toll, as before
+        ("Regime artillery shelled Kansafra and Fatira on Monday, killing a civilian.", "Kansafrah"),
+    ],
+)
+def test_the_last_of_two_strikes_before_a_toll_places_it(text: str, name: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][0] == name, got
+
+
 def test_a_force_of_several_countries_strikes_where_all_the_places_are(village_config: Any) -> None:
     # Turkey's forces fight in Syria, Iraq and Turkey: "Abu Rasin" is spelled so in Iraq, but Syria holds both towns
     got = _places("Turkish drones struck the villages of Tal Tamr and Abu Rasin, killing three civilians, including "

@@ -230,8 +230,10 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     _regions(sc, units, lex, [d.start for d in dates if d.kind == "offset"])
     non_relay = [c for c in claimants if not c.relay]
     relays = [c for c in claimants if c.relay]
+    strikes = [sc.folded.span(sc.toks[a.first].start + a.skip, sc.toks[a.last].end) for a in attack]
     for u in units:
         lo, hi = u.region
+        u.strikes = strikes
         u.places = [p for p in places if lo <= p.span.start - sub.start < hi]
         u.dates = [d for d in dates if lo <= d.start < hi and d.kind != "offset"]
         offs = [d for d in dates if d.kind == "offset" and (lo <= d.start < hi or len(units) == 1)]

@@ -324,7 +324,8 @@ def choose_place(
         ):
             containers.add(fold(m.text))
     references = _reference_points(u, cands)
-    at_harm = _placed_by_harm(u, cands, resolved) if len(cands) > 1 else None
+    at_harm = (_placed_by_harm(u, cands, resolved) or _placed_by_strike(u, cands, resolved, containers)
+               if len(cands) > 1 else None)
     best: tuple[tuple[int, int, int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
@@ -410,6 +411,45 @@ def _placed_by_harm(
             b = m.span.end - u.sent.start
             # "shot dead in Karachi's Orangi Town": the city holds the place the toll fell in
             return None if _POSSESSIVE_AFTER.match(u.sent.text, b) else m
+    return None
+
+
+#: a new clause between two strikes: "shelled Kafr Janna with mortars, and an hour later ... shelled Marea", "،
+#: كما استهدفت"
+_NEXT_CLAUSE = re.compile(
+    r"[,،;؛]|\b(?:and|then|while|whereas|later|also)\b|(?<!\w)(?:ثم|كما|فيما|بينما|وبعد|وفي|في حين)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _placed_by_strike(
+    u: Unit, cands: list[PlaceMention], resolved: dict[tuple[int, int], Place], containers: set[str]
+) -> PlaceMention | None:
+    """The place of the last of two strikes a sentence tells before its toll: "YPG militants shelled Kafr Janna with
+    mortars, and an hour later the group shelled the town of Marea, killing a woman and her child" (Marea's).
+
+    Only when a new clause and a strike's word stand between the two places, both as fine as a village: places listed
+    in one strike ("shelled Kansafra, Fatira and Sufuhin, killing ...") keep the first.
+    """
+    starts = [h.start for h in u.harms if h.groups or h.implied_one]
+    if not starts or not u.strikes:
+        return None
+    toll, base, text = min(starts), u.sent.start, u.sent.text
+    fine = [m for m in cands if m.relation in ("in", None) and m.span.end - base <= toll
+            and fold(m.text) not in containers
+            and place_rank(resolved[(m.span.start, m.span.end)], m.kind_hint) <= _FINE[PlacePrecision.NEAR]]
+    if len(fine) < 2:
+        return None
+    last = max(fine, key=lambda m: m.span.start)
+    where = resolved[(last.span.start, last.span.end)].gazetteer_id
+    earlier = [m for m in fine if m.span.end <= last.span.start
+               and resolved[(m.span.start, m.span.end)].gazetteer_id != where]
+    if not earlier:
+        return None
+    a, b = max(m.span.end for m in earlier) - base, last.span.start - base
+    for s, e in u.strikes:
+        if a <= s and e <= b and _NEXT_CLAUSE.search(text, a, s):
+            return last
     return None
 
 

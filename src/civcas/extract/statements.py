@@ -58,6 +58,8 @@ class Unit:
     same_place: bool = False
     targets: list[tuple[int, int, str]] = field(default_factory=list)
     weapons: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the words of a strike in the sentence ("shelled", "قصف"), sentence-relative: which clause a place is struck in
+    strikes: list[tuple[int, int]] = field(default_factory=list)
     # Filled by the document-level assembly.
     claimant_name: str | None = None
     claimant_kind: str = "outlet"
@@ -332,6 +334,7 @@ def sentence_units(
         )
         u.targets = [(m.start(), m.end(), tid) for rx, tid in targets for m in rx.finditer(text, lo, hi)]
         u.weapons = [(m.start(), m.end(), wid) for rx, wid in weapons for m in rx.finditer(text, lo, hi)]
+        u.strikes = attack_cues
         u.relays = relays
         # "The army said 40 militants were killed, but residents said 18 civilians died": with two sources in
         # the sentence, each clause is its own source's
