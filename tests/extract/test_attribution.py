@@ -109,6 +109,9 @@ def test_attribution_classify_plural_monitors_an_alliance_and_capitals(name: str
         ("A coalition spokesman, Colonel Turki al-Hamdan, said the reports of 60 dead were baseless.",
          "coalition spokesman, Colonel Turki al-Hamdan"),
         ("Shelling went on all night, a local official, Musa Adamu, said.", "local official, Musa Adamu"),
+        # a role of something ("for Yemen") before the name
+        ("A strike killed 14 civilians in a market, the UN humanitarian coordinator for Somalia, Adam Kenner, said.",
+         "UN humanitarian coordinator for Somalia, Adam Kenner"),
         ("The country's top religious authority, Dar al-Ifta, said on Monday that one of its scholars was killed.",
          "country's top religious authority, Dar al-Ifta"),
         # an initialism's full stops end no clause

@@ -188,6 +188,7 @@ _APPOSITIVE_START = re.compile(
 
 
 # A role and then a person's name in commas, right before a speech verb: "A coalition spokesman, Turki al-Malki,",
+# "the UN humanitarian coordinator for Yemen, Lise Grande,",
 # "The army spokesman, Brig. Gen. Yahya Rasool,", "a local official, Mohammed Ali,", "Libya's top religious
 # authority, Dar al-Ifta,".
 _ROLE_THEN_NAME = re.compile(
@@ -195,7 +196,9 @@ _ROLE_THEN_NAME = re.compile(
     r"(?P<role>(?:[\w\-’']+\s+){0,4}?(?:spokes(?:man|woman|person)|official|commander|governor|mayor|minister|"
     r"director|chief|head|doctor|medic|witness|resident|activist|journalist|reporter|correspondent|officer|"
     r"representative|leader|elder|councillor|councilor|administrator|authority|agency|body|group|organi[sz]ation|"
-    r"institution|council))\s*,\s*"
+    r"institution|council|coordinator|envoy|secretary|chairman|chairwoman|researcher|investigator|monitor)"
+    # ... and what it is the role of: "the UN humanitarian coordinator for Yemen, Lise Grande,"
+    r"(?:\s+(?:for|of|in)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,3}?(?-i:[A-Z])[\w\-’']+)?)\s*,\s*"
     r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Maj|Capt|Sgt|Prof|Brig|Adm)\.?\s+)*"
     r"(?-i:[A-Z][\w’'\-]+)(?:\s+(?:(?:al|el|bin|ibn|abu|bint|ould|de|van)[\-\s])?(?-i:[A-Z][\w’'\-]+)){0,4})\s*,$",
     re.IGNORECASE,
