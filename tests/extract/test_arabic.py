@@ -1191,6 +1191,12 @@ def test_an_unknown_name_before_a_relative_position_is_a_place(village_config: A
     claims = run(Document(id="a5", text=text, language="ar"), config=village_config)
     assert claims and claims[0].place is not None
     assert (claims[0].place.mention, claims[0].place.country) == ("جديدة كحيط", "SY"), claims[0].place
+    # ... also with a feature word before the place it is relative to: a town the gazetteer knows in Latin letters only,
+    # found by its consonants inside the capital's area
+    text = "قتل 12 مهاجراً في قصف جوي على مركز إيواء في تاجوراء شرق العاصمة طرابلس"
+    claims = run(Document(id="a5b", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None
+    assert (claims[0].place.mention, claims[0].place.country) == ("تاجوراء", "LY"), claims[0].place
     # an attack noun there is no name: "in an attack east of Raqqa" is at Raqqa
     text = "قتل مدنيان في هجوم شرق الرقة فجر اليوم"
     claims = run(Document(id="a6", text=text, language="ar"), config=village_config)

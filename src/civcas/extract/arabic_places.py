@@ -582,13 +582,18 @@ def find_places(
             continue
         found.append(_M(toks[k].start, toks[k].end, k, k, "target_unknown", None, "in"))
     # A name the gazetteer lacks between "في" and a relative position to a place it knows ("في جديدة كحيط شرق
-    # الرقة", "في الشعيطات قرب الميادين"): the English "in X, east of Y". One or two words, none a lexicon's word,
-    # a people's adjective or a person's name, one of them rare.
+    # الرقة", "في الشعيطات قرب الميادين", "في تاجوراء شرق العاصمة طرابلس"): the English "in X, east of Y".
+    # One or two words, none a lexicon's word, a people's adjective or a person's name, one of them rare.
     for rel in lex.relations.find(toks):
         relation = cast("tuple[str, str]", rel.payload)[0]
-        if relation == "origin" or rel.skip or not any(
-            m.first == toks[rel.last + 1].start for m in found if rel.last + 1 < len(toks)
-        ):
+        if relation == "origin" or rel.skip or rel.last + 1 >= len(toks):
+            continue
+        anchor = rel.last + 1
+        # "في تاجوراء شرق العاصمة طرابلس": a feature word may stand before the place it is relative to
+        feature = lex.features.at(toks, anchor)
+        if feature is not None and not feature.skip and feature.last + 1 < len(toks):
+            anchor = feature.last + 1
+        if not any(m.first == toks[anchor].start for m in found):
             continue
         for width in (2, 1):
             k, last = rel.first - width, rel.first - 1
