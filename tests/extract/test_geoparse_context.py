@@ -1861,6 +1861,13 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
 
 
+def test_a_name_that_goes_on_with_an_article_is_not_the_town_it_starts_with(village_config: Any) -> None:
+    # "Bab al-Nairab" (a quarter of Aleppo) is not the town of al-Bab, which its first word spells
+    got = _places("On April 28, a strike near the Bab al-Nairab clinic killed nine civilians in Aleppo, "
+                  "activists said.", village_config)
+    assert got and got[0][0] == "Aleppo", got
+
+
 def test_a_towns_area_is_the_town_not_an_unknown_quarter(village_config: Any) -> None:
     # "area" after a name calls a town's or a district's surroundings so as often as a quarter
     got = _places("Clashes between herders and farmers in Plateau State's Barkin Ladi area left 32 dead, a police "

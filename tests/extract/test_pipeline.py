@@ -350,6 +350,21 @@ def test_pipeline_in_all_after_its_parts_is_their_sum() -> None:
     assert (ClaimKind.AGGREGATE, 7) in got and (ClaimKind.INCIDENT, 7) not in got, got
 
 
+@pytest.mark.parametrize(
+    "middle",
+    ["On April 30, barrel bombs dropped on the Kallaseh neighborhood killed 12 people.",
+     "Two days later, barrel bombs dropped on the Kallaseh neighborhood killed 12 people."],
+)
+def test_pipeline_a_strike_dated_apart_from_two_others_is_no_sum_of_them(middle: str) -> None:
+    # 9 + 3 = 12, but the 12 fell on a day of its own: a third strike, not a total of the other two
+    text = (
+        "On April 28, a strike on a clinic in Aleppo killed nine civilians. " + middle
+        + " On May 4, government helicopters struck Kafr Hamra, killing 3 children."
+    )
+    got = _kinds(text)
+    assert (ClaimKind.INCIDENT, 12) in got and (ClaimKind.AGGREGATE, 12) not in got, got
+
+
 def test_pipeline_two_attacks_on_one_named_village_are_one_incident() -> None:
     # The gazetteer does not know the village; the text's own word "village" makes the place fine.
     text = (

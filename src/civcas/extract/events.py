@@ -141,8 +141,15 @@ def mark_sums(units: list[Unit]) -> None:
     for i, v in vals:
         if v < 10:
             continue
-        # Parts told in the total's own sentence are its breakdown ("10 killed: Somali [8 dead], Maasai [2]").
-        others = [w for j, w in vals if j != i and w < v and units[j].sent.index != units[i].sent.index]
+        u = units[i]
+        if u.offset is not None and u.offset.offset not in (None, (0, 0)):
+            continue  # "Two days later, barrel bombs ... killed 12": another strike, dated from the one before
+        day = _day_of(u)
+        # Parts told in the total's own sentence are its breakdown ("10 killed: Somali [8 dead], Maasai [2]"); a
+        # part dated another day than a total dated to a day is another strike ("On April 28 ... nine", "On May 4
+        # ... three" sum to no "On April 30 ... 12")
+        others = [w for j, w in vals if j != i and w < v and units[j].sent.index != u.sent.index
+                  and (day is None or _day_of(units[j]) in (None, day))]
         hit = any(
             abs(others[a] + others[b] - v) <= max(1, 0.05 * v)
             for a in range(len(others))
@@ -159,6 +166,13 @@ def mark_sums(units: list[Unit]) -> None:
         total = h.value if h is not None else None
         if total is not None and not any(w < total for j, w in vals if j < i):
             u.aggregate = [a for a in u.aggregate if not a[2].endswith("#sum_words")]
+
+
+def _day_of(u: Unit) -> date | None:
+    """The one day a unit's own dates name, if they name exactly one."""
+    days = {d.start_date for d in u.dates
+            if d.precision is DatePrecision.DAY and d.start_date is not None and d.start_date == d.end_date}
+    return days.pop() if len(days) == 1 else None
 
 
 def resolve_claimants(units: list[Unit]) -> None:

@@ -549,6 +549,10 @@ _AREA_AFTER = re.compile(r"[\s\u00a0]+area\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)")
 
 
+#: an Arabic article opening the next word: "Bab al-Nairab" (an Aleppo quarter) goes on past "Bab", a town's name
+_ARTICLE_NEXT = re.compile(r"[\s\u00a0]+(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ul)-(?-i:[A-Z])")
+
+
 #: the targets lexicon's classes that are buildings a town names ("the Aleppo University hospital", "the Manbij market")
 _BUILDING_TARGETS = frozenset({"hospital", "school", "market", "mosque", "bakery", "prison", "infrastructure"})
 
@@ -709,6 +713,7 @@ def find_mentions(
             and inner_known[0].start == s
             and doc_text[inner_known[0].end : inner_known[0].end + 1].isspace()
             and not _CALLED_A_SETTLEMENT.match(doc_text, e)
+            and not _ARTICLE_NEXT.match(doc_text, inner_known[0].end)
             and _well_known(inner_known[0])
         ):
             e = inner_known[0].end  # "Syria Staffan de Mistura": the place is the known part
