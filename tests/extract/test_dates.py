@@ -34,6 +34,9 @@ PUB = date(2016, 7, 21)  # a Thursday
         # two months before one year: both take it
         ("The bombardment killed 1,700 civilians in February and March 2018.", "2018-02-01", "2018-03-31"),
         ("Strikes from June to August 2017 hit the city.", "2017-06-01", "2017-08-31"),
+        # a range of months with no year: the last that ends before publication; across the new year
+        ("Coalition strikes between March and June killed 300 civilians in the city.", "2016-03-01", "2016-06-30"),
+        ("From November to February, shelling killed 40 people.", "2015-11-01", "2016-02-29"),
         # numbers only: day first, as the region writes them; month first when day first cannot be
         ("The strike of 14/07/2016 killed 9.", "2016-07-14", "2016-07-14"),
         ("The strike of 07/14/2016 killed 9.", "2016-07-14", "2016-07-14"),

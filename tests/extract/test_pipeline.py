@@ -365,6 +365,14 @@ def test_pipeline_a_strike_dated_apart_from_two_others_is_no_sum_of_them(middle:
     assert (ClaimKind.INCIDENT, 12) in got and (ClaimKind.AGGREGATE, 12) not in got, got
 
 
+def test_pipeline_a_toll_over_a_range_of_months_is_a_tally_even_in_one_town() -> None:
+    claims = run(_doc("Coalition strikes between March and June killed at least 300 civilians in Raqqa city, "
+                      "Amnesty International said."), config=CONFIG)
+    assert [(c.kind, c.killed.value if c.killed else None) for c in claims] == [(ClaimKind.AGGREGATE, 300)]
+    assert claims[0].date is not None and (claims[0].date.start, claims[0].date.end) == (
+        date(2020, 3, 1), date(2020, 6, 30)), claims[0].date
+
+
 def test_pipeline_two_attacks_on_one_named_village_are_one_incident() -> None:
     # The gazetteer does not know the village; the text's own word "village" makes the place fine.
     text = (

@@ -63,6 +63,7 @@ class _Grammar:
     md: re.Pattern[str]
     month_year: re.Pattern[str]
     month_pair: re.Pattern[str]
+    month_range: re.Pattern[str]
     in_month: re.Pattern[str]
     year: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -143,6 +144,12 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         month_pair=re.compile(
             rf"(?<![\w]){month.replace('<month>', '<month1>')}[\s\u00a0]*(?:and|to|through|until|till|-|–|—)"
             rf"[\s\u00a0]*{month}{sep}{year}(?![\w])",
+            flags,
+        ),
+        # "between March and June", "from March to June": a range of months whose year the reference gives
+        month_range=re.compile(
+            rf"(?<![\w])(?:between|from)[\s\u00a0]+{month.replace('<month>', '<month1>')}[\s\u00a0]+"
+            rf"(?:and|to|through|until|till)[\s\u00a0]+{month}(?![\w])",
             flags,
         ),
         in_month=re.compile(
@@ -340,6 +347,19 @@ def find_dates(
                 f"{g.tag}#month_pair",
             )
         )
+    for m in g.month_range.finditer(text) if months else ():
+        m1 = g.months.get(m.group("month1").lower().rstrip("."))
+        m2 = g.months.get(m.group("month").lower().rstrip("."))
+        s1 = m.start("month1")
+        lower_may = m.group("month") == "may"  # "between March and may": the verb
+        if m1 is None or m2 is None or m1 == m2 or lower_may or not free(s1, m.end()):
+            continue
+        y2 = _infer_month_year(m2, reference, year_hint)
+        if y2 is None:
+            continue
+        y1 = y2 if m1 < m2 else y2 - 1  # "from November to February": across the new year
+        add(DateMention(s1, m.end(), text[s1 : m.end()], date(y1, m1, 1), _month_end(y2, m2), DatePrecision.MONTH,
+                        "month", f"{g.tag}#month_range"))
     for m in g.month_year.finditer(text) if months else ():
         if not free(m.start(), m.end()):
             continue
@@ -799,7 +819,7 @@ def writing_year(text: str, *, rules: RuleFiles | None = None) -> tuple[int, int
 
 def period(text: str, mentions: list[DateMention], reference: date | None) -> tuple[date | None, date | None] | None:
     """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
-    for i, m in enumerate(mentions):
+    for m in mentions:
         before = text[max(0, m.start - 12) : m.start].lower()
         if m.rule.endswith(("#this_year", "#last_year")) and m.start_date:
             return m.start_date, m.end_date  # "so far this year", "killed by Russian strikes this year to 120"
@@ -814,9 +834,21 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
             return m.start_date, reference  # "since the start of the intervention in September 2015"
         if m.kind in ("year", "month") and m.start_date and re.search(r"\b(?:in|during|throughout)\s*$", before):
             return m.start_date, m.end_date  # "in 2017 alone, strikes killed ..."
-        if re.search(r"\b(?:from|between)\s*$", before) and m.start_date and i + 1 < len(mentions):
+    return told_range(text, mentions)
+
+
+def told_range(text: str, mentions: list[DateMention]) -> tuple[date, date] | None:
+    """Dates told as a range: "from August 2014 to March 2017", "between March and June", "من آذار إلى حزيران"."""
+    for m in mentions:
+        if m.rule.endswith(("#month_pair", "#month_range")) and m.start_date and m.end_date:
+            return m.start_date, m.end_date
+    for i, m in enumerate(mentions[:-1]):
+        before = text[max(0, m.start - 12) : m.start].lower()
+        if re.search(r"(?:\b(?:from|between)|(?<!\w)(?:من|بين))\s*$", before) and m.start_date:
             nxt = mentions[i + 1]
             mid = text[m.end : nxt.start].lower()
-            if re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", mid) and nxt.end_date:
+            if re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|إلى|الى|حتى|و)\s*", mid) and nxt.end_date and (
+                nxt.end_date >= m.start_date
+            ):
                 return m.start_date, nxt.end_date
     return None

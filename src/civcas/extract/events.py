@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from civcas.extract.dates import told_range
 from civcas.extract.statements import Unit
 from civcas.extract.text import fold, unclosed_quote
 from civcas.gazetteer.datafiles import region_radii
@@ -831,6 +832,11 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     ):
         # "four strikes on Raqqa in which 41 civilians were killed between June and October 2017": strikes counted
         # over months in one town are a tally, not one strike's toll (on one day they are one incident's)
+        return True
+    told = told_range(u.sent.text, u.dates) if u.dates else None
+    if told is not None and (told[1] - told[0]).days > _ONE_STRIKE_DAYS:
+        # "coalition strikes between March and June killed at least 300 civilians in Raqqa": a range of months is
+        # a tally's period, even in one town
         return True
     if low is not None and low >= 1000 and (not fine or len({fold(m.text) for m in u.places}) >= 3):
         return True  # "3,037 civilians ..., including 140 in Idlib, 782 in Aleppo": a breakdown's places
