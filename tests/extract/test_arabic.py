@@ -1668,6 +1668,26 @@ def test_a_month_named_after_the_word_month_dates_a_tally(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("قالت منظمة حقوقية إن غارات التحالف قتلت 210 مدنيين على الأقل في المدينة بين آذار وحزيران.",
+         date(2021, 3, 1), date(2021, 6, 30)),
+        ("وثقت الشبكة مقتل 90 مدنياً بقصف قوات النظام على البلدة من تشرين الثاني إلى شباط.",
+         date(2020, 11, 1), date(2021, 2, 28)),
+        ("وثقت الشبكة مقتل 90 مدنياً بقصف قوات النظام على البلدة ما بين شهري آذار وأيار 2019.",
+         date(2019, 3, 1), date(2019, 5, 31)),
+    ],
+)
+def test_a_toll_over_a_range_of_months_in_arabic_is_a_tally(text: str, start: date, end: date) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    (claim,) = run(Document(id="m", text=text, published=date(2021, 9, 8)), config=ExtractConfig(gazetteer=None))
+    assert claim.kind is ClaimKind.AGGREGATE, claim
+    assert claim.date is not None and (claim.date.start, claim.date.end) == (start, end), claim.date
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "قالت وزارة الصحة إن 53 مهاجرا قتلوا في قصف جوي على مركز إيواء في المدينة.",

@@ -13,7 +13,7 @@ import calendar
 import functools
 import re
 from datetime import date, timedelta
-from typing import cast
+from typing import Any, cast
 
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
@@ -64,6 +64,7 @@ def find_dates(sc: Scan, lex: ArabicLex, *, reference: date | None, year_hint: i
             if first is None or last is None or any(k in taken for k in range(first, last + 1)):
                 continue
             add(first, last, 0, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#numeric_{order}")
+    _month_ranges(sc, lex, reference, add, taken, tag)
     i = 0
     while i < len(toks):
         t = toks[i].text
@@ -230,6 +231,47 @@ def _day_month(
         return None  # a bare month name ("آب" is also "father")
     return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
             DatePrecision.MONTH, "month", f"{tag}#month_year", None)
+
+
+#: what opens a range of months and what joins its ends (folded): "بين آذار وحزيران", "من آذار إلى حزيران"
+_RANGE_OPENERS = frozenset({"بين", "من"})
+_RANGE_LINKS = frozenset({"الي", "حتي", "لغايه"})
+
+
+def _month_ranges(sc: Scan, lex: ArabicLex, reference: date | None, add: Any, taken: set[int], tag: str) -> None:
+    """A range of months ("بين آذار وحزيران", "من آذار إلى حزيران 2017", "ما بين شهري آذار وحزيران"): the last such
+    months up to the publication when no year is told, across the new year when the first month is the later."""
+    toks = sc.toks
+    for i, tok in enumerate(toks[:-2]):
+        if tok.text not in _RANGE_OPENERS or i in taken:
+            continue
+        j = i + 1 + (toks[i + 1].text in ("شهري", "شهر"))
+        m1 = lex.months.at(toks, j) if j < len(toks) else None
+        if m1 is None or m1.skip or m1.last + 1 >= len(toks):
+            continue
+        k = m1.last + 1
+        if toks[k].text in _RANGE_LINKS:
+            m2 = lex.months.at(toks, k + 1) if k + 1 < len(toks) else None
+            if m2 is not None and m2.skip:
+                m2 = None
+        else:
+            m2 = lex.months.at(toks, k)  # "وحزيران": the conjunction written onto the second month
+            if m2 is not None and not (m2.skip == 1 and toks[k].text[0] == "و"):
+                m2 = None
+        if m2 is None or m2.payload == m1.payload or any(n in taken for n in range(j, m2.last + 1)):
+            continue
+        mo1, mo2 = cast(int, m1.payload), cast(int, m2.payload)
+        last, year = m2.last, None
+        nxt = toks[last + 1].text if last + 1 < len(toks) else ""
+        if nxt.isdecimal() and len(nxt) == 4 and nxt[:2] in ("19", "20"):
+            last, year = last + 1, int(nxt)
+        elif reference is not None:
+            year = reference.year if mo2 <= reference.month else reference.year - 1
+        if year is None:
+            continue
+        start_year = year if mo1 < mo2 else year - 1
+        add(j, last, 0, date(start_year, mo1, 1), date(year, mo2, calendar.monthrange(year, mo2)[1]),
+            DatePrecision.MONTH, "month", f"{tag}#month_range")
 
 
 #: the word "month" before a month's name, with a clitic (folded): "خلال شهر آب" names the month, not a father
