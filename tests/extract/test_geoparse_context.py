@@ -1861,6 +1861,13 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
 
 
+def test_a_force_that_speaks_says_where_it_fights(village_config: Any) -> None:
+    # no country is named; the US's Africa Command strikes in Africa only, and Somalia holds a town so named
+    got = _places("U.S. Africa Command acknowledged on Friday that an airstrike near El Buur on April 1 killed two "
+                  "civilians.", village_config)
+    assert got and got[0][:2] == ("Ceelbuur", "SO"), got
+
+
 def test_a_name_that_goes_on_with_an_article_is_not_the_town_it_starts_with(village_config: Any) -> None:
     # "Bab al-Nairab" (a quarter of Aleppo) is not the town of al-Bab, which its first word spells
     got = _places("On April 28, a strike near the Bab al-Nairab clinic killed nine civilians in Aleppo, "

@@ -463,8 +463,23 @@ def resolve_occupation(
 
 @functools.cache
 def operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
-    """Each force that fights in one country only -> that country (``operates_in`` in the belligerents file)."""
-    return {e.canonical: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}
+    """Each force that fights in a few countries only -> those countries (``operates_in`` in the belligerents file).
+
+    By canonical name, when every entry of that name says the same: the US fights everywhere, though its Africa
+    Command only in Africa (:func:`entry_operates_in`).
+    """
+    entries = rules.belligerents.entries
+    out: dict[str, tuple[str, ...]] = {}
+    for canonical in dict.fromkeys(e.canonical for e in entries):
+        theatres = {tuple(e.operates_in) for e in entries if e.canonical == canonical}
+        if len(theatres) == 1 and (only := next(iter(theatres))):
+            out[canonical] = only
+    return out
+
+
+def entry_operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
+    """The countries one entry's force fights in, by the entry's id (the part of an actor's rule after "#")."""
+    return {e.id: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}
 
 
 #: the words of a backer's compound before the force it backs ("-backed", "-supported")

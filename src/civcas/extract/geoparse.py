@@ -448,16 +448,30 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
     """Votes for the countries the document's forces fight in only (``operates_in`` in the belligerents file)."""
-    from civcas.extract.actors import operates_in
+    from civcas.extract.actors import entry_operates_in, operates_in
     from civcas.extract.rules import load_rules
 
-    home = operates_in(load_rules())
+    home, by_entry = operates_in(load_rules()), entry_operates_in(load_rules())
     votes: dict[str, float] = {}
     for u in units:
-        for a in u.actors:
-            for iso in home.get(a.canonical, ()):
+        # a force that speaks of its strike ("U.S. Africa Command acknowledged ...") is no attacker of the
+        # sentence's, but says where it fights as much
+        speaking = _speaking_forces(u.claimant.name) if u.claimant is not None and u.claimant.name else ()
+        for a in (*u.actors, *speaking):
+            # "AFRICOM": the US's Africa Command strikes in Africa only, though the US fights everywhere
+            for iso in by_entry.get(a.rule.rsplit("#", 1)[-1]) or home.get(a.canonical, ()):
                 votes[iso] = votes.get(iso, 0.0) + 1.0
     return votes
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaking_forces(name: str) -> tuple[Any, ...]:
+    """The forces a source's name names ("U.S. Africa Command", "the Russian defence ministry")."""
+    from civcas.extract.actors import find_actors
+
+    return tuple(find_actors(name))
+
+
 _ADMIN_WORD_WEIGHT = 2.0
 #: How many mentions of one country's name vote (its strongest).
 _NAME_VOTES = 3
