@@ -49,6 +49,32 @@ def test_stance_denial_wins_over_acknowledgement() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # an admission told as coming after the denial is where the speaker stands now
+        ("NATO initially denied and later acknowledged responsibility for the strike.", Stance.ACKNOWLEDGES),
+        ("The ministry denied the strike at first, but subsequently admitted that it had killed 12 civilians.",
+         Stance.ACKNOWLEDGES),
+        # ... not an admission of the strike beside a denial of the harm
+        ("The coalition acknowledged the strike in Mosul but denied that any civilians were killed.",
+         Stance.DISPUTES),
+    ],
+)
+def test_stance_a_later_admission_after_a_denial(text: str, stance: Stance) -> None:
+    cue = main_stance(find_stance(text), text)
+    assert cue is not None and cue.stance is stance, cue
+
+
+def test_a_later_admission_is_its_subjects_not_the_adverbs() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "The coalition first denied the strike, but later admitted that it had killed 12 civilians in Mosul."
+    (claim,) = run(Document(id="s", text=text, published=date(2017, 5, 1)), config=ExtractConfig(gazetteer=None))
+    assert claim.stance is Stance.ACKNOWLEDGES and claim.claimant == "coalition", claim.claimant
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "killed 484 civilians in Syria and Iraq since 2014",

@@ -56,7 +56,7 @@ _LEADING = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|further|strongly|earlier|later|previously|"
-    r"repeatedly|officially|initially|separately|then|had|already|subsequently|quickly|not|n't|never|"
+    r"repeatedly|officially|initially|separately|then|had|already|subsequently|quickly|not|n't|never|first|again|"
     r"reportedly|allegedly|publicly|explicitly|in a statement|in its statement|in statement|on \w+day|\w+ly))+$",
     re.IGNORECASE,
 )
@@ -332,8 +332,11 @@ def _valid(name: str) -> bool:
         return False
     if name.strip().lower() in ("a", "an", "the", "some", "about", "around", "nearly", "roughly"):
         return False  # "An estimated 200 people died": a hedge, no source
-    if name.strip().lower() in ("and", "but", "or", "then", "also", "which", "who", "that", "while"):
-        return False  # "..., and denied that": the verb's subject is the one before, not the conjunction
+    if name.strip().lower() in ("and", "but", "or", "then", "also", "which", "who", "that", "while", "later",
+                                "first", "initially", "subsequently", "eventually", "finally", "afterwards", "again"):
+        # "..., and denied that", "..., but later admitted": the verb's subject is the one before, not the
+        # conjunction or the adverb
+        return False
     if _HAS_VERB.search(name):
         return False
     if _NOT_CLAIMANT.match(name):

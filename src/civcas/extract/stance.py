@@ -78,8 +78,22 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
-def main_stance(cues: list[StanceCue]) -> StanceCue | None:
-    """The cue that decides a sentence's stance: denial, then dispute, then acknowledgement, then estimate."""
+#: before an admission that followed a denial: "initially denied and later acknowledged responsibility"
+_LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards|finally|since)(?:\s+\w+)?\s*$", re.IGNORECASE)
+
+
+def main_stance(cues: list[StanceCue], text: str | None = None) -> StanceCue | None:
+    """The cue that decides a sentence's stance: denial, then dispute, then acknowledgement, then estimate.
+
+    With the sentence's ``text``, an admission told as coming later than a denial ("NATO initially denied and later
+    acknowledged responsibility") is where the speaker stands now.
+    """
+    if text is not None:
+        denials = [c for c in cues if c.stance in (Stance.DENIES, Stance.DISPUTES)]
+        later = [c for c in cues if c.stance is Stance.ACKNOWLEDGES and any(d.start < c.start for d in denials)
+                 and _LATER.search(text, max(0, c.start - 24), c.start)]
+        if denials and later:
+            return later[-1]
     order = [Stance.DENIES, Stance.DISPUTES, Stance.ACKNOWLEDGES, Stance.ESTIMATES]
     for st in order:
         for c in cues:

@@ -247,7 +247,7 @@ def sentence_units(
     actors = [a for a in find_actors(text, on=reference, rules=rules)
               if not party_before.search(text, max(0, a.start - 40), a.start)]
     places = find_mentions(doc_text, sent.start, sent.end, gazetteer=None, spotted=spotted, rules=rules)
-    stance = main_stance(find_stance(text, rules=rules))
+    stance = main_stance(find_stance(text, rules=rules), text)
     if stance is not None and stance.rule.endswith(("#dispute_no_civilian_harm", "#dispute_only_fighters")):
         # "denied that any civilians had died", "did not result in any civilian casualties": the harm words inside
         # the stance are the harm it says did not happen ("only ISIS fighters were killed": the fighters it says died)
