@@ -1861,6 +1861,13 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
 
 
+def test_an_unknown_quarter_of_a_part_of_a_town_is_near_that_town(village_config: Any) -> None:
+    # the gazetteer knows neither the quarter nor "West Mosul"; Mosul is the town both belong to
+    got = _places("Five members of one family were killed by a coalition airstrike on their house in the Hay "
+                  "al-Moaskar al-Qadim district, West Mosul, yesterday evening.", village_config)
+    assert got and got[0][1:] == ("IQ", PlacePrecision.NEAR), got
+
+
 def test_a_force_that_speaks_says_where_it_fights(village_config: Any) -> None:
     # no country is named; the US's Africa Command strikes in Africa only, and Somalia holds a town so named
     got = _places("U.S. Africa Command acknowledged on Friday that an airstrike near El Buur on April 1 killed two "

@@ -418,7 +418,7 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
     lookups, and the town the aliases file says a name is another name of: "Serekaniye" is Ras al-Ain of Syria, not
     Sari Kani of Iraq), then the most spelled as written ("Qayyarah": Iraq's town so spelled, not Syria's Qārah read
     loosely; but "Tal Tamr and Abu Rasin" are Syria's two towns, not Iraq's one Abu Rasin so spelled)."""
-    from civcas.gazetteer.resolve import alias_country
+    from civcas.gazetteer.resolve import alias_country, part_base
 
     held: Counter[str] = Counter()
     exact: Counter[str] = Counter()
@@ -430,10 +430,12 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
             held[aliased] += 1
             exact[aliased] += 1
             continue
-        core = gfold.core(m.text)
+        # "West Mosul": the town a part is named after holds it
+        name = part_base(m.text) or m.text
+        core = gfold.core(name)
         here: set[str] = set()
         spelled: set[str] = set()
-        for e in gz.lookup(m.text)[:20]:
+        for e in gz.lookup(name)[:20]:
             if e.country in among:
                 here.add(e.country)
                 if e.country not in spelled and core and any(gfold.has_core(n, core) for n in gz.info(e).loose):

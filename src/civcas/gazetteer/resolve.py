@@ -523,6 +523,8 @@ def _enclosing(
         return part
     district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within)
     towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
+    # "al-Zanjili district, West Mosul": the town a part named with it belongs to
+    towns += [base for w in mention.within if (base := part_base(w))]
     for town in towns:
         # "Mreimein village of Afrin city": near the town the text names, not in the district of the same name
         # with no country to go by, only a town spelled as named ("Orangi Town" is no Orange in California)
@@ -592,6 +594,14 @@ _PART_NAME = re.compile(
 _ARABIC_PART_NAME = re.compile(
     r"^(?:مساكن|ضاحية|ضاحيه|مزارع|بساتين|أحياء|احياء)\s+(?P<after>[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)$"
 )
+
+
+def part_base(name: str) -> str | None:
+    """The place a part's name is named after ("West Mosul", "Tonj-East", "مساكن جلين" -> "Mosul", "Tonj", "جلين")."""
+    m = _PART_NAME.match(name.strip()) or _ARABIC_PART_NAME.match(name.strip())
+    if m is None:
+        return None
+    return m.groupdict().get("after") or m.groupdict().get("before")
 
 
 def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, reason: str) -> Place | None:
