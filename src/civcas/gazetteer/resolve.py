@@ -806,6 +806,17 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             best_d, nearest_ones = _nearest_transliterations(gazetteer, name, in_country, 0.1)
             if best_d <= 0.3 and len({(round(e.lat, 1), round(e.lon, 1)) for e in nearest_ones}) == 1:
                 candidates, cached, aliased, transliterated = nearest_ones, False, True, True
+    if not ARABIC_SCRIPT.search(name) and within.entries and not any(in_context(e) for e in candidates) and (
+        len(skeleton := fold.latin_skeleton(fold.key(name))) >= 3
+    ):
+        # "Mastaba in Hajjah province": a name transliterated with other vowels than the gazetteer's ("Mustaba"),
+        # found by its consonants, only inside the area named with it and only as near as other vowels make it
+        target = _vowels_aside(fold.loose(name))
+        inside = [e for c in countries if c in transliterated_countries() for e in gazetteer.by_skeleton(skeleton, c)
+                  if e.kind in ("locality", "neighbourhood", "county") and _inside(e, within)
+                  and any(_other_vowels(target, _vowels_aside(n)) for n in gazetteer.info(e).loose[1:])]
+        if inside:
+            candidates, cached, aliased = list({e.id: e for e in inside}.values()), False, True
     if (mention.kind_hint or "").lower() in ("village", "camp") and (
         not told_country or not any(in_context(e) for e in candidates)
     ):
@@ -1241,6 +1252,16 @@ def _vowels_aside(folded: str) -> str:
     """A loose name as transliterations agree on it: a word's first vowel is one ("Ibleen", "Ablin": Arabic writes
     the same alif), long vowels written double are single ("ee" is "i", "oo" and "ou" are "u")."""
     return _VOWEL_RUNS.sub(lambda m: "a" if len(m.group()) == 1 else _VOWEL_OF[m.group()], folded)
+
+
+def _other_vowels(a: str, b: str) -> bool:
+    """Whether two names (:func:`_vowels_aside`) differ in their vowels only, letter for letter ("mastaba", "mustaba";
+    not "agbagba", "gbagba": a vowel dropped makes another name)."""
+    return len(a) == len(b) and all(x == y or (x in _VOWEL_LETTERS and y in _VOWEL_LETTERS)
+                                    for x, y in zip(a, b, strict=True))
+
+
+_VOWEL_LETTERS = frozenset("aeiou")
 
 
 def _close_area(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
