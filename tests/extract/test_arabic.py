@@ -256,6 +256,8 @@ def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: di
         ("مقتل مدني بقصف مصدره مناطق سيطرة قسد", "SDF"),
         # the YPG and the PKK by their letters, as Turkish outlets write them
         ('مقتل مدني بقصف صاروخي نفذه تنظيم "ي ب ك" الإرهابي على البلدة', "SDF"),
+        # two armies in the dual, the second an adjective of its own
+        ("مقتل مدني بقصف للجيشين التركي والوطني على البلدة", "Turkey"),
         ("مقتل مدني بقصف مدفعي لتنظيم بي كا كا على البلدة", "SDF"),
         # Yemen and Libya: the Saudi-led coalition is not the US-led one
         ("مقتل مدني بغارات لطيران التحالف السعودي على البلدة", "Saudi-led coalition"),
@@ -1085,6 +1087,25 @@ def test_relatives_counted_after_a_plural_possessive() -> None:
     assert [c.killed.value if c.killed else None for c in claims] == [5], claims
 
 
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("استشهاد أم وأطفالها الأربعة بقصف على بلدة سرمين.", [5]),
+        ("استشهاد أب وابنتين له بقصف على بلدة سرمين.", [3]),
+        # a family's members listed after its make-up, summed
+        ("استشهاد عائلة كاملة مؤلفة من أب وأم و3 أطفال بغارة على مدينة الأتارب.", [5]),
+        # "أم" is also "or": no mother without a companion after her
+        ("وسط معلومات عن مصيره، إذ لا يعرف ما إذا كان قد قتل أم تم اعتقاله.", []),
+    ],
+)
+def test_a_mother_or_a_father_counts_with_a_companion(text: str, killed: list[int]) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="k", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value for c in claims if c.killed] == killed, claims
+
+
 def test_arabic_word_lists_are_data_folded_once_at_load() -> None:
     """The extraction modules' word lists live in the Arabic data files and are compiled, folded, with the lexicon."""
     import re
@@ -1178,6 +1199,21 @@ def test_a_stray_tatweel_after_a_whole_word_keeps_the_space() -> None:
     assert fold("مقـ تل").text == "مقتل"
     assert fold("موالية لتركياـ شمال حلب").text == "مواليه لتركيا شمال حلب"
     assert fold("مصادر محلية لـ سانا").text == "مصادر محليه ل سانا"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("خان شيخون: ارتفاع عدد ضحايا الهجوم إلى 58 شهيداً وأكثر من 300 مصاب.", "Khān Shaykhūn"),
+        ("درعا:: قتل مدنيان برصاص مجهولين مساء أمس.", "Dar‘ā"),
+    ],
+)
+def test_a_posts_heading_names_its_place(text: str, name: str, village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    claims = run(Document(id="h", text=text, language="ar"), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == name, claims[0].place
 
 
 @pytest.mark.issue(5)

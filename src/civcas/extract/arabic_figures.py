@@ -312,6 +312,7 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
     """Every victim group of the sentence: counted, dual, singular, and the category groups after openers."""
     toks = sc.toks
     out: list[_G] = []
+    families: list[tuple[int, int, int]] = []  # (family noun, its clitics, the token its listed members start at)
     i = 0
     while i < len(toks):
         tok = toks[i].text
@@ -353,6 +354,17 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
                 out.append(g)
                 i = g.last + 1
                 continue
+            made_of = _make_up(toks, v[0].last + 1, lex)
+            if made_of is not None:
+                # "عائلة كاملة مؤلفة من أب وأم و3 أطفال": its members listed after, summed once they are read
+                families.append((i, _keep_article(toks[i].text, v[0].skip), made_of))
+                i = made_of
+                continue
+        if v is not None and v[1].number == "singular" and toks[i].text[v[0].skip :] in lex.companion_only and not (
+            i + 1 < len(toks) and toks[i + 1].text[0] == "و" and (len(toks[i + 1].text) > 2 or i + 2 < len(toks))
+        ):
+            i += 1  # "لا يعرف ما إذا كان قد قتل أم تم اعتقاله": "or", not a mother
+            continue
         if v is not None and v[1].number in ("dual", "singular"):
             hit, word = v
             value = 2 if word.number == "dual" else 1
@@ -364,8 +376,38 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
             i = g.last + 1
             continue
         i += 1
+    for first, skip, start in families:
+        out = _sum_members(toks, out, first, skip, start)
     _mark_categories(sc, out, lex)
     return out
+
+
+def _make_up(toks: Sequence[Token], j: int, lex: ArabicLex) -> int | None:
+    """The token after "من" of a family's make-up ("كاملة مؤلفة من ..."), else None."""
+    told = False
+    for _ in range(2):
+        if j < len(toks) and toks[j].text in lex.family_size_words:
+            j, told = j + 1, True
+    return j + 1 if told and j + 1 < len(toks) and toks[j].text == "من" else None
+
+
+def _sum_members(toks: Sequence[Token], out: list[_G], first: int, skip: int, start: int) -> list[_G]:
+    """The groups listed from token ``start`` on, joined by و, as one group of the family at token ``first``."""
+    run: list[_G] = []
+    expect = start
+    for g in sorted(out, key=lambda x: x.first):
+        if g.first < expect or g.value is None:
+            continue
+        if g.first == expect or (g.first == expect + 1 and toks[expect].text == "و"):
+            run.append(g)
+            expect = g.last + 1
+            continue
+        break
+    if len(run) < 2 or not all(toks[g.first].text.startswith("و") or toks[g.first - 1].text == "و" for g in run[1:]):
+        return out
+    total = sum(g.value or 0 for g in run)
+    family = _G(first, run[-1].last, skip, total, Qualifier.EXACT, total, total, "family_members", noun=first)
+    return [g for g in out if all(g is not r for r in run)] + [family]
 
 
 def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:

@@ -120,6 +120,7 @@ class ArabicLex:
     others_after_harm: frozenset[str]
     family_words: frozenset[str]
     family_size_words: frozenset[str]
+    companion_only: frozenset[str]
     kin_plurals: tuple[str, ...]
     kin_counts: dict[str, int]
     name_introducers: frozenset[str]
@@ -417,6 +418,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         others_after_harm=_words(vic.others_after_harm),
         family_words=_words(vic.family_words),
         family_size_words=_words(vic.family_size_words),
+        companion_only=_words(vic.companion_only),
         kin_plurals=tuple(fold_phrase(w) for w in vic.kin_plurals),
         kin_counts={fold_phrase(k): v for k, v in vic.kin_counts.items()},
         name_introducers=_words(vic.name_introducers),

@@ -484,6 +484,8 @@ class ArabicVictimsFile(Header):
     family_words: list[str]
     #: words between a family and the count of its members ("عائلة مكونة من 6 أشخاص")
     family_size_words: list[str] = []
+    #: singular nouns that count a victim only with a companion joined by و after them ("أم وابنها")
+    companion_only: list[str] = []
     #: stems of relatives in the plural, and the definite numbers that count them after ("أطفالهما الثلاثة")
     kin_plurals: list[str]
     kin_counts: dict[str, int]
