@@ -1704,6 +1704,23 @@ def test_a_month_named_after_the_word_month_dates_a_tally(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ارتفعت حصيلة ضحايا القصف على ريف إدلب منذ مساء الأحد إلى 40 قتيلاً.", "aggregate"),
+        ("قال المرصد إن ستة مدنيين قتلوا في هجمات بطائرات مسيرة منذ الأربعاء في ريف حلب.", "aggregate"),
+        # one town's toll since a day is that strike's toll
+        ("ارتفعت حصيلة ضحايا القصف على بلدة سرمين منذ مساء الأحد إلى 7 قتلى.", "incident"),
+    ],
+)
+def test_a_toll_since_a_day_over_an_area_is_a_tally_in_arabic(text: str, kind: str, village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    (claim,) = run(Document(id="d", text=text, published=date(2021, 9, 8)), config=village_config)
+    assert claim.kind.value == kind, claim
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end"),
     [
         ("قالت منظمة حقوقية إن غارات التحالف قتلت 210 مدنيين على الأقل في المدينة بين آذار وحزيران.",
