@@ -280,6 +280,8 @@ def _vote_key(p: Place) -> tuple[str, str | None]:
 #: An exact reading abroad votes only as a sizeable town, an admin area, the kind the text names, or inside the
 #: area named with it; a hamlet that merely shares the name does not.
 _EXACT_READING_POPULATION = 20_000
+#: a town this large is not what a text calls a village
+_CITY_NOT_VILLAGE = 100_000
 
 
 def _exact_readings(
@@ -364,6 +366,8 @@ def _exact_reading(
             return bool(e.kind in ("county", "region"))
         if hinted == "locality" and e.kind != "locality":
             return False  # "Gaza City" is no province of Mozambique
+        if m.kind_hint == "village" and e.population >= _CITY_NOT_VILLAGE:
+            return False  # "the village of al-Soussa" is no Sousse, a Tunisian city of 220,000
         if strong_only:
             return bool(e.kind == "region" or e.population >= _EXACT_READING_POPULATION)
         # a bare name is no district: small admin units of every name abound ("Jesus", a Paraguayan district); a
