@@ -202,6 +202,11 @@ def test_a_force_investigating_reports_is_not_their_source() -> None:
             "Mosul on March 17 killed more than 100 civilians.")
     (claim,) = run(Document(id="i1", text=text, published=date(2017, 3, 25)), config=ExtractConfig(gazetteer=None))
     assert claim.killed.value == 100 and claim.claimant == "unattributed", claim.claimant
+    # whose reports they are, named after the toll, is the source
+    text = ("The coalition said it was investigating reports that its aircraft struck a school in al-Mansoura, "
+            "killing at least 33 people, according to activists.")
+    (claim,) = run(Document(id="i2", text=text, published=date(2017, 3, 25)), config=ExtractConfig(gazetteer=None))
+    assert claim.killed.value == 33 and claim.claimant == "activists", claim.claimant
 
 
 def test_attribution_a_post_names_its_source_after_a_closing_dash() -> None:

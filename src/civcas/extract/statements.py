@@ -352,8 +352,10 @@ def sentence_units(
             c = u.claimant
             if c is not None and _INVESTIGATING.search(text, c.cue_end, min(h.start for h in u.harms)):
                 # "The US military said it was investigating reports that a coalition strike killed more than 100
-                # civilians": the reports say so, not the force that looks into them
-                u.claimant, u.unattributed = None, True
+                # civilians": the reports say so, not the force that looks into them; "..., according to activists"
+                # after the toll names whose reports they are
+                after = [o for o in non_relay if o is not c and o.start >= max(h.end for h in u.harms)]
+                u.claimant, u.unattributed = (after[0], False) if after else (None, True)
     if len(non_relay) == 1 and len(units) > 1:
         # "At least 55 people died, though opposition groups put the toll at 678": a source that opens a later
         # clause set against the first speaks for its own figure only; the first is the outlet's
