@@ -682,6 +682,11 @@ def test_pipeline_counts_that_share_a_verb_keep_their_own_places() -> None:
         got = sorted((c.killed.value, c.place.name if c.place else None) for c in run(_doc(text), config=CONFIG)
                      if c.killed is not None)
         assert got == [(3, "Kansafra"), (5, "al-Bara")], got
+    # after a colon, the counts break the figure before them down by place
+    text = "Airstrikes killed 17 people on Tuesday: 12 in Kafranbel and 5 in Hass."
+    got = sorted((c.killed.value, c.place.name if c.place else None) for c in run(_doc(text), config=CONFIG)
+                 if c.killed is not None and c.killed.value < 17)
+    assert got == [(5, "Hass"), (12, "Kafranbel")], got
     # one person by an article after the strike's means tells who struck, no second count
     text = "Eleven people were killed by a car bomb and a suicide bomber in Hilla, south of Baghdad."
     assert [c.killed.value for c in run(_doc(text), config=CONFIG) if c.killed is not None] == [11]
