@@ -139,6 +139,9 @@ def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_g
         ("A car bomb attack on a Libyan security checkpoint killed six.", []),
         ("Gunmen assassinated a retired Libyan army colonel.", []),
         ("Nigerian officials said the bombing killed 20.", []),
+        # the body a commander counted among the dead served is no attacker; a speech verb ends a force's noun phrase
+        ("Turkish drones killed a commander of the YPG and two civilians.", ["Turkey"]),
+        ("A commander of the SDF said Turkish drones killed two civilians.", ["Turkey"]),
     ],
 )
 def test_actors_any_states_forces_by_demonym(text: str, expected: list[str]) -> None:

@@ -72,6 +72,9 @@ from civcas.extract.figures import find_harms
             ["a village imam", "two of his pupils"],
         ),
         ("The market's treasurer was killed on Monday together with Ada Nwosu, a trader.", 2, ["Ada Nwosu"]),
+        # a body's commander, his body named after "of", then the next conjunct
+        ("Turkish drones killed a commander of the YPG and two civilians near Qamishli.", 3,
+         ["a commander", "two civilians"]),
     ],
 )
 def test_conjuncts_listed_victims_add_up(text: str, value: int, groups: list[str]) -> None:

@@ -44,6 +44,11 @@ class _Lex:
     state_of: dict[str, str] | None = None
 
 
+#: speech verbs that end a force's noun phrase: what follows them is another clause's
+_SPEECH_GAP = (r"(?i:said|says|say|told|tells|reported|reports|claimed|claims|denied|denies|announced|stated|added|"
+               r"confirmed)")
+
+
 @functools.cache
 def _lex(rules: RuleFiles) -> _Lex:
     name_of: dict[str, tuple[str, str]] = {}
@@ -60,7 +65,9 @@ def _lex(rules: RuleFiles) -> _Lex:
     adj = phrase_regex([a for e in rules.belligerents.entries for a in e.adjectives], case_sensitive=False).pattern
     nouns = phrase_regex(rules.belligerents.military_nouns).pattern
     adjective = re.compile(
-        rf"(?P<adj>{adj})(?:[\s\u00a0\-]+(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+(?P<noun>{nouns})", re.IGNORECASE
+        # (no speech verb between: "A commander of the SDF said Turkish drones ..." names no SDF drones)
+        rf"(?P<adj>{adj})(?:[\s\u00a0\-]+(?!{_SPEECH_GAP}\b)(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+(?P<noun>{nouns})",
+        re.IGNORECASE
     )
     adjective_only = re.compile(adj, re.IGNORECASE)
     not_names = phrase_regex(rules.belligerents.not_names or ["\u0000"])
@@ -69,7 +76,8 @@ def _lex(rules: RuleFiles) -> _Lex:
     if state_of and rules.belligerents.state_nouns:
         dem = phrase_regex(sorted(state_of, key=len, reverse=True), case_sensitive=True).pattern
         snouns = phrase_regex(rules.belligerents.state_nouns).pattern
-        state = re.compile(rf"(?P<adj>{dem})(?:[\s\u00a0\-]+(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+(?P<noun>(?i:{snouns}))")
+        state = re.compile(rf"(?P<adj>{dem})(?:[\s\u00a0\-]+(?!{_SPEECH_GAP}\b)(?:[\w'’\-]+)){{0,2}}?[\s\u00a0\-]+"
+                           rf"(?P<noun>(?i:{snouns}))")
     return _Lex(
         names, name_of, adjective, adjective_of, adjective_only, not_names, validity, rules.tags["belligerents"],
         state, state_of,
@@ -258,6 +266,9 @@ _TARGET_AFTER = re.compile(
 # "three US soldiers", "two of the SDF", "members of the militia": victims of that side; but "with the support of US
 # forces" names the force
 _VICTIM_BEFORE = re.compile(
+    # "a commander of the YPG", "two senior officials of the group": the side the one counted served
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:[\w\-]+\s+)?"
+    r"(?:commanders?|leaders?|officials?|officers?|cadres?)\s+of\s+(?:the\s+)?#?$|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
     # ("kills 2 #SDF fighters": a post's hashtag on the force's name)
     r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?#?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"

@@ -83,14 +83,17 @@ _COORD_PHRASE_OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "two members of the Asayish and a civilian driver", "two members of the Asayish internal security forces and a
-# civilian driver": a short "of" phrase completes the first conjunct (whose noun asks for one: members, relatives,
-# employees) before "and" joins the next; no harm word inside it.
+# civilian driver", "a commander of the YPG and two civilians": a short "of" phrase completes the first conjunct
+# (whose noun asks for one: members, relatives, employees, a body's commanders and officials) before "and" joins the
+# next; no harm word inside it.
 _COORD_OF = re.compile(
     r"\s+of\s+(?:(?:the|his|her|their|its)\s+)?(?:(?!(?:killed|wounded|injured|died|dead|and)\b)[\w'’\-]+\s+){1,5}"
     r"and\s+(?:(?:his|her|their)\s+)?",
     re.IGNORECASE,
 )
-_OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "workers", "residents"})
+_OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "workers", "residents", "commander",
+                       "commanders", "leader", "leaders", "official", "officials", "officer", "officers", "fighter",
+                       "fighters", "elements", "cadres"})
 _OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
 
 
