@@ -142,6 +142,9 @@ def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_g
         # the body a commander counted among the dead served is no attacker; a speech verb ends a force's noun phrase
         ("Turkish drones killed a commander of the YPG and two civilians.", ["Turkey"]),
         ("A commander of the SDF said Turkish drones killed two civilians.", ["Turkey"]),
+        # a sentence's "The" may open a state's name as the strike's subject, but not a state's strikes as a noun
+        ("The US fired 59 Tomahawk missiles at the airbase, killing nine civilians.", ["US"]),
+        ("The monitor said the Syria strikes hit a power station.", []),
     ],
 )
 def test_actors_any_states_forces_by_demonym(text: str, expected: list[str]) -> None:

@@ -143,10 +143,18 @@ _CLAUSE_OPENS = re.compile(
 )
 
 
-def opens_clause(before: str) -> bool:
+def opens_clause(before: str, after: str = "") -> bool:
     """Whether a clause's subject may start after ``before`` (the text up to a name); not after a place's comma
-    ("a car bomb in Balad, Iraq killed 7": the country completes the place)."""
+    ("a car bomb in Balad, Iraq killed 7": the country completes the place). With ``after`` (the text from the
+    name's end), a sentence's "The" may open the subject too ("The US fired 59 missiles"), unless the verb could be
+    a noun the name qualifies ("The Syria strikes")."""
+    if after and before.endswith("The ") and not _NOUN_VERB.match(after):
+        before = before[:-4]
     return _CLAUSE_OPENS.search(before[-40:]) is not None and _PLACE_COMMA.search(before[-60:]) is None
+
+
+#: strike verbs that are also the nouns a state's name qualifies ("The Syria strikes hit ...")
+_NOUN_VERB = re.compile(r"\s+(?:strikes|attacks|raids|bombs|shells|hits|targets|fires|bombings|airstrikes)\b")
 
 
 _PLACE_COMMA = re.compile(r"\b(?:in|at|near|of|from|outside|inside|across)\s+(?:[A-Z][\w’'\-]*\s*){1,3},\s*$")
@@ -583,11 +591,14 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
     for m in _state_subject(rules).finditer(text):
         # "Israel struck the al-Mawasi zone", "Russia and Syria bombed Idlib": the states as a strike's subject,
         # opening a clause ("in central Nigeria killed 27" is a place; "the Syria strikes" a noun; "Car bomb" a car)
-        if not opens_clause(text[max(0, m.start() - 40) : m.start()]) or any(
-            len(w) <= 3 and not w.isupper() for w in m.group("obj").split() if w != "and"
+        obj, at = m.group("obj"), m.start("obj")
+        if obj.startswith("The "):
+            obj, at = obj[4:], at + 4  # "The US fired 59 missiles": the article opens the subject
+        if not opens_clause(text[max(0, at - 44) : at], text[m.end("obj") : m.end("obj") + 20]) or any(
+            len(w) <= 3 and not w.isupper() for w in obj.split() if w != "and"
         ):
             continue
-        found.extend(_state_mentions(m.start("obj"), m.group("obj"), rules, f"{lex.tag}#striking_state"))
+        found.extend(_state_mentions(at, obj, rules, f"{lex.tag}#striking_state"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[ActorMention] = []
     blocked = [(m.start(), m.end()) for m in lex.not_names.finditer(text)]

@@ -858,7 +858,7 @@ def _strikes(pat: _CountryPatterns, text: str, start: int, end: int) -> bool:
     from civcas.extract.rules import load_rules
 
     return bool(strike_verb_after(load_rules()).match(text, end, end + 40)) and opens_clause(
-        text[max(0, start - 40) : start]
+        text[max(0, start - 44) : start], text[end : end + 20]
     )
 
 
