@@ -1090,6 +1090,8 @@ def test_relatives_counted_after_a_plural_possessive() -> None:
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
+        # "بلا" (without) takes the noun after it: Doctors Without Borders negate no harm
+        ("أعلنت منظمة أطباء بلا حدود مقتل 11 شخصاً في غارة على مستشفى في المحافظة.", [11]),
         ("استشهاد أم وأطفالها الأربعة بقصف على بلدة سرمين.", [5]),
         ("استشهاد أب وابنتين له بقصف على بلدة سرمين.", [3]),
         # a family's members listed after its make-up, summed
@@ -1098,7 +1100,7 @@ def test_relatives_counted_after_a_plural_possessive() -> None:
         ("وسط معلومات عن مصيره، إذ لا يعرف ما إذا كان قد قتل أم تم اعتقاله.", []),
     ],
 )
-def test_a_mother_or_a_father_counts_with_a_companion(text: str, killed: list[int]) -> None:
+def test_arabic_counts_of_kin_and_beside_an_organisations_name(text: str, killed: list[int]) -> None:
     from civcas.extract import ExtractConfig, run
     from civcas.records import Document
 

@@ -565,10 +565,16 @@ def _negated(sc: Scan, first: int, lex: ArabicLex) -> bool:
         t = sc.toks[k].text
         if t in ("،", ",", ".", ":", "؛", ";", "|", "-"):
             return False
+        if t in _WITHOUT and first - k > 1:
+            continue  # "أطباء بلا حدود" (Doctors Without Borders): "without" takes the one noun after it
         for form, _ in variants(t, article=False):
             if form in lex.negations and (form not in lex.short_negations or first - k <= 2):
                 return True
     return False
+
+
+#: "without" as a preposition (ب with لا): it negates the noun right after it, no verb further on
+_WITHOUT = frozenset({"بلا", "وبلا"})
 
 
 def _group_after(sc: Scan, k: int, free: dict[int, _G]) -> _G | None:
