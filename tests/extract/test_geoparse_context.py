@@ -1861,6 +1861,17 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
 
 
+def test_a_comma_and_in_put_a_place_in_the_area_after_it(village_config: Any) -> None:
+    # "in al-Zaydiyah, in Hodeidah province": Yemen's al-Zaydiyah, though the coalition also fights in Iraq
+    got = _places("At least 17 people were killed when coalition aircraft struck a security headquarters in "
+                  "al-Zaydiyah, in Hodeidah province, residents said.", village_config)
+    assert got and got[0][:2] == ("Az Zaydiyah", "YE"), got
+    # a name the text puts nowhere stays out of it ("known as Sahwa, in the city of Ramadi")
+    got = _places("A suicide bomber struck a funeral for a leader of the militia known as Sahwa, in the city of "
+                  "Ramadi, killing nine mourners.", village_config)
+    assert got and got[0][0] == "Ramadi", got
+
+
 def test_a_city_abroad_spelled_as_a_village_is_named_does_not_take_it(village_config: Any) -> None:
     # Sousse (Tunisia, 220,000 people) is also written "Soussa"; the village of al-Soussa lies in Deir ez-Zor
     got = _places("Nineteen members of two families were killed when coalition jets struck houses in the village of "

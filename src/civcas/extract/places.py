@@ -296,7 +296,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         institution_of=re.compile(rf"\b{alt(p.institutions_of)}[\s\u00a0]+of[\s\u00a0]+$"),
         within_gap=re.compile(
             rf"(?:['’]s)?[\s\u00a0]*(?:{alt(p.within_features)}[\s\u00a0]*)?"
-            rf"(?:,|{alt(p.within_links)})[\s\u00a0]+(?:the[\s\u00a0]+)?"
+            # ("al-Zaydiyah, in Hodeidah province": a comma and a link word together)
+            rf"(?:,(?:[\s\u00a0]*(?:in|within|inside))?|{alt(p.within_links)})[\s\u00a0]+(?:the[\s\u00a0]+)?"
             # ("in north-western Aleppo": a compound compass word, hyphenated or not)
             rf"(?:(?:(?:north|south)-?\w+ern|\w+ern|{alt(p.within_modifiers)})[\s\u00a0]+)?"
             rf"(?:{alt(p.within_areas_of)}[\s\u00a0]+of[\s\u00a0]+)?",
@@ -874,6 +875,10 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
             m_last = out[first - 1]
             n = out[j]
             gap = doc_text[m_last.span.end : n.span.start]
+            if _COMMA_LINK.match(gap) and not (m_last.kind_hint or _LOCATIVE_BEFORE.search(
+                doc_text, max(0, m_last.span.start - 24), m_last.span.start
+            )):
+                break  # "known as Sahwa, in the city of Ramadi", "Simon Akpen, in Yenagoa": neither put anywhere
             if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
                 break
@@ -885,6 +890,13 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
         if within:
             out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))))
     return out
+
+
+#: a comma and a link word between two names ("al-Zaydiyah, in Hodeidah province"), and what must stand before the
+#: first for the second to hold it: a locative preposition ("in al-Zaydiyah, in ..."), a feature word's "of"
+_COMMA_LINK = re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?:in|within|inside)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|on|outside|inside|into|to)[\s\u00a0]+(?:the[\s\u00a0]+)?$",
+                              re.IGNORECASE)
 
 
 def place_lists(doc_text: str, mentions: Sequence[PlaceMention]) -> list[list[PlaceMention]]:
