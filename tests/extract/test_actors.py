@@ -145,6 +145,8 @@ def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_g
         # a sentence's "The" may open a state's name as the strike's subject, but not a state's strikes as a noun
         ("The US fired 59 Tomahawk missiles at the airbase, killing nine civilians.", ["US"]),
         ("The monitor said the Syria strikes hit a power station.", []),
+        # allied with, no US-led coalition
+        ("Twenty people were killed by militiamen in coalition with the Nduma Defence of Congo.", []),
     ],
 )
 def test_actors_any_states_forces_by_demonym(text: str, expected: list[str]) -> None:
