@@ -1861,29 +1861,32 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
     assert _vowels_aside("ashrakhi") != _vowels_aside("israk")
 
 
-def test_a_comma_and_in_put_a_place_in_the_area_after_it(village_config: Any) -> None:
-    # "in al-Zaydiyah, in Hodeidah province": Yemen's al-Zaydiyah, though the coalition also fights in Iraq
-    got = _places("At least 17 people were killed when coalition aircraft struck a security headquarters in "
-                  "al-Zaydiyah, in Hodeidah province, residents said.", village_config)
-    assert got and got[0][:2] == ("Az Zaydiyah", "YE"), got
-    # a name the text puts nowhere stays out of it ("known as Sahwa, in the city of Ramadi")
-    got = _places("A suicide bomber struck a funeral for a leader of the militia known as Sahwa, in the city of "
-                  "Ramadi, killing nine mourners.", village_config)
-    assert got and got[0][0] == "Ramadi", got
-
-
-def test_a_city_abroad_spelled_as_a_village_is_named_does_not_take_it(village_config: Any) -> None:
-    # Sousse (Tunisia, 220,000 people) is also written "Soussa"; the village of al-Soussa lies in Deir ez-Zor
-    got = _places("Nineteen members of two families were killed when coalition jets struck houses in the village of "
-                  "al-Soussa near the Iraqi border, the monitor said.", village_config)
-    assert got and got[0][:2] == ("As Sūsah", "SY"), got
-
-
-def test_a_name_with_other_vowels_is_found_by_its_consonants_inside_its_area(village_config: Any) -> None:
-    # the gazetteer writes "Mustaba", a district of Hajjah; "Mastaba" elsewhere is a Jordanian or Syrian village
-    got = _places("At least 97 people were killed when air strikes hit a crowded market in Mastaba in Hajjah "
-                  "province on Tuesday, a UN spokesman said.", village_config)
-    assert got and got[0][:2] == ("Mustaba", "YE"), got
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a name that goes on with an article ("Bab al-Nairab", a quarter of Aleppo) is not the town al-Bab
+        ("On April 28, a strike near the Bab al-Nairab clinic killed nine civilians in Aleppo, activists said.",
+         "Aleppo", "SY"),
+        # no country named: the US's Africa Command strikes in Africa only, and Somalia holds a town so named
+        ("U.S. Africa Command acknowledged on Friday that an airstrike near El Buur on April 1 killed two civilians.",
+         "Ceelbuur", "SO"),
+        # the gazetteer writes "Mustaba", a district of Hajjah; "Mastaba" elsewhere is a Jordanian or Syrian village
+        ("At least 97 people were killed when air strikes hit a crowded market in Mastaba in Hajjah province on "
+         "Tuesday, a UN spokesman said.", "Mustaba", "YE"),
+        # Sousse (Tunisia, 220,000 people) is also written "Soussa"; the village of al-Soussa lies in Deir ez-Zor
+        ("Nineteen members of two families were killed when coalition jets struck houses in the village of "
+         "al-Soussa near the Iraqi border, the monitor said.", "As Sūsah", "SY"),
+        # "in al-Zaydiyah, in Hodeidah province": Yemen's al-Zaydiyah, though the coalition also fights in Iraq
+        ("At least 17 people were killed when coalition aircraft struck a security headquarters in al-Zaydiyah, in "
+         "Hodeidah province, residents said.", "Az Zaydiyah", "YE"),
+        # ... but a name the text puts nowhere stays out of it ("known as Sahwa, in the city of Ramadi")
+        ("A suicide bomber struck a funeral for a leader of the militia known as Sahwa, in the city of Ramadi, "
+         "killing nine mourners.", "Ramadi", "IQ"),
+    ],
+)
+def test_context_picks_the_place_a_text_means(text: str, name: str, country: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got
 
 
 def test_an_unknown_quarter_of_a_part_of_a_town_is_near_that_town(village_config: Any) -> None:
@@ -1891,20 +1894,6 @@ def test_an_unknown_quarter_of_a_part_of_a_town_is_near_that_town(village_config
     got = _places("Five members of one family were killed by a coalition airstrike on their house in the Hay "
                   "al-Moaskar al-Qadim district, West Mosul, yesterday evening.", village_config)
     assert got and got[0][1:] == ("IQ", PlacePrecision.NEAR), got
-
-
-def test_a_force_that_speaks_says_where_it_fights(village_config: Any) -> None:
-    # no country is named; the US's Africa Command strikes in Africa only, and Somalia holds a town so named
-    got = _places("U.S. Africa Command acknowledged on Friday that an airstrike near El Buur on April 1 killed two "
-                  "civilians.", village_config)
-    assert got and got[0][:2] == ("Ceelbuur", "SO"), got
-
-
-def test_a_name_that_goes_on_with_an_article_is_not_the_town_it_starts_with(village_config: Any) -> None:
-    # "Bab al-Nairab" (a quarter of Aleppo) is not the town of al-Bab, which its first word spells
-    got = _places("On April 28, a strike near the Bab al-Nairab clinic killed nine civilians in Aleppo, "
-                  "activists said.", village_config)
-    assert got and got[0][0] == "Aleppo", got
 
 
 def test_a_towns_area_is_the_town_not_an_unknown_quarter(village_config: Any) -> None:
