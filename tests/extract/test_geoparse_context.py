@@ -1882,6 +1882,9 @@ def test_other_vowels_do_not_make_a_namesake_of_another_consonant_pattern() -> N
         # ... but a name the text puts nowhere stays out of it ("known as Sahwa, in the city of Ramadi")
         ("A suicide bomber struck a funeral for a leader of the militia known as Sahwa, in the city of Ramadi, "
          "killing nine mourners.", "Ramadi", "IQ"),
+        # a bare "coalition" fights where either coalition does: near Mokha it is Yemen's, whatever Iraq holds
+        ("At least 131 people were killed when coalition jets bombed a wedding party in the village of Wahijah near "
+         "Mokha, medics said.", "Wahijah", "YE"),
         # a dateline's spaced hyphen joins no name; a sizeable town before a building's noun is the strike's place
         ("KYIV - A Russian airstrike hit the Mariupol drama theatre where hundreds of civilians were sheltering, "
          "local authorities said, adding that at least 300 people were killed.", "Mariupol", "UA"),

@@ -373,6 +373,14 @@ def test_pipeline_a_toll_over_a_range_of_months_is_a_tally_even_in_one_town() ->
         date(2020, 3, 1), date(2020, 6, 30)), claims[0].date
 
 
+def test_a_strike_on_a_town_the_gazetteer_lacks_in_a_named_month_is_an_incident(village_config: Any) -> None:
+    # the Saudi-led coalition strikes in Yemen; the town is placed in its country, and a month's date makes no tally
+    text = ("A Saudi-led coalition strike on a market in Mastaba killed 97 civilians, including 25 children, in March, "
+            "the UN human rights office said on Wednesday.")
+    (claim,) = run(_doc(text, date(2016, 4, 27)), config=village_config)
+    assert claim.kind is ClaimKind.INCIDENT and claim.place is not None and claim.place.country == "YE", claim
+
+
 def test_pipeline_two_attacks_on_one_named_village_are_one_incident() -> None:
     # The gazetteer does not know the village; the text's own word "village" makes the place fine.
     text = (

@@ -496,6 +496,16 @@ def operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def fights_in(a: ActorMention, rules: RuleFiles) -> tuple[str, ...]:
+    """The countries the force a mention names fights in only (none: anywhere). A bare "coalition" is the US-led one in
+    Syria and Iraq, or the one ``coalitions`` names where another fights ("coalition jets bombed a wedding near
+    Mokha")."""
+    own = entry_operates_in(rules).get(a.rule.rsplit("#", 1)[-1]) or operates_in(rules).get(a.canonical, ())
+    if a.canonical == "coalition" and own and not _US_LED.search(fold(a.text)):
+        return (*own, *(c for c in rules.belligerents.coalitions if c not in own))
+    return own
+
+
 def entry_operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
     """The countries one entry's force fights in, by the entry's id (the part of an actor's rule after "#")."""
     return {e.id: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}

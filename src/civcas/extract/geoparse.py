@@ -454,10 +454,10 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
     """Votes for the countries the document's forces fight in only (``operates_in`` in the belligerents file)."""
-    from civcas.extract.actors import entry_operates_in, operates_in
+    from civcas.extract.actors import fights_in
     from civcas.extract.rules import load_rules
 
-    home, by_entry = operates_in(load_rules()), entry_operates_in(load_rules())
+    rules = load_rules()
     votes: dict[str, float] = {}
     for u in units:
         # a force that speaks of its strike ("U.S. Africa Command acknowledged ...") is no attacker of the
@@ -465,7 +465,7 @@ def _home_votes(units: list[Unit]) -> dict[str, float]:
         speaking = _speaking_forces(u.claimant.name) if u.claimant is not None and u.claimant.name else ()
         for a in (*u.actors, *speaking):
             # "AFRICOM": the US's Africa Command strikes in Africa only, though the US fights everywhere
-            for iso in by_entry.get(a.rule.rsplit("#", 1)[-1]) or home.get(a.canonical, ()):
+            for iso in fights_in(a, rules):
                 votes[iso] = votes.get(iso, 0.0) + 1.0
     return votes
 
