@@ -506,6 +506,7 @@ def fights_in(a: ActorMention, rules: RuleFiles) -> tuple[str, ...]:
     return own
 
 
+@functools.cache
 def entry_operates_in(rules: RuleFiles) -> dict[str, tuple[str, ...]]:
     """The countries one entry's force fights in, by the entry's id (the part of an actor's rule after "#")."""
     return {e.id: tuple(e.operates_in) for e in rules.belligerents.entries if e.operates_in}

@@ -382,13 +382,20 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
     return out
 
 
-def _make_up(toks: Sequence[Token], j: int, lex: ArabicLex) -> int | None:
-    """The token after "من" of a family's make-up ("كاملة مؤلفة من ..."), else None."""
+def _made_of(toks: Sequence[Token], j: int, lex: ArabicLex) -> tuple[int, bool] | None:
+    """The token after "من" of a family's make-up at token ``j`` ("كاملة مكونة من ...", "من خمسة أفراد"), and whether a
+    word of its make-up was told ("عائلة كاملة مكونة من 7": an adjective, then the verb); None without "من"."""
     told = False
     for _ in range(2):
         if j < len(toks) and toks[j].text in lex.family_size_words:
             j, told = j + 1, True
-    return j + 1 if told and j + 1 < len(toks) and toks[j].text == "من" else None
+    return (j + 1, told) if j + 1 < len(toks) and toks[j].text == "من" else None
+
+
+def _make_up(toks: Sequence[Token], j: int, lex: ArabicLex) -> int | None:
+    """The token its members start at, when a family's make-up is told in words ("مؤلفة من أب وأم ...")."""
+    got = _made_of(toks, j, lex)
+    return got[0] if got is not None and got[1] else None
 
 
 def _sum_members(toks: Sequence[Token], out: list[_G], first: int, skip: int, start: int) -> list[_G]:
@@ -413,15 +420,14 @@ def _sum_members(toks: Sequence[Token], out: list[_G], first: int, skip: int, st
 def _family_members(sc: Scan, j: int, lex: ArabicLex) -> _G | None:
     """The count of a family's members at token ``j`` ("مكونة من 6 أشخاص", "من خمسة أفراد"), or None."""
     toks = sc.toks
-    for _ in range(2):  # "عائلة كاملة مكونة من 7": an adjective, then the verb of its make-up
-        if j < len(toks) and toks[j].text in lex.family_size_words:
-            j += 1
-    if not (j + 1 < len(toks) and toks[j].text == "من"):
+    made = _made_of(toks, j, lex)
+    if made is None:
         return None
-    nr = _number(sc, j + 1, lex) if (toks[j + 1].text[0].isdigit() or _may_number(toks[j + 1].text, lex)) else None
+    k = made[0]
+    nr = _number(sc, k, lex) if (toks[k].text[0].isdigit() or _may_number(toks[k].text, lex)) else None
     if nr is None or nr[2] is None:
         return None
-    g = _counted(sc, j + 1, nr, lex)
+    g = _counted(sc, k, nr, lex)
     return g if g is not None and g.value is not None and g.noun is not None else None
 
 

@@ -139,18 +139,19 @@ def mark_sums(units: list[Unit]) -> None:
         h = u.harm("killed")
         if h is not None and h.value is not None and u.kind == "harm":
             vals.append((i, h.value))
+    day_of = {i: _day_of(units[i]) for i, _v in vals}
     for i, v in vals:
         if v < 10:
             continue
         u = units[i]
         if u.offset is not None and u.offset.offset not in (None, (0, 0)):
             continue  # "Two days later, barrel bombs ... killed 12": another strike, dated from the one before
-        day = _day_of(u)
+        day = day_of[i]
         # Parts told in the total's own sentence are its breakdown ("10 killed: Somali [8 dead], Maasai [2]"); a
         # part dated another day than a total dated to a day is another strike ("On April 28 ... nine", "On May 4
         # ... three" sum to no "On April 30 ... 12")
         others = [w for j, w in vals if j != i and w < v and units[j].sent.index != u.sent.index
-                  and (day is None or _day_of(units[j]) in (None, day))]
+                  and (day is None or day_of[j] in (None, day))]
         hit = any(
             abs(others[a] + others[b] - v) <= max(1, 0.05 * v)
             for a in range(len(others))

@@ -607,10 +607,9 @@ def part_base(name: str) -> str | None:
 def _part_of(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, reason: str) -> Place | None:
     """A name the gazetteer lacks that names a part of a place it knows ("Tonj-East", "مساكن جلين"): near that
     place."""
-    m = _PART_NAME.match(mention.text.strip()) or _ARABIC_PART_NAME.match(mention.text.strip())
-    if m is None:
+    base = part_base(mention.text)
+    if base is None:
         return None
-    base: str = m.group("after") or m.groupdict().get("before") or ""
     if len(fold.key(base)) < 4 or fold.key(base) in {
         fold.key(d) for d in ("North", "South", "East", "West", "Upper", "Lower", "Central")
     }:
