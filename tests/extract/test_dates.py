@@ -329,6 +329,9 @@ def test_a_bare_ordinal_day_is_a_day_of_the_publications_month(text: str, expect
          "warplanes struck the village of al-Bara, killing three civilians."),
         ("قصفت مدفعية النظام بلدة كفرنبل يوم 13 آذار 2022، ما أدى إلى مقتل مدني.\n"
          "وفي اليوم ذاته قصفت الطائرات الحربية الروسية قرية البارة، ما أسفر عن مقتل ثلاثة مدنيين."),
+        # "that day" points back as well, never at the publication's day ("اليوم" alone is today)
+        ("قصفت مدفعية النظام بلدة كفرنبل يوم 13 آذار 2022، ما أدى إلى مقتل مدني.\n"
+         "وفي ذلك اليوم قصفت الطائرات الحربية الروسية قرية البارة، ما أسفر عن مقتل ثلاثة مدنيين."),
     ],
 )
 def test_the_same_day_is_the_day_of_the_strike_told_before_not_the_publication(text: str) -> None:
@@ -427,3 +430,13 @@ def test_a_page_that_embeds_a_post_is_of_the_weekday_it_says_is_today() -> None:
 def test_a_day_written_as_an_ordinal_word(text: str, expected: date) -> None:
     # "twenty-first" is read whole, not as its last word "first"
     assert [m.start_date for m in find_dates(text, reference=date(2019, 4, 10))] == [expected]
+
+
+def test_that_day_in_an_arabic_denial_is_not_the_publications_day() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("نفى التحالف الدولي مسؤوليته عن الغارة التي استهدفت قرية الباغوز، مؤكداً أنه لم ينفذ أي ضربات جوية في "
+            "المنطقة ذلك اليوم.")
+    claims = run(Document(id="s3", text=text, published=date(2020, 1, 19)), config=ExtractConfig(gazetteer=None))
+    assert claims and all(c.date.start is None for c in claims), [c.date for c in claims]

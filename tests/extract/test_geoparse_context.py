@@ -2192,3 +2192,28 @@ def test_a_charity_supporting_a_hospital_is_no_place(charity: str, village_confi
 def test_an_arabic_noun_before_a_town_places_it(text: str, place: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][:2] == (place, "SY"), got
+
+
+def test_a_demonym_before_a_feature_word_says_the_places_country(village_config: Any) -> None:
+    # "the Saudi city of Jizan" is in Saudi Arabia however Yemeni the story; the strike a Yemeni dateline and "northern
+    # Yemen" place stays in Yemen, not in the city the other side's missile struck
+    text = ("SAADA, Yemen (AP) - A Saudi-led coalition airstrike hit a bus carrying children in a busy market in "
+            "northern Yemen on Thursday, killing at least 29 children, the Red Cross said. The coalition said the "
+            "strike targeted those responsible for a missile attack on the Saudi city of Jizan.")
+    claims = run(Document(id="g1", text=text), config=village_config)
+    assert [(c.place.name, c.place.country) for c in claims if c.place is not None] == [("Sa'dah", "YE")], claims
+    jizan = run(Document(id="g2", text="A Houthi missile killed two people in the Saudi city of Jizan."),
+                config=village_config)
+    assert [(c.place.name, c.place.country) for c in jizan if c.place is not None] == [("Jizan", "SA")], jizan
+
+
+def test_a_country_named_before_an_unknown_village_vouches_for_no_look_alike(village_config: Any) -> None:
+    # "the northeast Nigerian village of X": Nigeria is where to look, not an area that makes a loose reading of the
+    # name (another village with like consonants) acceptable; and a province so named is still the province
+    got = _places("Gunmen opened fire on a church service in the northeast Nigerian village of Attangara, killing "
+                  "nine people, police said.", village_config)
+    assert got == [("Attangara", "NG", PlacePrecision.COUNTRY)], got
+    text = ("Israeli missiles struck near Damascus airport, killing two militiamen, one of whom is from the southern "
+            "Syrian province of Daraa, sources said.")
+    claims = run(Document(id="g3", text=text), config=village_config)
+    assert all(c.place is not None and c.place.name != "Dārayyā" for c in claims), claims

@@ -1242,3 +1242,34 @@ def test_a_headlines_present_tense_strike_with_casualties_reported_is_a_claim() 
     # "pound" in a headline's present tense is a strike; the casualties it reports have no count
     claims = run(_doc("Russian jets pound Idlib countryside, civilian casualties reported"), config=CONFIG)
     assert [(c.kind, c.belligerents, c.killed) for c in claims] == [(ClaimKind.INCIDENT, ("Russia",), None)], claims
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # a named person and "N others": one more than the count
+        ("An Israeli drone strike killed the group's deputy leader Saleh al-Arouri and six others on Tuesday.", 7,
+         Qualifier.EXACT),
+        # about twenty and one more is about 21, not at least 21
+        ("Warplanes struck an aid convoy near Urum al-Kubra, killing about 20 civilians and a Red Crescent staff "
+         "member.", 21, Qualifier.APPROX),
+        ("At least 87 Palestinians, including 3,648 children, have been killed in Israeli strikes on Gaza.", 87,
+         Qualifier.AT_LEAST),
+    ],
+)
+def test_a_listed_toll_adds_its_members(text: str, value: int, qualifier: Qualifier) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (value, qualifier), c.killed
+
+
+def test_a_thousands_comma_inside_an_apposition_keeps_the_passive_subject() -> None:
+    text = ("At least 8,796 Palestinians, including 3,648 children, have been killed in Israeli strikes on Gaza since "
+            "October 7, the health ministry said.")
+    (c,) = run(_doc(text, date(2023, 11, 1)), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE and c.killed is not None and c.killed.value == 8796, c
+
+
+def test_either_of_two_suspected_forces_is_a_belligerent() -> None:
+    (c,) = run(_doc("Russian or Syrian government warplanes struck a convoy near Aleppo, killing 20 civilians."),
+               config=CONFIG)
+    assert set(c.belligerents) == {"Russia", "Syria"}, c.belligerents

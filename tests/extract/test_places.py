@@ -101,6 +101,8 @@ def test_places_mentions_with_context(text: str, expected: list[tuple[str, str |
         "Amira Kanan, associate crisis and conflict director at Rights Watch, said the reports were unconfirmed.",
         # a plural's possessive before a body's word names the body
         "The head of the Sudanese Doctors' Syndicate said 210 protesters had died.",
+        # a language ("English" is also a town's name)
+        "He was interrupted by a man who told him, in English, to go back.",
     ],
 )
 def test_places_people_and_bodies_are_not_places(text: str) -> None:

@@ -559,7 +559,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             found.append(ActorMention(m.start("noun"), m.end("noun"), m.group("noun"), c4,
                                       f"{lex.tag}#{r4}_adj_coordinated"))
         # "Russian and Syrian government jets": a demonym coordinated before the one the noun phrase starts with
-        back = re.search(r"(?P<adj2>[A-Z][\w\-.]*)\s*(?:,|and|&)\s*$", text[max(0, m.start() - 30) : m.start()])
+        # (or offered as the other suspect: "Russian or Syrian government warplanes", as after it)
+        back = re.search(r"(?P<adj2>[A-Z][\w\-.]*)\s*(?:,|and|or|&)\s*$", text[max(0, m.start() - 30) : m.start()])
         if back is not None:
             c3, r3 = lex.adjective_of.get(fold(back.group("adj2")), (None, ""))
             if c3:

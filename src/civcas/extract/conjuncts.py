@@ -73,11 +73,15 @@ _COORD_PHRASE = re.compile(
 )
 
 
+# A word of a person's name: capitalised, or a lower-case particle on a capitalised word ("al-Arouri", "bin Laden").
+_NAME_WORD = (
+    r"(?:(?-i:(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu|abd|de|da|di|van|von)[\-\s])?(?-i:[A-Z])[\w'’\-]+)"
+)
 # "A member of the state assembly, and eight others": "others" points back to the first conjunct, also past an
 # apposition ("a district chief, his apparent target, and seven others") or a name, whose words are capitalised
 # whatever the case of the rest ("six people killed and 21 others injured" joins nothing).
 _COORD_PHRASE_OTHERS = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+(?-i:[A-Z])[\w'’\-]+){1,4}"
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+" + _NAME_WORD + r"){1,4}"
     r"|\s*,\s*(?:his|her|their|its|the)\s+[^,;:.!?\"“”()]{1,40}?)"
     r"\s*(?:,\s*)?(?:and|along\s*with|as\s+well\s+as)\s+$",
     re.IGNORECASE,

@@ -550,6 +550,19 @@ def _reference_points(u: Unit, cands: list[PlaceMention]) -> set[int]:
     return out
 
 
+def _abroad(held: Place | None, place: Place, country: str | None) -> bool:
+    """Whether ``place`` lies abroad while the event is already placed at home, in the document's ``country``
+    ("SAADA, Yemen — a strike hit a market in northern Yemen", then "a missile attack on the Saudi city of Jizan"):
+    a place abroad never displaces one at home."""
+    return (
+        country is not None
+        and held is not None
+        and held.country == country
+        and place.country is not None
+        and place.country != country
+    )
+
+
 def place_rank(p: Place, hint: str | None) -> int:
     """How fine a place is for choosing among a statement's places (0 finest; see ``_FINE``).
 
@@ -919,9 +932,11 @@ def _shift(d: date | None, days: int) -> date | None:
 
 
 def cluster(
-    units: list[Unit], places: dict[int, tuple[Place | None, list[Place]]], reference: date | None
+    units: list[Unit], places: dict[int, tuple[Place | None, list[Place]]], reference: date | None,
+    country: str | None = None,
 ) -> list[Event]:
-    """Assign every unit to an event, in reading order."""
+    """Assign every unit to an event, in reading order (``country``: the document's, where a place abroad never
+    displaces the event's place at home)."""
     events: list[Event] = []
     kinds = hints(units)
     last: Event | None = None
@@ -975,7 +990,7 @@ def cluster(
             events.append(ev)
         ev.units.append(u)
         u.event = ev.index
-        if place is not None and (
+        if place is not None and not _abroad(ev.place, place, country) and (
             ev.place is None
             or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
             # "raids in Deir ez-Zor" (the province or its capital), then "in the village of al-Tawamiya": the village

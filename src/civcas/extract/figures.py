@@ -1130,16 +1130,19 @@ def _has_object(text: str, cue: Cue, after: list[Group], lex: _Lex) -> bool:
 
 
 def _strip_appositives(gap: str) -> str:
-    """Drop ", including two children and a woman," and similar parentheticals from a gap."""
+    """Drop ", including two children and a woman," and similar parentheticals from a gap (a thousands comma,
+    ", including 3,648 children,", stays inside its number)."""
+    nc = _NOT_COMMA
     gap = re.sub(
-        r",[^,]{0,80}?\b(?:including|among them|mostly|mainly|most of them|of whom|aged)\b[^,]{0,200},", " ", gap
+        rf",{nc}{{0,80}}?\b(?:including|among them|mostly|mainly|most of them|of whom|aged)\b{nc}{{0,200}},", " ", gap
     )
-    gap = re.sub(r",\s*(?:who|which|whose|many of whom|most of whom|all of whom)\b[^,]{0,140},", " ", gap)
+    gap = re.sub(rf",\s*(?:who|which|whose|many of whom|most of whom|all of whom)\b{nc}{{0,140}},", " ", gap)
     gap = re.sub(
-        r"^\s*,?\s*(?:including|among them|mostly|mainly)\b[^,]{0,60}?(?=\s+(?:have|has|had|were|was|are)\b)", " ", gap
+        rf"^\s*,?\s*(?:including|among them|mostly|mainly)\b{nc}{{0,60}}?(?=\s+(?:have|has|had|were|was|are)\b)", " ",
+        gap,
     )
     gap = re.sub(r"^\s+(?:and|or)\s+(?:other\s+)?[a-z\-]+s\b", " ", gap)
-    gap = re.sub(r",(?![^,]*\b(?:were|was|is|are|has|have|had|killed|died|said)\b)[^,]{2,120},", " ", gap)
+    gap = re.sub(rf",(?!{nc}*\b(?:were|was|is|are|has|have|had|killed|died|said)\b){nc}{{2,120}},", " ", gap)
     gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
     gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
     gap = EDITORIAL.sub(" ", gap)
@@ -1147,8 +1150,14 @@ def _strip_appositives(gap: str) -> str:
     return gap
 
 
+#: a character other than a comma, or the comma that groups a number's thousands ("3,648")
+_NOT_COMMA = r"(?:[^,]|(?<=\d),(?=\d{3}(?!\d)))"
+
+
 # "left six people, including a woman and two children, dead": the categories stand between the count and the word
-_LEFT_APPOSITION = re.compile(r"\s*,\s*(?:including|among\s+them|mostly|mainly)\s[^,.;:]{1,60}?,?\s*", re.IGNORECASE)
+_LEFT_APPOSITION = re.compile(
+    r"\s*,\s*(?:including|among\s+them|mostly|mainly)\s(?:[^,.;:]|(?<=\d)[,.](?=\d)){1,60}?,?\s*", re.IGNORECASE
+)
 
 
 def _left_frames(text: str, mains: list[Group], used: set[int], lex: _Lex) -> list[Harm]:

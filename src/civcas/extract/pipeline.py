@@ -173,7 +173,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     occupier = resolve_document_forces([u.actors for u in units], doc_country, rules)
     unit_places = {i: ev_mod.choose_place(u, resolved, doc_country) for i, u in enumerate(units)}
     ev_mod.mark_sums(units)
-    events = ev_mod.cluster(units, unit_places, ref)
+    events = ev_mod.cluster(units, unit_places, ref, doc_country)
     fallback_bells = ev_mod.doc_belligerents(units)
     country_place = geoparse.country_place(gz, doc_country)
     anchors = geoparse.anchor_places(resolved, units, gz, doc_country)
@@ -591,13 +591,18 @@ def _figure(text: str, base: int, h: Harm) -> Figure | None:
             rule=g.rule,
         )
     value = h.value
-    qual = first.qualifier if all(g.qualifier == first.qualifier for g in gs) else Qualifier.AT_LEAST
+    quals = {g.qualifier for g in gs}
+    qual = first.qualifier if len(quals) == 1 else Qualifier.AT_LEAST
+    if quals == {Qualifier.EXACT, Qualifier.APPROX}:
+        qual = Qualifier.APPROX  # "about 20 civilians and a Red Crescent worker": about 21, not at least
     if value is None:
         qual = Qualifier.VAGUE
     lows = [g.low for g in gs]
     low = sum(x for x in lows if x is not None) if all(x is not None for x in lows) else None
+    highs = [g.high for g in gs]
+    high = sum(x for x in highs if x is not None) if qual is Qualifier.APPROX and None not in highs else None
     return Figure(
-        value, qual, text=text[start:end], span=Span.of(text, start, end), low=low, high=None, rule=first.rule
+        value, qual, text=text[start:end], span=Span.of(text, start, end), low=low, high=high, rule=first.rule
     )
 
 

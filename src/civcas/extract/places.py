@@ -41,6 +41,20 @@ def _country_words() -> frozenset[str]:
     return frozenset(n for c in datafiles.countries().countries for n in (*c.names, *c.demonyms))
 
 
+@functools.cache
+def _demonym_countries() -> dict[str, str]:
+    """A people's name to its country's first name ("Saudi" -> "Saudi Arabia"), for "the Saudi city of Jizan"."""
+    from civcas.gazetteer import datafiles
+
+    return {d: c.names[0] for c in datafiles.countries().countries for d in c.demonyms if c.names}
+
+
+#: A demonym and up to two lower-case words before a feature word: "the Saudi city of", "a Pakistani border town".
+_DEMONYM_BEFORE_FEATURE = re.compile(
+    r"\b([A-Z][a-z]+(?:[\s\u00a0]+[A-Z][a-z]+)?)[\s\u00a0]+(?:[a-z\-]+[\s\u00a0]+){0,2}$"
+)
+
+
 def _country_word(word: str) -> bool:
     """Whether ``word`` is a country's name or demonym ("Yemen", "Iraqi"), not a city's ("Bujumbura")."""
     return word in _country_words()
@@ -671,6 +685,10 @@ def find_mentions(
                 # the neighbourhood as well as the neighbourhood; let the gazetteer say which.
                 info["kind"] = None
             info["rule"] = "feature_before"
+            dm = _DEMONYM_BEFORE_FEATURE.search(before[: fb.start()] + " ")
+            owner = _demonym_countries().get(dm.group(1)) if dm else None
+            if owner is not None:
+                info["within"] = owner  # "the Saudi city of Jizan": in Saudi Arabia, whatever the story's country
             if lex.countryside_feature.match(fb.group("feat")):
                 info["relation"] = "countryside"  # "the eastern countryside of Deir ez-Zor": the area around it
                 info["kind"] = None  # "the outskirts of Kobane": around a town, not a district of that name

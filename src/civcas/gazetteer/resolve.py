@@ -727,6 +727,13 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country,
         towns=True, abroad=context.named,
     )
+    bound = {c for a in within.areas for c in a.countries}
+    if within.areas and len(bound) == 1 and not any(a.admin1 or a.admin2 or a.points for a in within.areas):
+        # "the Saudi city of Jizan", "the northeast Nigerian village of Attangara": a country named with the place
+        # is the country to look in, as the document's is, and no area that vouches for a loose reading of the name
+        told_country = next(iter(bound))
+        context = replace(context, country=told_country)
+        within = _NO_AREAS
     doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
     if within.entries and all(e.kind == "locality" for e in within.entries) and doc_areas.areas and not any(
         _inside(e, doc_areas) for e in within.entries
@@ -1012,6 +1019,9 @@ def _rank_statics(
     country = context.country
     countries = context.countries
     w = within if within.areas else None
+    # only an admin area decides for a district or a province inside it; a country ("the southern Syrian province
+    # of Daraa") holds them all, and the distance to the other places still tells one from a namesake town
+    w_admin = w is not None and any(a.admin1 or a.admin2 or a.geographic for a in w.areas)
     d = doc_areas if doc_areas.areas else None
     anchors = bool(context.places)
     most = (6.0 if w is not None else 0.0) + (2.0 if d is not None else 0.0) + (3.0 if anchors else 0.0)
@@ -1046,7 +1056,7 @@ def _rank_statics(
                     s -= 4.0
             if d is not None and _inside(e, d, c.info) is True:
                 s += 2.0
-            if anchors and not (w is not None and e.kind in _AREA_KINDS):
+            if anchors and not (w_admin and e.kind in _AREA_KINDS):
                 # a district or a province inside the area named with it: the area decides, and the distance from its
                 # centre to a town named nearby says little (the town is most often that area's own seat)
                 km = _anchor_km(e, context)
