@@ -294,6 +294,8 @@ class PlaceMention:
     rule: str | None = None
     #: the name with the feature word the text names it by ("قرية الشاهر"), where one stands with it
     phrase: str | None = None
+    #: the place named in the possessive before it ("Quetta's Satellite Town"): the name is a part of that place
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1906,3 +1906,44 @@ def test_arabic_a_toll_told_in_a_clause_of_its_own_is_its_sources(village_config
     claims = run(Document(id="a-cl", text=text, published=date(2017, 6, 10), language="ar"), config=village_config)
     toll = [c for c in claims if c.killed is not None and c.killed.value == 8]
     assert toll and toll[0].claimant == "شهود عيان", claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 27 مدنياً في غارات جوية على حلب، فيما نفت روسيا أن تكون طائراتها قد نفذت أي غارات في المنطقة.",
+        "قتل 27 مدنياً في غارات جوية على حلب. ونفت روسيا أن تكون طائراتها قد نفذت أي غارات في المنطقة.",
+    ],
+)
+def test_arabic_a_state_named_after_its_denial_speaks_it(text: str) -> None:
+    # "نفت روسيا": the state by its name is the source of the denial, as the English "Russia denied"; the toll stays
+    # the outlet's
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document, Stance
+
+    claims = run(Document(id="st", text=text), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.claimant, c.stance.value, c.killed.value if c.killed else None) for c in claims)
+    assert got == [("outlet", Stance.ALLEGES.value, 27), ("روسيا", Stance.DENIES.value, None)], got
+    denial = next(c for c in claims if c.stance is Stance.DENIES)
+    assert denial.belligerents == ("Russia",), denial
+
+
+def test_arabic_a_force_after_its_members_is_the_victims_side() -> None:
+    # "من قياديي حزب الله": the force after its members (the construct plural) is the victims' side, not the attacker
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "قتل اثنان من قياديي حزب الله في غارة إسرائيلية قرب حلب."
+    (c,) = run(Document(id="isr", text=text), config=ExtractConfig(gazetteer=None))
+    assert (c.belligerents, c.killed.value if c.killed else None) == (("Israel",), 2), c
+
+
+def test_arabic_a_hospital_named_after_a_city_abroad_is_not_there(village_config: Any) -> None:
+    # "مستشفى القدس في حي السكري بمدينة حلب": al-Quds hospital lies in Aleppo; Jerusalem is the building's name
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = ("قتل 27 مدنياً على الأقل بينهم 3 أطباء في غارات جوية استهدفت مستشفى القدس في حي السكري بمدينة حلب، "
+            "واتهم ناشطون الطيران الروسي بتنفيذها.")
+    claims = run(Document(id="quds", text=text), config=village_config)
+    assert claims and all(c.place is not None and c.place.country == "SY" for c in claims), claims

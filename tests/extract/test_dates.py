@@ -440,3 +440,37 @@ def test_that_day_in_an_arabic_denial_is_not_the_publications_day() -> None:
             "المنطقة ذلك اليوم.")
     claims = run(Document(id="s3", text=text, published=date(2020, 1, 19)), config=ExtractConfig(gazetteer=None))
     assert claims and all(c.date.start is None for c in claims), [c.date for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the days up to the reference, not the calendar's last week
+        ("22 civilian deaths over the past week", date(2016, 7, 25), date(2016, 8, 1)),
+        ("killed over the last week", date(2016, 7, 25), date(2016, 8, 1)),
+        ("in the past two weeks", date(2016, 7, 18), date(2016, 8, 1)),
+        ("over the past 30 days", date(2016, 7, 2), date(2016, 8, 1)),
+        # "last week" still points back at a strike told loosely
+        ("a strike last week", date(2016, 7, 19), date(2016, 7, 31)),
+    ],
+)
+def test_the_past_week_is_the_days_up_to_the_reference(text: str, start: date, end: date) -> None:
+    (m,) = find_dates(text, reference=date(2016, 8, 1))
+    assert (m.start_date, m.end_date) == (start, end), m
+
+
+def test_a_running_total_over_the_past_two_weeks_is_a_tally_beside_the_strike() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    text = ("Russian airstrikes killed five civilians in the town of Saraqeb on Sunday, bringing the number of "
+            "civilians killed in Idlib over the past two weeks to 60.")
+    claims = run(Document(id="s4", text=text, published=date(2016, 8, 1)), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.kind.value, c.killed.value, c.date.start, c.date.end) for c in claims if c.killed)
+    assert got == [("aggregate", 60, date(2016, 7, 18), date(2016, 8, 1)),
+                   ("incident", 5, date(2016, 7, 31), date(2016, 7, 31))], got
+    # a province's toll over the past week is a tally, as over the past day
+    text = ("Airwars has tracked 22 civilian deaths from alleged Russian airstrikes in Idlib province over the past "
+            "week.")
+    (c,) = run(Document(id="s5", text=text, published=date(2016, 8, 1)), config=ExtractConfig(gazetteer=None))
+    assert (c.kind, c.claimant) == (ClaimKind.AGGREGATE, "Airwars"), c

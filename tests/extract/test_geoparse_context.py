@@ -2217,3 +2217,28 @@ def test_a_country_named_before_an_unknown_village_vouches_for_no_look_alike(vil
             "Syrian province of Daraa, sources said.")
     claims = run(Document(id="g3", text=text), config=village_config)
     assert all(c.place is not None and c.place.name != "Dārayyā" for c in claims), claims
+
+
+def test_a_close_latin_spelling_in_the_area_named_is_no_other_village(village_config: Any) -> None:
+    # Nigerian names are written in Latin letters: "Kwari" in Borno is not Borno's Gwara, however the folding merges
+    # them; the unknown village stays in the state named with it
+    got = _places("Boko Haram insurgents killed 15 people in an attack on the village of Kwari in Borno State, "
+                  "residents said.", village_config)
+    assert got == [("Kwari", "NG", PlacePrecision.GOVERNORATE)], got
+
+
+def test_an_unknown_part_of_a_large_city_in_the_possessive_is_in_that_city(village_config: Any) -> None:
+    got = _places("A bomb blast at a mosque in Quetta's Satellite Town killed 15 worshippers on Friday.",
+                  village_config)
+    assert got == [("Quetta", "PK", PlacePrecision.SETTLEMENT)], got
+
+
+def test_a_town_abroad_answers_to_no_district_word(village_config: Any) -> None:
+    # "Mambasa territory" in a Congolese story is no Mombasa (which the gazetteer also spells Mambasa); a loose
+    # spelling of a country ("Gimbi ward") bounds nothing
+    got = _places("Six people were killed in an attack by armed men in the groupment of Bakaiko, Mambasa territory, "
+                  "in the district of Ituri early this week.", village_config)
+    assert got and all(country == "CD" for _, country, _ in got), got
+    got = _places("Six people were killed in an attack in Dinu village under Gimbi ward of Wase Local Government Area "
+                  "of Plateau State.", village_config)
+    assert got and all(country == "NG" for _, country, _ in got), got

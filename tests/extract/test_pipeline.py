@@ -1273,3 +1273,4 @@ def test_either_of_two_suspected_forces_is_a_belligerent() -> None:
     (c,) = run(_doc("Russian or Syrian government warplanes struck a convoy near Aleppo, killing 20 civilians."),
                config=CONFIG)
     assert set(c.belligerents) == {"Russia", "Syria"}, c.belligerents
+

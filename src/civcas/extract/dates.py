@@ -821,8 +821,11 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
     """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
     for m in mentions:
         before = text[max(0, m.start - 12) : m.start].lower()
-        if m.rule.endswith(("#this_year", "#last_year")) and m.start_date:
-            return m.start_date, m.end_date  # "so far this year", "killed by Russian strikes this year to 120"
+        if m.rule.endswith(("#this_year", "#last_year", "#past_week", "#past_two_weeks", "#past_month")) and (
+            m.start_date
+        ):
+            # "so far this year", "killed by Russian strikes this year to 120", "over the past two weeks"
+            return m.start_date, m.end_date
         # ... and Arabic "منذ" ("منذ آذار 2011")
         if re.search(r"(?:\bsince|(?<!\w)منذ)\s*$", before) and m.start_date:
             return m.start_date, reference

@@ -55,6 +55,8 @@ _WEAK_AGGREGATE = ("so_far", "past_week", "past_day", "across_area")
 _WEAK_AGGREGATE_MIN = 50
 #: counted attacks over a longer span than this (days) are a tally even in one town
 _ONE_STRIKE_DAYS = 7
+#: relative dates (dates.en ``relative``) that span the days up to the reference, longer than a strike's
+_SPAN_UP_TO_NOW = ("#past_two_weeks", "#past_month")
 #: A country's toll over a named month at least this large is a tally ("In August, SNHR documented the killing of
 #: 104 civilians in Syria"); a smaller one may be one strike dated loosely ("a commander killed in November")
 _MONTH_TALLY_MIN = 10
@@ -302,6 +304,14 @@ def choose_place(
     # "BEIRUT (AP) — ... airstrikes on the Syrian town": a dateline abroad is the bureau's city, not the event's
     cands = [m for m in cands if not (
         m.relation == "dateline" and country and resolved[(m.span.start, m.span.end)].country not in (None, country)
+    )]
+    # "مستشفى القدس في حي السكري بمدينة حلب" (al-Quds hospital in Aleppo): a name said to lie inside a place that
+    # resolved to another country is no place of its own here (a building named after a city abroad)
+    by_text = {m.text: resolved[(m.span.start, m.span.end)] for m in cands}
+    cands = [m for m in cands if not any(
+        (c := by_text.get(w)) is not None and c.country and resolved[(m.span.start, m.span.end)].country
+        and c.country != resolved[(m.span.start, m.span.end)].country
+        for w in m.within
     )]
     seats = _claimant_seats(u, cands)
     if seats and u.claimant is not None:
@@ -833,7 +843,7 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         h.value if h is not None and h.value is not None else (h.groups[0].low if h is not None and h.groups else None)
     )
     if rules and all(r in _WEAK_AGGREGATE for r in rules) and low is not None and low < _WEAK_AGGREGATE_MIN and (
-        fine or "past_day" not in rules
+        fine or not {"past_day", "past_week"} & set(rules)
     ):
         # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll (a day's
         # count over a province stays a tally)
@@ -846,6 +856,10 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
     ):
         # "four strikes on Raqqa in which 41 civilians were killed between June and October 2017": strikes counted
         # over months in one town are a tally, not one strike's toll (on one day they are one incident's)
+        return True
+    if any(d.rule.endswith(_SPAN_UP_TO_NOW) for d in u.dates):
+        # "the number of civilians killed in Idlib over the past two weeks", "in the last 30 days": a toll over the
+        # days up to now, longer than a strike's, is a tally even in one town
         return True
     told = told_range(u.sent.text, u.dates) if u.dates else None
     if told is not None and (told[1] - told[0]).days > _ONE_STRIKE_DAYS:

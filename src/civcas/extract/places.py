@@ -900,13 +900,15 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
             if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
                 break
+        owner = None
         if i > 0:
             p = out[i - 1]
             gap = doc_text[p.span.end : m.span.start]
             if lex.possessive_gap.fullmatch(gap):
                 within.append(p.text)
+                owner = p.text  # "Quetta's Satellite Town": a part of the place in the possessive
         if within:
-            out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))))
+            out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))), owner=owner)
     return out
 
 

@@ -127,7 +127,12 @@ def _lex(rules: RuleFiles) -> _Lex:
     return _Lex(attack, targets, weapons)
 
 
-_BOUNDARY = re.compile(r";|\band\b|,\s*(?:while|whereas|but|after|before|as|when)\b|\bwhile\b|\bwhereas\b", re.I)
+# (", bringing the number of civilians killed ... to 60": a running total's clause after a strike's own)
+_BOUNDARY = re.compile(
+    r";|\band\b|,\s*(?:while|whereas|but|after|before|as|when|bringing|raising|taking|pushing|lifting)\b|\bwhile\b|"
+    r"\bwhereas\b",
+    re.I,
+)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|told|reported|reports|announced|stated|wrote|confirmed|surfaced|emerged|published|posted|"
     r"released|blamed|accused|denounced|condemned|called|added|revealed|declared|claimed|noted|tweeted|issued|"

@@ -245,7 +245,7 @@ def _area_entries_uncached(
         cc: set[str] = set()
         points: list[tuple[float, float, float]] = []
         geographic = False
-        named = gazetteer.country_code(raw)
+        named = _country_named(gazetteer, raw)
         code = named or gazetteer.country_of(raw)
         if named:
             # a country's own name or its people's ("Syria", "Iraqi"): the country, whatever its namesakes
@@ -254,7 +254,8 @@ def _area_entries_uncached(
         candidates = [e for e in gazetteer.lookup(raw) if e.kind in ("region", "county", "country")]
         if country:
             # an area name that matches nothing in the document's country ("Central") is noise, not context ...
-            home = [e for e in candidates if e.country == country or e.kind == "country"]
+            # (a country abroad only by its own name, read above: "Gimbi ward" is no loose spelling of Gambia)
+            home = [e for e in candidates if e.country == country]
             unread = unread or not home
             if not home and abroad:
                 # ... in another country the document names ("حلب" on a page of Syrian and Gaza news), spelled
@@ -539,6 +540,13 @@ def _enclosing(
             p = _place_from(e, mention, precision=PlacePrecision.NEAR, confidence=0.3,
                             reasons=[reason, f"placed near the town named with it, {e.name}"])
             return _replace_name(p, mention)
+    if mention.owner and not district_named and mention.kind_hint not in ("district", "province"):
+        # "Quetta's Satellite Town", "Karachi's Orangi Town": an unknown part of a large city in the possessive is a
+        # part of that city, not anywhere in the district named after it
+        city = _city_named_with(gazetteer, replace(mention, within=(mention.owner,)), context,
+                                min_population=_CITY_OF_NEIGHBOURHOODS)
+        if city is not None:
+            return replace(city, reasons=(reason, f"a part of the city {city.name}"))
     if _feature_word(mention) in _AREA_WORDS and not district_named:
         # "the al-Hadba area of Tripoli", "منطقة الهضبة بطرابلس": an unknown area of a large city the text names is
         # a part of that city (as a quarter is), not anywhere in the governorate named after it
@@ -653,7 +661,7 @@ def resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCont
     """
     context = context or ResolveContext()
     # a document names the same place many times: resolve each (name, relation, areas) once per context
-    key = (id(context), mention.text, mention.relation, mention.kind_hint, mention.within)
+    key = (id(context), mention.text, mention.relation, mention.kind_hint, mention.within, mention.owner)
     hit = gazetteer.memo_get("resolve", key)
     if hit is not None and hit[0] is context:
         cached: Place = hit[1]
@@ -727,11 +735,13 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country,
         towns=True, abroad=context.named,
     )
-    bound = {c for a in within.areas for c in a.countries}
-    if within.areas and len(bound) == 1 and not any(a.admin1 or a.admin2 or a.points for a in within.areas):
+    bound = {_country_named(gazetteer, w) for w in mention.within}
+    if within.areas and len(bound) == 1 and None not in bound and not any(
+        a.admin1 or a.admin2 or a.points for a in within.areas
+    ):
         # "the Saudi city of Jizan", "the northeast Nigerian village of Attangara": a country named with the place
         # is the country to look in, as the document's is, and no area that vouches for a loose reading of the name
-        told_country = next(iter(bound))
+        told_country = next(c for c in bound if c)
         context = replace(context, country=told_country)
         within = _NO_AREAS
     doc_areas = _area_entries(gazetteer, context.admin_areas, context.country)
@@ -1191,6 +1201,19 @@ _CALLED_PROVINCE = re.compile(
 )
 
 
+#: how far (``nearest``) a spelling may lie from a place's own where names are written in Latin letters
+_LATIN_NAMES_SLACK = 0.25
+
+
+def _country_named(gazetteer: Gazetteer, raw: str) -> str | None:
+    """The country a within-name is: its own name ("Saudi Arabia"), or its code where a rule put one ("LY" for the
+    Arabic adjective of "طرابلس الليبية")."""
+    code = gazetteer.country_code(raw)
+    if code is None and len(raw) == 2 and raw.isupper() and gazetteer.country(raw) is not None:
+        code = raw
+    return code
+
+
 def _implausible(
     best: GazetteerEntry, candidates: list[GazetteerEntry], target: str, within: _Areas, context: ResolveContext,
     info: EntryInfo | None = None, *, hint: str = "", phrase: str = "",
@@ -1224,12 +1247,21 @@ def _implausible(
         # a name transliterated with other vowels, its consonants alike ("Ibleen", Ablin; "Tal Hadeed", Tall Hadid)
         spelling = 0.4
     if _inside(best, within, info):
-        return None if spelling <= 0.5 else f"'{best.name}' is spelled too differently"
+        # where names are written in Latin letters a close spelling is another name, even in the area named with it
+        # ("the village of Kwari in Borno State" is no Gwara of Borno)
+        most = 0.5 if best.country in transliterated_countries() else _LATIN_NAMES_SLACK
+        return None if spelling <= most else f"'{best.name}' is spelled too differently"
     if context.country and best.country == context.country:
         return None if spelling <= 0.4 else f"'{best.name}' is spelled too differently"
     if context.country and hint in ("village", "neighbourhood", "neighborhood", "camp"):
         # "Zango village in Wase LGA": a village the text places in its country is not a namesake abroad
         return f"the village '{best.name}' ({best.country}) is outside the document's country {context.country}"
+    if context.country and hint in ("district", "province") and best.kind == "locality" and best.country not in (
+        *context.countries, *context.named
+    ):
+        # "Mambasa territory" in a Congolese story: a town abroad answers to no district word of the document's
+        # country, however large the town and exact the spelling (Mombasa is also written Mambasa)
+        return f"the town '{best.name}' ({best.country}) is no {hint} of the document's country {context.country}"
     # a governorate abroad is no sizeable match of its own when the text neither names its country, nor points
     # there, nor calls it a province ("al-Marj region, west of Hadar" in a Syrian story is not Libya's Al Marj;
     # "the eastern province of Van" is Turkey's)
