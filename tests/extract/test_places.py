@@ -113,6 +113,10 @@ def test_an_outlets_name_in_a_datelines_parentheses_is_no_place() -> None:
     # the city before it is the dateline (no acronym, however short), the outlet named after a region no place
     got = _mentions("ERBIL (Kurdistan 24) – a drone was heard overnight.")
     assert [m[0] for m in got] == ["ERBIL"] and got[0][2] == "dateline", got
+    # a city in title case with its outlet in parentheses and a dash opens the line as a dateline, the outlet named
+    # after a region no place
+    got = _mentions("Mogadishu (Shabelle) - Four civilians were killed near Kunyo Barrow in Lower Shabelle region.")
+    assert got[0] == ("Mogadishu", None, "dateline", ()) and "Shabelle" not in [m[0] for m in got], got
 
 
 def test_places_spans_point_into_the_text() -> None:

@@ -34,6 +34,8 @@ _DATELINE = re.compile(
 )
 #: "Damascus, SANA-An Israeli ...": a city, then a news agency's initials and a dash, opens a paragraph
 _AGENCY_DATELINE = re.compile(r",[\s\u00a0]*[A-Z]{2,8}[\s\u00a0]*[–—\-]")
+#: a city in title case, its outlet in parentheses and a dash, opening a line: "Mogadishu (Shabelle) - ..."
+_OUTLET_DATELINE = re.compile(r"[\s\u00a0]*\([A-Z][^()\n]{1,40}\)[\s\u00a0]*[–—\-][\s\u00a0]")
 @functools.cache
 def _country_words() -> frozenset[str]:
     from civcas.gazetteer import datafiles
@@ -609,6 +611,7 @@ def find_mentions(
     # In a Title Case Headline every word is capitalised; only names the gazetteer knows are places there.
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     cands: dict[tuple[int, int], dict[str, Any]] = {}
+    outlets: list[tuple[int, int]] = []
     urls = [(start + m.start(), start + m.end()) for m in _URL.finditer(sent)]
     pieces: list[tuple[int, int]] = []
     pending: list[tuple[int, int, dict[str, Any]]] = []
@@ -651,6 +654,8 @@ def find_mentions(
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]
+        if any(a <= cleaned[0] < b for a, b in outlets):
+            continue
         if tail.startswith("@") or _OUTLET_NUMBER.match(tail):
             continue  # a post's author ("Qalaat Al Mudiq@QalaatAlMudiq"), an outlet's name ("(Kurdistan 24)")
         s, e = cleaned
@@ -663,13 +668,17 @@ def find_mentions(
         after = doc_text[e : min(end, e + 40)]
         info: dict[str, Any] = {"rule": "pattern", "kind": None, "relation": "in", "km": None}
         line_start = s == 0 or doc_text[s - 1] == "\n" or bool(re.match(r"\s*$", doc_text[max(0, s - 30) : s]))
+        outlet = _OUTLET_DATELINE.match(doc_text[e : e + 50]) if line_start else None
         if line_start and (
             (doc_text[s:e].isupper() and _DATELINE.match(doc_text[max(0, s - 2) : e + 60]))
             or _AGENCY_DATELINE.match(doc_text[e : e + 20])
+            or outlet
         ):
             info["relation"] = "dateline"
             info["rule"] = "dateline"
             cands[(s, e)] = info
+            if outlet:
+                outlets.append((e, e + outlet.end()))  # "Mogadishu (Shabelle) -": the outlet is no place
             continue
         fb = lex.feature_before.search(before)
         fa = lex.feature_after.match(after)
@@ -774,7 +783,7 @@ def find_mentions(
                     changed = True
                     break
     for sp in spotted:
-        if any(s <= sp.start and sp.end <= e for (s, e) in cands):
+        if any(s <= sp.start and sp.end <= e for (s, e) in cands) or any(a <= sp.start < b for a, b in outlets):
             continue
         if sp.start < start or sp.end > end:
             continue

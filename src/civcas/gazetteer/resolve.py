@@ -546,7 +546,8 @@ def _enclosing(
         city = _city_named_with(gazetteer, replace(mention, within=(mention.owner,)), context,
                                 min_population=_CITY_OF_NEIGHBOURHOODS)
         if city is not None:
-            return replace(city, reasons=(reason, f"a part of the city {city.name}"))
+            # the part keeps its own name, at the city's centre
+            return _replace_name(replace(city, reasons=(reason, f"a part of the city {city.name}")), mention)
     if _feature_word(mention) in _AREA_WORDS and not district_named:
         # "the al-Hadba area of Tripoli", "منطقة الهضبة بطرابلس": an unknown area of a large city the text names is
         # a part of that city (as a quarter is), not anywhere in the governorate named after it
