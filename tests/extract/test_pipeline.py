@@ -1274,3 +1274,16 @@ def test_either_of_two_suspected_forces_is_a_belligerent() -> None:
                config=CONFIG)
     assert set(c.belligerents) == {"Russia", "Syria"}, c.belligerents
 
+
+
+def test_a_toll_over_a_campaign_of_months_is_a_tally_even_in_one_city() -> None:
+    text = ("Coalition aircraft and SDF artillery killed 1,130 civilians during the four-month battle for Raqqa, "
+            "according to Airwars.")
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE, c
+
+
+def test_countries_listed_after_in_are_places_not_the_forces_that_struck() -> None:
+    (c,) = run(_doc("The Pentagon said US military operations in Iraq, Syria, Afghanistan and Yemen killed 499 "
+                    "civilians in 2017."), config=CONFIG)
+    assert c.belligerents == ("US",), c.belligerents

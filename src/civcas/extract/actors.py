@@ -517,6 +517,12 @@ _BACKED = re.compile(r"^[\s\u00a0]*-[\s\u00a0]*(?:backed|supported|sponsored|fun
                      re.IGNORECASE)
 
 
+#: the head of a list of places after a preposition: "operations in Iraq, Syria, [Afghanistan and Yemen] killed 499"
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|across|on|at|into|over|throughout)\s+(?:[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}\s*,\s*)+$"
+)
+
+
 def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = None) -> list[ActorMention]:
     """Belligerents named in ``text``; ``on`` drops forces outside their validity dates.
 
@@ -608,7 +614,7 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             obj, at = obj[4:], at + 4  # "The US fired 59 missiles": the article opens the subject
         if not opens_clause(text[max(0, at - 44) : at], text[m.end("obj") : m.end("obj") + 20]) or any(
             len(w) <= 3 and not w.isupper() for w in obj.split() if w != "and"
-        ):
+        ) or _PLACE_LIST_BEFORE.search(text[max(0, at - 80) : at]):
             continue
         found.extend(_state_mentions(at, obj, rules, f"{lex.tag}#striking_state"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))

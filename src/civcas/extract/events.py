@@ -44,6 +44,7 @@ _STRONG_AGGREGATE = (
     "countries_pair",
     "campaign_report",
     "long_period",
+    "months_campaign",
     "period_alone",
     "since_month",
     "year_with_strikes",
