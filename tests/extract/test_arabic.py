@@ -1947,3 +1947,22 @@ def test_arabic_a_hospital_named_after_a_city_abroad_is_not_there(village_config
             "واتهم ناشطون الطيران الروسي بتنفيذها.")
     claims = run(Document(id="quds", text=text), config=village_config)
     assert claims and all(c.place is not None and c.place.country == "SY" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("وثقت الشبكة مقتل 63 مدنياً في محافظة إدلب خلال الأسبوع الماضي.", 7),
+        ("قتل 120 مدنياً على الأقل في غارات على ريفي إدلب وحماة خلال الأسبوعين الماضيين.", 14),
+    ],
+)
+def test_arabic_a_toll_during_the_past_weeks_spans_the_days_up_to_the_reference(text: str, days: int) -> None:
+    # "خلال الأسبوع الماضي": during the past week, up to the reference (not the calendar's last week); a tally
+    from datetime import timedelta
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    (c,) = run(Document(id="pw", text=text, published=date(2019, 5, 20)), config=ExtractConfig(gazetteer=None))
+    ref = date(2019, 5, 20)
+    assert (c.kind, c.date.start, c.date.end) == (ClaimKind.AGGREGATE, ref - timedelta(days=days), ref), c
