@@ -1287,3 +1287,18 @@ def test_countries_listed_after_in_are_places_not_the_forces_that_struck() -> No
     (c,) = run(_doc("The Pentagon said US military operations in Iraq, Syria, Afghanistan and Yemen killed 499 "
                     "civilians in 2017."), config=CONFIG)
     assert c.belligerents == ("US",), c.belligerents
+
+
+def test_a_plural_noun_after_the_first_names_the_people_counted() -> None:
+    # "12 staff members and at least seven patients": one list, the second noun completing the first
+    text = ("A US air strike hit a hospital in Kunduz, killing 12 staff members and at least seven patients, including "
+            "three children.")
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and (c.killed.value, c.killed.qualifier) == (19, Qualifier.AT_LEAST), c.killed
+
+
+def test_the_force_that_runs_the_place_struck_is_not_the_striker() -> None:
+    text = ("Saudi-led coalition warplanes struck a detention centre run by the Houthis in Dhamar, killing more than "
+            "100 people, the ICRC said.")
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.belligerents == ("Saudi-led coalition",), c.belligerents

@@ -243,7 +243,11 @@ def _target_of_before(rules: RuleFiles) -> re.Pattern[str] | None:
     words = rules.belligerents.targets_of
     if not words:
         return None
-    return re.compile(rf"\b{alternation(words)}\s+(?:of|belonging\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+    # ("a detention centre run by the Houthis", "a prison operated by the SDF": the force that keeps it)
+    return re.compile(
+        rf"\b{alternation(words)}\s+(?:of|belonging\s+to|(?:run|operated|managed|used)\s+by)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 @functools.cache

@@ -524,6 +524,13 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
                     noun = (more.group("noun"), noun[1] + more.end())
                 elif longer and longer.end() > noun[1] and not NOT_PEOPLE.match(" " + longer.group("noun")):
                     noun = (longer.group("noun"), longer.end())
+            else:
+                # "12 staff members", "five family members": a plural noun right after the first names the people
+                second = lex.noun_re.match(after[noun[1] :])
+                info1 = lex.noun_info.get(fold(second.group("noun"))) if second else None
+                gap = after[noun[1] : noun[1] + second.start("noun")] if second else "x"
+                if second and info1 is not None and not info1[2] and not gap.strip():
+                    noun = (second.group("noun"), noun[1] + second.end())
         if not noun and value is not None and not NOT_PEOPLE.match(after):
             gm = _GENERIC_PLURAL.match(after)
             if gm and NOT_PEOPLE.match(" " + gm.group("noun")):
