@@ -474,3 +474,20 @@ def test_a_running_total_over_the_past_two_weeks_is_a_tally_beside_the_strike() 
             "week.")
     (c,) = run(Document(id="s5", text=text, published=date(2016, 8, 1)), config=ExtractConfig(gazetteer=None))
     assert (c.kind, c.claimant) == (ClaimKind.AGGREGATE, "Airwars"), c
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("The UN said at least 46 civilians had been killed in Hodeidah governorate since the start of the offensive "
+         "on June 1.", date(2018, 6, 12), date(2018, 6, 1)),
+        ("قالت وزارة الصحة إن 1900 فلسطيني استشهدوا بينهم 614 طفلا منذ بدء العدوان الإسرائيلي على قطاع غزة يوم السبت "
+         "الماضي.", date(2023, 10, 14), date(2023, 10, 7)),
+    ],
+)
+def test_a_day_after_since_the_start_of_opens_the_tallys_period(text: str, published: date, start: date) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import ClaimKind, Document
+
+    (c,) = run(Document(id="ss", text=text, published=published), config=ExtractConfig(gazetteer=None))
+    assert (c.kind, c.date.start, c.date.end) == (ClaimKind.AGGREGATE, start, published), c

@@ -817,6 +817,14 @@ def writing_year(text: str, *, rules: RuleFiles | None = None) -> tuple[int, int
     return min(found, key=lambda f: f[1])
 
 
+#: "since the start of ..." before a date of any kind: the date opens the period
+_SINCE_START = re.compile(
+    r"(?:\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|launch)\b|(?<!\w)منذ\s+(?:بدء|بداية|بدايه|اندلاع|انطلاق)(?!\w))"
+    r"[^.;،]{0,50}$",
+    re.I,
+)
+
+
 def period(text: str, mentions: list[DateMention], reference: date | None) -> tuple[date | None, date | None] | None:
     """A tally's period: "since September 2014", "from August 2014 to March 2017", "in 2016"."""
     for m in mentions:
@@ -835,6 +843,9 @@ def period(text: str, mentions: list[DateMention], reference: date | None) -> tu
             r"(?:\bsince\b|(?<!\w)منذ(?!\w))[^.;،]{0,50}$", lead, re.I
         ):
             return m.start_date, reference  # "since the start of the intervention in September 2015"
+        if m.start_date and _SINCE_START.search(lead):
+            # "منذ بدء العدوان الإسرائيلي على قطاع غزة يوم السبت الماضي", "since the start of the offensive on June 1"
+            return m.start_date, reference
         if m.kind in ("year", "month") and m.start_date and re.search(r"\b(?:in|during|throughout)\s*$", before):
             return m.start_date, m.end_date  # "in 2017 alone, strikes killed ..."
     return told_range(text, mentions)
