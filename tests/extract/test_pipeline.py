@@ -1302,3 +1302,11 @@ def test_the_force_that_runs_the_place_struck_is_not_the_striker() -> None:
             "100 people, the ICRC said.")
     (c,) = run(_doc(text), config=CONFIG)
     assert c.belligerents == ("Saudi-led coalition",), c.belligerents
+
+
+def test_one_strikes_claims_share_the_force_that_struck() -> None:
+    # the ministry's own jets struck; the officials' claim of the same strike names no force but is the same strike's
+    text = ('The Turkish Defence Ministry said its jets had "neutralised" 12 PKK terrorists in the Hakurk region, '
+            "while local officials said three shepherds were among the dead.")
+    claims = run(_doc(text), config=CONFIG)
+    assert len(claims) == 2 and all(c.belligerents == ("Turkey",) for c in claims), claims

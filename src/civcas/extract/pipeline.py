@@ -200,11 +200,13 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
             if u.event != event.index or (u.headline and (body_has_claims or restated(u))):
                 continue
             groups.setdefault(ev_mod.claimant_key(u.claimant_name), []).append(ui)
+        first = len(claims)
         for _key, idxs in groups.items():
             claim = _build_claim(ctx, event, [units[i] for i in idxs], [unit_places[i] for i in idxs], len(claims))
             if claim is not None:
                 claims.append(claim)
                 event_of[claim.id] = event.index
+        claims[first:] = _share_belligerents(claims[first:])
     claims = _drop_restatements(claims, event_of)
     log.debug(
         "%s: %d sentences, %d units, %d events, %d claims",
@@ -215,6 +217,23 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         len(claims),
     )
     return claims
+
+
+def _share_belligerents(claims: list[Claim]) -> list[Claim]:
+    """One strike's claims share the force that struck: "The Turkish Defence Ministry said its jets had neutralised
+    12 PKK terrorists ..., while local officials said three shepherds were among the dead" (the officials' claim names
+    no force, the ministry's own jets struck). An incident claim naming none takes the others' forces and their
+    evidence."""
+    known = [c for c in claims if c.kind is ClaimKind.INCIDENT and c.belligerents]
+    if not known or len(known) == len(claims):
+        return claims
+    bells = tuple(dict.fromkeys(b for c in known for b in c.belligerents))
+    spans = tuple(dict.fromkeys(e for c in known for e in c.evidence if e.field == "belligerent"))
+    return [
+        replace(c, belligerents=bells, evidence=(*c.evidence, *spans))
+        if c.kind is ClaimKind.INCIDENT and not c.belligerents else c
+        for c in claims
+    ]
 
 
 #: a line's opening full date: "March 17, 2017,", "17 March 2017", "1. Mar. 17, 2017," (an entry of a numbered list)
