@@ -349,3 +349,17 @@ def test_an_admission_stands_when_it_tells_of_harm_or_a_strike(text: str, stance
 
     claims = run(Document(id="s14", text=text), config=ExtractConfig(gazetteer=None))
     assert [c.stance.value for c in claims] == stances, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("NATO said it had hit a legitimate military target, a command and control node.", Stance.DISPUTES),
+        ('The coalition said the strike was a "legitimate military action".', Stance.DISPUTES),
+        # a monitor's charge that a place was no lawful target denies no strike
+        ("MSF said the hospital was not a legitimate target.", None),
+    ],
+)
+def test_a_lawful_target_claimed_disputes_the_harm(text: str, stance: Stance | None) -> None:
+    cue = main_stance(find_stance(text), text)
+    assert (cue.stance if cue else None) is stance
