@@ -1310,3 +1310,10 @@ def test_one_strikes_claims_share_the_force_that_struck() -> None:
             "while local officials said three shepherds were among the dead.")
     claims = run(_doc(text), config=CONFIG)
     assert len(claims) == 2 and all(c.belligerents == ("Turkey",) for c in claims), claims
+
+
+def test_a_pronoun_that_speaks_points_at_the_people_opening_its_sentence() -> None:
+    text = ("Libyan officials took journalists to the village of Majer, near Zlitan, where they said 85 civilians were "
+            "killed in NATO air strikes overnight.")
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.claimant for c in claims if c.killed] == ["Libyan officials"], claims

@@ -198,7 +198,10 @@ def resolve_claimants(units: list[Unit]) -> None:
         kind = "outlet"
         span = None
         if c is not None and not c.generic:
-            if c.anaphor:
+            subject = _subject_source(u.sent.text[: c.start]) if c.anaphor else None
+            if subject is not None:
+                name, kind = subject  # "Libyan officials took journalists to Majer, where they said 85 were killed"
+            elif c.anaphor:
                 name, kind = _antecedent(c.name, c.kind.value, history)
             else:
                 name, kind = _clean_claimant(c.name), c.kind.value
@@ -241,6 +244,26 @@ def _clean_claimant(name: str) -> str:
     if (pair := unclosed_quote(core)) is not None:
         core = core + pair[1] if name.rstrip(" ,.;:").endswith(pair[1]) else core.replace(pair[0], "")
     return core
+
+
+#: a sentence opening with people who may speak for what they saw: "Libyan officials took journalists to ..."
+_SUBJECT_SOURCE = re.compile(
+    r"^\s*(?:The\s+|Local\s+)?((?:[A-Z][\w\-]*\s+){0,3}(?:officials|residents|activists|witnesses|medics|doctors|"
+    r"rescuers|villagers|police|authorities|elders|relatives|survivors))\s+(?!said\b|say\b|told\b)[a-z]"
+)
+
+
+def _subject_source(before: str) -> tuple[str, str] | None:
+    """The subject that opens the sentence, when a pronoun later in it speaks ("..., where they said"): the nearest
+    antecedent, if the claimants file knows its kind."""
+    from civcas.extract.attribution import classify
+
+    m = _SUBJECT_SOURCE.match(before)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    kind = classify(name)
+    return (name, kind.value) if kind.value != "other" else None
 
 
 def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tuple[str, str]:
