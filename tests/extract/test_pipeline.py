@@ -1317,3 +1317,11 @@ def test_a_pronoun_that_speaks_points_at_the_people_opening_its_sentence() -> No
             "killed in NATO air strikes overnight.")
     claims = run(_doc(text), config=CONFIG)
     assert [c.claimant for c in claims if c.killed] == ["Libyan officials"], claims
+
+
+def test_more_dead_in_another_village_are_another_strike(village_config: Any) -> None:
+    text = ("Coalition strikes on Raqqa killed at least 21 civilians on Friday, according to the Syrian Observatory. "
+            "Another 10 civilians died in strikes on the village of al-Tabqa.")
+    claims = run(_doc(text), config=village_config)
+    got = sorted((c.killed.value, c.place.name) for c in claims if c.killed and c.place)
+    assert got == [(10, "Al-Tabqa"), (21, "Ar Raqqah")], got

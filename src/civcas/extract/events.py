@@ -1016,6 +1016,15 @@ def cluster(
             forced_new = u.kind in ("harm", "attack") and (u.offset.offset != (0, 0) or bool(u.places or u.actors))
         if _another_event(u, u.sent.index not in by_sentence):
             forced_new = True  # "In a separate incident, ...": another event however near its place (not background)
+        if (
+            not forced_new and last is not None and last.place is not None and place is not None
+            and any(h.additive for h in u.harms) and any(m.kind_hint == "village" for m in u.places)
+            and _settlement_level(place) and _settlement_level(last.place)
+            and place.gazetteer_id != last.place.gazetteer_id and not _same_place(place, last.place)
+        ):
+            # "Coalition strikes on Raqqa killed 21 ... Another 10 civilians died in strikes on the village of
+            # al-Tabqa": more dead in another village is another strike, even one in the province named by its city
+            forced_new = True
         u.date_interval = own
         agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
                or _part_of_a_period_tally(u, place, by_sentence, events))
