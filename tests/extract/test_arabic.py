@@ -1966,3 +1966,13 @@ def test_arabic_a_toll_during_the_past_weeks_spans_the_days_up_to_the_reference(
     (c,) = run(Document(id="pw", text=text, published=date(2019, 5, 20)), config=ExtractConfig(gazetteer=None))
     ref = date(2019, 5, 20)
     assert (c.kind, c.date.start, c.date.end) == (ClaimKind.AGGREGATE, ref - timedelta(days=days), ref), c
+
+
+def test_arabic_a_forces_media_centre_speaks_for_it_and_strikes_nothing() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("قصف طيران مسير تابع لقوات حفتر منزلاً في منطقة الهضبة جنوب طرابلس، ما أدى إلى مقتل ثلاثة أطفال، وفق ما "
+            "أفاد المركز الإعلامي لعملية بركان الغضب.")
+    (c,) = run(Document(id="mc", text=text), config=ExtractConfig(gazetteer=None))
+    assert (c.claimant, c.belligerents) == ("المركز الإعلامي لعملية بركان الغضب", ("LNA",)), c
