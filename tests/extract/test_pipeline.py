@@ -1137,8 +1137,9 @@ def test_a_dateline_yields_to_the_place_a_later_sentence_gives_the_strike(villag
             "Thursday, the Red Cross said. The coalition said the attack in Dahyan, Saada province, was a "
             "legitimate military action.")
     claims = run(_doc(text, date(2018, 8, 10)), config=village_config)
-    got = [(c.place.name if c.place else None, c.killed.value if c.killed else None) for c in claims]
-    assert got == [("Dahyan", 29)], got
+    got = [(c.place.name if c.place else None, c.killed.value if c.killed else None, c.stance) for c in claims]
+    # the coalition, holding its strike a legitimate military action, disputes the harm: a claim of its own
+    assert got == [("Dahyan", 29, Stance.ALLEGES), ("Dahyan", None, Stance.DISPUTES)], got
 
 
 @pytest.mark.parametrize(
