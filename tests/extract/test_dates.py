@@ -196,8 +196,17 @@ def test_two_days_later_is_two_days_after_the_strike_told_before() -> None:
         ("وهو الاستهداف الثاني خلال العام الجديد 2023 للعاصمة.", 2023),
         ("وكان المرصد قد أحصى خلال العام 2022 الفائت 32 استهدافاً.", 2023),
         ("رغم اتفاق وقف إطلاق النار الموقع في آذار العام الماضي 2020.", 2021),
+        # a tally since the year began ("so far this year") is of the year it is written in
+        ("Since early 2023, the monitor has documented 41 drone attacks on the region.", 2023),
+        ("The number of drone strikes on the area since the beginning of 2022 has reached 28.", 2022),
+        ("It is the third massacre in the province since the start of 2022.", 2022),
+        ("Civilian deaths so far in 2024 stand at 61, the group said.", 2024),
+        ("وتسببت الهجمات التركية على مناطق الإدارة الذاتية منذ مطلع العام 2023، بمقتل 32 شخصاً.", 2023),
+        ("وارتفعت حصيلة المدنيين الذين قتلوا بقصف النظام منذ بداية عام 2022 إلى 40.", 2022),
         # a year of the past, or two years that disagree, say nothing of when the page was written
         ("تسيطر القوات على البلدة منذ مطلع العام 2016.", None),
+        ("وتسيطر قسد منذ مطلع العام 2016 على عدد من القرى في الريف الشمالي.", None),
+        ("The town has been held by the SDF since early 2016.", None),
         ("The current year 2023 ... this year (2024) in another story beside it.", None),
     ],
 )
@@ -223,6 +232,19 @@ def test_a_page_with_only_its_year_of_writing_dates_its_days_and_its_undated_cla
     (claim,) = [c for c in run(Document(id="w2", text=undated), config=ExtractConfig()) if c.killed]
     assert claim.date.precision == DatePrecision.YEAR and claim.date.end == date(2023, 12, 31)
     assert claim.date.span is not None and "2023" in claim.date.span.text
+
+
+def test_a_page_written_in_a_year_dates_its_undated_claims_though_it_names_past_years() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("A Turkish drone struck a car near Tal Tamr, killing two civilians. Turkish forces took the nearby town "
+            "of Ras al-Ain in October 2019. Since early 2023, the monitor has documented 41 drone attacks on the "
+            "region.")
+    (claim,) = [c for c in run(Document(id="w3", text=text), config=ExtractConfig()) if c.killed]
+    assert claim.date is not None and claim.date.precision == DatePrecision.YEAR
+    assert (claim.date.start, claim.date.end) == (date(2022, 12, 24), date(2023, 12, 31))
+    assert claim.date.span is not None and "since early 2023" in claim.date.span.text.lower()
 
 
 def test_reference_date_of_a_captured_post_filed_a_year_later_is_the_posts_stamp() -> None:

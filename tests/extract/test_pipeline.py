@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civcas.extract import ExtractConfig, run
-from civcas.records import ClaimKind, Document, PlacePrecision, Qualifier, Stance
+from civcas.records import ClaimKind, DatePrecision, Document, PlacePrecision, Qualifier, Stance
 
 CONFIG = ExtractConfig(gazetteer=None)
 
@@ -1326,3 +1326,30 @@ def test_more_dead_in_another_village_are_another_strike(village_config: Any) ->
     claims = run(_doc(text), config=village_config)
     got = sorted((c.killed.value, c.place.name) for c in claims if c.killed and c.place)
     assert got == [(10, "Al-Tabqa"), (21, "Ar Raqqah")], got
+
+
+DIGEST = (
+    "Drone attack | Four killed and wounded by Turkish drone strike on a car near Tal Tamr\n\n"
+    "SOHR sources reported that a Turkish drone struck a car near Tal Tamr. The attack left two persons dead and two "
+    "others wounded.\n\n"
+    "Turkish forces have escalated their drone attacks on the region this year. Details of these attacks are as "
+    "follows:\n\n"
+    "March 3: A Turkish drone struck a house in Um Al-Kaif village in Tal Tamr countryside, which injured a woman.\n\n"
+    "August 19: A Turkish drone targeted a gathering in the vicinity of Tal Tamr. The strike killed a man, his son "
+    "and one of his relatives.\n\n"
+    "October 2: A Turkish drone struck a military vehicle in Amuda, killing two fighters."
+)
+
+
+@pytest.mark.parametrize("published", [date(2021, 12, 27), None])
+def test_each_dated_item_of_a_list_is_its_own_strike_apart_from_the_undated_lede(published: date | None) -> None:
+    claims = [c for c in run(_doc(DIGEST, published=published), config=CONFIG) if c.killed or c.injured]
+    by_figures = {(c.killed.value if c.killed else None, c.injured.value if c.injured else None): c for c in claims}
+    assert set(by_figures) == {(2, 2), (None, 1), (3, None), (2, None)}, claims
+    lede, item = by_figures[(2, 2)], by_figures[(3, None)]
+    # the lede takes no day of the list below it, and the item's day dates the sentence after its head
+    assert lede.date is None or lede.date.precision is not DatePrecision.DAY, lede.date
+    if published is not None:
+        assert item.date is not None and (item.date.start, item.date.end) == (date(2021, 8, 19), date(2021, 8, 19))
+    else:
+        assert item.date is not None and item.date.month_day == (8, 19)

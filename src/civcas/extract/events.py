@@ -764,6 +764,24 @@ def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
     return _inside(fine, coarse, containers)
 
 
+#: what may come before a list item's day ("- ", "• ", "On ") and after it (a colon or a dash, then the item)
+_ITEM_BEFORE = re.compile(r"\s*(?:[-•*·–]\s*)?(?:on\s+)?", re.IGNORECASE)
+_ITEM_AFTER = re.compile(r"\s*[:–—-]")
+
+
+def _list_item_date(u: Unit) -> tuple[tuple[date | None, date | None, str, Any] | None] | None:
+    """The day that opens the unit's sentence as a dated list's item ("August 19: A Turkish drone ...", "- 3 آذار:
+    ..."), as :func:`own_date` gives a date (None inside when no year resolves it); None when the sentence is no
+    such item."""
+    text = u.sent.text
+    for d in u.dates:
+        if d.kind != "absolute" or str(d.precision) != "day" or d.start > 12:
+            continue
+        if _ITEM_BEFORE.fullmatch(text[: d.start]) and _ITEM_AFTER.match(text, d.end):
+            return ((d.start_date, d.end_date, "day", d) if d.resolved else None,)
+    return None
+
+
 def own_date(u: Unit) -> tuple[date | None, date | None, str, Any] | None:
     """The unit's own date: the resolved event date nearest its harm.
 
@@ -980,6 +998,8 @@ def cluster(
     last: Event | None = None
     prev_harm: Unit | None = None
     by_sentence: dict[int, list[Unit]] = {}
+    #: paragraphs that open with a day and a colon or dash, a dated list's items, and the day each gives
+    items: dict[int, tuple[tuple[date | None, date | None, str, Any] | None]] = {}
     for ui, u in enumerate(units):
         if u.kind == "say":
             continue
@@ -993,6 +1013,12 @@ def cluster(
             place = last.place
             places[ui] = (place, [])
         own = own_date(u)
+        head = _list_item_date(u)
+        if head is not None and u.sent.paragraph not in items:
+            items[u.sent.paragraph] = head
+        item = items.get(u.sent.paragraph)
+        if item is not None and own is None and item[0] is not None:
+            own = item[0]  # "August 19: A drone targeted a gathering ... The strike killed a man": the item's day
         forced_new = False
         if u.offset is not None and u.offset.offset is not None and own is not None and _died_after_a_strike(u, own):
             # "A man died of his wounds on Tuesday, a day after Turkish artillery shelled the village": the strike
@@ -1028,7 +1054,13 @@ def cluster(
         u.date_interval = own
         agg = (u.sum_aggregate or is_aggregate(u, place) or _toll_of_a_tally(u, place, by_sentence)
                or _part_of_a_period_tally(u, place, by_sentence, events))
-        ev = None if (forced_new or agg) else _best_event(u, place, own, events, last)
+        pool = events
+        if item is not None:
+            # a dated item of a list ("August 19: ...", "October 2: ...") is its own strike: it joins what its own
+            # paragraph told, or an event of its day, never an undated lede told paragraphs before it
+            pool = [e for e in events if any(x.sent.paragraph == u.sent.paragraph for x in e.units)
+                    or (own is not None and (e.start or e.end))]
+        ev = None if (forced_new or agg) else _best_event(u, place, own, pool, last if last in pool else None)
         if place is None and u.harms and all(h.form == "categories" for h in u.harms) and prev_harm is not None:
             ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
         if ev is None:

@@ -99,6 +99,10 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
             from civcas.extract.arabic_dates import weekday_year
 
             yh = weekday_year(text, arabic_lex(rules), yh)
+    elif ref is None and bound is None:
+        # full dates give the year of a bare "July 23", yet they may all be the past ("the SDF took Tabqa in May
+        # 2017"): a page that says it is written in a year still dates its otherwise undated claims by it
+        written = writing_year(text, rules=rules)
     else:
         written = None
     sentences = _before_comments(text, split_sentences(text))
