@@ -1353,3 +1353,14 @@ def test_each_dated_item_of_a_list_is_its_own_strike_apart_from_the_undated_lede
         assert item.date is not None and (item.date.start, item.date.end) == (date(2021, 8, 19), date(2021, 8, 19))
     else:
         assert item.date is not None and item.date.month_day == (8, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Turkish drone kills and injures three medics in Aleppo countryside",
+     "Turkish drone fire kills and wounds three civilians near Manbij."],
+)
+def test_a_headlines_kills_and_injures_counts_the_dead_and_wounded_together(text: str) -> None:
+    (claim,) = run(_doc(text), config=CONFIG)
+    assert claim.killed_or_injured is not None and claim.killed_or_injured.value == 3
+    assert claim.killed is None and claim.injured is None
