@@ -362,3 +362,14 @@ def test_a_counted_force_noun_of_strikes_or_weapons_is_the_attacker(text: str) -
 
     claims = [c for c in run(Document(id="o2", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
     assert claims and claims[0].belligerents, [(c.belligerents, c.claimant) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli strikes on the vicinity of Damascus killed four members of the Iranian Revolutionary Guards.",
+        "Israeli strikes near Damascus killed two officers of the Iranian Revolutionary Guards, SANA said.",
+    ],
+)
+def test_a_force_counted_among_the_dead_behind_its_demonym_is_the_victims_side(text: str) -> None:
+    assert [a.canonical for a in find_actors(text)] == ["Israel"]

@@ -288,6 +288,17 @@ _VICTIM_BEFORE = re.compile(
     r"\d+|several|killed|kills|wounded|wounding|injured|injuring)\s+#?$",
     re.I,
 )
+#: one or two capitalised words right before a force's name that qualify it ("the Iranian Revolutionary Guards")
+_QUALIFIERS_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An)\b)[A-Z][\w\-’']*\s+){1,2}$")
+
+
+def _before_qualifiers(text: str, at: int) -> str:
+    """The text before a force's name and the capitalised words that qualify it, or "" when none do."""
+    lead = text[max(0, at - 64) : at]
+    m = _QUALIFIERS_BEFORE.search(lead)
+    return lead[: m.start()][-24:] if m else ""
+
+
 #: a force's noun that counts strikes or weapons, not people: "in two Israeli strikes", "three Russian jets"
 _COUNTED_STRIKES = re.compile(
     r"\b(?:strikes?|air\s*strikes?|air-strikes?|raids?|attacks?|bombardments?|shells?|missiles?|rockets?|drones?|"
@@ -635,8 +646,11 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if (_TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start])
                 and not _ACTS_AFTER.match(text[a.end :])):
             continue
-        if _VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start]) and not _COUNTED_STRIKES.search(a.text):
-            continue  # "two Israeli soldiers were killed": the victims' side ("two Israeli strikes" are strikes)
+        if (_VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start])
+                or _VICTIM_BEFORE.search(_before_qualifiers(text, a.start))) and not _COUNTED_STRIKES.search(a.text):
+            # "two Israeli soldiers were killed", "four members of the Iranian Revolutionary Guards": the victims'
+            # side ("two Israeli strikes" are strikes)
+            continue
         named = _NAME_BEFORE_BRACKET.search(text, max(0, a.start - 60), a.start)
         if named and _VICTIM_BEFORE.search(text[max(0, named.start() - 24) : named.start()]):
             continue  # "two members of the Internal Security Forces (Asayish)": the force's name in brackets
