@@ -1976,3 +1976,21 @@ def test_arabic_a_forces_media_centre_speaks_for_it_and_strikes_nothing() -> Non
             "أفاد المركز الإعلامي لعملية بركان الغضب.")
     (c,) = run(Document(id="mc", text=text), config=ExtractConfig(gazetteer=None))
     assert (c.claimant, c.belligerents) == ("المركز الإعلامي لعملية بركان الغضب", ("LNA",)), c
+
+
+def test_a_verb_of_saying_joined_by_and_continues_the_speaker_before_it() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("نفت وزارة الدفاع التركية استهداف المدنيين، وقالت إنها حيدت 26 إرهابياً من حزب العمال الكردستاني "
+            "في شمال سوريا.")
+    claims = [c for c in run(Document(id="cont", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
+    (claim,) = claims
+    assert claim.killed is not None and claim.killed.value == 26
+    assert claim.claimant == "وزارة الدفاع التركية"
+    # the dead counted as a force's members are that force's, not its strike
+    assert claim.belligerents == ("Turkey",)
+    # a verb with its own subject after it is someone else speaking
+    other = "نفت وزارة الدفاع التركية استهداف المدنيين، وقال مصدر محلي إن القصف قتل 3 مدنيين في قرية تل طويل."
+    (claim,) = [c for c in run(Document(id="cont2", text=other), config=ExtractConfig(gazetteer=None)) if c.killed]
+    assert claim.claimant == "مصدر محلي"

@@ -11,7 +11,7 @@ stance patterns.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
@@ -208,6 +208,9 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
             if before is not None:
                 np, how = before, "subject_before"
         if np is None:
+            cont = _same_subject(sc, hit, out, lex)
+            if cont is not None:
+                out.append(cont)
             continue
         m = _mention(sc, np, (hit.first, hit.last, hit.skip), how, lex)
         if m is None:
@@ -232,6 +235,25 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     out.sort(key=lambda c: c.start)
     # a header's source after its verb ("وقال مراسل نداء بوست: ...") is also that verb's subject: one mention
     return [c for i, c in enumerate(out) if not any(o.start < c.end and c.start < o.end for o in out[:i])]
+
+
+def _same_subject(sc: Scan, hit: Any, out: list[ClaimantMention], lex: ArabicLex) -> ClaimantMention | None:
+    """ "نفت وزارة الدفاع التركية استهداف المدنيين، وقالت إنها حيدت 26 مسلحاً": a verb of saying joined by و or ف
+    with no subject of its own continues the one that spoke before it in the sentence; the mention points at the
+    verb and carries that speaker's name."""
+    word = sc.toks[hit.first].text
+    if not hit.skip or word[:1] not in "وف":
+        return None
+    if hit.last + 1 < len(sc.toks) and sc.toks[hit.last + 1].text not in ("ان", "انه", "انها", "انهم", "بان", "بانه",
+                                                                         "بانها", ":"):
+        return None  # "وقال مصدر ...": a subject the lexicon does not know is someone else
+    cs, ce = sc.span(hit.first, hit.last)
+    before = [c for c in out if c.cue_end <= cs and not c.generic and not c.relay]
+    if not before:
+        return None
+    prev = before[-1]
+    return ClaimantMention(cs, ce, prev.name, prev.kind, cs, ce, sc.folded.source[cs:ce],
+                           f"{lex.tags['ar_claimants']}#same_subject")
 
 
 #: the object pronouns written onto a verb of saying after "بحسب ما" ("قاله", "ذكرته", "أكدها")
