@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civcas.extract.text import split_sentences
 
@@ -26,3 +30,42 @@ from civcas.extract.text import split_sentences
 )
 def test_text_sentences_and_editors_brackets(text: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def _flat_phrase_regex(phrases: list[str], case_sensitive: bool) -> re.Pattern[str]:
+    """The plain alternation, longest phrase first, that the phrase tree stands for."""
+    from civcas.extract.text import _phrase_pattern
+
+    body = "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True) if p.strip())
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+
+
+_WORDS = st.sampled_from(["kill", "killed", "killing", "al", "Al", "Bab", "bab", "and", "injure", "Ma'arat", "x",
+                          "dead", "de", "a"])
+_SEPARATORS = st.sampled_from([" ", "-", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(st.builds(lambda ws, sep: sep.join(ws), st.lists(_WORDS, min_size=1, max_size=3), _SEPARATORS),
+                     min_size=1, max_size=8),
+    text=st.lists(st.one_of(_WORDS, st.sampled_from([" ", "  ", "-", ", ", "’", "'", "s"])), max_size=14).map("".join),
+    case_sensitive=st.booleans(),
+)
+def test_phrase_regex_matches_as_the_plain_longest_first_alternation(
+    phrases: list[str], text: str, case_sensitive: bool
+) -> None:
+    from civcas.extract.text import phrase_regex
+
+    tree = phrase_regex(phrases, case_sensitive=case_sensitive)
+    flat = _flat_phrase_regex(phrases, case_sensitive)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], tree.pattern
+
+
+def test_phrase_regex_shares_beginnings_and_keeps_the_longest_phrase() -> None:
+    from civcas.extract.text import phrase_regex
+
+    rx = phrase_regex(["kill", "killed", "killing", "kill and injure"])
+    assert rx.pattern.count("kill") == 1
+    assert [m.group() for m in rx.finditer("They kill and injure; killed, killings, kill.")] == [
+        "kill and injure", "killed", "kill"]

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _ABBREVIATIONS = {
     "u.s",
@@ -165,10 +166,63 @@ def _phrase_pattern(phrase: str) -> str:
     return "".join(out)
 
 
+def _phrase_tokens(phrase: str) -> list[str]:
+    """The phrase as the regex pieces :func:`_phrase_pattern` joins, one per character or gap."""
+    out: list[str] = []
+    for part in re.split(r"(\s+|-)", phrase.strip()):
+        if not part:
+            continue
+        if part.isspace():
+            out.append(r"[\s\u00a0]+")
+        elif part == "-":
+            out.append(r"[\s\-‐–]?")
+        else:
+            out.extend("['’]" if ch in "'’" else re.escape(ch) for ch in part)
+    return out
+
+
+_LEAF = ""
+
+
+def _trie_body(phrases: Iterable[str]) -> str:
+    """One alternation of the phrases with their shared beginnings written once ("kill(?:ed|ing)?").
+
+    The phrases that can match at one place in a text lie on one path of the tree, and each branch is tried
+    before stopping where a shorter phrase ends, so the longest phrase that matches wins, as in a flat
+    alternation sorted longest first; the engine no longer tries every phrase at every position.
+    """
+    root: dict[str, Any] = {}
+    for p in phrases:
+        node = root
+        for tok in _phrase_tokens(p):
+            node = node.setdefault(tok, {})
+        node[_LEAF] = {}
+
+    depths: dict[int, int] = {}
+
+    def depth(node: dict[str, Any]) -> int:
+        got = depths.get(id(node))
+        if got is None:
+            got = depths[id(node)] = max((1 + depth(child) for k, child in node.items() if k != _LEAF), default=0)
+        return got
+
+    def render(node: dict[str, Any]) -> str:
+        kids = sorted(((k, v) for k, v in node.items() if k != _LEAF), key=lambda kv: -depth(kv[1]))
+        alts = [k + render(v) for k, v in kids]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if _LEAF in node:
+            body = (body + "?") if len(alts) == 1 and len(kids[0][0]) == 1 and not render(kids[0][1]) else (
+                "(?:" + body + ")?")
+        return body
+
+    return render(root)
+
+
 @functools.cache
 def _compile(phrases: tuple[str, ...], case_sensitive: bool) -> re.Pattern[str]:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(_phrase_pattern(p) for p in ordered if p.strip())
+    body = _trie_body(p for p in set(phrases) if p.strip()) or "(?!)"
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
