@@ -513,3 +513,31 @@ def test_a_day_after_since_the_start_of_opens_the_tallys_period(text: str, publi
 
     (c,) = run(Document(id="ss", text=text, published=published), config=ExtractConfig(gazetteer=None))
     assert (c.kind, c.date.start, c.date.end) == (ClaimKind.AGGREGATE, start, published), c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب ثلاثة أطفال بجروح بقصف مدفعي لقوات النظام على قرية البارة في جبل الزاوية جنوبي إدلب. وفي سبتمبر/ أيلول "
+        "2018، أبرمت أنقرة وموسكو مذكرة تفاهم لتعزيز وقف إطلاق النار في إدلب، إلا أن قوات النظام تواصل قصف قرى "
+        "جبل الزاوية.",
+        "Three children were injured when regime artillery shelled the village of al-Bara in Jabal al-Zawiya, southern "
+        "Idlib. In March 2020, Russia and Turkey signed a ceasefire deal for Idlib, but regime forces keep shelling "
+        "the villages of Jabal al-Zawiya.",
+    ],
+)
+def test_a_date_that_opens_a_clause_before_an_agreement_is_concluded_dates_no_strike(text: str) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = [c for c in run(Document(id="agr", text=text), config=ExtractConfig(gazetteer=None)) if c.injured]
+    assert claim.date is None or (claim.date.start is None and claim.date.end is None), claim.date
+
+
+def test_a_date_that_opens_a_strikes_clause_still_dates_it_despite_a_truce() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "On July 7, despite the truce, regime artillery shelled the village of al-Bara, injuring three children."
+    (claim,) = run(Document(id="agr2", text=text, published=date(2023, 7, 9)), config=ExtractConfig(gazetteer=None))
+    assert claim.date is not None and (claim.date.start, claim.date.end) == (date(2023, 7, 7), date(2023, 7, 7))

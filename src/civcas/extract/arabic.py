@@ -202,7 +202,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
             if not (any(c.start <= a.start < c.end for a in found) and _own_kill(sub.text, c.end, harms))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
-             if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, lex)]
+             if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)]
     blocked = said + [(a.start, a.end) for a in actors]
     places = find_places(doc_text, sub.start, sc, lex, spotted, blocked=blocked)
     agg = aggregate_cues(sc, lex)
@@ -426,11 +426,21 @@ def _tagged_names(doc_text: str, sub: Sentence, h: Harm, lex: ArabicLex) -> Harm
 _AGREEMENT_REACH = 60
 
 
-def _agreement_date(sc: Scan, start: int, lex: ArabicLex) -> bool:
+#: what may stand between the start of a clause and a date that opens it ("وفي", "ومنذ")
+_CLAUSE_OPENS = re.compile(r"(?:^|[.،,؛:!؟?\"“”()\-–—])\s*(?:[وف]?(?:في|منذ|خلال)\s+)?$")
+
+
+def _agreement_date(sc: Scan, start: int, end: int, lex: ArabicLex) -> bool:
     """ "على الرغم من سريان اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في آذار 2020": the date of a truce or a
-    memorandum, which no strike told in the sentence took place on."""
+    memorandum, which no strike told in the sentence took place on; so is a date that opens its clause before a verb
+    of concluding one ("وفي أيلول 2018، أبرمت أنقرة وموسكو مذكرة تفاهم")."""
     at = _folded_at(sc, start)
-    return lex.agreement_before.search(sc.folded.text, max(0, at - _AGREEMENT_REACH), at) is not None
+    text = sc.folded.text
+    if lex.agreement_before.search(text, max(0, at - _AGREEMENT_REACH), at) is not None:
+        return True
+    to = _folded_at(sc, end)
+    return _CLAUSE_OPENS.search(text[:at]) is not None and lex.agreement_after.search(
+        text, to, to + _AGREEMENT_REACH) is not None
 
 
 #: how far (characters) from a harm of its unit a tally's "since ..." may stand

@@ -154,6 +154,8 @@ class ArabicLex:
     current_words: frozenset[str]
     #: an agreement's date, not a strike's: one of these words shortly before it (folded, as a pattern)
     agreement_before: re.Pattern[str]
+    #: ... or one of these verbs shortly after a date that opens its clause (folded, as a pattern)
+    agreement_after: re.Pattern[str]
 
 
 def _country_demonyms() -> frozenset[str]:
@@ -446,4 +448,5 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),
         agreement_before=re.compile(rf"(?<![\w])[وب]?(?:{_alternation(da.agreement_words)})(?![\w])"),
+        agreement_after=re.compile(rf"(?<![\w])[وف]?(?:{_alternation(da.agreement_after)})(?![\w])"),
     )

@@ -385,6 +385,9 @@ class DatesFile(Header):
     #: words just before a date that make it an agreement's or a truce's, no strike's ("الموقع في آذار 2020",
     #: "signed in March 2020")
     agreement_words: list[str] = []
+    #: verbs of concluding an agreement a few words after a date that opens its clause: the date is the
+    #: agreement's ("In March 2020, Russia and Turkey signed ...", "وفي أيلول 2018، أبرمت أنقرة وموسكو مذكرة")
+    agreement_after: list[str] = []
 
 
 class WordClass(_Strict):

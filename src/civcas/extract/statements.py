@@ -157,9 +157,26 @@ def _agreement_words(rules: RuleFiles) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\b", re.IGNORECASE)
 
 
+@functools.cache
+def _agreement_after(rules: RuleFiles) -> re.Pattern[str] | None:
+    words = rules.dates.agreement_after
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE) if words else None
+
+
+#: what may stand between the start of a clause and a date that opens it ("In", "and in", "Back in")
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.;:,!?\"“”()\-–—])\s*(?:(?:and|but|then)\s+)?(?:(?:back\s+in|in|on|since|by|during)\s+)?$", re.IGNORECASE
+)
+
+
 def _agreement_date(sent: str, d: DateMention, rules: RuleFiles) -> bool:
-    """ "despite the ceasefire agreement signed by Russia and Turkey in March 2020": a truce's date, no strike's."""
-    return _agreement_words(rules).search(sent, max(0, d.start - _AGREEMENT_REACH), d.start) is not None
+    """ "despite the ceasefire agreement signed by Russia and Turkey in March 2020": a truce's date, no strike's; so is
+    a date that opens its clause before a verb of concluding one ("In March 2020, Russia and Turkey signed ...")."""
+    if _agreement_words(rules).search(sent, max(0, d.start - _AGREEMENT_REACH), d.start) is not None:
+        return True
+    after = _agreement_after(rules)
+    return after is not None and _CLAUSE_OPENS.search(sent[: d.start]) is not None and after.search(
+        sent, d.end, d.end + _AGREEMENT_REACH) is not None
 
 
 def _is_reporting_date(
