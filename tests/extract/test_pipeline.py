@@ -1364,3 +1364,24 @@ def test_a_headlines_kills_and_injures_counts_the_dead_and_wounded_together(text
     (claim,) = run(_doc(text), config=CONFIG)
     assert claim.killed_or_injured is not None and claim.killed_or_injured.value == 3
     assert claim.killed is None and claim.injured is None
+
+
+def test_some_of_the_dead_counted_again_break_the_toll_down() -> None:
+    text = ("A Russian airstrike on a market in Ariha killed five civilians on Monday, the White Helmets said. Two of "
+            "the dead were children from the same family. Three of the wounded are in critical condition.")
+    (claim,) = run(_doc(text), config=CONFIG)
+    assert claim.killed is not None and claim.killed.value == 5
+    assert dict(claim.victims)["children"].value == 2
+    # nothing else counts the wounded: at least the three of them the last sentence names
+    assert claim.injured is not None and (claim.injured.value, claim.injured.qualifier) == (3, Qualifier.AT_LEAST)
+
+
+def test_a_breakdown_with_nothing_before_it_counts_at_least_its_number() -> None:
+    text = ("Four men travelling in a car came under attack by gunmen in the Gulshan area of Karachi. One of the dead "
+            "men had contested the last provincial election.")
+    (claim,) = run(_doc(text), config=CONFIG)
+    assert claim.killed is not None and (claim.killed.value, claim.killed.qualifier) == (1, Qualifier.AT_LEAST)
+    assert claim.killed.span is not None and claim.killed.span.text == "One"
+    # the civilians of a mixed toll stay a figure of their own
+    (claim,) = [c for c in run(_doc("At least 10 of the victims were civilians, the ministry said."), config=CONFIG)]
+    assert claim.killed_or_injured is not None and claim.killed_or_injured.value == 10

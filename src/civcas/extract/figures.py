@@ -841,7 +841,7 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         harms.extend(left)
     harms = _wounded_who_died(text, harms, lex)
     harms.sort(key=lambda h: h.start)
-    return _attach_categories(text, harms, groups, rules)
+    return [_partitive(text, h, lex) for h in _attach_categories(text, harms, groups, rules)]
 
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:among|amongst|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -871,6 +871,48 @@ def _wounded_who_died(text: str, harms: list[Harm], lex: _Lex) -> list[Harm]:
                                  rules=(k.cue.rule, *(g.rule for g in w.groups)))
         out.remove(w)
     return out
+
+
+#: a count of some of the people a figure told before counted ("Two of the dead", "three of the wounded")
+_PART_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:the|those)\s+)?", re.IGNORECASE)
+_PART_GROUP = re.compile(
+    r"^\S+\s+(?:of|among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|fatalities|casualties|martyrs)$",
+    re.IGNORECASE,
+)
+_PART_CUE = re.compile(r"\b(?:dead|killed|victims|wounded|injured|fatalities|casualties|martyrs)\b", re.IGNORECASE)
+#: ... and who they were ("were children", "are women")
+_PART_WERE = re.compile(r"\s*(?:(?:were|are|was|is)\s+)?(?:all\s+)?(?:a\s+|an\s+)?(?P<noun>[A-Za-z\-]+)", re.IGNORECASE)
+
+
+def _partitive(text: str, h: Harm, lex: _Lex) -> Harm:
+    """ "Two of the dead were children": not two more dead but who two of those counted before were, a breakdown (a
+    category of the figure when the noun after "were" names one)."""
+    from dataclasses import replace
+
+    if len(h.groups) != 1 or h.form == "categories" or not _PART_CUE.search(h.cue.text):
+        return h
+    g = h.groups[0]
+    if g.value is None:
+        return h
+    bare = g.noun is None and g.end <= h.cue.start and _PART_OF.fullmatch(text, g.end, h.cue.start) is not None
+    if not (bare or _PART_GROUP.match(g.text)):
+        return h
+    after = max(g.end, h.cue.end)
+    if re.search(r"\b(?:were|are|was|is)\s*$", h.cue.text, re.IGNORECASE) or re.match(
+        r"\s*(?:were|are|was|is)\b", text[after:], re.IGNORECASE
+    ):
+        m = _PART_WERE.match(text, after)
+    else:
+        m = None  # "Three of the wounded are in critical condition": who they were is not said
+    victims: tuple[tuple[str, Group], ...] = ()
+    if m is not None:
+        info = lex.noun_info.get(fold(m.group("noun")))
+        if info is not None and info[0] is None and info[1] == "civilian":
+            return h  # "Ten of the victims were civilians": the civilians of a mixed toll, a figure of its own
+        if info is not None and info[0] is not None:
+            cat = replace(g, noun=m.group("noun"), category=info[0], status=info[1], is_category=True)
+            victims = ((info[0], cat),)
+    return replace(h, groups=(), form="categories", victims=victims, rules=(*h.rules, "partitive"), part_of=g)
 
 
 _OPENER_HARM = re.compile(r"\b(?:killed|dead|victims|martyrs|deceased|fatalities)\b|\b(injured|wounded)\b", re.I)

@@ -86,6 +86,9 @@ class Harm:
     implied_one: bool = False
     additive: bool = False
     rules: tuple[str, ...] = field(default=())
+    #: "Two of the dead were children": the count of some of those a figure told before counted (a breakdown; a
+    #: figure of at least that many only when nothing else counts them)
+    part_of: Group | None = None
 
     @property
     def start(self) -> int:

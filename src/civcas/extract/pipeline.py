@@ -734,6 +734,21 @@ def _build_claim(
             Evidence(f"{cat}_cue", Span.of(text, u.sent.start + h.cue.start, u.sent.start + h.cue.end), h.cue.rule)
         )
         fired.extend(r for r in h.rules if r)
+    for cat in ("killed", "injured", "killed_or_injured"):
+        parts = [(u, h, h.part_of) for u in units for h in u.harms if h.category == cat and h.part_of is not None]
+        if cat in figs or not parts or (cat == "killed_or_injured" and figs):
+            continue
+        # "Four men came under attack ... One of the dead men had contested the election": nothing else counts the
+        # dead, so at least the one the breakdown names
+        u, h, g = max(parts, key=lambda x: x[2].value or 0)
+        span = Span.of(text, u.sent.start + g.start, u.sent.start + g.end)
+        figs[cat] = Figure(g.value, Qualifier.AT_LEAST, text=g.text, span=span, low=g.value, rule="partitive")
+        primary = primary or u
+        evidence.append(Evidence(cat, span, "partitive"))
+        evidence.append(
+            Evidence(f"{cat}_cue", Span.of(text, u.sent.start + h.cue.start, u.sent.start + h.cue.end), h.cue.rule)
+        )
+        fired.append("partitive")
     if "killed" not in figs and "killed_or_injured" in figs and "injured" in figs and _others_wounded(units, rules):
         # "ارتفع عدد ضحايا القصف إلى 7 مدنيين، فيما أصيب 14 آخرون", "7 victims, while 14 others were wounded": the
         # victims counted apart from the wounded are the dead
