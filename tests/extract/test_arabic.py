@@ -1994,3 +1994,22 @@ def test_a_verb_of_saying_joined_by_and_continues_the_speaker_before_it() -> Non
     other = "نفت وزارة الدفاع التركية استهداف المدنيين، وقال مصدر محلي إن القصف قتل 3 مدنيين في قرية تل طويل."
     (claim,) = [c for c in run(Document(id="cont2", text=other), config=ExtractConfig(gazetteer=None)) if c.killed]
     assert claim.claimant == "مصدر محلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "bells"),
+    [
+        # a force that speaks of its own units' strike is the attacker
+        ("قالت وزارة الدفاع السورية في بيان إن وحداتها العاملة في ريف حلب الغربي استهدفت مقرات للتنظيمات "
+         "الإرهابية، ما أسفر عن مقتل 30 إرهابياً.", ("Syria",)),
+        # ... not one whose forces repelled attacks another force launched
+        ("قالت قسد في بيان إن الطيران التركي استهدف إحدى نقاطها، ما أسفر عن مقتل عنصر، وأضافت أن قواتها تصدت "
+         "لهجمات عدة شنتها تركيا.", ("Turkey",)),
+    ],
+)
+def test_a_speaking_force_is_the_attacker_when_its_own_units_struck(text: str, bells: tuple[str, ...]) -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (claim,) = [c for c in run(Document(id="own", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
+    assert claim.belligerents == bells

@@ -171,6 +171,22 @@ _OWN_KILL_GAP = re.compile(
 _OWN_KILL_WORDS = ("تحييد", "حيدت", "القضاء", "قضاء")
 
 
+#: a speaking force's own units, aircraft or army, by the possessive ("وحداتها", "طائراته", "قواتنا"), shortly after it
+_OWN_FORCES_AFTER = re.compile(
+    r"^[^.؛!?]{0,60}?(?<![\u0621-\u064a])[وف]?(?:وحدات|قوات|طائرات|طيران|مقاتلات|مدفعيه|جيش|سلاح الجو)"
+    r"(?:ها|ه|هم|نا)(?![\u0621-\u064a])"
+    # ... that struck ("استهدفت", "قصفت", "قضت على"), not one that "repelled attacks launched" (تصدت لهجمات شنتها)
+    r"[^.؛!?]{0,60}?(?<![\u0621-\u064a])(?:استهدف|قصف|شن|نفذ|ضرب|دمر|اغار|قضي|قضا|حيد)(?:ت|وا|تا)?(?![\u0621-\u064a])"
+)
+
+
+def _own_forces(sc: Scan, end: int) -> bool:
+    """ "قالت وزارة الدفاع السورية في بيان إن وحداتها ... استهدفت مقرات": the speaking force tells of its own units'
+    strike."""
+    at = _folded_at(sc, end)
+    return _OWN_FORCES_AFTER.search(sc.folded.text[at:]) is not None
+
+
 def _own_kill(text: str, end: int, harms: list[Harm]) -> bool:
     """Whether a force's own word for a killing follows the speaker ending at ``end``, nothing but
     ``_OWN_KILL_GAP`` between: "أعلنت وزارة الدفاع التركية تحييد 14 إرهابيا"."""
@@ -199,7 +215,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     # إرهابيا", "قالت القيادة المركزية الأمريكية إنه تم القضاء على 3": its forces struck
     found = find_actors(sc, lex, on=reference)
     said = [(c.start, c.end) for c in claimants
-            if not (any(c.start <= a.start < c.end for a in found) and _own_kill(sub.text, c.end, harms))]
+            if not (any(c.start <= a.start < c.end for a in found)
+                    and (_own_kill(sub.text, c.end, harms) or (harms and _own_forces(sc, c.end))))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
              if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)]
