@@ -336,11 +336,20 @@ def country_shares(
         w = 1.0 + math.log10(effective_population(e, own) + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if own:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
+        elif not arabic and _lowercase_alias_only(e, target):
+            w *= 0.2  # "dawr" of Dover, Florida: a machine's transliteration of a label in another script
         if e.country in prior:
             w *= ARABIC_PRIOR_FACTOR  # written in Arabic: "بنش" points to Syria's Binnish before Belgium's Binche
         weight[e.country] = max(weight.get(e.country, 0.0), w)
     total = sum(weight.values())
     return {code: w / total for code, w in weight.items()} if total else {}
+
+
+def _lowercase_alias_only(e: GazetteerEntry, target: str) -> bool:
+    """Whether every name of ``e`` spelled as ``target`` (folded) is an alias written all in lower case, as a
+    machine's transliteration of a label in another script is ("dawr" of Dover, Florida), not as names are written."""
+    spelled = [n for n in e.names if fold.loose(n) == target]
+    return bool(spelled) and all(n.islower() and n.isascii() for n in spelled)
 
 
 def nearest(target: str, names: Sequence[str]) -> float:
@@ -897,6 +906,11 @@ class Gazetteer:
             # of two places of a kind as near, the one whose own name it is before one that lists it among its other
             # names ("Baghouz": Baghuz of Deir ez-Zor before Kasan of Hasakah, whose record also lists "Bāghūz")
             own = 0 if at == 0 and i.loose[0] == i.loose[1] else 1
+            # a name matched only through an alias written all in lower case ("dawr", "dawr flwryda" of Dover,
+            # Florida: a machine's transliteration of a label in another script) after one matched through a name
+            # written as names are ("Dawr" of Ad Dawr, Iraq)
+            if own and 0 <= at < len(e.names) and e.names[at].islower() and e.names[at].isascii():
+                own = 2
             scores.append((round(d, 2), kinds.get(e.kind, 9), own, -e.population))
         return [given[n] for n in sorted(range(len(given)), key=scores.__getitem__)]
 
