@@ -151,21 +151,6 @@ def _append(out: list[Sentence], text: str, start: int, end: int, para: int) -> 
         out.append(Sentence(len(out), start, end, text[start:end], para))
 
 
-def _phrase_pattern(phrase: str) -> str:
-    parts = re.split(r"(\s+|-)", phrase.strip())
-    out = []
-    for part in parts:
-        if not part:
-            continue
-        if part.isspace():
-            out.append(r"[\s\u00a0]+")
-        elif part == "-":
-            out.append(r"[\s\-‐–]?")
-        else:
-            out.append(re.sub(r"['’]", "['’]", re.escape(part)))
-    return "".join(out)
-
-
 def _phrase_tokens(phrase: str) -> list[str]:
     """The phrase as the regex pieces :func:`_phrase_pattern` joins, one per character or gap."""
     out: list[str] = []
@@ -179,6 +164,11 @@ def _phrase_tokens(phrase: str) -> list[str]:
         else:
             out.extend("['’]" if ch in "'’" else re.escape(ch) for ch in part)
     return out
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """One phrase as a regex, whitespace- and hyphen-tolerant (the pieces of :func:`_phrase_tokens` in a row)."""
+    return "".join(_phrase_tokens(phrase))
 
 
 _LEAF = ""
