@@ -456,8 +456,9 @@ def _agreement_date(sc: Scan, start: int, end: int, lex: ArabicLex) -> bool:
     if lex.agreement_before.search(text, max(0, at - _AGREEMENT_REACH), at) is not None:
         return True
     to = _folded_at(sc, end)
-    return _CLAUSE_OPENS.search(text[:at]) is not None and lex.agreement_after.search(
-        text, to, to + _AGREEMENT_REACH) is not None
+    # the verb first: it is rare, and the clause test reads the whole text before the date
+    return lex.agreement_after.search(text, to, to + _AGREEMENT_REACH) is not None and (
+        _CLAUSE_OPENS.search(text[:at]) is not None)
 
 
 #: how far (characters) from a harm of its unit a tally's "since ..." may stand

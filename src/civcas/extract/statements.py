@@ -175,8 +175,9 @@ def _agreement_date(sent: str, d: DateMention, rules: RuleFiles) -> bool:
     if _agreement_words(rules).search(sent, max(0, d.start - _AGREEMENT_REACH), d.start) is not None:
         return True
     after = _agreement_after(rules)
-    return after is not None and _CLAUSE_OPENS.search(sent[: d.start]) is not None and after.search(
-        sent, d.end, d.end + _AGREEMENT_REACH) is not None
+    # the verb first: it is rare, and the clause test reads the whole text before the date
+    return after is not None and after.search(sent, d.end, d.end + _AGREEMENT_REACH) is not None and (
+        _CLAUSE_OPENS.search(sent[: d.start]) is not None)
 
 
 def _is_reporting_date(

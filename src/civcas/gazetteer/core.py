@@ -336,7 +336,7 @@ def country_shares(
         w = 1.0 + math.log10(effective_population(e, own) + 1) + (4.0 if e.kind in ("country", "region") else 0.0)
         if own:
             w *= 3.0  # its own name ("Nahiyat al Iskandariyah" for "Iskandariyah"), not one of its alternate names
-        elif not arabic and _lowercase_alias_only(e, target):
+        elif not arabic and _lowercase_alias_only(e, folded, target):
             w *= 0.2  # "dawr" of Dover, Florida: a machine's transliteration of a label in another script
         if e.country in prior:
             w *= ARABIC_PRIOR_FACTOR  # written in Arabic: "بنش" points to Syria's Binnish before Belgium's Binche
@@ -345,10 +345,11 @@ def country_shares(
     return {code: w / total for code, w in weight.items()} if total else {}
 
 
-def _lowercase_alias_only(e: GazetteerEntry, target: str) -> bool:
-    """Whether every name of ``e`` spelled as ``target`` (folded) is an alias written all in lower case, as a
-    machine's transliteration of a label in another script is ("dawr" of Dover, Florida), not as names are written."""
-    spelled = [n for n in e.names if fold.loose(n) == target]
+def _lowercase_alias_only(e: GazetteerEntry, folded: EntryInfo, target: str) -> bool:
+    """Whether every name of ``e`` spelled as ``target`` (folded, among the names its info folds) is an alias written
+    all in lower case, as a machine's transliteration of a label in another script is ("dawr" of Dover, Florida),
+    not as names are written."""
+    spelled = [e.names[i] for i, n in enumerate(folded.loose[1:]) if n == target and i < len(e.names)]
     return bool(spelled) and all(n.islower() and n.isascii() for n in spelled)
 
 
