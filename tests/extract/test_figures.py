@@ -162,6 +162,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         # a later count in brackets updates the figure
         ("The blast at the bus station killed 12 [later 17] passengers, officials said.", [("killed", 17, "exact")]),
         ("The attack killed 40 (later revised to 52) worshippers.", [("killed", 52, "exact")]),
+        # kin named in the plural count like any people ("and three of her grandchildren")
+        ("The strike killed a woman and three of her grandchildren.", [("killed", 4, "exact")]),
+        ("The raid killed a farmer, his wife and two of their nephews.", [("killed", 4, "exact")]),
     ],
 )
 def test_figures_join_cues_and_counts(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:

@@ -1385,3 +1385,11 @@ def test_a_breakdown_with_nothing_before_it_counts_at_least_its_number() -> None
     # the civilians of a mixed toll stay a figure of their own
     (claim,) = [c for c in run(_doc("At least 10 of the victims were civilians, the ministry said."), config=CONFIG)]
     assert claim.killed_or_injured is not None and claim.killed_or_injured.value == 10
+
+
+def test_a_pronoun_speaks_for_the_source_named_before_it_in_the_same_sentence() -> None:
+    text = ("The army said no civilians were among those killed in the raid on the village, which it said killed "
+            "13 Taliban fighters.")
+    claims = run(_doc(text), config=CONFIG)
+    assert [(c.claimant, c.stance) for c in claims] == [("army", Stance.DISPUTES)]
+    assert claims[0].killed is not None and claims[0].killed.value == 13

@@ -36,6 +36,8 @@ from civcas.records import Stance
         ("The army said the strike that killed the aid workers was a grave mistake.", Stance.ACKNOWLEDGES),
         ("The prime minister called it a \"tragic mishap\".", Stance.ACKNOWLEDGES),
         ("The coalition said it had \"no indication\" that civilians were harmed.", Stance.DISPUTES),
+        ("The ministry denied that civilians were among the dead.", Stance.DISPUTES),
+        ("The army said no civilians were among those killed in the raid.", Stance.DISPUTES),
     ],
 )
 def test_stance_cues(text: str, stance: Stance | None) -> None:

@@ -180,6 +180,9 @@ def _day_of(u: Unit) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "his", "her", "their"})
+
+
 def resolve_claimants(units: list[Unit]) -> None:
     """Give every unit a claimant name: named, resolved from an anaphor, carried over, or the outlet's voice."""
     history: list[tuple[str, str, int]] = []  # (name, kind, sentence index)
@@ -187,6 +190,13 @@ def resolve_claimants(units: list[Unit]) -> None:
     sentence_has_harm: dict[int, bool] = {}
     for u in units:
         sentence_has_harm[u.sent.index] = sentence_has_harm.get(u.sent.index, False) or u.has_figure
+    # sources named in each sentence, by offset: "The army said no civilians were hurt in the raid, which it said
+    # killed 13 fighters" -- a pronoun's antecedent may sit in the same sentence, in a unit handled after it
+    named: dict[int, list[tuple[int, str, str]]] = {}
+    for u in units:
+        c = u.claimant
+        if c is not None and not c.generic and not c.relay and fold(c.name) not in _PRONOUNS:
+            named.setdefault(u.sent.index, []).append((c.start, _clean_claimant(c.name), c.kind.value))
     pending_from = -10
     last_harm: Unit | None = None
     for u in units:
@@ -202,7 +212,9 @@ def resolve_claimants(units: list[Unit]) -> None:
             if subject is not None:
                 name, kind = subject  # "Libyan officials took journalists to Majer, where they said 85 were killed"
             elif c.anaphor:
-                name, kind = _antecedent(c.name, c.kind.value, history)
+                before = sorted(x for x in named.get(sid, ()) if x[0] < c.start)
+                near = [(before[-1][1], before[-1][2], sid)] if before else []
+                name, kind = _antecedent(c.name, c.kind.value, history + near)
             else:
                 name, kind = _clean_claimant(c.name), c.kind.value
             span = (u.sent.start + c.start, u.sent.start + c.end)
