@@ -2244,3 +2244,28 @@ def test_a_town_abroad_answers_to_no_district_word(village_config: Any) -> None:
     got = _places("Six people were killed in an attack in Dinu village under Gimbi ward of Wase Local Government Area "
                   "of Plateau State.", village_config)
     assert got and all(country == "NG" for _, country, _ in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Russian jets killed 12 civilians in the Idlib town of Saraqib on Monday, rescuers said.", "Saraqib", "SY"),
+        ("Jihadists killed 20 civilians at a cattle market in the northern Burkina Faso town of Djibo.", "Djibo",
+         "BF"),
+    ],
+)
+def test_the_area_named_before_a_towns_feature_word_holds_the_town(
+    text: str, name: str, country: str, village_config: Any
+) -> None:
+    # "the Idlib town of Saraqib": the town is Saraqib, in Idlib; never Idlib, placed inside Saraqib
+    got = _places(text, village_config)
+    assert got and got[0][:2] == (name, country), got
+    assert got[0][2] is PlacePrecision.SETTLEMENT
+
+
+def test_a_neighbourhood_of_a_city_still_lies_in_the_city(village_config: Any) -> None:
+    # only a settlement's feature word makes the name before it the holder: a neighbourhood "of Raqqa" is in Raqqa
+    got = _places("An airstrike killed five civilians in the Jomeili neighbourhood of Raqqa, activists said.",
+                  village_config)
+    assert got and got[0][1] == "SY", got
+    assert got[0][2] in (PlacePrecision.NEIGHBOURHOOD, PlacePrecision.SETTLEMENT), got

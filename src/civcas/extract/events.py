@@ -467,6 +467,8 @@ def _placed_by_harm(
         a = m.span.start - u.sent.start
         if a < end or m.relation not in ("in", None):
             continue
+        if any(o.span.start > m.span.start and fold(m.text) in {fold(w) for w in o.within} for o in cands):
+            continue  # "killed 12 in the Idlib town of Saraqib": the town, not the area that holds it
         if _HARM_IN.fullmatch(u.sent.text[end:a]) and place_rank(
             resolved[(m.span.start, m.span.end)], m.kind_hint
         ) <= _FINE[PlacePrecision.NEAR]:

@@ -142,6 +142,8 @@ class _Lex:
     within_gap: re.Pattern[str]
     #: ... "Aleppo's strategic town of al-Bab"
     possessive_gap: re.Pattern[str]
+    #: between two names after "the", what makes the first hold the second: "the Idlib town of Saraqib"
+    holder_gap: re.Pattern[str] | None
 
 
 def _bodies(rules: RuleFiles) -> list[str]:
@@ -319,6 +321,9 @@ def _lex(rules: RuleFiles) -> _Lex:
             rf"(?:{alt(p.within_areas_of)}[\s\u00a0]+of[\s\u00a0]+)?",
             re.IGNORECASE,
         ),
+        holder_gap=re.compile(
+            rf"[\s\u00a0]+{alt(p.holder_frames)}[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?", re.IGNORECASE
+        ) if p.holder_frames else None,
         possessive_gap=re.compile(
             rf"['’]s[\s\u00a0]+(?:(?:\w+ern[\s\u00a0]+|{alt(p.possessive_modifiers)}[\s\u00a0]+)*(?:\w+[\s\u00a0]+)?"
             rf"{alt(p.possessive_features)}(?:[\s\u00a0]+of)?[\s\u00a0]+)?",
@@ -441,6 +446,8 @@ def _article_variants(words: list[str]) -> frozenset[str]:
 _ARTICLE_LEAD = re.compile(r"^(?:The|A|An)[\s\u00a0]+")
 _OF_END = re.compile(r"\bof$", re.IGNORECASE)
 _OF_NEXT = re.compile(r"[\s\u00a0]+of\b")
+#: "the" and at most two lower-case words before a name ("the northern", "the rebel-held")
+_THE_LEAD = re.compile(r"\b[Tt]he[\s\u00a0]+(?:[a-z][\w\-]*[\s\u00a0]+){0,2}$")
 
 
 def _adjective_before_feature(bare: str, fa: re.Match[str], after: str, lex: _Lex) -> bool:
@@ -895,8 +902,19 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
             for k in members:
                 run_of[k] = members
         idx += len(run)
+    held_by: dict[int, str] = {}
     for i, m in enumerate(out):
         within: list[str] = []
+        if i in held_by:
+            within.append(held_by[i])
+        if lex.holder_gap is not None and i + 1 < len(out) and lex.holder_gap.fullmatch(
+            doc_text, m.span.end, out[i + 1].span.start
+        ) and _THE_LEAD.search(doc_text, max(0, m.span.start - 40), m.span.start):
+            # "the Idlib town of Saraqib", "the Burkina Faso town of Djibo": the feature word is the next name's, which
+            # lies in this one
+            held_by[i + 1] = m.text
+            out[i] = replace(m, kind_hint=None, phrase=None)
+            continue
         first = run_of.get(i, [i])[-1] + 1
         for j in range(first, min(first + 2, len(out))):
             m_last = out[first - 1]

@@ -344,6 +344,7 @@ class PlacesFile(Header):
     origin_frames: list[str] = []
     settlement_frames: list[str] = []
     within_features: list[str] = []
+    holder_frames: list[str] = []
     within_links: list[str] = []
     within_modifiers: list[str] = []
     within_areas_of: list[str] = []
