@@ -164,6 +164,8 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("The attack killed 40 (later revised to 52) worshippers.", [("killed", 52, "exact")]),
         # kin named in the plural count like any people ("and three of her grandchildren")
         ("The strike killed a woman and three of her grandchildren.", [("killed", 4, "exact")]),
+        ("A family of seven was wiped out in the airstrike.", [("killed", 7, "exact")]),
+        ("The airstrike wiped out a family of seven.", [("killed", 7, "exact")]),
         ("The raid killed a farmer, his wife and two of their nephews.", [("killed", 4, "exact")]),
     ],
 )

@@ -1393,3 +1393,17 @@ def test_a_pronoun_speaks_for_the_source_named_before_it_in_the_same_sentence() 
     claims = run(_doc(text), config=CONFIG)
     assert [(c.claimant, c.stance) for c in claims] == [("army", Stance.DISPUTES)]
     assert claims[0].killed is not None and claims[0].killed.value == 13
+
+
+@pytest.mark.parametrize(
+    ("said", "bells"),
+    [
+        ("its aircraft had made 20 sorties and hit eight Islamic State targets", ("Russia",)),
+        ("its aircraft had not made any sorties and hit nothing", ()),
+    ],
+)
+def test_a_forces_word_of_its_own_strikes_after_another_act_names_the_striker(said: str, bells: tuple[str, ...]
+                                                                               ) -> None:
+    text = f"The Russian defence ministry said {said}. Activists said the strikes killed at least 36 civilians."
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [(c.killed.value, c.belligerents) for c in claims if c.killed] == [(36, bells)]

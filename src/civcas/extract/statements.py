@@ -100,11 +100,13 @@ class _Lex:
     weapons: tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
 
 
-# A force's own word that it struck ("said it had conducted a strike", "announced that its aircraft struck"): the
-# speaker is the attacker as well.
+# A force's own word that it struck ("said it had conducted a strike", "announced that its aircraft struck", "its
+# aircraft had made 20 sorties and hit eight targets"): the speaker is the attacker as well.
 _OWN_STRIKE = re.compile(
     r"\s*(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
+    # ("its aircraft had made 20 sorties and hit ...": a few words of another act first, never a negation)
+    r"(?:(?:(?!not\b|never\b|no\b)[\w\-]+\s+){1,5}?and\s+)?"
     r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed|killed|eliminated|"
     r"neutrali[sz]ed)\b",
     re.I,
