@@ -2269,3 +2269,12 @@ def test_a_neighbourhood_of_a_city_still_lies_in_the_city(village_config: Any) -
                   village_config)
     assert got and got[0][1] == "SY", got
     assert got[0][2] in (PlacePrecision.NEIGHBOURHOOD, PlacePrecision.SETTLEMENT), got
+
+
+def test_an_arabic_district_known_only_with_its_admin_word_is_that_district(village_config: Any) -> None:
+    # "قضاء الحويجة": Iraq's district of Hawija; the bare name is also some Syrian villages', and the coalition named
+    # strikes in both countries
+    text = ("قالت قيادة العمليات المشتركة إن طيران التحالف الدولي قتل 20 إرهابياً في قضاء الحويجة، فيما أكد مصدر "
+            "محلي مقتل 8 مدنيين في القصف.")
+    got = _places(text, village_config)
+    assert got and all(g[1:] == ("IQ", PlacePrecision.DISTRICT) for g in got), got

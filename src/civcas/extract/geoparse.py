@@ -422,7 +422,7 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
     lookups, and the town the aliases file says a name is another name of: "Serekaniye" is Ras al-Ain of Syria, not
     Sari Kani of Iraq), then the most spelled as written ("Qayyarah": Iraq's town so spelled, not Syria's Qārah read
     loosely; but "Tal Tamr and Abu Rasin" are Syria's two towns, not Iraq's one Abu Rasin so spelled)."""
-    from civcas.gazetteer.resolve import alias_country, part_base
+    from civcas.gazetteer.resolve import admin_by_phrase, alias_country, part_base
 
     held: Counter[str] = Counter()
     exact: Counter[str] = Counter()
@@ -439,6 +439,12 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
         core = gfold.core(name)
         here: set[str] = set()
         spelled: set[str] = set()
+        # "قضاء الحويجة": a district the layers know only with its admin word, not the villages of its bare name
+        by_phrase = admin_by_phrase(gz, m)
+        if by_phrase:
+            held.update({e.country for e in by_phrase if e.country in among})
+            exact.update({e.country for e in by_phrase if e.country in among})
+            continue
         for e in gz.lookup(name)[:20]:
             if e.country in among:
                 here.add(e.country)

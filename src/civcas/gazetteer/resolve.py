@@ -762,6 +762,12 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         )
         mention = replace(mention, kind_hint=hint_word if hint_word in _KIND_FOR_HINT else None)
     candidates = gazetteer.lookup(name)
+    named_admin = admin_by_phrase(gazetteer, mention)
+    if named_admin:
+        # "قضاء الحويجة": a district the layers know only by its name with the admin word (the bare name is
+        # some villages')
+        have = {e.id for e in named_admin}
+        candidates = [*named_admin, *(e for e in candidates if e.id not in have)]
     cached = True
     aliased = False  # found under the name the aliases file says the gazetteers know the town by
 
@@ -877,8 +883,8 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     margin = scored[1][0] - scored[0][0] if len(scored) > 1 else 4.0
     confidence = 1 / (1 + math.exp(-(margin - 0.5)))
     target = fold.loose(name)
-    rejected = None if aliased else _implausible(best, candidates, target, within, context, best_c.info, hint=hint,
-                                                 phrase=mention.phrase or mention.text)
+    rejected = None if aliased or any(best is e for e in named_admin) else _implausible(
+        best, candidates, target, within, context, best_c.info, hint=hint, phrase=mention.phrase or mention.text)
     if rejected:
         # the size-winner is a namesake too far-fetched ("Al Ain City" for "Ain Isa"); the candidate the folding
         # rules match best ("`Ayn `Isa") is taken when nothing in the context speaks against it
@@ -1164,6 +1170,8 @@ def _completed(gazetteer: Gazetteer, context: ResolveContext) -> ResolveContext:
                     # admin areas of that name vote, and a named admin area is rarer than a village's name
                     base = fold.base_name(m.text)
                     admin = [e for e in gazetteer.lookup(base)[:50] if e.kind in ("region", "county")]
+                    if not admin and (admin := admin_by_phrase(gazetteer, m)):
+                        base = m.phrase or base
                     if admin:
                         shares.update({c: 2 * v for c, v in country_shares(base, admin, gazetteer.info).items()})
                         continue
@@ -1361,6 +1369,19 @@ def _rural_province(gazetteer: Gazetteer, name: str, country: str | None) -> Gaz
             if regions:
                 return regions[0]
     return None
+
+
+def admin_by_phrase(gazetteer: Gazetteer, mention: PlaceMention) -> list[GazetteerEntry]:
+    """The admin areas an Arabic mention's phrase names exactly, admin word and all ("قضاء الحويجة", "ناحية
+    الكسرة"), when the text calls it an admin area: the layers may know one only so."""
+    phrase = mention.phrase
+    if mention.kind_hint not in ("district", "province") or not phrase or phrase == mention.text or not (
+        _ARABIC_ADMIN_WORD.match(phrase)
+    ):
+        return []
+    whole = fold.loose(phrase)
+    return [e for e in gazetteer.lookup(phrase)[:10]
+            if e.kind in ("county", "region") and _spelled_exactly(gazetteer, e, whole)]
 
 
 def _spelled_exactly(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
