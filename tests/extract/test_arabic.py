@@ -432,6 +432,11 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
          ClaimantKind.MEDIA),
         ("وقال مراسل صوت الريف إن قوات النظام قصفت بلدة سرمدا ما أدى إلى مقتل مدنيين اثنين", "مراسل صوت الريف",
          ClaimantKind.MEDIA),
+        # the news a source denies, with no preposition, is no part of its name; an agency's news is its name
+        ("نفت وزارة الدفاع الروسية الأنباء عن مقتل مدنيين في غاراتها على بلدة تلبيسة", "وزارة الدفاع الروسية",
+         ClaimantKind.MILITARY),
+        ("قالت وكالة الأنباء السورية إن خمسة مدنيين قتلوا في غارة على بلدة تلبيسة", "وكالة الأنباء السورية",
+         ClaimantKind.MEDIA),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:

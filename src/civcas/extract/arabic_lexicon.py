@@ -100,6 +100,8 @@ class ArabicLex:
     clause_boundary: re.Pattern[str]
     # arabic_attribution.py (claimants file)
     phrase_stops: frozenset[str]
+    object_stops: frozenset[str]
+    object_bodies: frozenset[str]
     dropped_leads: frozenset[str]
     record_leads: frozenset[str]
     record_adjectives: frozenset[str]
@@ -402,6 +404,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         # a comma, a semicolon or a word that opens a clause ("فيما", "في حين")
         clause_boundary=re.compile(rf"[،؛;,]|(?<![\w])(?:{_alternation(harm.clause_words)})(?![\w])"),
         phrase_stops=_words(cl.phrase_stops),
+        object_stops=_words(cl.object_stops),
+        object_bodies=_words(cl.object_bodies),
         dropped_leads=_words(cl.dropped_leads),
         record_leads=_words(cl.record_leads),
         record_adjectives=_words(cl.record_adjectives),

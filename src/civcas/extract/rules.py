@@ -524,6 +524,8 @@ class ArabicClaimantsFile(ClaimantsFile):
 
     #: words that end a claimant phrase ("أن", "في", "بمقتل", what a denial denies: "تنفيذ")
     phrase_stops: list[str]
+    object_stops: list[str] = []
+    object_bodies: list[str] = []
     #: words dropped from the head of a claimant phrase ("بعض", "أحد")
     dropped_leads: list[str]
     #: a record a source keeps, dropped from the head of a claimant phrase with its adjective: "وفق حصيلة جديدة
