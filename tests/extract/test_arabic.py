@@ -2018,3 +2018,22 @@ def test_a_speaking_force_is_the_attacker_when_its_own_units_struck(text: str, b
 
     (claim,) = [c for c in run(Document(id="own", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
     assert claim.belligerents == bells
+
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a month named with a past word, or a part of it, needs no "شهر"; a bare month does ("آب" is also "father")
+        ("مقتل شخص بقصف في شباط الماضي", date(2023, 2, 1), date(2023, 2, 28)),
+        ("مقتل شخص بقصف أواخر شهر شباط", date(2023, 2, 19), date(2023, 2, 28)),
+        ("مقتل شخص بقصف مطلع شباط", date(2023, 2, 1), date(2023, 2, 11)),
+        ("مقتل شخص بقصف منتصف آذار 2022", date(2022, 3, 9), date(2022, 3, 21)),
+    ],
+)
+def test_arabic_months_and_their_parts(text: str, start: date, end: date) -> None:
+    units = _units(text)
+    dates = [d for u in units for d in u.dates if d.kind != "year"]
+    assert [(d.start_date, d.end_date) for d in dates] == [(start, end)]
+    _spans_point_at_text(text, units)
+    assert not [d for u in _units("مقتل شخص بقصف في آب") for d in u.dates if d.start_date]

@@ -52,6 +52,11 @@ PUB = date(2016, 7, 21)  # a Thursday
         # the calendar year so far, and the one before
         ("Strikes have killed 120 civilians this year.", "2016-01-01", "2016-07-21"),
         ("Last year, strikes killed 40 civilians.", "2015-01-01", "2015-12-31"),
+        # a part of a month: its first, middle or last days
+        ("Strikes in late June killed 40 civilians.", "2016-06-19", "2016-06-30"),
+        ("Strikes in early June killed 40 civilians.", "2016-06-01", "2016-06-11"),
+        ("Strikes in mid-June killed 40 civilians.", "2016-06-09", "2016-06-21"),
+        ("Strikes at the end of June killed 40 civilians.", "2016-06-19", "2016-06-30"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, start: str, end: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any, cast
 from civcas.extract.arabic_figures import Scan
 from civcas.extract.arabic_lexicon import ArabicLex
 from civcas.extract.arabic_text import TokenList, fold, tokens, variants
-from civcas.extract.dates import MONTHS_EN, DateMention, _safe, weekday_year_slip
+from civcas.extract.dates import MONTH_PARTS, MONTHS_EN, DateMention, _safe, weekday_year_slip
 from civcas.extract.dates import _infer_year as _infer
 from civcas.records import DatePrecision
 
@@ -219,18 +219,29 @@ def _day_month(
         if dt is None and year is not None:
             return None
         return i, last, dt, dt, DatePrecision.DAY, "absolute", f"{tag}#day_month", None if dt else (month, day)
+    # "أواخر شهر شباط", "منتصف آذار": a part of the month, before it or before "شهر"
+    named = i > 0 and toks[i - 1].text in _MONTH_WORD
+    at = i - 1 - named
+    part = lex.month_parts.get(toks[at].text) if at >= 0 else None
+    first = at if part is not None else i - named
     if year is None:
-        if i > 0 and toks[i - 1].text in _MONTH_WORD and reference is not None:
-            # "خلال شهر آب", "في شهر آب الماضي": a month named as one, the last such month up to the publication
-            past = k < len(toks) and toks[k].text in lex.past_words
-            year = reference.year if month < reference.month or (month == reference.month and not past) else (
-                reference.year - 1)
-            last = k if past else last
-            return (i - 1, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-                    DatePrecision.MONTH, "month", f"{tag}#month_named", None)
-        return None  # a bare month name ("آب" is also "father")
-    return (i, last, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
-            DatePrecision.MONTH, "month", f"{tag}#month_year", None)
+        past = k < len(toks) and toks[k].text in lex.past_words
+        # "خلال شهر آب", "في شهر آب الماضي", "في شباط الماضي", "أواخر شباط": a month named as one, the last such month
+        # up to the publication; a bare month name is none ("آب" is also "father"), nor after "في" alone
+        if reference is None or not (named or past or part is not None):
+            return None
+        year = reference.year if month < reference.month or (month == reference.month and not past) else (
+            reference.year - 1)
+        last = k if past else last
+        rule = "month_named"
+    else:
+        rule = "month_year"
+    start, end = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if part is not None:
+        lo, hi = MONTH_PARTS[part]
+        return (first, last, date(year, month, lo), min(end, date(year, month, min(hi, end.day))), DatePrecision.DAYS,
+                "month", f"{tag}#month_part", None)
+    return first, last, start, end, DatePrecision.MONTH, "month", f"{tag}#{rule}", None
 
 
 #: what opens a range of months and what joins its ends (folded): "بين آذار وحزيران", "من آذار إلى حزيران"

@@ -154,6 +154,7 @@ class ArabicLex:
     times_of_day: frozenset[str]
     past_words: frozenset[str]
     current_words: frozenset[str]
+    month_parts: dict[str, str]
     #: an agreement's date, not a strike's: one of these words shortly before it (folded, as a pattern)
     agreement_before: re.Pattern[str]
     #: ... or one of these verbs shortly after a date that opens its clause (folded, as a pattern)
@@ -451,6 +452,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         times_of_day=_words(da.times_of_day),
         past_words=_words(da.past_words),
         current_words=_words(da.current_words),
+        month_parts={fold_phrase(w): part for part, ws in da.month_parts.items() for w in ws},
         agreement_before=re.compile(rf"(?<![\w])[وب]?(?:{_alternation(da.agreement_words)})(?![\w])"),
         agreement_after=re.compile(rf"(?<![\w])[وف]?(?:{_alternation(da.agreement_after)})(?![\w])"),
     )

@@ -154,8 +154,10 @@ def _grammar(rules: RuleFiles) -> _Grammar:
         ),
         in_month=re.compile(
             # "in August", "throughout August", "during the month of August"
-            rf"(?<![\w])(?:(?:in|during|throughout)[\s\u00a0]+the[\s\u00a0]+month[\s\u00a0]+of|in|during|throughout|early|late|"
-            rf"mid-?|since|last|this)[\s\u00a0]+{month}(?![\w])", flags
+            rf"(?<![\w])(?:(?:in|during|throughout)[\s\u00a0]+the[\s\u00a0]+month[\s\u00a0]+of|in|during|throughout|"
+            # "early March", "mid-March", "at the end of March": a part of the month
+            rf"(?P<part>early|late|mid-?|(?:at[\s\u00a0]+)?the[\s\u00a0]+(?:end|beginning|start|middle)[\s\u00a0]+of)|"
+            rf"since|last|this)[\s\u00a0]*{month}(?![\w])", flags
         ),
         year=re.compile(r"(?<![\w\-])(?P<year>(?:19|20)\d\d)(?![\w\-])"),
         weekday=re.compile(
@@ -206,6 +208,12 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+#: the days of a month its parts span (with a day's slack at each joint): "early", "mid", "late" March; "the
+#: beginning", "the middle", "the end" of March
+MONTH_PARTS = {"early": (1, 11), "beginning": (1, 11), "start": (1, 11), "mid": (9, 21), "middle": (9, 21),
+                "late": (19, 31), "end": (19, 31)}
 
 
 def _month_end(y: int, m: int) -> date:
@@ -387,17 +395,25 @@ def find_dates(
             continue
         iy = _infer_month_year(mon, reference, year_hint)
         s = m.start("month")
+        words = (m.group("part") or "").lower().replace("-", " ").split()
+        part = MONTH_PARTS.get(words[-2] if words[-1:] == ["of"] else words[0]) if words else None
+        if part is not None:
+            s = m.start("part")
         if iy is None:
             add(DateMention(s, m.end(), text[s : m.end()], None, None, DatePrecision.MONTH, "month", f"{g.tag}#month"))
         else:
+            first, last = date(iy, mon, 1), _month_end(iy, mon)
+            if part is not None:
+                # "early March" the first ten days or so, "mid-March" the middle, "late March" the last
+                first, last = date(iy, mon, part[0]), min(last, date(iy, mon, min(part[1], last.day)))
             add(
                 DateMention(
                     s,
                     m.end(),
                     text[s : m.end()],
-                    date(iy, mon, 1),
-                    _month_end(iy, mon),
-                    DatePrecision.MONTH,
+                    first,
+                    last,
+                    DatePrecision.MONTH if part is None else DatePrecision.DAYS,
                     "month",
                     f"{g.tag}#month",
                 )

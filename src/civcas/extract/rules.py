@@ -580,6 +580,8 @@ class ArabicDatesFile(DatesFile):
     past_words: list[str]
     #: words after a month that make it this year's ("تشرين الثاني الحالي")
     current_words: list[str]
+    #: words before a month (or before "شهر" and a month) that name a part of it: early, mid, late ("أواخر شباط")
+    month_parts: dict[str, list[str]] = {}
     #: a day's compound ordinal: the ones that open only a compound ("الحادي عشر"), the word after a unit that adds
     #: ten ("الثاني عشر"), the tens after one ("الحادي والعشرين")
     ordinal_compound_ones: dict[str, int] = {}
