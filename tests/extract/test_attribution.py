@@ -46,6 +46,9 @@ from civcas.records import ClaimantKind
             "SDF-affiliated Hawar News Agency",
             ClaimantKind.MEDIA,
         ),
+        # "this report" is a noun, no verb whose subject is "Coalition assessed"
+        ("The Coalition assessed this report as credible and that two civilians were killed.", "Coalition",
+         ClaimantKind.BELLIGERENT),
     ],
 )
 def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:
@@ -218,3 +221,8 @@ def test_attribution_a_post_names_its_source_after_a_closing_dash() -> None:
     found = find_claimants("Russian jets kill 9 civilians in Saraqib - local sources")
     assert [(c.name, c.kind) for c in found] == [("local sources", ClaimantKind.LOCAL)]
     assert not find_claimants("Russian jets struck Saraqib, killing 9 - the town was empty")
+
+
+def test_attribution_a_noun_after_this_is_no_speech_verb() -> None:
+    found = find_claimants("The Coalition assessed this report as credible and that two civilians were killed.")
+    assert [c.name for c in found] == ["Coalition"]

@@ -37,6 +37,8 @@ from civcas.records import Stance
         ("The prime minister called it a \"tragic mishap\".", Stance.ACKNOWLEDGES),
         ("The coalition said it had \"no indication\" that civilians were harmed.", Stance.DISPUTES),
         ("The ministry denied that civilians were among the dead.", Stance.DISPUTES),
+        ("The ministry called the reports of 30 dead in Idlib \"an information attack\".", Stance.DENIES),
+        ("The ministry said its jets targeted militants, not civilians.", Stance.DISPUTES),
         ("The army said no civilians were among those killed in the raid.", Stance.DISPUTES),
     ],
 )

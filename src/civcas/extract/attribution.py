@@ -382,7 +382,7 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         if fold(m.group()) in _NOUNISH_VERBS and (
             _NOUN_USE.match(sent[m.end() :])
             or re.search(
-                r"\b(?:the|a|an|its|their|his|her|initial|local|unconfirmed|media|news|some|other|another|"
+                r"\b(?:the|a|an|this|these|those|its|their|his|her|initial|local|unconfirmed|media|news|some|other|another|"
                 r"several|many|\w+'s|latest|new|first|recent|monthly|periodic|official)\s*$",
                 sent[: m.start()],
                 re.I,
