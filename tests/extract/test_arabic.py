@@ -2020,7 +2020,6 @@ def test_a_speaking_force_is_the_attacker_when_its_own_units_struck(text: str, b
     assert claim.belligerents == bells
 
 
-
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
