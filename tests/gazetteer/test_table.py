@@ -154,6 +154,18 @@ def test_table_near_rows_are_the_slices_a_fuzzy_lookup_takes(tmp_path: Path) -> 
         assert stored.lookup(name, country="SY", fuzzy=True) == merged_here.lookup(name, country="SY", fuzzy=True)
 
 
+def test_table_skeleton_rows_are_the_index_a_process_would_build(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    stored = gazetteer.load(home)
+    merged_here = _run_time_merge(tmp_path, home)
+    assert stored._table is not None and "SY" in (stored._names("skel_countries") or ())
+    skeletons = {fold.latin_skeleton(k) for label, conn in merged_here._dbs
+                 for k in merged_here._keys_of_country(label, conn, "SY") if k.isascii()}
+    assert len(skeletons) > 10
+    for sk in [*sorted(skeletons), "zzzz"]:
+        assert stored.by_skeleton(sk, "SY") == merged_here.by_skeleton(sk, "SY"), sk
+
+
 def test_table_references_round_trip() -> None:
     refs = [1 << 2 | table.BUNDLED, 270_000 << 2 | table.LOADED, 5 << 2 | table.MERGED]
     assert list(table.decode(table.encode(refs))) == refs

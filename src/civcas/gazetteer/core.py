@@ -821,6 +821,12 @@ class Gazetteer:
         """
         if len(skeleton) < 3:
             return []
+        stored = self._names("skel_countries")
+        if self._table is not None and stored is not None and country in stored:
+            # the table's row for it (built with the table, for the countries where names are transliterated)
+            keys = table.read_skeleton(self._table, country, skeleton)
+            found = self._fetch(keys)
+            return [e for k in keys for e in found.get(k, ()) if e.country == country]
         with self._lock:
             index = self._skeletons.get(country)
             if index is not None:

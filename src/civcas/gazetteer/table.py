@@ -53,7 +53,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from civcas.gazetteer import fold, schema
+from civcas.gazetteer import datafiles, fold, schema
 from civcas.gazetteer.merge import PLACE_COLUMNS, dedupe, entry_from_row
 from civcas.gazetteer.schema import NAME_SEP
 from civcas.records import GazetteerEntry
@@ -66,8 +66,9 @@ log = logging.getLogger(__name__)
 #: one object (:func:`encode_records`), so reading it makes each string once. 6: each country's entry as
 #: :meth:`~civcas.gazetteer.core.Gazetteer.country` finds it (``countries``), so a first pass looks up no country
 #: name's hundreds of namesakes to find it; the light folds of big towns' and of regions' own names (``folds``:
-#: ``big_towns``, ``regions``), which tell geoparsing that a name is neither without looking it up.
-TABLE_VERSION = 6
+#: ``big_towns``, ``regions``), which tell geoparsing that a name is neither without looking it up. 7: the countries
+#: where names are transliterated, their Latin keys by consonant skeleton (``skel``), so no process builds that index.
+TABLE_VERSION = 7
 
 #: The population from which a town's own name is kept in ``big_towns`` (:func:`big_town_names`).
 BIG_TOWN_POPULATION = 100_000
@@ -80,6 +81,8 @@ CREATE TABLE IF NOT EXISTS recs (key TEXT PRIMARY KEY, blob BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS near (db INTEGER NOT NULL, country TEXT NOT NULL, prefix TEXT NOT NULL, keys BLOB NOT NULL,
                                  PRIMARY KEY (db, country, prefix)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS countries (iso TEXT PRIMARY KEY, rec BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skel (country TEXT NOT NULL, skeleton TEXT NOT NULL, keys BLOB NOT NULL,
+                                 PRIMARY KEY (country, skeleton)) WITHOUT ROWID;
 """
 
 #: Reference tags (the low two bits): a row of the bundled file, of the loaded layers, of ``merged``.
@@ -236,6 +239,28 @@ def near_rows(keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
         lo, hi = bisect.bisect_left(keys, prefix), bisect.bisect_left(keys, prefix + "\uffff")
         if hi > lo:
             yield prefix, zlib.compress(NAME_SEP.join(keys[lo:hi]).encode("utf-8"), 6)
+
+
+def skeleton_rows(conns: Sequence[sqlite3.Connection], countries: Iterable[str]) -> list[tuple[str, str, bytes]]:
+    """``skel`` rows: for each of ``countries``, its Latin keys (those of ``conns`` in turn, each file's sorted)
+    grouped by :func:`fold.latin_skeleton`, as :meth:`~civcas.gazetteer.core.Gazetteer.by_skeleton` reads them."""
+    rows: list[tuple[str, str, bytes]] = []
+    for country in countries:  # one country's index at a time: the rows are far smaller than the lists
+        by: dict[str, list[str]] = {}
+        for src in conns:
+            stored = src.execute("SELECT keys FROM country_keys WHERE country = ?", (country,)).fetchone()
+            latin = [k for k in schema.read_country_keys(stored[0] if stored else None) if k.isascii()]
+            for sk, k in zip(fold.latin_skeletons(latin), latin, strict=True):
+                if len(sk) >= 3:
+                    by.setdefault(sk, []).append(k)
+        rows.extend((country, sk, NAME_SEP.join(keys).encode("utf-8")) for sk, keys in by.items())
+    return rows
+
+
+def read_skeleton(conn: sqlite3.Connection, country: str, skeleton: str) -> list[str]:
+    """The keys of one ``skel`` row (none when the country has no key of that skeleton)."""
+    row = conn.execute("SELECT keys FROM skel WHERE country = ? AND skeleton = ?", (country, skeleton)).fetchone()
+    return row[0].decode("utf-8").split(NAME_SEP) if row else []
 
 
 def read_near(blob: bytes) -> tuple[str, ...]:
@@ -431,6 +456,9 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
                 for country, stored in src.execute("SELECT country, keys FROM country_keys")
                 for prefix, blob in near_rows(schema.read_country_keys(stored))]
         counts["near"] = len(near)
+        transliterated = sorted(datafiles.countries().transliterated_countries)
+        skel = skeleton_rows((bconn, conn), transliterated)
+        counts["skel"] = len(skel)
     finally:
         bconn.close()
     conn.executescript(DDL)
@@ -441,7 +469,11 @@ def build(conn: sqlite3.Connection, bundled: Path) -> dict[str, int]:
         conn.execute("DELETE FROM recs")
         conn.execute("DELETE FROM near")
         conn.execute("DELETE FROM countries")
+        conn.execute("DELETE FROM skel")
         conn.execute("INSERT INTO folds(what, blob) VALUES ('admin_keys', ?)", (folds,))
+        conn.execute("INSERT INTO folds(what, blob) VALUES ('skel_countries', ?)",
+                     (encode_names(transliterated),))
+        conn.executemany("INSERT INTO skel(country, skeleton, keys) VALUES (?, ?, ?)", skel)
         conn.execute("INSERT INTO folds(what, blob) VALUES ('big_towns', ?)", (big_towns,))
         conn.execute("INSERT INTO folds(what, blob) VALUES ('regions', ?)", (regions,))
         conn.executemany("INSERT INTO cands(key, refs, stable) VALUES (?, ?, ?)", rows)
