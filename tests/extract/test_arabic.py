@@ -465,11 +465,30 @@ def test_arabic_relayed_source() -> None:
         ("وأكد المتحدث أن قواته لم تنفذ أي غارات في المنطقة", Stance.DENIES),
         ("قالت الوزارة إن طائراتها لم تنفذ أي طلعات جوية في المنطقة", Stance.DENIES),
         ("وأكد المتحدث وجود القوات في المدينة، نافياً التقارير عن سقوط ضحايا", Stance.DENIES),
+        # reports called fabricated; only fighters struck
+        ("ووصفت وزارة الدفاع التقارير عن مقتل مدنيين في البلدة بأنها مفبركة", Stance.DENIES),
+        ("وزعم التحالف أن الغارة استهدفت مقاتلين من تنظيم داعش فقط", Stance.DISPUTES),
     ],
 )
 def test_arabic_stance(text: str, stance: Stance) -> None:
     units = _units(text)
     assert any(u.stance is not None and u.stance.stance is stance for u in units)
+
+
+def test_arabic_fabricated_photos_are_no_denial() -> None:
+    units = _units("نشر ناشطون صوراً مفبركة لقصف على البلدة")
+    assert not any(u.stance is not None for u in units)
+
+
+def test_arabic_a_stance_with_no_source_at_it_is_the_last_named_before_it() -> None:
+    # the coalition disputes, the activists who speak in the next clause allege
+    text = "زعم التحالف أن الغارة استهدفت مقاتلين من تنظيم داعش فقط، فيما قال ناشطون إن 9 مدنيين قتلوا في البلدة"
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="st", text=text), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.claimant or "", c.stance.value, c.killed.value if c.killed else None) for c in claims)
+    assert got == [("التحالف", "disputes", None), ("ناشطون", "alleges", 9)]
 
 
 def test_arabic_a_strike_that_hit_no_military_site_is_no_denial() -> None:

@@ -332,10 +332,17 @@ _DENIER_REACH = 12
 
 def _denier(claimants: list[ClaimantMention], stance: StanceCue) -> ClaimantMention | None:
     """ "ذكرت وكالة سانا أن ...، فيما نفت وزارة الدفاع التركية ...": the source named at the denial speaks it, not
-    the one that opens the sentence."""
+    the one that opens the sentence; with none there, the last one named before it."""
+    # (a source right after the stance speaks it unless a verb of its own comes after the stance: "...فقط، فيما قال
+    # ناشطون" is the activists' own clause)
     at = [c for c in claimants if stance.start <= c.cue_start < stance.end
-          or stance.start <= c.start <= stance.end + _DENIER_REACH]
-    return at[0] if at else None
+          or (stance.start <= c.start <= stance.end + _DENIER_REACH and c.cue_start < stance.end)]
+    if at:
+        return at[0]
+    # "زعم التحالف أن الغارة استهدفت مقاتلين من تنظيم داعش فقط، فيما قال ناشطون إن ...": a stance with no source at
+    # it is the last source's whose verb comes before it
+    before = [c for c in claimants if c.cue_end <= stance.start]
+    return before[-1] if before else None
 
 
 #: "أسماء الشهداء" ("the names of the martyrs") right before the harm noun
