@@ -437,6 +437,7 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
          ClaimantKind.MILITARY),
         ("قالت وكالة الأنباء السورية إن خمسة مدنيين قتلوا في غارة على بلدة تلبيسة", "وكالة الأنباء السورية",
          ClaimantKind.MEDIA),
+        ("فيما نفت وزارة الدفاع التركية ذلك", "وزارة الدفاع التركية", ClaimantKind.MILITARY),
     ],
 )
 def test_arabic_claimants(text: str, name: str, kind: ClaimantKind) -> None:
