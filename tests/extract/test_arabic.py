@@ -511,6 +511,15 @@ def test_arabic_places_leave_clitics_out_and_read_hashtags() -> None:
     assert names == ["تل_الزيتون"]
 
 
+def test_arabic_mountains_name_their_range_but_surrounding_is_no_name() -> None:
+    # "جبال قنديل": the Qandil mountains, as "جبل" names one; "بجبال محيطة ببلدة": mountains around the town
+    units = _units("قصف الطيران مواقع في جبال قنديل ما أدى لمقتل 3 مدنيين")
+    by = {p.text: p.kind_hint for u in units for p in u.places}
+    assert by == {"قنديل": "district"}
+    names = [p.text for u in _units("قضى شاب بقصف مدفعي أثناء جمع الحطب بجبال محيطة ببلدة برزة") for p in u.places]
+    assert names == ["برزة"]
+
+
 def test_arabic_where_a_victim_hails_from_is_an_origin() -> None:
     text = "مقتل تاجر ينحدر من مدينة الشحيل بغارة على قرية العدوانية"
     by = {p.text: p.relation for u in _units(text) for p in u.places}
