@@ -165,6 +165,13 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         # kin named in the plural count like any people ("and three of her grandchildren")
         ("The strike killed a woman and three of her grandchildren.", [("killed", 4, "exact")]),
         ("A family of seven was wiped out in the airstrike.", [("killed", 7, "exact")]),
+        # a name heads a list past its age in apposition, as object or as subject
+        ("The strike killed Mohammed Khalil, 34, and his two sons.", [("killed", 3, "exact")]),
+        ("The strike killed Mohammed Khalil (34) and his two sons.", [("killed", 3, "exact")]),
+        ("Riyad al-Kanou, 52, and his wife were shot dead.", [("killed", 2, "exact")]),
+        ("Witnesses said Ahmad Hamdan and his two sons were killed.", [("killed", 3, "exact")]),
+        # ... but not a name the victim is only named after
+        ("Gunmen stormed the house of Ahmad Hamdan and his two sons were killed.", [("killed", 2, "exact")]),
         ("The airstrike wiped out a family of seven.", [("killed", 7, "exact")]),
         ("The raid killed a farmer, his wife and two of their nephews.", [("killed", 4, "exact")]),
     ],

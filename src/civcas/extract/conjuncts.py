@@ -58,8 +58,11 @@ def coordinated_after(text: str, first: Group, mains: list[Group], used: set[int
     return apposition(out)
 
 
-# What joins two conjuncts of a victim list, a possessive of the second included ("and his two children").
+# What joins two conjuncts of a victim list, a possessive of the second included ("and his two children"), past the
+# first's age.
 _COORD_GAP = re.compile(
+    # (an age in apposition to the first may stand before the joint: "Mohammed Khalil, 34, and his two sons")
+    r"(?:\s*,\s*\d{1,3}\s*(?=,)|\s*\(\s*\d{1,3}\s*\))?"
     r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s*with\s+|alongside\s+|together\s+with\s+)"
     r"(?:(?:his|her|their)\s+)?",
     re.IGNORECASE,
@@ -141,7 +144,28 @@ def coordinated_before(text: str, last: Group, mains: list[Group], used: set[int
             cur = g
         else:
             break
+    # "Riyad al-Kanou, 52, and his wife were shot dead": a name that opens the clause before its relative by the
+    # possessive is one more victim
+    end = cur.start
+    kin = re.match(r"(?:his|her|their)\s", cur.text, re.IGNORECASE) is not None
+    if not kin and (pm := re.search(r"\b(?:his|her|their)\s+$", text[: cur.start], re.IGNORECASE)):
+        end, kin = pm.start(), True  # "Ahmad Hamdan and his two sons": the count's group starts after "his"
+    if kin:
+        m = _NAME_BEFORE_KIN.search(text, 0, end)
+        if m is not None and (m.start() == 0 or _SUBJECT_START.search(text[: m.start()]) or re.search(
+            r"\b(?:said|says|say|reported|added|that)\s+$", text[: m.start()], re.IGNORECASE
+        )):
+            ns, ne = m.start("name"), m.end("name")
+            out.insert(0, Group(ns, ne, text[ns:ne], 1, Qualifier.EXACT, low=1, high=1, noun=text[ns:ne],
+                                singular=True, rule=cur.rule))
     return apposition(out)
+
+
+#: a name, its age in apposition, and "and" right before a relative named by the possessive
+_NAME_BEFORE_KIN = re.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|van)[\s\-])?"
+    r"[A-Z][\w'’\-]+){1,3})(?:\s*,\s*\d{1,3}\s*,?|\s*\(\s*\d{1,3}\s*\))?\s*,?\s+and\s+$"
+)
 
 
 # One person as the object of a verb that only kills people: "a"/"an" and a noun phrase the lexicon need not
@@ -197,6 +221,8 @@ def object_end(text: str, cue: Cue, lex: VictimWords, *, title_end: bool = False
 
 
 _CONJUNCT = re.compile(r"(?:a|an|the|his|her|their|one)\s+(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+", re.IGNORECASE)
+#: an age in apposition: ", 52," or " (52)"
+_AGE_APPOSITION = re.compile(r"\s*,\s*\d{1,3}\s*,\s*(?=and\b)|\s*,\s*\d{1,3}\s*(?=,)|\s*\(\s*\d{1,3}\s*\)")
 _SUBJECT_START = re.compile(
     r"(?:^|[\"“(]|\b(?:when|after|as|while|where|because|since|and)\s+|^(?:On|In|At|Late|Early)\b[^,]{0,40},\s*"
     r"|^(?:Earlier|Later|Meanwhile|Yesterday|Today|Overnight|Separately|Moreover|Furthermore|Also|Previously)"
@@ -239,6 +265,8 @@ def subject_list(text: str, cue: Cue, lex: VictimWords) -> list[Group]:
         if not _SUBJECT_START.search(head[: m.start()]):
             continue
         subject = head[m.start() : end]
+        # ("Riyad al-Kanou, 52, and his wife": the first's age in apposition is no conjunct)
+        subject = _AGE_APPOSITION.sub(" ", subject)
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
         if len(parts) < 2:
             continue
