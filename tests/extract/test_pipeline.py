@@ -1407,3 +1407,11 @@ def test_a_forces_word_of_its_own_strikes_after_another_act_names_the_striker(sa
     text = f"The Russian defence ministry said {said}. Activists said the strikes killed at least 36 civilians."
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert [(c.killed.value, c.belligerents) for c in claims if c.killed] == [(36, bells)]
+
+
+@pytest.mark.parametrize("lead", ["The victims were identified as", "Those killed were named as", "The dead were"])
+def test_the_named_dead_after_a_general_toll_count_each(lead: str) -> None:
+    text = (f"A Russian airstrike on the town killed several civilians. {lead} Ahmad al-Hassan, his wife Fatima and "
+            "their son Ali.")
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None and c.killed.value]
+    assert [c.killed.value for c in claims] == [3]  # type: ignore[union-attr]

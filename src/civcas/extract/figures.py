@@ -239,7 +239,7 @@ _BREAKDOWN_GAP = re.compile(
     r"^\s*,?\s*(?:including|incl\.?|among\s+them)\s+(?:[\w\-]+\s+){1,4}?(?=(?:were|was|are|is|have|has|had|been)\b|$)",
     re.IGNORECASE,
 )
-_ENDS_WITH_COPULA = re.compile(r"\b(?:were|are|was|is)$", re.IGNORECASE)
+_ENDS_WITH_COPULA = re.compile(r"\b(?:were|are|was|is|(?:identified|named)\s+as)$", re.IGNORECASE)
 # A named person opening the clause and then the verb: "Mrs. Fatoum Ghazi al Lour, from Aleppo, died ...".
 _NAMED_SUBJECT = re.compile(
     r"^(?:(?:On|In|At|Early|Late|Yesterday|Today)[^,]{0,40},\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?"
