@@ -2278,3 +2278,12 @@ def test_an_arabic_district_known_only_with_its_admin_word_is_that_district(vill
             "محلي مقتل 8 مدنيين في القصف.")
     got = _places(text, village_config)
     assert got and all(g[1:] == ("IQ", PlacePrecision.DISTRICT) for g in got), got
+
+
+def test_the_countryside_of_a_town_named_with_its_feature_word_is_around_it(village_config: Any) -> None:
+    # "في ريف مدينة إدلب": the countryside before the feature word is the place's (the area around the city), as
+    # before the bare name, not the city itself
+    got = _places("مقتل مدنيين اثنين بقصف على مزرعة في ريف مدينة إدلب", village_config)
+    bare = _places("مقتل مدنيين اثنين بقصف على مزرعة في ريف إدلب", village_config)
+    assert got and got[0][1] == "SY" and got[0][2] is not PlacePrecision.SETTLEMENT, got
+    assert got[0][2] == bare[0][2], (got, bare)

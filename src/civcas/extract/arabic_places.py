@@ -97,6 +97,12 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
             return "relation_origin", kind, "origin"  # "ينحدر من مدينة الشحيل"
         if feat.first > 0 and _taken_to_hospital(sc, feat.first - 1, lex):
             return "relation_origin", kind, "origin"  # "وجرى نقلها إلى مشافي مدينة الحسكة": where she was taken
+        # "في ريف مدينة إدلب": the countryside before the feature word is the place's, as before the bare name (the
+        # feature word says what the town is, not where the strike fell). Relations ("شرق مدينة حلب", "على أطراف
+        # قرية كفرعمة") stay with the feature word: read as the place's, they lost seven strikes' places on the dev set
+        # to the near-anchor rules
+        if feat.first > 0 and _ends_before(lex.around, sc, feat.first - 1) is not None:
+            return "around", None, "countryside"
         return "feature", kind, "in"
     if _ends_before(lex.around, sc, k) is not None:
         return "around", None, "countryside"
