@@ -163,8 +163,8 @@ def coordinated_before(text: str, last: Group, mains: list[Group], used: set[int
 
 #: a name, its age in apposition, and "and" right before a relative named by the possessive
 _NAME_BEFORE_KIN = re.compile(
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|van)[\s\-])?"
-    r"[A-Z][\w'’\-]+){1,3})(?:\s*,\s*\d{1,3}\s*,?|\s*\(\s*\d{1,3}\s*\))?\s*,?\s+and\s+$"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sheikh|Haji)\.?\s+)?" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})"
+    r"(?:\s*,\s*\d{1,3}\s*,?|\s*\(\s*\d{1,3}\s*\))?\s*,?\s+and\s+$"
 )
 
 

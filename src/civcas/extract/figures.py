@@ -168,8 +168,7 @@ _GENERIC_PLURAL = re.compile(
     rf"^(?:[\s\u00a0]+(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’\-]*){{0,3}}[\s\u00a0]+"
     rf"(?P<noun>(?!{_NOT_MODIFIER}\b)(?:[A-Za-z][a-z\-]{{2,}}s|[A-Z][a-z]+(?:ese|i)|{_PEOPLE_NAME}))\b"
 )
-# "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim (an age in brackets
-# may follow the name: "Mohammed Khalil (34)").
+# "killed religious scholar Maulana Ameer Hamza": a named person after an active verb is one victim.
 #: words that remember a death rather than report one ("to commemorate the death of", "the anniversary of")
 _COMMEMORATED = re.compile(
     r"\b(?:commemorat\w*|anniversary\s+of|in\s+memory\s+of|memorial\s+for|mourn(?:s|ed|ing)?)\s+(?:the\s+)?$",
@@ -183,6 +182,7 @@ _NAMED_VICTIM = re.compile(
     r"(?:Mr\.?\s+|Dr\.?\s+|Sheikh\s+|Maulana\s+|Haji\s+)?[A-Z][\w'’\-]+"
     # "Abu Ahmad al-Halabi", "Hamza bin Laden": lower-case particles inside a name
     r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|bint|de|da|van|von)[\s\-])?[A-Z][\w'’\-]+){1,3}"
+    # (an age in brackets may follow the name: "Mohammed Khalil (34)")
     r"(?=\s*(?:,|\.|$|\(\s*\d{1,3}\s*\)|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day)\b))"
 )
