@@ -156,8 +156,8 @@ def _grammar(rules: RuleFiles) -> _Grammar:
             # "in August", "throughout August", "during the month of August"
             rf"(?<![\w])(?:(?:in|during|throughout)[\s\u00a0]+the[\s\u00a0]+month[\s\u00a0]+of|in|during|throughout|"
             # "early March", "mid-March", "at the end of March": a part of the month
-            rf"(?P<part>early|late|mid-?|(?:at[\s\u00a0]+)?the[\s\u00a0]+(?:end|beginning|start|middle)[\s\u00a0]+of)|"
-            rf"since|last|this)[\s\u00a0]*{month}(?![\w])", flags
+            rf"(?P<part>early|late|mid|(?:at[\s\u00a0]+)?the[\s\u00a0]+(?:end|beginning|start|middle)[\s\u00a0]+of)|"
+            rf"since|last|this)(?:[\s\u00a0]+|(?<=mid)-){month}(?![\w])", flags
         ),
         year=re.compile(r"(?<![\w\-])(?P<year>(?:19|20)\d\d)(?![\w\-])"),
         weekday=re.compile(
