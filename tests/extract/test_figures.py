@@ -169,6 +169,8 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("The strike killed Mohammed Khalil, 34, and his two sons.", [("killed", 3, "exact")]),
         ("The strike killed Mohammed Khalil (34) and his two sons.", [("killed", 3, "exact")]),
         ("Riyad al-Kanou, 52, and his wife were shot dead.", [("killed", 2, "exact")]),
+        ("The strike killed a man, 34, and his two sons.", [("killed", 3, "exact")]),
+        ("The blast killed the driver, 45, and two passengers.", [("killed", 3, "exact")]),
         ("Witnesses said Ahmad Hamdan and his two sons were killed.", [("killed", 3, "exact")]),
         # ... but not a name the victim is only named after
         ("Gunmen stormed the house of Ahmad Hamdan and his two sons were killed.", [("killed", 2, "exact")]),

@@ -148,6 +148,8 @@ _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re
 _AGE_BEFORE = re.compile(
     r"(?:aged|age|ages|\()\s*(?:(?:between|from)\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE
 )
+#: ... or to one person told by an article and a noun ("a man, 34,", "the driver, 45,")
+_NOUN_AGE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*[^s\W]\s*,\s*$")
 _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
 _FAMILY_OF = re.compile(r"\b(?:a\s+)?family\s+of\s+$", re.IGNORECASE)
 # A count followed by a plural noun the lexicon does not list ("five Bakassi natives", "32 alleged drug
@@ -450,8 +452,10 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
         if _AGE_BEFORE.search(before[-24:]):
             skip_until = n.end
             continue  # "aged 7", "aged between 2 and 14": ages, not counts
-        if n.value is not None and _NAME_AGE.search(before[-40:]) and re.match(r"^\s*[,)]", after):
-            continue  # "Riyad al-Kanou, 52, was shot": an age in apposition to a name
+        if n.value is not None and (_NAME_AGE.search(before[-40:]) or _NOUN_AGE.search(before[-40:])) and re.match(
+            r"^\s*[,)]", after
+        ):
+            continue  # "Riyad al-Kanou, 52, was shot", "a man, 34, and his two sons": an age in apposition
         if n.value is not None and _IDENTIFIER_BEFORE.search(before[-12:]):
             continue  # "Ward 4", "Resolution No. 2253": a label, not a count
         if n.value is not None and n.value <= 31 and (
