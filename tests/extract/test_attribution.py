@@ -46,6 +46,10 @@ from civcas.records import ClaimantKind
             "SDF-affiliated Hawar News Agency",
             ClaimantKind.MEDIA,
         ),
+        # a body the lexicon knows whole, with what it is; a monitor's assessment
+        ("According to the Raqqa Is Being Slaughtered Silently campaign, 12 civilians were killed.",
+         "Raqqa Is Being Slaughtered Silently campaign", ClaimantKind.MONITOR),
+        ("Airwars assesses that between 11 and 16 civilians were likely killed.", "Airwars", ClaimantKind.MONITOR),
         # "this report" is a noun, no verb whose subject is "Coalition assessed"
         ("The Coalition assessed this report as credible and that two civilians were killed.", "Coalition",
          ClaimantKind.BELLIGERENT),

@@ -171,6 +171,9 @@ def _main(text: str) -> list[tuple[str, int | None, str | None]]:
         ("Riyad al-Kanou, 52, and his wife were shot dead.", [("killed", 2, "exact")]),
         ("The strike killed a man, 34, and his two sons.", [("killed", 3, "exact")]),
         ("The blast killed the driver, 45, and two passengers.", [("killed", 3, "exact")]),
+        # a name after "named" or "called" is the first conjunct's
+        ("The strike killed a woman named Fatima al-Ali and her four children.", [("killed", 5, "exact")]),
+        ("The strike killed a man called Abu Ahmad and his wife.", [("killed", 2, "exact")]),
         ("Witnesses said Ahmad Hamdan and his two sons were killed.", [("killed", 3, "exact")]),
         # ... but not a name the victim is only named after
         ("Gunmen stormed the house of Ahmad Hamdan and his two sons were killed.", [("killed", 2, "exact")]),

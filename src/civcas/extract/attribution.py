@@ -344,6 +344,10 @@ def _valid(name: str) -> bool:
     return bool(re.search(r"[A-Za-z\u0600-\u06FF]", name))
 
 
+#: what a known body is, after its whole name ("the Raqqa Is Being Slaughtered Silently campaign")
+_BODY_AFTER_NAME = re.compile(r"\s+(?:campaign|group|network|collective|page|team|activists|monitor|website|account)")
+
+
 def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[ClaimantMention]:
     """Claimants in one sentence, left to right.
 
@@ -358,6 +362,11 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         if span is None:
             continue
         whole = lex.long_names.match(sent, span[0]) if lex.long_names is not None else None
+        if whole is not None and whole.end() <= span[1] - 1 and _BODY_AFTER_NAME.fullmatch(sent, whole.end(), span[1]):
+            # "according to the Raqqa Is Being Slaughtered Silently campaign": the name and what it is
+            relay = fold(m.group()) in lex.relay_openers
+            out.append(_mention(span, sent[span[0] : span[1]], m, "opener", lex, rules, relay=relay))
+            continue
         if whole is not None and whole.end() > span[1] - 1:
             # "according to Raqqa is Being Slaughtered Silently": a known organisation's whole name, whose own words
             # would fail the noun phrase

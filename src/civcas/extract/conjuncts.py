@@ -98,6 +98,13 @@ _COORD_OF = re.compile(
     r"and\s+(?:(?:his|her|their)\s+)?",
     re.IGNORECASE,
 )
+# "a woman named Fatima al-Ali and her four children": the first conjunct's name (after "named" or "called") before
+# the joint, when the second's possessive refers back to it
+_COORD_NAMED = re.compile(
+    r"\s+(?:named|called)(?:\s+" + _NAME_WORD + r"){1,4}\s*,?\s*(?:and|along\s*with|as\s+well\s+as)\s+"
+    r"(?:his|her|their)\s+$",
+    re.IGNORECASE,
+)
 _OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "workers", "residents", "commander",
                        "commanders", "leader", "leaders", "official", "officials", "officer", "officers", "fighter",
                        "fighters", "elements", "cadres"})
@@ -109,14 +116,15 @@ def _conjunct_gap(gap: str, rest: str, head: str | None = None) -> bool:
     if _COORD_GAP.fullmatch(gap):
         return True
     gap = EDITORIAL.sub(" ", gap)
-    if _COORD_PHRASE.fullmatch(gap):
+    if _COORD_PHRASE.fullmatch(gap) or _COORD_NAMED.fullmatch(gap):
         return True
     if _OTHERS_NEXT.match(rest) and _COORD_PHRASE_OTHERS.fullmatch(gap):
         return True
     if head is not None and head.lower().split()[-1] in _OF_NOUNS and _COORD_OF.fullmatch(gap + " "):
         return True
     # "and his driver": the possessive opens the second group itself
-    return bool(_COORD_PHRASE.fullmatch(gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)))
+    joined = gap + rest[: len(rest) - len(rest.lstrip())] + _possessive(rest)
+    return bool(_COORD_PHRASE.fullmatch(joined) or _COORD_NAMED.fullmatch(joined))
 
 
 def _possessive(rest: str) -> str:
