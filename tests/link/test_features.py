@@ -49,6 +49,17 @@ def test_features_row_columns() -> None:
     assert r["bs"] == spec and fam & coalition
 
 
+def test_features_partner_forces_share_a_family() -> None:
+    """A joint raid is told as the coalition's by one outlet and the SDF's by another."""
+    lex = default_model().belligerents
+    sdf, sdf_fam = lex.masks(["SDF"])
+    coalition, coalition_fam = lex.masks(["coalition"])
+    _, turkey_fam = lex.masks(["Turkey"])
+    assert sdf and coalition and not sdf & coalition
+    assert sdf_fam & coalition_fam
+    assert not turkey_fam & sdf_fam
+
+
 def test_features_figure_bounds_follow_the_convention() -> None:
     assert figure_bounds(figure(60, Qualifier.MORE_THAN)) == (61, UNBOUNDED)
     assert figure_bounds(figure(30, Qualifier.UP_TO)) == (0, 30)
