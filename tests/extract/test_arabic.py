@@ -232,6 +232,8 @@ def test_arabic_harm_without_figure_tells_of_a_strike() -> None:
         ("استـ*ـشهاد مواطنين اثنين وإصـ*ـابة 20 آخرين جـ*ـراء ق*صف", {"killed": 2, "injured": 20}),
         # a space after the second tatweel: "اعـ. ـ دمت" is one word
         ("اعـ. ـ دمت الدورية ثلاثة مدنيين في القرية", {"killed": 3}),
+        # a star after a diacritic: "قُ*تل"
+        ("قُ*تل ثلاثة مدنيين بقصف على القرية", {"killed": 3}),
     ],
 )
 def test_arabic_words_broken_up_to_pass_filters_are_read(text: str, expected: dict[str, int]) -> None:
@@ -1028,6 +1030,40 @@ def test_arabic_a_harm_verb_after_a_singular_relative_counts_one() -> None:
     got = run(Document(id="s", text="أدان ناشطون القصف الذي قتل وجرح العشرات في إدلب.", published=date(2025, 1, 1)),
               config=cfg)
     assert all(c.killed is None or c.killed.value != 1 for c in got)
+
+
+def test_arabic_a_death_of_ones_own_wounds_counts_one() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    cfg = ExtractConfig(gazetteer=None)
+    for text in (
+        # "a young man was badly wounded in shelling on the town, then died of his wounds in hospital"
+        "أصيب الشاب خالد العمر بجروح خطيرة في قصف على بلدة الضمير، ثم توفي متأثراً بإصابته في المشفى.",
+        "أصيبت سيدة بجروح بغارة على القرية، وماتت متأثرة بجراحها بعد يومين.",
+        # "a photograph of the young man Ahmad al-Hasan, who was killed by the patrol's bullets last night"
+        'صورة الشاب "أحمد الحسن" والذي قُتل برصاص الدورية ليلة أمس في بلدة الشحيل.',
+    ):
+        (c,) = run(Document(id="w", text=text, published=date(2025, 10, 20)), config=cfg)
+        assert c.killed is not None and c.killed.value == 1, text
+    # "two men died of their wounds": the plural counts nobody on its own, and no one is made up
+    got = run(Document(id="p", text="توفي متأثرين بجراحهم بعد قصف على البلدة.", published=date(2025, 1, 1)), config=cfg)
+    assert all(c.killed is None or c.killed.value != 1 for c in got)
+
+
+def test_arabic_words_run_together_by_a_capture_are_read_apart() -> None:
+    """A post's hashtag line run into its first word: ة and ى end a word, so a letter after one starts the next."""
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    f = fold("#الرقةمقتل شقيقين")
+    assert f.text == "#الرقه مقتل شقيقين"
+    assert f.source[slice(*f.span(7, 11))] == "مقتل"
+    assert fold("عيسىإصابة").text == "عيسي اصابه"
+    assert fold("مدينة إدلب").text == "مدينه ادلب"  # nothing to part
+    text = "#الرقةمقـ تل شقيقين ووالدتهما برصاص دورية في قرية الكرامة شرق الرقة."
+    (c,) = run(Document(id="g", text=text, published=date(2025, 12, 23)), config=ExtractConfig(gazetteer=None))
+    assert c.killed is not None and c.killed.value == 3
 
 
 def test_arabic_people_named_with_a_title_after_a_strikes_subject_are_counted() -> None:

@@ -1132,6 +1132,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
             elif _introduced_before(sc, hit.first - 1, lex):
                 picked, one = (events[0], [], "event"), True  # "المدعو خالد العلي قتل برصاص ...": one named
+        if picked is None and events and not neg and _died_of_own_wounds(sc, hit, lex):
+            picked, one = (events[0], [], "event"), True  # "ثم توفي متأثراً بإصابته": the one who died
         if picked is None and events and _after_singular_relative(sc, hit, lex):
             # "عزاء محمود الشاهر الذي قُتل": the one person named; but "الشهيد أنس خربوطلي الذي استشهد" is the
             # martyr already counted, not a second one
@@ -1264,12 +1266,19 @@ def _after_singular_relative(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
     """ "محمود الشاهر الذي قُتل", "الطفلة التي استشهدت": a harm verb right after a singular relative pronoun whose
     antecedent is no strike ("القصف الذي قتل" is the shelling that killed) and with nothing counted after it."""
     k = hit.first - 1
-    if k < 1 or hit.skip or sc.toks[k].text not in ("الذي", "التي"):
+    if k < 1 or hit.skip or sc.toks[k].text not in ("الذي", "التي", "والذي", "والتي"):
         return False
     if lex.attack.at(sc.toks, k - 1) is not None or sc.toks[k - 1].text.isdigit():
         return False
     nxt = hit.last + 1
     return not (nxt < len(sc.toks) and (sc.toks[nxt].text[:1].isdigit() or lex.victims.at(sc.toks, nxt) is not None))
+
+
+def _died_of_own_wounds(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """ "توفي متأثراً بإصابته", "ماتت متأثرة بجراحها": a death word right before a singular "died of wounds" word,
+    its victim unnamed: one person (a plural or dual form, "متأثرين", counts nobody here)."""
+    nxt = hit.last + 1
+    return nxt < len(sc.toks) and sc.toks[nxt].text in lex.died_of_wounds_one
 
 
 def _singular_pronoun(sc: Scan, hit: PhraseHit) -> bool:

@@ -117,6 +117,7 @@ class ArabicLex:
     phrase_preps: frozenset[str]
     demonstratives: frozenset[str]
     wounds_of_the_dead: frozenset[str]
+    died_of_wounds_one: frozenset[str]
     elided_after: frozenset[str]
     not_people_before: frozenset[str]
     others_after_harm: frozenset[str]
@@ -420,6 +421,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         phrase_preps=_words(harm.phrase_preps),
         demonstratives=_words(harm.demonstratives),
         wounds_of_the_dead=_words(harm.wounds_of_the_dead),
+        died_of_wounds_one=_words(harm.died_of_wounds_one),
         elided_after=_words(harm.elided_after),
         not_people_before=_words(vic.not_people_before),
         others_after_harm=_words(vic.others_after_harm),

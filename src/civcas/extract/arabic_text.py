@@ -53,7 +53,7 @@ _SPECIAL = re.compile(
     # a tatweel ("لـ سانا", "بـ 5 غارات", "الـ 15")
     f"(?P<split>(?<=[{_AR}]{{2}})(?<!(?<![{_AR}])ال)(?<!(?<![{_AR}])[وفبكل]ال)(?<!(?<![{_AR}])لل)"
     f"\u0640[ \u00a0](?=[{_AR}]))|"
-    f"(?<=[{_AR}])\\*(?=[{_AR}])|"  # "ق*صف": a star inside an Arabic word
+    f"(?<=[{_AR}{DIACRITICS}])\\*(?=[{_AR}])|"  # "ق*صف", "قُ*تل": a star inside an Arabic word
     f"[{DIACRITICS}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
     r"|[.*](?=\u0640)|(?<=\u0640)[.*]"
     # "تستـــــــ,هدف", "مقـــــ,تله": a comma after tatweels inside a word broken up to slip past filters
@@ -61,6 +61,9 @@ _SPECIAL = re.compile(
     "|[\ufb50-\ufdff\ufe70-\ufefe]"
 )
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+#: Where two words were written together: ة and ى end a word, so a letter after one starts the next ("#الرقةمقتل",
+#: "سوريةقتل": a post's hashtag line or a page's menu run into its first word when a capture drops line breaks).
+_GLUED = re.compile(f"(?<=[\u0629\u0649])(?=[{DIACRITICS}\u0640]*[\u0621-\u064a])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +107,30 @@ def fold(text: str) -> Folded:
     ('استشهد طفلان', 'استُشهِد')
     """
     mapped = text.translate(_ONE_TO_ONE)
-    if not _SPECIAL.search(mapped):
+    glued = [m.start() for m in _GLUED.finditer(text)] if "\u0629" in text or "\u0649" in text else []
+    if not glued and not _SPECIAL.search(mapped):
         return Folded(mapped, text)
     out: list[str] = []
     pos: list[int] = []
     last = 0
+    gi = 0
+
+    def unglue(upto: int) -> None:
+        """Put back the spaces a capture dropped before ``upto``, each mapped onto its next word's first letter."""
+        nonlocal gi, last
+        while gi < len(glued) and glued[gi] <= upto:
+            g = glued[gi]
+            gi += 1
+            if g >= last:
+                out.append(mapped[last:g])
+                pos.extend(range(last, g))
+                out.append(" ")
+                pos.append(g)
+                last = g
+
     for m in _SPECIAL.finditer(mapped):
         s = m.start()
+        unglue(s)
         if s > last:
             out.append(mapped[last:s])
             pos.extend(range(last, s))
@@ -124,6 +144,7 @@ def fold(text: str) -> Folded:
             out.append(exp)
             pos.extend([s] * len(exp))
         last = m.end()
+    unglue(len(mapped))
     out.append(mapped[last:])
     pos.extend(range(last, len(mapped)))
     return Folded("".join(out), text, tuple(pos))

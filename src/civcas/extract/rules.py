@@ -450,6 +450,8 @@ class ArabicHarmFile(Header):
     #: words right before an injury word that make it the wound a death came of ("متأثرا بإصابته", "بعد تعرضه
     #: لإصابة"): not an injury of its own
     wounds_of_the_dead: list[str]
+    #: the singular of those right after a death verb ("توفي متأثراً بإصابته"): the one who died, with no noun
+    died_of_wounds_one: list[str] = []
     #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
     others: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
