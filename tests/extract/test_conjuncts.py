@@ -14,6 +14,12 @@ from civcas.extract.figures import find_harms
         ("The raiders set the compound alight, killing the imam and his three sons.", 4, ["the imam", "three sons"]),
         # a phrase on the first conjunct, the second's possessive pointing back to it
         ("A roadside bomb killed the mayor of Dera [a hill town] and his driver.", 2, ["the mayor", "his driver"]),
+        # the "of" phrase and then a name in apposition
+        (
+            "Gunmen killed the district head of Gamawa, Alhaji Musa Bello and his brother on Saturday.",
+            2,
+            ["the district head", "his brother"],
+        ),
         (
             "Gunmen ambushed the convoy and killed the engineer Paul Okon and his driver.",
             2,

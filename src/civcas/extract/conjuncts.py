@@ -68,9 +68,11 @@ _COORD_GAP = re.compile(
     re.IGNORECASE,
 )
 # A phrase on the first conjunct before the joint, when the second conjunct's possessive refers back to it:
-# "the public prosecutor of the city [in the south] and his driver", "the lawyer Jane Doe and her son".
+# "the public prosecutor of the city [in the south] and his driver", "the lawyer Jane Doe and her son", "the
+# district head of Soro, Alhaji Musa Bello and his brother" (the "of" phrase and the name in apposition after it).
 _COORD_PHRASE = re.compile(
-    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
+    r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?(?:\s*,\s*(?-i:[A-Z])[\w'’\-]+(?:\s+(?-i:[A-Z])[\w'’\-]+){1,4})?"
+    r"|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
     r"\s*(?:,\s*)?(?:and|along\s*with|alongside|together\s+with|as\s+well\s+as)\s+(?:his|her|their)\s+$",
     re.IGNORECASE,
 )
