@@ -1795,6 +1795,22 @@ def test_a_place_the_text_locates_from_a_town_lies_near_that_town(
 
 
 @pytest.mark.issue(5)
+def test_a_town_too_far_to_stand_in_still_rules_out_a_namesake(village_config: Any) -> None:
+    """ "185 km south of Maiduguri" is too far for Maiduguri's point, yet the Bui of Zamfara, 990 km west, is not
+    the town meant: the place keeps its name at its country's level, never a namesake's coordinates."""
+    claims = run(Document(id="g1", text="Gunmen killed eight people on Tuesday in Bui, 185 km south of Maiduguri, "
+                          "witnesses said."), config=village_config)
+    (p,) = [c.place for c in claims if c.place is not None]
+    assert (p.name, p.country, p.precision, p.gazetteer_id) == ("Bui", "NG", PlacePrecision.COUNTRY, None), p
+    assert any("namesakes lie far" in r for r in p.reasons), p.reasons
+    # within reach of the text's distance, the place is itself
+    claims = run(Document(id="g2", text="Gunmen killed eight people on Tuesday in Konduga, 35 km south-east of "
+                          "Maiduguri, witnesses said."), config=village_config)
+    (p,) = [c.place for c in claims if c.place is not None]
+    assert p.precision is PlacePrecision.SETTLEMENT and p.admin1 == "Borno", p
+
+
+@pytest.mark.issue(5)
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -1045,6 +1045,11 @@ def _near_their_anchors(
 
     for a, b in located:
         px, py, m = out.get(a), out.get(b), mentions[a]
+        if px is not None and py is not None and py.precision is PlacePrecision.COUNTRY:
+            far = _far_from_anchor(mentions[b], px, m, gz, ctx)
+            if far is not None:
+                out[a] = far
+            continue
         if px is None or py is None or py.lat is None or py.lon is None or py.gazetteer_id is None:
             continue
         if py.kind not in ("locality", "neighbourhood") or fallback(py, gz) or ev_mod.located_by_context(py):
@@ -1080,6 +1085,43 @@ def _near_their_anchors(
             reasons=(why, f"placed near {py.name}, the town the text locates it from"), phrase=m.phrase,
         )
     return out
+
+
+def _far_from_anchor(anchor: PlaceMention, px: Place, m: PlaceMention, gz: Any, ctx: Any) -> Place | None:
+    """ "Bui town, 185 km south of Maiduguri": an anchor that far stands for its country only, yet it still says
+    where the place is not. A namesake resolved beyond the text's distance (and half as far again) is another
+    place; a namesake within reach is taken instead, else the place keeps its name at its country's level."""
+    from civcas.gazetteer import resolve
+    from civcas.gazetteer.merge import distance_km
+    from civcas.gazetteer.resolve import completed_context
+
+    km = anchor.distance_km
+    if anchor.relation != "km_from" or not km or px.lat is None or px.lon is None or px.gazetteer_id is None:
+        return None
+    if px.precision not in (PlacePrecision.SETTLEMENT, PlacePrecision.NEIGHBOURHOOD) or fallback(px, gz):
+        return None
+    town = resolve(replace(anchor, relation="in", distance_km=None), gazetteer=gz, context=ctx)
+    if town.lat is None or town.lon is None or town.gazetteer_id is None or fallback(town, gz):
+        return None
+    if town.precision is not PlacePrecision.SETTLEMENT or town.country != px.country:
+        return None
+    radius = 1.5 * km + _FROM_MARGIN_KM
+    d = distance_km(px.lat, px.lon, town.lat, town.lon)
+    if d <= radius:
+        return None
+    again = resolve(m, gazetteer=gz, context=replace(completed_context(gz, ctx), places=(town,)))
+    if (again.lat is not None and again.lon is not None and again.gazetteer_id is not None
+            and not fallback(again, gz) and distance_km(again.lat, again.lon, town.lat, town.lon) <= radius):
+        return again
+    area = country_place(gz, px.country)
+    if area is None:
+        return None
+    return Place(
+        name=m.text, mention=m.text, span=m.span, lat=area.lat, lon=area.lon, country=area.country,
+        precision=PlacePrecision.COUNTRY, confidence=0.2, relation=m.relation, phrase=m.phrase,
+        reasons=(f"its namesakes lie far from where the text puts it ({px.name} is {d:.0f} km from {town.name}, "
+                 f"the text says {km:g} km)", f"kept at its country, {area.name}"),
+    )
 
 
 #: A place resolved with at least this confidence (a clear margin over its namesakes) anchors the others.
