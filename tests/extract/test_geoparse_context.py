@@ -35,6 +35,18 @@ def test_a_country_name_cut_by_the_mention_finder_is_still_the_country(village_c
     assert got and got[0][1] == "CD", got
 
 
+def test_a_region_whose_name_opens_with_an_organisations_word(village_config: Any) -> None:
+    # "Centre-Nord" is a region of Burkina Faso, not a centre; the unknown village is placed in it
+    claims = run(Document(id="g1", text="Armed men attacked a church in Dablo, in Burkina Faso's Centre-Nord region, "
+                          "during Sunday mass, killing six people."), config=village_config)
+    (p,) = [c.place for c in claims if c.place is not None]
+    assert (p.name, p.country, p.precision) == ("Centre-Nord", "BF", PlacePrecision.GOVERNORATE), p
+    # a title joined by hyphens stays a title, no place
+    got = _places("Commander-in-Chief Mazloum Abdi said Turkish drones killed three people in Qamishli.",
+                  village_config)
+    assert got and all("Mazloum" not in (name or "") for name, _c, _p in got), got
+
+
 def test_a_village_in_the_documents_country_is_not_a_namesake_abroad(village_config: Any) -> None:
     # Zango is a common village name in northern Nigeria and a large place in Angola: the LGA and state
     # say Nigeria, so the Angolan one is never taken; the village stays at its enclosing area if unknown.

@@ -259,7 +259,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         capital=capital,
         near_around=re.compile(alt(p.near_around), re.IGNORECASE),
         countryside_feature=re.compile(rf"{alt(p.countryside_features)}\b", re.IGNORECASE),
-        org_words=re.compile(rf"\b{alt(p.org_words)}\b"),
+        # (not a word a hyphen joins to a capitalised name after it: "Centre-Nord", a region of Burkina Faso, is no
+        # centre; "Commander-in-Chief" still is a title)
+        org_words=re.compile(rf"\b{alt(p.org_words)}\b(?![\-‐](?-i:[A-Z]))"),
         titles=re.compile(rf"\b{alt(p.title_words)}\s+$"),
         title_word=re.compile(alt(p.leading_titles)),
         person_before=person_before,
