@@ -1417,6 +1417,21 @@ def test_arabic_a_companion_after_with_is_counted(text: str, value: int) -> None
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # "a man, his wife and their two children" (a dual with its pronoun): four
+        ("استشهد رجل وزوجته وطفلاهما إثر غارة جوية على القرية.", 4),
+        ("قتلت امرأة وطفلاها بغارة على البلدة.", 3),
+        ("استشهد الشاب محمد العلي وابناه بقصف مدفعي على البلدة.", 3),
+        ("استشهد رجل وزوجته وأطفالهما الثلاثة بقصف على القرية.", 5),
+    ],
+)
+def test_arabic_two_relatives_named_by_a_dual_count_two(text: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed") == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         # one person named (a given name, or any words in quotes), and the people counted as with them
         ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
         ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),

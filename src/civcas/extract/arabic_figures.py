@@ -641,7 +641,8 @@ def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> in
 
 
 def _kin_at(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
-    """One relative at token ``k``: و and a kin word with its pronoun ("وأمه", "و بنته": ``kin_after_name``)."""
+    """One relative at token ``k``: و and a kin word with its pronoun ("وأمه", "و بنته": ``kin_after_name``); or two
+    named by a dual ("وطفلاهما": ``kin_duals``)."""
     toks = sc.toks
     if k >= len(toks):
         return None
@@ -650,6 +651,8 @@ def _kin_at(sc: Scan, k: int, lex: ArabicLex) -> _G | None:
         return _G(k + 1, k + 1, 0, 1, Qualifier.EXACT, 1, 1, "kin_after_name", noun=k + 1, singular=True)
     if len(t) > 2 and t[0] == "و" and t[1:] in lex.kin_after_name:
         return _G(k, k, 1, 1, Qualifier.EXACT, 1, 1, "kin_after_name", noun=k, singular=True)
+    if len(t) > 2 and t[0] == "و" and t[1:] in lex.kin_duals:
+        return _G(k, k, 1, 2, Qualifier.EXACT, 2, 2, "kin_duals", noun=k)  # "وطفلاهما": their two children
     return None
 
 

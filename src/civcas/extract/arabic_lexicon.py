@@ -128,6 +128,7 @@ class ArabicLex:
     kin_counts: dict[str, int]
     name_introducers: frozenset[str]
     kin_after_name: frozenset[str]
+    kin_duals: frozenset[str]
     name_stops: frozenset[str]
     list_ends: frozenset[str]
     companions: frozenset[str]
@@ -432,6 +433,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         kin_counts={fold_phrase(k): v for k, v in vic.kin_counts.items()},
         name_introducers=_words(vic.name_introducers),
         kin_after_name=_words(vic.kin_after_name),
+        kin_duals=_words(vic.kin_duals),
         name_stops=_words(vic.name_stops),
         list_ends=_words(vic.list_ends),
         companions=_words(["و", *vic.companions]),

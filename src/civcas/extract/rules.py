@@ -499,6 +499,8 @@ class ArabicVictimsFile(Header):
     name_introducers: list[str]
     #: kin written with و after a name ("وابنه"): one more person named
     kin_after_name: list[str]
+    #: two relatives, a dual with its pronoun ("وطفلاهما"), after a name or a person
+    kin_duals: list[str] = []
     #: words that end a person's name after a count
     name_stops: list[str]
     #: words besides و that join a companion to a victim ("امرأة مع ابنها", "برفقة شقيقه")
