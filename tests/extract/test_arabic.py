@@ -208,6 +208,40 @@ def test_arabic_a_force_that_announces_its_kills_is_the_attacker(text: str, cano
     assert claim.belligerents == (canonical,) and claim.killed is not None and claim.killed.value == killed, claim
 
 
+def test_arabic_a_force_that_says_it_struck_is_the_attacker(village_config: Any) -> None:
+    """ "The coalition announced that it carried out an airstrike ...": its own strike, by the pronoun of its act."""
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import Document
+
+    cfg = village_config
+    text = "أعلن التحالف الدولي أنه نفذ غارة جوية في ريف إدلب استهدفت قيادياً في تنظيم حراس الدين."
+    (claim,) = run(Document(id="own", text=text, published=date(2024, 12, 2)), config=cfg)
+    assert claim.belligerents == ("coalition",), claim
+    # ... "stressing that there were no signs of civilian casualties": its word that no civilian was harmed
+    text = ("قالت القيادة المركزية الأمريكية إنها قتلت قيادياً في تنظيم حراس الدين بغارة جوية في ريف إدلب، "
+            "مؤكدة عدم وجود مؤشرات على سقوط ضحايا مدنيين.")
+    (claim,) = run(Document(id="own2", text=text, published=date(2024, 12, 2)), config=cfg)
+    assert claim.belligerents == ("US",) and claim.stance is Stance.DISPUTES, claim
+    # activists who say that it struck are not the striker for all that
+    text = "قال ناشطون إنها غارة روسية استهدفت سوق البلدة وقتلت خمسة مدنيين."
+    (claim,) = run(Document(id="own3", text=text, published=date(2024, 12, 2)), config=cfg)
+    assert claim.belligerents == ("Russia",), claim
+
+
+def test_arabic_a_commands_nationality_is_not_where_it_struck(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "US Central Command admitted two civilians were killed in the strike it carried out last month": no place
+    text = "اعترفت القيادة المركزية الأمريكية بمقتل مدنيين اثنين في الضربة التي نفذتها الشهر الماضي."
+    (claim,) = run(Document(id="cc", text=text, published=date(2024, 12, 2)), config=village_config)
+    assert claim.place is None or claim.place.country != "US", claim.place
+
+
 def test_arabic_a_force_that_reports_others_strike_is_not_the_attacker() -> None:
     from civcas.extract import ExtractConfig, run
     from civcas.records import Document

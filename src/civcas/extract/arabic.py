@@ -187,6 +187,19 @@ def _own_forces(sc: Scan, end: int) -> bool:
     return _OWN_FORCES_AFTER.search(sc.folded.text[at:]) is not None
 
 
+#: the speaker's own strike or killing told with its pronoun right after it ("أعلن التحالف الدولي أنه نفذ غارة",
+#: "قالت القيادة المركزية إنها قتلت قيادياً"), folded; a few words (a statement's "في بيان") may come first
+_OWN_STRIKE_AR = re.compile(
+    r"[\s،,:]*(?:[^\s.،,:;؛]+\s+){0,4}?[وب]?[اإ]ن(?:ه|ها|هم)\s+(?:قد\s+)?"
+    r"(?:نفذ|شن|استهدف|قصف|قتل|اغار|ضرب)(?:ت|وا)?(?![\u0621-\u064a])"
+)
+
+
+def _own_strike(sc: Scan, end: int) -> bool:
+    """Whether the speaker ending at ``end`` says it struck or killed, by the pronoun of its own act."""
+    return _OWN_STRIKE_AR.match(sc.folded.text, _folded_at(sc, end)) is not None
+
+
 def _own_kill(text: str, end: int, harms: list[Harm]) -> bool:
     """Whether a force's own word for a killing follows the speaker ending at ``end``, nothing but
     ``_OWN_KILL_GAP`` between: "أعلنت وزارة الدفاع التركية تحييد 14 إرهابيا"."""
@@ -216,7 +229,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     found = find_actors(sc, lex, on=reference)
     said = [(c.start, c.end) for c in claimants
             if not (any(c.start <= a.start < c.end for a in found)
-                    and (_own_kill(sub.text, c.end, harms) or (harms and _own_forces(sc, c.end))))]
+                    and (_own_kill(sub.text, c.end, harms) or (harms and _own_forces(sc, c.end))
+                         or _own_strike(sc, c.end)))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
              if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)]
