@@ -315,6 +315,17 @@ def test_a_force_that_says_it_struck_is_the_attacker_and_the_source(village_conf
     assert _bells(text, village_config) == [["coalition"]]
 
 
+def test_a_force_quoting_its_own_word_for_a_kill_is_the_attacker() -> None:
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    # the verb in quotes and the force's two names joined by a slash: the speaker struck, the dead are fighters
+    text = "Turkey's defence ministry said it had \"neutralised\" 26 PKK/YPG terrorists in northern Syria."
+    (c,) = run(Document(id="q1", text=text), config=ExtractConfig(gazetteer=None))
+    assert c.belligerents == ("Turkey",) and c.victim_status == "combatant", c
+    assert c.killed is not None and c.killed.value == 26
+
+
 def test_of_two_sources_the_one_whose_verb_is_the_denial_denies(village_config: object) -> None:
     from civcas.extract import run
     from civcas.records import Document

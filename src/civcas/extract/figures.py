@@ -267,6 +267,8 @@ _MODIFIER = (
     r"(?!(?:and|or|but|nor|were|was|are|is|be|been|have|has|had|in|on|at|by|to|for|from|with|who|which|that|"
     r"killed|wounded|injured|died|dead|than|after|before|during|when|while|since|until|as|because|another|"
     r"including|among|into|over|under|across|through)\b)[A-Za-z][\w'’\-]*"
+    # (two names of one force joined by a slash: "26 PKK/YPG terrorists")
+    r"(?:/[A-Za-z][\w'’\-]*)?"
 )
 
 

@@ -107,7 +107,8 @@ _OWN_STRIKE = re.compile(
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
     # ("its aircraft had made 20 sorties and hit ...": a few words of another act first, never a negation)
     r"(?:(?:(?!not\b|never\b|no\b)[\w\-]+\s+){1,5}?and\s+)?"
-    r"(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed|killed|eliminated|"
+    # (the verb may stand in quotes: 'it had "neutralised" 26 terrorists')
+    r"[\"“‘']?(?:conducted|carried\s+out|launched|struck|targeted|bombed|hit|executed|performed|killed|eliminated|"
     r"neutrali[sz]ed)\b",
     re.I,
 )
