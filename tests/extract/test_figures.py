@@ -382,6 +382,11 @@ def test_a_detention_raid_is_an_incident_without_figures() -> None:
         ("Four members of the town's military council were killed.", "combatant"),
         ("Three members of a family were killed in a drone strike near Amuda.", "unspecified"),
         ("Four members of the local council were killed in the strike.", "unspecified"),
+        # a rank with an armed body's name before it
+        ("A US drone strike killed a senior ISIS leader in Idlib province.", "combatant"),
+        ("Two al-Qaeda commanders were killed in the raid.", "combatant"),
+        ("A senior army official was killed in the blast.", "unspecified"),
+        ("A local council official was killed in the blast.", "unspecified"),
     ],
 )
 def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None:

@@ -298,6 +298,9 @@ class _Lex:
     died_verbs: frozenset[str] | None = None  # a death's verbs, folded ("died", "succumbed")
     #: words between the wounded and a death's verb that say someone else died ("where one died")
     died_breaks: re.Pattern[str] = re.compile(r"(?!)")
+    #: rank nouns ("leader", "commanders") and the capitalised armed bodies' names that make them combatants before them
+    rank_nouns: frozenset[str] = frozenset()
+    armed_name: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -413,7 +416,23 @@ def _lex(rules: RuleFiles) -> _Lex:
         else None,
         frozenset(fold(v) for v in wd.verbs) if wd is not None else None,
         phrase_regex(wd.breaks) if wd is not None and wd.breaks else re.compile(r"(?!)"),
+        frozenset(fold(n) for n in rules.victims.rank_nouns),
+        _armed_names(rules.victims.armed_bodies),
     )
+
+
+def _armed_names(bodies: list[str]) -> re.Pattern[str]:
+    """The armed bodies' proper names (capitalised, or "al-Qaeda"), case kept: "army" or "police" alone names none."""
+    names = sorted((b for b in bodies if b[:1].isupper() or b.startswith("al-")), key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(b) for b in names) + r")(?![\w\-])")
+
+
+def _armed_rank(text: str, start: int, end: int, noun: str, lex: _Lex) -> bool:
+    """ "a senior ISIS leader", "two al-Qaeda commanders": a rank noun with an armed body's name among the words
+    before it, within the group ``[start, end)``."""
+    return fold(noun) in lex.rank_nouns and lex.armed_name.search(text, start, end - len(noun)) is not None
 
 
 #: "civilian" modifying a noun that says no status of its own ("a civilian driver")
@@ -563,6 +582,8 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             ):
                 status = "combatant"  # "two members of the SDF", "three elements of the Asayish security forces"
             end = end + noun[1]
+            if status == "unspecified" and _armed_rank(text, n.end, end, noun_text, lex):
+                status = "combatant"  # "two al-Qaeda commanders"
         else:
             if n.value is not None and NOT_PEOPLE.match(after):
                 continue
@@ -636,6 +657,8 @@ def _singular_groups(text: str, existing: list[Group], lex: _Lex) -> list[Group]
         category, status, _, _ = lex.noun_info.get(fold(noun), (None, "unspecified", True, ""))
         if status == "unspecified" and _CIVILIAN_MODIFIER.search(text, m.start(), end):
             status = "civilian"  # "a civilian driver": the driver's noun says no status, its modifier does
+        elif status == "unspecified" and _armed_rank(text, m.start(), end, noun, lex):
+            status = "combatant"  # "a senior ISIS leader"
         out.append(
             Group(
                 start=m.start(),

@@ -143,6 +143,9 @@ class VictimsFile(Header):
     member_nouns: list[str] = []
     #: armed bodies whose members are combatants ("members of the Asayish security forces")
     armed_bodies: list[str] = []
+    #: people nouns of rank in a body ("an ISIS leader", "two al-Qaeda commanders"): combatants with an armed body's
+    #: name before them, as member_nouns are
+    rank_nouns: list[str] = []
 
 
 class BelligerentEntry(_Strict):
