@@ -1083,6 +1083,9 @@ def test_a_civilian_named_after_a_long_armed_body_is_counted_apart() -> None:
          "were wounded.", 7, 14, None),
         ("ارتفع عدد ضحايا القصف المدفعي على مشفى الأتارب إلى 7 مدنيين، بينهم طفل، فيما أصيب 14 آخرون بجروح.",
          7, 14, None),
+        # "others" right before the sentence's full stop
+        ("ارتفع عدد ضحايا القصف المدفعي التركي على قرية الجات إلى أربعة، بينهم طفلان، فيما أصيب ستة آخرون.",
+         4, 6, None),
         # the wounded among the victims: the victims stay killed or injured
         ("The shelling of al-Atarib left 20 casualties, among them 5 wounded.", None, 5, 20),
         ("ارتفع عدد ضحايا القصف المدفعي على مشفى الأتارب إلى 7 مدنيين، بينهم طفل.", None, None, 7),

@@ -404,6 +404,9 @@ def _dead_listed(text: str, units: list[Unit]) -> tuple[Figure, Span, str | None
     return None
 
 
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
 @functools.cache
 def _others_words(rules: RuleFiles) -> tuple[re.Pattern[str], frozenset[str]]:
     """The harm lexicons' words for "others" ("and 14 others wounded", "وأصيب 14 آخرون"): English and folded Arabic."""
@@ -426,7 +429,8 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
                 continue
             lo, hi = min(g.start for g in h.groups), max(g.end for g in h.groups)
             near = u.sent.text[max(0, lo - 12) : hi + 14]
-            if en.search(near) or any(w in ar for w in fold_ar(near).text.split()):
+            # (the Arabic words as letters only: "آخرون." at a sentence's end is the word)
+            if en.search(near) or any(w in ar for w in _AR_WORD.findall(fold_ar(near).text)):
                 return True
     return False
 
