@@ -230,6 +230,19 @@ def test_arabic_a_force_that_says_it_struck_is_the_attacker(village_config: Any)
     assert claim.belligerents == ("Russia",), claim
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "activists mourned the young man Ahmad al-Omar, who died in regime shelling ...": the dead is the object
+        "نعى ناشطون الشاب أحمد خالد العمر الذي قضى بقصف مدفعي لقوات النظام على أطراف البلدة.",
+        "نعى ناشطون الطفلة سارة الأحمد التي قتلت بقصف مدفعي على البلدة.",
+    ],
+)
+def test_arabic_the_person_a_speaker_mourns_is_not_in_its_name(text: str) -> None:
+    units = [u for u in _units(text) if u.harms]
+    assert units and units[0].claimant is not None and units[0].claimant.name == "ناشطون", units
+
+
 def test_arabic_a_commands_nationality_is_not_where_it_struck(village_config: Any) -> None:
     from datetime import date
 

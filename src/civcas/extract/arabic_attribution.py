@@ -100,6 +100,8 @@ def _phrase_after(
             continue
         if k > first and toks[k].text in lex.object_stops and toks[k - 1].text not in lex.object_bodies:
             break  # "نفت وزارة الدفاع الروسية الأنباء عن ...": the news denied ("وكالة الأنباء" is a name)
+        if k > first and toks[k].text in lex.object_people:
+            break  # "نعى ناشطون الشاب أحمد العمر": the young man mourned, not the speakers' name
         if _is_stop(sc, k, lex) and not (k == first and lex.claimant_kinds.at(toks, k) is not None) and not (
             # "مصدر في الدفاع المدني", "مسؤول في وزارة الصحة": a source inside a body the lexicon knows
             toks[k].text in ("في", "من") and k > first and toks[k - 1].text in lex.source_heads

@@ -101,6 +101,7 @@ class ArabicLex:
     # arabic_attribution.py (claimants file)
     phrase_stops: frozenset[str]
     object_stops: frozenset[str]
+    object_people: frozenset[str]
     object_bodies: frozenset[str]
     dropped_leads: frozenset[str]
     record_leads: frozenset[str]
@@ -408,6 +409,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         clause_boundary=re.compile(rf"[،؛;,]|(?<![\w])(?:{_alternation(harm.clause_words)})(?![\w])"),
         phrase_stops=_words(cl.phrase_stops),
         object_stops=_words(cl.object_stops),
+        object_people=_words(cl.object_people),
         object_bodies=_words(cl.object_bodies),
         dropped_leads=_words(cl.dropped_leads),
         record_leads=_words(cl.record_leads),

@@ -532,6 +532,8 @@ class ArabicClaimantsFile(ClaimantsFile):
     #: words that end a claimant phrase ("أن", "في", "بمقتل", what a denial denies: "تنفيذ")
     phrase_stops: list[str]
     object_stops: list[str] = []
+    #: a person's title that opens the verb's object, never part of the speaker's name ("نعى ناشطون الشاب ...")
+    object_people: list[str] = []
     object_bodies: list[str] = []
     #: words dropped from the head of a claimant phrase ("بعض", "أحد")
     dropped_leads: list[str]
