@@ -341,6 +341,9 @@ def test_the_day_before_yesterday_is_a_day_not_an_offset() -> None:
         # a day after the publication's is of the month before
         ("Two were killed on the 12th, and three on the 14th.", [date(2019, 3, 12), date(2019, 3, 14)]),
         ("A shell hit a flat on the 7th floor of the building.", []),
+        # a harm verb right after the day
+        ("A strike on the 8th killed four members of one family in Binnish.", [date(2019, 4, 8)]),
+        ("The convoy was on the 8th anniversary parade.", []),
     ],
 )
 def test_a_bare_ordinal_day_is_a_day_of_the_publications_month(text: str, expected: list[date]) -> None:

@@ -223,7 +223,9 @@ def _month_end(y: int, m: int) -> date:
 #: "on the 7th" with no month: a day of the publication's month, when what follows cannot make it a floor or a time
 _BARE_ORDINAL_DAY = re.compile(
     r"(?<![\w])on[\s\u00a0]+the[\s\u00a0]+(?P<day>\d{1,2})(?:st|nd|rd|th)"
-    r"(?=[\s\u00a0]*(?:[,.;:)]|$)|[\s\u00a0]+(?:in|at|when|while|as|after|before|during|near|with|and)\b)",
+    r"(?=[\s\u00a0]*(?:[,.;:)]|$)|[\s\u00a0]+(?:in|at|when|while|as|after|before|during|near|with|and)\b"
+    # (or a harm verb after the day: "a strike on the 14th killed four")
+    r"|[\s\u00a0]+(?:killed|killing|wounded|wounding|injured|injuring|left|struck|hit|targeted)\b)",
     re.IGNORECASE,
 )
 #: a day word after an offset's "the day before": one expression ("the day before yesterday")
