@@ -26,6 +26,12 @@ from civcas.extract.text import split_sentences
         ("U.S. jets struck Raqqa. Ten died.", ["U.S. jets struck Raqqa.", "Ten died."]),
         # a word broken with tatweels around a dot and a space to slip past filters ("اعـ. ـدمت") goes on
         ("اعـ. ـ دمت الميليشيا شابين. وقالت مصادر محلية", ["اعـ. ـ دمت الميليشيا شابين.", "وقالت مصادر محلية"]),
+        # a full stop run into the next Arabic word by a capture that lost the space ends the sentence ...
+        ("قتل طفل بقصف على البلدة.وقال ناشطون إن القصف مستمر",
+         ["قتل طفل بقصف على البلدة.", "وقال ناشطون إن القصف مستمر"]),
+        ("بينهم ثلاث نساء).وأدان الفريق القصف", ["بينهم ثلاث نساء).", "وأدان الفريق القصف"]),
+        # ... but a word broken up with a dot to slip past filters goes on
+        ("استش.هاد مدني بقصف على البلدة", ["استش.هاد مدني بقصف على البلدة"]),
     ],
 )
 def test_text_sentences_and_editors_brackets(text: str, expected: list[str]) -> None:
