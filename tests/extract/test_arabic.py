@@ -1626,6 +1626,10 @@ def test_arabic_an_agreements_date_dates_no_strike() -> None:
     signed = ("قتل طفل جراء غارات جوية روسية على أطراف البلدة، على الرغم من سريان اتفاق وقف إطلاق النار "
               "الموقَّع بين روسيا وتركيا في آذار 2020 الفائت.")
     assert not [d for u in _units(signed, reference=None) for d in u.dates]
+    # a ceasefire "announced on the fifth of March 2020", the relative clause between them
+    truce = ("قتل طفل جراء غارات جوية روسية على أطراف البلدة، رغم وقف إطلاق النار في شمال غربي سوريا الذي تم "
+             "الإعلان عنه بتاريخ الخامس من شهر آذار 2020.")
+    assert not [d for u in _units(truce, reference=None) for d in u.dates]
     # the same words without an agreement: the month dates the strike
     dated = "قتل طفل جراء غارات جوية روسية على أطراف البلدة في آذار 2020."
     assert [d.start_date for u in _units(dated, reference=None) for d in u.dates] == [date(2020, 3, 1)]

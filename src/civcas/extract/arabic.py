@@ -461,7 +461,7 @@ def _tagged_names(doc_text: str, sub: Sentence, h: Harm, lex: ArabicLex) -> Harm
 
 
 #: how far before a date (folded characters) an agreement's word makes it the agreement's
-_AGREEMENT_REACH = 60
+_AGREEMENT_REACH = 80
 
 
 #: what may stand between the start of a clause and a date that opens it ("وفي", "ومنذ")
