@@ -389,6 +389,9 @@ def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) 
         ("مقتل شخص بقصف في 22 الشهر الماضي", date(2023, 2, 22)),
         # a day told by a compound ordinal
         ("مقتل شخص بقصف في الثاني عشر من آذار", date(2023, 3, 12)),
+        # "of the month of" between the day and the month's name
+        ("مقتل شخص بقصف في الخامس من شهر آذار", date(2023, 3, 5)),
+        ("مقتل شخص بقصف يوم 5 من شهر آذار", date(2023, 3, 5)),
         ("مقتل شخص بقصف في الحادي والعشرين من شباط", date(2023, 2, 21)),
         ("مقتل شخص بقصف في الثالث عشر من تشرين الأول 2021", date(2021, 10, 13)),
         ("مقتل شخص بقصف في الحادي عشر من الشهر الماضي", date(2023, 2, 11)),

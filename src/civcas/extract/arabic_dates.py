@@ -165,6 +165,8 @@ def _day_month(
             return None  # "الحادي" opens only a compound
     if day is not None and j < len(toks) and toks[j].text == "من":
         j += 1
+    if day is not None and j + 1 < len(toks) and toks[j].text == "شهر" and lex.months.at(toks, j + 1) is not None:
+        j += 1  # "الخامس من شهر آذار", "5 من شهر آذار": the word "month" before its name
     if j >= len(toks):
         return None
     which = toks[j + 1].text if j + 1 < len(toks) else ""
