@@ -243,6 +243,26 @@ def test_arabic_the_person_a_speaker_mourns_is_not_in_its_name(text: str) -> Non
     assert units and units[0].claimant is not None and units[0].claimant.name == "ناشطون", units
 
 
+def test_arabic_harms_each_with_its_own_place_are_two_incidents(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "two civilians were killed in rocket fire on al-Atarib, and three children were wounded in similar shelling
+    # on Kafr Nuran": each harm has its own place
+    text = ("قتل مدنيان جراء قصف صاروخي على بلدة الأتارب، كما أصيب ثلاثة أطفال بقصف مماثل على قرية كفرنوران "
+            "بريف حلب الغربي.")
+    claims = run(Document(id="two", text=text, published=date(2024, 2, 10)), config=village_config)
+    got = sorted((c.place.name if c.place else None, c.killed.value if c.killed else None,
+                  c.injured.value if c.injured else None) for c in claims)
+    assert got == [("Al Atarib", 2, None), ("Kafr Nuran", None, 3)], got
+    # one place told once: one incident, its dead and its wounded
+    text = "قتل مدنيان وأصيب ثلاثة أطفال جراء قصف صاروخي على بلدة الأتارب بريف حلب الغربي."
+    (c,) = run(Document(id="one", text=text, published=date(2024, 2, 10)), config=village_config)
+    assert (c.killed.value, c.injured.value) == (2, 3), c  # type: ignore[union-attr]
+
+
 def test_arabic_a_commands_nationality_is_not_where_it_struck(village_config: Any) -> None:
     from datetime import date
 
