@@ -1101,6 +1101,30 @@ def test_victims_counted_apart_from_wounded_others_are_the_dead(
         assert {e.field for e in claim.evidence} >= {"killed", "killed_cue"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regime shelling killed two civilians in al-Atarib, while three children were wounded in similar shelling "
+         "on Kafr Nuran.", [("Al Atarib", 2, None), ("Kafr Nuran", None, 3)]),
+        # one place: one incident
+        ("Two civilians were killed and three wounded in regime shelling on al-Atarib.", [("Al Atarib", 2, 3)]),
+        # a place after the wounded that is their source's, not theirs
+        ("Regime shelling killed two civilians in al-Atarib and wounded three others, according to a doctor in Idlib.",
+         [("Al Atarib", 2, 3)]),
+        # a country's possessive names no scene
+        ("A drive-by shooting killed two members of Greece's Golden Dawn party and wounded one outside a party "
+         "office in Athens.", [("Athens", 2, 1)]),
+    ],
+)
+def test_harms_each_told_with_their_own_place_are_two_incidents(
+    text: str, expected: list[tuple[str, int | None, int | None]], village_config: Any
+) -> None:
+    claims = run(Document(id="p2", text=text), config=village_config)
+    got = sorted((c.place.name if c.place else "", c.killed.value if c.killed else None,
+                  c.injured.value if c.injured else None) for c in claims)
+    assert got == expected, got
+
+
 @pytest.mark.parametrize("joint", ["و20", "و 20"])
 def test_a_count_of_the_wounded_after_a_breakdown_of_the_dead_is_the_wounded(joint: str) -> None:
     text = f"الخوذ البيضاء: 5 قتلى بينهم طفلان {joint} مصاباً في قصف مدفعي لقوات النظام استهدف مدينة دارة عزة."

@@ -33,7 +33,7 @@ from civcas.extract.attribution import ClaimantMention
 from civcas.extract.groups import Group, Harm
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, main_stance
-from civcas.extract.statements import Unit
+from civcas.extract.statements import Unit, own_places
 from civcas.extract.text import Sentence
 from civcas.records import PlaceMention, Qualifier, Stance
 
@@ -210,25 +210,10 @@ def _own_kill(text: str, end: int, harms: list[Harm]) -> bool:
     )
 
 
-#: how far after a harm its own place may stand ("وإصابة اثنين في سفوهن")
-_OWN_PLACE_REACH = 40
-
-
-def _own_places(before: list[Harm], h: Harm, spans: list[tuple[int, int, str]], text: str) -> bool:
-    """Whether harm ``h`` has a place of its own apart from the harms before it: a place named between them and
-    another right after ``h`` ("ما أدى لمقتل مدني في الفطيرة وإصابة اثنين في سفوهن", "قتل مدنيان ... على بلدة
-    الأتارب، كما أصيب ثلاثة أطفال بقصف مماثل على قرية كفرنوران"): two incidents, not one. A name the sentence
-    named as a place before counts again where it is written after ``h``."""
-    a = max(x.end for x in before)
-    between = {name for s, e, name in spans if a <= s and e <= h.start}
-    if not between:
-        return False
-    after = {name for s, _e, name in spans if h.end <= s <= h.end + _OWN_PLACE_REACH}
-    if not after:
-        words = set(re.findall(r"[\u0621-\u064a]+", fold(text[h.end : h.end + _OWN_PLACE_REACH]).text))
-        after = {name for _s, _e, name in spans if " " not in name and (name in words or name.removeprefix("ال")
-                 in words)}
-    return bool(after and not between & after)
+def _ar_place_key(name: str) -> str:
+    """An Arabic place's name for comparing mentions in one sentence: folded, the article off."""
+    k = fold(name).text
+    return k.removeprefix("ال") if " " not in k else k
 
 
 def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None, year_hint: int | None,
@@ -260,11 +245,12 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     agg = aggregate_cues(sc, lex)
     text = sub.text
     units: list[Unit] = []
-    spans = [(p.span.start - sub.start, p.span.end - sub.start, fold(p.text).text) for p in places]
+    spans = [(p.span.start - sub.start, p.span.end - sub.start, _ar_place_key(p.text)) for p in places
+             if p.relation not in ("origin", "dateline")]
     for h in harms:
         cur = units[-1] if units else None
-        if cur is not None and not any(x.category == h.category for x in cur.harms) and not _own_places(
-            cur.harms, h, spans, text
+        if cur is not None and not any(x.category == h.category for x in cur.harms) and not own_places(
+            max(x.end for x in cur.harms), h.start, h.end, spans, text, _ar_place_key
         ):
             cur.harms.append(h)
             continue

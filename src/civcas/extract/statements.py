@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +32,7 @@ from civcas.extract.figures import Harm, find_harms
 from civcas.extract.places import find_mentions
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, aggregate_cues, find_stance, main_stance
-from civcas.extract.text import Sentence, ascii_lower, may_match, phrase_regex, phrase_words
+from civcas.extract.text import Sentence, ascii_lower, fold, may_match, phrase_regex, phrase_words
 from civcas.records import ClaimantKind, DatePrecision, PlaceMention, Stance
 
 
@@ -232,6 +233,52 @@ _INVESTIGATING = re.compile(
 )
 
 
+#: how far after a harm its own place may stand ("and wounding two in Sufuhun", "وإصابة اثنين في سفوهن")
+OWN_PLACE_REACH = 40
+#: a source between a harm and a place after it: the place is the source's ("wounded three, according to a doctor in
+#: Idlib"), not the harm's
+_SOURCE_GAP = re.compile(
+    r"\b(?:according|said|says|told|reported|sources?|officials?|doctors?|hospital)\b"
+    r"|(?<![\w])(?:وفق|وفقا|حسب|بحسب|مصادر|مصدر|قال|قالت|افاد|أفاد|افادت|أفادت|مشفى|مستشفى)(?![\w])",
+    re.IGNORECASE,
+)
+_PLACE_WORD = re.compile(r"[\w’'\-]+")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|on|near|outside|inside|around|across|into|targeting|targeted|hit|hitting|struck|striking|shelled|"
+    r"shelling|bombed|bombing)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:(?:village|town|city|neighbou?rhood|camp|area|"
+    r"district|province|outskirts|countryside|vicinity)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def own_places(
+    before_end: int, start: int, end: int, spans: Sequence[tuple[int, int, str]], text: str,
+    key: Callable[[str], str],
+) -> bool:
+    """Whether a harm over ``[start, end)`` has a place of its own apart from the harms before it (ending at
+    ``before_end``): a place named between them and another right after it ("killing a civilian in al-Fatira and
+    wounding two in Sufuhun", "قتل مدنيان ... على بلدة الأتارب، كما أصيب ثلاثة أطفال بقصف مماثل على قرية
+    كفرنوران"): two incidents, not one. ``spans`` are the sentence's places (start, end, ``key`` of the name); a
+    name the sentence named as a place before counts again where it is written after the harm."""
+    between = {name for s, e, name in spans if before_end <= s and e <= start}
+    if not between:
+        return False
+    after = {name for s, _e, name in spans
+             if end <= s <= end + OWN_PLACE_REACH and not _SOURCE_GAP.search(text, end, s)}
+    if not after:
+        tail = text[end : end + OWN_PLACE_REACH]
+        cut = _SOURCE_GAP.search(tail)
+        words = {key(w) for w in _PLACE_WORD.findall(tail[: cut.start()] if cut else tail)}
+        after = {name for _s, _e, name in spans if " " not in name and name in words}
+    return bool(after and not between & after)
+
+
+def _place_key(name: str) -> str:
+    """A place's name for comparing mentions in one sentence: folded, the article al- off ("al-Fatira", "Fatira")."""
+    k = fold(name)
+    return re.sub(r"^(?:al|el)[\-\s’']", "", k)
+
+
 def sentence_units(
     doc_text: str,
     sent: Sentence,
@@ -310,6 +357,10 @@ def sentence_units(
     event_dates = [d for d in dates if not _is_reporting_date(text, d, cue_spans, claimants)
                    and not _agreement_date(text, d, rules)]
     units: list[Unit] = []
+    # (only places a locative word puts the harm in: "members of Greece's Golden Dawn" names no scene)
+    spans = [(p.span.start - sent.start, p.span.end - sent.start, _place_key(p.text)) for p in places
+             if p.relation not in ("origin", "dateline")
+             and _LOCATIVE_BEFORE.search(text, max(0, p.span.start - sent.start - 45), p.span.start - sent.start)]
     for h in harms:
         cur = units[-1] if units else None
         if cur is not None and h.form == "categories":
@@ -319,6 +370,7 @@ def sentence_units(
             cur is not None
             and not any(x.category == h.category for x in cur.harms)
             and not _offset_between(dates, cur.harms[-1].end, h.start)
+            and not own_places(max(x.end for x in cur.harms), h.start, h.end, spans, text, _place_key)
         ):
             cur.harms.append(h)
             continue
