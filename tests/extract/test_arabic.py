@@ -263,6 +263,20 @@ def test_arabic_harms_each_with_its_own_place_are_two_incidents(village_config: 
     assert (c.killed.value, c.injured.value) == (2, 3), c  # type: ignore[union-attr]
 
 
+def test_arabic_a_second_place_with_its_own_preposition_is_no_container(village_config: Any) -> None:
+    from datetime import date
+
+    from civcas.extract import run
+    from civcas.records import Document
+
+    # "Israeli airstrikes target the Iranian militias' sites in Tartus and around Masyaf in the Hama countryside":
+    # Tartus is the city, not an unknown place inside Masyaf
+    text = "غارات جوية إسرائيلية تستهدف مواقع الميليشيات الإيرانية في #طرطوس وفي محيط #مصياف بريف حماة."
+    claims = run(Document(id="tt", text=text, published=date(2022, 8, 25)), config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.gazetteer_id is not None, claims
+    assert claims[0].place.admin1 == "Tartus", claims[0].place
+
+
 def test_arabic_a_commands_nationality_is_not_where_it_struck(village_config: Any) -> None:
     from datetime import date
 

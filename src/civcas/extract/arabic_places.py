@@ -683,6 +683,10 @@ def find_places(
     return out
 
 
+#: prepositions (folded) that, joined by و, open a second place beside the first ("وفي محيط مصياف")
+_COORD_PREPS = frozenset({"في", "علي", "قرب"})
+
+
 def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
     """ "X في ريف Y", "X شمالي Y", "X التابعة لمدينة Y", "X، Y": Y is an area X lies within."""
     toks = sc.toks
@@ -701,6 +705,9 @@ def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
         ok = True
         for k in gap:
             t = toks[k].text
+            if len(t) > 2 and t[0] == "و" and t[1:] in _COORD_PREPS:
+                ok = False  # "في طرطوس وفي محيط مصياف": a second place told with its own preposition, not a container
+                break
             if t in _GAP_PUNCT or t in _QUOTES or t in lex.place_links or t == "#":
                 continue
             if any(idx.at(toks, k) is not None for idx in (lex.features, lex.around, lex.relations, lex.place_preps)):
