@@ -124,6 +124,12 @@ def test_a_government_named_after_a_region_is_no_place(village_config: Any) -> N
     [
         # a person whose first name is also a town somewhere: the role in apposition says who it is
         ("Juma Kalonzo, a local councillor, was shot dead by two gunmen in Mombasa on Friday.", "Mombasa", "KE"),
+        # a role before the name, an age before the full stop, a role in apposition with "was"
+        ("Unidentified gunmen killed Somali elder Mohamud Mohamed Hussein in Marka.", "Marka", "SO"),
+        ("A shell hit a home in Kobani, killing two children; the injured mother is Na'ima Muhammad, 35.",
+         "‘Ayn al ‘Arab", "SY"),
+        ("A bomb in Mogadishu killed an official. Abdullahi Jama'a Siyad, an ex-district commissioner, was killed "
+         "when the device went off under his car.", "Mogadishu", "SO"),
         # ... but a place followed by the source's role stays the place
         (
             "At least 14 inmates were killed in clashes at a prison in western Venezuela, a hospital director said.",

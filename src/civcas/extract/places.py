@@ -212,7 +212,7 @@ def _lex(rules: RuleFiles) -> _Lex:
         rf"\b{alt(p.person_before, ' ')}[\s,:\"“'‘]+(?:(?:al|el|bin|ibn)[\s\-])?$", re.IGNORECASE
     )
     person_after = re.compile(
-        r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
+        r"^(?:[\s\u00a0]+(?:(?:al|el|bin|ibn|ould|van|de)[\-\s])?[A-Z][\w’'\-]+){0,3}\s*(?:,\s*\(?\d{1,3}\)?\s*(?:,|years?|-year|[.;](?!\d)|$)|\(\s*\d{1,3}\s*(?:years?|yrs?)?\s*\)|"
         rf",?\s+(?:aged|who\s+(?:was|is|had)|a\s+{alt(p.person_apposition)}|the\s+{alt(p.person_kin_of)}\s+of)\b|"
         # "Juma Kalonzo, a local councillor, ...", "X Y, the editor of a weekly": a person and their role
         rf",\s*(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}{alt(p.person_roles)}s?\b"
