@@ -246,7 +246,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     text = sub.text
     units: list[Unit] = []
     spans = [(p.span.start - sub.start, p.span.end - sub.start, _ar_place_key(p.text)) for p in places
-             if p.relation not in ("origin", "dateline")]
+             if p.relation not in ("origin", "dateline")] if len(harms) > 1 else []
     for h in harms:
         cur = units[-1] if units else None
         if cur is not None and not any(x.category == h.category for x in cur.harms) and not own_places(

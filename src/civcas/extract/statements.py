@@ -360,7 +360,8 @@ def sentence_units(
     # (only places a locative word puts the harm in: "members of Greece's Golden Dawn" names no scene)
     spans = [(p.span.start - sent.start, p.span.end - sent.start, _place_key(p.text)) for p in places
              if p.relation not in ("origin", "dateline")
-             and _LOCATIVE_BEFORE.search(text, max(0, p.span.start - sent.start - 45), p.span.start - sent.start)]
+             and _LOCATIVE_BEFORE.search(text, max(0, p.span.start - sent.start - 45), p.span.start - sent.start)
+             ] if len(harms) > 1 else []
     for h in harms:
         cur = units[-1] if units else None
         if cur is not None and h.form == "categories":
