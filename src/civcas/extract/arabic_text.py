@@ -93,9 +93,14 @@ def _word_before(text: str, end: int) -> bool:
     start = end
     while start > 0 and "\u0621" <= text[start - 1] <= "\u064a":
         start -= 1
+    return common_word(text[start:end])
+
+
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common Arabic word on its own or after one clitic (و ف ب ل ك): a whole word, not a piece
+    of one broken up to slip past filters."""
     from civcas.extract.arabic_places import _common  # the project's one word-frequency test (wordfreq)
 
-    word = text[start:end]
     return _common(word) or (word[:1] in "وفبلك" and len(word) > 3 and _common(word[1:]))
 
 

@@ -130,10 +130,8 @@ def _arabic_glued_stops(line: str) -> list[re.Match[str]]:
     not one word broken up with a dot to slip past filters ("استش.هاد" is no word before the dot)."""
     if "." not in line and "!" not in line and "?" not in line and "؟" not in line:
         return []
-    from civcas.extract.arabic_places import _common  # the project's one word-frequency test (wordfreq)
-
-    def word(w: str) -> bool:
-        return _common(w) or (len(w) > 3 and w[0] in "وفبلك" and _common(w[1:]))
+    from civcas.extract.arabic_places import _common
+    from civcas.extract.arabic_text import common_word
 
     out = []
     for m in _AR_GLUED_STOP.finditer(line):
@@ -145,7 +143,7 @@ def _arabic_glued_stops(line: str) -> list[re.Match[str]]:
         if line[m.start() - len(a) - 1 : m.start() - len(a)] == "\u0640":
             continue
         closed = line[m.start() - 1] in ')"”»'  # "(... ثلاث نساء).وأدان": no word broken there
-        if word(b) and (closed or (word(a) and not _common(a + b))):
+        if common_word(b) and (closed or (common_word(a) and not _common(a + b))):
             out.append(m)
     return out
 
