@@ -1088,6 +1088,8 @@ def cluster(
             or place_rank(place, _hint(place, kinds)) < place_rank(ev.place, _hint(ev.place, kinds))
             # "raids in Deir ez-Zor" (the province or its capital), then "in the village of al-Tawamiya": the village
             or (capital_named_as_area(ev.place) and contains(ev.place, place, ev.containers))
+            # ... and a headline's town, then "in Ain Diwar in Al-Malikiyah": the village the body puts in it
+            or _headline_area(ev.units[:-1], ev.place, {fold(w) for m in u.places for w in m.within})
             or (ev.place.relation == "dateline" and place.relation != "dateline"
                 and place_rank(place, _hint(place, kinds)) <= place_rank(ev.place, _hint(ev.place, kinds)))
         ):
@@ -1222,6 +1224,10 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
                 continue  # "قتل 7 مدنيين في كفرنبل و3 في حاس": two villages 2 km apart, each its own count
             if _same_place(place, ev_place):
                 score += 3
+            elif _headline_area(ev.units, ev_place, own_containers):
+                # "Drone attack on a vehicle in Al-Malikiyah" over "... in Ain Diwar in Al-Malikiyah": the body puts
+                # the headline's strike in a village of the town the headline names
+                score += 1.5
             elif _distinct_settlements(place, ev_place):
                 continue
             elif _inside(place, ev_place, own_containers) or _inside(ev_place, place, set()):
@@ -1288,6 +1294,14 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     if place is None and best[0] < 0:
         return None
     return best[1]
+
+
+def _headline_area(units: list[Unit], ev_place: Place, own_containers: set[str]) -> bool:
+    """Whether an event told so far only by headlines (``units``) is placed at a town that a statement names as
+    around its own place: the body's finer place of the same strike."""
+    return bool(own_containers) and bool(units) and all(x.headline for x in units) and fold(
+        ev_place.mention or ev_place.name or ""
+    ) in own_containers
 
 
 def _recap(u: Unit, own: Any, kv: int | None, ev: Event) -> bool:

@@ -751,6 +751,9 @@ def find_mentions(
             and doc_text[inner_known[0].end : inner_known[0].end + 1].isspace()
             and not _CALLED_A_SETTLEMENT.match(doc_text, e)
             and not _ARTICLE_NEXT.match(doc_text, inner_known[0].end)
+            # "Tal Kocher", "Kafr Jales": a name's first word ("Tal", hill; "Kafr", village) begins the name the
+            # gazetteer lacks, however many places it names alone
+            and doc_text[s : inner_known[0].end] not in lex.road_name_heads
             and _well_known(inner_known[0])
         ):
             e = inner_known[0].end  # "Syria Staffan de Mistura": the place is the known part

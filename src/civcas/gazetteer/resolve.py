@@ -736,6 +736,16 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         gazetteer, tuple(w for w in mention.within if fold.key(fold.base_name(w)) != own_key), context.country,
         towns=True, abroad=context.named,
     )
+    if not within.entries and not within.areas and mention.within:
+        # "al-Ghafr village near Tal Sahan in the Idlib countryside": a container the gazetteer lacks lies in the
+        # areas named around it, and so does the place inside it (the container named right there, not the same
+        # name elsewhere in the document, which other areas may hold)
+        told = [m for m in context.mentions if m.text in mention.within]
+        nearest = min(told, key=lambda m: abs(m.span.start - mention.span.start)) if told else None
+        outer = tuple(w for w in (nearest.within if nearest is not None else ())
+                      if w not in mention.within and fold.key(fold.base_name(w)) != own_key)
+        if outer:
+            within = _area_entries(gazetteer, outer, context.country, towns=True, abroad=context.named)
     bound = {_country_named(gazetteer, w) for w in mention.within}
     if within.areas and len(bound) == 1 and None not in bound and not any(
         a.admin1 or a.admin2 or a.points for a in within.areas
