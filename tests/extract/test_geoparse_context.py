@@ -2363,3 +2363,17 @@ def test_the_ghab_plain_is_a_region_that_holds_its_villages(village_config: Any)
     # "منطقة سهل الغاب": the plain west of Hama, not a village "Sahl" holding the places named in it
     got = _places("أصيب مدنيان بجروح بقصف صاروخي استهدف بلدة جورين بمنطقة سهل الغاب شمال غربي حماة.", village_config)
     assert got and got[0][1] == "SY" and got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("text", [
+    "Russian jets struck the town of Ariha with incendiary bombs on Monday. Shame on Russia.",
+    "تم استهداف مدينة #أريحا بقنابل النابالم من قبل الاحتلال #الروسي\n\nحسبنا الله على روسيا",
+])
+def test_the_state_of_a_force_that_fights_abroad_is_named_as_the_striker_not_where(
+    text: str, village_config: Any
+) -> None:
+    # Russia's forces strike in Syria and Ukraine: its bare name after the strike is whose, not where; Ariha is the
+    # Syrian town, never a place "Ariha" somewhere in Russia
+    got = _places(text, village_config)
+    assert got and got[0][1] == "SY" and got[0][2] is PlacePrecision.SETTLEMENT, got

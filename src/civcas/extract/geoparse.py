@@ -112,6 +112,7 @@ def resolve_places(
     name_weights: dict[str, list[float]] = {}
     force_votes: dict[str, float] = {}
     origins = {m.span.start for m in mentions.values() if m.relation == "origin"}
+    forces_abroad = _forces_abroad(gz, units)
     for start, end, iso in named:
         after = text[end : end + 30]
         if start in origins:
@@ -143,6 +144,11 @@ def resolve_places(
             continue
         if _after_arabic_force(text, start):
             # an Arabic people's adjective after a force or a strike ("الاحتلال الخارجي #الروسي"): whose, not where
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
+            continue
+        if iso in forces_abroad and not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+            # "curses on Russia and Iran" under "Russian jets struck Ariha": the state of a force that fights only
+            # abroad is named as the striker's, not as where (unless "in Russia")
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
         if government_speaking(text, start, end):
@@ -456,6 +462,28 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
         return set()
     best = max((held[c], exact[c]) for c in held)
     return {c for c in held if (held[c], exact[c]) == best}
+
+
+#: a locative preposition right before a country's name ("in Russia", "في روسيا", "بروسيا")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|inside|into|across|within)\s+|(?<!\w)(?:في|داخل)\s+|(?<!\w)ب)$",
+                              re.IGNORECASE)
+
+
+def _forces_abroad(gz: Any, units: list[Unit]) -> set[str]:
+    """The countries of the document's forces that fight only in other countries (``operates_in`` without their own:
+    Russia's forces in Syria and Ukraine, the Saudi-led coalition in Yemen)."""
+    from civcas.extract.actors import fights_in
+    from civcas.extract.rules import load_rules
+
+    rules = load_rules()
+    out: set[str] = set()
+    for u in units:
+        for a in u.actors:
+            own = fights_in(a, rules)
+            iso = gz.country_of(a.canonical) if own and hasattr(gz, "country_of") else None
+            if iso and iso not in own:
+                out.add(iso)
+    return out
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
