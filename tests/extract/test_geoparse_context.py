@@ -2377,3 +2377,14 @@ def test_the_state_of_a_force_that_fights_abroad_is_named_as_the_striker_not_whe
     # Syrian town, never a place "Ariha" somewhere in Russia
     got = _places(text, village_config)
     assert got and got[0][1] == "SY" and got[0][2] is PlacePrecision.SETTLEMENT, got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("text", [
+    "Regime forces stationed in Saraqib shelled the southern outskirts of Taftanaz, wounding two civilians.",
+    "قوات النظام المتمركزة بمدينة سراقب قصفت الأطراف الجنوبية لبلدة تفتناز، ما أدى لإصابة مدنيين اثنين.",
+])
+def test_where_the_guns_are_stationed_is_not_where_the_shells_fell(text: str, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert got and all(p.name != "Saraqib" for p in got), [(p.name, p.mention) for p in got]
+    assert "Taftanaz" in {p.name for p in got}, [(p.name, p.mention) for p in got]
