@@ -2388,3 +2388,29 @@ def test_where_the_guns_are_stationed_is_not_where_the_shells_fell(text: str, vi
     got = _claim_places(text, village_config)
     assert got and all(p.name != "Saraqib" for p in got), [(p.name, p.mention) for p in got]
     assert "Taftanaz" in {p.name for p in got}, [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_provincial_capital_stands_for_its_province_around_the_village_told_next(
+    village_config: Any,
+) -> None:
+    # "بإدلب" (the de-escalation zone in Idlib) and then the village of the strike, in Idlib's countryside; the jets
+    # took off from Hmeimim, which is where they came from and no container of the village either
+    got = _claim_places(
+        "قتل طفل وجرح مدنيان، الجمعة، في قصف جوي نفذته طائرة حربية روسية على منطقة خفض التصعيد بإدلب، شمالي سوريا.\n\n"
+        "وأفاد مرصد الطيران أن طائرة روسية أقلعت من مطار حميميم في محافظة اللاذقية وقصفت قرية كنصفرة بريف محافظة "
+        "إدلب الجنوبي.",
+        village_config,
+    )
+    assert [p.name for p in got] == ["Kansafrah"], [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_city_the_text_calls_a_city_is_a_point_not_its_province(village_config: Any) -> None:
+    # "بين مدينة إدلب ومعرة مصرين" and then a village of Jabal al-Zawiya with its own wounded: two strikes
+    got = _claim_places(
+        "استهدفت قوات النظام بالصواريخ مستودعا في المنطقة الواقعة بين مدينة إدلب ومعرة مصرين، ما أدى لإصابة طفل بجروح."
+        "\n\nوأصيب ثلاثة مدنيين بجروح، جراء قصف مدفعي من قبل قوات النظام على قرية دير سنبل بجبل الزاوية جنوب إدلب.",
+        village_config,
+    )
+    assert "Dayr Sunbul" in {p.name for p in got} and len(got) == 2, [(p.name, p.mention) for p in got]

@@ -67,6 +67,8 @@ class ArabicLex:
     around: PhraseIndex
     relations: PhraseIndex
     place_preps: PhraseIndex
+    #: the one-word entries of ``place_preps``, folded ("قصفت", "ريف"): after و they open another clause or place
+    place_prep_words: frozenset[str]
     not_places: frozenset[str]
     common_words: frozenset[str]
     lexicon_singles: frozenset[str]
@@ -376,6 +378,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         around=indexes["around"],
         relations=indexes["relations"],
         place_preps=indexes["place_preps"],
+        place_prep_words=frozenset(f for w in pl.prepositions if len(f := fold_phrase(w)) > 1 and " " not in f),
         not_places=frozenset(fold_phrase(w) for w in pl.not_places),
         common_words=frozenset(
             {fold_phrase(w) for w in pl.not_places} | {fold_phrase(k) for k in da.weekdays}

@@ -118,6 +118,10 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
         if _taken_to_hospital(sc, prep.first, lex):
             # "ونقلوا إلى مشفى كفربطنا": where the wounded were taken, not where the strike fell
             return "relation_origin", None, "origin"
+        origin = _ends_before(lex.relations, sc, j) if j >= 0 else None
+        if origin is not None and cast("tuple[str, str]", origin.payload)[0] == "origin":
+            # "أقلعت من مطار حميميم": where the jet took off, not where it struck
+            return "relation_origin", None, "origin"
         return "preposition", None, "in"
     return None
 
@@ -705,8 +709,10 @@ def _containment(sc: Scan, found: list[_M], lex: ArabicLex) -> None:
         ok = True
         for k in gap:
             t = toks[k].text
-            if len(t) > 2 and t[0] == "و" and t[1:] in _COORD_PREPS:
-                ok = False  # "في طرطوس وفي محيط مصياف": a second place told with its own preposition, not a container
+            if len(t) > 2 and t[0] == "و" and (t[1:] in _COORD_PREPS or t[1:] in lex.place_prep_words):
+                # "في طرطوس وفي محيط مصياف", "في محافظة اللاذقية وقصفت قرية كنصفرة": a second place told with its own
+                # preposition or verb, not a container
+                ok = False
                 break
             if t in _GAP_PUNCT or t in _QUOTES or t in lex.place_links or t == "#":
                 continue
