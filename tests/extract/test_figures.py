@@ -475,3 +475,9 @@ def test_a_bracket_without_another_count_leaves_the_figure() -> None:
     harms = find_harms("The strike killed 12 (mostly women) civilians.")
     group = next(h for h in harms if h.category == "killed").groups[0]
     assert (group.value, group.max) == (12, None)
+
+
+def test_a_civilian_who_received_injuries_is_injured() -> None:
+    # "received minor injuries", as "sustained minor injuries": one injured, however light
+    harms = find_harms("One civilian received minor injuries during the raid on the village, the military said.")
+    assert [(h.category, h.value) for h in harms] == [("injured", 1)], harms
