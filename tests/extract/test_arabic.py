@@ -107,6 +107,9 @@ def test_arabic_post_with_source_header_yields_one_unit() -> None:
         ("تعرضت البلدة لقصف صاروخي قتل على إثره ثمانية مدنيين", "killed", 8, Qualifier.EXACT),
         ("قصفت الطائرات السوق وأصيب جراءه 12 شخصاً", "injured", 12, Qualifier.EXACT),
         ("وراح ضحية هذه الهجمات 40 شخصاً بينهم 6 أطفال", "killed", 40, Qualifier.EXACT),
+        # a count set in brackets before its noun; the loss of life and injury of twenty together
+        ("(10) شهداء وحوالي 25 جريحاً نتيجة القصف", "killed", 10, Qualifier.EXACT),
+        ("تسبب القصف بفقدان وإصابة 20 شخصاً", "killed_or_injured", 20, Qualifier.EXACT),
     ],
 )
 def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, qualifier: Qualifier) -> None:

@@ -450,6 +450,7 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
     toks = sc.toks
     last, skip, value, low, high, rule = nr
     prev = toks[i - 1].text if i > 0 else ""
+    bracketed = False
     if value is not None and toks[i].text[0].isdigit():
         after = toks[last + 1].text if last + 1 < len(toks) else ""
         # "10:30", "2024/12/7": a time or a date; but after a header's colon and a space ("المرصد: 16 قتيلا") a count
@@ -459,7 +460,11 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
             return None
         if last + 1 < len(toks) and lex.months.at(toks, last + 1) is not None:
             return None  # "7 تشرين الثاني": a day
-    first = i
+        if prev == "(" and after == ")" and last + 2 < len(toks) and lex.harm.at(toks, last + 2) is not None:
+            # "(10) شهداء": a count set in brackets before the harm word it counts
+            last += 1
+            bracketed = True
+    first = i - 1 if bracketed else i
     qual = Qualifier.EXACT if value is not None else Qualifier.VAGUE
     maxv = None
     q = sc.qual_end.get(i - 1)
