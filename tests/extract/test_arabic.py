@@ -167,6 +167,9 @@ def test_arabic_victim_categories_after_including_and_mostly() -> None:
 def test_arabic_combatants_and_civilians() -> None:
     assert _harms("مقتل عنصرين من الفصائل بقصف")["killed"].status == "combatant"
     assert _harms("مقتل ثلاثة مدنيين بقصف")["killed"].status == "civilian"
+    # the soldiers' force between two counted groups joined by و: both groups are the verb's, the civilians apart
+    h = _harms("قتل ثلاثة عناصر من قوات النظام ومدنيان في هجوم على حافلة")["killed"]
+    assert [(g.value, g.status) for g in h.groups] == [(3, "combatant"), (2, "civilian")], h.groups
 
 
 @pytest.mark.parametrize(

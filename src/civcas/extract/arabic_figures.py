@@ -691,6 +691,8 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
             break
         elif cur.singular and (kin := _kin_at(sc, k, lex)) is not None:
             nxt = kin  # "الشاب محمد العلي وأمه", "الشهيد يوسف الحسن وبنته ريماس": a relative named by a kin word
+        elif cur.noun is not None and k < len(sc.toks) and sc.toks[k].text == "من":
+            nxt = _after_whose(sc, k + 1, by_first)  # "ثلاثة عناصر من قوات النظام ومدنيان"
         if nxt is None or nxt in out or (nxt.noun is None and nxt.value is None):
             break
         if nxt.noun is None or cur.noun is None:
@@ -698,6 +700,18 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
         out.append(nxt)
         cur = nxt
     return out
+
+
+def _after_whose(sc: Scan, k: int, by_first: dict[int, _G]) -> _G | None:
+    """The group joined by و right after the few words that say whose a counted group is ("ثلاثة عناصر من قوات النظام
+    ومدنيان": the soldiers' force, then two civilians); none when a number, a harm word or punctuation comes first."""
+    for j in range(k, min(k + 4, len(sc.toks))):
+        t = sc.toks[j].text
+        if j > k and j in by_first and t[0] == "و" and by_first[j].skip >= 1:
+            return by_first[j]
+        if j in by_first or j in sc.harm or not t[0].isalpha() or t[0].isdigit():
+            return None
+    return None
 
 
 #: "بإذن الله" (God willing) between "the martyr" and his name, folded
