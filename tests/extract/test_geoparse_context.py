@@ -2414,3 +2414,26 @@ def test_an_arabic_city_the_text_calls_a_city_is_a_point_not_its_province(villag
         village_config,
     )
     assert "Dayr Sunbul" in {p.name for p in got} and len(got) == 2, [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_force_that_strikes_only_abroad_never_places_its_strike_at_home(village_config: Any) -> None:
+    # "the US Central Command" speaks of its strike; with no other place named, the United States is no answer
+    got = _places(
+        "According to the US Central Command, the strike killed a senior ISIS leader, and there were no indications "
+        "of civilian casualties.",
+        village_config,
+    )
+    assert all(g[1] != "US" for g in got), got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("text", [
+    "SOHR activists have documented the death of a woman and her son due to shelling by Turkish forces on Shahba "
+    "region.",
+    "قصفت القوات التركية قرى في منطقة الشهباء بريف حلب الشمالي ما أدى لمقتل مدنيين اثنين.",
+])
+def test_the_shahba_region_is_north_of_aleppo_not_shahba_town_in_suwayda(text: str, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert got and got[0].admin1 == "Aleppo" and got[0].lat is not None and got[0].lat > 36, [
+        (p.name, p.admin1, p.lat) for p in got]

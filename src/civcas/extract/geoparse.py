@@ -238,7 +238,7 @@ def resolve_places(
     if not where:
         # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said"),
         # and after it the one country a force fights in ("the SDF carried out an airdrop on Jadeed Akidat").
-        where = force_votes or home_votes
+        where = {iso: w for iso, w in force_votes.items() if iso not in forces_abroad} or home_votes
     best = max(where, key=lambda k: where[k]) if where else None
     if best is None and any(p.precision is PlacePrecision.UNRESOLVED and ARABIC_SCRIPT.search(mentions[k].text)
                             for k, p in out.items() if k in mentions):
@@ -471,19 +471,31 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|inside|into|across|within)\s+|(?<!\w)
 
 def _forces_abroad(gz: Any, units: list[Unit]) -> set[str]:
     """The countries of the document's forces that fight only in other countries (``operates_in`` without their own:
-    Russia's forces in Syria and Ukraine, the Saudi-led coalition in Yemen)."""
+    Russia's forces in Syria and Ukraine, the Saudi-led coalition in Yemen; ``abroad_only``: US, UK, French forces)."""
     from civcas.extract.actors import fights_in
     from civcas.extract.rules import load_rules
 
     rules = load_rules()
+    abroad = _abroad_only_entries()
     out: set[str] = set()
     for u in units:
-        for a in u.actors:
+        # a force that speaks of its strike ("U.S. Central Command said") is as much the striker's as the attacker's
+        speaking = _speaking_forces(u.claimant.name) if u.claimant is not None and u.claimant.name else ()
+        for a in (*u.actors, *speaking):
             own = fights_in(a, rules)
-            iso = gz.country_of(a.canonical) if own and hasattr(gz, "country_of") else None
+            only_abroad = a.rule.rsplit("#", 1)[-1] in abroad
+            iso = gz.country_of(a.canonical) if (own or only_abroad) and hasattr(gz, "country_of") else None
             if iso and iso not in own:
                 out.add(iso)
     return out
+
+
+@functools.cache
+def _abroad_only_entries() -> frozenset[str]:
+    """The ids of the belligerents file's entries that strike only abroad (``abroad_only``)."""
+    from civcas.extract.rules import load_rules
+
+    return frozenset(e.id for e in load_rules().belligerents.entries if e.abroad_only)
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:

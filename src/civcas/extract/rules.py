@@ -157,6 +157,9 @@ class BelligerentEntry(_Strict):
     valid_to: date | None = None
     #: ISO 3166-1 alpha-2 codes of the only countries the force fights in (a last hint at the event's country)
     operates_in: list[str] = []
+    #: the force strikes only outside its own country (US, UK and French forces): its country's name, said by or of it,
+    #: is whose strike, never where
+    abroad_only: bool = False
     note: str | None = None
 
 
