@@ -2437,3 +2437,14 @@ def test_the_shahba_region_is_north_of_aleppo_not_shahba_town_in_suwayda(text: s
     got = _claim_places(text, village_config)
     assert got and got[0].admin1 == "Aleppo" and got[0].lat is not None and got[0].lat > 36, [
         (p.name, p.admin1, p.lat) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("text", [
+    # a full stop slipped before the cause ("بقصف ...") of the harm told before it
+    "استشهاد الصحفي أحمد العلي من مدينة عفرين. بقصف طائرة حربية تركية في محيط سد تشرين.",
+    "استشهاد الصحفي أحمد العلي من مدينة عفرين بقصف طائرة حربية تركية في محيط سد تشرين.",
+])
+def test_the_town_a_victim_is_from_yields_to_where_the_strike_fell(text: str, village_config: Any) -> None:
+    got = _claim_places(text, village_config)
+    assert [p.mention for p in got] == ["سد تشرين"], [(p.name, p.mention) for p in got]

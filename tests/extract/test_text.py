@@ -32,6 +32,9 @@ from civcas.extract.text import split_sentences
         ("بينهم ثلاث نساء).وأدان الفريق القصف", ["بينهم ثلاث نساء).", "وأدان الفريق القصف"]),
         # ... but a word broken up with a dot to slip past filters goes on
         ("استش.هاد مدني بقصف على البلدة", ["استش.هاد مدني بقصف على البلدة"]),
+        # a full stop slipped before the cause of the harm it told ("... عفرين. بقصف طائرة") goes on
+        ("استشهاد الصحفي من مدينة عفرين. بقصف طائرة حربية في محيط السد.",
+         ["استشهاد الصحفي من مدينة عفرين. بقصف طائرة حربية في محيط السد."]),
     ],
 )
 def test_text_sentences_and_editors_brackets(text: str, expected: list[str]) -> None:

@@ -34,7 +34,7 @@ from civcas.extract.groups import Group, Harm
 from civcas.extract.rules import RuleFiles
 from civcas.extract.stance import StanceCue, main_stance
 from civcas.extract.statements import Unit, own_places
-from civcas.extract.text import Sentence
+from civcas.extract.text import Sentence, cause_openers
 from civcas.records import PlaceMention, Qualifier, Stance
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -81,6 +81,9 @@ def split_arabic(sent: Sentence) -> list[Sentence]:
     """Cut a sentence of Arabic text at its full stops; each piece keeps the sentence's index and paragraph."""
     cuts = [0]
     for m in _SENTENCE_END.finditer(sent.text):
+        nxt = sent.text[m.end() :].split(None, 1)
+        if m.group() == "." and nxt and nxt[0] in cause_openers():
+            continue  # "... من مدينة عفرين. بقصف طائرة حربية ...": the cause of what it told, a slip of the writer's
         cuts.append(m.end())
     cuts.append(len(sent.text))
     out = []

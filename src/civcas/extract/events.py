@@ -388,7 +388,7 @@ def choose_place(
     references = _reference_points(u, cands)
     at_harm = (_placed_by_harm(u, cands, resolved) or _placed_by_strike(u, cands, resolved, containers)
                if len(cands) > 1 else None)
-    best: tuple[tuple[int, int, int, int, int, int, int], PlaceMention] | None = None
+    best: tuple[tuple[int, int, int, int, int, int, int, int], PlaceMention] | None = None
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, m.kind_hint)
@@ -403,7 +403,10 @@ def choose_place(
         # (an unknown village placed in its country keeps its name: it is no weaker than the country's own name)
         weak = int(p.gazetteer_id is not None and p.confidence is not None and p.confidence < 0.5 and p.precision in (
             PlacePrecision.SETTLEMENT, PlacePrecision.NEAR, PlacePrecision.NEIGHBOURHOOD))
-        key = (int(m is not at_harm), int(is_container), abroad, rank, featured, weak, i)
+        # "استشهاد الصحفي ... من مدينة عفرين بقصف ... في محيط سد تشرين": a town a victim is "from" yields to a place
+        # the sentence puts the strike in (not to the areas around it)
+        hails = int(len(cands) > 1 and _FROM_BEFORE.search(u.sent.text, 0, m.span.start - u.sent.start) is not None)
+        key = (int(m is not at_harm), int(is_container), hails, abroad, rank, featured, weak, i)
         if best is None or key < best[0]:
             best = (key, m)
     assert best is not None
@@ -429,6 +432,14 @@ def choose_place(
             if p.precision is not PlacePrecision.COUNTRY:
                 siblings.append(p)
     return place, siblings
+
+
+#: "من" (from) and a settlement's feature word right before a name, not "بالقرب من" or "قرب" (near): where someone is
+#: from ("الصحفي عكيد روج من مدينة عفرين")
+_FROM_BEFORE = re.compile(
+    r"(?<!بالقرب )(?<!بالقرب)(?<!مقربة )(?<!قريبة )(?<!قريب )(?<!\w)من[\s\u00a0]+(?:مدينة|بلدة|قرية|مدينه|بلده|قريه)"
+    r"[\s\u00a0]+[\"“«#]?$"
+)
 
 
 #: between a toll and the place it says it fell in: "killing a civilian and injuring three others in Fatira",

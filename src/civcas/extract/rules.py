@@ -458,6 +458,9 @@ class ArabicHarmFile(Header):
     wounds_of_the_dead: list[str]
     #: the singular of those right after a death verb ("توفي متأثراً بإصابته"): the one who died, with no noun
     died_of_wounds_one: list[str] = []
+    #: words that open the cause of the harm told before ("بقصف", "جراء"): a full stop before one is a slip, not the
+    #: end of the sentence ("استشهاد الصحفي ... من مدينة عفرين. بقصف طائرة حربية ... في محيط سد تشرين")
+    cause_openers: list[str] = []
     #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
     others: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``

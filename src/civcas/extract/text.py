@@ -114,8 +114,19 @@ def _ends_sentence(text: str, end_at: int, match: re.Match[str]) -> bool:
     if first == "\u0640" and text[match.start() - 1 : match.start()] == "\u0640":
         return False  # "اعـ. ـ دمت": a word broken up with tatweels and a dot to slip past filters
     if "\u0600" <= first <= "\u06ff":
-        return True  # Arabic has no capitals: a full stop before an Arabic letter ends the sentence
+        # Arabic has no capitals: a full stop before an Arabic letter ends the sentence, unless the words after it
+        # open the cause of what it told ("... من مدينة عفرين. بقصف طائرة حربية ..."): a slip of the writer's
+        return match.group() != "." or rest.split(None, 1)[0] not in cause_openers()
     return bool(first.isupper() or first.isdigit() or first in "\"'“‘(«[" or not first.isalpha())
+
+
+@functools.cache
+def cause_openers() -> frozenset[str]:
+    """The Arabic harm lexicon's ``cause_openers`` ("بقصف", "جراء"), read once."""
+    from civcas.extract.rules import load_rules
+
+    harm = load_rules().ar_harm
+    return frozenset(harm.cause_openers) if harm is not None else frozenset()
 
 
 #: a full stop with no space after it between two Arabic words ("بإدلب.وقال"): a capture that lost the space
