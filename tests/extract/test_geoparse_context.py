@@ -2448,3 +2448,13 @@ def test_the_shahba_region_is_north_of_aleppo_not_shahba_town_in_suwayda(text: s
 def test_the_town_a_victim_is_from_yields_to_where_the_strike_fell(text: str, village_config: Any) -> None:
     got = _claim_places(text, village_config)
     assert [p.mention for p in got] == ["سد تشرين"], [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_victim_from_a_village_named_bare_was_killed_where_the_shelling_fell(village_config: Any) -> None:
+    # "من تل الضمان" with no feature word is still where she was from; "بالقرب من" stays "near", a place of the strike
+    got = _claim_places("مقتل السيدة عزيزة المحمد من تل الضمان، جراء قصف لمليشيا قسد استهدف أطراف مدينة أعزاز",
+                        village_config)
+    assert [p.name for p in got] == ["I‘zāz"], [(p.name, p.mention) for p in got]
+    near = _claim_places("مقتل مدني بقصف استهدف مزرعة بالقرب من قرية كدورة جنوبي إدلب", village_config)
+    assert [p.mention for p in near] == ["كدورة"], [(p.name, p.mention) for p in near]

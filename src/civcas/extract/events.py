@@ -405,7 +405,7 @@ def choose_place(
             PlacePrecision.SETTLEMENT, PlacePrecision.NEAR, PlacePrecision.NEIGHBOURHOOD))
         # "استشهاد الصحفي ... من مدينة عفرين بقصف ... في محيط سد تشرين": a town a victim is "from" yields to a place
         # the sentence puts the strike in (not to the areas around it)
-        hails = int(len(cands) > 1 and _FROM_BEFORE.search(u.sent.text, 0, m.span.start - u.sent.start) is not None)
+        hails = int(len(cands) > 1 and _hails_from(u.sent.text, m.span.start - u.sent.start))
         key = (int(m is not at_harm), int(is_container), hails, abroad, rank, featured, weak, i)
         if best is None or key < best[0]:
             best = (key, m)
@@ -434,12 +434,21 @@ def choose_place(
     return place, siblings
 
 
-#: "من" (from) and a settlement's feature word right before a name, not "بالقرب من" or "قرب" (near): where someone is
-#: from ("الصحفي عكيد روج من مدينة عفرين")
+#: "من" (from), maybe with a settlement's feature word, right before a name: where someone is from ("الصحفي عكيد روج من
+#: مدينة عفرين", "مقتل السيدة عزيزة المحمد من تل الضمان"); the word before it is checked apart (:func:`_hails_from`)
 _FROM_BEFORE = re.compile(
-    r"(?<!بالقرب )(?<!بالقرب)(?<!مقربة )(?<!قريبة )(?<!قريب )(?<!\w)من[\s\u00a0]+(?:مدينة|بلدة|قرية|مدينه|بلده|قريه)"
-    r"[\s\u00a0]+[\"“«#]?$"
+    r"(?:^|[\s\u00a0])(?P<prev>\S+)[\s\u00a0]+من[\s\u00a0]+(?:(?:مدينة|بلدة|قرية|مدينه|بلده|قريه)[\s\u00a0]+)?"
+    r"[\"“«#]?$"
 )
+#: the words before "من" that make it "near" or "far from", not "from": "بالقرب من", "على بعد 5 كم من"
+_NEAR_FROM = frozenset({"بالقرب", "القرب", "قرب", "مقربة", "قريب", "قريبة", "القريب", "القريبة", "بعيد", "بعيدا",
+                        "بعيداً", "كم", "كيلومتر", "كيلومترات", "متر", "أمتار", "امتار", "بعد", "ميل"})
+
+
+def _hails_from(text: str, end: int) -> bool:
+    """Whether the name ending the stretch ``text[:end]`` is where someone is from ("من مدينة عفرين")."""
+    m = _FROM_BEFORE.search(text, 0, end)
+    return m is not None and m.group("prev").strip("،,.:") not in _NEAR_FROM
 
 
 #: between a toll and the place it says it fell in: "killing a civilian and injuring three others in Fatira",
