@@ -2458,3 +2458,8 @@ def test_a_victim_from_a_village_named_bare_was_killed_where_the_shelling_fell(v
     assert [p.name for p in got] == ["I‘zāz"], [(p.name, p.mention) for p in got]
     near = _claim_places("مقتل مدني بقصف استهدف مزرعة بالقرب من قرية كدورة جنوبي إدلب", village_config)
     assert [p.mention for p in near] == ["كدورة"], [(p.name, p.mention) for p in near]
+
+
+def test_a_captured_posts_button_run_onto_a_name_is_no_part_of_it(village_config: Any) -> None:
+    got = _claim_places("مقتل مدني جراء قصف استهدف أطراف مدينة أعزازTranslate Tweet", village_config)
+    assert [p.mention for p in got] == ["أعزاز"], [(p.name, p.mention) for p in got]

@@ -667,6 +667,9 @@ def find_places(
     for m in found:
         s, e = sc.folded.span(m.first, m.end)
         s, e = sent_start + s, sent_start + e
+        glued = _LATIN_TAIL.search(doc_text, s, e)
+        if glued is not None:
+            e = glued.start(1)  # "أعزازTranslate": a captured page's button run into the name
         phrase = None
         named_as = _ends_before(lex.features, sc, m.t_first - 1) if m.t_first > 0 else None
         if named_as is not None and toks[m.t_first].start - toks[named_as.last].end <= 1:
@@ -686,6 +689,9 @@ def find_places(
         )
     return out
 
+
+#: Latin letters run onto the end of an Arabic name ("أعزازTranslate Tweet" in a captured post)
+_LATIN_TAIL = re.compile(r"[\u0621-\u064a]([A-Za-z]+)$")
 
 #: prepositions (folded) that, joined by و, open a second place beside the first ("وفي محيط مصياف")
 _COORD_PREPS = frozenset({"في", "علي", "قرب"})
