@@ -65,6 +65,13 @@ def test_dates_resolve_against_publication(text: str, start: str, end: str) -> N
     assert text[m.start : m.end] == m.text
 
 
+def test_dates_a_lower_case_may_after_a_day_is_the_verb() -> None:
+    # "on July 12 may have killed": the day is July 12, not 12 May read from "12 may"
+    text = "The coalition said a strike it carried out on July 12 may have killed civilians."
+    (m,) = [m for m in find_dates(text, reference=PUB) if m.resolved]
+    assert (str(m.start_date), m.text) == ("2016-07-12", "July 12")
+
+
 def test_dates_without_reference_are_unresolved_not_guessed() -> None:
     (m,) = find_dates("The village was shelled on Tuesday.", reference=None)
     assert m.start_date is None and m.end_date is None

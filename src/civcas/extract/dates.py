@@ -340,7 +340,8 @@ def find_dates(
             dd = _day(g, m.group("day"))
             if mon is None or dd is None or not 1 <= dd <= 31:
                 continue
-            if kind == "md" and m.group("month").lower() in ("may", "mar") and m.group("month")[0].islower():
+            if m.group("month").lower() in ("may", "mar") and m.group("month")[0].islower():
+                # "may 5 people", "on March 21 may have killed": the verb, not the month (months are capitalised)
                 continue
             dt = _infer_year(mon, dd, reference, year_hint)
             add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}",
