@@ -2463,3 +2463,14 @@ def test_a_victim_from_a_village_named_bare_was_killed_where_the_shelling_fell(v
 def test_a_captured_posts_button_run_onto_a_name_is_no_part_of_it(village_config: Any) -> None:
     got = _claim_places("مقتل مدني جراء قصف استهدف أطراف مدينة أعزازTranslate Tweet", village_config)
     assert [p.mention for p in got] == ["أعزاز"], [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("text", [
+    "Local activists said a barrel bomb dropped by a regime helicopter on Daraa al-Balad killed a mother and her "
+    "daughter.",
+    "قتل طفلان بقصف مدفعي لقوات النظام على حي درعا البلد.",
+])
+def test_a_towns_old_quarter_named_al_balad_is_in_that_town(text: str, village_config: Any) -> None:
+    got = _places(text, village_config)
+    assert got and got[0][1:] == ("SY", PlacePrecision.SETTLEMENT), got

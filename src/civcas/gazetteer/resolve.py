@@ -877,7 +877,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     # "Hay al-Tanak, western Mosul": a name Arabic calls a quarter (حي), in the city named with it when unknown
     neighbourhood = neighbourhood or _QUARTER_PREFIX.match(mention.text) is not None
     if not candidates:
-        city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
+        city = _quarter_city(gazetteer, mention, context, hint, neighbourhood) or _old_town(gazetteer, mention, context)
         return city or _enclosing(gazetteer, mention, within, context, f"'{mention.text}' is not in the gazetteer")
 
     statics = _statics(gazetteer, name, candidates, cache=cached)
@@ -1474,6 +1474,30 @@ def _city_in_name(gazetteer: Gazetteer, name: str, context: ResolveContext) -> G
     return None
 
 
+#: "al-Balad" (the town) after a city's name: its old town, a quarter ("Daraa al-Balad", "درعا البلد")
+#: a town at least this large has an old town called after it ("Daraa al-Balad"); a village's name is chance
+_OLD_TOWN_POPULATION = 10_000
+_OLD_TOWN = re.compile(r"^(?P<city>.+?)[\s\u00a0]+(?:al|el|ال)?[\s\u00a0\-]?(?:balad|بلد)$", re.IGNORECASE)
+
+
+def _old_town(gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext) -> Place | None:
+    """The city whose old town a name the gazetteer lacks calls "X al-Balad" ("Daraa al-Balad" is Daraa's old
+    quarter), precision settlement; only a town spelled as named, in the document's country."""
+    m = _OLD_TOWN.match(mention.text.strip())
+    if m is None:
+        return None
+    part = m.group("city")
+    target = fold.loose(part)
+    cities = [e for e in gazetteer.lookup(part)[:20]
+              if e.kind == "locality" and e.population >= _OLD_TOWN_POPULATION
+              and (not context.country or e.country == context.country) and _spelled_exactly(gazetteer, e, target)]
+    if not cities:
+        return None
+    city = max(cities, key=lambda e: e.population)
+    return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                       reasons=[f"'{mention.text}' is the old town (al-Balad) of {city.name}"])
+
+
 #: feature words after a town's name that name a place in that town ("the Manbij market"), not a quarter of its name
 _TOWN_FACILITIES = frozenset({"market", "square", "roundabout", "سوق"})
 #: feature words after a name that call it an area, a town's or a district's as much as a quarter's
@@ -1520,6 +1544,9 @@ def _neighbourhood_fallback(
         return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
                            reasons=[f"neighbourhood '{mention.text}' not in the gazetteer; "
                                     f"named after its city {in_name.name}"])
+    old_town = _old_town(gazetteer, mention, context)
+    if old_town is not None:
+        return old_town  # "حي درعا البلد": the old town of Daraa
     feature = _feature_word(mention)
     if feature in _TOWN_FACILITIES:
         # "the al-Bukamal market", "the Manbij roundabout": a town's own market or square, named by the town
