@@ -477,6 +477,12 @@ def test_a_bracket_without_another_count_leaves_the_figure() -> None:
     assert (group.value, group.max) == (12, None)
 
 
+def test_a_range_in_number_words_is_a_range() -> None:
+    harms = find_harms("The strike killed between five and seven civilians.")
+    g = next(h for h in harms if h.category == "killed").groups[0]
+    assert (g.value, g.max, g.qualifier) == (5, 7, Qualifier.RANGE), g
+
+
 def test_a_civilian_who_received_injuries_is_injured() -> None:
     # "received minor injuries", as "sustained minor injuries": one injured, however light
     harms = find_harms("One civilian received minor injuries during the raid on the village, the military said.")

@@ -15,6 +15,8 @@ from civcas.extract.rules import load_rules
         ("at least 3,100 civilians", [("3,100", 3100)]),
         ("forty-five people", [("forty-five", 45)]),
         ("two hundred and fifty dead", [("two hundred and fifty", 250)]),
+        # "and" joins a number's words only after a scale word: "between five and seven" is two numbers, not 12
+        ("between five and seven civilians", [("five", 5), ("seven", 7)]),
         ("half a dozen houses", [("half a dozen", 6)]),
         ("a dozen wounded", [("a dozen", 12)]),
         ("over 1.5 million displaced", [("1.5 million", 1_500_000)]),

@@ -125,7 +125,26 @@ def find_numbers(text: str, *, rules: RuleFiles | None = None) -> list[NumberMat
             if dv is not None:
                 out.append(NumberMatch(m.start(), m.end(), s, dv, dv, dv, f"{sc.tag}#digits"))
         else:
-            wv = words_value(s, sc.units, sc.scales)
-            if wv is not None:
-                out.append(NumberMatch(m.start(), m.end(), s, wv, wv, wv, f"{sc.tag}#words"))
+            for a, b in _and_parts(s, sc.scales):
+                part = s[a:b]
+                wv = words_value(part, sc.units, sc.scales)
+                if wv is not None:
+                    out.append(NumberMatch(m.start() + a, m.start() + b, part, wv, wv, wv, f"{sc.tag}#words"))
     return out
+
+
+_AND = re.compile(r"[\s\u00a0]+and[\s\u00a0]+", re.IGNORECASE)
+
+
+def _and_parts(run: str, scales: dict[str, int]) -> list[tuple[int, int]]:
+    """A run of number words cut at each "and" that follows no scale word: "two hundred and fifty" is one number,
+    "between five and seven" and "three and four" are two."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _AND.finditer(run):
+        before = run[start : m.start()].split()
+        if before and before[-1].lower().split("-")[-1] not in scales:
+            parts.append((start, m.start()))
+            start = m.end()
+    parts.append((start, len(run)))
+    return parts
