@@ -110,6 +110,8 @@ def test_arabic_post_with_source_header_yields_one_unit() -> None:
         # a count set in brackets before its noun; the loss of life and injury of twenty together
         ("(10) شهداء وحوالي 25 جريحاً نتيجة القصف", "killed", 10, Qualifier.EXACT),
         ("تسبب القصف بفقدان وإصابة 20 شخصاً", "killed_or_injured", 20, Qualifier.EXACT),
+        # a range in words, its second bound written onto its و (and no sum of the two: "خمسة وسبعة" is no 12)
+        ("قتل ما بين خمسة وسبعة مدنيين في القصف", "killed", 5, Qualifier.RANGE),
     ],
 )
 def test_arabic_counts_and_hedges(text: str, category: str, value: int | None, qualifier: Qualifier) -> None:

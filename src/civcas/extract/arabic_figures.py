@@ -206,6 +206,8 @@ def _number(sc: Scan, i: int, lex: ArabicLex) -> _Number | None:
             skip = got[2]
         elif got[2] == 0 and got[0] == "unit" and lex.units.get(forms[0][0], 0) < 10 and current % 10:
             break  # "ثلاثة خمسة": two numbers, not one
+        elif got[2] == 1 and got[0] == "unit" and got[1] < 10 and current % 10:
+            break  # "خمسة وسبعة", "ثلاثة وأربعة": two numbers (a compound adds tens to its units: "ثلاثة وعشرون")
         kind, val, _ = got
         if kind == "scale":
             if val == 100:
@@ -476,7 +478,15 @@ def _counted(sc: Scan, i: int, nr: _Number, lex: ArabicLex) -> _G | None:
                 qual, rule = qual0, qrule
     # Ranges: "5-7", "بين 5 و7", "من 5 إلى 7".
     j = last + 1
-    if value is not None and j + 1 < len(toks) and (toks[j].text in _RANGE_MID or (
+    if value is not None and j < len(toks) and prev == "بين" and toks[j].text[:1] == "و" and len(toks[j].text) > 1:
+        # "ما بين خمسة وسبعة": the second bound written onto its و
+        nr2 = _number(sc, j, lex)
+        if nr2 is not None and nr2[2] is not None and nr2[2] > value and nr2[1] == 1:
+            maxv, low, high, qual = nr2[2], value, nr2[2], Qualifier.RANGE
+            last = nr2[0]
+            if q is None:
+                first = i - 2 if i > 1 and toks[i - 2].text == "ما" else i - 1
+    elif value is not None and j + 1 < len(toks) and (toks[j].text in _RANGE_MID or (
         toks[j].text == "و" and prev == "بين"
     )):
         nr2 = _number(sc, j + 1, lex)
