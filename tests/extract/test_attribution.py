@@ -230,3 +230,9 @@ def test_attribution_a_post_names_its_source_after_a_closing_dash() -> None:
 def test_attribution_a_noun_after_this_is_no_speech_verb() -> None:
     found = find_claimants("The Coalition assessed this report as credible and that two civilians were killed.")
     assert [c.name for c in found] == ["Coalition"]
+
+
+def test_attribution_a_participle_before_reports_is_no_source() -> None:
+    # "..., dismissing reports that 12 civilians had died": "reports" is the noun, "dismissing" no source
+    text = "Russia said its jets had only hit terrorist targets, dismissing reports that 12 civilians had died."
+    assert [c.name for c in find_claimants(text)] == ["Russia"]

@@ -367,3 +367,8 @@ def test_an_admission_stands_when_it_tells_of_harm_or_a_strike(text: str, stance
 def test_a_lawful_target_claimed_disputes_the_harm(text: str, stance: Stance | None) -> None:
     cue = main_stance(find_stance(text), text)
     assert (cue.stance if cue else None) is stance
+
+
+def test_stance_dismissing_reports_is_a_denial() -> None:
+    text = "Russia said its jets had only hit terrorist targets, dismissing reports that 12 civilians had died."
+    assert Stance.DENIES in {s.stance for s in find_stance(text)}

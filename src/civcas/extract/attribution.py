@@ -339,6 +339,8 @@ def _valid(name: str) -> bool:
         return False
     if _HAS_VERB.search(name):
         return False
+    if re.fullmatch(r"[a-z]+ing", name.strip()):
+        return False  # "..., dismissing reports that ...": a participle before a noun that reads as a verb
     if _NOT_CLAIMANT.match(name):
         return False
     return bool(re.search(r"[A-Za-z\u0600-\u06FF]", name))
