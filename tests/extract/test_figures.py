@@ -483,6 +483,11 @@ def test_a_range_in_number_words_is_a_range() -> None:
     assert (g.value, g.max, g.qualifier) == (5, 7, Qualifier.RANGE), g
 
 
+def test_got_killed_and_got_injured_are_harm() -> None:
+    harms = find_harms("A civilian got killed and two others got injured in a Turkish drone attack near Amuda.")
+    assert sorted((h.category, h.value) for h in harms) == [("injured", 2), ("killed", 1)], harms
+
+
 def test_a_civilian_who_received_injuries_is_injured() -> None:
     # "received minor injuries", as "sustained minor injuries": one injured, however light
     harms = find_harms("One civilian received minor injuries during the raid on the village, the military said.")
