@@ -719,7 +719,7 @@ def _after_whose(sc: Scan, k: int, by_first: dict[int, _G]) -> _G | None:
         t = sc.toks[j].text
         if j > k and j in by_first and t[0] == "و" and by_first[j].skip >= 1:
             return by_first[j]
-        if j in by_first or j in sc.harm or not t[0].isalpha() or t[0].isdigit():
+        if j in by_first or j in sc.harm or not t[0].isalpha():
             return None
     return None
 
