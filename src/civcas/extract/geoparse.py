@@ -146,7 +146,8 @@ def resolve_places(
             # an Arabic people's adjective after a force or a strike ("الاحتلال الخارجي #الروسي"): whose, not where
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
-        if iso in forces_abroad and not _LOCATIVE_BEFORE.search(text, max(0, start - 12), start):
+        if iso in forces_abroad and not (pat.locative_before.search(text[max(0, start - 60) : start])
+                                         or _AR_LOCATIVE_BEFORE.search(text, max(0, start - 8), start)):
             # "curses on Russia and Iran" under "Russian jets struck Ariha": the state of a force that fights only
             # abroad is named as the striker's, not as where (unless "in Russia")
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
@@ -464,9 +465,8 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
     return {c for c in held if (held[c], exact[c]) == best}
 
 
-#: a locative preposition right before a country's name ("in Russia", "في روسيا", "بروسيا")
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|inside|into|across|within)\s+|(?<!\w)(?:في|داخل)\s+|(?<!\w)ب)$",
-                              re.IGNORECASE)
+#: an Arabic locative right before a country's name ("في روسيا", "بروسيا"); English ones are ``locative_before``
+_AR_LOCATIVE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|داخل)\s+|(?<!\w)ب)$")
 
 
 def _forces_abroad(gz: Any, units: list[Unit]) -> set[str]:
