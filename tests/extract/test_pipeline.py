@@ -1259,6 +1259,15 @@ def test_a_country_in_a_deniers_name_is_not_where_the_strike_fell(village_config
          ClaimKind.AGGREGATE),
         # a lead's "shelling on various areas of the countryside" telling of one dead is that strike's toll
         ("قتل شخص وأصيب آخرون في قصف لقوات النظام على مناطق متفرقة من ريف إدلب.", ClaimKind.INCIDENT),
+        # a month's toll spread over "various areas" is a tally, even where the areas are named by their towns
+        ("The monitor documented the deaths of 38 civilians in October, among them nine children, in regime and "
+         "Russian shelling on various areas of Idlib and Hama.", ClaimKind.AGGREGATE),
+        ("وثق المرصد مقتل 38 مدنياً خلال شهر تشرين الأول، بينهم تسعة أطفال، بقصف لقوات النظام على مناطق متفرقة من "
+         "إدلب وحماة.", ClaimKind.AGGREGATE),
+        # a period alone, at one town, is that town's strike
+        ("In October, regime shelling on the town of Sarmin killed three civilians.", ClaimKind.INCIDENT),
+        # "in different areas of" a district, with no period, is one rampage's toll
+        ("Gunmen reportedly killed four people in different areas of Ikorodu, Lagos State.", ClaimKind.INCIDENT),
     ],
 )
 def test_strikes_across_an_area_are_a_tally_with_a_large_toll(text: str, kind: ClaimKind) -> None:

@@ -54,6 +54,12 @@ _STRONG_AGGREGATE = (
 #: one strike's dead
 _WEAK_AGGREGATE = ("so_far", "past_week", "past_day", "across_area")
 _WEAK_AGGREGATE_MIN = 50
+#: cues that spread a toll over many places, and cues that span it over a period: either alone may tell of one
+#: strike; together ("47 civilians in November ... on various areas of Idlib and Hama") they are a tally
+_AREA_SPREAD = frozenset({"across_area", "held_areas", "spread_areas"})
+_PERIOD_SPAN = frozenset(
+    {"month_alone", "period", "per_period", "month_of_year", "past_week", "past_day", "since_day", "period_words"}
+)
 #: counted attacks over a longer span than this (days) are a tally even in one town
 _ONE_STRIKE_DAYS = 7
 #: relative dates (dates.en ``relative``) that span the days up to the reference, longer than a strike's
@@ -917,6 +923,10 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         return False
     if any(r in _STRONG_AGGREGATE for r in rules):
         return True
+    if _AREA_SPREAD & set(rules) and _PERIOD_SPAN & set(rules):
+        # a month's toll over "various areas of Idlib and Hama": the towns named are the areas it spans
+        return True
+    rules = [r for r in rules if r != "spread_areas"]  # alone, a raid's "in different areas of" a town
     h = u.harm("killed") or u.harm("killed_or_injured") or u.harm("injured")
     low = (
         h.value if h is not None and h.value is not None else (h.groups[0].low if h is not None and h.groups else None)
