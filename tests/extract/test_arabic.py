@@ -1524,6 +1524,20 @@ def test_arabic_two_relatives_named_by_a_dual_count_two(text: str, value: int) -
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # the couple's two children ("their two children"), hurt apart from the couple killed
+        ("أسفر القصف عن مقتل رجل وزوجته وإصابة طفليهما بجروح.", 2),
+        ("أسفر القصف عن مقتل رجل وإصابة ابنتيه بجروح.", 2),
+        ("أسفر القصف عن مقتل رجل وزوجته وإصابة طفلهما.", 1),
+    ],
+)
+def test_arabic_the_couples_children_hurt_are_counted(text: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("injured") == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         # one person named (a given name, or any words in quotes), and the people counted as with them
         ("ارتقاء خالد العمر برفقة 3 أشخاص جراء قصف على بلدة سرمين.", 4),
         ('ارتقاء "هدى الكامل" جراء قصف مدفعي على بلدة سرمين.', 1),
