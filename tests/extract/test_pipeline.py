@@ -1349,6 +1349,21 @@ def test_one_strikes_claims_share_the_force_that_struck() -> None:
     assert len(claims) == 2 and all(c.belligerents == ("Turkey",) for c in claims), claims
 
 
+@pytest.mark.parametrize(
+    ("text", "bells"),
+    [
+        # a force's own word for its kills, with no actor named: the force that speaks struck
+        ("Turkey's Defence Ministry said 9 PKK/YPG terrorists were neutralised in an air operation in northern Syria "
+         "on Friday.", ("Turkey",)),
+        # a military source's plain "killed", with no actor, may tell of anyone's strike
+        ("The Iraqi Joint Operations Command said an airstrike killed 15 ISIS members near Kirkuk.", ()),
+    ],
+)
+def test_a_force_telling_of_its_own_kills_struck(text: str, bells: tuple[str, ...]) -> None:
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.belligerents == bells, c
+
+
 def test_a_pronoun_that_speaks_points_at_the_people_opening_its_sentence() -> None:
     text = ("Libyan officials took journalists to the village of Majer, near Zlitan, where they said 85 civilians were "
             "killed in NATO air strikes overnight.")

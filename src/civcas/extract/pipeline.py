@@ -458,6 +458,14 @@ def _own_forces(rules: RuleFiles) -> re.Pattern[str]:
     return re.compile(rf"\bsaid\s+(?:{day})?(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
 
 
+def _own_kill_word(u: Unit, rules: RuleFiles) -> bool:
+    """Whether the unit's killing is told in a force's own word for its kills (``own_kill`` of the harm file)."""
+    if not rules.harm.own_kill:
+        return False
+    own = phrase_regex(rules.harm.own_kill)
+    return any(h.category == "killed" and own.search(h.cue.text) for h in u.harms)
+
+
 def _forces_named(name: str, rules: RuleFiles, country: str | None = None) -> list[str]:
     """The forces a source's name names, in English or Arabic, as the document's country names them ("the
     coalition" denying a strike in Yemen is the Saudi-led coalition: :func:`actors.localise`)."""
@@ -948,6 +956,11 @@ def _build_claim(
         _own_forces(rules).search(u.sent.text) for u in units
     ):
         # "Israel said its jets destroyed ...", "Turkey's defence ministry said its forces hit ...": the source's own
+        bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION]
+    if not bells and kind is ClaimKind.INCIDENT and units[0].claimant_name and any(
+        _own_kill_word(u, rules) for u in units
+    ):
+        # "the Turkish Defence Ministry said 12 terrorists were neutralised in air operations": a force's own word
         bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION]
     if not bells and kind is ClaimKind.INCIDENT:
         bells = list(event.belligerents) or list(fallback_bells)

@@ -119,6 +119,9 @@ class HarmFile(Header):
     another_event: list[str] = []
     #: words anywhere in a sentence that put its harm away from the place told before ("elsewhere in the province")
     elsewhere: list[str] = []
+    #: the words a force uses of its own kills only ("neutralised", "eliminated"): a military source telling of them
+    #: tells of its own strike, whoever else the sentence names
+    own_kill: list[str] = []
 
 
 class VictimEntry(_Strict):
