@@ -2226,3 +2226,18 @@ def test_arabic_months_and_their_parts(text: str, start: date, end: date) -> Non
     assert [(d.start_date, d.end_date) for d in dates] == [(start, end)]
     _spans_point_at_text(text, units)
     assert not [d for u in _units("مقتل شخص بقصف في آب") for d in u.dates if d.start_date]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # who rode in or owned what was struck, by its possessive
+        ("استهدفت طائرة مسيرة سيارة على طريق البلدة، ما أدى لمقتل سائقها.", 1),
+        ("استهدفت مسيرة دراجة نارية قرب القرية، ما أدى لمقتل راكبيها.", 2),
+        ("قصفت المدفعية منزلاً في البلدة ما أسفر عن مقتل صاحبه.", 1),
+        ("استهدفت مسيرة سيارة عند مدخل البلدة ما أدى لمقتل السائق ومرافقه.", 2),
+    ],
+)
+def test_arabic_who_rode_in_what_was_struck_is_counted(text: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed") == value, got
