@@ -2474,3 +2474,23 @@ def test_a_captured_posts_button_run_onto_a_name_is_no_part_of_it(village_config
 def test_a_towns_old_quarter_named_al_balad_is_in_that_town(text: str, village_config: Any) -> None:
     got = _places(text, village_config)
     assert got and got[0][1:] == ("SY", PlacePrecision.SETTLEMENT), got
+
+
+@pytest.mark.issue(5)
+def test_a_namesake_abroad_first_yields_to_the_one_in_the_documents_country(village_config: Any) -> None:
+    # "al-Bara" is a village of Idlib and of Iraq and Yemen; the regime's shelling puts it in Syria, where the Syrian
+    # village is the closest spelling (a far-fetched big city's other name had won the ranking and been rejected)
+    got = _claim_places("An elderly man and his grandson died in regime shelling on al-Bara on Sunday.", village_config)
+    assert [(p.name, p.country, p.admin1) for p in got] == [("Barah", "SY", "Idlib")], got
+
+
+@pytest.mark.issue(5)
+def test_a_namesake_far_from_the_documents_areas_is_not_taken(village_config: Any) -> None:
+    # the village of the name in Aleppo lies 350 km from Quneitra, where the text puts "al-Marj region": unresolved,
+    # the name kept in the area around it
+    got = _claim_places(
+        "Quneitra (SANA) - One civilian was killed in an Israeli rocket attack on al-Marj region, west of Hadar in "
+        "Quneitra countryside.",
+        village_config,
+    )
+    assert got and all(p.admin1 != "Aleppo" for p in got), [(p.name, p.admin1) for p in got]

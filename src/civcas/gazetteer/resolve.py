@@ -898,12 +898,22 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     if rejected:
         # the size-winner is a namesake too far-fetched ("Al Ain City" for "Ain Isa"); the candidate the folding
         # rules match best ("`Ayn `Isa") is taken when nothing in the context speaks against it
+        def _close(c: _Static) -> bool:
+            return (c is not best_c and c.spelling <= 0.2
+                    and (not context.country or c.entry.country == context.country)
+                    and _inside(c.entry, within, c.info) is not False)
+
         first = next((c for c in statics if c.entry is candidates[0]), None)
-        alt = first if (
-            first is not None and first is not best_c and first.spelling <= 0.2
-            and (not context.country or first.entry.country == context.country)
-            and _inside(first.entry, within, first.info) is not False
-        ) else None
+        alt = first if first is not None and _close(first) else None
+        if alt is None and context.country:
+            # the lookup's first is a namesake abroad ("al-Bara": Al Barah of Iraq; a regime's shelling puts it in
+            # Syria): the closest-spelled candidate in the document's country, the most prominent of them
+            # (not one far from the document's other places: "al-Marj region" of Quneitra is no Al Marj of Aleppo)
+            alt = max((c for c in statics if _close(c) and (
+                _inside(c.entry, doc_areas, c.info) is True
+                or (_inside(c.entry, doc_areas, c.info) is not False
+                    and ((km := _anchor_km(c.entry, context)) is None or km <= _ALT_ANCHOR_KM))
+            )), key=lambda c: (-round(c.spelling, 2), c.bare_own), default=None)
         if alt is None:
             # "the al-Jadida neighbourhood of Mosul", a namesake abroad: the city, not the district around it
             city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
@@ -1022,6 +1032,11 @@ def _letter_variants(name: str) -> list[str]:
             continue
         out.append(name[:i] + _LETTER_SWAPS[ch] + name[i + 1 :])
     return out
+
+
+#: how far from the document's other places a namesake in its country may lie to stand for a name whose
+#: best-ranked candidate was a far-fetched one (:func:`_resolve`)
+_ALT_ANCHOR_KM = 100.0
 
 
 def _rank_statics(
