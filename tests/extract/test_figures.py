@@ -404,6 +404,9 @@ def test_members_of_an_armed_body_are_combatants(text: str, status: str) -> None
         ("Those killed were three women and two children, the Civil Defence said of the strike.", 5),
         # ... and by their names, one each, with their kin
         ("The dead were Ahmad al-Hasan, his wife Fatima and their son Khaled, the Civil Defence said.", 3),
+        # ... each with an age in apposition, in brackets or between commas
+        ("The strike killed Ahmad al-Hasan (41), his wife Fatima (36) and their son Khaled (9).", 3),
+        ("The strike killed Ahmad al-Hasan, 41, his wife Fatima, 36, and their son Khaled, 9.", 3),
         # ages are no counts: "aged between 2 and 14"
         ("Seven members of one family, among them five children aged between 2 and 14, died in the strike.", 7),
         # a military's own words for its kills

@@ -40,6 +40,10 @@ def coordinated_after(text: str, first: Group, mains: list[Group], used: set[int
     for g in mains:
         if g.start <= last.start or id(g) in used:
             continue
+        if g.noun is None and _AGE_OF_NAME.search(text[: g.start]) and re.match(r"\s*,", text[g.end :]) and (
+            re.fullmatch(r"\d{1,3}", g.text.strip())
+        ):
+            continue  # "his wife Fatima, 30, and their daughter": the age in apposition to a name is no conjunct
         gap = text[last.end : g.start]
         if (
             _conjunct_gap(gap, text[g.start :], last.noun)
@@ -72,7 +76,9 @@ _COORD_GAP = re.compile(
 # district head of Soro, Alhaji Musa Bello and his brother" (the "of" phrase and the name in apposition after it).
 _COORD_PHRASE = re.compile(
     r"(?:\s+of\s+[^,;:.!?\"“”()]{1,80}?(?:\s*,\s*(?-i:[A-Z])[\w'’\-]+(?:\s+(?-i:[A-Z])[\w'’\-]+){1,4})?"
-    r"|(?:\s+[A-Z][\w'’\-]+){1,4}|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
+    # (a name may carry its age: "his wife Fatima (30) and their daughter", "his wife Fatima, 30, and their ...")
+    r"|(?:\s+[A-Z][\w'’\-]+){1,4}(?:\s*\(\s*\d{1,3}\s*\)|\s*,\s*\d{1,3}(?=\s*,))?"
+    r"|\s*,\s*[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}\s*,)"
     r"\s*(?:,\s*)?(?:and|along\s*with|alongside|together\s+with|as\s+well\s+as)\s+(?:his|her|their)\s+$",
     re.IGNORECASE,
 )
@@ -111,6 +117,10 @@ _OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "
                        "commanders", "leader", "leaders", "official", "officials", "officer", "officers", "fighter",
                        "fighters", "elements", "cadres"})
 _OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
+
+
+#: the end of a name before an age set off by commas ("Fatima, 30,")
+_AGE_OF_NAME = re.compile(r"[A-Z][\w'’\-]*\s*,\s*$")
 
 
 def _conjunct_gap(gap: str, rest: str, head: str | None = None) -> bool:
