@@ -312,3 +312,30 @@ def test_furniture_finds_the_post_authors_own_comments() -> None:
     assert cut is not None
     (stretch,) = rules.author_comments_after(text, cut)
     assert text[slice(*stretch)] == "Raqqa VoicesThe strike killed a shepherd, local sources said."
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # each headline, then its date (a weekday, a time), anywhere on the page and under no header
+        "Two killed in shelling on Sarmin\n\nTuesday 2025/03/18\n\nMinister visits the border crossing\n\n"
+        "Tuesday 2025/03/18\n\nDrone strike kills a shepherd near Tal Tamr\n\n20 May, 2025 - 10:05",
+        # ... or the date and time before the headline, on its line
+        "2021/08/20 09:23 Two killed in shelling on Sarmin\n\n2021/08/20 12:50 Footballer asks to leave his club\n\n"
+        "2021/08/19 11:01 Schools to reopen next month",
+        "مقتل شخصين بقصف على سرمين\n\nالثلاثاء 2025/03/18\n\nقتيلان بغارة على محيط درعا\n\nالثلاثاء 2025/03/18\n\n"
+        "افتتاح معبر حدودي\n\nالإثنين 19 مايو, 2025 - 19:23",
+    ],
+)
+def test_furniture_a_list_of_dated_headlines_is_removed(listing: str) -> None:
+    title = "Jets strike the market of Ariha"
+    text = f"{title}\n\nMarch 3, 2022\n\n{BODY}\n\n{listing}\n\n{BODY2}"
+    result = clean(text)
+    # the article's own title and date are one dated headline, not a list
+    assert result.text == f"{title}\n\nMarch 3, 2022\n\n{BODY}\n\n{BODY2}"
+    assert set(_rules(text)) == {"dated_headlines"}
+
+
+def test_furniture_two_dated_headlines_are_no_list() -> None:
+    text = f"Two killed in shelling on Sarmin\n\n2025/03/18\n\nPublished:\n\n2025/03/19\n\n{BODY}"
+    assert clean(text).text == text

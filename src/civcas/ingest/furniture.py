@@ -59,8 +59,14 @@ class HeadlineShape(_Strict):
     #: a run of at least this many headline-like paragraphs closing a text after article prose is a list of
     #: other stories even without a header (0: off)
     trailing_min_lines: int = Field(default=0, ge=0)
+    #: a date as listed headlines carry it ("2021/08/20", "الثلاثاء 2025/03/18", "20 May, 2025 - 10:05")
+    date: str | None = None
+    #: a run of at least this many headlines, each with its date (on the line after it, or before or after it on
+    #: its own line), is a list of other stories (0: off)
+    dated_min_items: int = Field(default=0, ge=0)
 
     _regex = field_validator("paragraph_end")(_check_regex)
+    _date_regex = field_validator("date")(lambda v: v if v is None else _check_regex(v))
 
 
 class FurnitureRule(_Strict):
@@ -113,6 +119,8 @@ class Furniture:
     lines: tuple[_Compiled, ...]
     blocks: tuple[_Compiled, ...]
     trailing_min_lines: int = 0
+    #: (date only, dated headline) regexes and the run that makes a dated list; None: off
+    dated: tuple[re.Pattern[str], re.Pattern[str], int] | None = None
     comments: tuple[_Compiled, ...] = ()
     author_comments: tuple[_Compiled, ...] = ()
 
@@ -198,9 +206,19 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
         lines=compiled(parsed.lines),
         blocks=compiled(parsed.blocks),
         trailing_min_lines=parsed.headline.trailing_min_lines,
+        dated=_dated_patterns(parsed.headline),
         comments=compiled(parsed.comments),
         author_comments=compiled(parsed.author_comments),
     )
+
+
+def _dated_patterns(shape: HeadlineShape) -> tuple[re.Pattern[str], re.Pattern[str], int] | None:
+    if not shape.date or shape.dated_min_items <= 0:
+        return None
+    date = shape.date
+    only = re.compile(rf"(?:{date})", re.IGNORECASE)
+    with_headline = re.compile(rf"(?:{date})\s+(?P<a>\S.*)|(?P<b>.*\S)\s+(?:{date})", re.IGNORECASE)
+    return only, with_headline, shape.dated_min_items
 
 
 @functools.cache
@@ -277,6 +295,7 @@ def clean(text: str, *, rules: Furniture | None = None) -> CleanResult:
             prev_kept = s
         i += 1
     _trailing_list(lines, rules, removed)
+    _dated_list(lines, rules, removed)
     if not removed:
         return CleanResult(text)
     out = _join_kept(lines, removed)
@@ -364,6 +383,51 @@ def _trailing_list(lines: list[str], rules: Furniture, removed: dict[int, tuple[
         return
     for q in run:
         removed[q] = (f"{rules.tag}#{TRAILING_LIST}", "trailing list of other headlines")
+
+
+DATED_LIST = "dated_headlines"
+
+
+def _dated_list(lines: list[str], rules: Furniture, removed: dict[int, tuple[str, str]]) -> None:
+    """Remove runs of headlines each listed with its date: a site's other stories ("<headline>" then "2021/08/20",
+    or "2021/08/20 09:23 <headline>" on one line), wherever on the page they stand and whatever header (or none)
+    they have. Read as text they become claims about other events, dated and placed as the article's. An article's
+    own title and date are one item, fewer than a run needs."""
+    if rules.dated is None:
+        return
+    only, with_headline, min_items = rules.dated
+    seq = [k for k, t in enumerate(lines) if t.strip() and k not in removed]
+
+    def dated_headline(t: str) -> bool:
+        m = with_headline.fullmatch(t)
+        return m is not None and rules.headline_like(m.group("a") or m.group("b") or "") and not only.fullmatch(t)
+
+    run: list[int] = []
+    items = 0
+    i = 0
+
+    def flush() -> None:
+        if items >= min_items:
+            for q in run:
+                removed[q] = (f"{rules.tag}#{DATED_LIST}", "list of other headlines with their dates")
+
+    while i < len(seq):
+        t = lines[seq[i]].strip()
+        if dated_headline(t):
+            run.append(seq[i])
+            items += 1
+            i += 1
+            continue
+        if (i + 1 < len(seq) and rules.headline_like(t) and not only.fullmatch(t)
+                and only.fullmatch(lines[seq[i + 1]].strip())):
+            run.extend((seq[i], seq[i + 1]))
+            items += 1
+            i += 2
+            continue
+        flush()
+        run, items = [], 0
+        i += 1
+    flush()
 
 
 def _join_kept(lines: list[str], removed: dict[int, tuple[str, str]]) -> str:
