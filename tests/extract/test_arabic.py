@@ -2241,3 +2241,32 @@ def test_arabic_months_and_their_parts(text: str, start: date, end: date) -> Non
 def test_arabic_who_rode_in_what_was_struck_is_counted(text: str, value: int) -> None:
     got = {c: h.value for c, h in _harms(text).items()}
     assert got.get("killed") == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # a harm verb in the dual counts two when no count goes with it
+        ("وأفاد مراسل أن مدنيين أصيبا بجروح إثر سقوط قذائف على المدينة.", "injured", 2),
+        ("وأفادت شبكة محلية أن شخصاً اسمه خالد العمر وآخر مجهول الهوية، قُتلا باشتباك في القرية.", "killed", 2),
+        # ... but not the verb of a noun that counts them already
+        ("انتشلت فرق الدفاع المدني جثتي مدنيين قُتلا في البلدة إثر انفجار مخلفات حرب.", "killed", 2),
+        # a breakdown set off by commas between the count and its verb
+        ("أفاد الدفاع المدني أن 5 مدنيين، بينهم امرأة، أصيبوا بقصف على القرية.", "injured", 5),
+    ],
+)
+def test_arabic_counts_before_their_verb(text: str, category: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get(category) == value, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adjective of a body's name counts no victim
+        "انتشلت فرق الدفاع المدني جثث الضحايا من تحت الأنقاض.",
+        "أعلن المجلس العسكري أن القصف استهدف مواقعه وأسفر عن سقوط جرحى.",
+    ],
+)
+def test_arabic_a_bodys_nisba_adjective_is_no_victim(text: str) -> None:
+    assert all(h.value is None for h in _harms(text).values()), _harms(text)

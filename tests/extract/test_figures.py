@@ -495,3 +495,35 @@ def test_a_civilian_who_received_injuries_is_injured() -> None:
     # "received minor injuries", as "sustained minor injuries": one injured, however light
     harms = find_harms("One civilian received minor injuries during the raid on the village, the military said.")
     assert [(h.category, h.value) for h in harms] == [("injured", 1)], harms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a harm verb whose object is a thing names no victim
+        "Russian jets executed four airstrikes on a forest west of the city.",
+        "A patrol of the SDF executed an operation in the village with coalition helicopters.",
+        "An activist shot a video of the bombardment from his roof.",
+    ],
+)
+def test_a_harm_verb_with_a_thing_as_object_is_no_harm(text: str) -> None:
+    assert find_harms(text) == [], find_harms(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # the number of the injured, its count after a phrase
+        ("The number of civilians injured by Turkish shelling on the town has risen to ten.", "injured", 10),
+        # a number word glued to an agency's dateline
+        ("Damascus, SANA-Two citizens were martyred on Monday in an act of aggression.", "killed", 2),
+        # a role with an organisation's acronym before the name; a name with its age in years
+        ("A drone strike killed former ISIS commander Abu Yusif al-Halabi and two of his guards.", "killed", 3),
+        ("A correspondent reported the martyrdom of Fatima Othman (21 years) in the hospital.", "killed", 1),
+        # a body of people joined uncounted to a count
+        ("More than 70 prison guards and staff were killed in the attack on the jail.", "killed", 70),
+    ],
+)
+def test_counts_in_reporting_shapes(text: str, category: str, value: int) -> None:
+    got = {h.category: h.value for h in find_harms(text)}
+    assert got.get(category) == value, find_harms(text)

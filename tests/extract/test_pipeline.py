@@ -1466,3 +1466,31 @@ def test_the_named_dead_after_a_general_toll_count_each(lead: str) -> None:
             "their son Ali.")
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None and c.killed.value]
     assert [c.killed.value for c in claims] == [3]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # harm told without a count is a located claim even where the text counts other harm
+        "Kurdish militias shelled the town of Azaz, wounding civilians. A fighter was killed in shelling on al-Bab.",
+        "استهدفت ميليشيات قسد بالصواريخ مدينة إعزاز ما أدى لسقوط جرحى في صفوف المدنيين. قتل عنصر بقصف على مدينة "
+        "الباب.",
+    ],
+)
+def test_harm_without_a_count_beside_counted_harm_is_a_claim(text: str, village_config: Any) -> None:
+    claims = run(_doc(text), config=village_config)
+    assert len(claims) == 2 and sum(c.killed is None and c.injured is None for c in claims) == 1, claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... but not harm a source disputes, nor a thing that blew up
+        "The US military said it had no evidence that civilians were killed in the strike near Baghuz on Monday, "
+        "which local activists said killed 15 people.",
+        "A pickup packed with explosives blew up outside a hotel in Kabul. Eleven people were killed, police said.",
+    ],
+)
+def test_uncounted_harm_that_is_disputed_or_names_no_one_is_no_claim(text: str, village_config: Any) -> None:
+    claims = run(_doc(text), config=village_config)
+    assert all(c.killed is not None for c in claims if c.stance.value == "alleges"), claims

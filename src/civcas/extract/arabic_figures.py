@@ -367,6 +367,9 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
         ):
             i += 1  # "لا يعرف ما إذا كان قد قتل أم تم اعتقاله": "or", not a mother
             continue
+        if v is not None and v[1].number == "singular" and _nisba_after_noun(sc, i, v[0], lex):
+            i += 1  # "فرق الدفاع المدني", "المجلس العسكري": the adjective of a body's name, no victim
+            continue
         if v is not None and v[1].number in ("dual", "singular"):
             hit, word = v
             value = 2 if word.number == "dual" else 1
@@ -382,6 +385,21 @@ def find_groups(sc: Scan, lex: ArabicLex) -> list[_G]:
         out = _sum_members(toks, out, first, skip, start)
     _mark_categories(sc, out, lex)
     return out
+
+
+def _nisba_after_noun(sc: Scan, i: int, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """A definite nisba victim word ("المدني", "العسكري") right after a definite noun that is no victim or harm
+    word: an adjective agreeing with it ("الدفاع المدني", "المجلس العسكري"), not a person."""
+    if i == 0 or hit.first != hit.last:
+        return False
+    word = sc.toks[i].text
+    if not ((word.startswith("ال") or word[1:3] == "ال") and word.endswith(("ي", "يه"))):
+        return False
+    prev = sc.toks[i - 1].text
+    bare = prev[1:] if prev[:1] in ("و", "ب", "ل", "ف") and prev[1:3] == "ال" else prev
+    return bare.startswith("ال") and (i - 1) not in sc.harm and _victim(sc, i - 1, lex) is None and not any(
+        h.first <= i - 1 <= h.last for h in sc.harm.values()
+    )
 
 
 def _made_of(toks: Sequence[Token], j: int, lex: ArabicLex) -> tuple[int, bool] | None:
@@ -572,6 +590,7 @@ def bare_categories(sc: Scan, lex: ArabicLex) -> list[tuple[int, int, int, str, 
 # ------------------------------------------------------------------------------------------------ harm words
 
 
+_COMMAS = frozenset({"،", ","})
 _PASSIVE_GLUE = frozenset({"قد", "ايضا", "كذلك", "جميعا", "جميعهم", "كلهم"})
 # "قتل فيها شخص" (a person was killed in it): a pronoun's preposition back to the strike before the victims
 _AFTER_GLUE = frozenset({"كل", "كلا", ":", "،", ",", "فيها", "فيه", "بها", "خلالها", "خلاله"})
@@ -1046,12 +1065,16 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
     for inc in lex.including.find(sc.toks):
         cats = [cg for cg in groups if cg.is_category and inc.last < cg.first <= inc.last + 2]
         main = by_last.get(inc.first - 1)
+        if main is None and inc.first >= 2 and sc.toks[inc.first - 1].text in _COMMAS:
+            main = by_last.get(inc.first - 2)  # "5 مدنيين، بينهم امرأة، أصيبوا": the breakdown set off by commas
         if not cats or main is None:
             continue
         end = max(cg.last for cg in cats)
         for cg in groups:  # the categories joined by و after the first one
             if cg.is_category and end < cg.first <= end + 2:
                 end = cg.last
+        if end + 1 < len(sc.toks) and sc.toks[end + 1].text in _COMMAS:
+            end += 1  # (its closing comma)
         cat_last[end] = inc.first
         before_including[inc.first] = main
     harms: list[Harm] = []
@@ -1164,6 +1187,15 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 picked = (events[0], _coordinated_before(sc, g, mains), "event")
             elif _introduced_before(sc, hit.first - 1, lex):
                 picked, one = (events[0], [], "event"), True  # "المدعو خالد العلي قتل برصاص ...": one named
+        dual = hit.first == hit.last and sc.toks[hit.first].text[hit.skip:] in lex.dual_verbs
+        if picked is None and events and dual and not any(
+            # (not the verb of a harm noun that counts them just before: "جثتي مدنيين قُتلا" is two, not four)
+            p.last < hit.first <= p.last + 3 and any(w.form == "person" for w in p.payload)  # type: ignore[attr-defined]
+            for p in sc.harm.values()
+        ):
+            # "أن مدنيين أصيبا بجروح", "شخص ... وآخر مجهول الهوية، قُتلا": the dual verb counts two
+            two = _G(hit.first, hit.last, hit.skip, 2, Qualifier.EXACT, 2, 2, f"{events[0].rule}_dual")
+            picked = (events[0], [two], "event")
         if picked is None and events and not neg and _died_of_own_wounds(sc, hit, lex):
             picked, one = (events[0], [], "event"), True  # "ثم توفي متأثراً بإصابته": the one who died
         if picked is None and events and _after_singular_relative(sc, hit, lex):

@@ -132,6 +132,7 @@ class ArabicLex:
     name_introducers: frozenset[str]
     kin_after_name: frozenset[str]
     kin_duals: frozenset[str]
+    dual_verbs: frozenset[str]
     name_stops: frozenset[str]
     list_ends: frozenset[str]
     companions: frozenset[str]
@@ -439,6 +440,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         name_introducers=_words(vic.name_introducers),
         kin_after_name=_words(vic.kin_after_name),
         kin_duals=_words(vic.kin_duals),
+        dual_verbs=_words(harm.dual_verbs),
         name_stops=_words(vic.name_stops),
         list_ends=_words(vic.list_ends),
         companions=_words(["و", *vic.companions]),

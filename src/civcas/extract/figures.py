@@ -48,7 +48,9 @@ _PASSIVE_GAP = re.compile(
     r"their|its|yesterday|today|tonight|overnight|last|night|morning|evening|afternoon|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|on|early|late|apparently|earlier|reportedly|subsequently|brutally|"
     r"mercilessly|allegedly|attacked|abducted|kidnapped|and|then|later|eventually|found|also|been|"
-    r"respectively|together|simultaneously|by|gunmen|known|understood|have|has|had|\w+ly)\b)*$",
+    r"respectively|together|simultaneously|by|gunmen|known|understood|have|has|had|\w+ly|"
+    # a body of people joined to the count, uncounted ("more than 70 prison guards and staff were killed")
+    r"staff|personnel|crew|crews|employees|workers|relatives|companions|bodyguards)\b)*$",
     re.IGNORECASE,
 )
 #: a harm noun in the singular, counted by a singular phrase right before it ("a civilian casualty")
@@ -180,12 +182,13 @@ _COMMEMORATED = re.compile(
 _NAME_APPOSITION = re.compile(r"^,\s*(?:a|an|the|his|her|their)\s[^,;.]{1,60}(?=,\s*(?:and|as well as|along with)\b)")
 _NAMED_VICTIM = re.compile(
     r"^[\s\u00a0]+(?:(?:a|an|the)\s+)?(?:[A-Z][\w\-]*\s+)?(?:(?!(?:in|on|at|of|and|or|by|with|from|near|during|after|"
-    r"before|while|civilians|people|residents|fighters|soldiers)\b)[a-z][\w\-]*\s+){0,3}"
+    # (an organisation's acronym among the words before the name: "former ISIS commander Abu Yusif al-Halabi")
+    r"before|while|civilians|people|residents|fighters|soldiers)\b)(?:[a-z][\w\-]*|(?-i:[A-Z]{2,6}))\s+){0,3}"
     r"(?:Mr\.?\s+|Dr\.?\s+|Sheikh\s+|Maulana\s+|Haji\s+)?[A-Z][\w'’\-]+"
     # "Abu Ahmad al-Halabi", "Hamza bin Laden": lower-case particles inside a name
     r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|bint|de|da|van|von)[\s\-])?[A-Z][\w'’\-]+){1,3}"
-    # (an age in brackets may follow the name: "Mohammed Khalil (34)")
-    r"(?=\s*(?:,|\.|$|\(\s*\d{1,3}\s*\)|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|"
+    # (an age in brackets may follow the name: "Mohammed Khalil (34)", "Fatima Othman (21 years)")
+    r"(?=\s*(?:,|\.|$|\(\s*\d{1,3}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day)\b))"
 )
 _BARE_HEAD = re.compile(r"(?:^|[|:–—]\s*|\|\s*)(?P<n1>[A-Za-z’'\-]+\s+)??(?P<n2>[A-Za-z’'\-]+)\s+$")
@@ -301,6 +304,8 @@ class _Lex:
     #: rank nouns ("leader", "commanders") and the capitalised armed bodies' names that make them combatants before them
     rank_nouns: frozenset[str] = frozenset()
     armed_name: re.Pattern[str] = re.compile(r"(?!)")
+    #: a harm verb whose object is a thing ("executed four airstrikes"), matched at the cue's start
+    thing_object: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -418,6 +423,19 @@ def _lex(rules: RuleFiles) -> _Lex:
         phrase_regex(wd.breaks) if wd is not None and wd.breaks else re.compile(r"(?!)"),
         frozenset(fold(n) for n in rules.victims.rank_nouns),
         _armed_names(rules.victims.armed_bodies),
+        _thing_object(rules),
+    )
+
+
+def _thing_object(rules: RuleFiles) -> re.Pattern[str]:
+    """A harm verb of ``thing_objects`` and, up to three words on, a thing it takes as object."""
+    t = rules.harm.thing_objects
+    if t is None:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"(?:{phrase_regex(t.verbs).pattern})(?:[\s\u00a0]+(?!(?:and|or|in|at|on|by|with)\b)[\w'’\-]+){{0,3}}?"
+        rf"[\s\u00a0]+(?:{phrase_regex(t.objects).pattern})(?![\w\-])",
+        re.IGNORECASE,
     )
 
 
@@ -781,6 +799,8 @@ def find_cues(text: str, *, rules: RuleFiles | None = None) -> list[Cue]:
         kept.append(c)
     # "killed in a drive-by shooting in Mogadishu": an -ing word after an article is the event's noun, not a verb
     kept = [c for c in kept if not (re.fullmatch(r"[a-z]+ing", c.text) and _ING_NOUN_BEFORE.search(text[: c.start]))]
+    # "Russian jets executed four airstrikes", "shot a video": the verb's object is a thing
+    kept = [c for c in kept if not lex.thing_object.match(text, c.start)]
     if lex.wounds_of_the_dead is not None:
         # "died on Friday of wounds he sustained", "succumbed to his injuries": the wound a death came of
         wre, nouns = lex.wounds_of_the_dead, lex.wound_nouns

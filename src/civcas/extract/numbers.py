@@ -52,8 +52,9 @@ def _scanner(rules: RuleFiles) -> _Scanner:
     vague = {v.text.lower(): (v.low, v.high, v.id) for v in nums.vague}
     fixed = phrase_regex([*phrases, *vague]).pattern
     digits = rf"(?:{_DIGITS})(?:[\s\u00a0]*(?:{scale}|m\b|bn\b))?"
+    # (a number word glued by a hyphen to a capitalised agency's dateline counts: "Damascus, SANA-Two citizens")
     regex = re.compile(
-        rf"(?P<fixed>{fixed})|(?<![\w.,:/])(?P<digits>{digits})(?![\w]|[:/]\d)|(?<![\w-])(?P<words>{wordnum})(?![\w])",
+        rf"(?P<fixed>{fixed})|(?<![\w.,:/])(?P<digits>{digits})(?![\w]|[:/]\d)|(?:(?<![\w-])|(?<=(?-i:[A-Z][A-Z])-))(?P<words>{wordnum})(?![\w])",
         re.IGNORECASE,
     )
     return _Scanner(regex, dict(nums.units), dict(nums.scales), phrases, vague, rules.tags["numbers"])

@@ -186,6 +186,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         tuple(s.start for s in sentences), gz,
         _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country), occupier,
         doc_country, written,
+        frozenset(u.sent.index for u in units
+                  if u.stance is not None and u.stance.stance in (Stance.DENIES, Stance.DISPUTES)),
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -361,15 +363,22 @@ def _drop_restatements(claims: list[Claim], event_of: dict[str, int]) -> list[Cl
     "at least 45 civilians were killed..., the ministry said", is one claim: the ministry's.
     """
     named: dict[int, list[tuple[float, float]]] = {}
+    hurt: set[int] = set()
     for c in claims:
         if c.kind is ClaimKind.INCIDENT and c.claimant not in ("outlet", "unattributed", "reports", None):
             r = _range(c.killed or c.killed_or_injured)
             if r is not None:
                 named.setdefault(event_of[c.id], []).append(r)
+            if c.injured is not None:
+                hurt.add(event_of[c.id])
     out = []
     for c in claims:
         ev = event_of[c.id]
-        if c.kind is ClaimKind.INCIDENT and c.claimant == "outlet" and ev in named and not c.victims:
+        # (an outlet's figure of the wounded that no named source gives keeps its claim: "Ten civilians were
+        # martyred and nearly 32 others were injured", then "the sources said ten were killed")
+        if c.kind is ClaimKind.INCIDENT and c.claimant == "outlet" and ev in named and not c.victims and not (
+            c.injured is not None and ev not in hurt
+        ):
             r = _range(c.killed or c.killed_or_injured)
             if r is not None and any(r[0] <= b and a <= r[1] for a, b in named[ev]):
                 log.debug("%s: outlet figure restates a named source's for the same event; dropped", c.id)
@@ -456,6 +465,47 @@ def _own_forces(rules: RuleFiles) -> re.Pattern[str]:
     # "said Monday that its strike ...": a day between the verb and its clause
     day = r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+"
     return re.compile(rf"\bsaid\s+(?:{day})?(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
+
+
+@functools.cache
+def _victim_nouns(rules: RuleFiles) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any victim noun of the English and (folded) Arabic victims lexicons."""
+    from civcas.extract.arabic_text import fold_phrase
+
+    en = phrase_regex([w for e in rules.victims.entries for w in (*e.singular, *e.plural)])
+    ar_words = sorted({fold_phrase(w) for e in (rules.ar_victims.entries if rules.ar_victims else ())
+                       for w in (*e.singular, *e.dual, *e.plural)}, key=len, reverse=True)
+    alternation = "|".join(map(re.escape, ar_words))
+    ar = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]?(?:ال)?)(?:{alternation})(?![\u0621-\u064a])"
+                    if ar_words else r"(?!)")
+    return en, ar
+
+
+def _names_victims(u: Unit, rules: RuleFiles) -> bool:
+    """Whether the unit's harm, told without a count, names who was harmed: a victim noun by its cue ("wounding
+    civilians", "ما أدى لسقوط جرحى في صفوف المدنيين") or a harm noun that names them ("جرحى"), not a thing that
+    "blew up"."""
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    en, ar = _victim_nouns(rules)
+    for h in u.harms:
+        if h.negated:
+            continue
+        if h.form == "person":
+            return True
+        # the words by the cue, within its clause: "wounding civilians", "civilians were killed"
+        t = u.sent.text
+        after = _CLAUSE_END.split(t[h.cue.end : h.cue.end + 40], maxsplit=1)[0]
+        before = _CLAUSE_END.split(t[max(0, h.cue.start - 40) : h.cue.start])[-1]
+        for window in (after, before):
+            if arabic.is_arabic(window) and ar.search(fold_ar(window).text):
+                return True
+            if not arabic.is_arabic(window) and en.search(window):
+                return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?،؛]")
 
 
 def _own_kill_word(u: Unit, rules: RuleFiles) -> bool:
@@ -707,6 +757,8 @@ class _DocContext:
     country: str | None = None
     #: the year a page with no other date says it is written in, and the phrase's span (``dates.writing_year``)
     written: tuple[int, int, int] | None = None
+    #: the sentences where a source denies or disputes harm: harm told there without a count is what is disputed
+    disputed_sentences: frozenset[int] = frozenset()
 
 
 def _build_claim(
@@ -858,7 +910,17 @@ def _build_claim(
     # ... and a raid that detains people is an incident of its own even where the text gives other figures (a monitor
     # codes the coalition's detention raids; their figures are the people taken, not killed)
     detains = not (strike_report or figs or victims) and any(u.places and _detains(u, rules) for u in units)
-    located_strike = (strike_report or detains) and any(u.kind in ("attack", "harm") and u.places for u in units) and (
+    # ... and so does harm told without a count ("shelled the town, wounding civilians", "ما أدى لسقوط جرحى"): the
+    # text says people were hurt there, whatever it counts elsewhere
+    # (not harm a denial or a dispute is about: "had no evidence that civilians were killed in the strike"; and the
+    # victims named: "a Toyota pickup blew up" names none)
+    hurt = not (strike_report or figs or victims) and stance is Stance.ALLEGES and any(
+        not u.headline and u.places and u.sent.index not in ctx.disputed_sentences and _names_victims(u, rules)
+        for u in units
+    )
+    located_strike = (strike_report or detains or hurt) and any(
+        u.kind in ("attack", "harm") and u.places for u in units
+    ) and (
         event.place is not None
         and (
             event.place.precision is not PlacePrecision.COUNTRY

@@ -97,6 +97,11 @@ class WoundsOfTheDead(_Strict):
     breaks: list[str] = []
 
 
+class ThingObjects(_Strict):
+    verbs: list[str]
+    objects: list[str]
+
+
 class HarmFile(Header):
     entries: list[HarmEntry]
     left_verbs: list[str]
@@ -119,6 +124,9 @@ class HarmFile(Header):
     another_event: list[str] = []
     #: words anywhere in a sentence that put its harm away from the place told before ("elsewhere in the province")
     elsewhere: list[str] = []
+    #: harm verbs that also take things as objects, and those things: "executed four airstrikes", "shot a video"
+    #: are no harm (the object up to three words after the verb)
+    thing_objects: ThingObjects | None = None
     #: the words a force uses of its own kills only ("neutralised", "eliminated"): a military source telling of them
     #: tells of its own strike, whoever else the sentence names
     own_kill: list[str] = []
@@ -464,6 +472,9 @@ class ArabicHarmFile(Header):
     #: words that open the cause of the harm told before ("بقصف", "جراء"): a full stop before one is a slip, not the
     #: end of the sentence ("استشهاد الصحفي ... من مدينة عفرين. بقصف طائرة حربية ... في محيط سد تشرين")
     cause_openers: list[str] = []
+    #: the dual of harm verbs ("قتلا", "أصيبتا"): two victims, when no count goes with the verb ("أن مدنيين أصيبا
+    #: بجروح", "شخص وآخر مجهول الهوية، قُتلا")
+    dual_verbs: list[str] = []
     #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
     others: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
