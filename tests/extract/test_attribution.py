@@ -236,3 +236,17 @@ def test_attribution_a_participle_before_reports_is_no_source() -> None:
     # "..., dismissing reports that 12 civilians had died": "reports" is the noun, "dismissing" no source
     text = "Russia said its jets had only hit terrorist targets, dismissing reports that 12 civilians had died."
     assert [c.name for c in find_claimants(text)] == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "sources in" a body names that body; "sources in" a place says where they are
+        ("The toll rose to 12, sources in the health ministry said.", "health ministry"),
+        ("The attack left one dead and four injured, according to local sources in Manbij.", "local sources"),
+        ("Two were killed, according to local sources in the town of Sarmin.", "local sources"),
+    ],
+)
+def test_sources_in_a_body_or_in_a_place(text: str, name: str) -> None:
+    names = [c.name for c in find_claimants(text)]
+    assert names and names[0].endswith(name), names

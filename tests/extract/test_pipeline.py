@@ -1494,3 +1494,10 @@ def test_harm_without_a_count_beside_counted_harm_is_a_claim(text: str, village_
 def test_uncounted_harm_that_is_disputed_or_names_no_one_is_no_claim(text: str, village_config: Any) -> None:
     claims = run(_doc(text), config=village_config)
     assert all(c.killed is not None for c in claims if c.stance.value == "alleges"), claims
+
+
+def test_more_of_the_same_harm_in_one_sentence_is_summed(village_config: Any) -> None:
+    # "also wounded": the daughter's wound adds to the mother's, in the strike the sentence places
+    text = "A woman was seriously injured and her daughter was also wounded when a shell hit their house in Kobani."
+    (c,) = run(_doc(text), config=village_config)
+    assert (c.injured.value if c.injured else None, c.place.name if c.place else None) == (2, "‘Ayn al ‘Arab"), c

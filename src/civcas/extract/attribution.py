@@ -350,6 +350,15 @@ def _valid(name: str) -> bool:
 _BODY_AFTER_NAME = re.compile(r"\s+(?:campaign|group|network|collective|page|team|activists|monitor|website|account)")
 
 
+#: an opener that names the body its sources belong to ("sources in the health ministry") ...
+_WHERE_SOURCES = re.compile(r"sources\s+in", re.IGNORECASE)
+#: ... when a body follows, not a place ("sources in Manbij", "sources in the town of Manbij")
+_BODY_NAMED = re.compile(
+    r"the\s+(?!(?:town|city|village|province|governorate|area|region|countryside|district|camp|neighbou?rhood)s?\b)",
+    re.IGNORECASE,
+)
+
+
 def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[ClaimantMention]:
     """Claimants in one sentence, left to right.
 
@@ -363,6 +372,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         span = _object_after(sent, m.end())
         if span is None:
             continue
+        if _WHERE_SOURCES.fullmatch(m.group()) and not _BODY_NAMED.match(sent, span[0]):
+            continue  # "local sources in Manbij": where the sources are, not a body they speak for
         whole = lex.long_names.match(sent, span[0]) if lex.long_names is not None else None
         if whole is not None and whole.end() <= span[1] - 1 and _BODY_AFTER_NAME.fullmatch(sent, whole.end(), span[1]):
             # "according to the Raqqa Is Being Slaughtered Silently campaign": the name and what it is

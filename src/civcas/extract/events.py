@@ -1286,6 +1286,10 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             near_after = (not u.has_figure or not (own_kinds & told)) and ev is last and all(
                 0 <= u.sent.index - x.sent.index <= 1 for x in ev.units
             )
+            # "A woman was seriously injured and her daughter was also wounded when a shell hit their house in
+            # Kobani": more of the same harm in the same sentence ("also", "another") is the same strike's
+            near_after = near_after or (ev is last and any(h.additive for h in u.harms) and any(
+                x.sent.index == u.sent.index for x in ev.units))
             score += 1.0 if (not u.headline and all(x.headline for x in ev.units)) or near_after else 0.3
         if own is not None and (own[0] or own[1]) and (ev.start or ev.end):
             if not _date_overlap(own[0], own[1], ev.start, ev.end):

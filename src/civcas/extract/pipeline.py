@@ -700,8 +700,13 @@ def _victim_figure(text: str, base: int, g: Group) -> Figure:
 
 
 def _add_more(text: str, fig: Figure, main: Harm, main_unit: Unit, cands: list[tuple[Unit, Harm]]) -> Figure:
-    """Add figures told as additional in other sentences: "killing at least 24 ... killed another 10 people"."""
-    extra = [(u, h) for u, h in cands if h is not main and h.additive and u.sent.index != main_unit.sent.index]
+    """Add figures told as additional in other statements: "killing at least 24 ... killed another 10 people", "a
+    woman was seriously injured and her daughter was also wounded"."""
+    extra = [(u, h) for u, h in cands if h is not main and h.additive and u is not main_unit and (
+        # in the main figure's own sentence only after it, and not after a toll that "rose to" it ("has risen to
+        # five after another person was killed" counts that person already)
+        u.sent.index != main_unit.sent.index or (h.start > main.start and not _updates(main_unit, main))
+    )]
     if not extra or fig.value is None:
         return fig
     values = [h.value for _, h in extra]
@@ -713,6 +718,13 @@ def _add_more(text: str, fig: Figure, main: Harm, main_unit: Unit, cands: list[t
                    rule=f"{fig.rule}+additive" if fig.rule else "additive")
 
 
+def _updates(u: Unit, h: Harm) -> bool:
+    """"the death toll rose to 31", "the death toll in the clashes has risen to five": the cue or the words between it
+    and its count say the figure updates an earlier one."""
+    said = u.sent.text[h.cue.start : max(h.cue.end, h.groups[0].start)] if h.groups else h.cue.text
+    return re.search(r"rose|risen|climbed|reached|increased|jumped|now", said, re.I) is not None
+
+
 def _pick(harms: list[tuple[Unit, Harm]]) -> tuple[Unit, Harm] | None:
     """The figure a claimant gives for an event: one that is not only fighters ("124 militants were killed,
     while 50 fighters and seven civilians died": a monitor counts the civilians), then an update ("rose to"),
@@ -722,10 +734,7 @@ def _pick(harms: list[tuple[Unit, Harm]]) -> tuple[Unit, Harm] | None:
 
     def key(x: tuple[Unit, Harm]) -> tuple[int, int, int, int, int]:
         u, h = x
-        # "the death toll rose to 31", "the death toll in the clashes has risen to five": the cue or the words
-        # between it and its count say the figure updates an earlier one
-        said = u.sent.text[h.cue.start : max(h.cue.end, h.groups[0].start)] if h.groups else h.cue.text
-        update = 1 if re.search(r"rose|risen|climbed|reached|increased|jumped|now", said, re.I) else 0
+        update = 1 if _updates(u, h) else 0
         v = h.value if h.value is not None else (h.groups[0].low or 0 if h.groups else 0)
         fighters_only = bool(h.groups) and all(g.status == "combatant" for g in h.groups)
         return (0 if fighters_only else 1, update, 0 if h.additive else 1, 1 if h.value is not None else 0, v)
