@@ -107,7 +107,9 @@ _NOUN_AFTER_GAP = re.compile(
     r"were|are|stood|stands|now|reportedly|further|the|a|total|by|from|up|nearly|some|least|around|about|"
     r"over|more|than|put|putting|puts|number|numbered|numbers|toll|so|far|thus|already|remained|remains|"
     # a toll revised since ("the death toll was later raised to 10", "has since climbed to 12")
-    r"expected|later|since|subsequently|eventually|raised|revised|grew|grown|mounted|soared)\b)*$",
+    r"expected|later|since|subsequently|eventually|raised|revised|grew|grown|mounted|soared|"
+    # "the deaths of what is estimated to be 64 women and children"
+    r"what|estimated|believed|thought|be)\b)*$",
     re.IGNORECASE,
 )
 # A prepositional phrase between a toll noun and its verb: "the death toll [from Sunday's bombing] has risen to 45".
