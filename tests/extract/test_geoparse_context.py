@@ -2494,3 +2494,11 @@ def test_a_namesake_far_from_the_documents_areas_is_not_taken(village_config: An
         village_config,
     )
     assert got and all(p.admin1 != "Aleppo" for p in got), [(p.name, p.admin1) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_district_named_after_its_city_lies_in_the_city(village_config: Any) -> None:
+    # "Mogadishu Wadajir district": a quarter the gazetteer lacks, its large city's name first
+    got = _claim_places("Gunmen shot dead a member of parliament in Mogadishu Wadajir district on Saturday.",
+                        village_config)
+    assert [(p.name, p.country, p.precision) for p in got] == [("Mogadishu", "SO", PlacePrecision.SETTLEMENT)], got

@@ -1438,6 +1438,12 @@ def _quarter_city(
         return _city_named_with(gazetteer, mention, context)
     if hint == "district" and mention.within and not ARABIC_SCRIPT.search(mention.text):
         return _city_named_with(gazetteer, mention, context, min_population=_CITY_OF_NEIGHBOURHOODS)
+    if hint == "district" and not ARABIC_SCRIPT.search(mention.text):
+        # "in Mogadishu Wadajir district": a large city's name opening the name of a district the gazetteer lacks
+        city = _city_in_name(gazetteer, mention.text, context)
+        if city is not None:
+            return _place_from(city, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
+                               reasons=[f"district '{mention.text}' not in the gazetteer; a quarter of {city.name}"])
     return None
 
 
