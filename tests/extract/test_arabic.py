@@ -2270,3 +2270,9 @@ def test_arabic_counts_before_their_verb(text: str, category: str, value: int) -
 )
 def test_arabic_a_bodys_nisba_adjective_is_no_victim(text: str) -> None:
     assert all(h.value is None for h in _harms(text).values()), _harms(text)
+
+
+def test_arabic_human_losses_with_the_article_on_both_words() -> None:
+    text = "ارتفاع حصيلة الخسائر البشرية جراء الغارات على ريف إدلب إلى 7 بينهم 3 أطفال."
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed_or_injured") == 7, got
