@@ -1501,3 +1501,10 @@ def test_more_of_the_same_harm_in_one_sentence_is_summed(village_config: Any) ->
     text = "A woman was seriously injured and her daughter was also wounded when a shell hit their house in Kobani."
     (c,) = run(_doc(text), config=village_config)
     assert (c.injured.value if c.injured else None, c.place.name if c.place else None) == (2, "‘Ayn al ‘Arab"), c
+
+
+def test_a_denial_right_after_a_forces_statement_is_the_forces() -> None:
+    text = ("The coalition said in a statement that it conducted a strike in Syria on Jan. 11 that killed two ISIS "
+            "officials. No civilians were harmed in the operation.")
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.claimant for c in claims if c.stance.value in ("denies", "disputes")] == ["coalition"], claims

@@ -205,6 +205,8 @@ def resolve_claimants(units: list[Unit]) -> None:
             named.setdefault(u.sent.index, []).append((c.start, _clean_claimant(c.name), c.kind.value))
     pending_from = -10
     last_harm: Unit | None = None
+    #: the last force that spoke by name (name, kind, sentence, paragraph)
+    last_force: tuple[str, str, int, int] | None = None
     for u in units:
         sid = u.sent.index
         if pending is not None and sid > pending_from + 1:
@@ -226,6 +228,13 @@ def resolve_claimants(units: list[Unit]) -> None:
             span = (u.sent.start + c.start, u.sent.start + c.end)
         if (name is None or (c is not None and c.generic)) and pending is not None and u.kind == "harm" and not (False):
             name, kind = pending
+        if name is None and c is None and last_force is not None and u.stance is not None and u.stance.stance in (
+            Stance.DENIES, Stance.DISPUTES
+        ) and sid - last_force[2] <= 1 and u.sent.paragraph == last_force[3]:
+            # "The coalition said in a statement that it conducted a strike ... No civilians were harmed in the
+            # operation": a denial told right after a force's statement goes on with it (an outlet seldom disputes
+            # harm in its own voice)
+            name, kind = last_force[0], last_force[1]
         if name is None and c is not None and c.generic:
             name, kind = "reports", "other"
         if name is None and u.unattributed:
@@ -240,12 +249,17 @@ def resolve_claimants(units: list[Unit]) -> None:
         u.claimant_span = span
         if name and c is not None and not c.relay:
             history.append((name, kind, sid))
+            if kind in _FORCE_KINDS:
+                last_force = (name, kind, sid, u.sent.paragraph)
         # A claimant named in a sentence with no figure may give its figure in the next one.
         if c is not None and not c.generic and not u.has_figure and u.kind != "stance" and name:
             pending = (name, kind)
             pending_from = sid
         elif u.has_figure and sid > pending_from:
             pending = None
+
+
+_FORCE_KINDS = frozenset({"military", "government", "belligerent"})
 
 
 def _clean_claimant(name: str) -> str:
