@@ -40,8 +40,8 @@ def coordinated_after(text: str, first: Group, mains: list[Group], used: set[int
     for g in mains:
         if g.start <= last.start or id(g) in used:
             continue
-        if g.noun is None and _AGE_OF_NAME.search(text[: g.start]) and re.match(r"\s*,", text[g.end :]) and (
-            re.fullmatch(r"\d{1,3}", g.text.strip())
+        if g.noun is None and _AGE.fullmatch(g.text.strip()) and text[g.end : g.end + 1] == "," and (
+            _AGE_OF_NAME.search(text, max(0, g.start - 40), g.start)
         ):
             continue  # "his wife Fatima, 30, and their daughter": the age in apposition to a name is no conjunct
         gap = text[last.end : g.start]
@@ -119,7 +119,8 @@ _OF_NOUNS = frozenset({"members", "member", "relatives", "employees", "staff", "
 _OTHERS_NEXT = re.compile(r"^\S+(?:\s+other\s+\w+|\s+others|\s+more)\b", re.IGNORECASE)
 
 
-#: the end of a name before an age set off by commas ("Fatima, 30,")
+#: an age set off by commas after the end of a name ("Fatima, 30,")
+_AGE = re.compile(r"\d{1,3}")
 _AGE_OF_NAME = re.compile(r"[A-Z][\w'’\-]*\s*,\s*$")
 
 
