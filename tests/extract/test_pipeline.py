@@ -1508,3 +1508,18 @@ def test_a_denial_right_after_a_forces_statement_is_the_forces() -> None:
             "officials. No civilians were harmed in the operation.")
     claims = run(_doc(text), config=CONFIG)
     assert [c.claimant for c in claims if c.stance.value in ("denies", "disputes")] == ["coalition"], claims
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        # a local page's name in a captured post's title: its town is the post's "the city"
+        ("وفاة الشاب خالد العمر بعد... - مكتب الأتارب الإعلامي", "Al Atarib"),
+        # a person's page names no place
+        ("وفاة الشاب خالد العمر بعد... - أحمد الخليل", None),
+    ],
+)
+def test_a_local_pages_town_places_a_post_that_names_none(title: str, place: str | None, village_config: Any) -> None:
+    text = f"{title}\n\nوفاة الشاب خالد العمر بعد تعرضه لإصابة جراء الغارات الجوية التي استهدفت المدينة بالأمس."
+    (c,) = run(_doc(text), config=village_config)
+    assert (c.place.name if c.place else None) == place, c.place

@@ -168,7 +168,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     ev_mod.resolve_claimants(units)
     head_unit = _head_unit(text, head, rules)
     tail_unit = _head_unit(text, tail, rules)
-    extra = [u for u in (head_unit, tail_unit) if u is not None]
+    page_unit = _page_unit(text, sentences, gz, rules)
+    extra = [u for u in (head_unit, tail_unit, page_unit) if u is not None]
     resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept],
                                                     background=background)
     for u in units:
@@ -184,7 +185,8 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     ctx = _DocContext(
         document, text, ref, ref_source, fallback_bells, country_place, rules, strike_report, anchors,
         tuple(s.start for s in sentences), gz,
-        _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country), occupier,
+        _head_place(head_unit, resolved, doc_country) or _head_place(tail_unit, resolved, doc_country)
+        or _head_place(page_unit, resolved, doc_country, _PAGE_WHY), occupier,
         doc_country, written,
         frozenset(u.sent.index for u in units
                   if u.stance is not None and u.stance.stance in (Stance.DENIES, Stance.DISPUTES)),
@@ -303,7 +305,10 @@ def _head_unit(text: str, head: list[tuple[Sentence, list[Any], bool]], rules: R
     return Unit(sent=sent, kind="say", region=(0, len(sent.text)), places=mentions)
 
 
-def _head_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None) -> Place | None:
+def _head_place(
+    u: Unit | None, resolved: dict[tuple[int, int], Place], country: str | None,
+    why: str = "named at the head of the post (its hashtags or lede); its statement names no place",
+) -> Place | None:
     """The finest located place the head of the post names (its hashtags, its lede), finer than a country."""
     if u is None:
         return None
@@ -323,8 +328,43 @@ def _head_place(u: Unit | None, resolved: dict[tuple[int, int], Place], country:
         return None
     if country and place.country and place.country != country:
         return None
-    why = "named at the head of the post (its hashtags or lede); its statement names no place"
     return replace(place, reasons=(*place.reasons, why))
+
+
+_PAGE_WHY = "the town of the page that posted it (its name, in the post's title); its statement names no place"
+#: a captured post's title line: its first words, a dash and the name of the page that posted it
+_PAGE_TITLE = re.compile(r"^.*\S[\s\u00a0]+[-–][\s\u00a0]+(?P<page>[^\-–|#\n]{3,60}?)[\s\u00a0]*$")
+
+
+def _page_unit(text: str, sentences: list[Sentence], gz: Any, rules: RuleFiles) -> Unit | None:
+    """The town a local page is named after ("وفاة الشاب ... - مكتب الأتارب الإعلامي", "... - تلفزيون حلب"), as a
+    statement-less unit: a post that says "the city" without naming it speaks of its page's town.
+
+    Only an Arabic page name with a word of an outlet's signature (``places.ar`` ``signature_words``), so a person's
+    page names no place; the town is the longest name the gazetteer spots in it that is no such word.
+    """
+    if gz is None or not sentences or sentences[0].start != 0:
+        return None
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    m = _PAGE_TITLE.match(text, 0, line_end) if line_end <= 300 else None
+    if m is None or not arabic.is_arabic(m.group("page")):
+        return None
+    from civcas.extract.arabic_lexicon import arabic_lex
+    from civcas.extract.arabic_text import fold_phrase
+
+    signature = arabic_lex(rules).signature_words
+    if signature.isdisjoint(fold_phrase(w) for w in m.group("page").split()):
+        return None
+    a, b = m.span("page")
+    first = sentences[0]
+    page = Sentence(first.index, a, b, text[a:b], first.paragraph)
+    names = [x for x in geoparse.spot(gz, page) if fold_phrase(x.text) not in signature]
+    if not names:
+        return None
+    best = names[0]  # the name after the signature word opens the page's town: "أخبار حلب وحي الملعب البلدي"
+    mention = PlaceMention(best.text, Span.of(text, best.start, best.end), rule="pipeline#page_name")
+    return Unit(sent=page, kind="say", region=(0, len(page.text)), places=[mention])
 
 
 #: how far into a document a lede without a statement may name the place of the statements after it
