@@ -2502,3 +2502,15 @@ def test_a_district_named_after_its_city_lies_in_the_city(village_config: Any) -
     got = _claim_places("Gunmen shot dead a member of parliament in Mogadishu Wadajir district on Saturday.",
                         village_config)
     assert [(p.name, p.country, p.precision) for p in got] == [("Mogadishu", "SO", PlacePrecision.SETTLEMENT)], got
+
+
+@pytest.mark.issue(5)
+def test_a_villages_direction_is_part_of_its_name(village_config: Any) -> None:
+    # "قرية غريبة الشرقية": another village than the bare "غريبة" the gazetteer knows far off; unknown, it stays in
+    # the area named with it
+    got = _claim_places(
+        "قالت مصادر محلية إن قوات قسد داهمت بمساندة مروحيات التحالف منزلاً في قرية غريبة الشرقية بريف دير الزور "
+        "الشمالي، ما أدى لمقتل شخص.",
+        village_config,
+    )
+    assert [p.name for p in got] == ["غريبة الشرقية"] and got[0].admin1 != "Quraybi", got

@@ -154,6 +154,7 @@ class ArabicLex:
     #: not a word that refers back as "المدينة" does
     definite_features: frozenset[str]
     signature_words: frozenset[str]
+    name_directions: frozenset[str]
     not_place_before: tuple[str, ...]
     kunya_heads: frozenset[str]
     # arabic_dates.py (dates file)
@@ -458,6 +459,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         many_features=_words(pl.many_features),
         definite_features=frozenset(fold_phrase(w) for f in pl.features for w in f.words if w.startswith("ال")),
         signature_words=_words(pl.signature_words),
+        name_directions=_words(pl.name_directions),
         not_place_before=tuple(fold_phrase(p) for p in pl.not_place_before),
         kunya_heads=_words(pl.kunya_heads),
         times_of_day=_words(da.times_of_day),

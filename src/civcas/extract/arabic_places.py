@@ -319,6 +319,18 @@ def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> b
     return not forms.isdisjoint(lex.common_words)
 
 
+def _with_direction(sc: Scan, last: int, kind: str | None, lex: ArabicLex) -> int:
+    """The name's last token, with the adjective of direction or size that ends a village's name ("قرية غريبة
+    الشرقية", ``name_directions``) after a village's feature word."""
+    toks = sc.toks
+    nxt = last + 1
+    if kind == "village" and nxt < len(toks) and toks[nxt].text in lex.name_directions and (
+        toks[nxt].start - toks[last].end <= 1
+    ):
+        return nxt
+    return last
+
+
 def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
     """Last token of a name the gazetteer lacks, starting at token ``k`` after a feature word."""
     toks = sc.toks
@@ -542,6 +554,8 @@ def find_places(
             longer = _unknown_name(sc, k, lex)  # "قرية قرف مغار": the spotter knew only "قرف"
             if longer is not None and longer > k_last and not taken(f0, toks[longer].end):
                 k_last, f1 = longer, toks[longer].end
+        if rule == "feature" and (d := _with_direction(sc, k_last, kind, lex)) > k_last and not taken(f0, toks[d].end):
+            k_last, f1 = d, toks[d].end  # "قرية غريبة الشرقية": another village than the bare one the gazetteer knows
         adj = _country_adjective_after(sc, k_last, lex)
         # "طرابلس الليبية": the adjective says which country's town (an ISO code the resolver reads as the country)
         found.append(_M(f0, f1, k, k_last, f"gazetteer_{rule}", kind, relation, within=[adj] if adj else [], conj=conj))
@@ -560,6 +574,7 @@ def find_places(
         last = _unknown_name(sc, k, lex)
         if last is None:
             continue
+        last = _with_direction(sc, last, cast("tuple[str, str]", feat.payload)[0], lex)
         f0, f1 = toks[k].start, toks[last].end
         if taken(f0, f1) or blocked_at(f0, f1):
             for m in found:

@@ -598,6 +598,9 @@ class ArabicPlacesFile(PlacesFile):
     not_place_before: list[str] = []
     #: words that make a hashtag of several words an organisation's signature ("#مكتب_الأتارب_الإعلامي")
     signature_words: list[str]
+    #: adjectives of direction or size that end a village's name after its feature word ("قرية غريبة الشرقية" is
+    #: another village than "غريبة")
+    name_directions: list[str] = []
 
 
 class ArabicDatesFile(DatesFile):
