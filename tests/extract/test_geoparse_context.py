@@ -2514,3 +2514,14 @@ def test_a_villages_direction_is_part_of_its_name(village_config: Any) -> None:
         village_config,
     )
     assert [p.name for p in got] == ["غريبة الشرقية"] and got[0].admin1 != "Quraybi", got
+
+
+@pytest.mark.issue(5)
+def test_a_village_the_text_puts_in_the_town_named_before_places_the_strike(village_config: Any) -> None:
+    # the town first, then the village the gazetteer lacks "in" it: the village, located at the town
+    got = _claim_places(
+        "مجزرة جديدة للمسيرات التركية في عين عيسى راح ضحيتها 12 مدنياً. حيث استهدفت مسيرة تركية منازل المدنيين في "
+        "#قرية_المستريحة في ناحية #عين_عيسى الواقعة شمال مدينة #الرقة.",
+        village_config,
+    )
+    assert [p.name for p in got] == ["المستريحة"], [(p.name, p.precision) for p in got]

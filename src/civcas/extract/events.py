@@ -1137,6 +1137,9 @@ def cluster(
             or (capital_named_as_area(ev.place) and contains(ev.place, place, ev.containers))
             # ... and a headline's town, then "in Ain Diwar in Al-Malikiyah": the village the body puts in it
             or _headline_area(ev.units[:-1], ev.place, {fold(w) for m in u.places for w in m.within})
+            # ... and a town told before, then a village the gazetteer lacks that the text puts in it
+            # ("في #قرية_المستريحة في ناحية #عين_عيسى" after "عين عيسى"): the village, located at the town
+            or village_in_town(place, ev.place, [u], kinds)
             or (ev.place.relation == "dateline" and place.relation != "dateline"
                 and place_rank(place, _hint(place, kinds)) <= place_rank(ev.place, _hint(ev.place, kinds)))
         ):
@@ -1345,6 +1348,20 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     if place is None and best[0] < 0:
         return None
     return best[1]
+
+
+def village_in_town(
+    place: Place, town_place: Place, units: list[Unit], kinds: dict[tuple[int, int], str | None]
+) -> bool:
+    """Whether ``place`` is a village the gazetteer lacks, named as a village and located by ``town_place``, a town
+    the text names as the area around it ("في #قرية_المستريحة في ناحية #عين_عيسى")."""
+    if not located_by_context(place) or _hint(place, kinds) not in ("village", "neighbourhood") or place.span is None:
+        return False
+    town = fold((town_place.mention or town_place.name or "").replace("_", " "))
+    if not town or town_place.precision is not PlacePrecision.SETTLEMENT:
+        return False
+    return any(m.span.start == place.span.start and town in {fold(w.replace("_", " ")) for w in m.within}
+               for u in units for m in u.places)
 
 
 def _headline_area(units: list[Unit], ev_place: Place, own_containers: set[str]) -> bool:

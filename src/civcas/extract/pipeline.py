@@ -1008,6 +1008,13 @@ def _build_claim(
         # claimant's own words kept beside it.
         siblings = [place, *siblings]
         place = event.place
+    elif event.place is not None and event.place is not place and ev_mod.village_in_town(
+        event.place, place, event.units, ev_mod.hints(event.units)
+    ):
+        # "حيث استهدفت مسيرة ... في #قرية_المستريحة في ناحية #عين_عيسى" after a sentence on "عين عيسى": the village
+        # the gazetteer lacks, located at the town, is the finer place
+        siblings = [place, *siblings]
+        place = event.place
     elif event.place is not None and place.relation == "dateline" and event.place.relation != "dateline":
         # "SANAA (Reuters) - ... killed 29 children ... the attack in Dahyan": where the report was filed yields
         # to where the event's statements place the strike
