@@ -522,6 +522,8 @@ def test_a_harm_verb_with_a_thing_as_object_is_no_harm(text: str) -> None:
         ("A correspondent reported the martyrdom of Fatima Othman (21 years) in the hospital.", "killed", 1),
         # a body of people joined uncounted to a count
         ("More than 70 prison guards and staff were killed in the attack on the jail.", "killed", 70),
+        # one more by its ordinal; casualties a group sustained
+        ("Eleven civilians, including two women, sustained casualties when a bomb detonated.", "killed_or_injured", 11),
         # a toll told with what it is estimated or believed to be
         ("The strikes resulted in the deaths of what is estimated to be 64 women and children.", "killed", 64),
         ("The death toll is believed to be 30.", "killed", 30),

@@ -1523,3 +1523,9 @@ def test_a_local_pages_town_places_a_post_that_names_none(title: str, place: str
     text = f"{title}\n\nوفاة الشاب خالد العمر بعد تعرضه لإصابة جراء الغارات الجوية التي استهدفت المدينة بالأمس."
     (c,) = run(_doc(text), config=village_config)
     assert (c.place.name if c.place else None) == place, c.place
+
+
+def test_one_more_by_its_ordinal_adds_to_the_toll() -> None:
+    text = "Police shot dead at least four protesters and killed a fifth on Tuesday in the town."
+    (c,) = run(_doc(text), config=CONFIG)
+    assert c.killed is not None and c.killed.value == 5, c.killed

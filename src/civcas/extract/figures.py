@@ -197,6 +197,11 @@ _BARE_HEAD = re.compile(r"(?:^|[|:–—]\s*|\|\s*)(?P<n1>[A-Za-z’'\-]+\s+)??(
 # "another 10 people", "two more", "an additional five", "was also killed": on top of a figure already given.
 _ADDITIVE = re.compile(r"\b(?:another|more|additional|further|other)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|too)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: one more victim named by an ordinal after the verb ("killed a fifth", "killing a sixth person")
+_ORDINAL_ONE = re.compile(
+    r"[\s\u00a0]+(?:a|an)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
+    re.IGNORECASE,
+)
 _PERPETRATOR = re.compile(
     r"(?:gunmen|gunman|assailants?|attackers?|militants?|bandits?|insurgents?|jihadists?|terrorists?|bombers?|"
     r"suicide bombers?|rebels?|raiders?|men|armed men|soldiers|troops|policemen|police|fighters|herdsmen|"
@@ -868,6 +873,8 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
         neg = _negated(text, min([cue.start, *(g.start for g in gs)]), lex)
         one = form.endswith("_one")
         add = any(_ADDITIVE.search(g.text) for g in gs) or bool(_ALSO.search(text[max(0, cue.start - 12) : cue.start]))
+        # "shot dead four protesters and killed a fifth": one more by its ordinal
+        add = add or (one and _ORDINAL_ONE.match(text, cue.end) is not None)
         named_with = companions(text, cue, form, gs, mains, used, lex)
         for g in named_with:
             used.add(id(g))

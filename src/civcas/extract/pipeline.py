@@ -742,9 +742,10 @@ def _victim_figure(text: str, base: int, g: Group) -> Figure:
 def _add_more(text: str, fig: Figure, main: Harm, main_unit: Unit, cands: list[tuple[Unit, Harm]]) -> Figure:
     """Add figures told as additional in other statements: "killing at least 24 ... killed another 10 people", "a
     woman was seriously injured and her daughter was also wounded"."""
-    extra = [(u, h) for u, h in cands if h is not main and h.additive and u is not main_unit and (
+    extra = [(u, h) for u, h in cands if h is not main and h.additive and (u is not main_unit or h.implied_one) and (
         # in the main figure's own sentence only after it, and not after a toll that "rose to" it ("has risen to
-        # five after another person was killed" counts that person already)
+        # five after another person was killed" counts that person already); in its own statement only one more
+        # told by an ordinal ("shot dead four protesters and killed a fifth")
         u.sent.index != main_unit.sent.index or (h.start > main.start and not _updates(main_unit, main))
     )]
     if not extra or fig.value is None:
