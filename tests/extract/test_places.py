@@ -65,6 +65,8 @@ def _mentions(text: str) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
         ),
         # a road named by its two ends: near the first, a road's place (no place named "Kunduz-Takhar", no "M4")
         ("Gunmen stopped a bus on the Kunduz-Takhar highway.", [("Kunduz", "road", "near", ())]),
+        # ... an end of two words with an article
+        ("A strike hit a car on the Idlib-Bab al-Hawa road.", [("Idlib", "road", "near", ())]),
         ("A drone hit a car on the Aleppo-Latakia M4 road near Ariha.",
          [("Aleppo", "road", "near", ()), ("Ariha", None, "near", ())]),
         # a name whose hyphen joins an article is one name, before a road as anywhere

@@ -368,8 +368,9 @@ _OUTLET_NUMBER = re.compile(r"\s*\d{1,3}\)")
 #: "between Qamishli and ": the second of two places something lies between
 _BETWEEN_SECOND = re.compile(r"\bbetween\s+(?:the\s+(?:\w+\s+of\s+)?)?[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+and\s+$")
 #: "the Kunduz-Takhar highway", "the Aleppo-Latakia M4 road": a road between two places, named by its two ends
-_ROAD_ENDS = re.compile(r"(?:The[\s\u00a0]+)?(?P<a>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)[-–]"
-                        r"(?P<b>[A-Z][\w'’]{2,}(?:[\s\u00a0][A-Z][\w'’]+)?)"
+#: (an end of two words may take an article: "the Idlib-Bab al-Hawa road")
+_ROAD_ENDS = re.compile(r"(?:The[\s\u00a0]+)?(?P<a>[A-Z][\w'’]{2,}(?:[\s\u00a0](?:[a-z]{2,3}-)?[A-Z][\w'’]+)?)[-–]"
+                        r"(?P<b>[A-Z][\w'’]{2,}(?:[\s\u00a0](?:[a-z]{2,3}-)?[A-Z][\w'’]+)?)"
                         r"(?:[\s\u00a0][MN]\d{1,2})?")
 def _elsewhere_before(before: str, lex: _Lex) -> bool:
     """Whether the words before a name make it another place than the strike's: an origin ("a civilian from Homs"),
