@@ -24,6 +24,8 @@ from civcas.extract.actors import find_actors
         # a demonym coordinated before the one a noun phrase starts with; a force's targets are not its strikes
         ("Russian and Syrian government jets carried out raids on Idlib.", ["Russia", "Syria"]),
         ("Israeli jets struck Hezbollah targets in southern Lebanon.", ["Israel"]),
+        # the kind of installation between the force and its noun
+        ("Israeli jets struck a Hezbollah weapons depot in southern Syria.", ["Israel"]),
         ("A Turkish drone targets a vehicle in Qamishli.", ["Turkey"]),
         # border guards are a state's forces; a Syrian National Army faction by its own name is Turkey's
         ("Turkish border guards shot dead a man near the border.", ["Turkey"]),

@@ -266,7 +266,9 @@ _ACTS_AFTER = re.compile(
 )
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
-    r"^(?:\s*/\s*[A-Z][\w\-]*)?[’'s\s]*(?:military\s+)?(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
+    # ("a Hezbollah weapons depot", "IRGC drone facilities": what kind of installation, before its noun)
+    r"^(?:\s*/\s*[A-Z][\w\-]*)?[’'s\s]*(?:(?:military|weapons?|arms|ammunition|rocket|missile|drone|munitions?)\s+)?"
+    r"(?:post|posts|positions?|base|bases|points?|checkpoints?|headquarters|HQ|convoy|"
     r"outpost|members?|fighters?|soldiers?|personnel|troops?\s+(?:were|was)|officers?|commanders?|"
     r"colonels?|generals?|majors?|captains?|lieutenants?|sergeants?|brigadiers?|pilots?|"
     r"militants?|terrorists?|elements?|recruits?|sites?|depots?|barracks|vehicles?|patrol|strongholds?|hideouts?|"
