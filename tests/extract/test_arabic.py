@@ -2210,6 +2210,15 @@ def test_a_speaking_force_is_the_attacker_when_its_own_units_struck(text: str, b
     assert claim.belligerents == bells
 
 
+def test_a_speaking_force_is_the_attacker_of_its_own_strike_without_a_toll(village_config: Any) -> None:
+    from civcas.extract import run
+    from civcas.records import Document
+
+    text = "قالت وزارة الدفاع الروسية إن طائراتها استهدفت مستودعاً للأسلحة تابعاً لهيئة تحرير الشام في ريف إدلب."
+    claims = run(Document(id="own2", text=text), config=village_config)
+    assert [c.belligerents for c in claims] == [("Russia",)], claims
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [

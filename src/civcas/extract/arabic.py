@@ -238,7 +238,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     found = find_actors(sc, lex, on=reference)
     said = [(c.start, c.end) for c in claimants
             if not (any(c.start <= a.start < c.end for a in found)
-                    and (_own_kill(sub.text, c.end, harms) or (harms and _own_forces(sc, c.end))
+                    and (_own_kill(sub.text, c.end, harms) or _own_forces(sc, c.end)
                          or _own_strike(sc, c.end)))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
