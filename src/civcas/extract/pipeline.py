@@ -341,7 +341,7 @@ def _page_unit(text: str, sentences: list[Sentence], gz: Any, rules: RuleFiles) 
     statement-less unit: a post that says "the city" without naming it speaks of its page's town.
 
     Only an Arabic page name with a word of an outlet's signature (``places.ar`` ``signature_words``), so a person's
-    page names no place; the town is the longest name the gazetteer spots in it that is no such word.
+    page names no place; the town is the first name the gazetteer spots in it that is no such word.
     """
     if gz is None or not sentences or sentences[0].start != 0:
         return None
