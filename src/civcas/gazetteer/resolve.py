@@ -910,9 +910,8 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
             # Syria): the closest-spelled candidate in the document's country, the most prominent of them
             # (not one far from the document's other places: "al-Marj region" of Quneitra is no Al Marj of Aleppo)
             alt = max((c for c in statics if _close(c) and (
-                _inside(c.entry, doc_areas, c.info) is True
-                or (_inside(c.entry, doc_areas, c.info) is not False
-                    and ((km := _anchor_km(c.entry, context)) is None or km <= _ALT_ANCHOR_KM))
+                (in_doc := _inside(c.entry, doc_areas, c.info)) is True
+                or (in_doc is not False and ((km := _anchor_km(c.entry, context)) is None or km <= _ALT_ANCHOR_KM))
             )), key=lambda c: (-round(c.spelling, 2), c.bare_own), default=None)
         if alt is None:
             # "the al-Jadida neighbourhood of Mosul", a namesake abroad: the city, not the district around it
