@@ -2285,3 +2285,18 @@ def test_arabic_human_losses_with_the_article_on_both_words() -> None:
     text = "ارتفاع حصيلة الخسائر البشرية جراء الغارات على ريف إدلب إلى 7 بينهم 3 أطفال."
     got = {c: h.value for c, h in _harms(text).items()}
     assert got.get("killed_or_injured") == 7, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a force's own word for its kills, set in quotes by the outlet
+        'قالت وزارة الدفاع إن قواتها "حيدت" 15 إرهابياً شمالي البلاد.',
+        "قالت وزارة الدفاع إن قواتها «حيدت» 15 إرهابياً شمالي البلاد.",
+        # "قضت على" (eliminated), with the victims after it
+        "قالت وزارة الدفاع إن طائراتها قضت على 15 مسلحاً في ريف المدينة.",
+    ],
+)
+def test_arabic_a_forces_kills_in_quotes_or_eliminated_are_counted(text: str) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get("killed") == 15, got

@@ -164,6 +164,20 @@ def test_a_known_organisations_whole_name_is_the_subject_of_its_verb() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # what kind of body it is, or who speaks for it, before the whole name: still the verb's subject
+        "At least 35 civilians were killed overnight, the monitoring group Raqqa is Being Slaughtered Silently said.",
+        "At least 35 civilians were killed, activists from the monitoring group Raqqa is Being Slaughtered Silently "
+        "said.",
+    ],
+)
+def test_a_known_organisations_name_after_a_body_word_is_the_subject(sentence: str) -> None:
+    got = find_claimants(sentence)
+    assert [(c.name, str(c.kind)) for c in got] == [("Raqqa is Being Slaughtered Silently", "monitor")]
+
+
+@pytest.mark.parametrize(
     ("sent", "expected"),
     [
         ("SOHR: 14 civilians were killed in Russian airstrikes on Hamouria.", [("SOHR", "monitor")]),

@@ -1529,3 +1529,65 @@ def test_one_more_by_its_ordinal_adds_to_the_toll() -> None:
     text = "Police shot dead at least four protesters and killed a fifth on Tuesday in the town."
     (c,) = run(_doc(text), config=CONFIG)
     assert c.killed is not None and c.killed.value == 5, c.killed
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a source's count of everyone killed, told after its phrase
+        ("Gunmen killed villagers in a raid on the market. Police put the total number killed at 15.",
+         [("incident", 15)]),
+        # one attack's dead, then the source's count since a month: the attack stays an incident, the count a tally
+        ("Security forces killed 11 protesters in the town, according to Human Rights Watch, which put the total "
+         "since November at 140.", [("aggregate", 140), ("incident", 11)]),
+    ],
+)
+def test_a_sources_total_is_a_toll(text: str, want: list[tuple[str, int]]) -> None:
+    claims = run(_doc(text), config=CONFIG)
+    got = sorted((c.kind.value, c.killed.value) for c in claims if c.killed is not None and c.killed.value)
+    assert got == want, claims
+
+
+def test_a_source_that_puts_the_total_speaks_for_its_figure() -> None:
+    text = ("At least 160 people died in a raid on the village. A local official puts the total at 50; residents "
+            "report burying 160 people.")
+    claims = run(_doc(text), config=CONFIG)
+    fifty = [c for c in claims if c.killed is not None and c.killed.value == 50]
+    assert [(c.kind.value, c.claimant) for c in fifty] == [("incident", "local official")], claims
+
+
+def test_a_pronoun_that_speaks_later_in_the_sentence_is_its_source() -> None:
+    text = ("The US Central Command announced that its forces had conducted strikes on 85 targets in Iraq and Syria "
+            "on Friday, and that it assessed no civilians were harmed.")
+    (c,) = run(_doc(text), config=CONFIG)
+    assert (c.claimant, c.stance.value) == ("US Central Command", "disputes"), c
+
+
+def test_where_a_leader_travelled_is_no_place_of_a_strike(village_config: Any) -> None:
+    text = ("Turkish jets struck positions near Kobani on Sunday, killing 11 people, the SDF said.\n"
+            "The president ordered the operation following his visit to Indonesia, the government said.\n"
+            "The SDF denied involvement in the attack.")
+    claims = run(_doc(text), config=village_config)
+    assert all(c.place is None or c.place.country != "ID" for c in claims), [c.place for c in claims]
+
+
+def test_a_town_spelled_exactly_abroad_beats_a_loose_reading_at_home(village_config: Any) -> None:
+    # a bombing in Istanbul makes Turkey the story's country; "Kobani" is still the Syrian town, not a Turkish
+    # one that was once spelled "Kobin"
+    text = ("Turkish jets struck positions near Kobani on Sunday, killing 11 people, the SDF said.\n"
+            "Turkey blamed the PKK for the Istanbul bombing.")
+    claims = [c for c in run(_doc(text), config=village_config) if c.killed is not None]
+    assert [(c.place.name, c.place.country) for c in claims if c.place] == [("‘Ayn al ‘Arab", "SY")], claims
+
+
+def test_a_headlines_count_of_a_harm_the_body_never_counts_stays() -> None:
+    # a short first line reads as a title; the body counts only the wounded, so the title's dead are the only ones
+    text = "Gunmen killed 12 people in the market. Local officials put the number of injured at 30."
+    claims = run(_doc(text), config=CONFIG)
+    got = sorted((c.claimant, c.killed.value if c.killed else None, c.injured.value if c.injured else None)
+                 for c in claims)
+    assert got == [("Local officials", None, 30), ("outlet", 12, None)], claims
+    # ... while a body that counts the dead too stands for the title
+    text = "Gunmen killed 12 people in the market. Local officials said 12 people were killed and 30 injured there."
+    claims = run(_doc(text), config=CONFIG)
+    assert [c.claimant for c in claims] == ["Local officials"], claims

@@ -1089,9 +1089,13 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         one = False
         free_after = {k: g for k, g in by_first.items() if not g.used}
         if events:
-            g = _group_after(sc, hit.last + 1, free_after)
+            after = hit.last + 1
+            if (after < len(sc.toks) and sc.toks[after].text in _QUOTE_MARKS and hit.first >= 1
+                    and sc.toks[hit.first - 1].text in _QUOTE_MARKS):
+                after += 1  # a verb set in quotes, a force's own word ('إن قواتها "حيدت" 15 إرهابياً')
+            g = _group_after(sc, after, free_after)
             if g is None:
-                g = _count_after_phrase(sc, hit.last + 1, free_after, lex)
+                g = _count_after_phrase(sc, after, free_after, lex)
             named_list = None
             name_at = hit.last + 1  # where one named victim would start: right after the verb, or after its subject
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():

@@ -346,8 +346,9 @@ def _valid(name: str) -> bool:
     return bool(re.search(r"[A-Za-z\u0600-\u06FF]", name))
 
 
-#: what a known body is, after its whole name ("the Raqqa Is Being Slaughtered Silently campaign")
-_BODY_AFTER_NAME = re.compile(r"\s+(?:campaign|group|network|collective|page|team|activists|monitor|website|account)")
+#: what a known body is, after its whole name opened by "according to" ("the Raqqa Is Being Slaughtered Silently
+#: campaign"); unanchored, unlike ``_BODY_AFTER_NAME`` above (a name the verb follows), which it once shadowed
+_BODY_AFTER_OPENED = re.compile(r"\s+(?:campaign|group|network|collective|page|team|activists|monitor|website|account)")
 
 
 #: an opener that names the body its sources belong to ("sources in the health ministry") ...
@@ -375,7 +376,9 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
         if _WHERE_SOURCES.fullmatch(m.group()) and not _BODY_NAMED.match(sent, span[0]):
             continue  # "local sources in Manbij": where the sources are, not a body they speak for
         whole = lex.long_names.match(sent, span[0]) if lex.long_names is not None else None
-        if whole is not None and whole.end() <= span[1] - 1 and _BODY_AFTER_NAME.fullmatch(sent, whole.end(), span[1]):
+        if whole is not None and whole.end() <= span[1] - 1 and _BODY_AFTER_OPENED.fullmatch(
+            sent, whole.end(), span[1]
+        ):
             # "according to the Raqqa Is Being Slaughtered Silently campaign": the name and what it is
             relay = fold(m.group()) in lex.relay_openers
             out.append(_mention(span, sent[span[0] : span[1]], m, "opener", lex, rules, relay=relay))

@@ -200,9 +200,13 @@ def resolve_claimants(units: list[Unit]) -> None:
     # killed 13 fighters" -- a pronoun's antecedent may sit in the same sentence, in a unit handled after it
     named: dict[int, list[tuple[int, str, str]]] = {}
     for u in units:
-        c = u.claimant
-        if c is not None and not c.generic and not c.relay and fold(c.name) not in _PRONOUNS:
-            named.setdefault(u.sent.index, []).append((c.start, _clean_claimant(c.name), c.kind.value))
+        # ("The US Central Command announced that ..., and that it assessed no civilians were harmed": the source
+        # the pronoun stands for may be no unit's own claimant)
+        for c in [u.claimant, *u.sources]:
+            if c is not None and not c.generic and not c.relay and fold(c.name) not in _PRONOUNS:
+                item = (c.start, _clean_claimant(c.name), c.kind.value)
+                if item not in named.get(u.sent.index, ()):
+                    named.setdefault(u.sent.index, []).append(item)
     pending_from = -10
     last_harm: Unit | None = None
     #: the last force that spoke by name (name, kind, sentence, paragraph)

@@ -197,6 +197,14 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     # A title cut short ("… دوار الباسل...") is the body's first words: it stands aside when the body tells its event.
     body_has_claims = any(not u.headline and u.has_figure and not events[u.event].aggregate for u in units)
     told = {(u.event, u.kind, u.has_figure) for u in units if not u.headline}
+    # ... but a headline's count of a harm the body never counts is the only one ("Gunmen killed 12 people in the
+    # market" over "Local officials put the number of injured at 30")
+    body_counts = {h.category for u in units if not u.headline and not events[u.event].aggregate
+                   for h in u.harms if h.value is not None or h.groups}
+
+    def only_count(u: Unit) -> bool:
+        cats = {h.category for h in u.harms if h.value is not None}
+        return bool(cats) and "killed_or_injured" not in cats | body_counts and not cats & body_counts
 
     def restated(u: Unit) -> bool:
         """A cut title whose event the body tells with the same kind of statement, and a figure if it has one."""
@@ -205,7 +213,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     for event in events:
         groups: dict[str, list[int]] = {}
         for ui, u in enumerate(units):
-            if u.event != event.index or (u.headline and (body_has_claims or restated(u))):
+            if u.event != event.index or (u.headline and ((body_has_claims and not only_count(u)) or restated(u))):
                 continue
             groups.setdefault(ev_mod.claimant_key(u.claimant_name), []).append(ui)
         first = len(claims)

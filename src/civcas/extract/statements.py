@@ -52,6 +52,8 @@ class Unit:
     actors: list[ActorMention] = field(default_factory=list)
     claimant: ClaimantMention | None = None
     relays: list[ClaimantMention] = field(default_factory=list)
+    #: every source the sentence names by a speech verb: a pronoun that speaks later in it may be one of them
+    sources: list[ClaimantMention] = field(default_factory=list)
     stance: StanceCue | None = None
     aggregate: list[tuple[int, int, str]] = field(default_factory=list)
     unattributed: bool = False
@@ -103,6 +105,8 @@ class _Lex:
 
 # A force's own word that it struck ("said it had conducted a strike", "announced that its aircraft struck", "its
 # aircraft had made 20 sorties and hit eight targets"): the speaker is the attacker as well.
+#: a toll cue that opens with the verb its source speaks by ("puts the total at 50")
+_PUT_TOLL = re.compile(r"put(?:s|ting)?\s", re.IGNORECASE)
 _OWN_STRIKE = re.compile(
     r"\s*(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
@@ -308,7 +312,9 @@ def sentence_units(
     dates = find_dates(text, reference=reference, year_hint=year_hint, rules=rules)
     claimants = find_claimants(text, rules=rules)
     # "claimed the lives of": a harm cue, not a speech verb.
-    claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end for h in harms)]
+    # ("A local official puts the total at 50": the speech verb that opens a toll's cue still speaks)
+    claimants = [c for c in claimants if not any(h.cue.start <= c.cue_start < h.cue.end
+                                                 and not _PUT_TOLL.match(h.cue.text) for h in harms)]
     # "Raqqa is Being Slaughtered Silently reported": a capitalised harm word inside a source's name harms no one
     # ("relatives of the 12 people killed said" keeps its harm)
     harms = [h for h in harms if not (text[h.cue.start : h.cue.start + 1].isupper()
@@ -415,6 +421,7 @@ def sentence_units(
         u.weapons = [(m.start(), m.end(), wid) for rx, wid in weapons for m in rx.finditer(text, lo, hi)]
         u.strikes = attack_cues
         u.relays = relays
+        u.sources = non_relay
         # "The army said 40 militants were killed, but residents said 18 civilians died": with two sources in
         # the sentence, each clause is its own source's
         own = [c for c in non_relay if lo <= c.start < hi] if len(non_relay) > 1 else []

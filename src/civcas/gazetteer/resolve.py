@@ -920,6 +920,19 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         best_c, best = alt, alt.entry
         why = [*_reasons(best_c, mention, within, doc_areas, context), f"not {rejected}"]
         confidence *= 0.7
+    if (not rejected and context.country and best.country == context.country and not best_c.own_spelled
+            and best_c.spelling >= _LOOSE_AT_HOME and not within.entries):
+        # "near Kobani" in a story that also tells of an Istanbul bombing: the home country's loose reading
+        # (Beşiri, once "Kobin") yields to a town spelled exactly as written in another country the document points
+        # to, when that town is a sizeable one
+        abroad = max((c for c in statics if c.spelling <= 0.05 and c.entry.country != context.country
+                      and c.entry.country in context.countries and c.entry.kind == "locality"
+                      and c.entry.population >= _EXACT_ABROAD_MIN), key=lambda c: c.bare_own, default=None)
+        if abroad is not None:
+            why = [*_reasons(abroad, mention, within, doc_areas, context),
+                   f"spelled as written, not '{best.name}' ({best.country}) read loosely"]
+            best_c, best = abroad, abroad.entry
+            confidence *= 0.7
     if within.entries and _inside(best, within, best_c.info) is False:
         # every candidate lies outside the area the text names: not the place meant
         city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
@@ -1036,6 +1049,10 @@ def _letter_variants(name: str) -> list[str]:
 #: how far from the document's other places a namesake in its country may lie to stand for a name whose
 #: best-ranked candidate was a far-fetched one (:func:`_resolve`)
 _ALT_ANCHOR_KM = 100.0
+#: a home candidate this far in spelling from the name is a loose reading (the lookup's 0-1 distance)
+_LOOSE_AT_HOME = 0.25
+#: ... that yields to a town abroad spelled exactly, in a country the document points to, of at least this size
+_EXACT_ABROAD_MIN = 20_000
 
 
 def _rank_statics(
