@@ -532,3 +532,9 @@ def test_a_harm_verb_with_a_thing_as_object_is_no_harm(text: str) -> None:
 def test_counts_in_reporting_shapes(text: str, category: str, value: int) -> None:
     got = {h.category: h.value for h in find_harms(text)}
     assert got.get(category) == value, find_harms(text)
+
+
+def test_whose_kin_count_one_each() -> None:
+    # "whose husband" is one person, as "her husband" is
+    assert _main("Umm Ahmad, whose husband and two daughters died in the strike, spoke to reporters.") == [
+        ("killed", 3, "exact")]

@@ -1591,3 +1591,14 @@ def test_a_headlines_count_of_a_harm_the_body_never_counts_stays() -> None:
     text = "Gunmen killed 12 people in the market. Local officials said 12 people were killed and 30 injured there."
     claims = run(_doc(text), config=CONFIG)
     assert [c.claimant for c in claims] == ["Local officials"], claims
+
+
+def test_a_quarter_the_gazetteer_keeps_as_a_town_inside_its_city_is_the_quarter(village_config: Any) -> None:
+    # Who's On First keeps Mezze as a locality two km from the centre of Damascus: the quarter, not the whole city
+    text = "The Israeli strike on the Mezzeh neighbourhood of Damascus killed two civilians."
+    (c,) = run(_doc(text), config=village_config)
+    assert c.place is not None and (c.place.name, c.place.precision) == ("Mezze", PlacePrecision.NEIGHBOURHOOD), c.place
+    # an unknown quarter stays the city
+    text = "The Israeli strike on the Qaboun al-Gharbi neighbourhood of Damascus killed two civilians."
+    (c,) = run(_doc(text), config=village_config)
+    assert c.place is not None and (c.place.name, c.place.precision) == ("Damascus", PlacePrecision.SETTLEMENT), c.place

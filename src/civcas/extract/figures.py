@@ -259,7 +259,7 @@ _NAMED_SUBJECT = re.compile(
     r"(?:\s*\(\d{1,3}[^)]*\))?(?:,[^,.;]{0,80},)?\s+(?:has\s+|had\s+|was\s+|reportedly\s+|later\s+)?$"
 )
 _SINGULAR_PASSIVE = re.compile(r"\b(?:was|has\s+been|had\s+been|is)(?:\s+\w+){1,4}$", re.I)
-_SINGULAR_DETS = r"(?:a|an|one|the|another|his|her|their|its|one\s+more)"  # "their mother", "its driver": one person
+_SINGULAR_DETS = r"(?:a|an|one|the|another|his|her|their|its|whose|one\s+more)"  # "their mother", "whose husband": one
 _DET_RE = re.compile(rf"(?<![\w])(?P<det>{_SINGULAR_DETS})(?![\w])", re.IGNORECASE)
 _STOP_IN_NP = re.compile(
     r"killed|killing|injured|wounded|and|or|by|in|on|at|of|with|from|were|was|is|are|has|had|have|who|which|"

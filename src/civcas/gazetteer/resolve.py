@@ -1554,6 +1554,32 @@ def _sure_bare_reading(
     return None
 
 
+def _place_in_city(gazetteer: Gazetteer, mention: PlaceMention, city: Place) -> Place | None:
+    """A quarter the gazetteer keeps as a town of its own, inside the city the text names it in: "the Mezzeh
+    neighbourhood of Damascus" is GeoNames' Mezze, 4 km from the centre (a village of the name farther out is not)."""
+    if city.lat is None or city.lon is None:
+        return None
+    target = fold.loose(mention.text)
+    near: list[tuple[float, float, GazetteerEntry]] = []
+    for e in gazetteer.lookup(mention.text)[:20]:
+        if e.kind != "locality" or e.country != city.country or e.id == city.gazetteer_id:
+            continue
+        spelling = gazetteer.info(e).spelling13(target)
+        km = distance_km(e.lat, e.lon, city.lat, city.lon)
+        if spelling <= _QUARTER_SPELLING and km <= _QUARTER_KM:
+            near.append((spelling, km, e))
+    if not near:
+        return None
+    _, km, e = min(near, key=lambda x: (round(x[0], 2), x[1]))
+    return _place_from(e, mention, precision=PlacePrecision.NEIGHBOURHOOD, confidence=0.6,
+                       reasons=[f"a place of the name {km:.0f} km from the centre of {city.name}, the city named "
+                                "with the neighbourhood"])
+
+
+#: how far from a name a quarter kept as a town may be spelled (the lookup's 0-1 distance)
+_QUARTER_SPELLING = 0.2
+
+
 def _neighbourhood_fallback(
     gazetteer: Gazetteer, mention: PlaceMention, within: _Areas, context: ResolveContext
 ) -> Place:
@@ -1575,7 +1601,7 @@ def _neighbourhood_fallback(
                            reasons=[f"neighbourhoods of the city {city.name}"])
     in_city = _city_named_with(gazetteer, mention, context)
     if in_city is not None:
-        return in_city
+        return _place_in_city(gazetteer, mention, in_city) or in_city
     in_name = _city_in_name(gazetteer, mention.text, context)
     if in_name is not None:
         return _place_from(in_name, mention, precision=PlacePrecision.SETTLEMENT, confidence=0.6,
