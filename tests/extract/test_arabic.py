@@ -2300,3 +2300,22 @@ def test_arabic_human_losses_with_the_article_on_both_words() -> None:
 def test_arabic_a_forces_kills_in_quotes_or_eliminated_are_counted(text: str) -> None:
     got = {c: h.value for c, h in _harms(text).items()}
     assert got.get("killed") == 15, got
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # the toll's count told first, brought by إلى, before the toll's word and its victims
+        ("ارتفع إلى 9 عدد الشهداء المدنيين الذين قضوا بالقصف الجوي على المخيم.", "killed", 9),
+        ("ارتفعت إلى 12 حصيلة ضحايا القصف على المدينة.", "killed_or_injured", 12),
+        ("وصل إلى 7 عدد الجرحى جراء الغارة.", "injured", 7),
+    ],
+)
+def test_arabic_a_toll_counted_before_its_word(text: str, category: str, value: int) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got.get(category) == value, got
+
+
+def test_arabic_a_child_or_wife_named_by_a_possessive_is_counted_in_its_category() -> None:
+    (h,) = _harms("مقتل رجل وزوجته وطفليهما بقصف على القرية.").values()
+    assert (h.value, {k: g.value for k, g in h.victims}) == (4, {"men": 1, "women": 1, "children": 2})

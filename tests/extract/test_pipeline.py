@@ -1602,3 +1602,19 @@ def test_a_quarter_the_gazetteer_keeps_as_a_town_inside_its_city_is_the_quarter(
     text = "The Israeli strike on the Qaboun al-Gharbi neighbourhood of Damascus killed two civilians."
     (c,) = run(_doc(text), config=village_config)
     assert c.place is not None and (c.place.name, c.place.precision) == ("Damascus", PlacePrecision.SETTLEMENT), c.place
+
+
+@pytest.mark.parametrize(
+    ("text", "bells"),
+    [
+        # a state's body that strikes nothing itself speaks of its state's aircraft
+        ("The Russian reconciliation centre said its aircraft had destroyed a militant command post near the town, "
+         "killing up to 30 fighters.", ["Russia"]),
+        # the force whose drone the claims are about, not the side that "spreads propaganda"
+        ("The Turkish ministry said the claims that its drone killed civilians in the town were baseless propaganda "
+         "by the PKK.", ["Turkey"]),
+    ],
+)
+def test_a_state_bodys_own_forces_and_a_propagandist_named(text: str, bells: list[str]) -> None:
+    claims = run(_doc(text), config=CONFIG)
+    assert claims and all(list(c.belligerents) == bells for c in claims), claims

@@ -290,6 +290,13 @@ _VICTIM_BEFORE = re.compile(
     r"\d+|several|killed|kills|wounded|wounding|injured|injuring)\s+#?$",
     re.I,
 )
+#: words a side says, before the side: "propaganda by the PKK", "claims of the regime", "lies spread by Ankara"
+_WORDS_OF_BEFORE = re.compile(
+    r"\b(?:propaganda|claims?|allegations?|accusations?|lies|fabrications?|narratives?|statements?|rumou?rs?|"
+    r"disinformation|misinformation)\s+(?:(?:spread|published|made|issued|circulated|put\s+out)\s+)?"
+    r"(?:by|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: one or two capitalised words right before a force's name that qualify it ("the Iranian Revolutionary Guards")
 _QUALIFIERS_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An)\b)[A-Z][\w\-’']*\s+){1,2}$")
 
@@ -440,6 +447,15 @@ def states_named(name: str, rules: RuleFiles) -> list[str]:
         if state not in out:
             out.append(state)
     return out
+
+
+def state_of_body(name: str, rules: RuleFiles) -> list[str]:
+    """The state whose people's adjective opens a body's name ("the Russian reconciliation centre", "the Turkish
+    ministry"): whose forces the body means when it speaks of "its aircraft" (no attacker itself otherwise)."""
+    m = re.match(r"(?:the\s+)?([A-Z][\w\-]*)\s+\w", name.strip(), flags=re.IGNORECASE)
+    iso = _demonyms().get(fold(m.group(1))) if m else None
+    state = state_of_country(rules, iso) if iso else None
+    return [state] if state else []
 
 
 @functools.cache
@@ -653,6 +669,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             # "two Israeli soldiers were killed", "four members of the Iranian Revolutionary Guards": the victims'
             # side ("two Israeli strikes" are strikes)
             continue
+        if _WORDS_OF_BEFORE.search(text[max(0, a.start - 40) : a.start]):
+            continue  # "were baseless propaganda by the PKK", "allegations by the SDF": who speaks, not who struck
         named = _NAME_BEFORE_BRACKET.search(text, max(0, a.start - 60), a.start)
         if named and _VICTIM_BEFORE.search(text[max(0, named.start() - 24) : named.start()]):
             continue  # "two members of the Internal Security Forces (Asayish)": the force's name in brackets

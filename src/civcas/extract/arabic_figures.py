@@ -930,6 +930,18 @@ def _toll_count_after(sc: Scan, hit: PhraseHit, free_after: dict[int, _G], lex: 
     return None
 
 
+def _toll_count_before(sc: Scan, hit: PhraseHit, by_last: dict[int, _G], lex: ArabicLex) -> _G | None:
+    """ "ارتفع إلى 9 عدد الشهداء المدنيين": the toll's count told first, brought by إلى, right before the toll's
+    word (``toll_heads``) and its victims."""
+    toks = sc.toks
+    if hit.first < 3 or toks[hit.first - 1].text not in lex.toll_heads:
+        return None
+    g = by_last.get(hit.first - 2)
+    if g is None or g.used or g.num is None or g.noun is not None or g.first == 0:
+        return None
+    return g if toks[g.first - 1].text in lex.toll_far_links else None
+
+
 def _names_listed(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> _G | None:
     """ "أسماء شهداء القصف على مخيم جباليا: محمد أحمد سالم، وأحمد محمد سالم، والطفل يوسف": the dead a post names
     after a colon, one by one, counted (the harm noun after "أسماء", names of)."""
@@ -1150,6 +1162,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                         picked = (w, [g2], "person")
                 elif (g2 := _toll_count_after(sc, hit, free_after, lex)) is not None:
                     picked = (w, [g2], "person")  # "ارتفع عدد الشهداء جراء الغارات على البارة إلى سبعة"
+                elif (g2 := _toll_count_before(sc, hit, by_last, lex)) is not None:
+                    picked = (w, [g2], "person")  # "ارتفع إلى 9 عدد الشهداء المدنيين"
                 else:
                     # "انتشلت جثث 9 أشخاص": the word governs a count of people right after it
                     g2 = free_after.get(hit.last + 1)

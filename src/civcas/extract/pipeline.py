@@ -18,7 +18,7 @@ from typing import Any
 
 from civcas.extract import arabic, geoparse
 from civcas.extract import events as ev_mod
-from civcas.extract.actors import OCCUPATION, resolve_document_forces, without_the_blamed
+from civcas.extract.actors import OCCUPATION, resolve_document_forces, state_of_body, without_the_blamed
 from civcas.extract.config import ExtractConfig
 from civcas.extract.dates import (
     day_after_post,
@@ -512,7 +512,10 @@ def _own_forces(rules: RuleFiles) -> re.Pattern[str]:
     nouns = phrase_regex(rules.belligerents.military_nouns).pattern
     # "said Monday that its strike ...": a day between the verb and its clause
     day = r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\s+"
-    return re.compile(rf"\bsaid\s+(?:{day})?(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})", re.IGNORECASE)
+    # ("said the claims that its drone killed civilians were baseless": the force whose drone is meant)
+    claims = r"(?:(?:the\s+)?(?:claims?|reports?|allegations?|accusations?)\s+)?"
+    return re.compile(rf"\bsaid\s+(?:{day})?{claims}(?:that\s+)?(?:its|their)\s+(?:own\s+)?(?:{nouns})",
+                      re.IGNORECASE)
 
 
 @functools.cache
@@ -1083,7 +1086,9 @@ def _build_claim(
         _own_forces(rules).search(u.sent.text) for u in units
     ):
         # "Israel said its jets destroyed ...", "Turkey's defence ministry said its forces hit ...": the source's own
-        bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION]
+        # ("the Russian reconciliation centre said its aircraft ...": a body of a state that strikes nothing itself)
+        bells = [b for b in _forces_named(units[0].claimant_name, rules, ctx.country) if b != OCCUPATION] or (
+            state_of_body(units[0].claimant_name, rules))
     if not bells and kind is ClaimKind.INCIDENT and units[0].claimant_name and any(
         _own_kill_word(u, rules) for u in units
     ):
