@@ -1618,3 +1618,10 @@ def test_a_quarter_the_gazetteer_keeps_as_a_town_inside_its_city_is_the_quarter(
 def test_a_state_bodys_own_forces_and_a_propagandist_named(text: str, bells: list[str]) -> None:
     claims = run(_doc(text), config=CONFIG)
     assert claims and all(list(c.belligerents) == bells for c in claims), claims
+
+
+def test_the_country_an_outlet_is_named_after_places_a_post_that_names_none(village_config: Any) -> None:
+    text = "سقط جرحى مدنيون جراء القصف المدفعي الذي طال مدينة أريحا اليوم."
+    doc = Document(id="o1", text=text, published=date(2021, 10, 20), outlet="Syria Civil Defense")
+    (c,) = run(doc, config=village_config)
+    assert c.place is not None and (c.place.name, c.place.country) == ("Ariha", "SY"), c.place

@@ -41,7 +41,7 @@ def spot(gz: Any, s: Sentence) -> list[Any]:
 
 def resolve_places(
     text: str, units: list[Unit], gz: Any, sentences: list[Sentence] = (),  # type: ignore[assignment]
-    *, background: Sequence[Any] = (),
+    *, background: Sequence[Any] = (), outlet: str | None = None,
 ) -> tuple[dict[tuple[int, int], Place], str | None]:
     """Resolve every place mention of the document, with the document's country as context.
 
@@ -194,6 +194,12 @@ def resolve_places(
         # country only ("اسماء شهداء ... أريحا" over "٥- سلام العاهي من مدينة معرة النعمان" is Ariha of Idlib, not
         # Jericho), as weakly as a one-country group
         for iso in _background_countries(gz, text, background):
+            weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+            votes[iso] += 1
+    if not weights and outlet:
+        # nothing else names the country: the one an outlet is named after ("Syria Civil Defense", "Iraqi News"), as
+        # weakly as a one-country group ("مدينة أريحا" in its post is Ariha of Idlib, not Jericho)
+        for iso in sorted({iso for _, _, iso in gz.countries_in(outlet)}):
             weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
             votes[iso] += 1
     country = max(weights, key=lambda k: weights[k]) if weights else None

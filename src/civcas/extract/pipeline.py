@@ -171,7 +171,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
     page_unit = _page_unit(text, sentences, gz, rules)
     extra = [u for u in (head_unit, tail_unit, page_unit) if u is not None]
     resolved, doc_country = geoparse.resolve_places(text, [*extra, *units], gz, [*(u.sent for u in extra), *kept],
-                                                    background=background)
+                                                    background=background, outlet=document.outlet)
     for u in units:
         if u.stance is not None and u.stance.stance is Stance.DENIES:
             u.actors = without_the_blamed(u.sent.text, u.stance.end, u.actors)
