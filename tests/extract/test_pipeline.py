@@ -1625,3 +1625,19 @@ def test_the_country_an_outlet_is_named_after_places_a_post_that_names_none(vill
     doc = Document(id="o1", text=text, published=date(2021, 10, 20), outlet="Syria Civil Defense")
     (c,) = run(doc, config=village_config)
     assert c.place is not None and (c.place.name, c.place.country) == ("Ariha", "SY"), c.place
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the dead of many strikes over a week
+        ("A week of shelling on the province has left 35 civilians dead, among them 11 children.", "aggregate"),
+        ("Two months of Russian airstrikes killed 120 civilians in the province, the monitor said.", "aggregate"),
+        # a week of clashes between two militias is one battle
+        ("At least 35 people have been killed in a week of clashes between two clan militias in the town.",
+         "incident"),
+    ],
+)
+def test_weeks_of_strikes_make_a_tally(text: str, kind: str) -> None:
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [c.kind.value for c in claims] == [kind], claims
