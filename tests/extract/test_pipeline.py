@@ -1641,3 +1641,16 @@ def test_the_country_an_outlet_is_named_after_places_a_post_that_names_none(vill
 def test_weeks_of_strikes_make_a_tally(text: str, kind: str) -> None:
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert [c.kind.value for c in claims] == [kind], claims
+
+
+def test_a_state_whose_forces_strike_only_abroad_is_no_last_resort_place(village_config: Any) -> None:
+    text = "The raid killed the ISIS leader, his wife and four of their children, US officials said."
+    (c,) = run(_doc(text), config=village_config)
+    assert c.place is None, c.place
+
+
+def test_a_refusal_is_no_source_and_the_struck_town_after_it_is_the_place(village_config: Any) -> None:
+    text = ("Turkish authorities denied entry to the wounded at the Bab al-Hawa crossing after the strike on Sarmada "
+            "killed 5 people.")
+    (c,) = run(_doc(text), config=village_config)
+    assert (c.claimant, c.place.name if c.place else None) == ("outlet", "Sarmada"), c

@@ -402,6 +402,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             continue
         if m.start() > 0 and sent[m.start() - 1] == "-":
             continue  # "self-reported", "so-called": part of a compound word, no speech verb
+        if _REFUSED_THING.match(sent, m.end()) and re.match(r"den", m.group(), re.I):
+            continue  # "Turkish authorities denied entry to the wounded": a refusal, no word on the strike
         if m.start() > 0 and m.group()[:1].isupper() and not m.group().isupper():
             continue  # "the United States", "Says" in a title: a capitalised word inside a sentence is a name
         if fold(m.group()) in _NOUNISH_VERBS and (
@@ -481,6 +483,14 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             )
         marked.append(c)
     return marked
+
+
+#: what a verb of denial refuses when it is no speech: "denied entry to the wounded", "denies them access"
+_REFUSED_THING = re.compile(
+    r"\s+(?:(?:them|him|her|us|the\s+\w+|\w+)\s+)?(?:entry|access|permission|passage|visas?|bail|treatment|"
+    r"medical\s+care|the\s+request|requests?)\b",
+    re.IGNORECASE,
+)
 
 
 _POSSESSED = re.compile(

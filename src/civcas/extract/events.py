@@ -523,10 +523,11 @@ def _placed_by_harm(
     return None
 
 
-#: a new clause between two strikes: "shelled Kafr Janna with mortars, and an hour later ... shelled Marea", "،
+#: a new clause between two strikes: "shelled Kafr Janna with mortars, and an hour later ... shelled Marea", "at the
+#: Bab al-Hawa crossing after the strike on Sarmada killed 5", "،
 #: كما استهدفت"
 _NEXT_CLAUSE = re.compile(
-    r"[,،;؛]|\b(?:and|then|while|whereas|later|also)\b|(?<!\w)(?:ثم|كما|فيما|بينما|وبعد|وفي|في حين)(?!\w)",
+    r"[,،;؛]|\b(?:and|then|while|whereas|later|also|after)\b|(?<!\w)(?:ثم|كما|فيما|بينما|وبعد|وفي|في حين)(?!\w)",
     re.IGNORECASE,
 )
 

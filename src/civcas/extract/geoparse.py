@@ -245,7 +245,9 @@ def resolve_places(
     if not where:
         # Nothing names or places the event: the forces' country is the last resort ("Pakistani police said"),
         # and after it the one country a force fights in ("the SDF carried out an airdrop on Jadeed Akidat").
-        where = {iso: w for iso, w in force_votes.items() if iso not in forces_abroad} or home_votes
+        # ("The raid killed the ISIS leader, US officials said": a state whose forces strike only abroad is never where)
+        where = {iso: w for iso, w in force_votes.items()
+                 if iso not in forces_abroad and iso not in _abroad_only_states(gz)} or home_votes
     best = max(where, key=lambda k: where[k]) if where else None
     if best is None and any(p.precision is PlacePrecision.UNRESOLVED and ARABIC_SCRIPT.search(mentions[k].text)
                             for k, p in out.items() if k in mentions):
@@ -502,6 +504,16 @@ def _abroad_only_entries() -> frozenset[str]:
     from civcas.extract.rules import load_rules
 
     return frozenset(e.id for e in load_rules().belligerents.entries if e.abroad_only)
+
+
+def _abroad_only_states(gz: Any) -> frozenset[str]:
+    """The countries whose state forces strike only abroad (``abroad_only``: the US, the UK, France)."""
+    from civcas.extract.rules import load_rules
+
+    if not hasattr(gz, "country_of"):
+        return frozenset()
+    return frozenset(iso for e in load_rules().belligerents.entries if e.abroad_only
+                     if (iso := gz.country_of(e.canonical)))
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:
