@@ -2319,3 +2319,19 @@ def test_arabic_a_toll_counted_before_its_word(text: str, category: str, value: 
 def test_arabic_a_child_or_wife_named_by_a_possessive_is_counted_in_its_category() -> None:
     (h,) = _harms("مقتل رجل وزوجته وطفليهما بقصف على القرية.").values()
     assert (h.value, {k: g.value for k, g in h.victims}) == (4, {"men": 1, "women": 1, "children": 2})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قدم التحالف تعازيه لأسرة القتيل.",
+        "شارك المئات في تشييع الشهيد في المدينة.",
+    ],
+)
+def test_arabic_the_dead_named_by_their_family_or_funeral_tell_no_harm(text: str) -> None:
+    assert _harms(text) == {}, _harms(text)
+
+
+def test_arabic_the_dead_named_by_name_after_their_family_still_count() -> None:
+    got = {c: h.value for c, h in _harms("تم الاتفاق على خروج عائلة الشهيد محمود الهليل من القرية.").items()}
+    assert got.get("killed") == 1, got

@@ -1654,3 +1654,23 @@ def test_a_refusal_is_no_source_and_the_struck_town_after_it_is_the_place(villag
             "killed 5 people.")
     (c,) = run(_doc(text), config=village_config)
     assert (c.claimant, c.place.name if c.place else None) == ("outlet", "Sarmada"), c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("The coalition expressed regret for the death of a civilian in the village. A coalition commander visited "
+         "the victim's sons yesterday and apologised for the operation that targeted their home."),
+        ("قدم التحالف الدولي تعازيه لأسرة المدني الذي قتل في القرية. جاء ذلك خلال زيارة قام بها أحد قادة التحالف "
+         "لولدي القتيل أمس، حيث أعرب عن أسفه للعملية التي استهدفت منزلهم."),
+    ],
+)
+def test_the_date_of_a_visit_after_a_strike_does_not_date_the_strike(text: str) -> None:
+    claims = run(_doc(text, date(2025, 11, 3)), config=CONFIG)
+    assert claims and all(c.date is None or c.date.start is None for c in claims), [c.date for c in claims]
+
+
+def test_a_strike_dated_before_a_visit_keeps_its_date() -> None:
+    text = "A drone strike hit a car yesterday, killing two civilians; the governor visited the site on Monday."
+    (c,) = run(_doc(text, date(2025, 11, 5)), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2025, 11, 4), c.date

@@ -242,7 +242,8 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
                          or _own_strike(sc, c.end)))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
-             if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)]
+             if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)
+             and not _visit_date(sc, d.start)]
     blocked = said + [(a.start, a.end) for a in actors]
     places = find_places(doc_text, sub.start, sc, lex, spotted, blocked=blocked)
     agg = aggregate_cues(sc, lex)
@@ -493,6 +494,23 @@ def _agreement_date(sc: Scan, start: int, end: int, lex: ArabicLex) -> bool:
     # the verb first: it is rare, and the clause test reads the whole text before the date
     return lex.agreement_after.search(text, to, to + _AGREEMENT_REACH) is not None and (
         _CLAUSE_OPENS.search(text[:at]) is not None)
+
+
+#: a visit, a meeting or condolences, folded, and a strike's or a death's word: "زيارة ... لولدي القتيل، أمس"
+_VISIT = re.compile(
+    r"(?<![\u0621-\u064a])(?:زياره|زار|زارت|التقي|التقت|لقاء|اجتماع|عزاء|تعازي|تعازيه)(?![\u0621-\u064a])"
+)
+_STRIKE_OR_DEATH = re.compile(r"قصف|غاره|غارات|استهداف|استهدف|مقتل|قتل|استشهاد|اصابه|انفجار|هجوم")
+
+
+def _visit_date(sc: Scan, start: int) -> bool:
+    """ "جاء ذلك خلال زيارة قام بها أحد قادة التحالف لولدي القتيل، علي وعلاء، أمس": the date of a visit, a meeting or a
+    condolence told after it, with no strike or death between them, dates that act, not the strike."""
+    at = _folded_at(sc, start)
+    text = sc.folded.text
+    window = text[max(0, at - 80) : at]
+    last = max((m.end() for m in _VISIT.finditer(window)), default=None)
+    return last is not None and _STRIKE_OR_DEATH.search(window, last) is None
 
 
 #: how far (characters) from a harm of its unit a tally's "since ..." may stand

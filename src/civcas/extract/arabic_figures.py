@@ -930,6 +930,28 @@ def _toll_count_after(sc: Scan, hit: PhraseHit, free_after: dict[int, _G], lex: 
     return None
 
 
+#: the people or rites of someone dead, before the noun for the dead ("لولدي القتيل", "أسرة الشهيد", "تشييع الضحية"),
+#: folded: the noun names one already counted, it tells no harm
+_DEAD_REFERENCE_HEADS = frozenset({
+    "ولدي", "لولدي", "ابناء", "لابناء", "اسره", "لاسره", "عائله", "لعائله", "ذوي", "لذوي", "اهل", "لاهل", "اقارب",
+    "لاقارب", "جثمان", "تشييع", "عزاء", "والد", "والده", "زوجه", "ارمله", "شقيق", "نجل", "لنجل", "نجلي", "لنجلي",
+})
+
+
+def _refers_to_the_dead(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
+    """A definite noun for the dead after their kin, family or funeral: "أبناء القتيل", "تشييع الشهيد"."""
+    toks = sc.toks
+    if hit.first == 0 or hit.first != hit.last:
+        return False
+    word = toks[hit.first].text
+    definite = word[: hit.skip].endswith(("ال", "لل")) or word[hit.skip :].startswith("ال")
+    if not definite or toks[hit.first - 1].text not in _DEAD_REFERENCE_HEADS:
+        return False
+    # ("عائلة الشهيد محمود الهليل": the one named is the evidence of a death, counted)
+    at = _past_blessing(sc, hit.last + 1)
+    return not (_person_name(sc, at, lex) or (at < len(toks) and toks[at].text in _NAME_OPENERS))
+
+
 def _toll_count_before(sc: Scan, hit: PhraseHit, by_last: dict[int, _G], lex: ArabicLex) -> _G | None:
     """ "ارتفع إلى 9 عدد الشهداء المدنيين": the toll's count told first, brought by إلى, right before the toll's
     word (``toll_heads``) and its victims."""
@@ -1096,6 +1118,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         words: tuple[HarmWord, ...] = hit.payload  # type: ignore[assignment]
         events = [w for w in words if w.form == "event"]
         persons = [w for w in words if w.form == "person"]
+        if persons and not events and _refers_to_the_dead(sc, hit, lex):
+            continue  # "زيارة ... لولدي القتيل أمس": the dead man's sons were visited; no harm told, nor dated
         neg = _negated(sc, hit.first, lex)
         picked: tuple[HarmWord, list[_G], str] | None = None
         one = False

@@ -216,12 +216,26 @@ def _is_reporting_date(
         # "said 56 civilians died on July 19": a harm's verb between the telling and the date is what it dates
         verb_at = d.start - len(before) + told.start()
         return not any(verb_at < s < d.start for s, _ in cues)
+    act = _OTHER_ACT_BEFORE.search(before)
+    if act is not None:
+        # "A coalition commander visited the victim's sons yesterday": a visit, a meeting or condolences, with no
+        # strike or death between it and the date, is what the date dates
+        act_at = d.start - len(before) + act.start()
+        return not any(act_at < s < d.start for s, _ in cues)
     first_cue = min((s for s, _ in cues), default=len(sent))
     if d.precision in (DatePrecision.MONTH, DatePrecision.YEAR, DatePrecision.PERIOD):
         return False  # "In August, SNHR documented the killing of 104 civilians": a month's tally, no day of telling
     if d.start <= 15 and d.end < first_cue:
         return any(c.start >= d.end and c.cue_start < first_cue and not c.relay for c in claimants)
     return False
+
+
+#: an act after a strike, told before its own date: a visit, a meeting, condolences, an apology
+_OTHER_ACT_BEFORE = re.compile(
+    r"\b(?:visited|visiting|visit|met|meeting|offered\s+(?:its\s+|their\s+|his\s+)?condolences|apologi[sz]ed|"
+    r"apologi[sz]ing|mourned|attended)\b[^.;:!?]{0,50}?\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # Before a source, what opens a clause set against the one before it: "..., though opposition groups put ...".
