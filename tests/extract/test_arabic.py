@@ -437,6 +437,10 @@ def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) 
         ("مقتل شخص بقصف في الحادي والعشرين من شباط", date(2023, 2, 21)),
         ("مقتل شخص بقصف في الثالث عشر من تشرين الأول 2021", date(2021, 10, 13)),
         ("مقتل شخص بقصف في الحادي عشر من الشهر الماضي", date(2023, 2, 11)),
+        # the year before the page's, or its own, told after the month
+        ("مقتل شخص بقصف في 12 آذار من العام الماضي", date(2022, 3, 12)),
+        ("مقتل شخص بقصف في 4 تشرين الأول العام الفائت", date(2022, 10, 4)),
+        ("مقتل شخص بقصف في 2 آذار من العام الحالي", date(2023, 3, 2)),
     ],
 )
 def test_arabic_dates_resolve_against_the_reference(text: str, expected: date) -> None:

@@ -204,6 +204,8 @@ def _day_month(
         k = last + 1
     if year is None and k < len(toks) and toks[k].text in ("عام", "سنه", "لعام", ",", "،"):
         k += 1
+    if year is None and (said := _year_said(toks, k, lex, reference, year_hint)) is not None:
+        year, last = said  # "في 12 آذار من العام الماضي": the year before the page's; "... العام الحالي": its own
     if year is not None:
         pass
     elif k < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) == 4 and toks[k].text[:2] in ("19", "20"):
@@ -244,6 +246,28 @@ def _day_month(
         return (first, last, date(year, month, lo), min(end, date(year, month, min(hi, end.day))), DatePrecision.DAYS,
                 "month", f"{tag}#month_part", None)
     return first, last, start, end, DatePrecision.MONTH, "month", f"{tag}#{rule}", None
+
+
+_YEAR_WORDS = frozenset({"العام", "السنه", "عام"})
+
+
+def _year_said(
+    toks: list[Any], k: int, lex: ArabicLex, reference: date | None, year_hint: int | None
+) -> tuple[int, int] | None:
+    """The year a date's words give after its month, relative to the page's ("من العام الماضي", "العام الحالي"), and
+    the token they end at; ``None`` when none follows or the page's year is unknown."""
+    j = k + 1 if k < len(toks) and toks[k].text == "من" else k
+    if j + 1 >= len(toks) or toks[j].text not in _YEAR_WORDS:
+        return None
+    base = reference.year if reference is not None else year_hint
+    if base is None:
+        return None
+    word = toks[j + 1].text
+    if word in lex.past_words:
+        return base - 1, j + 1
+    if word in lex.current_words:
+        return base, j + 1
+    return None
 
 
 #: what opens a range of months and what joins its ends (folded): "بين آذار وحزيران", "من آذار إلى حزيران"
