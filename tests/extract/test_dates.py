@@ -28,6 +28,10 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("Activists said a few days ago the market was hit.", "2016-07-12", "2016-07-20"),
         ("On July 23 the village was bombed.", "2015-07-23", "2015-07-23"),
         ("On July 18 the village was bombed.", "2016-07-18", "2016-07-18"),
+        # the year the words after the date give
+        ("A strike on March 12 last year killed 5.", "2015-03-12", "2015-03-12"),
+        ("A strike in August last year killed 5.", "2015-08-01", "2015-08-31"),
+        ("A strike on 12 March this year killed 5.", "2016-03-12", "2016-03-12"),
         ("on the 22nd of August through shelling", "2015-08-22", "2015-08-22"),
         ("On August 1st, 2017, warplanes struck.", "2017-08-01", "2017-08-01"),
         ("Last month the coalition admitted it.", "2016-06-01", "2016-06-30"),

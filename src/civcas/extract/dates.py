@@ -232,6 +232,20 @@ _BARE_ORDINAL_DAY = re.compile(
 _BEFORE_A_DAY_WORD = re.compile(r"[\s\u00a0]+(?:yesterday|today)\b", re.IGNORECASE)
 
 
+#: the year words after a day or a month name: "March 12 last year", "in August of this year"
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<which>last|this|the\s+previous|the\s+current)\s+year\b", re.IGNORECASE)
+
+
+def _year_after(text: str, end: int, reference: date | None, year_hint: int | None) -> tuple[int, int] | None:
+    """The year the words right after a date give, relative to the page's, and where they end."""
+    m = _YEAR_AFTER.match(text, end)
+    base = reference.year if reference is not None else year_hint
+    if m is None or base is None:
+        return None
+    last = m.group("which").lower() in ("last", "the previous")
+    return (base - 1 if last else base), m.end()
+
+
 def find_dates(
     text: str, *, reference: date | None, year_hint: int | None = None, rules: RuleFiles | None = None
 ) -> list[DateMention]:
@@ -343,6 +357,14 @@ def find_dates(
             if m.group("month").lower() in ("may", "mar") and m.group("month")[0].islower():
                 # "may 5 people", "on March 21 may have killed": the verb, not the month (months are capitalised)
                 continue
+            said = _year_after(text, m.end(), reference, year_hint)
+            if said is not None:
+                # "on March 12 last year", "on 12 March this year": the year the words after the day give
+                y, end = said
+                dt = _safe(y, mon, dd)
+                add(DateMention(m.start(), end, text[m.start() : end], dt, dt, DatePrecision.DAY, "absolute",
+                                f"{g.tag}#{kind}"))
+                continue
             dt = _infer_year(mon, dd, reference, year_hint)
             add(DateMention(m.start(), m.end(), m.group(), dt, dt, DatePrecision.DAY, "absolute", f"{g.tag}#{kind}",
                             month_day=None if dt is not None else (mon, dd)))
@@ -397,6 +419,10 @@ def find_dates(
         if mon is None:
             continue
         iy = _infer_month_year(mon, reference, year_hint)
+        said = _year_after(text, m.end(), reference, year_hint)
+        m_end = m.end()
+        if said is not None:
+            iy, m_end = said  # "in August last year"
         s = m.start("month")
         words = (m.group("part") or "").lower().replace("-", " ").split()
         part = MONTH_PARTS.get(words[-2] if words[-1:] == ["of"] else words[0]) if words else None
@@ -412,8 +438,8 @@ def find_dates(
             add(
                 DateMention(
                     s,
-                    m.end(),
-                    text[s : m.end()],
+                    m_end,
+                    text[s:m_end],
                     first,
                     last,
                     DatePrecision.MONTH if part is None else DatePrecision.DAYS,
