@@ -1674,3 +1674,10 @@ def test_a_strike_dated_before_a_visit_keeps_its_date() -> None:
     text = "A drone strike hit a car yesterday, killing two civilians; the governor visited the site on Monday."
     (c,) = run(_doc(text, date(2025, 11, 5)), config=CONFIG)
     assert c.date is not None and c.date.start == date(2025, 11, 4), c.date
+
+
+def test_a_name_in_a_capitals_title_read_as_a_town_abroad_is_no_place(village_config: Any) -> None:
+    text = ("AUSTIN ORDERS INVESTIGATION OF SYRIA AIRSTRIKE THAT KILLED CIVILIANS\n\n"
+            "US forces conducted a drone strike near Idlib, Syria, on Friday that killed a civilian, activists said.")
+    claims = run(_doc(text), config=village_config)
+    assert claims and all(c.place is None or c.place.country == "SY" for c in claims), [c.place for c in claims]

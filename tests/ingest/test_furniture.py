@@ -339,3 +339,20 @@ def test_furniture_a_list_of_dated_headlines_is_removed(listing: str) -> None:
 def test_furniture_two_dated_headlines_are_no_list() -> None:
     text = f"Two killed in shelling on Sarmin\n\n2025/03/18\n\nPublished:\n\n2025/03/19\n\n{BODY}"
     assert clean(text).text == text
+
+
+def test_furniture_a_linked_headline_in_capitals_inside_an_article_is_removed() -> None:
+    text = (
+        "JETS STRIKE MARKET IN THE TOWN\n\n"
+        "Jets struck a market in the town on Monday, killing 12 people, activists said.\n\n"
+        "The minister at a news conference (AP)\n\n"
+        "MINISTER ORDERS INVESTIGATION OF AIRSTRIKE THAT KILLED CIVILIANS\n\n"
+        "A spokesman added that an initial review of the strike indicated possible civilian casualties.\n\n"
+        "SEE ALSO THE FULL LIST\n\n"
+        "Short."
+    )
+    r = clean(text)
+    linked = "MINISTER ORDERS INVESTIGATION OF AIRSTRIKE THAT KILLED CIVILIANS"
+    assert [x.text for x in r.removed] == [linked], r.removed
+    # the title before the article's first paragraph stays, and so does a line in capitals no prose follows
+    assert r.text.startswith("JETS STRIKE MARKET IN THE TOWN") and "SEE ALSO THE FULL LIST" in r.text

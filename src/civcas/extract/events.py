@@ -346,6 +346,12 @@ def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tu
 # ----------------------------------------------------------------------------------------------- places
 
 
+def _in_capitals(text: str) -> bool:
+    """A line in Latin capitals ("AUSTIN ORDERS INVESTIGATION ..."), not an Arabic one with an acronym in it."""
+    latin = [c for c in text if "A" <= c <= "Z" or "a" <= c <= "z"]
+    return len(latin) >= 12 and all(c.isupper() for c in latin) and len(latin) * 2 > len(text.replace(" ", ""))
+
+
 def choose_place(
     u: Unit, resolved: dict[tuple[int, int], Place], country: str | None = None
 ) -> tuple[Place | None, list[Place]]:
@@ -374,6 +380,10 @@ def choose_place(
         and c.country != resolved[(m.span.start, m.span.end)].country
         for w in m.within
     )]
+    if country and _in_capitals(u.sent.text):
+        # "AUSTIN ORDERS INVESTIGATION OF SYRIA AIRSTRIKE": a headline in capitals gives no case to tell a name by; a
+        # name in it read as a town abroad is a person's as often as not
+        cands = [m for m in cands if resolved[(m.span.start, m.span.end)].country in (None, country)]
     seats = _claimant_seats(u, cands)
     if seats and u.claimant is not None:
         # "The Syrian government and its ally Russia denied ...": a country inside the speaker's name says who

@@ -64,6 +64,9 @@ class HeadlineShape(_Strict):
     #: a run of at least this many headlines, each with its date (on the line after it, or before or after it on
     #: its own line), is a list of other stories (0: off)
     dated_min_items: int = Field(default=0, ge=0)
+    #: a line of at least this many words in Latin capitals between two paragraphs of prose is a link to another
+    #: story (news sites set their "related" headlines so inside an article; 0: off)
+    capitals_min_words: int = Field(default=0, ge=0)
 
     _regex = field_validator("paragraph_end")(_check_regex)
     _date_regex = field_validator("date")(lambda v: v if v is None else _check_regex(v))
@@ -123,6 +126,7 @@ class Furniture:
     dated: tuple[re.Pattern[str], re.Pattern[str], int] | None = None
     comments: tuple[_Compiled, ...] = ()
     author_comments: tuple[_Compiled, ...] = ()
+    capitals_min_words: int = 0
 
     def line_rule(self, line: str) -> _Compiled | None:
         """The first line rule matching the whole stripped ``line``, if any."""
@@ -209,6 +213,7 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
         dated=_dated_patterns(parsed.headline),
         comments=compiled(parsed.comments),
         author_comments=compiled(parsed.author_comments),
+        capitals_min_words=parsed.headline.capitals_min_words,
     )
 
 
@@ -296,6 +301,7 @@ def clean(text: str, *, rules: Furniture | None = None) -> CleanResult:
         i += 1
     _trailing_list(lines, rules, removed)
     _dated_list(lines, rules, removed)
+    _capitals_links(lines, rules, removed)
     if not removed:
         return CleanResult(text)
     out = _join_kept(lines, removed)
@@ -428,6 +434,42 @@ def _dated_list(lines: list[str], rules: Furniture, removed: dict[int, tuple[str
         run, items = [], 0
         i += 1
     flush()
+
+
+CAPITALS_LINK = "capitals_link"
+#: the fewest words of a paragraph of running text around a linked headline
+_PROSE_MIN_WORDS = 8
+
+
+def _capitals_links(lines: list[str], rules: Furniture, removed: dict[int, tuple[str, str]]) -> None:
+    """Remove a line in Latin capitals set inside an article's prose ("AUSTIN ORDERS INVESTIGATION OF SYRIA AIRSTRIKE
+    THAT KILLED CIVILIANS" in a Fox News article): a link to another story, whose words read as the article's own
+    would place or date it wrongly. A title before the first paragraph stays."""
+    if not rules.capitals_min_words:
+        return
+    seq = [k for k, t in enumerate(lines) if t.strip() and k not in removed]
+    prose_seen = False
+    for i in range(len(seq) - 1):
+        t = lines[seq[i]].strip()
+        if _in_capitals(t, rules.capitals_min_words):
+            # (after the article's first paragraph, with its prose going on after it; a photo's caption may stand
+            # before it)
+            if prose_seen and _prose(lines[seq[i + 1]].strip(), rules):
+                removed[seq[i]] = (f"{rules.tag}#{CAPITALS_LINK}", "linked story's headline in capitals")
+            continue
+        prose_seen = prose_seen or _prose(t, rules)
+
+
+def _in_capitals(line: str, min_words: int) -> bool:
+    letters = [c for c in line if c.isascii() and c.isalpha()]
+    return (len(line.split()) >= min_words and len(letters) * 2 > len(line.replace(" ", ""))
+            and all(c.isupper() for c in letters) and not line.rstrip().endswith((".", "?", "!")))
+
+
+def _prose(line: str, rules: Furniture) -> bool:
+    """A paragraph of running text: mixed case, ending like a sentence."""
+    return (any(c.islower() for c in line) and len(line.split()) >= _PROSE_MIN_WORDS
+            and rules.paragraph_end.fullmatch(line) is not None)
 
 
 def _join_kept(lines: list[str], removed: dict[int, tuple[str, str]]) -> str:
