@@ -28,6 +28,10 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("Activists said a few days ago the market was hit.", "2016-07-12", "2016-07-20"),
         ("On July 23 the village was bombed.", "2015-07-23", "2015-07-23"),
         ("On July 18 the village was bombed.", "2016-07-18", "2016-07-18"),
+        # a count of days ago, and two weeks ago
+        ("He died of wounds from a strike four days ago.", "2016-07-17", "2016-07-17"),
+        ("The village was shelled 7 days ago.", "2016-07-14", "2016-07-14"),
+        ("The village was shelled two weeks ago.", "2016-07-04", "2016-07-10"),
         # the year the words after the date give
         ("A strike on March 12 last year killed 5.", "2015-03-12", "2015-03-12"),
         ("A strike in August last year killed 5.", "2015-08-01", "2015-08-31"),
