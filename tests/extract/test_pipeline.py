@@ -1681,3 +1681,23 @@ def test_a_name_in_a_capitals_title_read_as_a_town_abroad_is_no_place(village_co
             "US forces conducted a drone strike near Idlib, Syria, on Friday that killed a civilian, activists said.")
     claims = run(_doc(text), config=village_config)
     assert claims and all(c.place is None or c.place.country == "SY" for c in claims), [c.place for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Night shelling on Idlib city, 8 September 2021 (Civil Defence)\n\n"
+         "A woman was killed and her child wounded at dawn today in a rocket strike on the village of Marayan. The "
+         "last strike on the outskirts of Idlib city was on 4 November last year.\n\nMeanwhile, Russian jets struck "
+         "the outskirts of Maarat Misrin, wounding six civilians."),
+        ("قصف ليلي على مدينة إدلب 8 أيلول 2021 (الدفاع المدني)\n\n"
+         "قتلت سيدة وجرح طفلها فجر اليوم بقصف صاروخي على قرية مرعيان. وكان آخر قصف تعرض له محيط مدينة إدلب في 4 "
+         "تشرين الثاني العام الماضي.\n\nوفي ظل التصعيد المتواصل، استهدفت طائرة حربية روسية محيط مدينة معرة مصرين ما "
+         "أدى لإصابة 6 مدنيين."),
+    ],
+)
+def test_an_earlier_strike_told_as_background_dates_no_other(text: str, village_config: Any) -> None:
+    claims = [c for c in run(_doc(text, None), config=village_config) if c.killed is not None or c.injured is not None]
+    # (the page's year is 2021 by its caption: the strike "last year" was in 2020, and neither toll is of that day)
+    assert len(claims) == 2 and all(c.date is None or c.date.start is None or c.date.start.year == 2021
+                                    for c in claims), [c.date for c in claims]

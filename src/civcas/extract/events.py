@@ -125,6 +125,8 @@ class Event:
     date_precision: str = "day"
     belligerents: list[str] = field(default_factory=list)
     background: bool = False
+    #: an earlier strike told as background ("The last strike on the town was ..."): no later statement joins it
+    closed: bool = False
 
     @property
     def killed_values(self) -> list[int]:
@@ -1119,6 +1121,8 @@ def cluster(
             forced_new = u.kind in ("harm", "attack") and (u.offset.offset != (0, 0) or bool(u.places or u.actors))
         if _another_event(u, u.sent.index not in by_sentence):
             forced_new = True  # "In a separate incident, ...": another event however near its place (not background)
+        previous = _previous_event(u, u.sent.index not in by_sentence)
+        forced_new = forced_new or previous
         if (
             not forced_new and last is not None and last.place is not None and place is not None
             and any(h.additive for h in u.harms) and any(m.kind_hint == "village" for m in u.places)
@@ -1142,7 +1146,8 @@ def cluster(
             ev = events[prev_harm.event]  # a breakdown continues the statement it breaks down
         if ev is None:
             ev = Event(index=len(events), aggregate=agg)
-            ev.background = forced_new and u.offset is not None
+            ev.background = (forced_new and u.offset is not None) or previous
+            ev.closed = previous
             events.append(ev)
         ev.units.append(u)
         u.event = ev.index
@@ -1192,6 +1197,24 @@ def _another_event_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] |
 
     return (re.compile(rf"^[\W_]*(?:{alternation(words)})(?!\w)", re.IGNORECASE) if words else None,
             re.compile(rf"(?<!\w)(?:{alternation(anywhere)})(?!\w)", re.IGNORECASE) if anywhere else None)
+
+
+@functools.cache
+def _previous_event_pattern() -> re.Pattern[str] | None:
+    """The openers of both harm lexicons' ``previous_event``, as one pattern."""
+    from civcas.extract.rules import load_rules
+
+    rules = load_rules()
+    words = [*rules.harm.previous_event, *(rules.ar_harm.previous_event if rules.ar_harm else [])]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[\W_]*(?:{alternation})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _previous_event(u: Unit, first_of_sentence: bool) -> bool:
+    """Whether a unit's sentence opens by telling an earlier strike as background ("وكان آخر قصف تعرض له محيط إدلب
+    في 4 نوفمبر العام الماضي", "The last strike on the town was ..."): its own event, no later statement's."""
+    pattern = _previous_event_pattern()
+    return first_of_sentence and pattern is not None and pattern.match(u.sent.text) is not None
 
 
 def _another_event(u: Unit, first_of_sentence: bool) -> bool:
@@ -1272,7 +1295,7 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     # The areas this statement itself puts its place in ("Al-Bukamal in Deir ez-Zor province").
     own_containers = {fold(w) for m in u.places for w in m.within}
     for ev in events:
-        if ev.aggregate:
+        if ev.aggregate or ev.closed:
             continue
         score = 0.0
         # a place nothing could resolve ("Rwanda" inside "Democratic Forces for the Liberation of Rwanda") says
@@ -1438,8 +1461,8 @@ def _inherit_dates(events: list[Event], units: list[Unit]) -> None:
             if 0 <= gap <= 1 and not ev.background:
                 ev.start, ev.end, ev.date_rule = prev.start, prev.end, "inherited"
                 ev.date_precision = prev.date_precision
-        if ev.start or ev.end:
-            prev = ev
+        if (ev.start or ev.end) and not ev.closed:
+            prev = ev  # (an earlier strike told as background lends its date to no strike told after it)
 
 
 def doc_belligerents(units: list[Unit]) -> list[str]:

@@ -122,6 +122,9 @@ class HarmFile(Header):
     others: list[str] = []
     #: openers of a sentence that tells another event than the one before ("In a separate incident, ...")
     another_event: list[str] = []
+    #: openers of a sentence that tells an earlier strike as background ("The last strike on the town was ..."): its
+    #: own event, which no later statement joins
+    previous_event: list[str] = []
     #: words anywhere in a sentence that put its harm away from the place told before ("elsewhere in the province")
     elsewhere: list[str] = []
     #: harm verbs that also take things as objects, and those things: "executed four airstrikes", "shot a video"
@@ -479,6 +482,8 @@ class ArabicHarmFile(Header):
     others: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
     another_event: list[str] = []
+    #: openers of a sentence that tells an earlier strike ("وكان آخر قصف"), as ``HarmFile.previous_event``
+    previous_event: list[str] = []
     #: words anywhere in a sentence that put its harm elsewhere ("في مناطق أخرى"), as ``HarmFile.elsewhere``
     elsewhere: list[str] = []
     #: the heads of a toll ("عدد الشهداء", "حصيلة القتلى"), with the clitics written onto them
