@@ -125,7 +125,8 @@ class Event:
     date_precision: str = "day"
     belligerents: list[str] = field(default_factory=list)
     background: bool = False
-    #: an earlier strike told as background ("The last strike on the town was ..."): no later statement joins it
+    #: an earlier strike told as background ("The last strike on the town was ..."): no statement of a later sentence
+    #: joins it
     closed: bool = False
 
     @property
@@ -1295,8 +1296,8 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     # The areas this statement itself puts its place in ("Al-Bukamal in Deir ez-Zor province").
     own_containers = {fold(w) for m in u.places for w in m.within}
     for ev in events:
-        if ev.aggregate or ev.closed:
-            continue
+        if ev.aggregate or (ev.closed and all(x.sent.index != u.sent.index for x in ev.units)):
+            continue  # (a background strike's own sentence goes on with it; no later one joins it)
         score = 0.0
         # a place nothing could resolve ("Rwanda" inside "Democratic Forces for the Liberation of Rwanda") says
         # nothing against a place the next clause gives
