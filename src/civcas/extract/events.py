@@ -21,6 +21,7 @@ from civcas.extract.dates import told_range
 from civcas.extract.statements import Unit
 from civcas.extract.text import fold, unclosed_quote
 from civcas.gazetteer.datafiles import region_radii
+from civcas.ingest.furniture import in_latin_capitals
 from civcas.records import ClaimantKind, DatePrecision, Place, PlaceMention, PlacePrecision, Stance
 
 _FINE = {
@@ -349,12 +350,6 @@ def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tu
 # ----------------------------------------------------------------------------------------------- places
 
 
-def _in_capitals(text: str) -> bool:
-    """A line in Latin capitals ("AUSTIN ORDERS INVESTIGATION ..."), not an Arabic one with an acronym in it."""
-    latin = [c for c in text if "A" <= c <= "Z" or "a" <= c <= "z"]
-    return len(latin) >= 12 and all(c.isupper() for c in latin) and len(latin) * 2 > len(text.replace(" ", ""))
-
-
 def choose_place(
     u: Unit, resolved: dict[tuple[int, int], Place], country: str | None = None
 ) -> tuple[Place | None, list[Place]]:
@@ -383,7 +378,7 @@ def choose_place(
         and c.country != resolved[(m.span.start, m.span.end)].country
         for w in m.within
     )]
-    if country and _in_capitals(u.sent.text):
+    if country and in_latin_capitals(u.sent.text):
         # "AUSTIN ORDERS INVESTIGATION OF SYRIA AIRSTRIKE": a headline in capitals gives no case to tell a name by; a
         # name in it read as a town abroad is a person's as often as not
         cands = [m for m in cands if resolved[(m.span.start, m.span.end)].country in (None, country)]
@@ -1184,45 +1179,37 @@ def cluster(
 
 
 @functools.cache
-def _another_event_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The openers (``another_event``) and the words anywhere (``elsewhere``) of both harm lexicons, each as one
-    pattern, compiled once: every sentence is tried."""
+def _another_event_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The openers (``another_event``), the words anywhere (``elsewhere``) and the openers of an earlier strike
+    (``previous_event``) of both harm lexicons, each as one pattern, compiled once: every sentence is tried."""
     from civcas.extract.rules import load_rules
 
     rules = load_rules()
-    words = [*rules.harm.another_event, *(rules.ar_harm.another_event if rules.ar_harm else [])]
-    anywhere = [*rules.harm.elsewhere, *(rules.ar_harm.elsewhere if rules.ar_harm else [])]
+    ar = rules.ar_harm
 
-    def alternation(ws: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+    def pattern(en: list[str], ar_words: list[str], template: str) -> re.Pattern[str] | None:
+        words = [*en, *ar_words]
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(template.format(alternation), re.IGNORECASE) if words else None
 
-    return (re.compile(rf"^[\W_]*(?:{alternation(words)})(?!\w)", re.IGNORECASE) if words else None,
-            re.compile(rf"(?<!\w)(?:{alternation(anywhere)})(?!\w)", re.IGNORECASE) if anywhere else None)
-
-
-@functools.cache
-def _previous_event_pattern() -> re.Pattern[str] | None:
-    """The openers of both harm lexicons' ``previous_event``, as one pattern."""
-    from civcas.extract.rules import load_rules
-
-    rules = load_rules()
-    words = [*rules.harm.previous_event, *(rules.ar_harm.previous_event if rules.ar_harm else [])]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[\W_]*(?:{alternation})(?!\w)", re.IGNORECASE) if words else None
+    opener = r"^[\W_]*(?:{})(?!\w)"
+    return (pattern(rules.harm.another_event, ar.another_event if ar else [], opener),
+            pattern(rules.harm.elsewhere, ar.elsewhere if ar else [], r"(?<!\w)(?:{})(?!\w)"),
+            pattern(rules.harm.previous_event, ar.previous_event if ar else [], opener))
 
 
 def _previous_event(u: Unit, first_of_sentence: bool) -> bool:
     """Whether a unit's sentence opens by telling an earlier strike as background ("وكان آخر قصف تعرض له محيط إدلب
-    في 4 نوفمبر العام الماضي", "The last strike on the town was ..."): its own event, no later statement's."""
-    pattern = _previous_event_pattern()
-    return first_of_sentence and pattern is not None and pattern.match(u.sent.text) is not None
+    في 4 نوفمبر العام الماضي", "The last strike on the town was ..."): its own event, no later sentence's."""
+    previous = _another_event_patterns()[2]
+    return first_of_sentence and previous is not None and previous.match(u.sent.text) is not None
 
 
 def _another_event(u: Unit, first_of_sentence: bool) -> bool:
     """Whether a unit tells another event than the one before: its sentence opens with words that say so ("In a
     separate incident"), or its own clause puts its harm elsewhere ("..., while seven others died elsewhere in the
     province")."""
-    opener, elsewhere = _another_event_patterns()
+    opener, elsewhere, _ = _another_event_patterns()
     lo, hi = u.region
     return bool((first_of_sentence and opener is not None and opener.match(u.sent.text))
                 or (elsewhere is not None and elsewhere.search(u.sent.text, lo, hi)))

@@ -460,10 +460,18 @@ def _capitals_links(lines: list[str], rules: Furniture, removed: dict[int, tuple
         prose_seen = prose_seen or _prose(t, rules)
 
 
-def _in_capitals(line: str, min_words: int) -> bool:
+def in_latin_capitals(line: str, min_letters: int = 12) -> bool:
+    """A line written in Latin capitals ("AUSTIN ORDERS INVESTIGATION ..."): most of its characters Latin letters, none
+    of them lower case (an Arabic line with an acronym in it is none)."""
     letters = [c for c in line if c.isascii() and c.isalpha()]
-    return (len(line.split()) >= min_words and len(letters) * 2 > len(line.replace(" ", ""))
-            and all(c.isupper() for c in letters) and not line.rstrip().endswith((".", "?", "!")))
+    return len(letters) >= min_letters and len(letters) * 2 > len(line.replace(" ", "")) and all(
+        c.isupper() for c in letters)
+
+
+def _in_capitals(line: str, min_words: int) -> bool:
+    """A headline in capitals: enough words, and no full stop of a sentence at its end."""
+    return (len(line.split()) >= min_words and in_latin_capitals(line, 1)
+            and not line.rstrip().endswith((".", "?", "!")))
 
 
 def _prose(line: str, rules: Furniture) -> bool:
