@@ -201,3 +201,10 @@ def test_both_ends_of_a_road_between_two_towns_are_near() -> None:
     text = "A Turkish drone targeted a car on the road between Qamishli and Amuda, killing two men."
     got = [(m.text, m.relation) for m in find_mentions(text, 0, len(text))]
     assert got == [("Qamishli", "near"), ("Amuda", "near")], got
+
+
+def test_places_a_sudanese_locality_is_a_district() -> None:
+    # Sudan's second-level areas are "localities"; the name keeps the word it is named by
+    text = "Eight people were killed in Abu Karinka locality, East Darfur, on Sunday."
+    m = next(m for m in find_mentions(text, 0, len(text)) if m.text == "Abu Karinka")
+    assert (m.kind_hint, m.phrase) == ("district", "Abu Karinka locality")
