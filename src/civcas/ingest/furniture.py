@@ -460,12 +460,17 @@ def _capitals_links(lines: list[str], rules: Furniture, removed: dict[int, tuple
         prose_seen = prose_seen or _prose(t, rules)
 
 
+_LATIN_LOWER = re.compile(r"[a-z]")
+_LATIN_UPPER = re.compile(r"[A-Z]")
+
+
 def in_latin_capitals(line: str, min_letters: int = 12) -> bool:
     """A line written in Latin capitals ("AUSTIN ORDERS INVESTIGATION ..."): most of its characters Latin letters, none
     of them lower case (an Arabic line with an acronym in it is none)."""
-    letters = [c for c in line if c.isascii() and c.isalpha()]
-    return len(letters) >= min_letters and len(letters) * 2 > len(line.replace(" ", "")) and all(
-        c.isupper() for c in letters)
+    if _LATIN_LOWER.search(line):  # (most lines: decided at their first small letter)
+        return False
+    letters = len(_LATIN_UPPER.findall(line))
+    return letters >= min_letters and letters * 2 > len(line) - line.count(" ")
 
 
 def _in_capitals(line: str, min_words: int) -> bool:
