@@ -2342,3 +2342,41 @@ def test_arabic_the_dead_named_by_their_family_or_funeral_tell_no_harm(text: str
 def test_arabic_the_dead_named_by_name_after_their_family_still_count() -> None:
     got = {c: h.value for c, h in _harms("تم الاتفاق على خروج عائلة الشهيد محمود الهليل من القرية.").items()}
     assert got.get("killed") == 1, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفاة السيدة سعاد الخليل جراء إصابتها الخطيرة إثر سقوط قذيفة على منزلها في البلدة.",
+        "استشهد الشاب محمد العلي إثر إصابته بشظايا قذيفة على البلدة.",
+    ],
+)
+def test_arabic_a_wound_of_the_dead_named_with_its_pronoun_is_no_one_injured(text: str) -> None:
+    got = {c: h.value for c, h in _harms(text).items()}
+    assert got == {"killed": 1}, got
+
+
+def test_arabic_a_wound_of_another_after_a_death_still_counts() -> None:
+    got = {c: h.value for c, h in _harms("استشهد طفل وأصيبت والدته جراء قصف على البلدة.").items()}
+    assert got == {"killed": 1, "injured": 1}, got
+
+
+def test_arabic_the_act_a_report_tells_ends_the_source_name() -> None:
+    (u,) = _units("أفادت المعلومات الواردة لوكالتنا بإقدام جيش الاحتلال التركي على قصف القرية، ما أدى إلى إصابة مواطن.")
+    assert [a.canonical for a in u.actors] == ["Turkey"]
+    assert u.claimant is None or "التركي" not in u.claimant.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers right after a verb of firing are the shooters
+        ("أطلق الجنود الأتراك الرصاص على القرية، ما أدى إلى إصابة مواطن.", ["Turkey"]),
+        ("فتح عناصر قسد النار على سيارة في البلدة، ما أدى إلى مقتل شاب.", ["SDF"]),
+        # soldiers fired on are the force's people, not its fire
+        ("أطلقت قسد النار على عناصر من الجيش الوطني، ما أدى إلى مقتل عنصرين.", ["SDF"]),
+    ],
+)
+def test_arabic_soldiers_after_a_verb_of_firing_are_the_shooters(text: str, expected: list[str]) -> None:
+    (u,) = _units(text)
+    assert [a.canonical for a in u.actors] == expected

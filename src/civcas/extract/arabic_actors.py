@@ -35,7 +35,9 @@ def _owned(sc: Scan, hit: PhraseHit, lex: ArabicLex) -> bool:
             return False
         start = _start_of_phrase(sc, k, lex.owned_by)
         if start is not None:
-            return not _sourced(sc, start, lex)
+            # "أطلق الجنود الأتراك الرصاص": the owner noun right after a verb of firing is its subject, the shooters
+            shot = start > 0 and sc.toks[start - 1].text in lex.shooter_verbs
+            return not shot and not _sourced(sc, start, lex)
         if toks[k].text.isdigit() or toks[k].text in ("ثلاثه", "اربعه", "خمسه", "عشرات", "العشرات"):
             return True
         if toks[k].text not in links and not any(f in links for f, _ in variants(toks[k].text, article=False)):

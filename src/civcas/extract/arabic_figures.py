@@ -113,6 +113,8 @@ def _drop_wounds_of_the_dead(sc: Scan, lex: ArabicLex) -> None:
 def _after_wounds_word(sc: Scan, start: int, lex: ArabicLex) -> bool:
     """Right after a word of dying of wounds, or a few plain words after it: "متأثرا بإصابته", "متأثراً بجراحه التي
     أصيب بها" (the wounds he sustained)."""
+    if sc.toks[start].text in lex.own_wounds and sc.toks[start - 1].text in lex.own_wound_causes:
+        return True  # "وفاة السيدة ... جراء إصابتها الخطيرة": her wound, the death's cause
     for back in range(1, 4):
         k = start - back
         if k < 0:

@@ -55,6 +55,7 @@ class ArabicLex:
     adjectives: PhraseIndex
     owned_by: PhraseIndex
     source_markers: PhraseIndex
+    shooter_verbs: frozenset[str]
     not_actors: PhraseIndex
     validity: dict[str, tuple[object, object]]
     speech_verbs: PhraseIndex
@@ -121,6 +122,8 @@ class ArabicLex:
     demonstratives: frozenset[str]
     wounds_of_the_dead: frozenset[str]
     died_of_wounds_one: frozenset[str]
+    own_wounds: frozenset[str]
+    own_wound_causes: frozenset[str]
     elided_after: frozenset[str]
     not_people_before: frozenset[str]
     others_after_harm: frozenset[str]
@@ -368,6 +371,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         adjectives=indexes["adjectives"],
         owned_by=indexes["owned_by"],
         source_markers=indexes["source_markers"],
+        shooter_verbs=frozenset(fold_phrase(w) for w in bel.shooter_verbs),
         not_actors=indexes["not_actors"],
         validity=validity,
         speech_verbs=indexes["speech_verbs"],
@@ -430,6 +434,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         demonstratives=_words(harm.demonstratives),
         wounds_of_the_dead=_words(harm.wounds_of_the_dead),
         died_of_wounds_one=_words(harm.died_of_wounds_one),
+        own_wounds=_words(harm.own_wounds),
+        own_wound_causes=_words(harm.own_wound_causes),
         elided_after=_words(harm.elided_after),
         not_people_before=_words(vic.not_people_before),
         others_after_harm=_words(vic.others_after_harm),

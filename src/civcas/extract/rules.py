@@ -472,6 +472,10 @@ class ArabicHarmFile(Header):
     wounds_of_the_dead: list[str]
     #: the singular of those right after a death verb ("توفي متأثراً بإصابته"): the one who died, with no noun
     died_of_wounds_one: list[str] = []
+    #: a wound with its owner's pronoun (إصابتها) and the cause words before it that make it the wound a death came of
+    #: ("وفاة السيدة ... جراء إصابتها")
+    own_wounds: list[str] = []
+    own_wound_causes: list[str] = []
     #: words that open the cause of the harm told before ("بقصف", "جراء"): a full stop before one is a slip, not the
     #: end of the sentence ("استشهاد الصحفي ... من مدينة عفرين. بقصف طائرة حربية ... في محيط سد تشرين")
     cause_openers: list[str] = []
@@ -544,6 +548,9 @@ class ArabicBelligerentsFile(Header):
     #: words between an owner noun and the force that owns it ("عنصر من قسد", "التابعة لـ")
     owner_links: list[str]
     source_markers: list[str]
+    #: verbs of firing right before an owner noun, whose subject it is ("أطلق الجنود الأتراك الرصاص"): the owner
+    #: noun names the shooters, not the force's victims
+    shooter_verbs: list[str] = []
     not_names: list[str] = []
     #: words after a force that tie it to its backer ("قسد المدعومة أمريكيا", "طائرة مسيرة تابعة للتحالف"): the
     #: subject of a verb runs on over them to the backer
