@@ -2185,6 +2185,22 @@ def test_one_sentences_counts_in_two_nearby_villages_are_two_strikes(village_con
     assert got[0][1] != got[1][1], got
 
 
+def test_two_sentences_counts_in_two_nearby_villages_are_two_strikes(village_config: Any) -> None:
+    # Kafr Nabl and Has again, in two sentences of a civil defence round-up: another toll in another village the
+    # gazetteer knows is another strike, not the first one told again
+    text = ("وقتل طفلان وأصيبت طفلة إثر قصف صاروخي لقوات النظام استهدف مدينة كفرنبل في ريف إدلب الجنوبي.\n\n"
+            "وقتل مدني وأصيب 6 مدنيين جراء قصف مدفعي لقوات النظام استهدف قرية حاس جنوبي إدلب.")
+    claims = run(Document(id="k2", text=text), config=village_config)
+    got = sorted((c.killed.value if c.killed else None, c.place.name if c.place else None) for c in claims)
+    assert [k for k, _ in got] == [1, 2], got
+    assert got[0][1] != got[1][1], got
+    # ... while the same toll told again near the first village stays the first strike
+    text = ("قتل مدنيان بقصف صاروخي على مدينة كفرنبل في ريف إدلب الجنوبي.\n\n"
+            "وأفاد الدفاع المدني أن مدنيين اثنين قتلا في القصف على قرية حاس.")
+    claims = run(Document(id="k3", text=text), config=village_config)
+    assert claims and len({c.id.split(":")[1] for c in claims}) == 1, [c.id for c in claims]  # doc:event:hash
+
+
 def test_an_arabic_total_broken_down_by_place_gives_each_place_its_count(village_config: Any) -> None:
     # "seven civilians, (they are) four in Maarat al-Numan and three in Saraqib", as in English
     text = "وثق المرصد مقتل 7 مدنيين، هم 4 في معرة النعمان و3 في سراقب، جراء القصف الجوي الروسي."
@@ -2525,3 +2541,12 @@ def test_a_village_the_text_puts_in_the_town_named_before_places_the_strike(vill
         village_config,
     )
     assert [p.name for p in got] == ["المستريحة"], [(p.name, p.precision) for p in got]
+
+
+def test_an_arabic_name_its_district_bears_is_the_districts_seat(village_config: Any) -> None:
+    # Eight Syrian villages are "رأس العين" in the gazetteer, none with a population; the one whose district bears the
+    # name (Ras al-Ain, Hasakah) is the town reports mean, and it votes for Syria where nothing else names a country
+    for text in ("توفيت طفلة إثر دهسها في إحدى قرى مدينة رأس العين.",
+                 "قتل شخص بانفجار عبوة ناسفة في مدينة رأس العين."):
+        got = _claim_places(text, village_config)
+        assert got and (got[0].country, got[0].admin1) == ("SY", "Al-Hasakah"), [(p.name, p.admin1) for p in got]

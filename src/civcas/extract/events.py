@@ -1300,6 +1300,11 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             ):
                 continue  # "قتل 7 مدنيين في كفرنبل و3 في حاس": two villages 2 km apart, each its own count
             if _same_place(place, ev_place):
+                if (u.has_figure and kv is not None and ev.killed_values and kv not in ev.killed_values
+                        and _two_known_villages(place, ev_place)):
+                    # "وقتل طفلان ... في قرية كفرلاتة" then "وقتل مدني ... في مدينة أريحا": another toll in another
+                    # village the gazetteer knows, however near (3 km), is another strike
+                    continue
                 score += 3
             elif _headline_area(ev.units, ev_place, own_containers):
                 # "Drone attack on a vehicle in Al-Malikiyah" over "... in Ain Diwar in Al-Malikiyah": the body puts

@@ -324,7 +324,8 @@ def country_shares(
         if not e.country:
             continue
         folded = info(e)
-        own = folded.loose_name == target or fold.has_core(folded.loose_name, own_core)
+        own = folded.loose_name == target or fold.has_core(folded.loose_name, own_core) or (
+            arabic and folded.arabic[:1] == (target,))  # in Arabic, the first Arabic name its record gives
         if not (own or folded.spelled(target, arabic) or (
             e.kind in ("region", "county") and not arabic and len(target) >= _UNDOUBLED_MIN
             and undoubled(target) in map(undoubled, folded.loose)

@@ -175,9 +175,12 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         size = e.population
         if not size and e.kind == "locality" and e.admin2 and (
             own_spelled or (spelling <= 0.1 and not arabic and fold.key(e.name) == own_key)
+            or (arabic and info.arabic[:1] == (target,))
         ):
             # a district seat without a population, named by its own name or another transliteration of it
-            # ("Ras al-Ain" for Ra's al `Ayn; an alternate name may be a layer's error, and is not enough)
+            # ("Ras al-Ain" for Ra's al `Ayn; an alternate name may be a layer's error, and is not enough), or in
+            # Arabic by the first Arabic name its record gives ("رأس العين": the seat of Ras al-Ain district, not
+            # the village whose record lists it third)
             size = effective_population(e, True)
         population = min(log10(size + 1), 7.0) * 0.35
         # without a population, the number of names it is known by stands in for how prominent a place is
