@@ -2550,3 +2550,10 @@ def test_an_arabic_name_its_district_bears_is_the_districts_seat(village_config:
                  "قتل شخص بانفجار عبوة ناسفة في مدينة رأس العين."):
         got = _claim_places(text, village_config)
         assert got and (got[0].country, got[0].admin1) == ("SY", "Al-Hasakah"), [(p.name, p.admin1) for p in got]
+
+
+def test_an_arabic_name_written_with_an_article_the_gazetteer_leaves_off(village_config: Any) -> None:
+    # the gazetteer spells the village "دار الكبيرة"; reports write "الدار الكبيرة" ("the big house" word by word, so
+    # only the whole name, spelled alike after its first word, makes it a place)
+    got = _claim_places("قتل 14 شخصا في مدينة تلبيسة، و6 في الدار الكبيرة.", village_config)
+    assert {p.name for p in got} == {"Tallbīsah", "Dar al Kabirah"}, [(p.name, p.mention) for p in got]

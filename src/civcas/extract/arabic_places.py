@@ -291,6 +291,12 @@ def _names_whole(sp: Any, folded_span: str, *, article_dropped: bool = False) ->
                     g == w or (g == "ال" + w and len(w) >= 3) for g, w in zip(parts[1:], words[1:], strict=True)
                 ):
                     return True
+                # "الدار الكبيرة" for the gazetteer's "دار الكبيرة": the first word given the article the text
+                # writes it with, the rest spelled alike
+                if len(parts) == len(words) and words[0] == "ال" + parts[0] and len(parts[0]) >= 3 and (
+                    parts[1:] == words[1:]
+                ):
+                    return True
     return False
 
 
