@@ -2557,3 +2557,10 @@ def test_an_arabic_name_written_with_an_article_the_gazetteer_leaves_off(village
     # only the whole name, spelled alike after its first word, makes it a place)
     got = _claim_places("قتل 14 شخصا في مدينة تلبيسة، و6 في الدار الكبيرة.", village_config)
     assert {p.name for p in got} == {"Tallbīsah", "Dar al Kabirah"}, [(p.name, p.mention) for p in got]
+
+
+def test_an_outlets_hashtag_run_into_the_next_word_is_no_place(village_config: Any) -> None:
+    # a captured post loses the line break after its signature: "#زمان_الوصل" (an outlet) runs into "قدّم"
+    got = _claim_places("التحالف الدولي يعرب عن أسفه لمقتل مدني #زمان_الوصلقدَّم التحالف الدولي تعازيه لأسرة المدني الذي"
+                        " لقي حتفه خلال عملية عسكرية في قرية كرهوك بريف الحسكة.", village_config)
+    assert got and all("زمان" not in (p.mention or "") for p in got), [(p.name, p.mention) for p in got]

@@ -62,6 +62,9 @@ class ArabicLex:
     openers: PhraseIndex
     anaphors: frozenset[str]
     claimant_kinds: PhraseIndex
+    #: the media's names of two words or more, folded, with _ between words: a hashtag that opens with one signs a
+    #: post ("#زمان_الوصل"), even run into the next word ("#زمان_الوصلقدم")
+    outlet_tags: tuple[str, ...]
     stance: tuple[tuple[re.Pattern[str], str, str], ...]
     aggregate: tuple[tuple[re.Pattern[str], str], ...]
     features: PhraseIndex
@@ -378,6 +381,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         openers=indexes["openers"],
         anaphors=frozenset(fold_phrase(w) for a in cl.anaphors for w in a.words),
         claimant_kinds=indexes["claimant_kinds"],
+        outlet_tags=tuple(sorted({fold_phrase(p).replace(" ", "_") for e in cl.entries if e.kind == "media"
+                                  for p in e.phrases if " " in p.strip()})),
         stance=stance,
         aggregate=aggregate,
         features=indexes["features"],

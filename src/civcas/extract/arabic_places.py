@@ -661,6 +661,8 @@ def find_places(
         parts = word.split("_")
         if len(parts) > 1 and not lex.signature_words.isdisjoint(parts):
             continue  # "#مكتب_الأتارب_الإعلامي": an office or outlet signs its post; "مكتب" is no place there
+        if len(parts) > 1 and word.startswith(lex.outlet_tags):
+            continue  # "#زمان_الوصل" (an outlet's name), even run into the next line's word: a signature
         k = _token_at(sc, f0)
         if k is None:
             continue
