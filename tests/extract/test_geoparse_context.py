@@ -2564,3 +2564,8 @@ def test_an_outlets_hashtag_run_into_the_next_word_is_no_place(village_config: A
     got = _claim_places("التحالف الدولي يعرب عن أسفه لمقتل مدني #زمان_الوصلقدَّم التحالف الدولي تعازيه لأسرة المدني الذي"
                         " لقي حتفه خلال عملية عسكرية في قرية كرهوك بريف الحسكة.", village_config)
     assert got and all("زمان" not in (p.mention or "") for p in got), [(p.name, p.mention) for p in got]
+
+
+def test_an_arabic_hashtag_of_an_institution_named_after_its_town_tags_the_town(village_config: Any) -> None:
+    got = _claim_places("أغار طيران النظام على محيط #مستشفى_حلب_الجامعي، ما أدّى لاستشهاد 8 مدنيين.", village_config)
+    assert got and (got[0].name, got[0].mention) == ("Aleppo", "حلب"), [(p.name, p.mention) for p in got]

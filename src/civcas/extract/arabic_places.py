@@ -663,6 +663,13 @@ def find_places(
             continue  # "#مكتب_الأتارب_الإعلامي": an office or outlet signs its post; "مكتب" is no place there
         if len(parts) > 1 and word.startswith(lex.outlet_tags):
             continue  # "#زمان_الوصل" (an outlet's name), even run into the next line's word: a signature
+        town_at = f0 + len(parts[0]) + 1
+        if len(parts) > 1 and parts[0] in lex.institutions and town_at in spotted_ends and not taken(
+            town_at, spotted_ends[town_at]
+        ):
+            # "#مستشفى_حلب_الجامعي": an institution named after its town tags the town
+            f0, f1 = town_at, min(f1, spotted_ends[town_at])
+            word = folded[f0:f1]
         k = _token_at(sc, f0)
         if k is None:
             continue
