@@ -98,3 +98,14 @@ def test_within_index_groups_sequence_and_group_of() -> None:
     of = gs.group_of(len(claims))
     assert all(of[i] == k for k, g in enumerate(gs) for i in g)
     assert len(index_groups([])) == 0
+
+
+def test_within_a_town_and_a_village_of_its_district_with_tolls_of_their_own_are_two_events() -> None:
+    # Manbij's district bears its name: "Manbij" names the area Tukhar lies in, but each has its own toll here
+    town = claim("d:0", "d", "Shelling on Manbij killed four people.", where="Manbij", day="2022-01-20", killed=4)
+    village = claim("d:1", "d", "A separate rocket attack killed a woman in Tukhar.", where="Tukhar",
+                    published="2022-01-20", killed=1)
+    assert _ids(groups([town, village])) == [["d:0"], ["d:1"]]
+    # ... while a village's claim with no toll of its own (or the same toll) is the town's event told closer
+    village = claim("d:1", "d", "The rockets fell on Tukhar.", where="Tukhar", published="2022-01-20")
+    assert _ids(groups([town, village])) == [["d:0", "d:1"]]

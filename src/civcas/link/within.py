@@ -36,6 +36,8 @@ from civcas.link.features import (
 from civcas.records import Claim
 
 _SAME_PLACE_KM = 2.0
+#: place ranks finer than this are points (a neighbourhood, a settlement), not areas (PRECISION_RANK)
+_NEAR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,11 @@ def _one_event(x: _Info, y: _Info) -> bool:
 def _inside(outer: _Info, inner: _Info) -> bool:
     """``outer`` names an area (or anchor town) that ``inner`` lies in, and their dates allow one event."""
     if outer.placeless or inner.placeless or dates_conflict(outer.interval, inner.interval):
+        return False
+    if outer.rank < _NEAR and inner.rank < _NEAR and not _figures_agree(outer.killed, inner.killed):
+        # "4 killed in Afrin ..., and a separate attack killed a woman in Maryamayn": a town (whose district bears
+        # its name) and a village of that district, each with a toll of its own, are two strikes, not a village
+        # inside an area
         return False
     return bool(outer.names & inner.areas)
 
