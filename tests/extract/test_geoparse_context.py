@@ -2569,3 +2569,19 @@ def test_an_outlets_hashtag_run_into_the_next_word_is_no_place(village_config: A
 def test_an_arabic_hashtag_of_an_institution_named_after_its_town_tags_the_town(village_config: Any) -> None:
     got = _claim_places("أغار طيران النظام على محيط #مستشفى_حلب_الجامعي، ما أدّى لاستشهاد 8 مدنيين.", village_config)
     assert got and (got[0].name, got[0].mention) == ("Aleppo", "حلب"), [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_town_the_gazetteer_lacks_after_in_is_finer_than_its_country(village_config: Any) -> None:
+    # neither town is in the gazetteer: each keeps its name, placed in the country the text names, rather than
+    # the bare country
+    got = _claim_places("A suicide bomber killed five worshippers at a mosque in northern Cameroon, in remote"
+                        " Kolofetta.", village_config)
+    assert got and (got[0].mention, got[0].country) == ("Kolofetta", "CM"), [(p.name, p.mention) for p in got]
+    got = _claim_places("At least 22 people were killed in an attack on a town in the Central African Republic,"
+                        " officials said. The attack took place on Saturday in Nanga Bogwila.",
+                        village_config)
+    assert got and (got[0].mention, got[0].country) == ("Nanga Bogwila", "CF"), [(p.name, p.mention) for p in got]
+    # ... but a name with no locative word before it (a person's) does not displace the country
+    got = _claim_places("Gunmen killed election official Amanullah Amani in northern Afghanistan.", village_config)
+    assert got and got[0].mention != "Amanullah Amani", [(p.name, p.mention) for p in got]

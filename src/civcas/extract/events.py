@@ -422,9 +422,10 @@ def choose_place(
     at_harm = (_placed_by_harm(u, cands, resolved) or _placed_by_strike(u, cands, resolved, containers)
                if len(cands) > 1 else None)
     best: tuple[tuple[int, int, int, int, int, int, int, int], PlaceMention] | None = None
+    unit_hints = hints([u])
     for i, m in enumerate(cands):
         p = resolved[(m.span.start, m.span.end)]
-        rank = place_rank(p, m.kind_hint)
+        rank = place_rank(p, unit_hints.get((m.span.start, m.span.end)))
         if m.relation == "dateline":
             rank = 6  # where the story was filed, used only when the text names nothing else
         is_container = fold(m.text) in containers or id(m) in references or (
@@ -680,6 +681,10 @@ def place_rank(p: Place, hint: str | None) -> int:
         "village", "city", "neighbourhood"
     ):
         return 1
+    if rank == _FINE[PlacePrecision.COUNTRY] and hint == "locative" and p.relation == "in" and unresolved_settlement(p):
+        # "in remote Kolofata", "in Nanga Boguila": a name the gazetteer lacks, placed in the country the text
+        # names, is finer than the country's name, though no feature word says what it is
+        return _FINE[PlacePrecision.UNRESOLVED]
     return rank
 
 
@@ -689,9 +694,23 @@ def located_by_context(p: Place) -> bool:
     return any("not in the gazetteer" in r or r.startswith("placed ") for r in p.reasons)
 
 
+#: a locative preposition right before a name ("in Nanga Boguila", "in remote Kolofata"): the name is where
+#: something happened, so a name the gazetteer lacks there is a place finer than the country it is placed in
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|at)\s+(?:remote\s+|restive\s+)?$", re.IGNORECASE)
+
+
 def hints(units: list[Unit]) -> dict[tuple[int, int], str | None]:
-    """The feature word ("village", "city") each place mention of ``units`` came with, by span."""
-    return {(m.span.start, m.span.end): m.kind_hint for u in units for m in u.places}
+    """The feature word ("village", "city") each place mention of ``units`` came with, by span; "locative" for a
+    name right after "in" or "at" without one."""
+    out: dict[tuple[int, int], str | None] = {}
+    for u in units:
+        for m in u.places:
+            hint = m.kind_hint
+            rel = m.span.start - u.sent.start
+            if hint is None and 0 < rel <= len(u.sent.text) and _LOCATIVE_BEFORE.search(u.sent.text, 0, rel):
+                hint = "locative"
+            out[(m.span.start, m.span.end)] = hint
+    return out
 
 
 def unresolved_settlement(p: Place) -> bool:
@@ -823,15 +842,19 @@ def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
         and _loose(fine.admin1) == _loose(coarse.admin1 or "")
     ):
         return True  # "air strikes on Idlib" (the province), and the market of Jisr al-Shughour in it
-    if _FINE.get(fine.precision, 5) >= _FINE.get(coarse.precision, 5) or unresolved_settlement(coarse):
+    if unresolved_settlement(coarse):
+        return False
+    if coarse.precision is PlacePrecision.COUNTRY and unresolved_settlement(fine) and not fine.admin1:
+        # A village the gazetteer lacks, told within the same event, placed at the country it lies in
+        return bool(fine.country) and fine.country == coarse.country and fold(fine.name or "") != fold(coarse.name or "")
+    if _FINE.get(fine.precision, 5) >= _FINE.get(coarse.precision, 5):
         return False
     if coarse.precision not in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE, PlacePrecision.COUNTRY) and (
         coarse.relation != "countryside"
     ):
         return False  # "near X" or a town is a point, not an area around other places
     if unresolved_settlement(fine) and not fine.admin1:
-        # A village the gazetteer lacks, told within the same event: inside a country or an area it names.
-        return coarse.precision is PlacePrecision.COUNTRY and bool(fine.country) and fine.country == coarse.country
+        return False  # (inside a country: above) an area the text names locates it, not contains it
     return _inside(fine, coarse, containers)
 
 
