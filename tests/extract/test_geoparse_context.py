@@ -2585,3 +2585,15 @@ def test_a_town_the_gazetteer_lacks_after_in_is_finer_than_its_country(village_c
     # ... but a name with no locative word before it (a person's) does not displace the country
     got = _claim_places("Gunmen killed election official Amanullah Amani in northern Afghanistan.", village_config)
     assert got and got[0].mention != "Amanullah Amani", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_the_capital_a_place_is_told_from_is_no_place_of_the_strike(village_config: Any) -> None:
+    # "east of the capital": the capital is where the place lies from, as "east of Manbij" is
+    got = _claim_places("At least six civilians were killed in a car bomb attack on a Libyan checkpoint on Tuesday near"
+                        " Khoms, east of the capital, a security official said.", village_config)
+    assert got and got[0].name == "Al Khums", [(p.name, p.mention) for p in got]
+    got = _claim_places("At least 22 people were killed in an attack on a town in the Central African Republic,"
+                        " officials said. The attack took place in Nanga Bogwila, north of the capital.",
+                        village_config)
+    assert got and got[0].mention == "Nanga Bogwila" and got[0].precision is PlacePrecision.NEAR, got

@@ -719,22 +719,7 @@ def find_mentions(
             info["relation"] = _around_relation(ra, lex)
             info["rule"] = "around"
         if rb:
-            rel = lex.relation_of.get(fold(rb.group("rel")), "near")
-            if rel == "direction_of":
-                d = _DIRECTION.match(rb.group("rel"))
-                if d and re.search(r"\bof\b", rb.group("rel")):
-                    rel = f"{d.group('dir').lower().replace('-', '')}_of"
-                elif info["relation"] == "countryside":
-                    rel = "countryside"  # "the northern countryside of Aleppo": the area around it, not the city
-                else:
-                    rel = "in"  # "eastern Deir ez-Zor": a part of the place, still in it
-            info["relation"] = rel
-            if rel == "km_from" and rb.group("km"):
-                try:
-                    info["km"] = float(rb.group("km"))
-                except ValueError:
-                    info["km"] = None
-            info["rule"] = f"relation_{rel}"
+            _relate(info, rb, lex)
         if road_end is not None:
             info["relation"], info["rule"], info["kind"] = "near", "road", "road"
         if info["relation"] == "in" and _BETWEEN_SECOND.search(before):
@@ -879,7 +864,11 @@ def find_mentions(
                 del cands[k]
         if any(a < e and s < b for a, b in cands):
             continue
-        cands[(s, e)] = {"rule": "capital", "kind": "capital", "relation": "in", "km": None, "within": owner}
+        cands[(s, e)] = info = {"rule": "capital", "kind": "capital", "relation": "in", "km": None, "within": owner}
+        if direction:
+            # "in Nanga Boguila, 450 km north of the capital": the capital is where the place lies from, not the place
+            _relate(info, direction, lex)
+            info["rule"] = "capital"
     mentions = [
         PlaceMention(
             text=doc_text[s:e],
@@ -895,6 +884,27 @@ def find_mentions(
         for (s, e), info in sorted(cands.items())
     ]
     return _containment(doc_text, mentions, lex)
+
+
+def _relate(info: dict[str, Any], rb: re.Match[str], lex: _Lex) -> None:
+    """Set a mention's relation (and distance) from the relative position written before it ("23 km from",
+    "north of", "eastern")."""
+    rel = lex.relation_of.get(fold(rb.group("rel")), "near")
+    if rel == "direction_of":
+        d = _DIRECTION.match(rb.group("rel"))
+        if d and re.search(r"\bof\b", rb.group("rel")):
+            rel = f"{d.group('dir').lower().replace('-', '')}_of"
+        elif info["relation"] == "countryside":
+            rel = "countryside"  # "the northern countryside of Aleppo": the area around it, not the city
+        else:
+            rel = "in"  # "eastern Deir ez-Zor": a part of the place, still in it
+    info["relation"] = rel
+    if rel == "km_from" and rb.group("km"):
+        try:
+            info["km"] = float(rb.group("km"))
+        except ValueError:
+            info["km"] = None
+    info["rule"] = f"relation_{rel}"
 
 
 def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list[PlaceMention]:
