@@ -846,7 +846,8 @@ def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
         return False
     if coarse.precision is PlacePrecision.COUNTRY and unresolved_settlement(fine) and not fine.admin1:
         # A village the gazetteer lacks, told within the same event, placed at the country it lies in
-        return bool(fine.country) and fine.country == coarse.country and fold(fine.name or "") != fold(coarse.name or "")
+        same_name = fold(fine.name or "") == fold(coarse.name or "")
+        return bool(fine.country) and fine.country == coarse.country and not same_name
     if _FINE.get(fine.precision, 5) >= _FINE.get(coarse.precision, 5):
         return False
     if coarse.precision not in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE, PlacePrecision.COUNTRY) and (
