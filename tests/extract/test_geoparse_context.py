@@ -2597,3 +2597,10 @@ def test_the_capital_a_place_is_told_from_is_no_place_of_the_strike(village_conf
                         " officials said. The attack took place in Nanga Bogwila, north of the capital.",
                         village_config)
     assert got and got[0].mention == "Nanga Bogwila" and got[0].precision is PlacePrecision.NEAR, got
+
+
+def test_a_demonym_of_another_phrase_does_not_place_a_town(village_config: Any) -> None:
+    # "the Saudi city of Jizan" is in Saudi Arabia; "jets believed to be Russian struck the town of X" is no Russian town
+    got = _claim_places("At least 11 civilians were killed when warplanes believed to be Russian struck the town of"
+                        " Maarat al-Numan on Monday, activists said.", village_config)
+    assert got and got[0].country == "SY", [(p.name, p.country) for p in got]
