@@ -262,6 +262,10 @@ def test_members_of_a_force_are_its_victims_not_its_attack() -> None:
     got = [a.canonical for a in find_actors(
         "A Turkish drone targeted a car near Amuda, killing two members of the Asayish and injuring a civilian.")]
     assert got == ["Turkey"], got
+    # ... one member too, in apposition to the one killed
+    got = [a.canonical for a in find_actors(
+        "A Turkish drone targeted a motorbike near Amuda, killing its driver, a member of the Asayish.")]
+    assert got == ["Turkey"], got
 
 
 def test_the_occupation_of_a_town_names_no_occupier(village_config: object) -> None:

@@ -283,7 +283,9 @@ _VICTIM_BEFORE = re.compile(
     # "a commander of the YPG", "two senior officials of the group": the side the one counted served
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:[\w\-]+\s+)?"
     r"(?:commanders?|leaders?|officials?|officers?|cadres?)\s+of\s+(?:the\s+)?#?$|"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members|number|most|"
+    # ("a member of the Asayish", "elements of the SDF": one counted as the side's, singular or plural)
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|some|many|members?|elements?|"
+    r"number|most|"
     # ("kills 2 #SDF fighters": a post's hashtag on the force's name)
     r"all|none|each|killing|death|deaths)\s+(?:of\s+(?:the\s+)?)?#?$|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     # "may have killed Syrian soldiers", "wounded Iraqi policemen": the people a strike killed, counted or not
