@@ -2604,3 +2604,12 @@ def test_a_demonym_of_another_phrase_does_not_place_a_town(village_config: Any) 
     got = _claim_places("At least 11 civilians were killed when warplanes believed to be Russian struck the town of"
                         " Maarat al-Numan on Monday, activists said.", village_config)
     assert got and got[0].country == "SY", [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_unknown_village_in_a_states_district_in_the_possessive_is_placed_in_the_district(
+    village_config: Any,
+) -> None:
+    got = _claim_places("Suspected Boko Haram gunmen killed 14 villagers in an overnight raid on Zulumkiri village in"
+                        " Borno state's Hawul local government area, residents said.", village_config)
+    assert got and (got[0].mention, got[0].precision, got[0].admin2) == ("Zulumkiri", PlacePrecision.DISTRICT, "Hawul"), got

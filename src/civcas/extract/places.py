@@ -944,6 +944,9 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
                 break  # "known as Sahwa, in the city of Ramadi", "Simon Akpen, in Yenagoa": neither put anywhere
             if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
+                if j + 1 < len(out) and _possessive_between(doc_text, n.span.end, out[j + 1].span.start, lex):
+                    # "in Borno state's Hawul local government area": the finer area, the container's own
+                    within.append(out[j + 1].text)
                 break
         owner = None
         if i > 0:
@@ -955,6 +958,18 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
         if within:
             out[i] = replace(m, within=tuple(dict.fromkeys((*m.within, *within))), owner=owner)
     return out
+
+
+#: an area's own feature word before its possessive ("Borno state's Hawul local government area")
+_AREA_WORD_BEFORE_S = re.compile(r"[\s\u00a0]+(?:state|province|governorate|region|county|district)(?=['’]s\b)",
+                                 re.IGNORECASE)
+
+
+def _possessive_between(doc_text: str, a_end: int, b_start: int, lex: _Lex) -> bool:
+    """Whether the name ending at ``a_end`` holds the one starting at ``b_start`` in the possessive ("Borno's
+    Hawul", "Borno state's Hawul local government area")."""
+    lead = _AREA_WORD_BEFORE_S.match(doc_text, a_end, b_start)
+    return lex.possessive_gap.fullmatch(doc_text, lead.end() if lead else a_end, b_start) is not None
 
 
 #: a comma and a link word between two names ("al-Zaydiyah, in Hodeidah province"), and what must stand before the
