@@ -2600,7 +2600,8 @@ def test_the_capital_a_place_is_told_from_is_no_place_of_the_strike(village_conf
 
 
 def test_a_demonym_of_another_phrase_does_not_place_a_town(village_config: Any) -> None:
-    # "the Saudi city of Jizan" is in Saudi Arabia; "jets believed to be Russian struck the town of X" is no Russian town
+    # "the Saudi city of Jizan" is in Saudi Arabia; "jets believed to be Russian struck the town of X" is no Russian
+    # town
     got = _claim_places("At least 11 civilians were killed when warplanes believed to be Russian struck the town of"
                         " Maarat al-Numan on Monday, activists said.", village_config)
     assert got and got[0].country == "SY", [(p.name, p.country) for p in got]
@@ -2612,4 +2613,5 @@ def test_an_unknown_village_in_a_states_district_in_the_possessive_is_placed_in_
 ) -> None:
     got = _claim_places("Suspected Boko Haram gunmen killed 14 villagers in an overnight raid on Zulumkiri village in"
                         " Borno state's Hawul local government area, residents said.", village_config)
-    assert got and (got[0].mention, got[0].precision, got[0].admin2) == ("Zulumkiri", PlacePrecision.DISTRICT, "Hawul"), got
+    want = ("Zulumkiri", PlacePrecision.DISTRICT, "Hawul")
+    assert got and (got[0].mention, got[0].precision, got[0].admin2) == want, got

@@ -525,8 +525,9 @@ def _enclosing(
     part = _part_of(gazetteer, mention, context, reason)
     if part is not None:
         return part
-    district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within) or any(
-        # "Kwajafa village in Borno state's Hawul local government area": the district a mention of its own names
+    district_named = any(re.search(r"district|county|\blga\b|local government", w, re.I) for w in mention.within)
+    # "Kwajafa village in Borno state's Hawul local government area": the district a mention of its own names
+    district_named = district_named or any(
         m.text in mention.within and m.kind_hint == "district" for m in context.mentions)
     towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
     # "al-Zanjili district, West Mosul": the town a part named with it belongs to
