@@ -36,11 +36,13 @@ def test_a_country_name_cut_by_the_mention_finder_is_still_the_country(village_c
 
 
 def test_a_region_whose_name_opens_with_an_organisations_word(village_config: Any) -> None:
-    # "Centre-Nord" is a region of Burkina Faso, not a centre; the unknown village is placed in it
+    # "Centre-Nord" is a region of Burkina Faso, not a centre; the unknown village is placed in it, under its own name
+    # (since the region in the possessive after the village's container is one of the areas it lies in)
     claims = run(Document(id="g1", text="Armed men attacked a church in Dablo, in Burkina Faso's Centre-Nord region, "
                           "during Sunday mass, killing six people."), config=village_config)
     (p,) = [c.place for c in claims if c.place is not None]
-    assert (p.name, p.country, p.precision) == ("Centre-Nord", "BF", PlacePrecision.GOVERNORATE), p
+    got = (p.mention, p.admin1, p.country, p.precision)
+    assert got == ("Dablo", "Centre-Nord", "BF", PlacePrecision.GOVERNORATE), p
     # a title joined by hyphens stays a title, no place
     got = _places("Commander-in-Chief Mazloum Abdi said Turkish drones killed three people in Qamishli.",
                   village_config)
