@@ -27,17 +27,18 @@ from dataclasses import dataclass
 from civcas.link.features import (
     COARSE,
     COUNTRY_LEVEL,
+    PRECISION_RANK,
     explicit_interval,
     figure_bounds,
     place_areas,
     place_names,
     place_rank,
 )
-from civcas.records import Claim
+from civcas.records import Claim, PlacePrecision
 
 _SAME_PLACE_KM = 2.0
 #: place ranks finer than this are points (a neighbourhood, a settlement), not areas (PRECISION_RANK)
-_NEAR = 2
+_NEAR = PRECISION_RANK[PlacePrecision.NEAR]
 
 
 @dataclass(frozen=True, slots=True)
