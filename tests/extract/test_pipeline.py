@@ -1089,6 +1089,12 @@ def test_a_civilian_named_after_a_long_armed_body_is_counted_apart() -> None:
         # the wounded among the victims: the victims stay killed or injured
         ("The shelling of al-Atarib left 20 casualties, among them 5 wounded.", None, 5, 20),
         ("ارتفع عدد ضحايا القصف المدفعي على مشفى الأتارب إلى 7 مدنيين، بينهم طفل.", None, None, 7),
+        # the wounded added to the victims ("in addition to", "بالإضافة"): the victims are the dead
+        ("The toll of victims of the regime shelling on the camps near Kafr Jalis rose to nine, in addition to 40 "
+         "wounded, the Civil Defence said.", 9, 40, None),
+        ("قال مراسلنا إن حصيلة ضحايا قصف قوات النظام على المخيمات قرب كفرجالس ارتفعت إلى 9 أشخاص بينهم أطفال "
+         "بالإضافة لأكثر من 40 جريحاً.", 9, 40, None),
+        ("ارتفعت حصيلة ضحايا القصف على مدينة أريحا إلى 12 مدنياً، فضلاً عن 30 جريحاً.", 12, 30, None),
     ],
 )
 def test_victims_counted_apart_from_wounded_others_are_the_dead(

@@ -480,6 +480,7 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
     from civcas.extract.arabic_text import fold as fold_ar
 
     en, ar = _others_words(rules)
+    add_en, add_ar = _additive_words(rules)
     for u in units:
         for h in u.harms:
             if h.category != "injured" or not h.groups:
@@ -489,7 +490,21 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
             # (the Arabic words as letters only: "آخرون." at a sentence's end is the word)
             if en.search(near) or any(w in ar for w in _AR_WORD.findall(fold_ar(near).text)):
                 return True
+            # "9 victims, in addition to 40 wounded", "9 أشخاص بالإضافة لأكثر من 40 جريحاً": the wounded added to them
+            before = u.sent.text[max(0, lo - 28) : lo]
+            if add_en.search(before) or any(w in add_ar for w in _AR_WORD.findall(fold_ar(before).text)):
+                return True
     return False
+
+
+@functools.cache
+def _additive_words(rules: RuleFiles) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The harm lexicons' words that add a count to one told before ("in addition to", "بالإضافة")."""
+    from civcas.extract.arabic_text import fold_phrase
+
+    en = phrase_regex(rules.harm.additive) if rules.harm.additive else re.compile(r"(?!)")
+    ar = frozenset(fold_phrase(w) for w in rules.ar_harm.additive) if rules.ar_harm is not None else frozenset()
+    return en, ar
 
 
 #: a harm cue that counts its subject among more victims ("were among those killed", "was among the dead")

@@ -120,6 +120,9 @@ class HarmFile(Header):
     #: words that set a count apart from one told before it ("and 14 others wounded"): the victims counted before
     #: wounded "others" are the dead
     others: list[str] = []
+    #: words that add a count to one told before it ("9 victims, in addition to 40 wounded"): the victims counted
+    #: beside a wounded count so joined are the dead
+    additive: list[str] = []
     #: openers of a sentence that tells another event than the one before ("In a separate incident, ...")
     another_event: list[str] = []
     #: openers of a sentence that tells an earlier strike as background ("The last strike on the town was ..."): its
@@ -484,6 +487,8 @@ class ArabicHarmFile(Header):
     dual_verbs: list[str] = []
     #: words that set a count apart from one told before it ("وأصيب 14 آخرون"), as ``HarmFile.others``
     others: list[str] = []
+    #: words that add a count to one told before it ("بالإضافة إلى 40 جريحاً"), as ``HarmFile.additive``
+    additive: list[str] = []
     #: openers of a sentence that tells another event ("وفي حادثة منفصلة"), as ``HarmFile.another_event``
     another_event: list[str] = []
     #: openers of a sentence that tells an earlier strike ("وكان آخر قصف"), as ``HarmFile.previous_event``
