@@ -2617,3 +2617,29 @@ def test_an_unknown_village_in_a_states_district_in_the_possessive_is_placed_in_
                         " Borno state's Hawul local government area, residents said.", village_config)
     want = ("Zulumkiri", PlacePrecision.DISTRICT, "Hawul")
     assert got and (got[0].mention, got[0].precision, got[0].admin2) == want, got
+
+
+@pytest.mark.issue(5)
+def test_a_villages_size_is_part_of_its_name(village_config: Any) -> None:
+    # "قرية مقطع حجر كبير": the bare "مقطع حجر" the gazetteer knows lies in Hama; the big village, unknown, is located
+    # south of Manbij as the text says
+    got = _claim_places(
+        "قتل طفلان بانفجار قذيفة من مخلفات الحرب في قرية مقطع حجر كبير جنوب منبج بريف حلب الشرقي، اليوم الأحد.",
+        village_config,
+    )
+    assert [(p.name, p.admin1, p.precision) for p in got] == [("مقطع حجر كبير", "Aleppo", PlacePrecision.NEAR)], got
+
+
+@pytest.mark.issue(5)
+def test_a_village_named_in_brackets_after_its_feature_word(village_config: Any) -> None:
+    got = _claim_places("قصفت قوات النظام بالمدفعية الثقيلة بلدة (البارة) في جبل الزاوية، ما أدى لمقتل امرأة.",
+                        village_config)
+    assert [(p.name, p.admin1) for p in got] == [("Barah", "Idlib")], got
+
+
+@pytest.mark.issue(5)
+def test_a_neighbourhoods_name_of_two_words_is_read_whole(village_config: Any) -> None:
+    # "حي بستان القصر": القصر (minors, among the victims' words) is the palace of the name; the neighbourhood the
+    # gazetteer lacks lies in its city, never the "بستان" of some village
+    (p,) = _claim_places("قتل رجلان بغارة جوية على حي بستان القصر في مدينة حلب مساء أمس.", village_config)
+    assert (p.name, p.mention, p.precision) == ("Aleppo", "بستان القصر", PlacePrecision.SETTLEMENT), p

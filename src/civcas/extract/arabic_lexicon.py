@@ -76,6 +76,8 @@ class ArabicLex:
     not_places: frozenset[str]
     common_words: frozenset[str]
     lexicon_singles: frozenset[str]
+    #: ``lexicon_singles`` but the victims' words ("القصر", minors, is also a palace in a neighbourhood's name)
+    lexicon_singles_but_victims: frozenset[str]
     lexicon_multi: tuple[tuple[frozenset[str], PhraseIndex], ...]
     person_names: frozenset[str]
     months: PhraseIndex
@@ -348,11 +350,14 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
     # The words of every lexicon a place name must not be (see arabic_places._lexicon_word): one-word
     # phrases at once, longer ones checked in full where their first word occurs.
     singles: set[str] = set()
+    but_victims: set[str] = set()
     multi: list[tuple[frozenset[str], PhraseIndex]] = []
     for key in ("attack", "victims", "features", "around", "relations", "place_preps", "months", "relative",
                 "actor_names", "military_nouns", "speech_verbs", "including", "vague", "qualifiers", "owned_by",
                 "not_people", "claimant_kinds", "openers"):
         singles |= indexes[key].singles
+        if key != "victims":
+            but_victims |= indexes[key].singles
         multi.append((indexes[key].multi_firsts, indexes[key]))
     return ArabicLex(
         units={fold_phrase(k): v for k, v in num.units.items()},
@@ -416,6 +421,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         tags=dict(t),
         trigger=trigger,
         lexicon_singles=frozenset(singles),
+        lexicon_singles_but_victims=frozenset(but_victims),
         lexicon_multi=tuple(multi),
         # "أنباء عن مقتل", "ويعتقد أن": a harm reported from no one in particular
         hedge=re.compile(rf"(?<![\w])[وف]?(?:{_alternation(cl.hedges)})(?![\w])"),

@@ -27,6 +27,8 @@ from civcas.records import PlaceMention, Span
 
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 _GAP_PUNCT = frozenset({"،", ",", "-", "–", "—", "/", "("})
+#: marks between a feature word and its name: quotes, a dash or colon, an opening bracket ("قرية (كنصفرة)")
+_BEFORE_NAME = frozenset({"-", "–", ":", "("})
 
 
 @dataclass
@@ -78,7 +80,7 @@ def _context(sc: Scan, t_first: int, lead: str, lex: ArabicLex) -> tuple[str, st
     if any(c in "بل" for c in lead):
         return "preposition", None, "in"
     k = t_first - 1
-    while k >= 0 and (sc.toks[k].text in _QUOTES or sc.toks[k].text in ("-", "–", ":")):
+    while k >= 0 and (sc.toks[k].text in _QUOTES or sc.toks[k].text in _BEFORE_NAME):
         k -= 1
     if k < 0:
         return None
@@ -300,11 +302,12 @@ def _names_whole(sp: Any, folded_span: str, *, article_dropped: bool = False) ->
     return False
 
 
-def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> bool:
+def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True, victims: bool = True) -> bool:
     """A word some other lexicon knows (harm, victims, numbers, dates, places' frames): not a name.
 
     ``strict`` (no feature word before): common words the places file lists count too; after a feature
-    word they may be names ("حي الجامعة").
+    word they may be names ("حي الجامعة"). ``victims=False`` leaves the victims' words out ("حي بستان القصر":
+    there القصر is the palace, not minors).
     """
     t = sc.toks[k].text
     if not t.isalpha() or len(t) < 2 or t in lex.never_names or t in lex.place_links or t.startswith("لل"):
@@ -312,9 +315,12 @@ def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True) -> b
     if (strict and t in lex.not_places) or k in sc.harm:
         return True
     forms_a, forms_n = _formset(t, True), _formset(t, False)
-    if not lex.lexicon_singles.isdisjoint(forms_a) or not lex.lexicon_singles.isdisjoint(forms_n):
+    singles = lex.lexicon_singles if victims else lex.lexicon_singles_but_victims
+    if not singles.isdisjoint(forms_a) or not singles.isdisjoint(forms_n):
         return True
     for firsts, index in lex.lexicon_multi:
+        if not victims and index is lex.victims:
+            continue
         if not (firsts.isdisjoint(forms_a) and firsts.isdisjoint(forms_n)):
             hit = index.at(sc.toks, k)
             if hit is not None and hit.last > k:
@@ -337,8 +343,8 @@ def _with_direction(sc: Scan, last: int, kind: str | None, lex: ArabicLex) -> in
     return last
 
 
-def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
-    """Last token of a name the gazetteer lacks, starting at token ``k`` after a feature word."""
+def _unknown_name(sc: Scan, k: int, lex: ArabicLex, kind: str | None = None) -> int | None:
+    """Last token of a name the gazetteer lacks, starting at token ``k`` after a feature word of ``kind``."""
     toks = sc.toks
     if k >= len(toks) or not toks[k].text.isalpha() or (
         toks[k].text[0] in "وف" and len(toks[k].text) > 3 and toks[k].text[1:3] == "ال"
@@ -367,7 +373,11 @@ def _unknown_name(sc: Scan, k: int, lex: ArabicLex) -> int | None:
         word = toks[nxt].text
         if word in lex.country_adjectives:
             pass  # "مدينة درنة الليبية": the country's adjective says where the name is, it is not part of it
-        elif word.startswith("ال") and len(word) > 3 and not _lexicon_word(sc, nxt, lex):
+        elif word.startswith("ال") and len(word) > 3 and not (
+            _lexicon_word(sc, nxt, lex, strict=kind != "neighbourhood", victims=kind != "neighbourhood")
+        ):
+            # (a neighbourhood's name is often a noun and its genitive, "حي بستان القصر", "حي باب النيرب": there the
+            # second word may be a common one)
             last = nxt
         elif word.isalpha() and word[0] not in "وفبل" and not _lexicon_word(sc, nxt, lex) and not _common(word):
             last = nxt  # "قرف مغار", "سري كانيه": a rare word after the first is the rest of the name
@@ -402,7 +412,7 @@ def _country_adjective_after(sc: Scan, k: int, lex: ArabicLex) -> str | None:
 def _featured(sc: Scan, k: int, lex: ArabicLex) -> bool:
     """Whether a feature word stands right before token ``k`` ("قرية", "بلدة")."""
     j = k - 1
-    while j >= 0 and sc.toks[j].text in _QUOTES:
+    while j >= 0 and (sc.toks[j].text in _QUOTES or sc.toks[j].text in _BEFORE_NAME):
         j -= 1
     return j >= 0 and _ends_before(lex.features, sc, j) is not None
 
@@ -557,7 +567,7 @@ def find_places(
             continue  # "في مخبز", "من جانب": a common word that also names some hamlet
         rule, kind, relation = ctx
         if rule == "feature" and k == k_last and not lead:
-            longer = _unknown_name(sc, k, lex)  # "قرية قرف مغار": the spotter knew only "قرف"
+            longer = _unknown_name(sc, k, lex, kind)  # "قرية قرف مغار": the spotter knew only "قرف"
             if longer is not None and longer > k_last and not taken(f0, toks[longer].end):
                 k_last, f1 = longer, toks[longer].end
         if rule == "feature" and (d := _with_direction(sc, k_last, kind, lex)) > k_last and not taken(f0, toks[d].end):
@@ -573,11 +583,11 @@ def find_places(
         if spotted_ends.get(fs, fs) > toks[feat.last].end and _in_hashtag(folded, fs, spotted_ends[fs]):
             continue  # "#جبل_الزاوية": a tag the gazetteer knows whole, its feature word included
         k = feat.last + 1
-        while k < len(toks) and (toks[k].text in _QUOTES or toks[k].text in ("-", "–", ":")):
+        while k < len(toks) and (toks[k].text in _QUOTES or toks[k].text in _BEFORE_NAME):
             k += 1
         if k >= len(toks) or (toks[k].text == "#" and k + 1 < len(toks)):
             continue
-        last = _unknown_name(sc, k, lex)
+        last = _unknown_name(sc, k, lex, cast("tuple[str, str]", feat.payload)[0])
         if last is None:
             continue
         last = _with_direction(sc, last, cast("tuple[str, str]", feat.payload)[0], lex)
