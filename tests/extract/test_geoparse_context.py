@@ -2643,3 +2643,33 @@ def test_a_neighbourhoods_name_of_two_words_is_read_whole(village_config: Any) -
     # gazetteer lacks lies in its city, never the "بستان" of some village
     (p,) = _claim_places("قتل رجلان بغارة جوية على حي بستان القصر في مدينة حلب مساء أمس.", village_config)
     assert (p.name, p.mention, p.precision) == ("Aleppo", "بستان القصر", PlacePrecision.SETTLEMENT), p
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the town where a place stands: after "in", before "area"
+        ("A coalition drone strike killed two civilians in al-Mayadeen on Tuesday, local activists said.",
+         "Al Mayādīn"),
+        ("Government shelling killed a woman in the al-Mayadeen area, the ministry said.", "Al Mayādīn"),
+        # the channel speaking or spoken to: no place
+        ("Al Mayadeen reported that two civilians were killed in the strike.", None),
+        ("Two civilians were killed in the strike, a local official told Al Mayadeen.", None),
+    ],
+)
+def test_an_outlet_named_after_a_town_is_the_town_only_where_a_place_stands(
+    village_config: Any, text: str, place: str | None
+) -> None:
+    got = _claim_places(text, village_config)
+    assert [p.name for p in got if p.precision is not PlacePrecision.COUNTRY] == ([place] if place else []), got
+
+
+@pytest.mark.issue(5)
+def test_a_bodys_name_after_its_of_is_no_place(village_config: Any) -> None:
+    # "the Ministry of Defence": Defence, unknown to the gazetteer, is the ministry's; the town of a council is a place
+    got = _claim_places("The Syrian Ministry of Defence said the strikes killed two civilians.", village_config)
+    assert all(p.mention != "Defence" for p in got), got
+    (p,) = _claim_places("Two civilians were killed in the shelling, the Local Council of Saraqib said.",
+                         village_config)
+    assert p.name == "Saraqib", p

@@ -118,6 +118,11 @@ class _Lex:
     near_around: re.Pattern[str]
     countryside_feature: re.Pattern[str]
     org_words: re.Pattern[str]
+    #: outlets the claimants file lists ("Al Mayadeen", "Reuters"), as keys of ``_outlet_key``: a town's name among
+    #: them is the town only where a place stands
+    outlets: frozenset[str]
+    #: a body's word and its "of" right before a name ("the Ministry of Defence"): the body's name goes on
+    org_of_before: re.Pattern[str]
     titles: re.Pattern[str]
     title_word: re.Pattern[str]
     person_before: re.Pattern[str]
@@ -264,6 +269,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         # (not a word a hyphen joins to a capitalised name after it: "Centre-Nord", a region of Burkina Faso, is no
         # centre; "Commander-in-Chief" still is a title)
         org_words=re.compile(rf"\b{alt(p.org_words)}\b(?![\-‐](?-i:[A-Z]))"),
+        org_of_before=re.compile(rf"\b{alt(p.org_words)}[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"),
+        outlets=frozenset(_outlet_key(w) for e in rules.claimants.entries if e.kind == "media" for w in e.phrases),
         titles=re.compile(rf"\b{alt(p.title_words)}\s+$"),
         title_word=re.compile(alt(p.leading_titles)),
         person_before=person_before,
@@ -422,6 +429,28 @@ def _listed_area(sp: Any, doc_text: str) -> bool:
     return False
 
 
+def _body_goes_on(spotted: Sequence[Any], doc_text: str, start: int, end: int) -> bool:
+    """After a body's "of" ("the Ministry of"), whether the name at ``[start, end)`` is the rest of the body's name:
+    one the gazetteer knows no part of ("Defence", "Foreign Affairs"), or a common English word that names only
+    small places ("Interior"); a town ("the Local Council of Saraqib") or a country stays a place."""
+    if not any(sp.start < end and start < sp.end for sp in spotted):
+        return True  # (a name the gazetteer knows in it or around it, "Adamawa State", "Agriculture Makurdi", stays)
+    hits = [sp for sp in spotted if sp.start == start and sp.end == end]
+    word = doc_text[start:end]
+    if not hits or " " in word.strip():
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(word.lower(), "en") < _COMMON_EN_ZIPF:
+        return False
+    return not any(c.kind in ("country", "region", "county") or (c.population or 0) >= 50_000
+                   for sp in hits for c in sp.candidates[:5])
+
+
+#: how common (wordfreq's Zipf scale) an English word is that names only small places after a body's "of"
+_COMMON_EN_ZIPF = 4.0
+
+
 def _known_whole(spotted: Sequence[Any], doc_text: str, start: int, end: int) -> bool:
     """Whether the gazetteer spells a name of two words or more starting at ``start`` (up to ``end`` or beyond)
     exactly as written, by one of its first three candidates: "Lashkar Gah" is a town, although "Lashkar" alone
@@ -471,12 +500,14 @@ def _clean_name(
     known_area: bool | Callable[[], bool] = False,
     known_whole: Callable[[], bool] | None = None,
     listed_area: bool | Callable[[], bool] = False,
+    body_goes_on: Callable[[], bool] | None = None,
 ) -> tuple[int, int] | None:
     """Trim leading non-place words ("The", "On") and trailing possessives; ``None`` if nothing is left.
 
     ``known_area`` (a value, or a function asked only when needed): the gazetteer knows the whole as an area.
     ``listed_area``: the regions file lists the whole name, which outranks the not-places list ("Kurdistan Region",
-    kept there for the parties and the government that open with it).
+    kept there for the parties and the government that open with it). ``body_goes_on``: after a body's "of" ("the
+    Ministry of"), whether the name is the rest of the body's (``_body_goes_on``).
     """
     not_places = lex.not_places
     name = doc_text[start:end]
@@ -486,6 +517,13 @@ def _clean_name(
         return None  # "Raqqa is Being Slaughtered Silently reported": a monitor's name, not a place
     if lex.org_words.search(name) or lex.hyphen_role.search(name) or lex.org_after.match(doc_text[end : end + 20]):
         return None
+    if _outlet_key(name) in lex.outlets and not (
+        _OUTLET_TOWN_BEFORE.search(doc_text[max(0, start - 30) : start])
+        or _OUTLET_TOWN_AFTER.match(doc_text[end : end + 20])
+    ):
+        return None  # "Al Mayadeen reported", "told Al Mayadeen": the channel; "in al-Mayadeen" is the town
+    if body_goes_on is not None and lex.org_of_before.search(doc_text[max(0, start - 40) : start]) and body_goes_on():
+        return None  # "the Ministry of Defence": the body's name; "the Local Council of Saraqib" names the town
     owner = _PLURAL_OWNER.match(doc_text, end) if name.endswith("s") else None
     if owner is not None and lex.org_words.match(doc_text, owner.end()):
         return None  # "the Sudanese Doctors' Syndicate", "the Kurdistan Workers' Party": a body's name, no place
@@ -662,7 +700,8 @@ def find_mentions(
         # asked only for a name that starts with a compass word ("the Eastern Cape"): reading a spotted name's
         # candidates ranks every one of them, which most names never need
         known_area = functools.partial(_known_area, spotted, s, e)
-        cleaned = _clean_name(doc_text, s, e, lex, known_area, functools.partial(_known_whole, spotted, doc_text, s, e))
+        cleaned = _clean_name(doc_text, s, e, lex, known_area, functools.partial(_known_whole, spotted, doc_text, s, e),
+                              body_goes_on=functools.partial(_body_goes_on, spotted, doc_text, s, e))
         if cleaned is None:
             continue
         tail = doc_text[cleaned[1] : cleaned[1] + 6]
@@ -802,7 +841,8 @@ def find_mentions(
             continue
         first = doc_text[sp.start : sp.end].split()[0] if doc_text[sp.start : sp.end].split() else ""
         if (first in lex.not_places and not whole()) or _clean_name(
-            doc_text, sp.start, sp.end, lex, known_whole=whole, listed_area=listed
+            doc_text, sp.start, sp.end, lex, known_whole=whole, listed_area=listed,
+            body_goes_on=functools.partial(_body_goes_on, spotted, doc_text, sp.start, sp.end),
         ) is None:
             continue
         if lex.not_place_lead is not None and (lead := lex.not_place_lead.match(doc_text, sp.start)) is not None and (
@@ -975,6 +1015,22 @@ def _possessive_between(doc_text: str, a_end: int, b_start: int, lex: _Lex) -> b
 #: a comma and a link word between two names ("al-Zaydiyah, in Hodeidah province"), and what must stand before the
 #: first for the second to hold it: a locative preposition ("in al-Zaydiyah, in ..."), a feature word's "of"
 _COMMA_LINK = re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?:in|within|inside)\b", re.IGNORECASE)
+#: where an outlet's name is a town's ("in al-Mayadeen", "the town of al-Mayadeen", "the al-Mayadeen area"): a
+#: locative preposition or a settlement's word before it, an area's word after it
+_OUTLET_TOWN_BEFORE = re.compile(
+    r"\b(?:(?:in|at|near|outside|inside|into|around|from|towards?)|(?:city|town|village|area|outskirts|countryside)"
+    r"[\s\u00a0]+of)[\s\u00a0]+(?:the[\s\u00a0]+)?$",
+    re.IGNORECASE,
+)
+_OUTLET_TOWN_AFTER = re.compile(r"[\s\u00a0]+(?:area|city|town|countryside|district|region|outskirts)\b",
+                                re.IGNORECASE)
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name folded, articles' hyphens and "the" left out: "al-Mayadeen" and "Al Mayadeen" are one."""
+    return re.sub(r"[\s\-‐]+", " ", fold(name)).strip().removeprefix("the ")
+
+
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|of|on|outside|inside|into|to)[\s\u00a0]+(?:the[\s\u00a0]+)?$",
                               re.IGNORECASE)
 
