@@ -813,6 +813,9 @@ def test_a_common_word_is_not_a_clitic_and_a_place(text: str, village_config: An
         ("بقصف مدفعي قضى الشاب إبراهيم الحسن أثناء جمع الحطب قرب البلدة", 1),
         ("وقال المراسل إن 3 مدنيين قضوا بالقصف، وأصيب 6 آخرون", 3),
         ("قضى طفلان بانفجار لغم من مخلفات القصف", 2),
+        # workers as a dual, or a sound plural counted by the number after it
+        ("قتل عاملان في غارة على مدجنة قرب القرية", 2),
+        ("استهدفت الغارات مدجنة في ريف حلب، ما أدى لمقتل عاملين اثنين", 2),
         # a post's source and a colon, then the count
         ("المرصد السوري: 16 قتيلا في غارة على المدينة", 16),
         # the family the victims come from is no second group of one
