@@ -7,10 +7,13 @@ claims a user sees are the same whichever way they were produced.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from civcas import assess, extract, gctune, link
+from civcas.errors import InputError
 from civcas.records import Assessment, Claim, Decision, Document, Incident
 
 log = logging.getLogger(__name__)
@@ -26,7 +29,18 @@ def default_config() -> extract.ExtractConfig:
     except GazetteerError as exc:
         log.warning("gazetteer unavailable, places stay unresolved: %s", exc)
         gz = None
-    return extract.ExtractConfig(gazetteer=gz)
+    return extract.ExtractConfig(gazetteer=gz, as_of=as_of())
+
+
+def as_of() -> date:
+    """The day of the reading: ``CIVCAS_AS_OF`` (an ISO date, for runs that must repeat a past reading) or today."""
+    raw = os.environ.get("CIVCAS_AS_OF", "").strip()
+    if not raw:
+        return date.today()
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise InputError("CIVCAS_AS_OF", f"not an ISO date (YYYY-MM-DD): {raw!r}") from exc
 
 
 def extract_claims(

@@ -884,6 +884,50 @@ def test_pipeline_a_day_and_month_without_a_year_are_kept(text: str, month_day: 
 
 
 @pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Thursday 25 August: 2016 and 2022; read in December 2026 only 2022 lies in the decade before
+        ("قتل مدنيان مساء الخميس 25 آب بقصف جوي على محيط مدينة مصياف بريف حماة.", date(2022, 8, 25)),
+        ("Two civilians were killed on Thursday, August 25, when jets struck near Masyaf, activists said.",
+         date(2022, 8, 25)),
+        # Monday 27 September: 2021 (2027 is after the reading)
+        ("أصيب ثلاثة مدنيين صباح اليوم الاثنين 27 أيلول بقصف مدفعي على بلدة كفرنوران.", date(2021, 9, 27)),
+        # no weekday: no year
+        ("Two civilians were killed on August 25 when jets struck near Masyaf, activists said.", None),
+        # Sunday 25 August: 2019 and 2024 are both in the decade: no year
+        ("قتل طفل يوم الأحد 25 آب بقصف مدفعي على قرية كنصفرة.", None),
+        # Monday 29 February: last in 2016, before the decade: no year
+        ("قتل طفل يوم الاثنين 29 شباط بقصف مدفعي على قرية كنصفرة.", None),
+    ],
+)
+def test_an_undated_days_weekday_gives_its_year_as_of_the_reading(text: str, expected: date | None) -> None:
+    (c,) = run(Document(id="w1", text=text), config=ExtractConfig(gazetteer=None, as_of=date(2026, 12, 7)))
+    assert c.date is not None and c.date.start == expected, c.date
+    if expected is not None:
+        assert c.date.end == expected and c.date.precision is DatePrecision.DAY and c.date.rule == "weekday_year"
+        assert any(e.field == "date" for e in c.evidence)
+    else:
+        assert c.date.month_day is not None
+    # the reading's day is an option: without it no year is guessed
+    (d,) = run(Document(id="w2", text=text), config=CONFIG)
+    assert d.date is not None and d.date.start is None
+
+
+def test_the_reading_day_comes_from_the_environment_or_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    from civcas import pipeline
+    from civcas.errors import InputError
+
+    monkeypatch.setenv("CIVCAS_AS_OF", "2024-03-01")
+    assert pipeline.as_of() == date(2024, 3, 1)
+    monkeypatch.setenv("CIVCAS_AS_OF", "March 2024")
+    with pytest.raises(InputError, match="CIVCAS_AS_OF"):
+        pipeline.as_of()
+    monkeypatch.delenv("CIVCAS_AS_OF")
+    assert pipeline.as_of() == date.today()
+
+
+@pytest.mark.issue(4)
 def test_pipeline_reads_the_post_authors_own_comment_with_the_post() -> None:
     text = (
         "Raqqa VoicesJanuary 10, 2025 · Shared with PublicA drone struck a house in al-Sabha. Details in the first "

@@ -815,6 +815,42 @@ def day_after_post(text: str, posted: date, *, rules: RuleFiles | None = None) -
     return posted + timedelta(days=(days.pop() - posted.weekday()) % 7)
 
 
+#: how many years before the reading day (``ExtractConfig.as_of``) an undated page's day written with its weekday is
+#: looked for: a monitor reads current reporting; a day and weekday that fit two of those years stay without a year
+WEEKDAY_YEAR_WINDOW = 10
+#: the last word before a day and month, after a comma or bracket: where a weekday stands ("Monday, 27 September",
+#: "اليوم الاثنين 27 أيلول", "يوم الثلاثاء، 2 تشرين الثاني")
+_LAST_WORD = re.compile(r"(\w+)[\s,،(]*$")
+
+
+def weekday_before(text: str, start: int, *, rules: RuleFiles | None = None) -> int | None:
+    """The weekday (0 Monday) written right before ``start``, in English or Arabic, else None."""
+    from civcas.extract.arabic_dates import weekday_of
+    from civcas.extract.arabic_lexicon import arabic_lex
+    from civcas.extract.arabic_text import fold
+
+    m = _LAST_WORD.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    rules = rules or load_rules()
+    word = m.group(1)
+    wd = _grammar(rules).weekdays.get(word.lower())
+    if wd is None and not word.isascii():
+        wd = weekday_of(fold(word).text, arabic_lex(rules))
+    return wd if wd is not None and wd >= 0 else None
+
+
+def weekday_year(month: int, day: int, weekday: int, as_of: date) -> int | None:
+    """The one year of the ``WEEKDAY_YEAR_WINDOW`` years up to ``as_of`` whose ``day`` of ``month`` fell on
+    ``weekday`` (not after ``as_of``), else None: "Monday 27 September" read in December 2026 is 2021 (2010 and 2027
+    are the neighbours), "Tuesday 22 February" stays without a year only if two years of the window fit."""
+    years = [
+        y for y in range(as_of.year - WEEKDAY_YEAR_WINDOW + 1, as_of.year + 1)
+        if (d := _safe(y, month, day)) is not None and d <= as_of and d.weekday() == weekday
+    ]
+    return years[0] if len(years) == 1 else None
+
+
 #: English month abbreviations, as post stamps and embeds print them
 MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

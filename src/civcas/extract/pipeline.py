@@ -190,6 +190,7 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         doc_country, written,
         frozenset(u.sent.index for u in units
                   if u.stance is not None and u.stance.stance in (Stance.DENIES, Stance.DISPUTES)),
+        config.as_of,
     )
     claims: list[Claim] = []
     event_of: dict[str, int] = {}
@@ -835,6 +836,8 @@ class _DocContext:
     written: tuple[int, int, int] | None = None
     #: the sentences where a source denies or disputes harm: harm told there without a count is what is disputed
     disputed_sentences: frozenset[int] = frozenset()
+    #: the day of the reading (``ExtractConfig.as_of``): the decade an undated weekday and day are looked for in
+    as_of: date | None = None
 
 
 def _build_claim(
@@ -1076,7 +1079,7 @@ def _build_claim(
                 fired.append(m.rule)
     # Date: the claimant's own statement, else the event's, else "on or before publication".
     interval = _claim_date(units, event, ref, ref_source, document.publication_bound(), text, evidence, fired,
-                           ctx.written)
+                           ctx.written, ctx.as_of, rules)
     if kind is ClaimKind.AGGREGATE:
         interval = _period(units, ref) or interval
     bells: list[str] = []
@@ -1160,6 +1163,8 @@ def _claim_date(
     evidence: list[Evidence],
     fired: list[str],
     written: tuple[int, int, int] | None = None,
+    as_of: date | None = None,
+    rules: RuleFiles | None = None,
 ) -> DateInterval | None:
     own = [u.date_interval for u in units if u.date_interval and (u.date_interval[0] or u.date_interval[1])]
     if own:
@@ -1206,6 +1211,17 @@ def _claim_date(
         span = Span.of(text, first.sent.start + m.start, first.sent.start + m.end)
         evidence.append(Evidence("date", span, m.rule))
         fired.append(m.rule)
+        if as_of is not None and written is None and bound is None:
+            from civcas.extract.dates import weekday_before, weekday_year
+
+            wd = weekday_before(text, span.start, rules=rules)
+            year = weekday_year(*m.month_day, wd, as_of) if wd is not None else None
+            if year is not None:
+                # "اليوم الاثنين 27 أيلول" on a page with no year read in 2026: the one Monday 27 September of the
+                # decade, 2021
+                dt = date(year, *m.month_day)
+                fired.append(_WEEKDAY_YEAR)
+                return DateInterval(dt, dt, DatePrecision.DAY, span, _WEEKDAY_YEAR)
         return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
     if written is not None:
         # "since the start of the current year 2023" and nothing else dates the page: the event is of that year
@@ -1216,6 +1232,10 @@ def _claim_date(
         fired.append("written_in_year")
         return DateInterval(date(year - 1, 12, 24), date(year, 12, 31), DatePrecision.YEAR, span, "written_in_year")
     return None
+
+
+#: the rule of a year found from a day's weekday (``dates.weekday_year``)
+_WEEKDAY_YEAR = "weekday_year"
 
 
 def _possible_day(month: int, day: int) -> bool:
