@@ -236,6 +236,14 @@ def test_arabic_a_force_that_says_it_struck_is_the_attacker(village_config: Any)
     text = "قال ناشطون إنها غارة روسية استهدفت سوق البلدة وقتلت خمسة مدنيين."
     (claim,) = run(Document(id="own3", text=text, published=date(2024, 12, 2)), config=cfg)
     assert claim.belligerents == ("Russia",), claim
+    # an army that announces its strikes by their verbal noun ("أعلن ... تنفيذ غارات")
+    text = ("أعلن الجيش الأردني تنفيذ غارات جوية على مواقع لمهربي المخدرات في ريف السويداء الجنوبي، ما أسفر عن مقتل "
+            "ستة أشخاص.")
+    (claim,) = run(Document(id="own4", text=text, published=date(2023, 8, 14)), config=cfg)
+    assert claim.belligerents == ("Jordan",), claim
+    # a habit told in the present ("Israel rarely confirms carrying out strikes") announces no strike
+    text = "ونادرا ما تؤكد إسرائيل تنفيذ ضربات في سوريا، لكنها تكرر أنها ستواصل تصديها لمحاولات إيران."
+    assert all("Iran" not in c.belligerents for c in run(Document(id="own5", text=text), config=cfg))
 
 
 @pytest.mark.parametrize(

@@ -196,11 +196,26 @@ _OWN_STRIKE_AR = re.compile(
     r"[\s،,:]*(?:[^\s.،,:;؛]+\s+){0,4}?[وب]?[اإ]ن(?:ه|ها|هم)\s+(?:قد\s+)?"
     r"(?:نفذ|شن|استهدف|قصف|قتل|اغار|ضرب)(?:ت|وا)?(?![\u0621-\u064a])"
 )
+#: its strike as a verbal noun right after it ("أعلن الجيش الأردني تنفيذ غارات جوية", "عن شن ضربات"), folded
+_OWN_STRIKE_NOUN_AR = re.compile(
+    r"[\s،,:]*(?:عن\s+)?(?:تنفيذ|تنفيذه|تنفيذها|شن|شنه|شنها)\s+(?:[^\s.،,:;؛]+\s+){0,2}?"
+    r"(?:غاره|غارات|ضربه|ضربات|هجوم|هجمات|عمليه|عمليات|قصف)(?![\u0621-\u064a])"
+)
+#: a past verb of announcing right before the speaker: one strike announced, not a habit ("نادرا ما تؤكد إسرائيل
+#: تنفيذ ضربات", Israel rarely confirms strikes), folded
+_ANNOUNCED_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت)\s+$")
 
 
-def _own_strike(sc: Scan, end: int) -> bool:
-    """Whether the speaker ending at ``end`` says it struck or killed, by the pronoun of its own act."""
-    return _OWN_STRIKE_AR.match(sc.folded.text, _folded_at(sc, end)) is not None
+def _own_strike(sc: Scan, start: int, end: int) -> bool:
+    """Whether the speaker at ``[start, end)`` says it struck or killed, by the pronoun of its own act or, after a
+    past verb of announcing, by the verbal noun of its strike."""
+    at = _folded_at(sc, end)
+    if _OWN_STRIKE_AR.match(sc.folded.text, at) is not None:
+        return True
+    s0 = _folded_at(sc, start)
+    return _ANNOUNCED_BEFORE.search(sc.folded.text, max(0, s0 - 12), s0) is not None and (
+        _OWN_STRIKE_NOUN_AR.match(sc.folded.text, at) is not None
+    )
 
 
 def _own_kill(text: str, end: int, harms: list[Harm]) -> bool:
@@ -239,7 +254,7 @@ def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None,
     said = [(c.start, c.end) for c in claimants
             if not (any(c.start <= a.start < c.end for a in found)
                     and (_own_kill(sub.text, c.end, harms) or _own_forces(sc, c.end)
-                         or _own_strike(sc, c.end)))]
+                         or _own_strike(sc, c.start, c.end)))]
     actors = [a for a in found if not any(s <= a.start < e for s, e in said)]
     dates = [d for d in find_dates(sc, lex, reference=reference, year_hint=year_hint)
              if not any(s <= d.start < e for s, e in said) and not _agreement_date(sc, d.start, d.end, lex)

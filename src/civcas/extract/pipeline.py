@@ -1211,15 +1211,16 @@ def _claim_date(
         span = Span.of(text, first.sent.start + m.start, first.sent.start + m.end)
         evidence.append(Evidence("date", span, m.rule))
         fired.append(m.rule)
-        if as_of is not None and written is None and bound is None:
+        if as_of is not None and written is None and bound is None and m.month_day is not None:
             from civcas.extract.dates import weekday_before, weekday_year
 
+            month, day = m.month_day
             wd = weekday_before(text, span.start, rules=rules)
-            year = weekday_year(*m.month_day, wd, as_of) if wd is not None else None
+            year = weekday_year(month, day, wd, as_of) if wd is not None else None
             if year is not None:
                 # "اليوم الاثنين 27 أيلول" on a page with no year read in 2026: the one Monday 27 September of the
                 # decade, 2021
-                dt = date(year, *m.month_day)
+                dt = date(year, month, day)
                 fired.append(_WEEKDAY_YEAR)
                 return DateInterval(dt, dt, DatePrecision.DAY, span, _WEEKDAY_YEAR)
         return DateInterval(None, None, DatePrecision.DAY, span, m.rule, month_day=m.month_day)
