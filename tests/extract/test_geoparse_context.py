@@ -2673,3 +2673,27 @@ def test_a_bodys_name_after_its_of_is_no_place(village_config: Any) -> None:
     (p,) = _claim_places("Two civilians were killed in the shelling, the Local Council of Saraqib said.",
                          village_config)
     assert p.name == "Saraqib", p
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # near a country's border, on either side of it: no area the town lies within, nor a vote for where
+        ("Israeli jets struck weapons depots in al-Qusayr near the Lebanese border, killing two soldiers.",
+         "Al Quşayr", "Homs"),
+        ("Fighting between two tribes in the southwestern town of Derj near the Algerian border has killed 11.",
+         "Daraj", "Nālūt"),
+        # "the X area": the town of the name, read at a lower bar when it is a town of some size
+        ("Israeli jets struck weapons depots in the Qusayr area near the Lebanese border, killing two soldiers.",
+         "Al Quşayr", "Homs"),
+        # a border town is that country's
+        ("A Turkish drone strike killed two civilians in Tal Abyad near the Turkish border, local sources said.",
+         "Tall Abyad", "Raqqa"),
+    ],
+)
+def test_a_countrys_border_near_a_place_is_neither_its_area_nor_its_country(
+    village_config: Any, text: str, name: str, admin1: str
+) -> None:
+    got = _claim_places(text, village_config)
+    assert [(p.name, p.admin1) for p in got] == [(name, admin1)], got

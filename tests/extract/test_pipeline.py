@@ -1751,3 +1751,16 @@ def test_an_earlier_strike_told_as_background_dates_no_other(text: str, village_
     # (the page's year is 2021 by its caption: the strike "last year" was in 2020, and neither toll is of that day)
     assert len(claims) == 2 and all(c.date is None or c.date.start is None or c.date.start.year == 2021
                                     for c in claims), [c.date for c in claims]
+
+
+@pytest.mark.issue(4)
+def test_a_dispute_with_no_word_of_harm_is_read() -> None:
+    # "There is no indication that any civilians were harmed": no harm word, but the force's word on civilian harm
+    text = ("U.S. Central Command forces conducted a strike in northwest Syria that killed a senior ISIS leader. "
+            "There is no indication that any civilians were harmed.")
+    (c,) = run(Document(id="d1", text=text), config=CONFIG)
+    assert c.stance is Stance.DISPUTES and c.belligerents == ("US",), c
+    # a stance of another kind still needs a cue: "has nothing to do with fighting terrorism" is no denial of a strike
+    text = ("The crimes committed by the US-led coalition against Syrian civilians have shown that this coalition has "
+            "nothing to do with fighting terrorism.")
+    assert run(Document(id="d2", text=text), config=CONFIG) == []

@@ -103,7 +103,8 @@ def resolve_places(
                          and pat.party_before.search(text[max(0, m.span.start - 40) : m.span.start]))}
     # "in Ngala, near the border with Cameroon": the country across a border is no place of the event, nor context
     # for the place named with it, when the text names another place
-    border = {(s, e) for s, e, _ in named if pat.border_side.search(text[max(0, s - 60) : s])}
+    border = {(s, e) for s, e, _ in named
+              if pat.border_side.search(text[max(0, s - 60) : s]) or pat.border_after.match(text, e)}
     if any((m.span.start, m.span.end) not in border for m in mentions.values()):
         mentions = {k: m for k, m in mentions.items() if (m.span.start, m.span.end) not in border}
     # A mention cut out of a country's name ("Democratic Republic" of "Democratic Republic of Congo") is that country.
@@ -120,7 +121,7 @@ def resolve_places(
             # last resort only
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
-        if pat.border_side.search(text[max(0, start - 60) : start]):
+        if pat.border_side.search(text[max(0, start - 60) : start]) or pat.border_after.match(text, end):
             continue  # "near the border with Laos": one side of a border, and the event is often on the other
         if pat.abroad_after.match(after) or _after_arabic_force(text, start, abroad=True):
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
@@ -826,6 +827,7 @@ class _CountryPatterns:
     name_before: re.Pattern[str]
     name_after: re.Pattern[str]
     border_side: re.Pattern[str]
+    border_after: re.Pattern[str]
     blamed_before: re.Pattern[str]
     party_before: re.Pattern[str]
     state_institution_after: re.Pattern[str]
@@ -873,6 +875,11 @@ def _country_patterns() -> _CountryPatterns:
         border_side=re.compile(
             rf"\b{alt(p.border_words)}\s+(?:with|between)\s+(?:the\s+)?(?:[\w'’\-]+\s+(?:and|&)\s+(?:the\s+)?)?$",
             re.IGNORECASE,
+        ),
+        # "near the Lebanese border", "the Iraqi frontier": the country named before its border, as "the border with
+        # Lebanon" (not "a Pakistani border town", a place of that country)
+        border_after=re.compile(
+            rf"(?:['’]s)?\s+{alt(p.border_words)}\b(?!\s+{alt(p.border_places)}\b)", re.IGNORECASE
         ),
         # "signed by Russia and Turkey", "brokered by Moscow and Ankara": the parties to an agreement
         party_before=re.compile(

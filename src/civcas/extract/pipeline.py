@@ -31,6 +31,7 @@ from civcas.extract.dates import (
 )
 from civcas.extract.figures import Group, Harm
 from civcas.extract.rules import RuleFiles, load_rules
+from civcas.extract.stance import find_stance
 from civcas.extract.statements import Unit, sentence_units
 from civcas.extract.text import Sentence, phrase_regex, split_sentences
 from civcas.ingest.furniture import default_furniture
@@ -129,7 +130,9 @@ def run(document: Document, *, config: ExtractConfig) -> list[Claim]:
         ) is not None
         # Only sentences with a cue (harm, attack, source, stance) can state a claim; the rest are skipped
         # before the costlier extractors and the gazetteer run.
-        if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)):
+        if not (arabic.is_arabic(s.text) or cue.search(s.text) or arabic.has_arabic_statement(s.text, rules)
+                # a dispute with no word of harm in it: "There is no indication that any civilians were harmed"
+                or any(c.stance is Stance.DISPUTES for c in find_stance(s.text, rules=rules))):
             if leads:
                 scene = _scene(text, s, gz, rules, ref, yh) or scene
             continue

@@ -123,6 +123,8 @@ class _Lex:
     outlets: frozenset[str]
     #: a body's word and its "of" right before a name ("the Ministry of Defence"): the body's name goes on
     org_of_before: re.Pattern[str]
+    #: a border after a country's name or people's ("near the Lebanese border"): no area a place lies within
+    border_after: re.Pattern[str]
     titles: re.Pattern[str]
     title_word: re.Pattern[str]
     person_before: re.Pattern[str]
@@ -269,6 +271,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         # (not a word a hyphen joins to a capitalised name after it: "Centre-Nord", a region of Burkina Faso, is no
         # centre; "Commander-in-Chief" still is a title)
         org_words=re.compile(rf"\b{alt(p.org_words)}\b(?![\-‐](?-i:[A-Z]))"),
+        border_after=re.compile(
+            rf"(?:['’]s)?[\s\u00a0]+{alt(p.border_words)}\b(?![\s\u00a0]+{alt(p.border_places)}\b)", re.IGNORECASE
+        ),
         org_of_before=re.compile(rf"\b{alt(p.org_words)}[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$"),
         outlets=frozenset(_outlet_key(w) for e in rules.claimants.entries if e.kind == "media" for w in e.phrases),
         titles=re.compile(rf"\b{alt(p.title_words)}\s+$"),
@@ -982,6 +987,8 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
                 doc_text, max(0, m_last.span.start - 24), m_last.span.start
             )):
                 break  # "known as Sahwa, in the city of Ramadi", "Simon Akpen, in Yenagoa": neither put anywhere
+            if lex.border_after.match(doc_text, n.span.end):
+                break  # "the Qusayr area near the Lebanese border": near a border, on either side of it
             if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
                 if j + 1 < len(out) and _possessive_between(doc_text, n.span.end, out[j + 1].span.start, lex):

@@ -1550,14 +1550,30 @@ _SURE_TOWN = 0.7
 
 
 def _sure_bare_reading(
-    gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, precisions: tuple[PlacePrecision, ...]
+    gazetteer: Gazetteer, mention: PlaceMention, context: ResolveContext, precisions: tuple[PlacePrecision, ...],
+    *, town_confidence: float | None = None,
 ) -> Place | None:
     """The name read without its feature word, when that reading is a gazetteer place of one of ``precisions`` and
-    sure (:data:`_SURE_TOWN`): "Maarat al-Numan market", "Barkin Ladi area" stand for the town."""
+    sure (:data:`_SURE_TOWN`): "Maarat al-Numan market", "Barkin Ladi area" stand for the town. ``town_confidence``:
+    a lower bar for a town of :data:`_AREA_TOWN_POPULATION` people or more ("the Qusayr area": the town of 41,000,
+    not the hamlet of the bare spelling)."""
     bare = _resolve(replace(mention, kind_hint=None, phrase=None), gazetteer=gazetteer, context=context)
-    if bare.precision in precisions and bare.gazetteer_id is not None and (bare.confidence or 0.0) >= _SURE_TOWN:
+    if bare.precision not in precisions or bare.gazetteer_id is None:
+        return None
+    confidence = bare.confidence or 0.0
+    if confidence >= _SURE_TOWN:
         return bare
+    if town_confidence is not None and confidence >= town_confidence and bare.precision is PlacePrecision.SETTLEMENT:
+        entry = gazetteer.get(bare.gazetteer_id)
+        if entry is not None and entry.population >= _AREA_TOWN_POPULATION:
+            return bare
     return None
+
+
+#: how many people a town has whose name before "area" reads as the town at a lower confidence than a sure one
+_AREA_TOWN_POPULATION = 20_000
+#: that lower confidence
+_AREA_TOWN_CONFIDENCE = 0.5
 
 
 def _place_in_city(gazetteer: Gazetteer, mention: PlaceMention, city: Place) -> Place | None:
@@ -1634,7 +1650,8 @@ def _neighbourhood_fallback(
     if feature in _AREA_WORDS:
         # "Plateau State's Barkin Ladi area", "the Tal Abyad area": no quarter but the town or district of the name,
         # when the name alone reads surely as one in the document's country
-        bare = _sure_bare_reading(gazetteer, mention, context, (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT))
+        bare = _sure_bare_reading(gazetteer, mention, context, (PlacePrecision.SETTLEMENT, PlacePrecision.DISTRICT),
+                                  town_confidence=_AREA_TOWN_CONFIDENCE)
         if bare is not None and (not context.country or bare.country == context.country):
             return replace(bare, reasons=(*bare.reasons, f"the area of {bare.name}"))
     # the document's city, unless the text names another place as what holds the quarter ("the Jabal Qarrah Jokh
