@@ -2697,3 +2697,23 @@ def test_a_countrys_border_near_a_place_is_neither_its_area_nor_its_country(
 ) -> None:
     got = _claim_places(text, village_config)
     assert [(p.name, p.admin1) for p in got] == [(name, admin1)], got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place named after a sheikh, where a place stands: after "in", "near", or a settlement's word
+        ("Militants attacked a checkpoint in Sheikh Zuweid, killing 12 soldiers.", "Ash Shaykh Zuwayd"),
+        ("Militants attacked a checkpoint in the town of Sheikh Zuweid, killing 12 soldiers.", "Ash Shaykh Zuwayd"),
+        ("Regime shelling killed two civilians near Sheikh Miskin in Daraa countryside.", "Shaykh Miskīn"),
+        # a sheikh who speaks or is quoted is a person
+        ("Sheikh Ahmed said that two civilians were killed in the strike on Saraqib.", "Saraqib"),
+        ("Two civilians were killed, according to a statement from Sheikh Abdullah al-Muhaysini.", None),
+    ],
+)
+def test_a_place_named_after_a_sheikh_is_a_place_where_a_place_stands(
+    village_config: Any, text: str, name: str | None
+) -> None:
+    got = _claim_places(text, village_config)
+    assert [p.name for p in got] == ([name] if name else []), got

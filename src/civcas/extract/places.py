@@ -569,9 +569,12 @@ def _clean_name(
     )
     if not named_unit and len(words) > 1 and words[0] in not_places and known_whole is not None:
         named_unit = known_whole()  # "Lashkar Gah": the gazetteer spells the whole so
-    if words and lex.title_word.fullmatch(words[0]) and len(words) > 1:
-        return None  # "Dr Abdollah", "General Salim Idris": a person after a title
-    while words and not featured and not named_unit and (
+    titled = bool(words) and lex.title_word.fullmatch(words[0]) is not None and len(words) > 1
+    if titled and not (featured or _IN_PLACE_BEFORE.search(doc_text[max(0, start - 24) : start])):
+        # "Dr Abdollah", "General Salim Idris": a person after a title; "the town of Sheikh Zuweid", "in Sheikh
+        # Maqsoud" are places named after a sheikh (a person is seldom what a strike is "in" or "near")
+        return None
+    while words and not featured and not named_unit and not titled and (
         words[0] in not_places or words[0].rstrip(",") in not_places or _PREFIXED.sub("", words[0]) in not_places
     ):
         start += doc_text[start:end].index(words[0]) + len(words[0])
@@ -1031,6 +1034,12 @@ _OUTLET_TOWN_BEFORE = re.compile(
 )
 _OUTLET_TOWN_AFTER = re.compile(r"[\s\u00a0]+(?:area|city|town|countryside|district|region|outskirts)\b",
                                 re.IGNORECASE)
+
+
+#: a preposition of where right before a name ("in Sheikh Maqsoud", "near Sheikh Said"), not "of", "to" or "from"
+#: (which a person's name follows as often)
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|into)[\s\u00a0]+(?:the[\s\u00a0]+)?$",
+                              re.IGNORECASE)
 
 
 def _outlet_key(name: str) -> str:
