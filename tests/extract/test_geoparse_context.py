@@ -2717,3 +2717,20 @@ def test_a_place_named_after_a_sheikh_is_a_place_where_a_place_stands(
 ) -> None:
     got = _claim_places(text, village_config)
     assert [p.name for p in got] == ([name] if name else []), got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a region's governorates lie inside it (the regions file's ``holds``)
+        ("Militants attacked a checkpoint in the Sinai town of Sheikh Zuweid, killing 12 soldiers.",
+         "Ash Shaykh Zuwayd", "North Sinai"),
+        ("Gunmen killed 12 villagers in the Darfur town of Kutum.", "Kutum", "North Darfur"),
+    ],
+)
+def test_a_town_of_a_region_lies_in_one_of_its_governorates(
+    village_config: Any, text: str, name: str, admin1: str
+) -> None:
+    got = _claim_places(text, village_config)
+    assert [(p.name, p.admin1, p.precision) for p in got] == [(name, admin1, PlacePrecision.SETTLEMENT)], got
