@@ -1764,3 +1764,11 @@ def test_a_dispute_with_no_word_of_harm_is_read() -> None:
     text = ("The crimes committed by the US-led coalition against Syrian civilians have shown that this coalition has "
             "nothing to do with fighting terrorism.")
     assert run(Document(id="d2", text=text), config=CONFIG) == []
+
+
+def test_a_death_and_an_injury_without_their_article_are_counted() -> None:
+    # "the death of two ... and injury of a civilian": the second noun after "and" drops its article
+    text = ("A Turkish drone targeted a vehicle near Amuda, which resulted in the death of two Asayish members and "
+            "injury of a civilian.")
+    (c,) = run(Document(id="a1", text=text), config=CONFIG)
+    assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (2, 1), c
