@@ -6,6 +6,7 @@ claims a user sees are the same whichever way they were produced.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -32,15 +33,25 @@ def default_config() -> extract.ExtractConfig:
     return extract.ExtractConfig(gazetteer=gz, as_of=as_of())
 
 
-def as_of() -> date:
-    """The day of the reading: ``CIVCAS_AS_OF`` (an ISO date, for runs that must repeat a past reading) or today."""
+def as_of() -> date | None:
+    """The day of the reading when one is set: ``CIVCAS_AS_OF`` (an ISO date), else None, and the batch's newest
+    publication date stands for it (:func:`batch_as_of`)."""
     raw = os.environ.get("CIVCAS_AS_OF", "").strip()
     if not raw:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(raw)
     except ValueError as exc:
         raise InputError("CIVCAS_AS_OF", f"not an ISO date (YYYY-MM-DD): {raw!r}") from exc
+
+
+def batch_as_of(documents: Sequence[Document]) -> date | None:
+    """The newest date a document of the batch was published (or its address dates it): the day the batch was read,
+    as far as the batch itself says. A batch with no dated document gives None, and undated pages' weekdays no year
+    (``ExtractConfig.as_of``): neither the clock nor a guess stands for it, so the same batch reads the same any day."""
+    days = [d.published for d in documents if d.published is not None]
+    days += [b[0] for d in documents if d.published is None and (b := d.publication_bound()) is not None]
+    return max(days) if days else None
 
 
 def extract_claims(
@@ -51,6 +62,9 @@ def extract_claims(
 ) -> list[Claim]:
     """Extract every document's claims, in document order."""
     config = config or default_config()
+    documents = list(documents)
+    if config.as_of is None:
+        config = dataclasses.replace(config, as_of=batch_as_of(documents))
     out: list[Claim] = []
     n_docs = 0
     failed = 0

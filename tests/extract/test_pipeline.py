@@ -914,7 +914,7 @@ def test_an_undated_days_weekday_gives_its_year_as_of_the_reading(text: str, exp
     assert d.date is not None and d.date.start is None
 
 
-def test_the_reading_day_comes_from_the_environment_or_today(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_reading_day_comes_from_the_environment_or_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     from civcas import pipeline
     from civcas.errors import InputError
 
@@ -924,7 +924,23 @@ def test_the_reading_day_comes_from_the_environment_or_today(monkeypatch: pytest
     with pytest.raises(InputError, match="CIVCAS_AS_OF"):
         pipeline.as_of()
     monkeypatch.delenv("CIVCAS_AS_OF")
-    assert pipeline.as_of() == date.today()
+    assert pipeline.as_of() is None  # never the clock: the same batch reads the same any day
+    undated = Document(id="u1", text="قتل طفل يوم الاثنين 27 أيلول بقصف مدفعي على قرية كنصفرة.")
+    dated = Document(id="u2", text="Two civilians were killed in Saraqib.", published=date(2022, 3, 1))
+    by_url = Document(id="u3", text="Two civilians were killed in Saraqib.",
+                      url="https://example.org/news/2023/05/02/strike.html")
+    assert pipeline.batch_as_of([undated]) is None
+    assert pipeline.batch_as_of([undated, dated, by_url]) == date(2023, 5, 2)
+    # a batch with a dated page lends its newest day to the undated page's weekday: Monday 27 September, 2021
+    (c, *_) = pipeline.extract_claims([undated, dated], config=CONFIG)
+    assert c.date is not None and c.date.start == date(2021, 9, 27), c.date
+    # read alone, the page gives its day no year
+    (c,) = pipeline.extract_claims([undated], config=CONFIG)
+    assert c.date is not None and c.date.start is None and c.date.month_day == (9, 27), c.date
+    # and a batch of pages from 2014 does not date it to a decade it was never read in
+    old = Document(id="u4", text="Two civilians were killed in Saraqib.", published=date(2014, 6, 1))
+    (c, *_) = pipeline.extract_claims([undated, old], config=CONFIG)
+    assert c.date is not None and c.date.start == date(2010, 9, 27), c.date
 
 
 @pytest.mark.issue(4)
