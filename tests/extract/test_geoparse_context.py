@@ -2734,3 +2734,15 @@ def test_a_town_of_a_region_lies_in_one_of_its_governorates(
 ) -> None:
     got = _claim_places(text, village_config)
     assert [(p.name, p.admin1, p.precision) for p in got] == [(name, admin1, PlacePrecision.SETTLEMENT)], got
+
+
+@pytest.mark.issue(5)
+def test_a_demonyms_capitalised_feature_word_is_the_next_names(village_config: Any) -> None:
+    # "the southern Somali District of Buulo Mareer": no place "Somali District" (read as Somalia); the district the
+    # gazetteer lacks keeps its name, in Somalia
+    (p,) = _claim_places("Unidentified gunmen have killed the deputy commissioner of the southern Somali District of "
+                         "Buulo Mareer, a local radio station reported.", village_config)
+    assert (p.name, p.country) == ("Buulo Mareer", "SO"), p
+    # the elided "d'" of a Romance name is part of it
+    (p,) = _claim_places("Gunmen killed five people in Côte d'Ivoire on Sunday.", village_config)
+    assert (p.mention, p.country) == ("Côte d'Ivoire", "CI"), p

@@ -208,7 +208,8 @@ def _lex(rules: RuleFiles) -> _Lex:
     # a month opens none.
     calendar = rf"{alt(p.calendar_words)}\b"
     # (an ayn written ‘ or ʿ is a letter of the name, at its end too: "Naj‘ Shabbānah", "Ma‘arrat al-Nu‘man")
-    tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`])?[{_UP}][\w’'`‘ʿʾ\-]*(?<![’'`\-])"
+    # (and the elided "d'" of Romance names: "Pau d'Arco", "Côte d'Ivoire")
+    tok = rf"(?!{calendar})(?:(?:[Aa]l|[Ee]l)[\-‐\s’'`]?|{_ART}[\-‐’'`]|[dD][’'])?[{_UP}][\w’'`‘ʿʾ\-]*(?<![’'`\-])"
     # (a hyphen joins words of a name only unspaced: "KYIV - A Russian airstrike" is a dateline and a sentence)
     connect = rf"(?:[\s\u00a0]+{alt(p.name_connectors)}[\s\u00a0\-]+|[\s\u00a0]+|\-)"
     name_re = re.compile(rf"(?<![\w’'‘ʿʾ\-]){tok}(?:{connect}{tok}){{0,4}}")
@@ -529,6 +530,9 @@ def _clean_name(
         return None  # "Al Mayadeen reported", "told Al Mayadeen": the channel; "in al-Mayadeen" is the town
     if body_goes_on is not None and lex.org_of_before.search(doc_text[max(0, start - 40) : start]) and body_goes_on():
         return None  # "the Ministry of Defence": the body's name; "the Local Council of Saraqib" names the town
+    pair = name.split()
+    if len(pair) == 2 and _country_word(pair[0]) and fold(pair[1]) in lex.kind_of and _OF_AFTER.match(doc_text, end):
+        return None  # "the southern Somali District of Buulo Mareer": the feature word is the next name's
     owner = _PLURAL_OWNER.match(doc_text, end) if name.endswith("s") else None
     if owner is not None and lex.org_words.match(doc_text, owner.end()):
         return None  # "the Sudanese Doctors' Syndicate", "the Kurdistan Workers' Party": a body's name, no place
@@ -1034,6 +1038,10 @@ _OUTLET_TOWN_BEFORE = re.compile(
 )
 _OUTLET_TOWN_AFTER = re.compile(r"[\s\u00a0]+(?:area|city|town|countryside|district|region|outskirts)\b",
                                 re.IGNORECASE)
+
+
+#: "of" right after a name, opening the name its feature word is of
+_OF_AFTER = re.compile(r"[\s\u00a0]+of[\s\u00a0]+")
 
 
 #: a preposition of where right before a name ("in Sheikh Maqsoud", "near Sheikh Said"), not "of", "to" or "from"
