@@ -2746,3 +2746,14 @@ def test_a_demonyms_capitalised_feature_word_is_the_next_names(village_config: A
     # the elided "d'" of a Romance name is part of it
     (p,) = _claim_places("Gunmen killed five people in Côte d'Ivoire on Sunday.", village_config)
     assert (p.mention, p.country) == ("Côte d'Ivoire", "CI"), p
+
+
+@pytest.mark.issue(5)
+def test_a_sea_named_after_a_people_is_no_place_of_their_country(village_config: Any) -> None:
+    # "the Persian Gulf": a sea, neither Iran nor a place; the village it qualifies keeps its own name
+    got = _claim_places("A US warship in the Persian Gulf fired on a fishing boat, killing three fishermen.",
+                        village_config)
+    assert all(p.country != "IR" for p in got), got
+    (p,) = _claim_places("Twenty-one people were killed by a suicide bomber at a Shiite mosque in the Persian "
+                         "Gulf-area village of Qudayh.", village_config)
+    assert p.mention == "Qudayh" and p.country != "IR", p

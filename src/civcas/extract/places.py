@@ -533,6 +533,8 @@ def _clean_name(
     pair = name.split()
     if len(pair) == 2 and _country_word(pair[0]) and fold(pair[1]) in lex.kind_of and _OF_AFTER.match(doc_text, end):
         return None  # "the southern Somali District of Buulo Mareer": the feature word is the next name's
+    if len(pair) >= 2 and _country_word(pair[0]) and _SEA_WORD.match(pair[1]):
+        return None  # "the Persian Gulf", "the Persian Gulf-area village of Qudayh": a sea, no place of that country
     owner = _PLURAL_OWNER.match(doc_text, end) if name.endswith("s") else None
     if owner is not None and lex.org_words.match(doc_text, owner.end()):
         return None  # "the Sudanese Doctors' Syndicate", "the Kurdistan Workers' Party": a body's name, no place
@@ -1040,6 +1042,8 @@ _OUTLET_TOWN_AFTER = re.compile(r"[\s\u00a0]+(?:area|city|town|countryside|distr
                                 re.IGNORECASE)
 
 
+#: a sea's word after a people's adjective ("Persian Gulf", "Arabian Sea")
+_SEA_WORD = re.compile(r"(?:Gulf|Sea|Ocean)\b")
 #: "of" right after a name, opening the name its feature word is of
 _OF_AFTER = re.compile(r"[\s\u00a0]+of[\s\u00a0]+")
 
