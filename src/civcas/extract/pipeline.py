@@ -469,12 +469,14 @@ _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 @functools.cache
-def _others_words(rules: RuleFiles) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The harm lexicons' words for "others" ("and 14 others wounded", "وأصيب 14 آخرون"): English and folded Arabic."""
+def _harm_words(rules: RuleFiles, field: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A word list both harm lexicons keep under ``field`` ("others": "and 14 others wounded", "وأصيب 14 آخرون";
+    "additive": "in addition to", "بالإضافة"): English as a regex, Arabic folded."""
     from civcas.extract.arabic_text import fold_phrase
 
-    en = phrase_regex(rules.harm.others) if rules.harm.others else re.compile(r"(?!)")
-    ar = frozenset(fold_phrase(w) for w in rules.ar_harm.others) if rules.ar_harm is not None else frozenset()
+    words = getattr(rules.harm, field)
+    en = phrase_regex(words) if words else re.compile(r"(?!)")
+    ar = frozenset(fold_phrase(w) for w in getattr(rules.ar_harm, field)) if rules.ar_harm is not None else frozenset()
     return en, ar
 
 
@@ -483,8 +485,8 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
     words right after their count or before it."""
     from civcas.extract.arabic_text import fold as fold_ar
 
-    en, ar = _others_words(rules)
-    add_en, add_ar = _additive_words(rules)
+    en, ar = _harm_words(rules, "others")
+    add_en, add_ar = _harm_words(rules, "additive")
     for u in units:
         for h in u.harms:
             if h.category != "injured" or not h.groups:
@@ -499,16 +501,6 @@ def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
             if add_en.search(before) or any(w in add_ar for w in _AR_WORD.findall(fold_ar(before).text)):
                 return True
     return False
-
-
-@functools.cache
-def _additive_words(rules: RuleFiles) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The harm lexicons' words that add a count to one told before ("in addition to", "بالإضافة")."""
-    from civcas.extract.arabic_text import fold_phrase
-
-    en = phrase_regex(rules.harm.additive) if rules.harm.additive else re.compile(r"(?!)")
-    ar = frozenset(fold_phrase(w) for w in rules.ar_harm.additive) if rules.ar_harm is not None else frozenset()
-    return en, ar
 
 
 #: a harm cue that counts its subject among more victims ("were among those killed", "was among the dead")
