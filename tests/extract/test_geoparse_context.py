@@ -2757,3 +2757,31 @@ def test_a_sea_named_after_a_people_is_no_place_of_their_country(village_config:
     (p,) = _claim_places("Twenty-one people were killed by a suicide bomber at a Shiite mosque in the Persian "
                          "Gulf-area village of Qudayh.", village_config)
     assert p.mention == "Qudayh" and p.country != "IR", p
+
+
+@pytest.mark.issue(5)
+def test_a_place_inside_an_outlets_name_is_no_place(village_config: Any) -> None:
+    # "told Voice of America": the broadcaster's "America" is neither the strike's place nor the United States;
+    # the claim keeps the town of the sentence before
+    got = _claim_places("A drone strike hit a car near Jilib, in Middle Juba region, on Sunday. Local residents told "
+                        "Voice of America that two civilians were killed in the strike.", village_config)
+    assert got and all(p.country == "SO" for p in got), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "the Tripoli suburb of Tajoura": the suburb is the name after "of", inside the first
+        ("Airstrikes by the LNA on the Tripoli suburb of Tajoura killed four civilians, including two women.",
+         "Tājūrā’", "LY"),
+        # a town's documented other name sets its country, and is that town, against hamlets so spelled abroad
+        ("Iranian drone attacks near Sulaimani on Monday killed one person and wounded eight.", "Sulaymaniyah", "IQ"),
+        ("Iranian drone attacks on Koya on Monday killed one person and wounded eight.", "Koysinceq", "IQ"),
+        # a force fighting in two countries that both have the name: where it is a town's, not only hamlets'
+        ("The Turkish defence ministry said it had struck targets near Sinjar, killing 12 militants.", "Sinjār", "IQ"),
+    ],
+)
+def test_suburbs_aliases_and_the_town_of_a_name(village_config: Any, text: str, name: str, country: str) -> None:
+    got = _claim_places(text, village_config)
+    assert [(p.name, p.country) for p in got] == [(name, country)], got

@@ -1788,3 +1788,14 @@ def test_a_death_and_an_injury_without_their_article_are_counted() -> None:
             "injury of a civilian.")
     (c,) = run(Document(id="a1", text=text), config=CONFIG)
     assert (c.killed.value if c.killed else None, c.injured.value if c.injured else None) == (2, 1), c
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["said on Saturday it had", "said in a statement that it", "said late on Friday that it", "said on March 17 it"],
+)
+def test_a_force_that_says_when_it_struck_is_the_attacker(said: str) -> None:
+    # when or how the force spoke stands between its verb of saying and its word of its own strike
+    text = f"The coalition {said} carried out a strike in west Mosul that killed 10 civilians."
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [(c.killed.value, c.belligerents) for c in claims if c.killed] == [(10, ("coalition",))]

@@ -173,6 +173,12 @@ def resolve_places(
         # "Boko Haram fighters": as weak as a demonym, enough when nothing else places the story
         weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
         votes[iso] += 1
+    for iso in _alias_votes(mentions, forces):
+        # "Iranian drones struck Koya", "near Sulaimani": a town's documented other name (the aliases file) puts the
+        # story in that town's country as weakly as a one-country group, so that hamlets abroad spelled so (Sulaimani
+        # of Afghanistan, Kōya of Japan) do not set the country and keep the town from its name
+        weights[iso] = weights.get(iso, 0.0) + _GROUP_WEIGHT
+        votes[iso] += 1
     home_votes = _home_votes(units)
     home = [iso for iso in home_votes if iso not in grouped]
     if len(home) > 1:
@@ -442,6 +448,7 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
 
     held: Counter[str] = Counter()
     exact: Counter[str] = Counter()
+    towns: Counter[str] = Counter()  # names of which a country has a town (not only hamlets)
     for m in mentions.values():
         if gz is None or not hasattr(gz, "lookup") or not hasattr(gz, "info"):
             break
@@ -461,17 +468,27 @@ def _countries_holding(gz: Any, mentions: dict[tuple[int, int], PlaceMention], a
             held.update({e.country for e in by_phrase if e.country in among})
             exact.update({e.country for e in by_phrase if e.country in among})
             continue
+        big: set[str] = set()
         for e in gz.lookup(name)[:20]:
             if e.country in among:
                 here.add(e.country)
                 if e.country not in spelled and core and any(gfold.has_core(n, core) for n in gz.info(e).loose):
                     spelled.add(e.country)
+                if e.kind == "locality" and e.population >= _HOLDING_TOWN_POPULATION:
+                    big.add(e.country)
         held.update(here)
         exact.update(spelled)
+        towns.update(big)
     if not held:
         return set()
-    best = max((held[c], exact[c]) for c in held)
-    return {c for c in held if (held[c], exact[c]) == best}
+    # then where a name is a town's rather than a hamlet's ("the Turkish defence ministry struck targets near
+    # Sinjar": Iraq's town of 38,000, not Syria's hamlets so named)
+    best = max((held[c], exact[c], towns[c]) for c in held)
+    return {c for c in held if (held[c], exact[c], towns[c]) == best}
+
+
+#: a place of a name this large makes its country the one holding the name, before countries with only hamlets of it
+_HOLDING_TOWN_POPULATION = 10_000
 
 
 #: an Arabic locative right before a country's name ("في روسيا", "بروسيا"); English ones are ``locative_before``
@@ -515,6 +532,20 @@ def _abroad_only_states(gz: Any) -> frozenset[str]:
         return frozenset()
     return frozenset(iso for e in load_rules().belligerents.entries if e.abroad_only
                      if (iso := gz.country_of(e.canonical)))
+
+
+def _alias_votes(mentions: dict[tuple[int, int], PlaceMention], forces: Sequence[tuple[int, int]]) -> list[str]:
+    """The countries of the towns the aliases file says the mentions' names are other names of, one each."""
+    from civcas.gazetteer.resolve import alias_country
+
+    out: set[str] = set()
+    for (start, end), m in mentions.items():
+        if m.relation in ("origin", "dateline") or any(s <= start and end <= e for s, e in forces):
+            continue
+        iso = alias_country(m.text)
+        if iso:
+            out.add(iso)
+    return sorted(out)
 
 
 def _home_votes(units: list[Unit]) -> dict[str, float]:

@@ -113,6 +113,11 @@ class _Lex:
     body_names: re.Pattern[str] | None
     #: the words of those names: a name with none of them is inside none (checked before the costly search)
     body_words: frozenset[str]
+    #: the multi-word names of the outlets the claimants file lists ("Voice of America", "Syria TV", "Sudan
+    #: Tribune"): a place's name that is part of one is the outlet's (a name that is the whole of one, "Al Mayadeen",
+    #: is read by :attr:`outlets`)
+    media_names: re.Pattern[str] | None
+    media_words: frozenset[str]
     #: "the Somali capital", "the capital of Iraq": a country's capital, unnamed
     capital: re.Pattern[str]
     near_around: re.Pattern[str]
@@ -161,6 +166,12 @@ def _bodies(rules: RuleFiles) -> list[str]:
     named = [ph for e in cl.entries if e.kind in ("monitor", "international") for ph in e.phrases]
     named += [a for o in cl.organisations for a in (o.name, *o.aliases) if " " in a]
     return [n for n in named if n[:1].isupper()]
+
+
+def _media_names(rules: RuleFiles) -> list[str]:
+    """The capitalised multi-word names of the outlets of the claimants file ("Voice of America", "Syria TV")."""
+    return [ph for e in rules.claimants.entries if e.kind == "media" for ph in e.phrases
+            if " " in ph and ph[:1].isupper()]
 
 
 @functools.cache
@@ -266,6 +277,8 @@ def _lex(rules: RuleFiles) -> _Lex:
         body_names=phrase_regex(multi, case_sensitive=True) if (multi := [n for n in _bodies(rules) if " " in n])
         else None,
         body_words=frozenset(w for n in multi for w in n.split()),
+        media_names=phrase_regex(media, case_sensitive=True) if (media := _media_names(rules)) else None,
+        media_words=frozenset(w for n in media for w in n.split()),
         capital=capital,
         near_around=re.compile(alt(p.near_around), re.IGNORECASE),
         countryside_feature=re.compile(rf"{alt(p.countryside_features)}\b", re.IGNORECASE),
@@ -521,6 +534,11 @@ def _clean_name(
         b.start() <= start and end <= b.end() for b in lex.body_names.finditer(doc_text, max(0, start - 50), end + 50)
     ):
         return None  # "Raqqa is Being Slaughtered Silently reported": a monitor's name, not a place
+    if lex.media_names is not None and any(w in lex.media_words for w in name.split()) and any(
+        b.start() <= start and end <= b.end() and b.end() - b.start() > end - start
+        for b in lex.media_names.finditer(doc_text, max(0, start - 40), end + 40)
+    ):
+        return None  # "told Voice of America", "Syria TV reported": a part of an outlet's name, not a place
     if lex.org_words.search(name) or lex.hyphen_role.search(name) or lex.org_after.match(doc_text[end : end + 20]):
         return None
     if _outlet_key(name) in lex.outlets and not (

@@ -108,7 +108,11 @@ class _Lex:
 #: a toll cue that opens with the verb its source speaks by ("puts the total at 50")
 _PUT_TOLL = re.compile(r"put(?:s|ting)?\s", re.IGNORECASE)
 _OWN_STRIKE = re.compile(
-    r"\s*(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
+    # ("said on Saturday it had carried out", "said in a statement that its jets struck": when and how it spoke first)
+    # (the cue may have taken the "on": "said on")
+    r"\s*(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+|(?:yesterday|today|in\s+a\s+(?:written\s+)?statement),?\s+)?"
+    r"(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
     # ("its aircraft had made 20 sorties and hit ...": a few words of another act first, never a negation)
     r"(?:(?:(?!not\b|never\b|no\b)[\w\-]+\s+){1,5}?and\s+)?"
