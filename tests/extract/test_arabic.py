@@ -2391,3 +2391,34 @@ def test_arabic_the_act_a_report_tells_ends_the_source_name() -> None:
 def test_arabic_soldiers_after_a_verb_of_firing_are_the_shooters(text: str, expected: list[str]) -> None:
     (u,) = _units(text)
     assert [a.canonical for a in u.actors] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("قالت حكومة الوفاق إن 30 طالبا قتلوا في غارة جوية على الكلية العسكرية", 30),  # students after a count
+        ("أدت الغارة إلى مقتل طالب جامعي", 1),
+        ("قتل خمسة طلبة في قصف على المدرسة", 5),
+    ],
+)
+def test_arabic_students_are_counted(text: str, value: int) -> None:
+    assert _harms(text)["killed"].value == value
+
+
+def test_arabic_the_taliban_are_no_two_students() -> None:
+    # "طالبان" is the Taliban's name, never the dual of طالب
+    assert _harms("قتل مدني بغارة جوية في ولاية قندهار، واتهم السكان حركة طالبان")["killed"].value == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        # a people's adjective joined by و after a force's name (and its own adjective) is a second force
+        ("قتل 7 مدنيين في قصف جوي لطيران النظام السوري والروسي على بلدة محمبل", ["Syria", "Russia"]),
+        ("قتل 7 مدنيين في قصف لقوات النظام السوري والميليشيات الإيرانية على البلدة", ["Syria", "Iran"]),
+        ("قتل 7 مدنيين في قصف لقوات النظام السوري وفصائل المعارضة على البلدة", ["Syria"]),
+        ("قتل 7 مدنيين في قصف لطيران النظام", ["Syria"]),  # a name at the sentence's end
+    ],
+)
+def test_arabic_a_second_peoples_adjective_after_a_force_is_a_second_force(text: str, forces: list[str]) -> None:
+    assert sorted({a.canonical for u in _units(text) for a in u.actors}) == sorted(forces)

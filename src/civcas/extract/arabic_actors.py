@@ -85,6 +85,18 @@ def find_actors(sc: Scan, lex: ArabicLex, *, on: date | None = None) -> list[Act
     for hit in lex.actor_names.find(toks):
         canon, rule = cast("tuple[str, str]", hit.payload)
         found.append((hit.first, hit.last, hit, canon, rule))
+        # "طيران النظام السوري والروسي", "القوات التركية والروسية": a people's adjective joined by و after a force's
+        # name (and after its own adjective) is a second force
+        k = hit.last + 1
+        own = lex.adjectives.at(toks, k) if k < len(toks) else None
+        if own is not None and cast("tuple[str, str]", own.payload)[0] == canon:
+            k = own.last + 1
+        nxt = _second_adjective(toks, k, lex) if (k > hit.last + 1 or lex.adjectives.at(toks, hit.last)) else None
+        if nxt is not None and toks[nxt.first].text.startswith("و") and cast(
+            "tuple[str, str]", nxt.payload
+        )[0] != canon:
+            c2, r2 = cast("tuple[str, str]", nxt.payload)
+            found.append((nxt.first, nxt.last, nxt, c2, f"{r2}_coordinated"))
     for noun in lex.military_nouns.find(toks):
         k = noun.last + 1
         steps = 0
