@@ -2785,3 +2785,11 @@ def test_a_place_inside_an_outlets_name_is_no_place(village_config: Any) -> None
 def test_suburbs_aliases_and_the_town_of_a_name(village_config: Any, text: str, name: str, country: str) -> None:
     got = _claim_places(text, village_config)
     assert [(p.name, p.country) for p in got] == [(name, country)], got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("curse", ["لعائن الله تترى على روسيا وإيران", "حسبنا الله على إيران", "اللهم عليك بإيران"])
+def test_a_cursed_state_is_no_place_nor_the_pages_country(village_config: Any, curse: str) -> None:
+    # a post that curses Iran after telling of a strike on Ariha: the town stays Idlib's, not an unknown place of Iran
+    got = _claim_places(f"تم استهداف مدينة أريحا بقنابل النابالم من قبل الطيران الروسي\n\n{curse}", village_config)
+    assert [(p.name, p.country) for p in got] == [("Ariha", "SY")], got

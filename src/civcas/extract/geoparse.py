@@ -93,6 +93,11 @@ def resolve_places(
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in blamed)}
+    # "حسبنا الله على إيران": the states a post curses are neither places nor where (as a blamed state, a last resort)
+    curse = _arabic_curse()
+    cursed = {(s, e) for s, e, _ in named if curse is not None and "\u0600" <= text[s : s + 1] <= "\u06ff"
+              and curse.search(text, max(0, s - 60), s)}
+    mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in cursed)}
     # "the ceasefire signed by Russia and Turkey", "a truce brokered by Moscow and Ankara": the parties to an
     # agreement (a country, or a seat of government for its state) are neither places nor votes for where
     parties = {(s, e) for s, e, _ in named if pat.party_before.search(text[max(0, s - 40) : s])}
@@ -127,9 +132,11 @@ def resolve_places(
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
-        if (start, end) in blamed:
+        if (start, end) in blamed or (start, end) in cursed:
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
-            continue  # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where
+            # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where; "لعائن الله على
+            # روسيا وإيران": the states a post curses
+            continue
         if pat.state_forces_after.match(after):
             # "Turkey's defence ministry said it had struck ...": a state's armed forces speak of strikes wherever
             # they fight, as "Turkish forces" do; its ministry of health or its officials speak of home
@@ -622,6 +629,25 @@ def _arabic_force_nouns(abroad: bool = False) -> re.Pattern[str] | None:
         return None
     nouns = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"(?:^|[\s#(«\"“])(?:[وف]?(?:ب|ل|لل)?)(?:{nouns})(?:\s+#?[\u0600-\u06ff]+){{0,2}}[\s#]*$")
+
+
+@functools.cache
+def _arabic_curse() -> re.Pattern[str] | None:
+    """``curse_words`` of the Arabic place patterns, then up to three words, a preposition (على، من، ب written onto
+    the name) and other states joined by و: what a country's name ends when a post curses it."""
+    from civcas.extract.arabic_text import fold as fold_ar
+    from civcas.extract.rules import load_rules
+
+    ar = load_rules().ar_places
+    words = ar.curse_words if ar is not None else []
+    if not words:
+        return None
+    forms = {w for word in words for w in (word, fold_ar(word).text)}
+    alt_words = "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\u0600-\u06ff])(?:{alt_words})(?:\s+[\u0600-\u06ff]+){{0,3}}?\s+(?:(?:على|من)\s+|ب)?"
+        r"(?:#?[\u0600-\u06ff]+\s+و\s*)*(?:ب|و)?$"
+    )
 
 
 def _after_arabic_force(text: str, start: int, *, abroad: bool = False) -> bool:

@@ -618,6 +618,9 @@ class ArabicPlacesFile(PlacesFile):
     #: adjectives of direction or size that end a village's name after its feature word ("قرية غريبة الشرقية" is
     #: another village than "غريبة")
     name_directions: list[str] = []
+    #: a curse or a plea to God against whoever is named after it, and its preposition ("حسبنا الله على ...",
+    #: "لعائن الله تترى على روسيا وإيران"): the countries named there are cursed, not where anything happened
+    curse_words: list[str] = []
 
 
 class ArabicDatesFile(DatesFile):
