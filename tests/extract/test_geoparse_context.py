@@ -2793,3 +2793,13 @@ def test_a_cursed_state_is_no_place_nor_the_pages_country(village_config: Any, c
     # a post that curses Iran after telling of a strike on Ariha: the town stays Idlib's, not an unknown place of Iran
     got = _claim_places(f"تم استهداف مدينة أريحا بقنابل النابالم من قبل الطيران الروسي\n\n{curse}", village_config)
     assert [(p.name, p.country) for p in got] == [("Ariha", "SY")], got
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("silent", ["Turkey has not commented.", "Turkey declined to comment.",
+                                    "Turkey did not respond to a request for comment."])
+def test_a_government_that_does_not_comment_is_no_place(village_config: Any, silent: str) -> None:
+    # a state that keeps silent speaks as one that denies: neither the strike's place nor the page's country
+    got = _claim_places(f"A drone strike on a car in Qahtaniyah killed two people, the Asayish said. {silent}",
+                        village_config)
+    assert got and all(p.country == "SY" for p in got), [(p.name, p.country) for p in got]
