@@ -2803,3 +2803,13 @@ def test_a_government_that_does_not_comment_is_no_place(village_config: Any, sil
     got = _claim_places(f"A drone strike on a car in Qahtaniyah killed two people, the Asayish said. {silent}",
                         village_config)
     assert got and all(p.country == "SY" for p in got), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize("after", ["ونفت روسيا مسؤوليتها عن الغارة.", "ولم تعلق روسيا على الحادثة.",
+                                   "واتهمت الإدارة الذاتية روسيا بتنفيذ الهجوم."])
+def test_an_arabic_state_that_speaks_or_is_accused_is_no_place(village_config: Any, after: str) -> None:
+    # the state after its verb of saying, denying or commenting, or a few words after a verb of accusing, is no
+    # place of the strike (the village had been an unknown place of Russia)
+    got = _claim_places(f"قتل شخصان بغارة لطائرة مسيرة استهدفت سيارة في القحطانية. {after}", village_config)
+    assert got and all(p.country != "RU" for p in got), [(p.name, p.country) for p in got]

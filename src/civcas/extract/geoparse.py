@@ -98,6 +98,11 @@ def resolve_places(
     cursed = {(s, e) for s, e, _ in named if curse is not None and "\u0600" <= text[s : s + 1] <= "\u06ff"
               and curse.search(text, max(0, s - 60), s)}
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in cursed)}
+    # "ونفت روسيا مسؤوليتها", "واتهمت الإدارة الذاتية تركيا": a state that speaks (its verb before it), or that a
+    # speaker accuses, is no place of the strike
+    mentions = {k: m for k, m in mentions.items() if not (
+        any(s == m.span.start for s, _, _ in named)
+        and (_arabic_speaking(text, m.span.start) or _arabic_accused(text, m.span.start)))}
     # "the ceasefire signed by Russia and Turkey", "a truce brokered by Moscow and Ankara": the parties to an
     # agreement (a country, or a seat of government for its state) are neither places nor votes for where
     parties = {(s, e) for s, e, _ in named if pat.party_before.search(text[max(0, s - 40) : s])}
@@ -132,7 +137,7 @@ def resolve_places(
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
-        if (start, end) in blamed or (start, end) in cursed:
+        if (start, end) in blamed or (start, end) in cursed or _arabic_accused(text, start):
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where; "لعائن الله على
             # روسيا وإيران": the states a post curses
@@ -160,7 +165,7 @@ def resolve_places(
             # abroad is named as the striker's, not as where (unless "in Russia")
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
-        if government_speaking(text, start, end):
+        if government_speaking(text, start, end) or _arabic_speaking(text, start):
             # "..., Turkey said", "Russia denied ...": a government speaking, whose forces maybe, not where
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
@@ -648,6 +653,45 @@ def _arabic_curse() -> re.Pattern[str] | None:
         rf"(?<![\u0600-\u06ff])(?:{alt_words})(?:\s+[\u0600-\u06ff]+){{0,3}}?\s+(?:(?:على|من)\s+|ب)?"
         r"(?:#?[\u0600-\u06ff]+\s+و\s*)*(?:ب|و)?$"
     )
+
+
+@functools.cache
+def _arabic_verb_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The Arabic speech verbs right before a name, and the verbs of accusing a few words before it (the claimants
+    file's ``speech_verbs`` and ``accuse_verbs``, with the verbs of commenting and answering)."""
+    from civcas.extract.arabic_text import fold as fold_ar
+    from civcas.extract.rules import load_rules
+
+    ar = load_rules().ar_claimants
+    if ar is None:
+        return None, None
+
+    def alt(words: Sequence[str]) -> str:
+        forms = {w for word in words for w in (word, fold_ar(word).text)}
+        return "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
+
+    speak = [*ar.speech_verbs, "علق", "علقت", "تعلق", "يعلق", "رد", "ردت", "ترد", "يرد"]
+    speaking = re.compile(rf"(?<![\u0600-\u06ff])[وف]?(?:لم\s+)?(?:{alt(speak)})\s+$")
+    accused = re.compile(
+        rf"(?<![\u0600-\u06ff])[وف]?(?:{alt(ar.accuse_verbs)})(?:\s+[\u0600-\u06ff]+){{0,3}}?\s+$"
+    ) if ar.accuse_verbs else None
+    return speaking, accused
+
+
+def _arabic_speaking(text: str, start: int) -> bool:
+    """An Arabic state's name right after a verb of saying, denying or commenting ("ونفت روسيا", "ولم تعلق تركيا")."""
+    if not ("\u0600" <= text[start : start + 1] <= "\u06ff"):
+        return False
+    speaking = _arabic_verb_patterns()[0]
+    return bool(speaking is not None and speaking.search(text, max(0, start - 30), start))
+
+
+def _arabic_accused(text: str, start: int) -> bool:
+    """An Arabic state's name a few words after a verb of accusing ("واتهمت الإدارة الذاتية تركيا")."""
+    if not ("\u0600" <= text[start : start + 1] <= "\u06ff"):
+        return False
+    accused = _arabic_verb_patterns()[1]
+    return bool(accused is not None and accused.search(text, max(0, start - 60), start))
 
 
 def _after_arabic_force(text: str, start: int, *, abroad: bool = False) -> bool:
