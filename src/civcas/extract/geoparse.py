@@ -650,7 +650,8 @@ def _arabic_curse() -> re.Pattern[str] | None:
     forms = {w for word in words for w in (word, fold_ar(word).text)}
     alt_words = "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\u0600-\u06ff])(?:{alt_words})(?:\s+[\u0600-\u06ff]+){{0,3}}?\s+(?:(?:على|من)\s+|ب)?"
+        # (the words between are no "في": "حسبنا الله ونعم الوكيل في سوريا" prays, and Syria is where)
+        rf"(?<![\u0600-\u06ff])(?:{alt_words})(?:\s+(?!في(?![\u0600-\u06ff]))[\u0600-\u06ff]+){{0,3}}?\s+(?:(?:على|من)\s+|ب)?"
         r"(?:#?[\u0600-\u06ff]+\s+و\s*)*(?:ب|و)?$"
     )
 

@@ -110,7 +110,8 @@ _PUT_TOLL = re.compile(r"put(?:s|ting)?\s", re.IGNORECASE)
 _OWN_STRIKE = re.compile(
     # ("said on Saturday it had carried out", "said in a statement that its jets struck": when and how it spoke first)
     # (the cue may have taken the "on": "said on")
-    r"\s*(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\s+\d{1,2})"
+    r"\s*(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+|(?:yesterday|today|in\s+a\s+(?:written\s+)?statement),?\s+)?"
     r"(?:that\s+)?(?:it|they|we|its\s+(?:\w+\s+)?(?:aircraft|jets|warplanes|forces|drones?)|"
     r"(?:coalition|US|U\.S\.)\s+forces)\s+(?:had\s+|has\s+|have\s+)?"
