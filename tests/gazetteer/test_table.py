@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -259,3 +260,15 @@ def test_table_make_entry_is_the_dataclass_constructor() -> None:
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
     with pytest.raises(AttributeError):
         made.name = "other"  # type: ignore[misc]  # still frozen
+
+
+def test_table_fingerprint_is_the_bundled_files_content_not_its_time(tmp_path: Path) -> None:
+    # another checkout's bundled file, built from the same inputs at another time, keeps the shared table fresh
+    copy = tmp_path / "bundled.sqlite"
+    shutil.copyfile(BUNDLED_PATH, copy)
+    os.utime(copy, ns=(1_000_000_000, 1_000_000_000))
+    assert table.fingerprint(copy) == table.fingerprint(BUNDLED_PATH)
+    # ... and one built from other hand-written inputs does not
+    with sqlite3.connect(copy) as conn:
+        conn.execute("INSERT OR REPLACE INTO meta(k, v) VALUES ('inputs_digest', 'other regions')")
+    assert table.fingerprint(copy) != table.fingerprint(BUNDLED_PATH)
