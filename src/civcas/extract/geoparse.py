@@ -100,9 +100,9 @@ def resolve_places(
     mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in cursed)}
     # "ونفت روسيا مسؤوليتها", "واتهمت الإدارة الذاتية تركيا": a state that speaks (its verb before it), or that a
     # speaker accuses, is no place of the strike
-    mentions = {k: m for k, m in mentions.items() if not (
-        any(s == m.span.start for s, _, _ in named)
-        and (_arabic_speaking(text, m.span.start) or _arabic_accused(text, m.span.start)))}
+    spoken = {(s, e) for s, e, _ in named if _arabic_speaking(text, s)}
+    accused = {(s, e) for s, e, _ in named if _arabic_accused(text, s)}
+    mentions = {k: m for k, m in mentions.items() if not any(s == m.span.start for s, _ in spoken | accused)}
     # "the ceasefire signed by Russia and Turkey", "a truce brokered by Moscow and Ankara": the parties to an
     # agreement (a country, or a seat of government for its state) are neither places nor votes for where
     parties = {(s, e) for s, e, _ in named if pat.party_before.search(text[max(0, s - 40) : s])}
@@ -137,7 +137,7 @@ def resolve_places(
             # "a Turkish drone", "Israeli airstrikes", "القصف التركي", "the Turkish occupation": strikes from afar
             # and occupation happen outside the attacker's country; not even a last resort for where
             continue
-        if (start, end) in blamed or (start, end) in cursed or _arabic_accused(text, start):
+        if (start, end) in blamed or (start, end) in cursed or (start, end) in accused:
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where; "لعائن الله على
             # روسيا وإيران": the states a post curses
@@ -165,7 +165,7 @@ def resolve_places(
             # abroad is named as the striker's, not as where (unless "in Russia")
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
-        if government_speaking(text, start, end) or _arabic_speaking(text, start):
+        if government_speaking(text, start, end) or (start, end) in spoken:
             # "..., Turkey said", "Russia denied ...": a government speaking, whose forces maybe, not where
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
@@ -636,19 +636,26 @@ def _arabic_force_nouns(abroad: bool = False) -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|[\s#(«\"“])(?:[وف]?(?:ب|ل|لل)?)(?:{nouns})(?:\s+#?[\u0600-\u06ff]+){{0,2}}[\s#]*$")
 
 
+def _arabic_alternation(words: Sequence[str]) -> str:
+    """Arabic words as written and folded, one regex alternation, longest first, any whitespace between a phrase's
+    words (the text is matched as published)."""
+    from civcas.extract.arabic_text import fold as fold_ar
+
+    forms = {w for word in words for w in (word, fold_ar(word).text)}
+    return "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
+
+
 @functools.cache
 def _arabic_curse() -> re.Pattern[str] | None:
     """``curse_words`` of the Arabic place patterns, then up to three words, a preposition (على، من، ب written onto
     the name) and other states joined by و: what a country's name ends when a post curses it."""
-    from civcas.extract.arabic_text import fold as fold_ar
     from civcas.extract.rules import load_rules
 
     ar = load_rules().ar_places
     words = ar.curse_words if ar is not None else []
     if not words:
         return None
-    forms = {w for word in words for w in (word, fold_ar(word).text)}
-    alt_words = "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
+    alt_words = _arabic_alternation(words)
     return re.compile(
         # (the words between are no "في": "حسبنا الله ونعم الوكيل في سوريا" prays, and Syria is where)
         rf"(?<![\u0600-\u06ff])(?:{alt_words})(?:\s+(?!في(?![\u0600-\u06ff]))[\u0600-\u06ff]+){{0,3}}?\s+(?:(?:على|من)\s+|ب)?"
@@ -660,17 +667,12 @@ def _arabic_curse() -> re.Pattern[str] | None:
 def _arabic_verb_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The Arabic speech verbs right before a name, and the verbs of accusing a few words before it (the claimants
     file's ``speech_verbs`` and ``accuse_verbs``, with the verbs of commenting and answering)."""
-    from civcas.extract.arabic_text import fold as fold_ar
     from civcas.extract.rules import load_rules
 
     ar = load_rules().ar_claimants
     if ar is None:
         return None, None
-
-    def alt(words: Sequence[str]) -> str:
-        forms = {w for word in words for w in (word, fold_ar(word).text)}
-        return "|".join(sorted((r"\s+".join(re.escape(p) for p in w.split()) for w in forms), key=len, reverse=True))
-
+    alt = _arabic_alternation
     speak = [*ar.speech_verbs, "علق", "علقت", "تعلق", "يعلق", "رد", "ردت", "ترد", "يرد"]
     speaking = re.compile(rf"(?<![\u0600-\u06ff])[وف]?(?:لم\s+)?(?:{alt(speak)})\s+$")
     accused = re.compile(
