@@ -491,6 +491,8 @@ _HARM_IN = re.compile(
     # "..., including a child, in", "بينهم طفل في": the toll's breakdown may stand between
     r"(?:[\s\u00a0]*,?[\s\u00a0]*(?:including|among[\s\u00a0]+them|among[\s\u00a0]+whom|بينهم|بينهن|منهم)"
     r"(?:[\s\u00a0]+[^\s\u00a0,.;:]+){1,4}?[\s\u00a0]*,?)?"
+    # "إصابة 3 مواطنين بجروح في قرية التوخار": the wounds' words after the count
+    r"(?:[\s\u00a0]+(?:بجروح|بجراح|بإصابات|باصابات)(?:[\s\u00a0]+(?:خطيرة|طفيفة|بليغة|متفاوتة|مختلفة|متوسطة))?)?"
     r"[\s\u00a0,]*(?:in|at|inside|في|ب)[\s\u00a0]*(?:the[\s\u00a0]+)?"
     r"(?:(?:village|town|city|hamlet|neighbou?rhood|camp|قرية|بلدة|مدينة|حي|مخيم)[\s\u00a0]+(?:of[\s\u00a0]+)?)?",
     re.IGNORECASE,
