@@ -1308,6 +1308,7 @@ def _resolve_near_anchors(
     near an anchor score higher (``civcas.gazetteer.resolve``: within 30 km +3, within 100 km +1.5).
     """
     from civcas.gazetteer import resolve
+    from civcas.gazetteer.resolve import stray
 
     def confident(p: Place) -> bool:
         return (
@@ -1340,7 +1341,8 @@ def _resolve_near_anchors(
         if any(fold(a.mention or "") == fold(m.text) for a in anchors):
             continue  # the same name resolved without doubt elsewhere in the text
         again = resolve(m, gazetteer=gz, context=ctx2)
-        if again.lat is not None and not fallback(again, gz):
+        if again.lat is not None and (not fallback(again, gz) or stray(again)):
+            # (a village far from the anchors, only spelled like the name, yields to the area the text names)
             out[k] = again
     return out
 

@@ -656,6 +656,54 @@ _ARTICLE_NEXT = re.compile(r"[\s\u00a0]+(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|u
 _BUILDING_TARGETS = frozenset({"hospital", "school", "market", "mosque", "bakery", "prison", "infrastructure"})
 
 
+#: how far from its town a place a building is named after may lie and still be inside it ("the Ghweran prison in
+#: Hasaka")
+_BUILDING_TOWN_KM = 30.0
+#: "in" or "at" and a town's capitalised name right after a building's noun ("al-Thawra hospital in Hodeidah")
+_IN_TOWN_AFTER = re.compile(
+    r"[\s\u00a0]+(?:in|at)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:city|town|village|neighbou?rhood)[\s\u00a0]+of[\s\u00a0]+)?"
+    r"(?P<name>[A-Z][\w'’-]+)"
+    # not an area's name ("Tel Rifaat market in Aleppo countryside", "al-Mashnaq market in Shada district"): the
+    # building's town lies in the area, finer than it
+    r"(?![\w'’-]*(?:[\s\u00a0]+[A-Z][\w'’-]*)*[\s\u00a0]+(?:countryside|province|governorate|state|district|region|"
+    r"county|suburbs|outskirts|area|local[\s\u00a0]+government|LGA)\b)"
+)
+
+
+def _building_elsewhere(
+    doc_text: str, name_start: int, name_end: int, end: int, lex: _Lex, spotted: Sequence[Any]
+) -> bool:
+    """Whether the name at ``[name_start, name_end)`` names a building whose town the text gives right after it
+    ("the al-Thawra hospital in Hodeidah", "the Al-Quds hospital in Aleppo"): the name is the building's, not a
+    place of the sentence. A country after "in" keeps it ("the Kunduz trauma centre in Afghanistan": Kunduz is the
+    town), and so does a town the name's place lies in ("the Ghweran prison in Hasaka": the district is finer)."""
+    after = doc_text[name_end : min(end, name_end + 80)]
+    fac = lex.facility_after.match(after)
+    if fac is None:
+        return False
+    town = _IN_TOWN_AFTER.match(after, fac.end())
+    if town is None or _country_word(town.group("name")):
+        return False
+    t0 = name_end + town.start("name")
+    own = next((sp for sp in spotted if sp.start <= name_start < sp.end), None)
+    where = next((sp for sp in spotted if sp.start == t0), None)
+    if own is None or where is None:
+        return True
+    from civcas.gazetteer.merge import distance_km
+
+    # the town as its best-known namesake (Hodeidah the city, not a hamlet of that name beside a village of the
+    # building's)
+    towns = [c for c in list(where.candidates)[:8] if c.lat is not None and c.lon is not None]
+    if not towns:
+        return True
+    town_at = max(towns, key=lambda c: c.population or 0)
+    return not any(
+        c.lat is not None and c.lon is not None
+        and distance_km(c.lat, c.lon, town_at.lat, town_at.lon) <= _BUILDING_TOWN_KM
+        for c in list(own.candidates)[:8]
+    )
+
+
 def _well_known(spot: Any) -> bool:
     """A spotted name that can stand before another capitalised word and still be the place: a country,
     an admin area or a sizeable town ("Syria Staffan de Mistura"), not a hamlet that shares a first name
@@ -742,6 +790,8 @@ def find_mentions(
         if tail.startswith("@") or _OUTLET_NUMBER.match(tail):
             continue  # a post's author ("Qalaat Al Mudiq@QalaatAlMudiq"), an outlet's name ("(Kurdistan 24)")
         s, e = cleaned
+        if _building_elsewhere(doc_text, s, e, end, lex, spotted):
+            continue  # "the gate of al-Thawra hospital in Hodeidah": the building's name; the town after "in" is where
         first = doc_text[s:e].split()[0] if doc_text[s:e].split() else ""
         if first in lex.person_names and not any(sp.start == s and sp.end > s + len(first) for sp in spotted):
             continue  # a person's name ("Abdul Hamid al-Matar"), unless the gazetteer knows the whole name
@@ -887,6 +937,8 @@ def find_mentions(
             continue
         before = doc_text[max(start, sp.start - 60) : sp.start]
         after = doc_text[sp.end : min(end, sp.end + 40)]
+        if _building_elsewhere(doc_text, sp.start, sp.end, end, lex, spotted):
+            continue  # "the gate of al-Thawra hospital in Hodeidah": the building's name; the town after "in" is where
         info = {"rule": "gazetteer", "kind": None, "relation": "in", "km": None}
         fa = lex.feature_after.match(after)
         if fa:

@@ -939,6 +939,10 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
                    f"spelled as written, not '{best.name}' ({best.country}) read loosely"]
             best_c, best = abroad, abroad.entry
             confidence *= 0.7
+    if not rejected and not aliased and _stray_namesake(best_c, name, context):
+        # "قرية العطالة بريف الشدادي جنوب الحسكة": a village only spelled like the one written (عطا الله), far from
+        # every place the document names and in none of its areas, is another place; the area named with it stands
+        return _enclosing(gazetteer, mention, within, context, f"'{best.name}' {STRAY_REASON}")
     if within.entries and _inside(best, within, best_c.info) is False:
         # every candidate lies outside the area the text names: not the place meant
         city = _quarter_city(gazetteer, mention, context, hint, neighbourhood)
@@ -1268,6 +1272,35 @@ def _country_named(gazetteer: Gazetteer, raw: str) -> str | None:
     if code is None and len(raw) == 2 and raw.isupper() and gazetteer.country(raw) is not None:
         code = raw
     return code
+
+
+#: a village smaller than this, spelled only like the name written, is a namesake when it lies away from the document
+_STRAY_POPULATION = 10_000
+#: the reason an unresolved place gives when its only candidate was such a namesake (:func:`stray`)
+STRAY_REASON = "is only spelled alike and lies away from the document's other places"
+
+
+def stray(p: Place) -> bool:
+    """Whether ``p`` stands in for a mention whose only reading was a village far from the document's other places
+    (:func:`_stray_namesake`): the pass near anchors takes that over the far reading it had."""
+    return any(r.endswith(STRAY_REASON) for r in p.reasons)
+
+
+def _stray_namesake(c: _Static, target: str, context: ResolveContext) -> bool:
+    """Whether the village ``c`` matched only loosely (its names a letter or more from the one written) lies farther
+    than ``_FAR_KM`` from every place the document has resolved and in none of their first-level areas: the folding
+    merged two names ("العطالة", "عطا الله"), and the place meant is one the gazetteer lacks."""
+    e = c.entry
+    if e.kind != "locality" or e.population >= _STRAY_POPULATION or c.spelling <= 0.05 or not e.admin1:
+        return False
+    if not ARABIC_SCRIPT.search(target):
+        # Latin transliterations differ by a letter as a rule ("Baghouz", Baghuz), not as a sign of another name
+        return False
+    km = _anchor_km(e, context)
+    if km is None or km <= _FAR_KM:
+        return False
+    own = fold.key(e.admin1)
+    return not any(p.admin1 and fold.key(p.admin1) == own for p in context.places if p.gazetteer_id != e.id)
 
 
 def _implausible(
