@@ -452,6 +452,9 @@ def test_arabic_forces_named_as_victims_or_targets_are_not_attackers(text: str) 
         ("مقتل شخص بقصف في 12 آذار من العام الماضي", date(2022, 3, 12)),
         ("مقتل شخص بقصف في 4 تشرين الأول العام الفائت", date(2022, 10, 4)),
         ("مقتل شخص بقصف في 2 آذار من العام الحالي", date(2023, 3, 2)),
+        # slashes around the month's name, as roundups write their day
+        ("مقتل شخص بقصف يوم الاثنين 19/ أيلول/ 2022", date(2022, 9, 19)),
+        ("مقتل شخص بقصف في 5 / شباط / 2023", date(2023, 2, 5)),
     ],
 )
 def test_arabic_dates_resolve_against_the_reference(text: str, expected: date) -> None:

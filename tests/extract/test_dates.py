@@ -157,6 +157,16 @@ def test_page_date_below_the_opening_lines(text: str, expected: date | None) -> 
         ("Smoke over the city on Friday, Apr. 21, 2022. Shells fell on Friday morning.", None),
         # the dated weekday alone: nothing else says the page reports that day
         ("The strike on Friday, Apr. 22, 2022 killed two, the monitor said in its monthly report.", None),
+        # a roundup's title line that dates the day it covers (with slashes around the month's name), the weekday
+        # right beside the date or apart from it: that day
+        ("حصاد شام لمجمل الأحداث الميدانية في سوريا ليوم الثلاثاء 19/ أيلول/ 2023\n\nقتل مدني جراء قصف مدفعي على بلدة "
+         "الفطيرة.", date(2023, 9, 19)),
+        ("صورة شام\nنشرة حصاد يوم الاثنين لجميع الأحداث الميدانية في سوريا 16-08-2021\n\nقتل مدني جراء قصف على كنصفرة.",
+         date(2021, 8, 16)),
+        ("Daily roundup for Monday, 16 August 2021\n\nShelling killed a civilian in Kansafra.", date(2021, 8, 16)),
+        # ... but not a weekday the title's date does not fall on, nor a sentence that tells of a dated strike
+        ("نشرة حصاد يوم الأحد لجميع الأحداث الميدانية في سوريا 16-08-2021\n\nقتل مدني جراء قصف على كنصفرة.", None),
+        ("The strike on Friday, Apr. 22, 2022 killed two.\n\nThe monitor said so in its monthly report.", None),
     ],
 )
 def test_weekday_dated_is_the_one_full_date_the_pages_weekdays_agree_on(text: str, expected: date | None) -> None:

@@ -165,6 +165,8 @@ def _day_month(
             return None  # "الحادي" opens only a compound
     if day is not None and j < len(toks) and toks[j].text == "من":
         j += 1
+    if day is not None and j + 1 < len(toks) and toks[j].text in ("/", "-") and lex.months.at(toks, j + 1) is not None:
+        j += 1  # "19/ أيلول/ 2023": a roundup's date written with slashes around the month's name
     if day is not None and j + 1 < len(toks) and toks[j].text == "شهر" and lex.months.at(toks, j + 1) is not None:
         j += 1  # "الخامس من شهر آذار", "5 من شهر آذار": the word "month" before its name
     if j >= len(toks):
@@ -196,6 +198,9 @@ def _day_month(
             last += 1
     year = None
     k = last + 1
+    if (day is not None and k + 1 < len(toks) and toks[k].text in ("/", "-") and toks[k + 1].text.isdecimal()
+            and len(toks[k + 1].text) == 4):
+        k += 1  # "19/ أيلول/ 2023"
     # "يناير 22, 2023": a site's stamp in the English order, month first, the year after a comma
     if (day is None and k + 2 < len(toks) and toks[k].text.isdecimal() and len(toks[k].text) <= 2
             and toks[k + 1].text in (",", "،") and toks[k + 2].text.isdecimal() and len(toks[k + 2].text) == 4

@@ -690,11 +690,55 @@ def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
     a weekday its date does not fall on. Arabic pages: "الجمعة 22 نيسان 2022".
     """
     head = text[:20_000]
+    arabic_page = re.search(r"[\u0600-\u06FF]", head[:600]) is not None
+    # a title line that dates the page with its weekday ("حصاد شام ... ليوم الثلاثاء 19/ أيلول/ 2023", a roundup of
+    # that day's events): that day, whatever other weekdays the page goes on to name
+    # (the title may follow a photo's caption or a site's name: the first three lines; a title is a line of its own
+    # that ends without a full stop, not a sentence: "The strike on Friday, Apr. 22, 2022 killed two." is an event's)
+    lines = [line.strip() for line in head[:1500].split("\n") if line.strip()]
+    for title in lines[:3] if len(lines) > 1 else ():
+        if re.search(r"\d", title) and len(title) <= 200 and not re.search(r"[.!?؟]$", title) and (
+            titled := _title_day(title, arabic_page, rules)
+        ) is not None:
+            return titled
     if not _WEEKDAY_DATE_HINT.search(head):
         return None  # no weekday right before a day or a month anywhere: the full reading is skipped
+    found, weekdays = _weekday_dates(head, arabic_page, rules)
+    if len(found) != 1:
+        return None
+    day = next(iter(found))
+    return day if len(weekdays) >= 2 and set(weekdays) == {day.weekday()} else None
+
+
+def _title_day(title: str, arabic_page: bool, rules: RuleFiles | None) -> date | None:
+    """The one full date of a title line that also names that date's weekday apart from it ("نشرة حصاد يوم الاثنين
+    لجميع الأحداث الميدانية في سوريا 16-08-2021": a Monday)."""
+    if arabic_page:
+        from civcas.extract.arabic_dates import line_dates, named_weekdays
+        from civcas.extract.arabic_lexicon import arabic_lex
+
+        lex = arabic_lex(rules or load_rules())
+        mentions = line_dates(title, lex)
+        weekdays = set(named_weekdays(title, lex))
+    else:
+        mentions = find_dates(title, reference=None, rules=rules)
+        g = _grammar(rules or load_rules())
+        weekdays = {g.weekdays[w] for m in mentions if m.kind == "weekday"
+                    for w in re.findall(r"\w+", m.text.lower()) if w in g.weekdays}
+    days = {m.start_date for m in mentions if m.kind == "absolute" and m.precision is DatePrecision.DAY
+            and m.start_date is not None and m.start_date == m.end_date}
+    if len(days) != 1:
+        return None
+    day = next(iter(days))
+    return day if weekdays == {day.weekday()} else None
+
+
+def _weekday_dates(head: str, arabic_page: bool, rules: RuleFiles | None) -> tuple[set[date], list[int]]:
+    """The full dates ``head`` writes right after their weekday, the weekday right, and every weekday it names
+    (:func:`weekday_dated`)."""
     found: set[date] = set()
     weekdays: list[int] = []  # every weekday the page names, the dated ones included
-    if re.search(r"[\u0600-\u06FF]", head[:600]):
+    if arabic_page:
         from civcas.extract.arabic_dates import named_weekdays, weekday_dates
         from civcas.extract.arabic_lexicon import arabic_lex
 
@@ -716,10 +760,7 @@ def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
                 continue
             if weekday_of(wd_m) == m.start_date.weekday():
                 found.add(m.start_date)
-    if len(found) != 1:
-        return None
-    day = next(iter(found))
-    return day if len(weekdays) >= 2 and set(weekdays) == {day.weekday()} else None
+    return found, weekdays
 
 
 # A page's own label for its date of publication: "Published: 4 August 2022", "Posted on July 3, 2023".
