@@ -2882,3 +2882,14 @@ def test_a_village_only_spelled_like_the_name_far_from_the_document_is_not_it(vi
     assert got and got[0].mention == "العطالة" and got[0].gazetteer_id is None, [
         (p.name, p.gazetteer_id) for p in got]
     assert got[0].admin1 == "Al-Hasakah"
+
+
+@pytest.mark.issue(5)
+def test_a_villages_hashtag_keeps_its_direction(village_config: Any) -> None:
+    # "قرية #غريبة_الشرقية": the direction ends the village's name, tagged or not; the bare غريبة the gazetteer knows
+    # is another village, far off (a tag of a town keeps its known part: "#تل_أبيض" stays Tal Abyad)
+    got = _claim_places("نفذت قوات التحالف الدولي فجر اليوم عملية إنزال جوي على قرية #غريبة_الشرقية بريف #ديرالزور "
+                        "الشمالي، وقتلت شخصا.", village_config)
+    names = [(p.name, p.mention) for p in got]
+    assert got and names[0] == ("غريبة_الشرقية", "غريبة_الشرقية"), names
+    assert got[0].admin1 in ("Deir ez-Zor", "Deir-ez-Zor"), got[0]

@@ -696,8 +696,11 @@ def find_places(
             # place is the part the gazetteer knows; "#رأس_العين" stays whole.
             rest = [m.start() + known_end + 1 for m in re.finditer(r"[^_]+", folded[known_end + 1 : f1])]
             ks = [k2 for k2 in (_token_at(sc, r) for r in rest) if k2 is not None]
-            if any(folded[sc.toks[k2].start : sc.toks[k2].end] in lex.never_names or _lexicon_word(sc, k2, lex)
-                   for k2 in ks):
+            # ("قرية #غريبة_الشرقية": a direction or size that ends a village's name is part of it, as without the tag)
+            if not (ctx[1] == "village" and all(sc.toks[k2].text in lex.name_directions for k2 in ks)) and any(
+                folded[sc.toks[k2].start : sc.toks[k2].end] in lex.never_names or _lexicon_word(sc, k2, lex)
+                for k2 in ks
+            ):
                 f1 = known_end
         k_last = _token_at(sc, f1 - 1) or k
         found.append(_M(f0, f1, k, k_last, "hashtag", ctx[1], ctx[2]))
