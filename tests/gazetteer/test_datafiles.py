@@ -75,6 +75,29 @@ def test_datafiles_landmarks_need_a_country(tmp_path: Path) -> None:
         datafiles.landmarks(bad)
 
 
+def test_datafiles_arabic_names_load_and_name_their_bundled_towns() -> None:
+    from civcas import gazetteer
+
+    parsed = datafiles.arabic_names()
+    assert {r.id for r in parsed.names} >= {"tajoura", "mellit"}
+    gz = gazetteer.load(home=Path("/nonexistent-civcas-home"))
+    for r in parsed.names:
+        for name in r.arabic:
+            found = gz.lookup(name)
+            assert any(e.id == f"geonames:{r.geonames}" and e.country == r.country for e in found), (name, found[:2])
+
+
+def test_datafiles_arabic_names_must_be_arabic(tmp_path: Path) -> None:
+    bad = tmp_path / "names.yaml"
+    bad.write_text(
+        "schema: civcas.gazetteer.names_ar\nversion: 1\nsources: [x]\nlicense: CC0-1.0\nchangelog: []\n"
+        "names:\n  - {id: a, geonames: 1, name: A, country: LY, arabic: [Tajoura]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="Arabic script"):
+        datafiles.arabic_names(bad)
+
+
 def test_datafiles_stopwords_load() -> None:
     for path in datafiles.STOPWORD_FILES:
         parsed = datafiles.stopwords(path)

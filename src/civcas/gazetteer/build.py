@@ -48,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "data" / "gazetteer" / "bundled.generated.sqlite"
 REGIONS_FILE = HERE.parent / "data" / "gazetteer" / "regions.v1.yaml"
 LANDMARKS_FILE = HERE.parent / "data" / "gazetteer" / "landmarks.v1.yaml"
+ARABIC_NAMES_FILE = HERE.parent / "data" / "gazetteer" / "names.ar.v1.yaml"
 
 
 def _sibling(name: str) -> ModuleType:
@@ -164,6 +165,23 @@ def _landmarks(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _arabic_names(path: Path) -> dict[int, tuple[str, list[str]]]:
+    """The hand-listed Arabic names of bundled towns, by GeoNames id: (the town's name there, the names to add);
+    validated fully by ``civcas.gazetteer.datafiles.arabic_names`` in the tests."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {"names": []}
+    rows = raw.get("names") if isinstance(raw, dict) else None
+    if not isinstance(rows, list):
+        raise RuntimeError(f"gazetteer build: {path}: expected a 'names' list")
+    out: dict[int, tuple[str, list[str]]] = {}
+    for i, r in enumerate(rows):
+        if not isinstance(r, dict) or not {"geonames", "name", "arabic"} <= r.keys() or not r["arabic"]:
+            raise RuntimeError(f"gazetteer build: {path}: entry {i + 1}: expected geonames, name and arabic")
+        out[int(r["geonames"])] = (str(r["name"]), [str(n) for n in r["arabic"]])
+    return out
+
+
 def _read_tsv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh]
@@ -238,6 +256,7 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         key_rows.extend((k, rid) for k in fold.place_keys(names, kind))
         prefixes.update(fold.arabic_prefixes(names, kind))
 
+    arabic_names = _arabic_names(ARABIC_NAMES_FILE)
     for c in cities.values():
         cc = c["countrycode"]
         lat, lon = float(c["latitude"]), float(c["longitude"])
@@ -245,7 +264,11 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         a2id = city_admin2.get(int(c["geonameid"]))
         if a2id is not None and admins[a2id][4] is not None and a1id is None:
             a1id = admins[a2id][4]
-        names = usable_names([c["name"], *c.get("alternatenames", [])])
+        extra = arabic_names.pop(int(c["geonameid"]), None)
+        if extra is not None and extra[0] != c["name"]:
+            raise RuntimeError(f"gazetteer build: {ARABIC_NAMES_FILE}: geonames {c['geonameid']} is "
+                               f"{c['name']!r}, not {extra[0]!r}")
+        names = usable_names([c["name"], *c.get("alternatenames", []), *(extra[1] if extra else ())])
         if not names:
             continue
         add(f"geonames:{c['geonameid']}", c["name"], lat, lon, cc, "locality",
@@ -257,6 +280,9 @@ def build(out: Path = DEFAULT_OUT) -> dict[str, Any]:
         if a2id:
             members[a2id].append((lat, lon))
 
+    if arabic_names:
+        raise RuntimeError(f"gazetteer build: {ARABIC_NAMES_FILE}: geonames {', '.join(map(str, arabic_names))} "
+                           "not among the bundled towns")
     capitals = _capitals(cities, gn_countries, seen_ids)
 
     n_admin = 0
@@ -360,9 +386,10 @@ def _capitals(
 
 
 def inputs_digest() -> str:
-    """A digest of the hand-written files the build reads (regions, landmarks): editing one makes the file stale."""
+    """A digest of the hand-written files the build reads (regions, landmarks, Arabic names): editing one makes the
+    file stale."""
     h = hashlib.sha256()
-    for path in (REGIONS_FILE, LANDMARKS_FILE):
+    for path in (REGIONS_FILE, LANDMARKS_FILE, ARABIC_NAMES_FILE):
         h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()[:16]
 
