@@ -390,3 +390,18 @@ def test_a_counted_force_noun_of_strikes_or_weapons_is_the_attacker(text: str) -
 )
 def test_a_force_counted_among_the_dead_behind_its_demonym_is_the_victims_side(text: str) -> None:
     assert [a.canonical for a in find_actors(text)] == ["Israel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike blamed on the Rapid Support Forces hit a market in El Fasher, North Darfur, on Tuesday, "
+        "killing 19 civilians, the state health ministry said.",
+        "RSF drones struck a displacement camp near El Fasher, killing eight people, activists said.",
+        "قتل 12 مدنيا في قصف بطائرة مسيرة تابعة للدعم السريع على سوق مدينة مليط بولاية شمال دارفور.",
+    ],
+)
+def test_sudans_rapid_support_forces_are_a_belligerent(text: str, village_config: object) -> None:
+    # the paramilitary's own name; the Sudanese army stays Sudan by its demonym
+    got = _bells(text, village_config)
+    assert got and got[0] == ["RSF"], got
