@@ -1356,7 +1356,13 @@ def _implausible(
     # "the eastern province of Van" is Turkey's)
     abroad_area = best.kind == "region" and bool(context.country) and best.country not in (
         *context.countries, *context.named) and not _CALLED_PROVINCE.search(phrase)
-    sizeable = best.population >= 20_000 or best.kind == "country" or (best.kind == "region" and not abroad_area)
+    # a town that names its district (a county of the name in its governorate: "Tel Abyad", whose record gives no
+    # population) is as sure a reading as a sizeable one
+    # (only in a country the document points to: "Jesus Quinto" in a Colombian story is no Jesús of Paraguay)
+    seat = (best.kind == "locality" and bool(best.admin1) and best.country in (*context.countries, *context.named)
+            and any(c.kind == "county" and c.country == best.country and c.admin1 == best.admin1 for c in candidates))
+    sizeable = (best.population >= 20_000 or best.kind == "country" or (best.kind == "region" and not abroad_area)
+                or seat)
     if spelling <= 0.1 and (sizeable or not context.country):
         return None
     if (
