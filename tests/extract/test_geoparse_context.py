@@ -2927,3 +2927,13 @@ def test_a_district_seat_abroad_spelled_as_written_in_a_country_the_page_names(v
     got = _claim_places("A Colombian activist was killed Wednesday. Jesus Quinto \"stepped outside his home\" in Uraba "
                         "and was killed by hitmen, the ombudsman said.", village_config)
     assert all(p.country != "PY" for p in got), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_district_known_only_with_its_admin_word(village_config: Any) -> None:
+    # "مديرية ولد ربيع": the district's name read after its feature word would stop at "ولد" (a boy); the gazetteer
+    # knows the district whole, and the unknown village named with it lies in it
+    got = _claim_places("قتل 16 مدنيا في إنزال جوي أمريكي على قرية يكلا في مديرية ولد ربيع بمحافظة البيضاء.",
+                        village_config)
+    assert got and got[0].mention == "يكلا" and got[0].precision is PlacePrecision.DISTRICT, got
+    assert got[0].admin1 == "Al Bayda", got[0]

@@ -509,8 +509,13 @@ def find_places(
             continue
         if k == k_last and _common(word) and _article_dropped(word, sp.candidates):
             continue  # "بقضاء الله", "من الجنة": a common word with the article, a place only without it
-        if lex.features.at(toks, k) is not None and lex.features.at(toks, k).last < k_last and not (  # type: ignore[union-attr]
+        if (feat_at := lex.features.at(toks, k)) is not None and feat_at.last < k_last and not (
             whole and any(getattr(c, "kind", "") == "region" for c in list(sp.candidates)[:3])
+        ) and not (
+            # "مديرية ولد ربيع": a district the gazetteer knows only with its admin word, whose name the words after
+            # the feature word would cut short ("ولد"), is named whole, admin word and all
+            whole and any(getattr(c, "kind", "") == "county" for c in list(sp.candidates)[:3])
+            and ((bare := _unknown_name(sc, feat_at.last + 1, lex, "district")) is None or bare < k_last)
         ):
             # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name; but a region is named
             # with it in full ("البادية السورية")
