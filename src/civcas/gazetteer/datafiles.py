@@ -177,6 +177,15 @@ def _load(path: Path, model: type[_Header], list_key: str) -> Any:
     return parsed
 
 
+def _require_iso2(path: Path, what: str, rows: list[Any], example: str) -> None:
+    """Every row's ``country`` is an ISO 3166-1 alpha-2 code, else one error naming the rows that are not."""
+    bad = [r.id for r in rows if len(r.country) != 2 or not r.country.isupper()]
+    if bad:
+        raise DataFileError(
+            f"{path}: {what} {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. '{example}'"
+        )
+
+
 @lru_cache(maxsize=4)
 def countries(path: Path = COUNTRIES_FILE) -> CountriesFile:
     """The country names and demonyms file."""
@@ -198,9 +207,7 @@ def stopwords(path: Path = STOPWORDS_FILE) -> StopwordsFile:
 def regions(path: Path = REGIONS_FILE) -> RegionsFile:
     """Geographic regions that are no admin unit ("Darfur", "Sinai"), for the bundled gazetteer."""
     parsed: RegionsFile = _load(path, RegionsFile, "regions")
-    bad = [r.id for r in parsed.regions if len(r.country) != 2 or not r.country.isupper()]
-    if bad:
-        raise DataFileError(f"{path}: regions {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'SD'")
+    _require_iso2(path, "regions", parsed.regions, "SD")
     return parsed
 
 
@@ -229,11 +236,7 @@ def region_holds() -> dict[str, tuple[str, ...]]:
 def landmarks(path: Path = LANDMARKS_FILE) -> LandmarksFile:
     """Dams, bases and city districts the gazetteers lack ("Tishreen Dam"), for the bundled gazetteer."""
     parsed: LandmarksFile = _load(path, LandmarksFile, "landmarks")
-    bad = [r.id for r in parsed.landmarks if len(r.country) != 2 or not r.country.isupper()]
-    if bad:
-        raise DataFileError(
-            f"{path}: landmarks {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'SY'"
-        )
+    _require_iso2(path, "landmarks", parsed.landmarks, "SY")
     return parsed
 
 
@@ -251,9 +254,7 @@ _ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B))
 def arabic_names(path: Path = ARABIC_NAMES_FILE) -> ArabicNamesFile:
     """Arabic names the bundled GeoNames towns lack, added to them at build time."""
     parsed: ArabicNamesFile = _load(path, ArabicNamesFile, "names")
-    bad = [r.id for r in parsed.names if len(r.country) != 2 or not r.country.isupper()]
-    if bad:
-        raise DataFileError(f"{path}: names {', '.join(bad)} have no ISO 3166-1 alpha-2 country; expected e.g. 'LY'")
+    _require_iso2(path, "names", parsed.names, "LY")
     latin = [r.id for r in parsed.names if not r.arabic or any(
         not any(ch in _ARABIC_LETTERS for ch in n) for n in r.arabic)]
     if latin:
