@@ -2937,3 +2937,11 @@ def test_an_arabic_district_known_only_with_its_admin_word(village_config: Any) 
                         village_config)
     assert got and got[0].mention == "يكلا" and got[0].precision is PlacePrecision.DISTRICT, got
     assert got[0].admin1 == "Al Bayda", got[0]
+
+
+@pytest.mark.issue(5)
+def test_a_district_seat_frequent_in_the_news_is_no_common_word(village_config: Any) -> None:
+    # "في الحويجة": a word frequent in Arabic text because it is Hawija's, the seat of the Kirkuk district Who's On
+    # First spells "Hawiga" (ج as g) and whose record gives no population: a town, not a common word naming a hamlet
+    got = _claim_places("قتل ثمانية مدنيين بغارة جوية في الحويجة.", village_config)
+    assert got and (got[0].name, got[0].admin1) == ("Al Hawijah", "Kirkuk"), [(p.name, p.admin1) for p in got]

@@ -144,13 +144,18 @@ _TARGET_COMMON_ZIPF = 4.0
 
 
 def _prominent(candidates: Sequence[Any], word: str = "") -> bool:
-    """Whether a spotted name is a town of some size or an admin area (among its first candidates).
+    """Whether a spotted name is a town of some size, a district's seat or an admin area (among its first candidates).
 
     With ``word`` (the name as folded in the text), only a candidate spelled so in Arabic counts: "الجنة"
-    (paradise) is not Djenné's "جنه", nor "أمي" (my mother) Umeå's "أوميو", whatever their size.
+    (paradise) is not Djenné's "جنه", nor "أمي" (my mother) Umeå's "أوميو", whatever their size. A district's seat
+    whose record gives no population counts as a small town ("الحويجة", Hawija of Kirkuk: a name frequent in the news
+    because it is a town's).
     """
+    from civcas.gazetteer.core import effective_population
+
     return any(
-        (getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county"))
+        (getattr(c, "population", 0) >= _PROMINENT_POPULATION or getattr(c, "kind", "") in ("region", "county")
+         or (hasattr(c, "admin2") and effective_population(c, True) >= _PROMINENT_POPULATION))
         and (not word or _spelled_in_arabic(c, word))
         for c in candidates[:8]
     )

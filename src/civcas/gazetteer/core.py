@@ -290,8 +290,11 @@ def effective_population(e: GazetteerEntry, own: bool = True) -> int:
     text names it by its ``own`` name (an alternate name may be a layer's error: one lists "Kobani" for Afrin)."""
     if e.population or not own or e.kind != "locality" or not e.admin2:
         return e.population
-    # the district's name as the town's, or as another transliteration of it ("Ras Al Ain" district, Ra's al `Ayn)
-    same = fold.loose(e.admin2) == fold.loose(e.name) or fold.key(e.admin2) == fold.key(e.name)
+    # the district's name as the town's, or as another transliteration of it ("Ras Al Ain" district, Ra's al `Ayn;
+    # "Hawiga" district, Al Hawijah: ج written g as in Egypt, j elsewhere)
+    a2, own_key = fold.key(e.admin2), fold.key(e.name)
+    same = fold.loose(e.admin2) == fold.loose(e.name) or a2 == own_key or (
+        a2.replace("k", "j") == own_key.replace("k", "j"))
     return SEAT_POPULATION if same else 0
 
 
