@@ -710,6 +710,11 @@ def weekday_dated(text: str, *, rules: RuleFiles | None = None) -> date | None:
     return day if len(weekdays) >= 2 and set(weekdays) == {day.weekday()} else None
 
 
+def _weekday_named(m: DateMention, g: _Grammar) -> int | None:
+    """The weekday (0 Monday) an English weekday mention names ("on Friday"), or None."""
+    return next((g.weekdays[w] for w in re.findall(r"\w+", m.text.lower()) if w in g.weekdays), None)
+
+
 def _title_day(title: str, arabic_page: bool, rules: RuleFiles | None) -> date | None:
     """The one full date of a title line that also names that date's weekday apart from it ("نشرة حصاد يوم الاثنين
     لجميع الأحداث الميدانية في سوريا 16-08-2021": a Monday)."""
@@ -723,8 +728,7 @@ def _title_day(title: str, arabic_page: bool, rules: RuleFiles | None) -> date |
     else:
         mentions = find_dates(title, reference=None, rules=rules)
         g = _grammar(rules or load_rules())
-        weekdays = {g.weekdays[w] for m in mentions if m.kind == "weekday"
-                    for w in re.findall(r"\w+", m.text.lower()) if w in g.weekdays}
+        weekdays = {wd for m in mentions if m.kind == "weekday" and (wd := _weekday_named(m, g)) is not None}
     days = {m.start_date for m in mentions if m.kind == "absolute" and m.precision is DatePrecision.DAY
             and m.start_date is not None and m.start_date == m.end_date}
     if len(days) != 1:
@@ -748,17 +752,13 @@ def _weekday_dates(head: str, arabic_page: bool, rules: RuleFiles | None) -> tup
     else:
         mentions = find_dates(head, reference=None, rules=rules)
         g = _grammar(rules or load_rules())
-
-        def weekday_of(m: DateMention) -> int | None:
-            return next((g.weekdays[w] for w in re.findall(r"\w+", m.text.lower()) if w in g.weekdays), None)
-
-        weekdays = [wd for m in mentions if m.kind == "weekday" and (wd := weekday_of(m)) is not None]
+        weekdays = [wd for m in mentions if m.kind == "weekday" and (wd := _weekday_named(m, g)) is not None]
         for wd_m, m in itertools.pairwise(mentions):
             if wd_m.kind != "weekday" or m.kind != "absolute" or m.start_date is None or m.start_date != m.end_date:
                 continue
             if m.precision is not DatePrecision.DAY or not re.fullmatch(r"[\s,]{0,3}", head[wd_m.end : m.start]):
                 continue
-            if weekday_of(wd_m) == m.start_date.weekday():
+            if _weekday_named(wd_m, g) == m.start_date.weekday():
                 found.add(m.start_date)
     return found, weekdays
 
