@@ -536,6 +536,11 @@ def test_arabic_dateline_stands_in_for_a_missing_reference() -> None:
         ("توفي طفل متأثرا بإصابته بقصف مدفعي، بحسب ما أكده الدفاع المدني يوم 11 أكتوبر", "الدفاع المدني",
          ClaimantKind.GOVERNMENT),
         ("قتل ثلاثة مدنيين بغارة روسية على قرية البارة، حسبما أفاد به مراسلنا في إدلب", "مراسلنا", ClaimantKind.MEDIA),
+        # ... or bare after "حسب ما", "وفق ما": the body it opens speaks, known to the lexicon or not
+        ("قتل 12 مدنيا في قصف بمسيرة على سوق في مدينة الضعين، حسب ما أفادت غرفة طوارئ المدينة",
+         "غرفة طوارئ المدينة", ClaimantKind.OTHER),
+        ("قتل 12 مدنيا في قصف بمسيرة على سوق في مدينة الضعين، وفق ما أعلنت غرفة طوارئ المدينة",
+         "غرفة طوارئ المدينة", ClaimantKind.OTHER),
         # a quoted name keeps both its quotes; a monitoring campaign
         ('استشهد 8 مدنيين بغارات على حي الرومانية، وفق ما أفادت حملة "الرقة تذبح بصمت"', 'حملة "الرقة تذبح بصمت"',
          ClaimantKind.MONITOR),

@@ -266,7 +266,8 @@ _SAID_IT = ("ته", "ها", "ه")
 
 def _past_said_it(toks: Sequence[Token], k: int, lex: ArabicLex) -> int:
     """Token ``k``, or the one after a verb of saying with its object written onto it that an opener ending in "ما"
-    leaves before the source ("بحسب ما قاله الدفاع المدني", "وفق ما أكده المرصد", "حسبما أفاد به مراسلنا")."""
+    leaves before the source ("بحسب ما قاله الدفاع المدني", "وفق ما أكده المرصد", "حسبما أفاد به مراسلنا"), or the
+    one after a bare verb of saying ("حسب ما أفادت غرفة الطوارئ")."""
     if k >= len(toks) or k == 0:
         return k
     if toks[k].text == "به" and lex.speech_verbs.at(toks, k - 1) is not None:
@@ -278,8 +279,11 @@ def _past_said_it(toks: Sequence[Token], k: int, lex: ArabicLex) -> int:
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= 3 and lex.speech_verbs.at([Token(0, 0, stem)], 0) is not None:
             return k + 1
-    if lex.speech_verbs.at(toks, k) is not None and k + 1 < len(toks) and toks[k + 1].text == "به":
-        return k + 2
+    verb = lex.speech_verbs.at(toks, k)
+    if verb is not None:
+        # "وفق ما أفاد به ناشطون"; "حسب ما أفادت غرفة طوارئ المدينة": the verb, bare, opens the source as much
+        after = verb.last + 1
+        return after + 1 if after < len(toks) and toks[after].text == "به" else after
     return k
 
 
