@@ -580,9 +580,21 @@ def _home_votes(units: list[Unit]) -> dict[str, float]:
 
 @functools.lru_cache(maxsize=4096)
 def _speaking_forces(name: str) -> tuple[Any, ...]:
-    """The forces a source's name names ("U.S. Africa Command", "the Russian defence ministry")."""
+    """The forces a source's name names ("U.S. Africa Command", "the Russian defence ministry", "وزارة الدفاع
+    الروسية": an Arabic name is read with the Arabic lexicon)."""
     from civcas.extract.actors import find_actors
 
+    if ARABIC_SCRIPT.search(name):
+        from civcas.extract.arabic_actors import find_actors as find_arabic
+        from civcas.extract.arabic_figures import scan
+        from civcas.extract.arabic_lexicon import arabic_lex
+        from civcas.extract.arabic_text import fold as afold
+        from civcas.extract.arabic_text import tokens
+        from civcas.extract.rules import load_rules
+
+        lex = arabic_lex(load_rules())
+        folded = afold(name)
+        return tuple(find_arabic(scan(folded, tokens(folded.text), lex), lex))
     return tuple(find_actors(name))
 
 
