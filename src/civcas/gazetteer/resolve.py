@@ -530,13 +530,16 @@ def _enclosing(
     district_named = district_named or any(
         m.text in mention.within and m.kind_hint == "district" for m in context.mentions)
     towns = [m.text for m in context.mentions if m.text in mention.within and m.kind_hint in ("city", "village")]
-    # "al-Zanjili district, West Mosul": the town a part named with it belongs to
-    towns += [base for w in mention.within if (base := part_base(w))]
+    # "al-Zanjili district, West Mosul": the town a part named with it belongs to, spelled as named; not the half
+    # of an area's own name ("Bir Abed, North Sinai" is no part of a town like "Sinai", which loosely is Syene,
+    # Aswan's old name)
+    bases = {base for w in mention.within if (base := part_base(w)) and not _area_named(gazetteer, w)}
+    towns += sorted(bases)
     for town in towns:
         # "Mreimein village of Afrin city": near the town the text names, not in the district of the same name
         # with no country to go by, only a town spelled as named ("Orangi Town" is no Orange in California)
         found = [e for e in gazetteer.lookup(town) if e.kind == "locality"
-                 and (e.country == context.country if context.country
+                 and (e.country == context.country if context.country and town not in bases
                       else _spelled_exactly(gazetteer, e, fold.loose(town)))]
         if found:
             # of same-named towns (the layers give most no population), the one inside an area the document names,
@@ -609,6 +612,13 @@ _PART_NAME = re.compile(
 _ARABIC_PART_NAME = re.compile(
     r"^(?:مساكن|ضاحية|ضاحيه|مزارع|بساتين|أحياء|احياء)\s+(?P<after>[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)$"
 )
+
+
+def _area_named(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether an admin area is spelled ``name`` ("North Sinai", "South Kordofan")."""
+    target = fold.loose(name)
+    return any(e.kind in ("region", "county") and _spelled_exactly(gazetteer, e, target)
+               for e in gazetteer.lookup(name))
 
 
 def part_base(name: str) -> str | None:
@@ -853,7 +863,9 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
         target = _vowels_aside(fold.loose(name))
         inside = [e for c in countries if c in transliterated_countries() for e in gazetteer.by_skeleton(skeleton, c)
                   if e.kind in ("locality", "neighbourhood", "county") and _inside(e, within)
-                  and any(_other_vowels(target, _vowels_aside(n)) for n in gazetteer.info(e).loose[1:])]
+                  and any(_other_vowels(target, m := _vowels_aside(n))
+                          or (c in arabic_countries() and _helping_vowel(target, m))
+                          for n in gazetteer.info(e).loose[1:])]
         if inside:
             candidates, cached, aliased = list({e.id: e for e in inside}.values()), False, True
     if (mention.kind_hint or "").lower() in ("village", "camp") and (
@@ -1398,6 +1410,19 @@ def _other_vowels(a: str, b: str) -> bool:
 
 
 _VOWEL_LETTERS = frozenset("aeiou")
+
+
+def _helping_vowel(a: str, b: str) -> bool:
+    """Whether name ``a`` is ``b`` (both :func:`_vowels_aside`) with one vowel more between two consonants, the
+    helping vowel English spellings put into an Arabic cluster ("bir al abed", "bir al abd"; "qaser", "qasr"), its
+    other vowels as :func:`_other_vowels` allows."""
+    if len(a) != len(b) + 1:
+        return False
+    for i in range(1, len(a) - 1):
+        if a[i] in _VOWEL_LETTERS and a[i - 1].isalpha() and a[i - 1] not in _VOWEL_LETTERS and a[i + 1].isalpha() \
+                and a[i + 1] not in _VOWEL_LETTERS and _other_vowels(a[:i] + a[i + 1:], b):
+            return True
+    return False
 
 
 def _close_area(gazetteer: Gazetteer, e: GazetteerEntry, target: str) -> bool:
