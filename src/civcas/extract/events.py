@@ -427,7 +427,9 @@ def choose_place(
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, unit_hints.get((m.span.start, m.span.end)))
         if m.relation == "dateline":
-            rank = 6  # where the story was filed, used only when the text names nothing else
+            # where the story was filed, used only when the text names nothing else ("KABUL (Reuters) - A drone
+            # strike killed 30 civilians in eastern Afghanistan": the country, not the bureau's city)
+            rank = 8
         is_container = fold(m.text) in containers or id(m) in references or (
             p.precision not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and _heading_place(u, m))
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.
@@ -833,6 +835,19 @@ def _inside(fine: Place, coarse: Place, containers: set[str]) -> bool:
 # ----------------------------------------------------------------------------------------------- dates
 
 
+def _holds(area: Place, town: Place) -> bool:
+    """Whether a coarser place is, or is the admin area or country of, a town (a dateline's city)."""
+    if _same_place(area, town):
+        return True
+    if area.precision is PlacePrecision.COUNTRY:
+        return bool(area.country) and area.country == town.country and not area.relation.startswith("direction")
+    if area.precision is PlacePrecision.GOVERNORATE:
+        return bool(area.admin1) and area.country == town.country and _loose(area.admin1) == _loose(town.admin1 or "")
+    if area.precision is PlacePrecision.DISTRICT:
+        return bool(area.admin2) and area.country == town.country and _loose(area.admin2) == _loose(town.admin2 or "")
+    return False
+
+
 def contains(coarse: Place, fine: Place, containers: set[str]) -> bool:
     """Whether ``fine`` is a strictly finer place inside ``coarse`` (an area around a town, a city around a quarter)."""
     if (
@@ -1183,8 +1198,12 @@ def cluster(
             # ... and a town told before, then a village the gazetteer lacks that the text puts in it
             # ("في #قرية_المستريحة في ناحية #عين_عيسى" after "عين عيسى"): the village, located at the town
             or village_in_town(place, ev.place, [u], kinds)
+            # ... and a dateline, then the place the story tells the strike in, however coarse, unless it holds the
+            # dateline's city ("KABUL (Reuters) - A drone strike killed 30 civilians ... The strike hit Wazir Tangi in
+            # Nangarhar province": not Kabul)
             or (ev.place.relation == "dateline" and place.relation != "dateline"
-                and place_rank(place, _hint(place, kinds)) <= place_rank(ev.place, _hint(ev.place, kinds)))
+                and (place_rank(place, _hint(place, kinds)) <= place_rank(ev.place, _hint(ev.place, kinds))
+                     or not _holds(place, ev.place)))
         ):
             ev.place = place
         for m in u.places:
@@ -1315,10 +1334,13 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
         # a place nothing could resolve ("Rwanda" inside "Democratic Forces for the Liberation of Rwanda") says
         # nothing against a place the next clause gives
         ev_place = ev.place if ev.place is None or ev.place.precision is not PlacePrecision.UNRESOLVED else None
-        if ev_place is not None and ev_place.relation == "dateline" and not u.has_figure and place is not None:
+        if ev_place is not None and ev_place.relation == "dateline" and place is not None and (
+            not u.has_figure or not _own_kinds(u) & _told_kinds(ev)
+        ):
             # "SANAA (Reuters) - A strike on a bus in northern Yemen killed 29 children ... The coalition said the
             # attack in Dahyan was legitimate": the dateline is where the report was filed; the strike told again
-            # without figures of its own places the event
+            # without figures of its own (or with figures of another kind only: "The strike in Wazir Tangi also
+            # injured 40 people") places the event
             ev_place = None
         if place is not None and ev_place is not None:
             if u.has_figure and _two_known_villages(place, ev_place) and any(
@@ -1356,9 +1378,7 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             # without a count of its own ("...killed Monday when a bomber ... in the town of Shabqadar", "The
             # incident occurred in Baquba")
             # ... or that gives only figures of another kind ("The blast, which also wounded 33, struck in Kirkuk")
-            told = {h.category for x in ev.units for h in x.harms if h.groups or h.implied_one}
-            own_kinds = {h.category for h in u.harms if h.groups or h.implied_one}
-            near_after = (not u.has_figure or not (own_kinds & told)) and ev is last and all(
+            near_after = (not u.has_figure or not (_own_kinds(u) & _told_kinds(ev))) and ev is last and all(
                 0 <= u.sent.index - x.sent.index <= 1 for x in ev.units
             )
             # "A woman was seriously injured and her daughter was also wounded when a shell hit their house in
@@ -1406,6 +1426,16 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
     if place is None and best[0] < 0:
         return None
     return best[1]
+
+
+def _own_kinds(u: Unit) -> set[str]:
+    """The kinds of harm a statement gives figures of (killed, injured, ...)."""
+    return {h.category for h in u.harms if h.groups or h.implied_one}
+
+
+def _told_kinds(ev: Event) -> set[str]:
+    """The kinds of harm an event's statements have given figures of so far."""
+    return {h.category for x in ev.units for h in x.harms if h.groups or h.implied_one}
 
 
 def village_in_town(
