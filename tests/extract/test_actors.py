@@ -405,3 +405,21 @@ def test_sudans_rapid_support_forces_are_a_belligerent(text: str, village_config
     # the paramilitary's own name; the Sudanese army stays Sudan by its demonym
     got = _bells(text, village_config)
     assert got and got[0] == ["RSF"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a force that says it is looking into the strike it is told of answers for it, as one that denies it does
+        ("The strike on the Maghazi refugee camp late on Sunday killed at least 70 people, the health ministry in "
+         "Gaza said. The Israeli military said it was reviewing the incident.", ["Israel"]),
+        ("An air strike on a school in Mansoura, Raqqa province, killed 33 displaced people, activists said. The "
+         "coalition said it was investigating the reports.", ["coalition"]),
+        ("An air strike on a school in Mansoura, Raqqa province, killed 33 displaced people, activists said. The "
+         "coalition said on Tuesday it had opened an investigation into the strike.", ["coalition"]),
+    ],
+)
+def test_a_force_looking_into_the_strike_answers_for_it(text: str, expected: list[str], village_config: object) -> None:
+    got = _bells(text, village_config)
+    assert got and got[0] == expected, got
+

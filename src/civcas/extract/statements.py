@@ -129,6 +129,18 @@ _OWN_STRIKE_AFTER = re.compile(
     r"(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:conducted|carried\s+out|launched|executed|performed)\b",
     re.I,
 )
+# "The coalition said it was investigating the reports", "The Israeli military said it was reviewing the
+# incident": a force that looks into the strike it is told of answers for it, as one that denies it does
+_OWN_REVIEW = re.compile(
+    r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today),?\s+)?"
+    r"(?:that\s+)?(?:it|they|we)\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been|would|will|had|has|have)\s+"
+    r"(?:be\s+)?(?:investigating|reviewing|looking\s+into|examining|assessing|investigate|review|look\s+into|"
+    r"examine|assess|opened\s+an\s+investigation\s+into|launched\s+an\s+investigation\s+into)\s+"
+    r"(?:the|a|an|these|those|this|that)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:incident|strike|strikes|airstrike|airstrikes|air\s+strike|air\s+strikes|attack|raid|reports?|allegations?|"
+    r"claims?)\b",
+    re.I,
+)
 _INSTITUTION_SOURCE = re.compile(r"\b(?:Hospital|Medical|College|University|Clinic|Infirmary)\b")
 
 
@@ -356,7 +368,8 @@ def sentence_units(
     # Forces that make the claim are not (as such) the attackers, unless they say they struck ("The coalition said
     # it had conducted a strike in the area").
     not_striking = [c for c in claimants
-                    if not _OWN_STRIKE.match(text, c.cue_end) and not _OWN_STRIKE_AFTER.search(text, c.cue_end)]
+                    if not _OWN_STRIKE.match(text, c.cue_end) and not _OWN_STRIKE_AFTER.search(text, c.cue_end)
+                    and not _OWN_REVIEW.match(text, c.cue_end)]
     actors = [a for a in actors if not any(c.start <= a.start < c.end for c in not_striking)]
     # A place name inside a force's name ("Ahrar al-Sharqiyah", "Hamza Division") is no place; a force named
     # by its capital alone ("Ankara", "Tel Aviv") still is one.
