@@ -391,6 +391,9 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
         # an operation or an airborne landing by a people's forces, with words between the noun and the people
         ("قتل 13 شخصاً في عملية إنزال أمريكية في البلدة", ["US"]),
         ("قتل مدنيان في عملية عسكرية تركية على القرية", ["Turkey"]),
+        # an air force named in the singular, and army aviation
+        ("قتل 15 مدنيا بضربة جوية للقوة الجوية العراقية في القضاء", ["Iraq"]),
+        ("قتل 15 مدنيا بقصف لطيران الجيش العراقي على القضاء", ["Iraq"]),
     ],
 )
 def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
