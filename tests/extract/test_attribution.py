@@ -53,6 +53,9 @@ from civcas.records import ClaimantKind
         # "this report" is a noun, no verb whose subject is "Coalition assessed"
         ("The Coalition assessed this report as credible and that two civilians were killed.", "Coalition",
          ClaimantKind.BELLIGERENT),
+        # adverbs of time between the subject and its verb are no part of its name
+        ("The coalition has so far admitted to 1,417 civilian deaths.", "coalition", ClaimantKind.BELLIGERENT),
+        ("The coalition itself has now acknowledged that 624 civilians died.", "coalition", ClaimantKind.BELLIGERENT),
     ],
 )
 def test_attribution_finds_the_claimant(text: str, name: str, kind: ClaimantKind) -> None:

@@ -62,6 +62,19 @@ def test_pipeline_tallies_are_aggregates_with_their_period() -> None:
     assert c.date is not None and c.date.start == date(2014, 9, 1)
 
 
+def test_pipeline_a_forces_running_count_of_admitted_deaths_is_a_tally() -> None:
+    text = ("Airwars estimates that at least 5,117 civilians have been killed by coalition strikes in Iraq and Syria "
+            "since August 2014. The coalition itself has admitted to 624 civilian deaths.")
+    claims = run(_doc(text), config=CONFIG)
+    admitted = [c for c in claims if c.killed is not None and c.killed.value == 624]
+    assert admitted and admitted[0].kind is ClaimKind.AGGREGATE and admitted[0].stance is Stance.ACKNOWLEDGES, claims
+    assert admitted[0].claimant == "coalition"
+    # ... but the deaths of one strike it admits stay that strike's
+    (c,) = run(_doc("The Pentagon has acknowledged 10 civilian deaths in the Kabul drone strike of August 29."),
+               config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT and c.stance is Stance.ACKNOWLEDGES, c
+
+
 def test_pipeline_a_period_told_with_alone_is_a_tally_even_in_one_town() -> None:
     text = "In February alone, coalition strikes killed 317 civilians in Kafr Zita, monitors said."
     (c,) = run(_doc(text), config=CONFIG)

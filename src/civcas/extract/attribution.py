@@ -57,7 +57,8 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|also|further|strongly|earlier|later|previously|"
     r"repeatedly|officially|initially|separately|then|had|already|subsequently|quickly|not|n't|never|first|again|"
-    r"reportedly|allegedly|publicly|explicitly|in a statement|in its statement|in statement|on \w+day|\w+ly))+$",
+    r"reportedly|allegedly|publicly|explicitly|in a statement|in its statement|in statement|on \w+day|\w+ly|"
+    r"so far|thus far|to date|now|since|itself|themselves|only|just|yet|still|ever|even))+$",
     re.IGNORECASE,
 )
 _NOT_CLAIMANT = re.compile(
