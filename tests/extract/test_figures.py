@@ -538,3 +538,20 @@ def test_whose_kin_count_one_each() -> None:
     # "whose husband" is one person, as "her husband" is
     assert _main("Umm Ahmad, whose husband and two daughters died in the strike, spoke to reporters.") == [
         ("killed", 3, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare count after a verb of saying that ends its clause: another source's figure for the toll before it
+        ("At least 44 civilians were killed, the Observatory said, while rescue workers said 51.",
+         [("killed", 44), ("killed", 51)]),
+        ("Thirty were wounded, medics said; the ministry said 35.", [("injured", 30), ("injured", 35)]),
+        ("Rescue workers said 51.", [("killed", 51)]),
+        # ... not a year, nor a count with a noun of its own or going on
+        ("The ministry said 2015 was the worst year.", []),
+        ("Officials said 12 of them were children.", []),
+    ],
+)
+def test_a_bare_count_another_source_gives(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(h.category, h.value) for h in find_harms(text)] == expected

@@ -1812,3 +1812,16 @@ def test_a_force_that_says_when_it_struck_is_the_attacker(said: str) -> None:
     text = f"The coalition {said} carried out a strike in west Mosul that killed 10 civilians."
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert [(c.killed.value, c.belligerents) for c in claims if c.killed] == [(10, ("coalition",))]
+
+
+def test_pipeline_a_bare_count_after_a_toll_is_another_sources_figure() -> None:
+    text = ("At least 44 civilians were killed in Russian air strikes on the town of Zardana late on Thursday, the "
+            "Syrian Observatory said. Rescue workers said 51.")
+    by = {c.claimant: c for c in run(_doc(text), config=CONFIG)}
+    assert by["Rescue workers"].killed is not None and by["Rescue workers"].killed.value == 51, by
+    # the same strike: its place and day carried over
+    got, told = by["Rescue workers"], by["Syrian Observatory"]
+    assert got.place is not None and got.place.mention == "Zardana"
+    assert got.date is not None and told.date is not None and got.date.start == told.date.start
+    # ... and none where no toll was told before it
+    assert run(_doc("Asked how many drones were launched, the official said 51."), config=CONFIG) == []

@@ -892,6 +892,7 @@ def find_harms(text: str, *, rules: RuleFiles | None = None) -> list[Harm]:
             )
         )
     harms.extend(_elided(text, harms, mains, used))
+    harms.extend(_said_counts(text, harms, mains, used, lex))
     harms.extend(_category_only(text, harms, groups, lex))
     left = _left_frames(text, mains, used, lex)
     if left:
@@ -1028,6 +1029,33 @@ def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) ->
             cue = Cue(g.start, g.end, g.text, h.category, h.cue.forms, f"{h.cue.rule}_elided")
             out.append(Harm(category=h.category, cue=cue, groups=(g,), form=h.form, rules=(cue.rule, g.rule)))
             last = g.end  # "40 were slain on Sunday, 42 on Monday and 43 on Tuesday": each in turn
+    return out
+
+
+#: "Rescue workers said 51.", "..., while the civil defence said 51": a bare count right after a verb of saying
+#: that ends its clause is another source's figure for the toll told before it
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|reported|reports|counted|counts|estimated|estimates|put\s+it\s+at|"
+                          r"puts\s+it\s+at|gave|gives)\s+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"\s*(?:$|[.;!?]|,\s+(?:while|whereas|but|citing|according|and|a\s+figure)\b)",
+                         re.IGNORECASE)
+
+
+def _said_counts(text: str, harms: list[Harm], mains: list[Group], used: set[int], lex: _Lex) -> list[Harm]:
+    """A bare count after a verb of saying, ending its clause: the toll of the harm told last before it in the
+    sentence ("44 were killed, the Observatory said, while rescue workers said 51"), else of the dead."""
+    out: list[Harm] = []
+    for g in mains:
+        if id(g) in used or g.value is None or g.noun is not None or g.singular:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", g.text.strip()):
+            continue  # a year
+        if not _SAID_BEFORE.search(text, max(0, g.start - 20), g.start) or not _SAID_AFTER.match(text, g.end):
+            continue
+        before = [h for h in harms if h.end <= g.start and h.groups and not h.negated]
+        category = before[-1].category if before else "killed"
+        used.add(id(g))
+        cue = Cue(g.start, g.end, g.text, category, ("active",), f"{lex.tags['harm']}#said_count")
+        out.append(Harm(category=category, cue=cue, groups=(g,), form="active", rules=(cue.rule, g.rule)))
     return out
 
 

@@ -340,6 +340,11 @@ def sentence_units(
     text = sent.text
     lex = _lex(rules)
     harms = [h for h in find_harms(text, rules=rules) if not h.negated]
+    if any(h.cue.rule.endswith("#said_count") for h in harms) and not any(
+        not h.cue.rule.endswith("#said_count") for h in harms
+    ) and not _TOLL_BEFORE.search(doc_text, max(0, sent.start - 400), sent.start):
+        # "Rescue workers said 51.": another source's toll only right after a toll told
+        harms = [h for h in harms if not h.cue.rule.endswith("#said_count")]
     dates = find_dates(text, reference=reference, year_hint=year_hint, rules=rules)
     claimants = find_claimants(text, rules=rules)
     # "claimed the lives of": a harm cue, not a speech verb.
@@ -575,6 +580,9 @@ def sentence_units(
 
 #: words that tell of harm without a figure, or of the strike told before ("admitted civilian casualties",
 #: "acknowledged the deaths", "admitted responsibility, describing it as a technical mistake")
+#: a toll told in the text just before a sentence (for a bare count another source gives after it)
+_TOLL_BEFORE = re.compile(r"\b(?:killed|killing|dead|died|death\s+toll|wounded|wounding|injured|injuring)\b",
+                          re.IGNORECASE)
 _HARM_TALK = re.compile(r"\b(?:casualt|civilian|death|dead\b|harm|victim|wound|injur|kill|responsib|mistake|error)",
                         re.IGNORECASE)
 
