@@ -2999,3 +2999,11 @@ def test_an_arabic_force_that_speaks_says_where_it_fights(village_config: Any) -
     # Jericho of the West Bank, as "the Russian defence ministry denied" reads in English
     got = _claim_places("نفت وزارة الدفاع الروسية قيام طائراتها بتنفيذ أي غارات على مدينة أريحا.", village_config)
     assert got and (got[0].name, got[0].country) == ("Ariha", "SY"), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_town_abroad_matched_by_another_languages_name_is_not_it(village_config: Any) -> None:
+    # "Tur" in a Darfur story: Tours has "Tur" among its other-language names; the document's country stands
+    got = _claim_places("Militiamen in the area of Tur opened fire on a bus en route from Nyala, the capital of South "
+                        "Darfur, to Zalingei, the capital of Central Darfur, killing five.", village_config)
+    assert got and (got[0].mention, got[0].country) == ("Tur", "SD"), [(p.name, p.country) for p in got]

@@ -208,3 +208,17 @@ def test_places_a_sudanese_locality_is_a_district() -> None:
     text = "Eight people were killed in Abu Karinka locality, East Darfur, on Sunday."
     m = next(m for m in find_mentions(text, 0, len(text)) if m.text == "Abu Karinka")
     assert (m.kind_hint, m.phrase) == ("district", "Abu Karinka locality")
+
+
+def test_a_journeys_ends_are_no_place_of_the_attack() -> None:
+    # "en route from Nyala ... to Zalingei": the bus was attacked at neither end; the area each is the capital of
+    # tells where that end is, no place of its own; a company's name is no place
+    got = {m[0]: (m[1], m[2]) for m in _mentions(
+        "Militiamen in the area of Tur opened fire on a bus of Abu Salah Travel en route from Nyala, the capital of "
+        "South Darfur, to Zalingei, the capital of Central Darfur, killing five.")}
+    assert got["Nyala"][1] == "origin" and got["Zalingei"][1] == "origin", got
+    assert got["South Darfur"] == (None, "origin") and got["Central Darfur"] == (None, "origin"), got
+    assert "Abu Salah Travel" not in got and got["Tur"][1] == "in", got
+    # ... while a town in apposition to the capital of its province still lies in it
+    got = {m[0]: m for m in _mentions("Five people were killed in Nyala, the capital of South Darfur.")}
+    assert got["Nyala"][3] == ("South Darfur",) and got["South Darfur"][1] is None, got

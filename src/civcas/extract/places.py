@@ -148,6 +148,7 @@ class _Lex:
     clause_start: re.Pattern[str]
     facility_end: re.Pattern[str]
     taken_to_before: re.Pattern[str]
+    route_end_before: re.Pattern[str]
     since_event_before: re.Pattern[str]
     dedication_before: re.Pattern[str]
     org_after: re.Pattern[str]
@@ -206,6 +207,7 @@ def _lex(rules: RuleFiles) -> _Lex:
         r"[\s\u00a0]+(?:of[\s\u00a0]+)?){0,3}$",
         re.IGNORECASE,
     )
+    route_starts = [w for r in p.relations if r.relation == "origin" for w in r.words if w.endswith(" from")]
     origin_before = re.compile(
         rf"\b(?:{phrase_regex(p.origin_people).pattern})[^.;:!?]{{0,40}}?[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?"
         rf"(?:{alt(p.origin_frames)}[\s\u00a0]+of[\s\u00a0]+)?$"
@@ -325,6 +327,13 @@ def _lex(rules: RuleFiles) -> _Lex:
             rf"(?:in|at|of)\s+(?:the\s+)?(?:{alt(p.settlement_frames)}\s+of\s+)?$",
             re.IGNORECASE,
         ),
+        # The end of a journey whose start is an origin: "a bus en route from Nyala ... to Zalingei" was attacked at
+        # neither end (the origin words that end in "from")
+        route_end_before=re.compile(
+            rf"\b(?:{phrase_regex(route_starts).pattern})"
+            r"[\s\u00a0]+[^.;:!?]{1,80}?[\s\u00a0]+to[\s\u00a0]+(?:the[\s\u00a0]+)?$",
+            re.IGNORECASE,
+        ),
         # A place in the event a comparison dates from: "the deadliest strike since the battle for Mosul in 2017" (a
         # toll "since the occupation of Raqqa" is Raqqa's: a superlative must come first).
         since_event_before=re.compile(
@@ -404,7 +413,7 @@ def _elsewhere_before(before: str, lex: _Lex) -> bool:
     """Whether the words before a name make it another place than the strike's: an origin ("a civilian from Homs"),
     where the wounded were taken, the event a superlative dates from."""
     return bool(lex.origin_before.search(before) or lex.taken_to_before.search(before)
-                or lex.since_event_before.search(before))
+                or lex.route_end_before.search(before) or lex.since_event_before.search(before))
 
 
 def _dateline_at(doc_text: str, start: int, end: int) -> bool:
@@ -1068,6 +1077,14 @@ def _containment(doc_text: str, mentions: list[PlaceMention], lex: _Lex) -> list
                 break  # "known as Sahwa, in the city of Ramadi", "Simon Akpen, in Yenagoa": neither put anywhere
             if lex.border_after.match(doc_text, n.span.end):
                 break  # "the Qusayr area near the Lebanese border": near a border, on either side of it
+            if _CAPITAL_OF_GAP.fullmatch(gap):
+                # "Nyala, the capital of South Darfur": the area the town is the capital of holds it (no city)
+                within.append(n.text)
+                if n.kind_hint == "city":
+                    n = out[j] = replace(n, kind_hint=None, phrase=None)
+                if m_last.relation == "origin":
+                    out[j] = replace(n, relation="origin")  # (it tells where the origin is, no place of its own)
+                break
             if lex.within_gap.fullmatch(gap) or re.fullmatch(r"[\s\u00a0]*,[\s\u00a0]*", gap):
                 within.append(n.text)
                 if j + 1 < len(out) and _possessive_between(doc_text, n.span.end, out[j + 1].span.start, lex):
@@ -1098,6 +1115,12 @@ def _possessive_between(doc_text: str, a_end: int, b_start: int, lex: _Lex) -> b
     return lex.possessive_gap.fullmatch(doc_text, lead.end() if lead else a_end, b_start) is not None
 
 
+#: "Nyala, the capital of South Darfur": an apposition naming the area a town is the capital of
+_CAPITAL_OF_GAP = re.compile(
+    r"[\s\u00a0]*,[\s\u00a0]*the[\s\u00a0]+(?:(?:provincial|state|regional|district|administrative)[\s\u00a0]+)?"
+    r"capital[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?",
+    re.IGNORECASE,
+)
 #: a comma and a link word between two names ("al-Zaydiyah, in Hodeidah province"), and what must stand before the
 #: first for the second to hold it: a locative preposition ("in al-Zaydiyah, in ..."), a feature word's "of"
 _COMMA_LINK = re.compile(r"[\s\u00a0]*,[\s\u00a0]*(?:in|within|inside)\b", re.IGNORECASE)

@@ -1315,6 +1315,10 @@ def _stray_namesake(c: _Static, target: str, context: ResolveContext) -> bool:
     return not any(p.admin1 and fold.key(p.admin1) == own for p in context.places if p.gazetteer_id != e.id)
 
 
+#: a city this large abroad is named by its other names too (an old name, another language's) in English text
+_ALIAS_ABROAD_MIN = 1_000_000
+
+
 def _implausible(
     best: GazetteerEntry, candidates: list[GazetteerEntry], target: str, within: _Areas, context: ResolveContext,
     info: EntryInfo | None = None, *, hint: str = "", phrase: str = "",
@@ -1375,6 +1379,14 @@ def _implausible(
             and any(c.kind == "county" and c.country == best.country and c.admin1 == best.admin1 for c in candidates))
     sizeable = (best.population >= 20_000 or best.kind == "country" or (best.kind == "region" and not abroad_area)
                 or seat)
+    if sizeable and best.kind == "locality" and context.country and best.country not in (
+        context.country, *context.countries, *context.named
+    ) and best.population < _ALIAS_ABROAD_MIN and target.isascii() and nearest(
+        fold.strip_loose_article(target), (fold.strip_loose_article(fold.loose(best.name)),)
+    ) > 0.1:
+        # a town abroad matched by another language's name only, in a story whose country is elsewhere: "Tur" in a
+        # Darfur story is no Tours (whose Polish name it is), however large (Arabic names are all other names)
+        sizeable = False
     if spelling <= 0.1 and (sizeable or not context.country):
         return None
     if (
