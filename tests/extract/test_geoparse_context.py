@@ -3007,3 +3007,15 @@ def test_a_town_abroad_matched_by_another_languages_name_is_not_it(village_confi
     got = _claim_places("Militiamen in the area of Tur opened fire on a bus en route from Nyala, the capital of South "
                         "Darfur, to Zalingei, the capital of Central Darfur, killing five.", village_config)
     assert got and (got[0].mention, got[0].country) == ("Tur", "SD"), [(p.name, p.country) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_district_seat_named_without_its_article(village_config: Any) -> None:
+    # "Hawija": English drops the article and the -ah of Al Hawijah, the seat of Kirkuk's Hawija district; a Diyala
+    # hamlet whose record lists "Hawija" among its names is not it
+    got = _claim_places("An air strike killed 8 civilians in Hawija.", village_config)
+    assert got and (got[0].name, got[0].admin1) == ("Al Hawijah", "Kirkuk"), [(p.name, p.admin1) for p in got]
+    # ... and a broadcaster's name is no place
+    got = _claim_places("Two journalists with Iraq's Sharqiya television were shot dead in Mosul on Sunday, police "
+                        "said.", village_config)
+    assert got and got[0].name == "Mosul", [(p.name, p.admin1) for p in got]

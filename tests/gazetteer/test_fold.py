@@ -160,3 +160,15 @@ def test_fold_latin_join_gates_change_no_key() -> None:
 @given(st.lists(st.text(alphabet="abdhklmnqrstuwyz' ", max_size=12), max_size=30))
 def test_the_skeletons_of_many_keys_at_once_are_each_keys_skeleton(keys: list[str]) -> None:
     assert fold.latin_skeletons(keys) == [fold.latin_skeleton(k) for k in keys]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Hawija", "Al Hawijah"), ("Hawijeh", "al-Hawija"), ("Raqqa", "Ar Raqqah"), ("Shaddadi", "Al Shaddadi")],
+)
+def test_bare_end_drops_the_article_and_evens_the_ending(a: str, b: str) -> None:
+    assert fold.bare_end(fold.loose(a)) == fold.bare_end(fold.loose(b))
+
+
+def test_bare_end_keeps_other_names_apart() -> None:
+    assert fold.bare_end(fold.loose("Hawija")) != fold.bare_end(fold.loose("Hawayij"))

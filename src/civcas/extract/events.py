@@ -427,9 +427,7 @@ def choose_place(
         p = resolved[(m.span.start, m.span.end)]
         rank = place_rank(p, unit_hints.get((m.span.start, m.span.end)))
         if m.relation == "dateline":
-            # where the story was filed, used only when the text names nothing else ("KABUL (Reuters) - A drone
-            # strike killed 30 civilians in eastern Afghanistan": the country, not the bureau's city)
-            rank = 8
+            rank = 6  # where the story was filed, used only when the text names nothing finer
         is_container = fold(m.text) in containers or id(m) in references or (
             p.precision not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and _heading_place(u, m))
         # Among equally fine places, the one the text calls a village (or neighbourhood) is the strike's.

@@ -373,6 +373,16 @@ def strip_loose_article(folded: str) -> str:
     return _LOOSE_ARTICLE.sub("", folded, count=1)
 
 
+_FINAL_A = re.compile(r"(?<=[a-z])(?:ah|eh|e)$")
+
+
+@lru_cache(maxsize=200_000)
+def bare_end(folded: str) -> str:
+    """A :func:`loose`-folded name without its Arabic article and with its ending as "-a" ("al hawijah", "hawija",
+    "hawijeh" -> "hawija"): the article and the -a/-ah/-eh endings English transliterations drop or vary."""
+    return _FINAL_A.sub("a", strip_loose_article(folded))
+
+
 @lru_cache(maxsize=200_000)  # asked per candidate and name while ranking: the same names recur across documents
 def core(name: str) -> str:
     """A name folded loosely without its admin word and article: "Nahiyat al Iskandariyah" -> "iskandariyah".

@@ -158,6 +158,8 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
     arabic = ARABIC_SCRIPT.search(target) is not None
     own_core = fold.core(name)
     own_key = fold.key(name)
+    bare_target = fold.bare_end(target)
+    target_article = fold.has_loose_article(target)
     prior = arabic_countries() if arabic else frozenset()
     out: list[_Static] = []
     # the loop runs for up to 150 candidates of every name a first pass resolves (~110,000 over the bench texts):
@@ -172,6 +174,10 @@ def _statics(gazetteer: Gazetteer, name: str, candidates: list[GazetteerEntry], 
         # (Alexandria's)
         loose_name = info.loose[0]
         own_spelled = loose_name == target or (own_core in loose_name and core_of_loose(loose_name) == own_core)
+        if (not own_spelled and not arabic and spelling > 0.1 and fold.has_loose_article(loose_name)
+                and not target_article and bare_target == fold.bare_end(loose_name)):
+            # "Hawija" for "Al Hawijah": the article and the -a/-ah ending English drops are the same own name
+            own_spelled, spelling = True, 0.0
         size = e.population
         if not size and e.kind == "locality" and e.admin2 and (
             own_spelled or (spelling <= 0.1 and not arabic and fold.key(e.name) == own_key)
