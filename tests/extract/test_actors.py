@@ -133,6 +133,10 @@ def test_a_generic_force_name_after_another_countrys_demonym_is_not_the_syrian_g
         ("Egyptian warplanes struck targets in Derna, residents said.", ["Egypt"]),
         ("Kenyan Defence Forces airstrikes in Gedo region killed five civilians.", ["Kenya"]),
         ("The Myanmar military bombed a school in Sagaing region.", ["Myanmar"]),
+        # a state's possessive before its forces; not before its provinces
+        ("Jordan's air force struck Islamic State targets near Raqqa, killing 55 militants.", ["Jordan"]),
+        ("Syria's army shelled the town, killing four.", ["Syria"]),
+        ("Airstrikes hit Syria's Idlib province.", []),
         # Yemen: the Saudi-led coalition is not the US-led one; the Houthis by name
         ("Saudi-led coalition airstrikes on a market in Saada killed 12 civilians.", ["Saudi-led coalition"]),
         ("Houthi missiles struck a market in Marib, killing eight civilians.", ["Houthis"]),
