@@ -555,3 +555,18 @@ def test_whose_kin_count_one_each() -> None:
 )
 def test_a_bare_count_another_source_gives(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(h.category, h.value) for h in find_harms(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead or wounded named after an inverted copula
+        ("Killed were a farmer, his brother and two nephews.", [("killed", 4)]),
+        ("Also killed were two soldiers.", [("killed", 2)]),
+        ("Also wounded were a woman and her son.", [("injured", 2)]),
+        # ... a categories opener stays a breakdown
+        ("Among the dead were 11 children.", [("killed", None)]),
+    ],
+)
+def test_the_inverted_copula_names_the_victims(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert [(h.category, h.value) for h in find_harms(text)] == expected
