@@ -394,6 +394,8 @@ def test_arabic_belligerents(text: str, canonical: str) -> None:
         # an air force named in the singular, and army aviation
         ("قتل 15 مدنيا بضربة جوية للقوة الجوية العراقية في القضاء", ["Iraq"]),
         ("قتل 15 مدنيا بقصف لطيران الجيش العراقي على القضاء", ["Iraq"]),
+        # a speaking force's own strikes that caused the deaths
+        ("قال التحالف الدولي إن غاراته تسببت بمقتل أربعة مدنيين في القرية", ["coalition"]),
     ],
 )
 def test_arabic_belligerents_in_more_forms(text: str, canonicals: list[str]) -> None:
@@ -589,6 +591,8 @@ def test_arabic_relayed_source() -> None:
         # reports called fabricated; only fighters struck
         ("ووصفت وزارة الدفاع التقارير عن مقتل مدنيين في البلدة بأنها مفبركة", Stance.DENIES),
         ("وزعم التحالف أن الغارة استهدفت مقاتلين من تنظيم داعش فقط", Stance.DISPUTES),
+        # a force that says its own strikes caused deaths
+        ("قال التحالف الدولي إنه خلص إلى أن غاراته تسببت بمقتل 1417 مدنيا منذ آب 2014", Stance.ACKNOWLEDGES),
     ],
 )
 def test_arabic_stance(text: str, stance: Stance) -> None:

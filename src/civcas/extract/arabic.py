@@ -176,16 +176,19 @@ _OWN_KILL_WORDS = ("تحييد", "حيدت", "القضاء", "قضاء")
 
 #: a speaking force's own units, aircraft or army, by the possessive ("وحداتها", "طائراته", "قواتنا"), shortly after it
 _OWN_FORCES_AFTER = re.compile(
-    r"^[^.؛!?]{0,60}?(?<![\u0621-\u064a])[وف]?(?:وحدات|قوات|طائرات|طيران|مقاتلات|مدفعيه|جيش|سلاح الجو)"
+    r"^[^.؛!?]{0,60}?(?<![\u0621-\u064a])[وف]?(?:وحدات|قوات|طائرات|طيران|مقاتلات|مدفعيه|جيش|سلاح الجو|غارات|ضربات|"
+    r"غارت|ضربت)"
     r"(?:ها|ه|هم|نا)(?![\u0621-\u064a])"
-    # ... that struck ("استهدفت", "قصفت", "قضت على"), not one that "repelled attacks launched" (تصدت لهجمات شنتها)
-    r"[^.؛!?]{0,60}?(?<![\u0621-\u064a])(?:استهدف|قصف|شن|نفذ|ضرب|دمر|اغار|قضي|قضا|قضت|قضوا|حيد)(?:ت|وا|تا)?(?![\u0621-\u064a])"
+    # ... that struck ("استهدفت", "قصفت", "قضت على"), not one that "repelled attacks launched" (تصدت لهجمات شنتها); its
+    # strikes that caused deaths ("إن غاراته تسببت بمقتل")
+    r"[^.؛!?]{0,60}?(?<![\u0621-\u064a])(?:استهدف|قصف|شن|نفذ|ضرب|دمر|اغار|قضي|قضا|قضت|قضوا|حيد|تسبب|ادت|اسفر)"
+    r"(?:ت|وا|تا)?(?![\u0621-\u064a])"
 )
 
 
 def _own_forces(sc: Scan, end: int) -> bool:
     """ "قالت وزارة الدفاع السورية في بيان إن وحداتها ... استهدفت مقرات": the speaking force tells of its own units'
-    strike."""
+    strike ("قال التحالف إن غاراته تسببت بمقتل 1417 مدنيا": of its own strikes' harm)."""
     at = _folded_at(sc, end)
     return _OWN_FORCES_AFTER.search(sc.folded.text[at:]) is not None
 
