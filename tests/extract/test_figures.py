@@ -566,6 +566,9 @@ def test_a_bare_count_another_source_gives(text: str, expected: list[tuple[str, 
         ("Also wounded were a woman and her son.", [("injured", 2)]),
         # ... a categories opener stays a breakdown
         ("Among the dead were 11 children.", [("killed", None)]),
+        # a total or a figure later raised or revised is the toll too
+        ("Seven were killed -- total later raised to 10 -- in the raid.", [("killed", 7), ("killed", 10)]),
+        ("Seven were killed, a figure later revised to 10.", [("killed", 7), ("killed", 10)]),
     ],
 )
 def test_the_inverted_copula_names_the_victims(text: str, expected: list[tuple[str, int | None]]) -> None:
