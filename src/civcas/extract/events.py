@@ -838,7 +838,7 @@ def _holds(area: Place, town: Place) -> bool:
     if _same_place(area, town):
         return True
     if area.precision is PlacePrecision.COUNTRY:
-        return bool(area.country) and area.country == town.country and not area.relation.startswith("direction")
+        return bool(area.country) and area.country == town.country
     if area.precision is PlacePrecision.GOVERNORATE:
         return bool(area.admin1) and area.country == town.country and _loose(area.admin1) == _loose(town.admin1 or "")
     if area.precision is PlacePrecision.DISTRICT:

@@ -1036,6 +1036,7 @@ def _elided(text: str, harms: list[Harm], mains: list[Group], used: set[int]) ->
 #: that ends its clause is another source's figure for the toll told before it
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|reported|reports|counted|counts|estimated|estimates|put\s+it\s+at|"
                           r"puts\s+it\s+at|gave|gives)\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SAID_AFTER = re.compile(r"\s*(?:$|[.;!?]|,\s+(?:while|whereas|but|citing|according|and|a\s+figure)\b)",
                          re.IGNORECASE)
 
@@ -1047,7 +1048,7 @@ def _said_counts(text: str, harms: list[Harm], mains: list[Group], used: set[int
     for g in mains:
         if id(g) in used or g.value is None or g.noun is not None or g.singular:
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", g.text.strip()):
+        if _YEAR.fullmatch(g.text.strip()):
             continue  # a year
         if not _SAID_BEFORE.search(text, max(0, g.start - 20), g.start) or not _SAID_AFTER.match(text, g.end):
             continue

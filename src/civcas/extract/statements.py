@@ -340,9 +340,9 @@ def sentence_units(
     text = sent.text
     lex = _lex(rules)
     harms = [h for h in find_harms(text, rules=rules) if not h.negated]
-    if any(h.cue.rule.endswith("#said_count") for h in harms) and not any(
-        not h.cue.rule.endswith("#said_count") for h in harms
-    ) and not _TOLL_BEFORE.search(doc_text, max(0, sent.start - 400), sent.start):
+    if harms and all(h.cue.rule.endswith("#said_count") for h in harms) and not _TOLL_BEFORE.search(
+        doc_text, max(0, sent.start - 400), sent.start
+    ):
         # "Rescue workers said 51.": another source's toll only right after a toll told
         harms = [h for h in harms if not h.cue.rule.endswith("#said_count")]
     dates = find_dates(text, reference=reference, year_hint=year_hint, rules=rules)
