@@ -3019,3 +3019,13 @@ def test_a_district_seat_named_without_its_article(village_config: Any) -> None:
     got = _claim_places("Two journalists with Iraq's Sharqiya television were shot dead in Mosul on Sunday, police "
                         "said.", village_config)
     assert got and got[0].name == "Mosul", [(p.name, p.admin1) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_town_named_like_a_channel_after_a_preposition_of_where(village_config: Any) -> None:
+    # "الميادين" is a channel the claimants file lists and the town of Deir ez-Zor: after "في" or "ب" the town; as the
+    # speaker, the channel
+    got = _claim_places("قتل 13 مدنيا في غارة للتحالف على مقهى إنترنت في الميادين.", village_config)
+    assert got and (got[0].name, got[0].admin1) == ("Al Mayādīn", "Deir ez-Zor"), [(p.name, p.admin1) for p in got]
+    got = _claim_places("ذكرت الميادين أن 13 مدنيا قتلوا في غارة على مدينة البوكمال.", village_config)
+    assert got and got[0].name == "Ālbū Kamāl", [(p.name, p.admin1) for p in got]

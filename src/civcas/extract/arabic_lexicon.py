@@ -78,6 +78,8 @@ class ArabicLex:
     lexicon_singles: frozenset[str]
     #: ``lexicon_singles`` but the victims' words ("القصر", minors, is also a palace in a neighbourhood's name)
     lexicon_singles_but_victims: frozenset[str]
+    #: one-word names of sources and nothing else of the lexicons ("الميادين": the channel, and a town)
+    source_only_singles: frozenset[str]
     lexicon_multi: tuple[tuple[frozenset[str], PhraseIndex], ...]
     person_names: frozenset[str]
     months: PhraseIndex
@@ -351,6 +353,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
     # phrases at once, longer ones checked in full where their first word occurs.
     singles: set[str] = set()
     but_victims: set[str] = set()
+    others: set[str] = set()
     multi: list[tuple[frozenset[str], PhraseIndex]] = []
     for key in ("attack", "victims", "features", "around", "relations", "place_preps", "months", "relative",
                 "actor_names", "military_nouns", "speech_verbs", "including", "vague", "qualifiers", "owned_by",
@@ -358,6 +361,8 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         singles |= indexes[key].singles
         if key != "victims":
             but_victims |= indexes[key].singles
+        if key != "claimant_kinds":
+            others |= indexes[key].singles
         multi.append((indexes[key].multi_firsts, indexes[key]))
     return ArabicLex(
         units={fold_phrase(k): v for k, v in num.units.items()},
@@ -422,6 +427,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         trigger=trigger,
         lexicon_singles=frozenset(singles),
         lexicon_singles_but_victims=frozenset(but_victims),
+        source_only_singles=frozenset(indexes["claimant_kinds"].singles - others),
         lexicon_multi=tuple(multi),
         # "أنباء عن مقتل", "ويعتقد أن": a harm reported from no one in particular
         hedge=re.compile(rf"(?<![\w])[وف]?(?:{_alternation(cl.hedges)})(?![\w])"),

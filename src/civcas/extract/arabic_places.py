@@ -336,6 +336,20 @@ def _lexicon_word(sc: Scan, k: int, lex: ArabicLex, *, strict: bool = True, vict
     return not forms.isdisjoint(lex.common_words)
 
 
+#: prepositions of where before a name (a town's, not a channel's: "نقلت عن الميادين" is the channel)
+_WHERE_BEFORE = frozenset({"في", "قرب", "على", "داخل", "بمحيط", "محيط", "اطراف"})
+
+
+def _source_town(sc: Scan, k: int, lead: str, lex: ArabicLex, candidates: Sequence[Any], word: str) -> bool:
+    """Whether a word the lexicons know only as a source's name ("الميادين", the channel) names its town here: after
+    a preposition of where ("في الميادين", "بالميادين"), a town of some size spelled so in Arabic."""
+    t = sc.toks[k].text
+    if not ({f for f, _ in variants(t, article=False)} & lex.source_only_singles or t in lex.source_only_singles):
+        return False
+    where = "ب" in lead or (k > 0 and sc.toks[k - 1].text in _WHERE_BEFORE)
+    return where and _prominent(candidates, word)
+
+
 def _with_direction(sc: Scan, last: int, kind: str | None, lex: ArabicLex) -> int:
     """The name's last token, with the adjective of direction or size that ends a village's name ("قرية غريبة
     الشرقية", ``name_directions``) after a village's feature word."""
@@ -525,7 +539,10 @@ def find_places(
             # "مدينة عين" in "لمدينة عين عيسى": the feature word is not part of the name; but a region is named
             # with it in full ("البادية السورية")
             continue
-        if _in_hashtag(folded, f0, f1) or (k == k_last and _lexicon_word(sc, k, lex) and not _featured(sc, k, lex)):
+        if _in_hashtag(folded, f0, f1) or (
+            k == k_last and _lexicon_word(sc, k, lex) and not _featured(sc, k, lex)
+            and not _source_town(sc, k, lead, lex, sp.candidates, word)
+        ):
             continue
         if k == k_last and word in lex.person_names:
             continue
