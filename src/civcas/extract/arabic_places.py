@@ -344,7 +344,8 @@ def _source_town(sc: Scan, k: int, lead: str, lex: ArabicLex, candidates: Sequen
     """Whether a word the lexicons know only as a source's name ("الميادين", the channel) names its town here: after
     a preposition of where ("في الميادين", "بالميادين"), a town of some size spelled so in Arabic."""
     t = sc.toks[k].text
-    if not ({f for f, _ in variants(t, article=False)} & lex.source_only_singles or t in lex.source_only_singles):
+    # (the forms ``_lexicon_word`` checks the lexicons' single words against)
+    if lex.source_only_singles.isdisjoint(_formset(t, True)) and lex.source_only_singles.isdisjoint(_formset(t, False)):
         return False
     where = "ب" in lead or (k > 0 and sc.toks[k - 1].text in _WHERE_BEFORE)
     return where and _prominent(candidates, word)
