@@ -1320,7 +1320,7 @@ def _resolve_near_anchors(
     near an anchor score higher (``civcas.gazetteer.resolve``: within 30 km +3, within 100 km +1.5).
     """
     from civcas.gazetteer import resolve
-    from civcas.gazetteer.resolve import stray
+    from civcas.gazetteer.resolve import stray, stray_reading
 
     def confident(p: Place) -> bool:
         return (
@@ -1353,8 +1353,10 @@ def _resolve_near_anchors(
         if any(fold(a.mention or "") == fold(m.text) for a in anchors):
             continue  # the same name resolved without doubt elsewhere in the text
         again = resolve(m, gazetteer=gz, context=ctx2)
-        if again.lat is not None and (not fallback(again, gz) or stray(again)):
-            # (a village far from the anchors, only spelled like the name, yields to the area the text names)
+        if again.lat is not None and (not fallback(again, gz) or stray(again)
+                                      or stray_reading(out[k], gz, ctx2)):
+            # (a village far from the anchors, only spelled like the name, yields to the area the text names;
+            # so does the first pass's reading when it was such a village)
             out[k] = again
     return out
 

@@ -1308,17 +1308,43 @@ def _stray_namesake(c: _Static, target: str, context: ResolveContext) -> bool:
     """Whether the village ``c`` matched only loosely (its names a letter or more from the one written) lies farther
     than ``_FAR_KM`` from every place the document has resolved and in none of their first-level areas: the folding
     merged two names ("العطالة", "عطا الله"), and the place meant is one the gazetteer lacks."""
-    e = c.entry
-    if e.kind != "locality" or e.population >= _STRAY_POPULATION or c.spelling <= 0.05 or not e.admin1:
+    return _stray_entry(c.entry, c.spelling, target, context)
+
+
+def _stray_entry(e: GazetteerEntry, spelling: float, target: str, context: ResolveContext) -> bool:
+    if e.kind != "locality" or e.population >= _STRAY_POPULATION or spelling <= 0.05 or not e.admin1:
         return False
-    if not ARABIC_SCRIPT.search(target):
-        # Latin transliterations differ by a letter as a rule ("Baghouz", Baghuz), not as a sign of another name
+    if not ARABIC_SCRIPT.search(target) and not _other_consonants(target, e):
+        # Latin transliterations differ by a vowel as a rule ("Baghouz", Baghuz), not as a sign of another name;
+        # another consonant ("al Ghafr" village near Tal Sahan of Idlib, "Al Kafr" of Suwayda) is another name
         return False
     km = _anchor_km(e, context)
     if km is None or km <= _FAR_KM:
         return False
     own = fold.key(e.admin1)
     return not any(p.admin1 and fold.key(p.admin1) == own for p in context.places if p.gazetteer_id != e.id)
+
+
+def stray_reading(place: Place, gazetteer: Gazetteer, context: ResolveContext) -> bool:
+    """Whether a place resolved before the document's anchors were known is such a namesake of its mention, judged
+    against the anchors in ``context`` (:func:`_stray_namesake`): a village spelled only like the name written,
+    far from every place the document names without doubt."""
+    e = gazetteer.get(place.gazetteer_id) if place.gazetteer_id else None
+    if e is None or not place.mention:
+        return False
+    target = fold.loose(fold.base_name(place.mention))
+    spelling = nearest(target, tuple(fold.loose(n) for n in (e.name, *e.names[:40])))
+    return _stray_entry(e, spelling, target, context)
+
+
+def _other_consonants(target: str, e: GazetteerEntry) -> bool:
+    """Whether every Latin name of ``e`` has other consonants than ``target`` (articles and vowels aside): a
+    spelling no transliteration of the same Arabic name gives, though the folding rules merge it."""
+    def consonants(name: str) -> str:
+        return _VOWELS.sub("", fold.strip_loose_article(fold.loose(name))).replace(" ", "")
+
+    own = consonants(target)
+    return bool(own) and all(consonants(n) != own for n in (e.name, *e.names[:40]) if not ARABIC_SCRIPT.search(n))
 
 
 #: a city this large abroad is named by its other names too (an old name, another language's) in English text
