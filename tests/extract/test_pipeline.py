@@ -1825,3 +1825,26 @@ def test_pipeline_a_bare_count_after_a_toll_is_another_sources_figure() -> None:
     assert got.date is not None and told.date is not None and got.date.start == told.date.start
     # ... and none where no toll was told before it
     assert run(_doc("Asked how many drones were launched, the official said 51."), config=CONFIG) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Hamas: 40 killed in Israeli strike on Nuseirat camp.", "Hamas"),
+        ("Taliban: Pakistani airstrikes kill eight women and children in Paktika.", "Taliban"),
+        ("حماس: 40 شهيداً بغارة إسرائيلية على مخيم النصيرات.", "حماس"),
+        ("قال الحوثيون إن ثلاثة أشخاص قتلوا بغارات أمريكية بريطانية على مديرية باجل.", "الحوثيون"),
+    ],
+)
+def test_an_armed_group_that_reports_a_strike_is_its_source_not_its_attacker(text: str, source: str) -> None:
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert claims and claims[0].claimant == source, [(c.claimant, c.belligerents) for c in claims]
+    assert claims[0].claimant_kind.value == "belligerent"
+    assert not {"Houthis", "unknown"} & set(claims[0].belligerents), claims[0].belligerents
+
+
+def test_what_a_party_announces_it_did_is_no_part_of_its_name() -> None:
+    # "أعلنت كتائب القسام خوض اشتباكات ...": the Brigades speak; the clashes they announce are what they say
+    text = "أعلنت كتائب القسام خوض اشتباكات عنيفة مع القوات الإسرائيلية في خانيونس، وقتل 3 جنود."
+    claims = run(_doc(text), config=CONFIG)
+    assert claims and claims[0].claimant == "كتائب القسام", [c.claimant for c in claims]
