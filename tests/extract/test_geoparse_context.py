@@ -3055,3 +3055,48 @@ def test_a_person_named_with_his_office_is_no_place(village_config: Any) -> None
         village_config,
     )
     assert got and all(p.mention != "Abdah" for p in got), [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_capital_backing_a_militia_is_its_state_not_the_place(village_config: Any) -> None:
+    got = _claim_places(
+        "Rebels claimed today that a militia backed by Khartoum killed at least 17 people in South Kordofan.",
+        village_config,
+    )
+    assert got and got[0].mention == "South Kordofan", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_title_of_a_place_and_a_kings_name_are_no_places(village_config: Any) -> None:
+    # "the Alase of Ilase-Ijesa": a traditional ruler's title (a village Alase lies in Oyo); "Oba ...": a king
+    got = _claim_places(
+        "A traditional ruler, the Alase of Ilase-Ijesa in Obokun Local Government Area of Osun State, Oba Adesina "
+        "Ajayi, has been killed by gunmen who set his palace on fire.",
+        village_config,
+    )
+    assert got and got[0].admin1 == "Osun", [(p.name, p.admin1) for p in got]
+    assert all(p.mention not in ("Alase", "Oba Adesina Ajayi") for p in got), [p.mention for p in got]
+
+
+@pytest.mark.issue(5)
+def test_members_of_a_group_name_no_place_but_a_place_naming_a_body_stays(village_config: Any) -> None:
+    got = _claim_places(
+        "Five farmers were killed by gunmen suspected to be members of the Jamatul Ahlis Sunnah in Kajuru local "
+        "government area of Kaduna State.",
+        village_config,
+    )
+    assert got and got[0].mention == "Kajuru", [(p.name, p.mention) for p in got]
+    got = _claim_places(
+        "Four members of the Manbij military council were killed in a Turkish drone strike on Tuesday.",
+        village_config,
+    )
+    assert got and got[0].name == "Manbij", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_region_named_with_its_word_is_the_region_not_a_hamlet_of_its_name(village_config: Any) -> None:
+    # "Iraq's Kurdistan region": the region of the regions file, not a village called Kurdistan in Sulaymaniyah
+    got = _claim_places(
+        "A suicide bomber killed six people in Iraq's usually peaceful Kurdistan region on Sunday.", village_config
+    )
+    assert got and got[0].name != "Kurdistan" and got[0].country == "IQ", [(p.name, p.admin1) for p in got]

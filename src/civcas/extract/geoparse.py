@@ -89,6 +89,9 @@ def resolve_places(
     seats = _seat_names()
     mentions = {k: m for k, m in mentions.items() if not (
         fold(m.text) in seats and pat.seat_government_after.match(text[m.span.end : m.span.end + 20]))}
+    # "a South Sudan militia backed by Khartoum": a seat of government backing a party is its state, no place
+    mentions = {k: m for k, m in mentions.items() if not (
+        fold(m.text) in seats and pat.seat_backer_before.search(text[max(0, m.span.start - 30) : m.span.start]))}
     # "blaming the UAE": the state accused of the strike is no place of it (it still votes, as a force's name does)
     blamed = {(s, e) for s, e, _ in named
               if pat.blamed_before.search(text[max(0, s - 40) : s]) or _strikes(pat, text, s, e)}
@@ -948,6 +951,7 @@ class _CountryPatterns:
     party_before: re.Pattern[str]
     state_institution_after: re.Pattern[str]
     seat_government_after: re.Pattern[str]
+    seat_backer_before: re.Pattern[str]
     state_forces_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
@@ -1014,6 +1018,9 @@ def _country_patterns() -> _CountryPatterns:
         ),
         # After a seat of government, its state's government: "the Damascus Government" (no place)
         seat_government_after=re.compile(rf"^[\s\u00a0]+{alt(p.seat_government or [_NOTHING])}\b", re.IGNORECASE),
+        seat_backer_before=re.compile(
+            rf"\b{alt(p.seat_backer_before or [_NOTHING])}[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE
+        ),
         # ... and of them its armed ones: "Turkey's defence ministry", "Russia's army" (whose forces, not where)
         state_forces_after=re.compile(
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_forces or [_NOTHING])}\b",

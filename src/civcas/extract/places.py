@@ -134,6 +134,9 @@ class _Lex:
     title_word: re.Pattern[str]
     person_before: re.Pattern[str]
     person_after: re.Pattern[str]
+    group_before: re.Pattern[str]
+    #: "the Alase of Ilase-Ijesa": a title of the place named after "of" (``of_place_heads`` aside)
+    title_of: re.Pattern[str]
     settlement_before: re.Pattern[str]
     settlement_after: re.Pattern[str]
     admin_after: re.Pattern[str]
@@ -296,6 +299,10 @@ def _lex(rules: RuleFiles) -> _Lex:
         title_word=re.compile(alt(p.leading_titles)),
         person_before=person_before,
         person_after=person_after,
+        group_before=re.compile(rf"\b{alt(p.group_before or [_NO_WORD])}[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE),
+        title_of=re.compile(
+            rf"^(?!(?:{'|'.join(re.escape(w) for w in p.of_place_heads or [_NO_WORD])})$)[A-Z][\w'’\-]+$"
+        ),
         settlement_before=re.compile(
             rf"\b{alt(p.settlement_before)}s?[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE
         ),
@@ -584,6 +591,14 @@ def _clean_name(
     parts = name.split("-")
     if len(parts) > 1 and all(_country_word(w) for w in parts):
         return None  # "the Russian-Syrian alliance", "the Turkish-Syrian border": two countries' words, no place
+    if lex.group_before.search(doc_text[max(0, start - 30) : start]) and not _BODY_GOES_ON.match(doc_text, end):
+        # "gunmen suspected to be members of the Jamatul Ahlis Sunnah lid ...": a group's name (not a place naming
+        # the body after it: "members of the Minbij's military council", "a member of Gombe State House of Assembly")
+        return None
+    if lex.title_of.match(name) and _THE_BEFORE.search(doc_text, max(0, start - 5), start) and _OF_NAME_AFTER.match(
+        doc_text, end
+    ):
+        return None  # "the Alase of Ilase-Ijesa", "the Land of Black Africans": a title or a phrase, not a place
     # People, not places: "the martyrdom of Fatima Othman", "Kawthar Hajj Khalil, 45,", "named Essam Abdullah".
     if lex.person_before.search(doc_text[max(0, start - 40) : start]) or lex.person_after.match(
         doc_text[end : end + 80]  # a role's title may be long: "..., associate crisis and conflict director at"
@@ -629,6 +644,18 @@ def _clean_name(
     if len(doc_text[start:end]) < 3:
         return None
     return start, end
+
+
+#: "the" right before a name, as a title stands ("the Alase of ...")
+_THE_BEFORE = re.compile(r"\b[Tt]he[\s\u00a0]+$")
+#: "of" and a capitalised name after one
+_OF_NAME_AFTER = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:the[\s\u00a0]+)?[A-Z]")
+#: after a name, what makes it a place naming a body: a possessive, another capitalised word, a body's noun
+_BODY_GOES_ON = re.compile(
+    r"['’]s?\b|[\s\u00a0]+(?:[A-Z]|(?:local|military|city|town|village|provincial|district|state|peace|security)\b)"
+)
+#: a word no text holds, for an empty word list
+_NO_WORD = "\u0000never\u0000"
 
 
 _FEATURE_GAP = re.compile(r"(?:[\s\u00a0]+of)?[\s\u00a0]+(?:the[\s\u00a0]+)?", re.I)

@@ -742,7 +742,7 @@ def _resolve(mention: PlaceMention, *, gazetteer: Gazetteer, context: ResolveCon
     # named by the name with its feature word and by nothing else (admin areas keep their own resolution); "the
     # Kurdistan Region": the mention itself, feature word and all, is such a region's name
     wholes = []
-    if mention.phrase and mention.phrase != mention.text and mention.kind_hint == "district":
+    if mention.phrase and mention.phrase != mention.text and mention.kind_hint in ("district", "province"):
         wholes.append(mention.phrase)
     if fold.base_name(mention.text) != mention.text.strip():
         wholes.append(mention.text)
