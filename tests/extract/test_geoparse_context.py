@@ -3100,3 +3100,10 @@ def test_a_region_named_with_its_word_is_the_region_not_a_hamlet_of_its_name(vil
         "A suicide bomber killed six people in Iraq's usually peaceful Kurdistan region on Sunday.", village_config
     )
     assert got and got[0].name != "Kurdistan" and got[0].country == "IQ", [(p.name, p.admin1) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_a_port_named_after_its_town_is_in_that_town(village_config: Any) -> None:
+    got = _claim_places("شنت طائرات حربية غارات على ميناء الحديدة ومحطة الكهرباء، ما أدى إلى مقتل 6 أشخاص.",
+                        village_config)
+    assert got and got[0].country == "YE" and got[0].admin1 == "Al Hudaydah", [(p.name, p.admin1) for p in got]

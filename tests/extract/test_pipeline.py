@@ -1848,3 +1848,10 @@ def test_what_a_party_announces_it_did_is_no_part_of_its_name() -> None:
     text = "أعلنت كتائب القسام خوض اشتباكات عنيفة مع القوات الإسرائيلية في خانيونس، وقتل 3 جنود."
     claims = run(_doc(text), config=CONFIG)
     assert claims and claims[0].claimant == "كتائب القسام", [c.claimant for c in claims]
+
+
+def test_the_force_a_struck_prison_belongs_to_is_no_attacker() -> None:
+    # "سجناً تابعاً للحوثيين": the prison is the Houthis'; who struck it the text does not say
+    text = "قالت اللجنة الدولية للصليب الأحمر إن أكثر من 100 شخص قتلوا في غارات جوية استهدفت سجناً تابعاً للحوثيين."
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert claims and "Houthis" not in claims[0].belligerents, [c.belligerents for c in claims]
