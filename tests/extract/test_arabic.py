@@ -1398,6 +1398,22 @@ def test_a_stray_tatweel_after_a_whole_word_keeps_the_space() -> None:
     assert fold("مصادر محلية لـ سانا").text == "مصادر محليه ل سانا"
 
 
+def test_a_label_tag_run_into_the_first_word_is_split_off() -> None:
+    # a capture that dropped the line break after "#عاجل": the label ends, the news begins
+    from civcas.extract.arabic_text import fold
+
+    f = fold("#عاجلفقدت امرأة حياتها")
+    assert f.text == "#عاجل فقدت امراه حياتها"
+    assert f.source[slice(*f.span(6, 10))] == "فقدت"
+    assert fold("#عاجلة").text == "#عاجله"  # a longer word is no label
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = "#عاجلفقدت امرأة مسنة حياتها بقصف تركي على ريف حلب الشمالي."
+    claims = run(Document(id="a", text=text), config=ExtractConfig(gazetteer=None))
+    assert [c.killed.value for c in claims if c.killed] == [1]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

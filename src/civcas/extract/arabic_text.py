@@ -63,7 +63,12 @@ _SPECIAL = re.compile(
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 #: Where two words were written together: ة and ى end a word, so a letter after one starts the next ("#الرقةمقتل",
 #: "سوريةقتل": a post's hashtag line or a page's menu run into its first word when a capture drops line breaks).
-_GLUED = re.compile(f"(?<=[\u0629\u0649])(?=[{DIACRITICS}\u0640]*[\u0621-\u064a])")
+#: A post's label tag run into its first word ("#عاجلفقدت امرأة حياتها"): the label ends a word too.
+_GLUED = re.compile(
+    f"(?<=[\u0629\u0649])(?=[{DIACRITICS}\u0640]*[\u0621-\u064a])"
+    f"|(?:(?<=#\u0639\u0627\u062c\u0644)|(?<=#\u0647\u0627\u0645)|(?<=#\u062d\u0635\u0631\u064a))"
+    f"(?=[\u0621-\u064a])(?![\u0629\u0649\u0627\u064a])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,8 @@ def fold(text: str) -> Folded:
     ('استشهد طفلان', 'استُشهِد')
     """
     mapped = text.translate(_ONE_TO_ONE)
-    glued = [m.start() for m in _GLUED.finditer(text)] if "\u0629" in text or "\u0649" in text else []
+    glued = [m.start() for m in _GLUED.finditer(text)] if (
+        "\u0629" in text or "\u0649" in text or "#" in text) else []
     if not glued and not _SPECIAL.search(mapped):
         return Folded(mapped, text)
     out: list[str] = []
