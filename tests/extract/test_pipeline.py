@@ -1855,3 +1855,15 @@ def test_the_force_a_struck_prison_belongs_to_is_no_attacker() -> None:
     text = "قالت اللجنة الدولية للصليب الأحمر إن أكثر من 100 شخص قتلوا في غارات جوية استهدفت سجناً تابعاً للحوثيين."
     claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
     assert claims and "Houthis" not in claims[0].belligerents, [c.belligerents for c in claims]
+
+
+def test_a_count_of_the_dead_and_wounded_together_is_not_the_dead_count() -> None:
+    # "بفقدان وإصابة 20 شخصاً": twenty dead or wounded; the next sentence counts the dead ("بفقدان 5 مواطنين
+    # لحياتهم", with the preposition written on) and the wounded apart
+    text = ("تسبب الاستهداف التركي لقافلة المدنيين في سد تشرين بفقدان وإصابة 20 شخصاً. وتسبب الاستهداف بفقدان 5 "
+            "مواطنين لحياتهم وإصابة 15 آخرين.")
+    claims = [c for c in run(_doc(text), config=CONFIG) if c.killed is not None]
+    assert [(c.killed.value, c.injured.value if c.injured else None) for c in claims] == [(5, 15)]
+    # the combined count alone, with others wounded beside it, is still no count of the dead
+    text = "تسبب القصف بمقتل وإصابة 20 شخصاً، فيما أصيب 15 آخرون."
+    assert all(c.killed is None for c in run(_doc(text), config=CONFIG))

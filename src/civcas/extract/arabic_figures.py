@@ -139,8 +139,8 @@ def _split_events(sc: Scan, lex: ArabicLex) -> None:
             continue
         for verbs, objects, gap, payload in lex.split_events:
             word, skip = tok.text, 0
-            if word not in verbs and len(word) > 3 and word[0] in "وف" and word[1:] in verbs:
-                word, skip = word[1:], 1  # "وفقد"; but "فقدان" is the word itself
+            if word not in verbs and len(word) > 3 and word[0] in "وفب" and word[1:] in verbs:
+                word, skip = word[1:], 1  # "وفقد", "بفقدان"; but "فقدان" is the word itself
             if word not in verbs:
                 continue
             for j in range(i + 1, min(i + 1 + gap, len(toks))):

@@ -480,6 +480,20 @@ def _harm_words(rules: RuleFiles, field: str) -> tuple[re.Pattern[str], frozense
     return en, ar
 
 
+#: a cue that names the dead and the wounded both ("killed and wounded", "فقدان وإصابة"): its count is of the two
+_BOTH_NAMED = re.compile(
+    r"(?=.*\b(?:kill|dead|death|martyr))(?=.*\b(?:injur|wound))|"
+    r"(?=.*(?:قتل|مقتل|استشهد|استشهاد|فقد|شهداء|قتلى))(?=.*(?:اصاب|إصاب|أصيب|جرح|جريح))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _told_both(units: list[Unit]) -> bool:
+    """Whether the count of killed or injured came with a cue naming both ("20 killed and wounded"): that count is
+    of the dead and the wounded together, never of the dead alone, whatever else counts the wounded."""
+    return any(h.category == "killed_or_injured" and _BOTH_NAMED.match(h.cue.text) for u in units for h in u.harms)
+
+
 def _others_wounded(units: list[Unit], rules: RuleFiles) -> bool:
     """Whether the wounded are counted as "others" beside the victims ("14 others were wounded", "أصيب 14 آخرون"),
     words right after their count or before it."""
@@ -887,7 +901,8 @@ def _build_claim(
             Evidence(f"{cat}_cue", Span.of(text, u.sent.start + h.cue.start, u.sent.start + h.cue.end), h.cue.rule)
         )
         fired.append("partitive")
-    if "killed" not in figs and "killed_or_injured" in figs and "injured" in figs and _others_wounded(units, rules):
+    if ("killed" not in figs and "killed_or_injured" in figs and "injured" in figs and _others_wounded(units, rules)
+            and not _told_both(units)):
         # "ارتفع عدد ضحايا القصف إلى 7 مدنيين، فيما أصيب 14 آخرون", "7 victims, while 14 others were wounded": the
         # victims counted apart from the wounded are the dead
         figs["killed"] = figs.pop("killed_or_injured")
