@@ -573,3 +573,13 @@ def test_a_bare_count_another_source_gives(text: str, expected: list[tuple[str, 
 )
 def test_the_inverted_copula_names_the_victims(text: str, expected: list[tuple[str, int | None]]) -> None:
     assert [(h.category, h.value) for h in find_harms(text)] == expected
+
+
+def test_two_peoples_counted_apart_are_one_list() -> None:
+    # "At least 123 Ma'aliya and more than 200 Rizeigat were killed": a people's name after each count
+    (h,) = [h for h in find_harms("At least 123 Ma'aliya and more than 200 Rizeigat were killed in clashes near "
+                                  "Ed Daein.") if h.category == "killed"]
+    assert [(g.value, g.noun) for g in h.groups] == [(123, "Ma'aliya"), (200, "Rizeigat")]
+    # a weekday after a count is no people
+    (h,) = find_harms("The toll reached 5 Tuesday and 3 Wednesday, officials said.")
+    assert all(g.noun is None for g in h.groups)

@@ -168,7 +168,9 @@ _NOT_MODIFIER = (
 # A people's or clan's name as the subject of a verb ("20 Salamat were killed"); not a day or month.
 _PEOPLE_NAME = (
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
-    r"[A-Z][a-z'’\-]{2,}(?=[\s\u00a0]+(?:were|have|had)\b)"
+    r"[A-Z][a-z'’\-]{2,}(?=[\s\u00a0]+(?:were|have|had)\b"
+    # ("At least 123 Ma'aliya and more than 200 Rizeigat were killed": a people's name before another count)
+    r"|[\s\u00a0]+and[\s\u00a0]+(?:(?:at\s+least|more\s+than|over|about|around|nearly|some|almost)\s+)?\d)"
 )
 _GENERIC_PLURAL = re.compile(
     rf"^(?:[\s\u00a0]+(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’\-]*){{0,3}}[\s\u00a0]+"
