@@ -3107,3 +3107,14 @@ def test_a_port_named_after_its_town_is_in_that_town(village_config: Any) -> Non
     got = _claim_places("شنت طائرات حربية غارات على ميناء الحديدة ومحطة الكهرباء، ما أدى إلى مقتل 6 أشخاص.",
                         village_config)
     assert got and got[0].country == "YE" and got[0].admin1 == "Al Hudaydah", [(p.name, p.admin1) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_place_s_other_name_in_parentheses_is_a_mention_of_it(village_config: Any) -> None:
+    # "أبو راسين (زركان)": the Kurdish name beside the Arabic one; a count in parentheses is no name
+    claims = run(Document(id="p", text="استشهد مدني بقصف تركي على بلدة أبو راسين (زركان) بريف الحسكة."),
+                 config=village_config)
+    assert claims and claims[0].place is not None and claims[0].place.name == "Abu Rasayn"
+    assert "زركان" in [p.mention for p in (claims[0].place, *claims[0].places)]
+    claims = run(Document(id="q", text="قتل 3 مدنيين (بينهم طفل) بقصف على مدينة إدلب (فيديو)."), config=village_config)
+    assert all(p.mention not in ("بينهم طفل", "فيديو") for c in claims for p in (c.place, *c.places) if p)

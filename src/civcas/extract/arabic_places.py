@@ -733,6 +733,8 @@ def find_places(
         k_last = _token_at(sc, f1 - 1) or k
         found.append(_M(f0, f1, k, k_last, "hashtag", ctx[1], ctx[2]))
     found.sort(key=lambda m: m.first)
+    found.extend(_parenthesised(sc, found, lex, taken))
+    found.sort(key=lambda m: m.first)
     _containment(sc, found, lex)
     out = []
     for m in found:
@@ -758,6 +760,29 @@ def find_places(
                 phrase=phrase,
             )
         )
+    return out
+
+
+def _parenthesised(sc: Scan, found: list[_M], lex: ArabicLex, taken: Any) -> list[_M]:
+    """ "أبو راسين (زركان)", "عين العرب (كوباني)": a place's other name in parentheses right after it, one or two words
+    no lexicon knows, is a mention of the same place (the geoparser places the one it knows by the other)."""
+    toks = sc.toks
+    out = []
+    for m in found:
+        j = m.t_last + 1
+        if j >= len(toks) or toks[j].text != "(":
+            continue
+        close = next((c for c in range(j + 2, min(j + 4, len(toks))) if toks[c].text == ")"), None)
+        if close is None:
+            continue
+        words = range(j + 1, close)
+        if any(not toks[k].text.isalpha() or len(toks[k].text) < 3 or _lexicon_word(sc, k, lex)
+               or toks[k].text in lex.not_places for k in words):
+            continue
+        f0, f1 = toks[j + 1].start, toks[close - 1].end
+        if taken(f0, f1):
+            continue
+        out.append(_M(f0, f1, j + 1, close - 1, "alias", m.kind, m.relation, list(m.within)))
     return out
 
 
