@@ -3118,3 +3118,11 @@ def test_an_arabic_place_s_other_name_in_parentheses_is_a_mention_of_it(village_
     assert "زركان" in [p.mention for p in (claims[0].place, *claims[0].places)]
     claims = run(Document(id="q", text="قتل 3 مدنيين (بينهم طفل) بقصف على مدينة إدلب (فيديو)."), config=village_config)
     assert all(p.mention not in ("بينهم طفل", "فيديو") for c in claims for p in (c.place, *c.places) if p)
+
+
+@pytest.mark.issue(5)
+def test_a_markets_wares_and_a_headlines_verb_are_no_place_names(village_config: Any) -> None:
+    got = _claim_places("مجزرة في مدينة إدلب.. 8 شهداء بغارات استهدفت سوق الخضار وسط المدينة.", village_config)
+    assert got and got[0].name == "Idlib", [(p.name, p.mention) for p in got]
+    got = _claim_places("قصف تركي على مدينة الباب يوقع 16 قتيلاً بينهم 5 أطفال.", village_config)
+    assert got and got[0].mention == "الباب", [(p.name, p.mention) for p in got]

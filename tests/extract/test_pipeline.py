@@ -1867,3 +1867,20 @@ def test_a_count_of_the_dead_and_wounded_together_is_not_the_dead_count() -> Non
     # the combined count alone, with others wounded beside it, is still no count of the dead
     text = "تسبب القصف بمقتل وإصابة 20 شخصاً، فيما أصيب 15 آخرون."
     assert all(c.killed is None for c in run(_doc(text), config=CONFIG))
+
+
+def test_the_mediators_of_a_truce_and_its_date_are_no_strikes() -> None:
+    # "وقف إطلاق النار" is a ceasefire, not firing; the month the truce was mediated dates no strike told before it
+    text = ("وأضافت أن شخصين آخرين قتلا في غارة جوية قرب مدينة إدلب.\n\nفي آذار / مارس 2020، توسطت روسيا وتركيا في "
+            "وقف إطلاق النار لوقف مسعى الحكومة لاستعادة إدلب.")
+    (claim,) = [c for c in run(_doc(text, published=date(2023, 6, 26)), config=CONFIG) if c.killed]
+    assert claim.belligerents == (), claim.belligerents
+    assert claim.date is None or claim.date.start is None or claim.date.start.year == 2023, claim.date
+
+
+def test_a_verb_of_saying_that_carries_the_dead_is_no_speech() -> None:
+    # "ونقل جثمان الضحية": the civil defence carried the body; it names no source
+    text = ("استجابت فرقنا لقصف مدفعي لقوات النظام استهدف الأحياء السكنية في مدينة سرمين، ما أدى لمقتل رجل، وقامت فرقنا "
+            "بإسعاف المصابين ونقل جثمان الضحية.")
+    claims = run(_doc(text), config=CONFIG)
+    assert claims and all("المصابين" not in (c.claimant or "") for c in claims), [c.claimant for c in claims]

@@ -28,7 +28,7 @@ from civcas.extract.arabic_dates import dateline, doc_year, find_dates
 from civcas.extract.arabic_figures import Scan, find_harms, scan
 from civcas.extract.arabic_lexicon import ArabicLex, VictimWord, arabic_lex
 from civcas.extract.arabic_places import find_places
-from civcas.extract.arabic_text import WORD_DOT, fold, fold_phrase, tokens
+from civcas.extract.arabic_text import WORD_DOT, PhraseHit, fold, fold_phrase, tokens
 from civcas.extract.attribution import ClaimantMention
 from civcas.extract.groups import Group, Harm
 from civcas.extract.rules import RuleFiles
@@ -237,13 +237,22 @@ def _ar_place_key(name: str) -> str:
     return k.removeprefix("ال") if " " not in k else k
 
 
+#: the word before "إطلاق النار" that makes it a truce ("وقف إطلاق النار"), folded
+_CEASE = frozenset({"وقف", "لوقف", "بوقف", "ووقف", "فوقف"})
+
+
+def _ceasefire(sc: Scan, hit: PhraseHit) -> bool:
+    """ "توسطت روسيا وتركيا في وقف إطلاق النار": the firing a truce stops is no attack (nor its mediators forces)."""
+    return hit.first > 0 and sc.toks[hit.first - 1].text in _CEASE and "النار" in sc.toks[hit.last].text
+
+
 def _units(doc_text: str, sub: Sentence, lex: ArabicLex, reference: date | None, year_hint: int | None,
            spotted: list[object], headline: bool) -> list[Unit]:
     folded = fold(sub.text)
     if not lex.trigger.search(folded.text):
         return []  # no harm, strike or stance word anywhere: nothing to state
     sc = scan(folded, tokens(folded.text), lex)
-    attack = lex.attack.find(sc.toks)
+    attack = [h for h in lex.attack.find(sc.toks) if not _ceasefire(sc, h)]
     stance = main_stance(find_stance(sc, lex))
     if not (sc.harm or attack or stance):
         return []  # a source named without harm or strike rarely leads an Arabic sentence's figures

@@ -199,6 +199,8 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
     for hit in lex.speech_verbs.find(toks):
         if hit.first in taken:
             continue
+        if hit.last + 1 < len(toks) and toks[hit.last + 1].text in lex.carried_objects:
+            continue  # "وقامت فرقنا بإسعاف المصابين ونقل جثمان الضحية": the body carried, no report carried
         accuse = any(f in lex.accuse_verbs for f, _ in variants(toks[hit.first].text, article=False))
         np = _phrase_after(sc, hit.last + 1, lex, before_force=accuse)
         if hit.last > hit.first and (np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER):

@@ -112,6 +112,7 @@ class ArabicLex:
     phrase_stops: frozenset[str]
     object_stops: frozenset[str]
     object_people: frozenset[str]
+    carried_objects: frozenset[str]
     object_bodies: frozenset[str]
     dropped_leads: frozenset[str]
     record_leads: frozenset[str]
@@ -436,6 +437,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         phrase_stops=_words(cl.phrase_stops),
         object_stops=_words(cl.object_stops),
         object_people=_words(cl.object_people),
+        carried_objects=_words(cl.carried_objects),
         object_bodies=_words(cl.object_bodies),
         dropped_leads=_words(cl.dropped_leads),
         record_leads=_words(cl.record_leads),

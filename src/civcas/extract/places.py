@@ -299,7 +299,9 @@ def _lex(rules: RuleFiles) -> _Lex:
         title_word=re.compile(alt(p.leading_titles)),
         person_before=person_before,
         person_after=person_after,
-        group_before=re.compile(rf"\b{alt(p.group_before or [_NO_WORD])}[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE),
+        group_before=re.compile(
+            rf"\b{alt(p.group_before or [_NO_WORD])}[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.IGNORECASE
+        ),
         title_of=re.compile(
             rf"^(?!(?:{'|'.join(re.escape(w) for w in p.of_place_heads or [_NO_WORD])})$)[A-Z][\w'’\-]+$"
         ),

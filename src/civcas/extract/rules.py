@@ -575,6 +575,8 @@ class ArabicClaimantsFile(ClaimantsFile):
     #: a person's title that opens the verb's object, never part of the speaker's name ("نعى ناشطون الشاب ...")
     object_people: list[str] = []
     object_bodies: list[str] = []
+    #: what a verb of saying carries when it is no speech ("نقل جثمان الضحية", "نقلت المصابين": transport)
+    carried_objects: list[str] = []
     #: words dropped from the head of a claimant phrase ("بعض", "أحد")
     dropped_leads: list[str]
     #: a record a source keeps, dropped from the head of a claimant phrase with its adjective: "وفق حصيلة جديدة
