@@ -3126,3 +3126,13 @@ def test_a_markets_wares_and_a_headlines_verb_are_no_place_names(village_config:
     assert got and got[0].name == "Idlib", [(p.name, p.mention) for p in got]
     got = _claim_places("قصف تركي على مدينة الباب يوقع 16 قتيلاً بينهم 5 أطفال.", village_config)
     assert got and got[0].mention == "الباب", [(p.name, p.mention) for p in got]
+
+
+@pytest.mark.issue(5)
+def test_an_arabic_direction_that_describes_a_known_town_is_read_without(village_config: Any) -> None:
+    # "بلدة عيترون الجنوبية": the southern town of Aitaroun; the gazetteer has no "Aitaroun the southern"
+    got = _claim_places("استشهد 6 أشخاص في غارة إسرائيلية استهدفت منزلاً في بلدة عيترون الجنوبية.", village_config)
+    assert got and got[0].name == "Aitaroun" and got[0].country == "LB", [(p.name, p.country) for p in got]
+    # ... but a size that tells one of a pair apart is the name's: "بوبان صغير" is no "Buban Kabir"
+    got = _claim_places("قتل شاب برصاص الجنود الأتراك في قرية بوبان صغير بريف حلب.", village_config)
+    assert got and "Kabir" not in (got[0].name or ""), [(p.name, p.mention) for p in got]

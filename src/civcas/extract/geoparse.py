@@ -1165,8 +1165,58 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
                                  reasons=(f"names the country {iso}",))
                 continue
         out[k] = resolve(m, gazetteer=gz, context=ctx)
+        if fallback(out[k], gz) or out[k].gazetteer_id is None:
+            bare = _without_direction(m)
+            if bare is not None:
+                # "بلدة عيترون الجنوبية" (the southern town of Aitaroun): a direction the gazetteer does not spell with
+                # the name describes the place; the bare name stands, where the text puts it (a namesake outside the
+                # area named with it is not taken: "قرية غريبة الشرقية بريف ديرالزور" stays unknown)
+                again = resolve(bare, gazetteer=gz, context=ctx)
+                if not fallback(again, gz) and again.gazetteer_id is not None and again.precision in (
+                    PlacePrecision.SETTLEMENT, PlacePrecision.NEAR
+                ) and not _named_with_direction(gz, again):
+                    out[k] = replace(again, mention=m.text, span=m.span,
+                                     reasons=(*again.reasons, f"'{m.text}' read without its adjective of direction"))
     out = _resolve_near_anchors(mentions, out, gz, ctx)
     return (_near_their_anchors(mentions, out, gz, ctx, located) if located else out), country
+
+
+@functools.cache
+def _arabic_directions() -> frozenset[str]:
+    """The adjectives of direction or size that may end an Arabic village's name (``name_directions``), folded."""
+    from civcas.extract.arabic_text import fold_phrase
+    from civcas.extract.rules import load_rules
+
+    places = load_rules().ar_places
+    return frozenset(fold_phrase(w) for w in places.name_directions) if places is not None else frozenset()
+
+
+#: words of direction or size inside a place's own names ("Buban Kabir", "Gharibah Sharqiyah", "الجرذي الشرقي")
+_DIRECTION_IN_NAME = re.compile(
+    r"\b(?:(?:ash|al|el|as)[\s\-])?(?:sharq\w*|gharb\w*|shamal\w*|janub\w*|kab[ie]r\w*|kebir\w*|sagh[ie]r\w*|"
+    r"sgh[ie]r\w*|fawq\w*|fouq\w*|tahtan\w*|east|west|north|south|upper|lower)\b"
+    r"|(?:^|\s)(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|كبير|صغير|فوقاني|تحتاني|فوقا|تحتا)(?:ه|ة)?(?:$|\s)",
+    re.IGNORECASE,
+)
+
+
+def _named_with_direction(gz: Any, p: Place) -> bool:
+    """Whether the place's own names carry a direction or size: then the bare name found it as another place of a
+    pair ("بوبان صغير" is no "Buban Kabir")."""
+    e = gz.get(p.gazetteer_id) if p.gazetteer_id and hasattr(gz, "get") else None
+    return e is not None and any(_DIRECTION_IN_NAME.search(n) for n in (e.name, *e.names[:40]))
+
+
+def _without_direction(m: PlaceMention) -> PlaceMention | None:
+    """The mention without the adjective of direction that ends it ("عيترون الجنوبية" -> "عيترون"), if it has one."""
+    if not ARABIC_SCRIPT.search(m.text):
+        return None
+    head, _, last = m.text.strip().rpartition(" ")
+    from civcas.extract.arabic_text import fold_phrase
+
+    if not head or fold_phrase(last) not in _arabic_directions():
+        return None
+    return replace(m, text=head)
 
 
 #: The relations that locate a place from another ("east of Mosul", "15 km from Manbij").
