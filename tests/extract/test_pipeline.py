@@ -1880,7 +1880,7 @@ def test_the_mediators_of_a_truce_and_its_date_are_no_strikes() -> None:
 
 def test_a_verb_of_saying_that_carries_the_dead_is_no_speech() -> None:
     # "ونقل جثمان الضحية": the civil defence carried the body; it names no source
-    text = ("استجابت فرقنا لقصف مدفعي لقوات النظام استهدف الأحياء السكنية في مدينة سرمين، ما أدى لمقتل رجل، وقامت فرقنا "
-            "بإسعاف المصابين ونقل جثمان الضحية.")
+    text = ("استجابت فرقنا لقصف مدفعي لقوات النظام استهدف الأحياء السكنية في مدينة سرمين، ما أدى لمقتل رجل، "
+            "وقامت فرقنا بإسعاف المصابين ونقل جثمان الضحية.")
     claims = run(_doc(text), config=CONFIG)
     assert claims and all("المصابين" not in (c.claimant or "") for c in claims), [c.claimant for c in claims]
