@@ -1884,3 +1884,13 @@ def test_a_verb_of_saying_that_carries_the_dead_is_no_speech() -> None:
             "وقامت فرقنا بإسعاف المصابين ونقل جثمان الضحية.")
     claims = run(_doc(text), config=CONFIG)
     assert claims and all("المصابين" not in (c.claimant or "") for c in claims), [c.claimant for c in claims]
+
+
+def test_a_semicolon_parts_two_statements_before_an_and_inside_the_first() -> None:
+    # "a crowd of women and children at Baghuz, ...; the US military acknowledged 80": the first statement keeps its
+    # place; "and" there joins two nouns
+    text = ("At least 70 people were killed when US aircraft struck a crowd of women and children at Baghuz, according "
+            "to a New York Times investigation; the US military acknowledged 80 deaths, but said 16 were fighters.")
+    claims = run(_doc(text), config=CONFIG)
+    by = {c.killed.value: c for c in claims if c.killed}
+    assert by[70].place is not None and by[70].place.mention == "Baghuz", by[70].place

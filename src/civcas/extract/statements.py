@@ -158,6 +158,11 @@ _BOUNDARY = re.compile(
     r"\bwhereas\b",
     re.I,
 )
+_STRONG_BOUNDARY = re.compile(
+    r";|,\s*(?:while|whereas|but|after|before|as|when|bringing|raising|taking|pushing|lifting)\b|\bwhile\b|"
+    r"\bwhereas\b",
+    re.I,
+)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|told|reported|reports|announced|stated|wrote|confirmed|surfaced|emerged|published|posted|"
     r"released|blamed|accused|denounced|condemned|called|added|revealed|declared|claimed|noted|tweeted|issued|"
@@ -606,7 +611,9 @@ def _regions(text: str, units: list[Unit], dates: list[DateMention]) -> None:
         if offs:
             cut = offs[0].start
         else:
-            m = _BOUNDARY.search(text, a, b)
+            # a semicolon or a clause's conjunction before a bare "and" ("a crowd of women and children at Baghuz,
+            # according to ...; the US military acknowledged 80"): "and" may join a noun's conjuncts
+            m = _STRONG_BOUNDARY.search(text, a, b) or _BOUNDARY.search(text, a, b)
             cut = m.start() if m else (a + b) // 2
         # A date or place right before the next unit's cue and after the boundary stays with the next unit.
         bounds.append(max(cut, a))
