@@ -1894,3 +1894,13 @@ def test_a_semicolon_parts_two_statements_before_an_and_inside_the_first() -> No
     claims = run(_doc(text), config=CONFIG)
     by = {c.killed.value: c for c in claims if c.killed}
     assert by[70].place is not None and by[70].place.mention == "Baghuz", by[70].place
+
+
+def test_an_army_that_denies_the_toll_disputes_it_and_speaks_on() -> None:
+    # "... بينما قال الجيش الإسرائيلي إن الغارة استهدفت مركز قيادة لحماس ونفى الحصيلة": the army's dispute of the figures
+    text = ("قال الدفاع المدني إن أكثر من 100 شخص استشهدوا في غارة إسرائيلية على مدرسة في حي الدرج، بينما قال الجيش "
+            "الإسرائيلي إن الغارة استهدفت مركز قيادة لحماس ونفى الحصيلة.")
+    claims = run(_doc(text), config=CONFIG)
+    stances = {c.claimant: c.stance for c in claims}
+    assert stances.get("الجيش الإسرائيلي") is Stance.DISPUTES, stances
+    assert "قيادة لحماس" not in stances, stances

@@ -209,6 +209,14 @@ def find_claimants(sc: Scan, lex: ArabicLex) -> list[ClaimantMention]:
             if whole is not None and _kind(sc, whole[0], whole[1], lex)[0] is not ClaimantKind.OTHER:
                 np = whole
         how = "verb_subject"
+        if (np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER) and hit.skip and (
+            hit.last + 1 < len(toks) and toks[hit.last + 1].text in lex.object_stops
+        ):
+            # "... ونفى الحصيلة": a verb joined by و before what it denies continues the speaker before it
+            cont = _same_subject(sc, hit, out, lex)
+            if cont is not None:
+                out.append(cont)
+                continue
         if np is None or _kind(sc, np[0], np[1], lex)[0] is ClaimantKind.OTHER:
             before = _phrase_before(sc, hit.first, lex)
             if before is not None:
@@ -251,7 +259,9 @@ def _same_subject(sc: Scan, hit: Any, out: list[ClaimantMention], lex: ArabicLex
     if not hit.skip or word[:1] not in "وف":
         return None
     if hit.last + 1 < len(sc.toks) and sc.toks[hit.last + 1].text not in ("ان", "انه", "انها", "انهم", "بان", "بانه",
-                                                                         "بانها", ":"):
+                                                                         "بانها", ":") and (
+        sc.toks[hit.last + 1].text not in lex.object_stops  # "ونفى الحصيلة", "ونفت ذلك": what it denies, no subject
+    ):
         return None  # "وقال مصدر ...": a subject the lexicon does not know is someone else
     cs, ce = sc.span(hit.first, hit.last)
     before = [c for c in out if c.cue_end <= cs and not c.generic and not c.relay]
