@@ -1897,7 +1897,7 @@ def test_a_semicolon_parts_two_statements_before_an_and_inside_the_first() -> No
 
 
 def test_an_army_that_denies_the_toll_disputes_it_and_speaks_on() -> None:
-    # "... بينما قال الجيش الإسرائيلي إن الغارة استهدفت مركز قيادة لحماس ونفى الحصيلة": the army's dispute of the figures
+    # "... قال الجيش الإسرائيلي إن الغارة استهدفت مركز قيادة لحماس ونفى الحصيلة": the army disputes the figures
     text = ("قال الدفاع المدني إن أكثر من 100 شخص استشهدوا في غارة إسرائيلية على مدرسة في حي الدرج، بينما قال الجيش "
             "الإسرائيلي إن الغارة استهدفت مركز قيادة لحماس ونفى الحصيلة.")
     claims = run(_doc(text), config=CONFIG)
