@@ -583,3 +583,17 @@ def test_two_peoples_counted_apart_are_one_list() -> None:
     # a weekday after a count is no people
     (h,) = find_harms("The toll reached 5 Tuesday and 3 Wednesday, officials said.")
     assert all(g.noun is None for g in h.groups)
+
+
+def test_a_count_with_thousands_before_a_comma_is_whole() -> None:
+    # "rose to 23,357, officials said": the comma after the count is punctuation, not a list of 23 and 357
+    (h,) = find_harms("The death toll rose to 23,357, officials said.")
+    assert [g.value for g in h.groups] == [23357]
+
+
+def test_a_toll_since_a_date_reads_past_the_date() -> None:
+    # "the death toll in Gaza since October 7 has risen to ...": the date's digits are no count
+    (h,) = find_harms("The death toll in Gaza since October 7 has risen to 23,357, the health ministry said.")
+    assert [g.value for g in h.groups] == [23357]
+    (h,) = find_harms("The toll in the village has since risen to 40.")
+    assert [g.value for g in h.groups] == [40]

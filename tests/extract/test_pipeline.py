@@ -1904,3 +1904,15 @@ def test_an_army_that_denies_the_toll_disputes_it_and_speaks_on() -> None:
     stances = {c.claimant: c.stance for c in claims}
     assert stances.get("الجيش الإسرائيلي") is Stance.DISPUTES, stances
     assert "قيادة لحماس" not in stances, stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت وزارة الصحة في غزة ارتفاع حصيلة الشهداء منذ 7 أكتوبر إلى 23357 شهيداً.",
+        "The Gaza health ministry said the death toll since October 7 had risen to 23,357.",
+    ],
+)
+def test_a_toll_since_a_day_of_a_month_is_a_tally(text: str) -> None:
+    claims = [c for c in run(_doc(text, published=date(2024, 1, 10)), config=CONFIG) if c.killed]
+    assert [(c.kind, c.killed.value) for c in claims] == [(ClaimKind.AGGREGATE, 23357)]

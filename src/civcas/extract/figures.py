@@ -117,13 +117,28 @@ _NOUN_AFTER_PP = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|since|during|over|across|by|caused\s+by|resulting\s+from)\b"
     r"[^.;:!?\d\"“”]{1,120}?"
     r"(?=\s(?:is|was|has|have|had|rose|rise|rises|risen|climbed|climbs|reached|reaches|stood|stands|increased|"
-    r"increases|jumped|jumps|remained|remains|now|later|since|subsequently|eventually|grew)\b"
+    r"increases|jumped|jumps|remained|remains|now|later|since(?=\s+(?:risen|rose|climbed|reached|increased|grown))|"
+    r"subsequently|eventually|grew)\b"
     # "put the death toll [from Tuesday's raid on the school] at 40"
     r"|\s+at\s+(?:least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?(?:\d|$)"
     # "raising the toll [of Monday's strike on the town] to nine": the count ends the gap
     r"|\s+to\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$)",
     re.IGNORECASE,
 )
+_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+#: a date inside the phrase between a toll's noun and its count ("the death toll in Gaza since October 7 has risen to")
+_DATE_IN_GAP = re.compile(
+    rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES}"
+    r"(?:\s+(?:19|20)\d\d)?\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _mask_dates(gap: str) -> str:
+    """``gap`` with its dates written over in letters, the same length: a date's digits are no count."""
+    return _DATE_IN_GAP.sub(lambda m: "x" * len(m.group()), gap)
+
+
 _ENDS_WITH_PREPOSITION = re.compile(r"\s(?:of|from|in|on)$", re.IGNORECASE)
 _NOUN_AFTER_PP_END = re.compile(
     r"^\s+(?:in|from|of|after|following|at|among|on|caused\s+by|resulting\s+from)\b[^.;:!?\d\"“”,]{1,120}?\s*$",
@@ -1190,11 +1205,11 @@ def _join(text: str, cue: Cue, mains: list[Group], used: set[int], lex: _Lex) ->
             regex = _ACTIVE_GAP if form == "active" else _NOUN_AFTER_GAP
             if regex.fullmatch(gap):
                 return form, coordinated_after(text, g, mains, used)
-            pp = _NOUN_AFTER_PP.match(gap) if form == "noun_after" else None
+            pp = _NOUN_AFTER_PP.match(_mask_dates(gap)) if form == "noun_after" else None
             if pp is None and form == "noun_after" and _ENDS_WITH_PREPOSITION.search(text[cue.start : cue.end]):
                 # "the death toll of [the attack on the market] has risen to eight": the cue took the preposition
                 lead = " of"
-                pp2 = _NOUN_AFTER_PP.match(lead + gap)
+                pp2 = _NOUN_AFTER_PP.match(lead + _mask_dates(gap))
                 if pp2 and pp2.end() > len(lead) and _NOUN_AFTER_GAP.fullmatch(gap[pp2.end() - len(lead) :]):
                     return form, coordinated_after(text, g, mains, used)
             if pp is None and form == "noun_after" and re.match(r"at\s", g.text, re.I):

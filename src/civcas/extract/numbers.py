@@ -38,7 +38,9 @@ class _Scanner:
     tag: str
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+#: a count with its thousands marked ("23,357"), a comma after it being punctuation ("rose to 23,357, officials
+#: said"; not "1,2345" or "1,234,5"), or plain digits
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?"
 
 
 @functools.cache
