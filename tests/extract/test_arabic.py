@@ -2453,3 +2453,21 @@ def test_arabic_the_taliban_are_no_two_students() -> None:
 )
 def test_arabic_a_second_peoples_adjective_after_a_force_is_a_second_force(text: str, forces: list[str]) -> None:
     assert sorted({a.canonical for u in _units(text) for a in u.actors}) == sorted(forces)
+
+
+def test_a_count_in_digits_takes_its_thousands_and_the_rest() -> None:
+    # "23 ألفاً و357 شهيداً": twenty-three thousand three hundred and fifty-seven, not 23 and 357
+    (h,) = [h for h in _harms_of("ارتفع عدد الشهداء إلى 23 ألفاً و357 شهيداً") if h.groups]
+    assert [g.value for g in h.groups] == [23357]
+    (h,) = _harms_of("قتل 3 آلاف مدني")
+    assert [g.value for g in h.groups] == [3000]
+
+
+def test_killed_and_wounded_by_a_feminine_force_is_both() -> None:
+    # "روسيا قتلت وجرحت أكثر من 12 ألف مدني": the dead and the wounded together
+    (h,) = [h for h in _harms_of("إن روسيا قتلت وجرحت أكثر من 12 ألف مدني في سوريا.") if h.groups]
+    assert h.category == "killed_or_injured" and [g.value for g in h.groups] == [12000]
+
+
+def _harms_of(text: str) -> list[Any]:
+    return [h for u in _units(text) for h in u.harms]

@@ -179,7 +179,16 @@ def _number(sc: Scan, i: int, lex: ArabicLex) -> _Number | None:
         v = _digits(tok)
         if v is None:
             return None
-        return i, 0, v, v, v, f"{lex.tags['ar_numbers']}#digits"
+        last = i
+        scale = lex.scales.get(toks[i + 1].text) if i + 1 < len(toks) else None
+        if scale is not None and scale >= 1000 and toks[i + 1].start - toks[i].end <= 1:
+            # "23 ألفاً و357": digits times their scale, and the digits joined to it by و
+            v, last = v * scale, i + 1
+            if last + 2 < len(toks) and toks[last + 1].text == "و" and toks[last + 2].text[:1].isdigit():
+                rest = _digits(toks[last + 2].text)
+                if rest is not None and rest < scale:
+                    v, last = v + rest, last + 2
+        return last, 0, v, v, v, f"{lex.tags['ar_numbers']}#digits"
     hit = lex.vague.at(toks, i)
     if hit is not None and (hit.skip == 0 or toks[i].text[0] in "وفب"):
         low, high, rule = cast("tuple[int | None, int | None, str]", hit.payload)
