@@ -1916,3 +1916,12 @@ def test_an_army_that_denies_the_toll_disputes_it_and_speaks_on() -> None:
 def test_a_toll_since_a_day_of_a_month_is_a_tally(text: str) -> None:
     claims = [c for c in run(_doc(text, published=date(2024, 1, 10)), config=CONFIG) if c.killed]
     assert [(c.kind, c.killed.value) for c in claims] == [(ClaimKind.AGGREGATE, 23357)]
+
+
+def test_one_strike_dated_by_last_month_is_an_incident() -> None:
+    # "A strike on the market last month killed 20": one attack, its month its date; strikes over a month are a tally
+    one = run(_doc("A strike on the market last month killed 20 people.", published=date(2024, 3, 15)), config=CONFIG)
+    assert [(c.kind, c.date.precision if c.date else None) for c in one] == [(ClaimKind.INCIDENT, DatePrecision.MONTH)]
+    many = run(_doc("Coalition strikes killed 40 civilians in Syria last month.", published=date(2024, 3, 15)),
+               config=CONFIG)
+    assert [c.kind for c in many] == [ClaimKind.AGGREGATE]

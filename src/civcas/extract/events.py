@@ -69,6 +69,14 @@ _SPAN_UP_TO_NOW = ("#past_two_weeks", "#past_month")
 #: A country's toll over a named month at least this large is a tally ("In August, SNHR documented the killing of
 #: 104 civilians in Syria"); a smaller one may be one strike dated loosely ("a commander killed in November")
 _MONTH_TALLY_MIN = 10
+#: one attack named as such ("a strike on the market last month killed 20", "last month's strike"): its toll, however
+#: loosely dated, is an incident's, not a month's tally
+_ONE_ATTACK = re.compile(
+    r"\b(?:a|an|the|one|single)\s+(?:[\w\-]+\s+){0,2}?(?:air\s*strike|airstrike|drone\s+strike|strike|raid|air\s+raid|"
+    r"bombing|blast|explosion|massacre)(?![\w\-])|['’]s\s+(?:[\w\-]+\s+)?(?:air\s*strike|airstrike|strike|raid|bombing|"
+    r"attack|massacre)(?![\w\-])",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(
     r"\s+(?:spokes(?:man|woman|person)|representative|commander|official|officials|officer|source|sources|"
     r"statement|envoy|minister|chief|head|president|director|colonel|col\.|general|gen\.|major|captain|"
@@ -1004,6 +1012,13 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         # "Up to date, a woman and a child are reported injured": "so far" with a strike's count is its toll (a day's
         # count over a province stays a tally)
         rules = []
+    region = u.sent.text[u.region[0] : u.region[1]]
+    if rules and all(r in _PERIOD_SPAN for r in rules) and _ONE_ATTACK.search(region) and not any(
+        d.kind == "year" for d in u.dates
+    ):
+        # "a strike on the market last month killed 20": one attack named as such, dated loosely, is an incident (not
+        # one told by its year alone: an incident's date keeps no year, and "in 2019" would be lost)
+        rules = []
     if rules and not fine:
         return True
     if "counted_attacks" in rules and any(
@@ -1030,7 +1045,7 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         d.kind == "month" and d.precision is DatePrecision.MONTH for d in u.dates
     ) and (
         place is None or place.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.UNRESOLVED)
-    ) and not (place is not None and located_by_context(place)):
+    ) and not (place is not None and located_by_context(place)) and not _ONE_ATTACK.search(u.sent.text):
         # "In August, SNHR documented the killing of 104 civilians in Syria": a country's toll over a named month is a
         # tally ("this year" in "the deadliest shooting in the south this year" is no period the toll spans); not a
         # town the gazetteer lacks, placed in its country ("a strike on a market in Mastaba killed 97 ... in March")
