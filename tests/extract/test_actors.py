@@ -427,3 +427,18 @@ def test_a_force_looking_into_the_strike_answers_for_it(text: str, expected: lis
     got = _bells(text, village_config)
     assert got and got[0] == expected, got
 
+
+
+def test_a_force_a_strike_hit_is_its_target(config: Any = None) -> None:
+    # "it may have hit Syrian troops": the troops were struck; they struck nothing
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("The coalition said it had stopped an airstrike near Deir ez-Zor airport after Russia informed it that it "
+            "may have hit Syrian troops. Syria said 62 soldiers were killed.")
+    claims = [c for c in run(Document(id="t", text=text), config=ExtractConfig(gazetteer=None)) if c.killed]
+    assert claims and "Syria" not in claims[0].belligerents, claims[0].belligerents
+    # ... but "Syrian troops attacked" names the attacker
+    text = "Syrian troops attacked the village of Kafr Nabl, killing five civilians, activists said."
+    claims = run(Document(id="u", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims and claims[0].belligerents == ("Syria",), claims[0].belligerents

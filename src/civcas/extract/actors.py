@@ -264,6 +264,11 @@ _ACTS_AFTER = re.compile(
     r"detonated|abducted|executed|kidnapped|burned|torched|looted)\b",
     re.IGNORECASE,
 )
+#: a strike's verb right before a force: the force is what was struck ("may have hit Syrian troops")
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:hit|struck|bombed|shelled|targeted|targeting|ambushed|attacked|attacking)\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
 # A force followed by these is a target or a victim, not the attacker.
 _TARGET_AFTER = re.compile(
     # ("a Hezbollah weapons depot", "IRGC drone facilities": what kind of installation, before its noun)
@@ -666,6 +671,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if (_TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start])
                 and not _ACTS_AFTER.match(text[a.end :])):
             continue
+        if _STRUCK_BEFORE.search(text, max(0, a.start - 30), a.start) and not _ACTS_AFTER.match(text[a.end :]):
+            continue  # "it may have hit Syrian troops", "jets struck Turkish soldiers": the force struck is the target
         if (_VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start])
                 or _VICTIM_BEFORE.search(_before_qualifiers(text, a.start))) and not _COUNTED_STRIKES.search(a.text):
             # "two Israeli soldiers were killed", "four members of the Iranian Revolutionary Guards": the victims'
