@@ -429,7 +429,7 @@ def test_a_force_looking_into_the_strike_answers_for_it(text: str, expected: lis
 
 
 
-def test_a_force_a_strike_hit_is_its_target(config: Any = None) -> None:
+def test_a_force_a_strike_hit_is_its_target() -> None:
     # "it may have hit Syrian troops": the troops were struck; they struck nothing
     from civcas.extract import ExtractConfig, run
     from civcas.records import Document
