@@ -442,3 +442,14 @@ def test_a_force_a_strike_hit_is_its_target() -> None:
     text = "Syrian troops attacked the village of Kafr Nabl, killing five civilians, activists said."
     claims = run(Document(id="u", text=text), config=ExtractConfig(gazetteer=None))
     assert claims and claims[0].belligerents == ("Syria",), claims[0].belligerents
+
+
+def test_who_holds_the_ground_struck_is_no_attacker() -> None:
+    # "within areas controlled by the Kurdish forces and regime": the sides that hold the village, not Turkey's
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    text = ("SOHR activists have documented the death of a child in Turkish artillery shelling on Al-Bailounia village "
+            "in Tel Refaat countryside, within areas controlled by the Kurdish forces and regime.")
+    claims = run(Document(id="t", text=text), config=ExtractConfig(gazetteer=None))
+    assert claims and claims[0].belligerents == ("Turkey",), claims[0].belligerents

@@ -264,6 +264,14 @@ _ACTS_AFTER = re.compile(
     r"detonated|abducted|executed|kidnapped|burned|torched|looted)\b",
     re.IGNORECASE,
 )
+#: who holds an area, before the force ("areas controlled by the Kurdish forces and regime", "under the control of the
+#: SDF", "held by the government and its allies"): the side of the ground struck, not the attacker
+_CONTROLLED_BEFORE = re.compile(
+    r"\b(?:controlled|held|run|dominated|administered)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+(?:and|&)\s+(?:the\s+)?)?$"
+    r"|\bunder\s+(?:the\s+)?(?:control|rule|sway)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+(?:and|&)\s+(?:the\s+)?)?$"
+    r"|\b(?:controlled|held|run)\s+by\s+(?:the\s+)?[\w\-]+\s+(?:forces|fighters|troops)\s+(?:and|&)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: a strike's verb right before a force: the force is what was struck ("may have hit Syrian troops")
 _STRUCK_BEFORE = re.compile(
     r"\b(?:hit|struck|bombed|shelled|targeted|targeting|ambushed|attacked|attacking)\s+(?:the\s+|an?\s+)?$",
@@ -671,6 +679,8 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
         if (_TARGET_AFTER.match(text[a.end :]) and not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[: a.start])
                 and not _ACTS_AFTER.match(text[a.end :])):
             continue
+        if _CONTROLLED_BEFORE.search(text, max(0, a.start - 40), a.start) and not _ACTS_AFTER.match(text[a.end :]):
+            continue  # "within areas controlled by the Kurdish forces and regime": who holds the ground struck
         if _STRUCK_BEFORE.search(text, max(0, a.start - 30), a.start) and not _ACTS_AFTER.match(text[a.end :]):
             continue  # "it may have hit Syrian troops", "jets struck Turkish soldiers": the force struck is the target
         if (_VICTIM_BEFORE.search(text[max(0, a.start - 24) : a.start])
