@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from civcas.extract import events as ev_mod
+from civcas.extract.arabic_text import fold_phrase
 from civcas.extract.places import government_speaking
 from civcas.extract.statements import Unit
 from civcas.extract.text import Sentence, alternation, ascii_lower, fold
@@ -1184,18 +1185,16 @@ def _resolve_all(mentions: dict[tuple[int, int], PlaceMention], gz: Any, country
 @functools.cache
 def _arabic_directions() -> frozenset[str]:
     """The adjectives of direction or size that may end an Arabic village's name (``name_directions``), folded."""
-    from civcas.extract.arabic_text import fold_phrase
     from civcas.extract.rules import load_rules
 
     places = load_rules().ar_places
     return frozenset(fold_phrase(w) for w in places.name_directions) if places is not None else frozenset()
 
 
-#: words of direction or size inside a place's own names ("Buban Kabir", "Gharibah Sharqiyah", "الجرذي الشرقي")
-_DIRECTION_IN_NAME = re.compile(
+#: Latin words of direction or size inside a place's own names ("Buban Kabir", "Gharibah Sharqiyah")
+_LATIN_DIRECTION = re.compile(
     r"\b(?:(?:ash|al|el|as)[\s\-])?(?:sharq\w*|gharb\w*|shamal\w*|janub\w*|kab[ie]r\w*|kebir\w*|sagh[ie]r\w*|"
-    r"sgh[ie]r\w*|fawq\w*|fouq\w*|tahtan\w*|east|west|north|south|upper|lower)\b"
-    r"|(?:^|\s)(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|كبير|صغير|فوقاني|تحتاني|فوقا|تحتا)(?:ه|ة)?(?:$|\s)",
+    r"sgh[ie]r\w*|fawq\w*|fouq\w*|tahtan\w*|east|west|north|south|upper|lower)\b",
     re.IGNORECASE,
 )
 
@@ -1204,7 +1203,11 @@ def _named_with_direction(gz: Any, p: Place) -> bool:
     """Whether the place's own names carry a direction or size: then the bare name found it as another place of a
     pair ("بوبان صغير" is no "Buban Kabir")."""
     e = gz.get(p.gazetteer_id) if p.gazetteer_id and hasattr(gz, "get") else None
-    return e is not None and any(_DIRECTION_IN_NAME.search(n) for n in (e.name, *e.names[:40]))
+    if e is None:
+        return False
+    directions = _arabic_directions()
+    return any(_LATIN_DIRECTION.search(n) if not ARABIC_SCRIPT.search(n)
+               else any(fold_phrase(w) in directions for w in n.split()[1:]) for n in (e.name, *e.names[:40]))
 
 
 def _without_direction(m: PlaceMention) -> PlaceMention | None:
@@ -1212,8 +1215,6 @@ def _without_direction(m: PlaceMention) -> PlaceMention | None:
     if not ARABIC_SCRIPT.search(m.text):
         return None
     head, _, last = m.text.strip().rpartition(" ")
-    from civcas.extract.arabic_text import fold_phrase
-
     if not head or fold_phrase(last) not in _arabic_directions():
         return None
     return replace(m, text=head)
