@@ -1045,7 +1045,7 @@ def is_aggregate(u: Unit, place: Place | None) -> bool:
         d.kind == "month" and d.precision is DatePrecision.MONTH for d in u.dates
     ) and (
         place is None or place.precision in (PlacePrecision.COUNTRY, PlacePrecision.REGION, PlacePrecision.UNRESOLVED)
-    ) and not (place is not None and located_by_context(place)) and not _ONE_ATTACK.search(u.sent.text):
+    ) and not (place is not None and located_by_context(place)) and not _ONE_ATTACK.search(region):
         # "In August, SNHR documented the killing of 104 civilians in Syria": a country's toll over a named month is a
         # tally ("this year" in "the deadliest shooting in the south this year" is no period the toll spans); not a
         # town the gazetteer lacks, placed in its country ("a strike on a market in Mastaba killed 97 ... in March")

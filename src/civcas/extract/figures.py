@@ -125,8 +125,10 @@ _NOUN_AFTER_PP = re.compile(
     r"|\s+to\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|nearly\s+|more\s+than\s+)?$)",
     re.IGNORECASE,
 )
-_MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+#: the months' names and abbreviations, for the patterns that read a date around a count
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_MONTH_NAMES = _MONTHS + r"\.?"
 #: a date inside the phrase between a toll's noun and its count ("the death toll in Gaza since October 7 has risen to")
 _DATE_IN_GAP = re.compile(
     rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES}"
@@ -150,19 +152,13 @@ _NOUN_BEFORE_GAP = re.compile(
     r"persons|human|innocent|fresh|total)\b)*$",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
-)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$")
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:Ward|No\.?|Number|Room|Unit|Brigade|Division|Battalion|Route|Highway|Road|Street|Block|Sector|Zone|"
     r"Phase|Area|Camp|Gate|Checkpoint|Resolution|Article|Chapter|Page|Section|Level|Flight|Bus|Line|Lot|"
     r"Building|Apartment|Km|Kilometre|Kilometer|Tower|Hall|Grade|Class|District|PP|NA|PK|UC)[\s\-]*$"
 )
-_MONTH_AFTER = re.compile(
-    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
 _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"(?:aged|age|ages|\()\s*(?:(?:between|from)\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE

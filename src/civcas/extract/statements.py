@@ -153,16 +153,14 @@ def _lex(rules: RuleFiles) -> _Lex:
 
 
 # (", bringing the number of civilians killed ... to 60": a running total's clause after a strike's own)
-_BOUNDARY = re.compile(
-    r";|\band\b|,\s*(?:while|whereas|but|after|before|as|when|bringing|raising|taking|pushing|lifting)\b|\bwhile\b|"
-    r"\bwhereas\b",
-    re.I,
-)
-_STRONG_BOUNDARY = re.compile(
+#: a clause's own boundary between two statements: a semicolon or a conjunction that opens a clause
+_CLAUSE_BOUNDARY = (
     r";|,\s*(?:while|whereas|but|after|before|as|when|bringing|raising|taking|pushing|lifting)\b|\bwhile\b|"
-    r"\bwhereas\b",
-    re.I,
+    r"\bwhereas\b"
 )
+_STRONG_BOUNDARY = re.compile(_CLAUSE_BOUNDARY, re.I)
+#: ... or a bare "and", which may also join a noun's conjuncts
+_BOUNDARY = re.compile(_CLAUSE_BOUNDARY + r"|\band\b", re.I)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|told|reported|reports|announced|stated|wrote|confirmed|surfaced|emerged|published|posted|"
     r"released|blamed|accused|denounced|condemned|called|added|revealed|declared|claimed|noted|tweeted|issued|"
