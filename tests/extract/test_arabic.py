@@ -2471,3 +2471,21 @@ def test_killed_and_wounded_by_a_feminine_force_is_both() -> None:
 
 def _harms_of(text: str) -> list[Any]:
     return [h for u in _units(text) for h in u.harms]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("وقتل أمس الأربعاء 9 عناصر من \"جبهة النصرة\" وطفلان، في غارات للتحالف على مقر للجبهة.", [9, 2]),
+        ("استشهد صباح اليوم 3 مدنيين في غارات روسية على البلدة.", [3]),
+        ("قتل ليل الثلاثاء ثلاثة مدنيين في قصف على القرية.", [3]),
+    ],
+)
+def test_the_time_between_a_harm_verb_and_its_count_is_passed_over(text: str, values: list[int]) -> None:
+    (h,) = [h for h in _harms_of(text) if h.category == "killed"]
+    assert [g.value for g in h.groups] == values
+
+
+def test_a_day_of_the_month_after_the_time_is_no_count() -> None:
+    # "توفي اليوم الأحد 1 كانون الأول": the 1 is the day's
+    assert all(not h.groups for h in _harms_of("توفي اليوم الأحد 1 كانون الأول الشاب بعد صراع مع المرض."))

@@ -597,3 +597,18 @@ def test_a_toll_since_a_date_reads_past_the_date() -> None:
     assert [g.value for g in h.groups] == [23357]
     (h,) = find_harms("The toll in the village has since risen to 40.")
     assert [g.value for g in h.groups] == [40]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eighteen civilians - 11 of them children - were killed Wednesday in airstrikes on the city, a monitor said.",
+        "Eighteen civilians (11 of them children) were killed Wednesday in airstrikes on the city, a monitor said.",
+        "Eighteen civilians -- 11 of them children -- were killed Wednesday in airstrikes on the city.",
+    ],
+)
+def test_a_breakdown_between_dashes_or_brackets_is_part_of_the_toll(text: str) -> None:
+    # a spaced hyphen sets the breakdown off as a dash does; a count in brackets with "of them" is no age
+    (h,) = find_harms(text)
+    assert [g.value for g in h.groups] == [18]
+    assert [(c, g.value) for c, g in h.victims] == [("children", 11)]

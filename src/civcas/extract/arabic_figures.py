@@ -671,6 +671,17 @@ def _count_after_phrase(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -
     return g if g is not None and g.value is not None and g.noun is not None else None
 
 
+def _count_after_time(sc: Scan, k: int, free: dict[int, _G], lex: ArabicLex) -> _G | None:
+    """A count after the time told between the verb and its victims: "وقتل أمس الأربعاء 9 مدنيين", "استشهد صباح اليوم
+    3 أطفال". Only a count with its noun is taken past it (a bare one there is the day's: "توفي اليوم الأحد 1
+    كانون")."""
+    j = k
+    while j < len(sc.toks) and j - k < 3 and j not in free and sc.toks[j].text in lex.time_words:
+        j += 1
+    g = free.get(j) if j > k else None
+    return g if g is not None and g.num is not None and g.noun is not None else None
+
+
 def _after_name(sc: Scan, k: int, by_first: dict[int, _G], lex: ArabicLex) -> int:
     """Past the name of a person just counted ("الطفلة روعة نصر الزين وامرأة ..."): up to four plain words."""
     j = k
@@ -744,9 +755,16 @@ def _coordinated(sc: Scan, g: _G, groups: list[_G], lex: ArabicLex) -> list[_G]:
 
 def _after_whose(sc: Scan, k: int, by_first: dict[int, _G]) -> _G | None:
     """The group joined by و right after the few words that say whose a counted group is ("ثلاثة عناصر من قوات النظام
-    ومدنيان": the soldiers' force, then two civilians); none when a number, a harm word or punctuation comes first."""
-    for j in range(k, min(k + 4, len(sc.toks))):
+    ومدنيان": the soldiers' force, then two civilians); none when a number, a harm word or punctuation comes first
+    (the force's name may be set in quotes: "9 عناصر من "جبهة النصرة" وطفلان")."""
+    quotes = 0
+    for j in range(k, len(sc.toks)):
         t = sc.toks[j].text
+        if t in _QUOTE_MARKS:
+            quotes += 1
+            continue
+        if j - quotes >= k + 4:
+            break
         if j > k and j in by_first and t[0] == "و" and by_first[j].skip >= 1:
             return by_first[j]
         if j in by_first or j in sc.harm or not t[0].isalpha():
@@ -1143,6 +1161,8 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
             g = _group_after(sc, after, free_after)
             if g is None:
                 g = _count_after_phrase(sc, after, free_after, lex)
+            if g is None:
+                g = _count_after_time(sc, after, free_after, lex)
             named_list = None
             name_at = hit.last + 1  # where one named victim would start: right after the verb, or after its subject
             for k in range(hit.last + 1, min(hit.last + 4, len(sc.toks))) if g is None else ():

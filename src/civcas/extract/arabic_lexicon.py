@@ -128,6 +128,7 @@ class ArabicLex:
     short_negations: frozenset[str]
     phrase_preps: frozenset[str]
     demonstratives: frozenset[str]
+    time_words: frozenset[str]
     wounds_of_the_dead: frozenset[str]
     died_of_wounds_one: frozenset[str]
     own_wounds: frozenset[str]
@@ -451,6 +452,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         short_negations=_words(harm.short_negations),
         phrase_preps=_words(harm.phrase_preps),
         demonstratives=_words(harm.demonstratives),
+        time_words=_words(harm.time_words),
         wounds_of_the_dead=_words(harm.wounds_of_the_dead),
         died_of_wounds_one=_words(harm.died_of_wounds_one),
         own_wounds=_words(harm.own_wounds),

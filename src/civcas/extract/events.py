@@ -507,13 +507,14 @@ _HARM_IN = re.compile(
 )
 
 
-_COLON_AFTER = re.compile(r"[\s\u00a0]*:")
+#: a heading's colon or bar: "#Idlib: ...", "#إدلب | ..."
+_COLON_AFTER = re.compile(r"[\s\u00a0]*[:|]")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def _heading_place(u: Unit, m: PlaceMention) -> bool:
-    """A post's heading ("#Idlib: A woman and her 3 children killed in airstrikes on #Maarat_Misrin"): the area the
-    post is about, holding the place its statement names."""
+    """A post's heading ("#Idlib: A woman and her 3 children killed in airstrikes on #Maarat_Misrin", "#إدلب | ..."):
+    the area the post is about, holding the place its statement names."""
     a, b = m.span.start - u.sent.start, m.span.end - u.sent.start
     return u.sent.text[:a].strip() in ("", "#") and bool(_COLON_AFTER.match(u.sent.text, b))
 

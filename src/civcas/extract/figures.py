@@ -163,6 +163,8 @@ _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re
 _AGE_BEFORE = re.compile(
     r"(?:aged|age|ages|\()\s*(?:(?:between|from)\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE
 )
+#: "(11 of them children)": a bracket's count a part of the figure before it, not an age
+_PARTITIVE_AFTER = re.compile(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", re.IGNORECASE)
 #: ... or to one person told by an article and a noun ("a man, 34,", "the driver, 45,")
 _NOUN_AGE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*[^s\W]\s*,\s*$")
 _NAME_AGE = re.compile(r"[A-Z][\w’'\-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'\-]+)+\s*,\s*$")
@@ -508,7 +510,7 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             continue
         if n.value is None and i + 1 < len(nums) and _HEDGE_TAIL.match(text[n.end : nums[i + 1].start]):
             continue  # "as many as five", "many as 50"
-        if _AGE_BEFORE.search(before[-24:]):
+        if _AGE_BEFORE.search(before[-24:]) and not _PARTITIVE_AFTER.match(after):
             skip_until = n.end
             continue  # "aged 7", "aged between 2 and 14": ages, not counts
         if n.value is not None and (_NAME_AGE.search(before[-40:]) or _NOUN_AGE.search(before[-40:])) and re.match(
@@ -1295,6 +1297,8 @@ def _strip_appositives(gap: str) -> str:
     gap = re.sub(r"^\s+(?:and|or)\s+(?:other\s+)?[a-z\-]+s\b", " ", gap)
     gap = re.sub(rf",(?!{nc}*\b(?:were|was|is|are|has|have|had|killed|died|said)\b){nc}{{2,120}},", " ", gap)
     gap = re.sub(r"\s+(?:--|—|–)[^-—–]{0,120}(?:--|—|–)\s+", " ", gap)
+    gap = re.sub(r"\s+-\s+[^-—–]{1,120}?\s+-\s+", " ", gap)  # "Eighteen civilians - 11 of them children - were"
+
     gap = re.sub(r"\([^)]{0,80}\)", " ", gap)
     gap = EDITORIAL.sub(" ", gap)
     gap = re.sub(r"[“\"][^”\"]{0,40}[”\"]", " ", gap) if "…" not in gap else gap

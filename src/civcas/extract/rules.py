@@ -469,6 +469,8 @@ class ArabicHarmFile(Header):
     phrase_preps: list[str]
     #: demonstratives before the attack's noun in such a phrase ("راح ضحية هذه الهجمات 40 شخصاً")
     demonstratives: list[str] = []
+    #: words of the time a harm verb may be followed by before its victims ("قتل أمس الأربعاء 9 مدنيين")
+    time_words: list[str] = []
     #: words after a count that shares an earlier verb and give it its own place or time ("و3 في حاس")
     elided_after: list[str]
     #: words that open a new clause: where two statements of one sentence are cut apart
