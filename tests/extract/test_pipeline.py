@@ -1925,3 +1925,10 @@ def test_one_strike_dated_by_last_month_is_an_incident() -> None:
     many = run(_doc("Coalition strikes killed 40 civilians in Syria last month.", published=date(2024, 3, 15)),
                config=CONFIG)
     assert [c.kind for c in many] == [ClaimKind.AGGREGATE]
+
+
+def test_a_day_that_owns_the_strikes_dates_them_after_a_verb_of_telling() -> None:
+    # "said Thursday's strikes": the possessive day is the strikes', not the day the media spoke
+    (c,) = run(_doc("Local media said Thursday's coalition strikes on the town had left 8 civilians dead.",
+                    published=date(2016, 4, 19)), config=CONFIG)
+    assert c.date is not None and c.date.start == date(2016, 4, 14)

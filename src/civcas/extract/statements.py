@@ -220,6 +220,8 @@ def _is_reporting_date(
     """
     if d.kind in ("offset",):
         return False
+    if _POSSESSIVE_END.search(d.text) or _POSSESSIVE_AT.match(sent, d.end):
+        return False  # "Local media said Thursday's strikes killed 8": the day owns the strikes
     before = sent[max(0, d.start - 40) : d.start]
     if re.search(r"\b(?:that|the|a|an)\s+$|\bthat\b(?:\s+\w+){0,2}\s+(?:on\s+)?$", before, re.IGNORECASE):
         # "acknowledged that the August 29 drone strike", "said that on Tuesday a strike": the date opens or
@@ -250,6 +252,8 @@ def _is_reporting_date(
     return False
 
 
+_POSSESSIVE_AT = re.compile(r"['’]s\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 #: an act after a strike, told before its own date: a visit, a meeting, condolences, an apology
 _OTHER_ACT_BEFORE = re.compile(
     r"\b(?:visited|visiting|visit|met|meeting|offered\s+(?:its\s+|their\s+|his\s+)?condolences|apologi[sz]ed|"
