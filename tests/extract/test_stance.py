@@ -372,3 +372,20 @@ def test_a_lawful_target_claimed_disputes_the_harm(text: str, stance: Stance | N
 def test_stance_dismissing_reports_is_a_denial() -> None:
     text = "Russia said its jets had only hit terrorist targets, dismissing reports that 12 civilians had died."
     assert Stance.DENIES in {s.stance for s in find_stance(text)}
+
+
+def test_a_forces_review_found_more_likely_than_not_is_its_admission() -> None:
+    # "its review found ...": the review is the coalition's, and "more likely than not" its standard of proof
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    (c,) = run(Document(id="k1", text="The coalition said in a statement that its review found it was \"more likely "
+                        "than not\" that a strike near the town on 12 May killed two civilians.",
+                        published=date(2019, 6, 1)), config=ExtractConfig(gazetteer=None))
+    assert (c.claimant, c.stance.value, list(c.belligerents)) == ("coalition", "acknowledges", ["coalition"]), c
+    (c,) = run(Document(id="k2", text="The coalition said its investigation found that a strike near the town on "
+                        "12 May killed two civilians.", published=date(2019, 6, 1)),
+               config=ExtractConfig(gazetteer=None))
+    assert c.claimant == "coalition", c

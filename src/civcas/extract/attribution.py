@@ -529,7 +529,9 @@ def _mention(
         or bool(
             re.fullmatch(
                 r"(?:another|a|its|their|this|that|the)?\s*(?:new\s+|latest\s+|separate\s+)?"
-                r"(?:report|statement|letter|source)s?(?:\s+(?:last|this)\s+\w+)?",
+                # ("its review found ...", "their investigation concluded ...": the body that reviewed, named before)
+                r"(?:report|statement|letter|source|review|investigation|inquiry|probe|assessment|finding)s?"
+                r"(?:\s+(?:last|this)\s+\w+)?",
                 key,
             )
         )

@@ -330,6 +330,14 @@ def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tu
         "document",
         "agency",
         "further",
+        # "The coalition said its review found ...": the body that reviewed
+        "review",
+        "investigation",
+        "inquiry",
+        "probe",
+        "assessment",
+        "finding",
+        "findings",
     }
     body_heads = {
         "group",
