@@ -2000,7 +2000,10 @@ def test_a_posts_heading_place_holds_the_place_its_statement_names(village_confi
     assert got and got[0][0] == "Ma‘arratmişrīn", got
     got = _places("#Idlib: A woman and her 3 children were killed in Russian airstrikes this morning.", village_config)
     assert got and got[0][0] == "Idlib", got
-    # a bar after the heading as well as a colon
+    # a mark before the heading, a bar after it as well as a colon
+    got = _places("🔴 Idlib: 3 killed, 5 injured in Russian airstrikes on #Kafranbel this morning. #Syria",
+                  village_config)
+    assert got and got[0][0] == "Kafranbel", got
     got = _places("#إدلب | ارتفاع حصيلة ضحايا المجزرة التي ارتكبتها الطائرات الحربية الروسية في مدينة معرة النعمان إلى "
                   "11 شهيداً، بينهم 4 أطفال.", village_config)
     assert got and got[0][0] == "Ma`arrat an Nu`man", got

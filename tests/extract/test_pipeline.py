@@ -1932,3 +1932,10 @@ def test_a_day_that_owns_the_strikes_dates_them_after_a_verb_of_telling() -> Non
     (c,) = run(_doc("Local media said Thursday's coalition strikes on the town had left 8 civilians dead.",
                     published=date(2016, 4, 19)), config=CONFIG)
     assert c.date is not None and c.date.start == date(2016, 4, 14)
+
+
+def test_others_counted_after_a_sourced_toll_are_its_sources() -> None:
+    # "Two others were wounded.": the others of the toll MSF just told, by MSF, in one claim
+    (c,) = run(_doc("Nine people, including a child, died in the strike on a residential area of the town, MSF said. "
+                    "Two others were wounded."), config=CONFIG)
+    assert (c.claimant, c.killed.value if c.killed else None, c.injured.value if c.injured else None) == ("MSF", 9, 2)

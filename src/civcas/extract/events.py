@@ -256,6 +256,12 @@ def resolve_claimants(units: list[Unit]) -> None:
             name, kind = "reports", "other"
         if name is None and u.unattributed:
             name, kind = "unattributed", "other"  # "40 civilians reportedly fell victim": nobody in particular
+        if name is None and c is None and last_harm is not None and last_harm.claimant_name and (
+            last_harm.sent.index == sid - 1 and last_harm.sent.paragraph == u.sent.paragraph and _others_counted(u)
+        ):
+            # "Nine people died in the strike, MSF said. Two others were wounded.": the others of the toll just told,
+            # by its source
+            name, kind = last_harm.claimant_name, last_harm.claimant_kind
         if c is None and u.harms and all(h.form == "categories" for h in u.harms) and last_harm is not None:
             # "Among the killed civilians were 11 children...": the breakdown of the figure just given.
             name, kind = last_harm.claimant_name, last_harm.claimant_kind
@@ -277,6 +283,13 @@ def resolve_claimants(units: list[Unit]) -> None:
 
 
 _FORCE_KINDS = frozenset({"military", "government", "belligerent"})
+#: the noun of victims counted beside a toll told before: "Two others were wounded", "وأصيب ثلاثة آخرون"
+_OTHERS = frozenset({"others", "other", "آخرون", "آخرين", "اخرون", "اخرين"})
+
+
+def _others_counted(u: Unit) -> bool:
+    """Whether the unit's figures count "others" (of a toll told before it)."""
+    return any(g.noun is not None and g.noun.strip().lower() in _OTHERS for h in u.harms for g in h.groups)
 
 
 def _clean_claimant(name: str) -> str:
@@ -517,6 +530,7 @@ _HARM_IN = re.compile(
 
 #: a heading's colon or bar: "#Idlib: ...", "#إدلب | ..."
 _COLON_AFTER = re.compile(r"[\s\u00a0]*[:|]")
+_WORD_CHAR = re.compile(r"\w")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
@@ -524,7 +538,8 @@ def _heading_place(u: Unit, m: PlaceMention) -> bool:
     """A post's heading ("#Idlib: A woman and her 3 children killed in airstrikes on #Maarat_Misrin", "#إدلب | ..."):
     the area the post is about, holding the place its statement names."""
     a, b = m.span.start - u.sent.start, m.span.end - u.sent.start
-    return u.sent.text[:a].strip() in ("", "#") and bool(_COLON_AFTER.match(u.sent.text, b))
+    # (a mark or an emoji may open the post: "🔴 Idlib: ...")
+    return not _WORD_CHAR.search(u.sent.text, 0, a) and bool(_COLON_AFTER.match(u.sent.text, b))
 
 
 def _placed_by_harm(
