@@ -267,3 +267,10 @@ def test_attribution_a_participle_before_reports_is_no_source() -> None:
 def test_sources_in_a_body_or_in_a_place(text: str, name: str) -> None:
     names = [c.name for c in find_claimants(text)]
     assert names and names[0].endswith(name), names
+
+
+def test_a_verb_of_speech_before_into_is_a_motion() -> None:
+    # "a mortar round slammed into their house": no source speaks; "slammed the strike" still does
+    assert find_claimants("Four people were killed when a mortar round slammed into their house in the town.") == []
+    (c,) = find_claimants("The foreign ministry slammed the strike as a war crime.")
+    assert c.name == "foreign ministry"

@@ -612,3 +612,13 @@ def test_a_breakdown_between_dashes_or_brackets_is_part_of_the_toll(text: str) -
     (h,) = find_harms(text)
     assert [g.value for g in h.groups] == [18]
     assert [(c, g.value) for c, g in h.victims] == [("children", 11)]
+
+
+def test_a_count_with_its_thousands_marked_is_never_a_year() -> None:
+    # "as many as 2,000 may have been killed": 2,000 is a count; a bare 2014 stays a year
+    (h,) = find_harms("Amnesty said as many as 2,000 may have been killed in the town.")
+    assert [(g.value, g.qualifier) for g in h.groups] == [(2000, Qualifier.UP_TO)]
+    (h,) = find_harms("Up to 2,000 may have died in the town.")
+    assert [g.value for g in h.groups] == [2000]
+    (h,) = find_harms("In 2014 many were killed in the town.")
+    assert [g.value for g in h.groups] == [None]

@@ -107,6 +107,8 @@ class _Lex:
     participle_after: re.Pattern[str] | None
     #: organisations' names of three words or more, whole ("Raqqa is Being Slaughtered Silently")
     long_names: re.Pattern[str] | None
+    #: after a verb, what makes it a motion ("slammed into")
+    motion_after: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -122,11 +124,13 @@ def _lex(rules: RuleFiles) -> _Lex:
     participle_after = (
         re.compile(rf"\s+(?:{phrase_regex(c.participle_after).pattern})", re.IGNORECASE) if c.participle_after else None
     )
+    motion = re.compile(rf"\s+(?:{phrase_regex(c.motion_after).pattern})", re.IGNORECASE) if c.motion_after else None
     long = sorted({a for o in c.organisations for a in (o.name, *o.aliases) if len(a.split()) >= 3}, key=len,
                   reverse=True)
     return _Lex(verbs, openers, relay_openers, anaphor_words, tuple(entries), rules.tags["claimants"],
                 frozenset(fold(v) for v in c.participle_verbs), participle_after,
-                phrase_regex(long) if long else None)
+                phrase_regex(long) if long else None,
+                motion)
 
 
 def known_name_spans(text: str, *, rules: RuleFiles) -> list[tuple[int, int]]:
@@ -403,6 +407,8 @@ def find_claimants(sent: str, *, rules: RuleFiles | None = None) -> list[Claiman
             continue
         if m.start() > 0 and sent[m.start() - 1] == "-":
             continue  # "self-reported", "so-called": part of a compound word, no speech verb
+        if lex.motion_after is not None and lex.motion_after.match(sent, m.end()):
+            continue  # "a mortar round slammed into their house": a motion, no speech
         if _REFUSED_THING.match(sent, m.end()) and re.match(r"den", m.group(), re.I):
             continue  # "Turkish authorities denied entry to the wounded": a refusal, no word on the strike
         if m.start() > 0 and m.group()[:1].isupper() and not m.group().isupper():

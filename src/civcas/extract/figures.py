@@ -163,6 +163,8 @@ _AGE = re.compile(r"^[\s\-]*(?:year|yr)s?[\s\-]*old|^\s*\)|^[\s\-]*years?\b", re
 _AGE_BEFORE = re.compile(
     r"(?:aged|age|ages|\()\s*(?:(?:between|from)\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE
 )
+#: a digit grouping's comma or point: "2,000" is a count, never a year
+_GROUPED = re.compile(r"\d[,.]\d{3}")
 #: "(11 of them children)": a bracket's count a part of the figure before it, not an age
 _PARTITIVE_AFTER = re.compile(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", re.IGNORECASE)
 #: ... or to one person told by an article and a noun ("a man, 34,", "the driver, 45,")
@@ -523,8 +525,10 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             _MONTH_BEFORE.search(before[-12:]) or _MONTH_AFTER.match(after)
         ):
             continue  # "November 15", "17 December": a day, not a count
-        if n.value is not None and 1900 <= n.value <= 2100 and not lex.noun_re.match(after):
-            continue  # a year, unless people follow ("2000 people")
+        if n.value is not None and 1900 <= n.value <= 2100 and not lex.noun_re.match(after) and not (
+            _GROUPED.search(text, n.start, n.end)
+        ):
+            continue  # a year, unless people follow ("2000 people") or its thousands are marked ("2,000 were killed")
         start, end, value, maxv = n.start, n.end, n.value, None
         low, high = n.low, n.high
         qual = Qualifier.EXACT if n.value is not None else Qualifier.VAGUE

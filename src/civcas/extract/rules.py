@@ -229,6 +229,8 @@ class ClaimantsFile(Header):
     #: that make it one
     participle_verbs: list[str] = []
     participle_after: list[str] = []
+    #: words after a verb that make it a motion, not speech ("a mortar round slammed into their house")
+    motion_after: list[str] = []
     source_openers: list[str]
     anaphors: list[Anaphor]
     entries: list[ClaimantEntry]
