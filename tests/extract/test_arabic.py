@@ -2489,3 +2489,17 @@ def test_the_time_between_a_harm_verb_and_its_count_is_passed_over(text: str, va
 def test_a_day_of_the_month_after_the_time_is_no_count() -> None:
     # "توفي اليوم الأحد 1 كانون الأول": the 1 is the day's
     assert all(not h.groups for h in _harms_of("توفي اليوم الأحد 1 كانون الأول الشاب بعد صراع مع المرض."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("مقتل مئتي مدني في المجزرة.", 200),
+        ("قتل ألفي شخص في المجزرة.", 2000),
+        ("مقتل نحو ألف ومئتي شخص في الغارات.", 1200),
+        ("قتل أكثر من ألفين وخمسمائة شخص في الحصار.", 2500),
+    ],
+)
+def test_the_duals_of_hundreds_and_thousands_count(text: str, value: int) -> None:
+    (h,) = [h for h in _harms_of(text) if h.category == "killed"]
+    assert [g.value for g in h.groups] == [value]
