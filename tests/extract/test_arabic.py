@@ -2503,3 +2503,18 @@ def test_a_day_of_the_month_after_the_time_is_no_count() -> None:
 def test_the_duals_of_hundreds_and_thousands_count(text: str, value: int) -> None:
     (h,) = [h for h in _harms_of(text) if h.category == "killed"]
     assert [g.value for g in h.groups] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("أودى القصف بحياة 7 أشخاص في البلدة.", 7),
+        ("أودت الغارة الجوية بحياة طفلين.", 2),
+        ("حصد القصف أرواح 9 مدنيين.", 9),
+        ("أودى القصف بحياتهما.", 2),
+    ],
+)
+def test_a_verb_that_took_lives_counts_the_victims_after_its_object(text: str, value: int) -> None:
+    # the attack stands as subject between the verb and "the lives of"
+    (h,) = [h for h in _harms_of(text) if h.category == "killed"]
+    assert [g.value for g in h.groups] == [value]

@@ -128,7 +128,8 @@ def _after_wounds_word(sc: Scan, start: int, lex: ArabicLex) -> bool:
 
 
 def _split_events(sc: Scan, lex: ArabicLex) -> None:
-    """Harm verbs whose object closes the phrase: "فقد شخصان حياتهما" is "شخصان" killed, the verb the cue.
+    """Harm verbs whose object closes the phrase: "فقد شخصان حياتهما" is "شخصان" killed, the verb the cue; or whose
+    victims follow the object: "أودى القصف بحياة 7 أشخاص", verb to object the cue.
 
     Written next to its object ("فقد حياته"), the pair is the cue and the object's pronoun counts the victims.
     """
@@ -137,7 +138,7 @@ def _split_events(sc: Scan, lex: ArabicLex) -> None:
     for i, tok in enumerate(toks):
         if i in taken:
             continue
-        for verbs, objects, gap, payload in lex.split_events:
+        for verbs, objects, gap, payload, after in lex.split_events:
             word, skip = tok.text, 0
             if word not in verbs and len(word) > 3 and word[0] in "وفب" and word[1:] in verbs:
                 word, skip = word[1:], 1  # "وفقد", "بفقدان"; but "فقدان" is the word itself
@@ -146,7 +147,8 @@ def _split_events(sc: Scan, lex: ArabicLex) -> None:
             for j in range(i + 1, min(i + 1 + gap, len(toks))):
                 obj = toks[j].text
                 if obj in objects or (obj[:1] == "ل" and obj[1:] in objects):
-                    last = j if j == i + 1 else i
+                    # (the phrase ends at the object when the victims follow it: "أودى القصف بحياة 7 أشخاص")
+                    last = j if j == i + 1 or after else i
                     sc.harm[i] = PhraseHit(i, last, skip, payload, last - i + 1)
                     taken.update(range(i, last + 1))
                     break

@@ -94,7 +94,7 @@ class ArabicLex:
     tags: dict[str, str]
     trigger: re.Pattern[str]
     #: (verbs, objects, max gap, payload): "فقد شخصان حياتهما", a verb whose victims stand before its object
-    split_events: tuple[tuple[frozenset[str], frozenset[str], int, object], ...]
+    split_events: tuple[tuple[frozenset[str], frozenset[str], int, object, bool], ...]
     #: every form of a country's people's adjective ("تركي", "الروسية"): never a place
     country_demonyms: frozenset[str]
     #: adjectives after a town's name ("عفرين المحتلة"): no construct
@@ -414,7 +414,7 @@ def arabic_lex(rules: RuleFiles) -> ArabicLex:
         country_demonyms=_country_demonyms(),
         split_events=tuple(
             (frozenset(fold_phrase(v) for v in e.verbs), frozenset(fold_phrase(o) for o in e.objects), e.max_gap,
-             (HarmWord(e.category, "event", "", f"{t['ar_harm']}#{e.id}"),))
+             (HarmWord(e.category, "event", "", f"{t['ar_harm']}#{e.id}"),), e.victims == "after")
             for e in harm.split_events
         ),
         months=indexes["months"],

@@ -452,6 +452,9 @@ class ArabicSplitEvent(_Strict):
     verbs: list[str]
     objects: list[str]
     max_gap: int = 6
+    #: where the victims stand: between the verb and its object ("فقد شخصان حياتهما"), or after the object, the verb's
+    #: subject between ("أودى القصف بحياة 7 أشخاص")
+    victims: Literal["between", "after"] = "between"
     note: str | None = None
 
 
