@@ -2518,3 +2518,9 @@ def test_a_verb_that_took_lives_counts_the_victims_after_its_object(text: str, v
     # the attack stands as subject between the verb and "the lives of"
     (h,) = [h for h in _harms_of(text) if h.category == "killed"]
     assert [g.value for g in h.groups] == [value]
+
+
+def test_a_victims_toll_counted_with_the_noun_of_the_dead_counts_the_dead() -> None:
+    # "ارتفع عدد الضحايا إلى 30 قتيلاً": the count's own noun says the victims are dead (30 killed, never one)
+    harms = [h for h in _harms_of("ارتفع عدد الضحايا إلى 30 قتيلاً في مدينة إدلب.") if h.groups or h.implied_one]
+    assert [(h.category, [g.value for g in h.groups], h.implied_one) for h in harms] == [("killed", [30], False)]

@@ -1143,6 +1143,7 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
         cat_last[end] = inc.first
         before_including[inc.first] = main
     harms: list[Harm] = []
+    own_noun: dict[int, str] = {}  # a toll's count (its first token) -> the harm its own noun names
     one_person_ends: list[int] = []  # the last tokens of the person nouns that counted one person named after them
     for start in sorted(sc.harm):
         hit = sc.harm[start]
@@ -1211,6 +1212,11 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 picked = (w, [g], "person")
             elif g is not None and g.num is not None and g.first > hit.first - 3 and _event_before(sc, g.first):
                 continue  # "ارتقاء 13 شهيدا": the count's own noun, counted with the event before it
+            elif g is not None and g.used and g.num is not None and g.last == hit.first - 1:
+                # "ارتفع عدد الضحايا إلى 30 قتيلاً": the count's own noun, the count a toll's before it; the noun says
+                # which harm the toll counts
+                own_noun[g.first] = w.category
+                continue
             elif w.number == "plural":
                 link = lex.toll_links.at(sc.toks, hit.last + 1) if hit.last + 1 < len(sc.toks) else None
                 if link is not None:
@@ -1326,6 +1332,11 @@ def find_harms(sc: Scan, lex: ArabicLex) -> list[Harm]:
                 rules=(word.rule, *(g.rule for g in gs)),
             )
         )
+    if own_noun:
+        starts = {sc.toks[k].start: cat for k, cat in own_noun.items()}
+        harms = [replace(h, category=starts[h.groups[0].number_start]) if (
+            h.category == "killed_or_injured" and len(h.groups) == 1 and h.groups[0].number_start in starts
+        ) else h for h in harms]
     # A harm word repeated without a figure next to the same harm with one ("عدد الشهداء إلى 7 شهداء") adds nothing.
     figured = {h.category for h in harms if h.groups or h.implied_one}
     kept: list[Harm] = []
