@@ -3143,3 +3143,11 @@ def test_an_arabic_direction_that_describes_a_known_town_is_read_without(village
     # ... but a size that tells one of a pair apart is the name's: "بوبان صغير" is no "Buban Kabir"
     got = _claim_places("قتل شاب برصاص الجنود الأتراك في قرية بوبان صغير بريف حلب.", village_config)
     assert got and "Kabir" not in (got[0].name or ""), [(p.name, p.mention) for p in got]
+
+
+def test_a_claim_with_no_place_takes_the_area_its_sentence_names(village_config: Any) -> None:
+    # the nine were killed where the other clause's security forces shot the gunmen: Plateau state, not Nigeria
+    got = _claim_places("Armed gunmen killed 9 members of one family before six of the gunmen were shot dead by "
+                        "security forces in Nigeria's central Plateau state, the police said.", village_config)
+    assert got and (got[0].name, got[0].precision) == ("Plateau", PlacePrecision.GOVERNORATE), got
+    assert "by another of its statements" in got[0].reasons[-1]

@@ -7,6 +7,7 @@ out. Every value in a claim carries its span into ``document.text`` and the
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import hashlib
@@ -1069,6 +1070,8 @@ def _build_claim(
         )
     ):
         place = ctx.head_place
+    if place is None and kind is ClaimKind.INCIDENT:
+        place = _sentence_place(units, ctx)
     if place is None or (
         place.lat is None
         and country_place is not None
@@ -1161,6 +1164,26 @@ def _build_claim(
         evidence=tuple(evidence),
         rules=tuple(dict.fromkeys(r for r in fired if r)),
     )
+
+
+def _sentence_place(units: list[Unit], ctx: Any) -> Place | None:
+    """An area the claim's own sentence names in another of its statements, for a claim that names no place: "killed
+    9 members of one family before six of the gunmen were shot dead by security forces in Nigeria's central Plateau
+    state" (Plateau, for the nine). Only an area (a district, a governorate): a town the other statement names may be
+    another strike's."""
+    sid = units[0].sent.index if units else None
+    if sid is None or not ctx.sentence_starts:
+        return None
+    areas = [
+        p for p in ctx.anchors
+        if p.span is not None and bisect.bisect_right(ctx.sentence_starts, p.span.start) - 1 == sid
+        and p.precision in (PlacePrecision.DISTRICT, PlacePrecision.GOVERNORATE)
+    ]
+    if not areas:
+        return None
+    best = min(areas, key=lambda p: ev_mod._FINE.get(p.precision, 5))
+    return replace(best, confidence=min(best.confidence or 0.5, 0.5),
+                   reasons=(*best.reasons, "named in the claim's sentence, by another of its statements"))
 
 
 def _claim_date(
