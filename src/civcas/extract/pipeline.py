@@ -1166,7 +1166,7 @@ def _build_claim(
     )
 
 
-def _sentence_place(units: list[Unit], ctx: Any) -> Place | None:
+def _sentence_place(units: list[Unit], ctx: _DocContext) -> Place | None:
     """An area the claim's own sentence names in another of its statements, for a claim that names no place: "killed
     9 members of one family before six of the gunmen were shot dead by security forces in Nigeria's central Plateau
     state" (Plateau, for the nine). Only an area (a district, a governorate): a town the other statement names may be
