@@ -3151,3 +3151,11 @@ def test_a_claim_with_no_place_takes_the_area_its_sentence_names(village_config:
                         "security forces in Nigeria's central Plateau state, the police said.", village_config)
     assert got and (got[0].name, got[0].precision) == ("Plateau", PlacePrecision.GOVERNORATE), got
     assert "by another of its statements" in got[0].reasons[-1]
+
+
+def test_the_attack_placed_two_sentences_after_its_toll_places_it(village_config: Any) -> None:
+    # a count, then the wounded, then "The attack happened ... in the village of X": X is the toll's place
+    got = _claim_places("Fourteen people were killed in a raid on a village in northeast Nigeria, a resident said on "
+                        "Friday. Six people were injured. The attack happened on Thursday in the village of Kamuya, "
+                        "10 km from Buratai in Borno State.", village_config)
+    assert got and all(p.name == "Kamuya" and p.admin1 == "Borno" for p in got), got

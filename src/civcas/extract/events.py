@@ -1415,9 +1415,11 @@ def _best_event(u: Unit, place: Place | None, own: Any, events: list[Event], las
             # without a count of its own ("...killed Monday when a bomber ... in the town of Shabqadar", "The
             # incident occurred in Baquba")
             # ... or that gives only figures of another kind ("The blast, which also wounded 33, struck in Kirkuk")
+            # ("... killed in a raid on a village. Six people were injured. The attack happened in Kamuya": the
+            # event's last sentence right before, its first at most two before)
             near_after = (not u.has_figure or not (_own_kinds(u) & _told_kinds(ev))) and ev is last and all(
-                0 <= u.sent.index - x.sent.index <= 1 for x in ev.units
-            )
+                0 <= u.sent.index - x.sent.index <= 2 for x in ev.units
+            ) and any(u.sent.index - x.sent.index <= 1 for x in ev.units)
             # "A woman was seriously injured and her daughter was also wounded when a shell hit their house in
             # Kobani": more of the same harm in the same sentence ("also", "another") is the same strike's
             near_after = near_after or (ev is last and any(h.additive for h in u.harms) and any(
