@@ -3159,3 +3159,10 @@ def test_the_attack_placed_two_sentences_after_its_toll_places_it(village_config
                         "Friday. Six people were injured. The attack happened on Thursday in the village of Kamuya, "
                         "10 km from Buratai in Borno State.", village_config)
     assert got and all(p.name == "Kamuya" and p.admin1 == "Borno" for p in got), got
+
+
+def test_a_countrys_armed_group_does_not_set_where(village_config: Any) -> None:
+    # "Lebanon's Hezbollah confirmed the deaths": the group's country, not where its men were struck near Damascus
+    got = _claim_places('The Israeli army said its aircraft struck a team in Aqraba, south of Damascus, killing two '
+                        "Hezbollah members. Lebanon's Hezbollah confirmed the deaths.", village_config)
+    assert got and got[0].country == "SY" and got[0].admin1 == "Rif-dimashq", got

@@ -84,7 +84,8 @@ def resolve_places(
     # "Russia's defence ministry denied ...": whose ministry, not where (the name still votes, as a force's does)
     mentions = {k: m for k, m in mentions.items()
                 if not (any(s == m.span.start for s, _, _ in named)
-                        and pat.state_institution_after.match(text[m.span.end : m.span.end + 50]))}
+                        and (pat.state_institution_after.match(text[m.span.end : m.span.end + 50])
+                             or pat.group_after.match(text[m.span.end : m.span.end + 50])))}
     # "15 soldiers of the Damascus Government", "the Kabul government": a seat of government before its government
     # names the state, no place
     seats = _seat_names()
@@ -145,6 +146,10 @@ def resolve_places(
             force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             # "the GNA said, blaming the UAE": whose strike the speaker says it was, not where; "لعائن الله على
             # روسيا وإيران": the states a post curses
+            continue
+        if pat.group_after.match(after):
+            # "Lebanon's Hezbollah confirmed the deaths": the group's country, not where its men were struck
+            force_votes[iso] = force_votes.get(iso, 0.0) + 0.5
             continue
         if pat.state_forces_after.match(after):
             # "Turkey's defence ministry said it had struck ...": a state's armed forces speak of strikes wherever
@@ -954,6 +959,7 @@ class _CountryPatterns:
     seat_government_after: re.Pattern[str]
     seat_backer_before: re.Pattern[str]
     state_forces_after: re.Pattern[str]
+    group_after: re.Pattern[str]
     whose_after: re.Pattern[str]
     abroad_after: re.Pattern[str]
     force_after: re.Pattern[str]
@@ -963,8 +969,11 @@ class _CountryPatterns:
 def _country_patterns() -> _CountryPatterns:
     from civcas.extract.rules import load_rules
 
-    p = load_rules().places
+    rules = load_rules()
+    p = rules.places
     alt = alternation
+    # the armed groups the claimants file knows ("Lebanon's Hezbollah", "Yemen's Houthis": whose group, not where)
+    groups = [w for e in rules.claimants.entries if e.id == "armed_group" for w in e.phrases] or [_NOTHING]
     return _CountryPatterns(
         admin_word_end=re.compile(rf"\s{alt(p.admin_word_end)}$", re.IGNORECASE),
         # Before a country's name, a locative: "in northeastern Nigeria", "across Iraq", "inside Syria".
@@ -1027,6 +1036,7 @@ def _country_patterns() -> _CountryPatterns:
             rf"^['’]s?[\s\u00a0]+(?:{alt(p.state_modifiers)}[\s\u00a0]+){{0,2}}{alt(p.state_forces or [_NOTHING])}\b",
             re.IGNORECASE,
         ),
+        group_after=re.compile(rf"^['’]s?[\s\u00a0]+(?:the[\s\u00a0]+)?{alt(groups)}\b"),
         # "Saudi-led", "Turkey-controlled", "Iran-backed": whose forces or control, not where
         whose_after=re.compile(rf"^-{alt(p.whose_after)}\b"),
         # After a demonym, a strike from afar or an occupation: "Turkish drone", "Israeli airstrikes", "Russian
