@@ -389,3 +389,26 @@ def test_a_forces_review_found_more_likely_than_not_is_its_admission() -> None:
                         "12 May killed two civilians.", published=date(2019, 6, 1)),
                config=ExtractConfig(gazetteer=None))
     assert c.claimant == "coalition", c
+
+
+def test_a_claim_denied_by_a_named_source_is_that_sources_denial() -> None:
+    # "..., her relatives said, a claim denied by the U.S. Africa Command": two claims, each its own source's
+    from datetime import date
+
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    def claims(text: str):  # type: ignore[no-untyped-def]
+        return run(Document(id="k1", text=text, published=date(2020, 2, 3)), config=ExtractConfig(gazetteer=None))
+
+    got = claims("A U.S. air strike killed a woman in the town on Sunday, her relatives said, a claim denied by the "
+                 "U.S. Africa Command.")
+    assert sorted((c.claimant, c.stance.value) for c in got) == [("U.S. Africa Command", "denies"),
+                                                                 ("her relatives", "alleges")]
+    got = claims("Activists said 12 civilians were killed in the strike on the town, figures disputed by the Somali "
+                 "government.")
+    assert sorted((c.claimant, c.stance.value) for c in got) == [("Activists", "alleges"),
+                                                                 ("Somali government", "disputes")]
+    # a region disputed by two states is no disputed claim
+    got = claims("The chief of the region disputed by Sudan and South Sudan said 12 people were killed in the raid.")
+    assert all(c.stance.value == "alleges" for c in got)
