@@ -2524,3 +2524,22 @@ def test_a_victims_toll_counted_with_the_noun_of_the_dead_counts_the_dead() -> N
     # "ارتفع عدد الضحايا إلى 30 قتيلاً": the count's own noun says the victims are dead (30 killed, never one)
     harms = [h for h in _harms_of("ارتفع عدد الضحايا إلى 30 قتيلاً في مدينة إدلب.") if h.groups or h.implied_one]
     assert [(h.category, [g.value for g in h.groups], h.implied_one) for h in harms] == [("killed", [30], False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier", "source"),
+    [
+        ("قال ناشطون إن 12 مدنياً قتلوا في غارة للتحالف على البلدة، وهو ما نفاه التحالف الدولي.", "التحالف الدولي",
+         "ناشطون"),
+        ("قتل 12 مدنياً في غارة روسية على البلدة بحسب الدفاع المدني، الأمر الذي نفته وزارة الدفاع الروسية.",
+         "وزارة الدفاع الروسية", "الدفاع المدني"),
+    ],
+)
+def test_arabic_a_denial_with_its_objects_pronoun_is_the_named_denier(text: str, denier: str, source: str) -> None:
+    # "وهو ما نفاه التحالف الدولي" (which the coalition denied): the coalition denies, the source of the toll alleges
+    from civcas.extract import ExtractConfig, run
+    from civcas.records import Document
+
+    claims = run(Document(id="st", text=text), config=ExtractConfig(gazetteer=None))
+    got = sorted((c.claimant or "", c.stance.value, c.killed.value if c.killed else None) for c in claims)
+    assert got == sorted([(denier, "denies", None), (source, "alleges", 12)])
