@@ -1939,3 +1939,13 @@ def test_others_counted_after_a_sourced_toll_are_its_sources() -> None:
     (c,) = run(_doc("Nine people, including a child, died in the strike on a residential area of the town, MSF said. "
                     "Two others were wounded."), config=CONFIG)
     assert (c.claimant, c.killed.value if c.killed else None, c.injured.value if c.injured else None) == ("MSF", 9, 2)
+
+
+def test_a_toll_since_an_event_of_the_war_is_a_tally() -> None:
+    # "since the ceasefire collapsed on September 19": the days since, in a whole city; one strike stays one
+    (c,) = run(_doc("Rescue workers said more than 300 people had been killed in eastern Aleppo since the ceasefire "
+                    "collapsed on September 19.", published=date(2016, 9, 30)), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
+    (c,) = run(_doc("A strike killed 12 people in the town on Monday, the first since the truce took effect.",
+                    published=date(2016, 9, 30)), config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT

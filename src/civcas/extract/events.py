@@ -37,6 +37,7 @@ _FINE = {
 _STRONG_AGGREGATE = (
     "since_year",
     "since_date",
+    "since_event",
     "since_event_year",
     "from_to",
     "between_years",
