@@ -1949,3 +1949,9 @@ def test_a_toll_since_an_event_of_the_war_is_a_tally() -> None:
     (c,) = run(_doc("A strike killed 12 people in the town on Monday, the first since the truce took effect.",
                     published=date(2016, 9, 30)), config=CONFIG)
     assert c.kind is ClaimKind.INCIDENT
+
+
+def test_an_arabic_toll_since_the_truce_collapsed_is_a_tally() -> None:
+    (c,) = run(_doc("قال الدفاع المدني إن أكثر من 300 شخص قتلوا في أحياء حلب الشرقية منذ انهيار الهدنة في 19 أيلول.",
+                    published=date(2016, 9, 30)), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
