@@ -1419,6 +1419,8 @@ def test_a_label_tag_run_into_the_first_word_is_split_off() -> None:
     [
         ("خان شيخون: ارتفاع عدد ضحايا الهجوم إلى 58 شهيداً وأكثر من 300 مصاب.", "Khān Shaykhūn"),
         ("درعا:: قتل مدنيان برصاص مجهولين مساء أمس.", "Dar‘ā"),
+        # a mark or an emoji before it, a bar after it
+        ("⭕️ معرة النعمان | 39 شهيداً حصيلة مجزرة الطيران الروسي في سوق الخضار وسط المدينة", "Ma`arrat an Nu`man"),
     ],
 )
 def test_a_posts_heading_names_its_place(text: str, name: str, village_config: Any) -> None:

@@ -555,10 +555,15 @@ def find_places(
         elif conj and any(toks[j].text in lex.many_features for j in range(max(0, k - 4), k - 1)):
             # "قريتي خالد كلو وتل زيوان": the second of two villages, after a first name of one or two words
             ctx = ("list", "village", "in")
-        if ctx is None and not conj and not lead and k_last + 1 < len(toks) and toks[k_last + 1].text == ":" and all(
-            toks[j].text in _QUOTES or toks[j].text in ("#", "-", "–", "|") for j in range(k)
+        if ctx is None and not conj and not lead and k_last + 1 < len(toks) and toks[k_last + 1].text in (
+            ":", "|"
+        ) and all(
+            toks[j].text in _QUOTES or toks[j].text in ("#", "-", "–", "|")
+            or not any(ch.isalnum() for ch in toks[j].text)
+            for j in range(k)
         ):
-            # "خان شيخون: ارتفاع عدد ضحايا الهجوم ...": a post's heading names the place its statement is about
+            # "خان شيخون: ارتفاع عدد ضحايا الهجوم ...", "⭕️ معرة النعمان | 39 شهيداً ...": a post's heading names the
+            # place its statement is about (a mark or an emoji may open it, a bar close it)
             ctx = ("heading", None, "in")
         if (
             ctx is None
