@@ -1955,3 +1955,20 @@ def test_an_arabic_toll_since_the_truce_collapsed_is_a_tally() -> None:
     (c,) = run(_doc("قال الدفاع المدني إن أكثر من 300 شخص قتلوا في أحياء حلب الشرقية منذ انهيار الهدنة في 19 أيلول.",
                     published=date(2016, 9, 30)), config=CONFIG)
     assert c.kind is ClaimKind.AGGREGATE
+
+
+def test_the_observatory_named_back_is_the_observatory_not_the_last_source() -> None:
+    # "according to the Observatory" after "Syrian state media said ...": the Observatory named earlier
+    claims = run(_doc("The Syrian Observatory for Human Rights said the death toll in the town had reached 14.\n"
+                      "Syrian state media said the army had targeted terrorist positions.\n"
+                      "Since the offensive began in late April, more than 300 civilians have been killed, according to "
+                      "the Observatory.", published=date(2019, 5, 28)), config=CONFIG)
+    (agg,) = [c for c in claims if c.kind is ClaimKind.AGGREGATE]
+    assert agg.claimant == "Syrian Observatory for Human Rights"
+
+
+def test_a_denial_of_its_planes_strikes_without_that_is_a_denial() -> None:
+    claims = run(_doc("In the town, 12 people were killed when jets struck a busy market, the civil defence said.\n"
+                      "The Russian defence ministry denied its planes had carried out strikes in the area."),
+                 config=CONFIG)
+    assert ("Russian defence ministry", Stance.DENIES) in [(c.claimant, c.stance) for c in claims]

@@ -367,6 +367,12 @@ def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tu
         "centre",
         "center",
     }
+    if head and not pronoun and head not in generic_heads:
+        # "according to the Observatory" after "Syrian state media said ...": the source whose own name holds the head
+        # word, however far back, before the nearest source of a fitting kind
+        for prev, pkind, _ in reversed(history):
+            if head in fold(prev).split() or head.rstrip("s") in fold(prev):
+                return prev, pkind
     for prev, pkind, _ in reversed(history):
         if pronoun or head in generic_heads or not head:
             return prev, pkind
