@@ -453,3 +453,16 @@ def test_who_holds_the_ground_struck_is_no_attacker() -> None:
             "in Tel Refaat countryside, within areas controlled by the Kurdish forces and regime.")
     claims = run(Document(id="t", text=text), config=ExtractConfig(gazetteer=None))
     assert claims and claims[0].belligerents == ("Turkey",), claims[0].belligerents
+
+
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        ("Syrian rebel fighters shelled the town, killing two children.", []),
+        ("Syrian opposition forces shelled the town, killing two children.", []),
+        ("Syrian government forces shelled the town, killing two children.", ["Syria"]),
+        ("Kurdish opposition forces shelled the town, killing two children.", ["SDF"]),
+    ],
+)
+def test_a_states_rebels_are_no_force_of_that_state(text: str, canonicals: list[str]) -> None:
+    assert [a.canonical for a in find_actors(text)] == canonicals

@@ -192,6 +192,20 @@ def _ally_words(rules: RuleFiles) -> frozenset[str]:
     return frozenset(fold(w) for w in rules.belligerents.ally_words)
 
 
+@functools.cache
+def _country_demonyms() -> frozenset[str]:
+    """Every country's demonym in the countries file, folded ("syrian", "iraqi"): a state's adjective."""
+    from civcas.gazetteer.datafiles import countries
+
+    return frozenset(fold(d) for c in countries().countries for d in c.demonyms)
+
+
+@functools.cache
+def _opposed_words(rules: RuleFiles) -> re.Pattern[str] | None:
+    words = rules.belligerents.opposed_words
+    return re.compile(rf"(?<![\w\-]){phrase_regex(words).pattern}(?![\w])", re.IGNORECASE) if words else None
+
+
 # After a force's adjective read as a noun, an attacking noun it qualifies ("regime strikes", "regime warplanes").
 _NOUN_AFTER = re.compile(
     r"[\s\u00a0\-]+(?:air\s*strikes?|strikes?|raids?|warplanes?|jets?|aircraft|helicopters?|drones?|shelling|"
@@ -635,6 +649,10 @@ def find_actors(text: str, *, on: date | None = None, rules: RuleFiles | None = 
             continue
         if key in _ally_words(rules) and _ALLY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "government troops and allied militia": the troops' side, already named
+        if (opposed := _opposed_words(rules)) is not None and key in _country_demonyms() and opposed.search(mid):
+            # "Syrian rebel fighters", "Syrian opposition forces": the state's enemies, not its forces (a people's
+            # adjective is no state's: "Kurdish opposition forces" are Kurdish forces)
+            continue
         # Lower-case adjectives that are also common words only count capitalised ("US", not "us").
         if m.group("adj").isupper() is False and key in ("us", "uk") and m.group("adj") != m.group("adj").upper():
             continue

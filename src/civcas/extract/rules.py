@@ -197,6 +197,9 @@ class BelligerentsFile(Header):
     #: adjectives that, after a coordinated force or a possessive ("government troops and allied militia", "its
     #: allied militias"), say whose side a force is on: that force's, not the adjective's entry
     ally_words: list[str] = []
+    #: words between a state's adjective and a military noun that make the force the state's enemy ("Syrian rebel
+    #: fighters", "Syrian opposition forces")
+    opposed_words: list[str] = []
     not_names: list[str] = []
     entries: list[BelligerentEntry]
 
