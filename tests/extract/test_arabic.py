@@ -2545,3 +2545,12 @@ def test_arabic_a_denial_with_its_objects_pronoun_is_the_named_denier(text: str,
     claims = run(Document(id="st", text=text), config=ExtractConfig(gazetteer=None))
     got = sorted((c.claimant or "", c.stance.value, c.killed.value if c.killed else None) for c in claims)
     assert got == sorted([(denier, "denies", None), (source, "alleges", 12)])
+
+
+def test_arabic_a_week_ago_is_seven_days_back() -> None:
+    # "قبل أسبوع": a day either side of seven days before the reference (WEDNESDAY in these tests)
+    from datetime import timedelta
+
+    (u,) = [u for u in _units("قتل 3 مدنيين بغارة روسية على البلدة قبل أسبوع.") if u.harms]
+    (d,) = u.dates
+    assert (d.start_date, d.end_date) == (WEDNESDAY - timedelta(days=8), WEDNESDAY - timedelta(days=6))

@@ -32,6 +32,7 @@ PUB = date(2016, 7, 21)  # a Thursday
         ("He died of wounds from a strike four days ago.", "2016-07-17", "2016-07-17"),
         ("The village was shelled 7 days ago.", "2016-07-14", "2016-07-14"),
         ("The village was shelled two weeks ago.", "2016-07-04", "2016-07-10"),
+        ("The village was shelled a week ago.", "2016-07-13", "2016-07-15"),
         # the year the words after the date give
         ("A strike on March 12 last year killed 5.", "2015-03-12", "2015-03-12"),
         ("A strike in August last year killed 5.", "2015-08-01", "2015-08-31"),
