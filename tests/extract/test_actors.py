@@ -66,6 +66,8 @@ from civcas.extract.actors import find_actors
         ("Ten civilians were killed in a raid by US and Somali forces on a farm.", ["US", "Somalia"]),
         ("The Afghan Ministry of Defence said its airstrikes killed 35 militants.", ["Afghanistan"]),
         ("The British Ministry of Defence said the strike hit a weapons store.", ["UK"]),
+        # a ministry with no state named is any state's
+        ("The Ministry of Defence said the strike hit a weapons store.", []),
         # the word read as a force's noun is another force's adjective, coordinated
         ("Russian and regime strikes have killed 120 civilians in Idlib.", ["Russia", "Syria"]),
         ("Syria was hit by a wave of bombings.", []),
