@@ -1972,3 +1972,11 @@ def test_a_denial_of_its_planes_strikes_without_that_is_a_denial() -> None:
                       "The Russian defence ministry denied its planes had carried out strikes in the area."),
                  config=CONFIG)
     assert ("Russian defence ministry", Stance.DENIES) in [(c.claimant, c.stance) for c in claims]
+
+
+def test_another_source_is_a_source_of_its_own() -> None:
+    # "Another monitoring group put the toll at 73": a second source, its own claim beside the first
+    claims = run(_doc("At least 56 civilians were killed near the town, according to the Syrian Observatory. Another "
+                      "monitoring group put the death toll at 73."), config=CONFIG)
+    assert sorted((c.claimant, c.killed.value) for c in claims if c.killed) == [
+        ("Syrian Observatory", 56), ("monitoring group", 73)]

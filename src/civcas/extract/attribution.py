@@ -68,7 +68,8 @@ _NOT_CLAIMANT = re.compile(
     r"death toll|number|massacre|aggression|assault|warplanes?|war planes?|jets?|aircrafts?|planes?|drones?|"
     r"helicopters?|missiles?|rockets?|shells?|bombs?|forces?|troops|militias?|gunmen|fighters|[\w\s’'-]*(?:warplanes|"
     r"jets|aircraft|drones?|assault|attack|strikes?|raids?|bombing|shelling))\b|dozens|scores|many|most|all|each|"
-    r"others?|another|same|such|here|where|when|why|how|"
+    # ("another" alone: "Another monitoring group put the toll at 73" names a source)
+    r"others?|another(?=\s*$)|same|such|here|where|when|why|how|"
     # "... said in a statement posted on ...": a phrase of place or manner, no source
     r"in|on|at|by|from|via|through|during)\b",
     re.IGNORECASE,

@@ -294,7 +294,7 @@ def _others_counted(u: Unit) -> bool:
 
 
 def _clean_claimant(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an|some|several)\s+", "", name.strip(), flags=re.I)
+    name = re.sub(r"^(?:the|a|an|some|several|another)\s+", "", name.strip(), flags=re.I)
     # an embedded post's handle written between its poster and its text: the source the post's text names
     # ("العربية@AlArabiyaالمرصد السوري"), else the poster ("Middle East Monitor@MiddleEastMnt")
     if (handle := re.search(r"@[A-Za-z0-9_]+", name)) is not None:
@@ -331,6 +331,8 @@ def _subject_source(before: str) -> tuple[str, str] | None:
 
 def _antecedent(name: str, kind: str, history: list[tuple[str, str, int]]) -> tuple[str, str]:
     words = [w for w in fold(name).split() if w not in ("the", "this", "that", "another", "its", "their", "a")]
+    if len(words) >= 3 and words[-2] in ("last", "this"):
+        words = words[:-2]  # "another report last month": the report's head, not the month
     head = words[-1] if words else ""
     pronoun = head in ("it", "he", "she", "they", "his", "her", "its", "their")
     generic_heads = {
