@@ -622,3 +622,17 @@ def test_a_count_with_its_thousands_marked_is_never_a_year() -> None:
     assert [g.value for g in h.groups] == [2000]
     (h,) = find_harms("In 2014 many were killed in the town.")
     assert [g.value for g in h.groups] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The strike killed Ahmed al-Hassan along with two of his guards.", [1, 2]),
+        ("A drone strike killed Abu Yusif al-Halabi, along with eight others.", [1, 8]),
+        ("The strike killed the commander Abu Yusif al-Halabi together with his son.", [1, 1]),
+    ],
+)
+def test_a_named_victim_along_with_others_counts_them_all(text: str, values: list[int]) -> None:
+    # "along with", "together with", after a comma or not, joins the list as "and" does
+    (h,) = find_harms(text)
+    assert [g.value for g in h.groups] == values

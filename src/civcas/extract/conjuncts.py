@@ -67,7 +67,8 @@ def coordinated_after(text: str, first: Group, mains: list[Group], used: set[int
 _COORD_GAP = re.compile(
     # (an age in apposition to the first may stand before the joint: "Mohammed Khalil, 34, and his two sons")
     r"(?:\s*,\s*\d{1,3}\s*(?=,)|\s*\(\s*\d{1,3}\s*\))?"
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s*with\s+|alongside\s+|together\s+with\s+)"
+    r"\s*(?:,\s*(?:(?:and|along\s*with|alongside|together\s+with|as\s+well\s+as)\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|"
+    r"along\s*with\s+|alongside\s+|together\s+with\s+)"
     r"(?:(?:his|her|their)\s+)?",
     re.IGNORECASE,
 )

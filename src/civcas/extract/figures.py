@@ -207,7 +207,8 @@ _NAMED_VICTIM = re.compile(
     # "Abu Ahmad al-Halabi", "Hamza bin Laden": lower-case particles inside a name
     r"(?:\s+(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|bint|de|da|van|von)[\s\-])?[A-Z][\w'’\-]+){1,3}"
     # (an age in brackets may follow the name: "Mohammed Khalil (34)", "Fatima Othman (21 years)")
-    r"(?=\s*(?:,|\.|$|\(\s*\d{1,3}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)|\s+(?:in|at|on|near|while|as|after|who|and|,|(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"(?=\s*(?:,|\.|$|\(\s*\d{1,3}(?:\s*(?:years?|yrs?)(?:\s+old)?)?\s*\)|\s+(?:in|at|on|near|while|as|after|who|and|,|"
+    r"along|alongside|together|plus|(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day)\b))"
 )
 _BARE_HEAD = re.compile(r"(?:^|[|:–—]\s*|\|\s*)(?P<n1>[A-Za-z’'\-]+\s+)??(?P<n2>[A-Za-z’'\-]+)\s+$")
