@@ -1980,3 +1980,11 @@ def test_another_source_is_a_source_of_its_own() -> None:
                       "monitoring group put the death toll at 73."), config=CONFIG)
     assert sorted((c.claimant, c.killed.value) for c in claims if c.killed) == [
         ("Syrian Observatory", 56), ("monitoring group", 73)]
+
+
+def test_days_of_bombardment_are_a_tally() -> None:
+    (c,) = run(_doc("The death toll from three days of intense bombardment on the towns of the region rose to 250 on "
+                    "Wednesday, the Syrian Observatory said.", published=date(2018, 2, 21)), config=CONFIG)
+    assert c.kind is ClaimKind.AGGREGATE
+    (c,) = run(_doc("A day of shelling on the town killed 8 people.", published=date(2018, 2, 21)), config=CONFIG)
+    assert c.kind is ClaimKind.INCIDENT

@@ -51,6 +51,7 @@ _STRONG_AGGREGATE = (
     "since_month",
     "year_with_strikes",
     "weeks_of_attacks",
+    "days_of_attacks",
 )
 #: cues that make a figure a tally only when it is large: "so far" also closes a single strike's toll,
 #: "over the past week" may span one attack's dying, and a lead's "shelling on various areas of Idlib" may tell of
