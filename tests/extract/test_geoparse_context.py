@@ -3166,3 +3166,11 @@ def test_a_countrys_armed_group_does_not_set_where(village_config: Any) -> None:
     got = _claim_places('The Israeli army said its aircraft struck a team in Aqraba, south of Damascus, killing two '
                         "Hezbollah members. Lebanon's Hezbollah confirmed the deaths.", village_config)
     assert got and got[0].country == "SY" and got[0].admin1 == "Rif-dimashq", got
+
+
+def test_a_hospitals_name_told_with_its_neighbourhood_is_no_place(village_config: Any) -> None:
+    # "مستشفى القدس في حي السكري بمدينة حلب": al-Quds is the hospital's name; the strike is in al-Sukkari of Aleppo
+    got = _claim_places("قتل ما لا يقل عن 27 شخصاً، بينهم 3 أطباء، في غارة استهدفت مستشفى القدس في حي السكري بمدينة "
+                        "حلب، حسب منظمة أطباء بلا حدود.", village_config)
+    assert got and got[0].admin1 == "Aleppo" and "القدس" not in (got[0].mention or ""), got
+    assert got[0].name == "Sukkari", got

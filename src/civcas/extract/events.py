@@ -417,6 +417,10 @@ def choose_place(
         and c.country != resolved[(m.span.start, m.span.end)].country
         for w in m.within
     )]
+    if len(cands) > 1:
+        # "مستشفى القدس في حي السكري بمدينة حلب" (al-Quds hospital in al-Sukkari, Aleppo): a facility's own name, told
+        # with the places it lies in, is no place of the strike (the places after it are)
+        cands = [m for m in cands if not (m.within and _facility_named(u, m))] or cands
     if country and in_latin_capitals(u.sent.text):
         # "AUSTIN ORDERS INVESTIGATION OF SYRIA AIRSTRIKE": a headline in capitals gives no case to tell a name by; a
         # name in it read as a town abroad is a person's as often as not
@@ -516,6 +520,25 @@ _FROM_BEFORE = re.compile(
 #: the words before "من" that make it "near" or "far from", not "from": "بالقرب من", "على بعد 5 كم من"
 _NEAR_FROM = frozenset({"بالقرب", "القرب", "قرب", "مقربة", "قريب", "قريبة", "القريب", "القريبة", "بعيد", "بعيدا",
                         "بعيداً", "كم", "كيلومتر", "كيلومترات", "متر", "أمتار", "امتار", "بعد", "ميل"})
+
+
+@functools.cache
+def _facility_words() -> frozenset[str]:
+    """The Arabic nouns of buildings often named after someone or something (``places.ar`` named_buildings), folded;
+    roads, bridges, markets and crossings are named after the places they serve and stay places."""
+    from civcas.extract.arabic_text import fold_phrase
+    from civcas.extract.rules import load_rules
+
+    ar = load_rules().ar_places
+    return frozenset(fold_phrase(w) for w in ar.named_buildings) if ar is not None else frozenset()
+
+
+def _facility_named(u: Unit, m: PlaceMention) -> bool:
+    """Whether an Arabic facility's noun stands right before the mention ("مستشفى القدس", "مدرسة الشهيد")."""
+    from civcas.extract.arabic_text import fold_phrase
+
+    before = u.sent.text[: m.span.start - u.sent.start].split()
+    return bool(before) and fold_phrase(before[-1].lstrip("#\"“«(")) in _facility_words()
 
 
 def _hails_from(text: str, end: int) -> bool:

@@ -619,6 +619,9 @@ class ArabicPlacesFile(PlacesFile):
     taken_to: list[str]
     #: nouns of institutions and roads named after a town ("مطار حلب الدولي")
     institutions: list[str]
+    #: buildings often named after someone or something ("مستشفى القدس"): told with the places they lie in, their
+    #: name is no place
+    named_buildings: list[str] = []
     #: words that never name a place, even after a feature word ("المنطقة التي")
     never_names: list[str]
     #: feature words of two or more places ("قريتي"): a name with و after the first is one of them
