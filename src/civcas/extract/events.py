@@ -285,13 +285,23 @@ def resolve_claimants(units: list[Unit]) -> None:
 
 
 _FORCE_KINDS = frozenset({"military", "government", "belligerent"})
-#: the noun of victims counted beside a toll told before: "Two others were wounded", "وأصيب ثلاثة آخرون"
-_OTHERS = frozenset({"others", "other", "آخرون", "آخرين", "اخرون", "اخرين"})
+@functools.cache
+def _others_words() -> frozenset[str]:
+    """The nouns of victims counted beside a toll told before: "Two others were wounded", "وأصيب ثلاثة آخرون" (the
+    Arabic from ``harm.ar`` others), folded."""
+    from civcas.extract.arabic_text import fold_phrase
+    from civcas.extract.rules import load_rules
+
+    ar = load_rules().ar_harm
+    return frozenset({"others", "other", *(fold_phrase(w) for w in (ar.others if ar is not None else ()))})
 
 
 def _others_counted(u: Unit) -> bool:
     """Whether the unit's figures count "others" (of a toll told before it)."""
-    return any(g.noun is not None and g.noun.strip().lower() in _OTHERS for h in u.harms for g in h.groups)
+    from civcas.extract.arabic_text import fold_phrase
+
+    words = _others_words()
+    return any(g.noun is not None and fold_phrase(g.noun.strip().lower()) in words for h in u.harms for g in h.groups)
 
 
 def _clean_claimant(name: str) -> str:
