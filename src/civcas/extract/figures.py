@@ -165,7 +165,8 @@ _AGE_BEFORE = re.compile(
 )
 #: a digit grouping's comma or point: "2,000" is a count, never a year
 _GROUPED = re.compile(r"\d[,.]\d{3}")
-#: "(11 of them children)": a bracket's count a part of the figure before it, not an age
+#: "of them", "of whom": a count that is part of the figure before it ("At least 19 people, 9 of them civilians"), and
+#: so, in brackets, no age ("(11 of them children)")
 _PARTITIVE_AFTER = re.compile(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", re.IGNORECASE)
 #: ... or to one person told by an article and a noun ("a man, 34,", "the driver, 45,")
 _NOUN_AGE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*[^s\W]\s*,\s*$")
@@ -616,7 +617,7 @@ def find_groups(text: str, *, rules: RuleFiles | None = None) -> list[Group]:
             if not ((plural or value == 1) and re.match(r"^[\s\u00a0]+(?:dead|wounded|injured)\b", after[noun[1] :],
                                                           re.I)):
                 noun = None  # "352 civilian deaths": "civilian" qualifies the cue noun; "nine workers dead" keeps it
-        partitive = bool(noun and re.match(r"^[\s\u00a0]+of[\s\u00a0]+(?:them|whom|those)\b", after, re.IGNORECASE))
+        partitive = bool(noun and _PARTITIVE_AFTER.match(after))
         if noun:
             noun_text = noun[0]
             category, status, _singular, _ = lex.noun_info.get(fold(noun_text), (None, "unspecified", False, ""))
